@@ -1,0 +1,425 @@
+// Code blocks lifted out of Markdown files (README, docs) with the heading and prose around them, and
+// the helpers every Markdown reader shares (parsing with GFM tables, flattening inline markup).
+// Every lifted line keeps the line it came from, so spans printed later point into the Markdown file.
+
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import type { Code, Nodes, Root } from 'mdast';
+import { stripBom } from '../../text/lines.js';
+
+/** Code lifted out of a bigger file, with each of its lines mapped back to the place it came from. */
+export interface VirtualSource {
+  /** Repo-relative path of the file it came from. */
+  origin: string;
+  /** The code to parse, `\n` line breaks. */
+  text: string;
+  /** `lines[i]` = place in `origin` of virtual line `i + 1`. */
+  lines: { line: number; cell?: number }[];
+  /** Shell lines blanked out of `text` (prompts and `!` removed). */
+  shell: { line: number; cell?: number; command: string }[];
+}
+
+export interface CodeBlock {
+  language: 'python' | 'typescript' | 'untagged' | 'shell';
+  /** The raw info string (`python title="x.py"`), '' for untagged blocks. */
+  info: string;
+  /** Line (in the Markdown file) of the first code line: the fence line + 1. */
+  startLine: number;
+  source: VirtualSource;
+  /** Text of the nearest heading above the block. */
+  heading?: string;
+  /** All enclosing headings, outermost first. */
+  headingPath: string[];
+  /** Paragraphs between that heading and the block, flattened, whitespace folded. */
+  prose: string;
+  /** The first paragraph right after the block, before the next heading or code block ('' if none). */
+  after: string;
+}
+
+export interface CodeLanguages {
+  python: string[];
+  typescript: string[];
+}
+
+export const DEFAULT_CODE_LANGUAGES: CodeLanguages = {
+  python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'],
+  typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'],
+};
+
+const SHELL_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'zsh'];
+
+/** Parses Markdown (GFM tables on, so table text never counts as prose). A leading BOM is ignored. */
+export function parseMarkdown(markdown: string): Root {
+  return fromMarkdown(stripBom(markdown), {
+    extensions: [gfmTable()],
+    mdastExtensions: [gfmTableFromMarkdown()],
+  });
+}
+
+/** Whitespace runs (line breaks included) folded to one space, ends trimmed. */
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Text of a node with inline markup flattened: code spans keep their text, images and raw HTML are
+ * dropped (they are badges and logos in READMEs, not words), hard breaks become spaces.
+ */
+export function nodeText(node: Nodes): string {
+  return foldWhitespace(rawText(node));
+}
+
+function rawText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return ' ';
+    case 'image':
+    case 'imageReference':
+    case 'html':
+      return '';
+    default:
+      if ('children' in node) return (node.children as Nodes[]).map(rawText).join('');
+      return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Shell lines inside code
+
+const BARE_PY_COMMAND =
+  /^(?:pip3?|conda|mamba|micromamba|uv|poetry|apt-get|apt|brew|git|wget|curl|npm|pnpm|yarn|npx)\s+[A-Za-z-]/;
+const BARE_PYTHON_RUN = /^python3?\s+(?:-m\s+\S|\S+\.py\b)/;
+const BARE_JS_COMMAND = /^(?:npm|pnpm|yarn|npx|bun|pip3?|git|curl|wget)\s+[A-Za-z-]/;
+
+/**
+ * The shell command a line of code stands for, or undefined when it is code. In Python (`python` mode)
+ * that is an IPython `!cmd`, a `%pip`/`%conda` magic, any other `%magic` (kept with its `%`), a
+ * `$ cmd` prompt, or a bare `pip install x`-like line (never valid Python). In `typescript` mode only
+ * the `$ ` prompt and bare package-manager lines count (`!x` is valid JavaScript).
+ */
+export function shellCommandOf(line: string, mode: 'python' | 'typescript'): string | undefined {
+  const t = line.trim();
+  if (t === '') return undefined;
+  if (t.startsWith('$ ')) return t.slice(2).trim();
+  if (mode === 'python') {
+    if (t.startsWith('!')) return t.slice(1).trim();
+    if (/^%(?:pip|conda|mamba|uv)\s/.test(t)) return t.slice(1).trim();
+    if (t.startsWith('%')) return t;
+    if (BARE_PY_COMMAND.test(t) || BARE_PYTHON_RUN.test(t)) return t;
+    return undefined;
+  }
+  return BARE_JS_COMMAND.test(t) ? t : undefined;
+}
+
+/** Cell magics whose body is still Python (the magic only times or captures it). */
+const PYTHON_BODY_CELL_MAGICS = new Set(['capture', 'time', 'timeit', 'prun']);
+
+interface Place {
+  line: number;
+  cell?: number;
+}
+
+/**
+ * Blanks the shell lines of one chunk of code (a code block or a notebook cell) and records them.
+ * A shell line becomes an empty line; in Python an indented one becomes `pass` at its indentation, so
+ * an `if` whose body was only `!pip install` lines still parses. A trailing `\` continues the command
+ * on the next line. A first-line `%%magic` blanks the whole chunk, except the magics that only wrap
+ * Python (`%%capture`, `%%time`, ...), where only the magic line goes. Line count never changes.
+ */
+export function blankShellLines(
+  lines: string[],
+  places: Place[],
+  mode: 'python' | 'typescript' = 'python',
+): { lines: string[]; shell: VirtualSource['shell'] } {
+  const out = lines.slice();
+  const shell: VirtualSource['shell'] = [];
+  const record = (i: number, command: string) => shell.push({ ...places[i], command });
+  let from = 0;
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (mode === 'python' && first >= 0 && lines[first].trim().startsWith('%%')) {
+    const magicLine = lines[first].trim();
+    const magic = /^%%(\S*)/.exec(magicLine)?.[1] ?? '';
+    record(first, magicLine);
+    out[first] = '';
+    if (!PYTHON_BODY_CELL_MAGICS.has(magic)) {
+      // The body is another language (bash, html, writefile...): none of it is Python.
+      const isShell = magic === 'bash' || magic === 'sh' || magic === 'script';
+      for (let i = first + 1; i < lines.length; i++) {
+        if (isShell && lines[i].trim() !== '') record(i, lines[i].trim());
+        out[i] = '';
+      }
+      return { lines: out, shell };
+    }
+    from = first + 1;
+  }
+  for (let i = from; i < lines.length; i++) {
+    let command = shellCommandOf(lines[i], mode);
+    if (command === undefined) continue;
+    const start = i;
+    out[i] = blankLine(lines[i], mode);
+    // Continuation lines belong to the same command; they go empty (a `pass` there could mis-indent).
+    while (command.endsWith('\\') && i + 1 < lines.length) {
+      i++;
+      command = `${command.slice(0, -1).trimEnd()} ${lines[i].trim()}`;
+      out[i] = '';
+    }
+    record(start, command);
+  }
+  return { lines: out, shell };
+}
+
+function blankLine(line: string, mode: 'python' | 'typescript'): string {
+  const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+  return indent === '' || mode === 'typescript' ? '' : `${indent}pass`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Python console sessions
+
+const PROMPT = /^(?:>>>|\.\.\.)(?: |$)/;
+
+/** True when the first non-blank line starts with a `>>>` prompt. */
+export function looksLikePycon(lines: string[]): boolean {
+  const first = lines.find((l) => l.trim() !== '');
+  return first !== undefined && first.trimStart().startsWith('>>>');
+}
+
+/** Keeps the prompted lines of a console session without their prompts; output lines are dropped. */
+function stripPrompts(lines: string[], places: Place[]): { lines: string[]; places: Place[] } {
+  const kept: string[] = [];
+  const keptPlaces: Place[] = [];
+  lines.forEach((line, i) => {
+    const m = PROMPT.exec(line);
+    if (!m) return;
+    kept.push(line.slice(m[0].length));
+    keptPlaces.push(places[i]);
+  });
+  return { lines: kept, places: keptPlaces };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Code blocks
+
+/** Splits `node.value` into lines. `''` is no line: mdast gives `''` for an empty or blank-only block. */
+function valueLines(value: string): string[] {
+  return value === '' ? [] : value.split(/\r\n|\r|\n/);
+}
+
+function classify(lang: string, languages: CodeLanguages): CodeBlock['language'] | undefined {
+  const word = lang.toLowerCase();
+  if (word === '') return 'untagged';
+  if (languages.python.some((l) => l.toLowerCase() === word)) return 'python';
+  if (languages.typescript.some((l) => l.toLowerCase() === word)) return 'typescript';
+  if (SHELL_LANGUAGES.includes(word)) return 'shell';
+  return undefined;
+}
+
+function isFenced(markdown: string, node: Code): boolean {
+  const offset = node.position?.start.offset ?? 0;
+  const fence = markdown.slice(offset, offset + 3);
+  return fence === '```' || fence === '~~~';
+}
+
+function liftCode(
+  language: CodeBlock['language'],
+  lang: string,
+  value: string,
+  startLine: number,
+  path: string,
+): VirtualSource {
+  let lines = valueLines(value);
+  let places: Place[] = lines.map((_, i) => ({ line: startLine + i }));
+  let shell: VirtualSource['shell'] = [];
+  // A `>>>` session is Python whatever its tag says (untagged doctest-style blocks are common).
+  const pycon =
+    (language === 'python' && lang.toLowerCase() === 'pycon') ||
+    ((language === 'python' || language === 'untagged') && looksLikePycon(lines));
+  if (pycon) ({ lines, places } = stripPrompts(lines, places));
+  if (language === 'python' || pycon) {
+    ({ lines, shell } = blankShellLines(lines, places, 'python'));
+  } else if (language === 'typescript') {
+    ({ lines, shell } = blankShellLines(lines, places, 'typescript'));
+  } else if (language === 'shell') {
+    shell = shellCommands(lines, places);
+  }
+  return { origin: path, text: lines.join('\n'), lines: places, shell };
+}
+
+/**
+ * Commands of a shell block: with `$ ` prompts (console style) only the prompted lines, else every
+ * non-blank, non-comment line; `\` continuations joined.
+ */
+function shellCommands(lines: string[], places: Place[]): VirtualSource['shell'] {
+  const prompted = lines.some((l) => l.trimStart().startsWith('$ '));
+  const out: VirtualSource['shell'] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let t = lines[i].trim();
+    if (prompted) {
+      if (!t.startsWith('$ ')) continue;
+      t = t.slice(2).trim();
+    }
+    if (t === '' || t.startsWith('#')) continue;
+    const start = i;
+    while (t.endsWith('\\') && i + 1 < lines.length) {
+      t = `${t.slice(0, -1).trimEnd()} ${lines[++i].trim()}`;
+    }
+    out.push({ ...places[start], command: t });
+  }
+  return out;
+}
+
+/**
+ * Fenced code blocks of a Markdown file in document order: Python, TypeScript/JavaScript and shell
+ * ones by the first word of their info string, and untagged ones (the caller decides whether those
+ * parse). Indented code blocks are ignored: they are mostly output and quotes, not runnable code.
+ */
+export function extractCodeBlocks(
+  markdown: string,
+  path: string,
+  languages: CodeLanguages = DEFAULT_CODE_LANGUAGES,
+): CodeBlock[] {
+  const text = stripBom(markdown);
+  const tree = parseMarkdown(text);
+  const blocks: CodeBlock[] = [];
+  const headings: { depth: number; text: string }[] = [];
+  let prose: string[] = [];
+  // The block still waiting for its `after` paragraph.
+  let pending: CodeBlock | undefined;
+
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'heading': {
+        while (headings.length > 0 && headings[headings.length - 1].depth >= node.depth) headings.pop();
+        headings.push({ depth: node.depth, text: nodeText(node) });
+        prose = [];
+        pending = undefined;
+        return;
+      }
+      case 'paragraph': {
+        const t = nodeText(node);
+        if (t === '') return;
+        if (pending) pending.after = t;
+        pending = undefined;
+        prose.push(t);
+        return;
+      }
+      case 'code': {
+        pending = undefined;
+        if (!isFenced(text, node)) return;
+        const lang = (node.lang ?? '').trim();
+        const language = classify(lang, languages);
+        if (language === undefined) return;
+        const startLine = (node.position?.start.line ?? 0) + 1;
+        const block: CodeBlock = {
+          language,
+          info: node.meta ? `${lang} ${node.meta}` : lang,
+          startLine,
+          source: liftCode(language, lang, node.value, startLine, path),
+          headingPath: headings.map((h) => h.text),
+          prose: prose.join(' '),
+          after: '',
+        };
+        if (headings.length > 0) block.heading = headings[headings.length - 1].text;
+        blocks.push(block);
+        pending = block;
+        return;
+      }
+      case 'table':
+      case 'html':
+        return;
+      default:
+        if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    }
+  };
+  visit(tree);
+  return blocks;
+}
+
+/** Headings of a Markdown file in document order (ATX and setext), text flattened. */
+export function markdownHeadings(markdown: string): { depth: number; text: string; line: number }[] {
+  const out: { depth: number; text: string; line: number }[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'heading') {
+      out.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// README title and summary
+
+/** Headings after the title that still introduce the project, so the summary may sit under them. */
+const INTRO_HEADING = /^(?:overview|about|introduction|intro|description|summary|what is\b)/i;
+
+function htmlText(html: string): string {
+  return foldWhitespace(
+    html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  );
+}
+
+/** Text of a paragraph outside its links: badge rows and link lists leave nothing with letters. */
+function textOutsideLinks(node: Nodes): string {
+  if (node.type === 'link' || node.type === 'linkReference') return '';
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(textOutsideLinks).join('');
+  return '';
+}
+
+/**
+ * The title (first heading, or an HTML `<h1>`..`<h6>` as READMEs often center their title) and the
+ * first paragraph that says something: badge rows, logos and bare link lists are skipped, and the search
+ * stops at the first later heading of depth 1-2 unless it is an intro one (`Overview`, `About`...).
+ */
+export function firstHeadingAndParagraph(markdown: string): { title?: string; paragraph?: string } {
+  const tree = parseMarkdown(markdown);
+  const result: { title?: string; paragraph?: string } = {};
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      const t = nodeText(node);
+      if (result.title === undefined) {
+        if (t !== '') result.title = t;
+        continue;
+      }
+      if (node.depth <= 2 && !INTRO_HEADING.test(t)) break;
+      continue;
+    }
+    if (node.type === 'html') {
+      const h = /<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(node.value);
+      if (h && result.title === undefined) {
+        const t = htmlText(h[1]);
+        if (t !== '') result.title = t;
+        continue;
+      }
+      const p = /^\s*<p\b[^>]*>([\s\S]*?)<\/p>\s*$/i.exec(node.value);
+      if (p) {
+        const t = htmlText(p[1].replace(/<a\b[\s\S]*?<\/a>/gi, ' '));
+        if (t.split(' ').length >= 4 && /[A-Za-z]/.test(t)) {
+          result.paragraph = t;
+          break;
+        }
+      }
+      continue;
+    }
+    if (node.type === 'paragraph') {
+      const t = nodeText(node);
+      if (t !== '' && /\p{L}/u.test(textOutsideLinks(node))) {
+        result.paragraph = t;
+        break;
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import {
+  extractCodeBlocks,
+  firstHeadingAndParagraph,
+  markdownHeadings,
+  shellCommandOf,
+} from '../src/lang/markdown/codeblocks.js';
+import { lineColumnAt, normaliseNewlines, splitLines } from '../src/text/lines.js';
+
+const README = [
+  '# Tinytune', // 1
+  '', // 2
+  'Fine-tune **small** models with `LoRA`.', // 3
+  '', // 4
+  '## Quick start', // 5
+  '', // 6
+  'Install, then load a model:', // 7
+  '', // 8
+  '```python', // 9
+  '!pip install tinytune', // 10
+  'from tinytune import load', // 11
+  'model = load("tiny")', // 12
+  '```', // 13
+  '', // 14
+  'The model is now on the GPU.', // 15
+  '', // 16
+  'Second paragraph, not "after".', // 17
+  '', // 18
+  '### Training', // 19
+  '', // 20
+  '```py title="train.py"', // 21
+  'trainer.train()', // 22
+  '```', // 23
+  '', // 24
+  '```json', // 25
+  '{"a": 1}', // 26
+  '```', // 27
+  '', // 28
+  'After json, so not after the py block.', // 29
+  '',
+].join('\n');
+
+describe('extractCodeBlocks', () => {
+  it('lifts python blocks with heading path, prose and the paragraph after', () => {
+    const blocks = extractCodeBlocks(README, 'README.md');
+    expect(blocks).toHaveLength(2);
+    const [quick, train] = blocks;
+    expect(quick.language).toBe('python');
+    expect(quick.info).toBe('python');
+    expect(quick.startLine).toBe(10);
+    expect(quick.heading).toBe('Quick start');
+    expect(quick.headingPath).toEqual(['Tinytune', 'Quick start']);
+    expect(quick.prose).toBe('Install, then load a model:');
+    expect(quick.after).toBe('The model is now on the GPU.');
+    expect(quick.source.origin).toBe('README.md');
+    expect(quick.source.text).toBe('\nfrom tinytune import load\nmodel = load("tiny")');
+    expect(quick.source.lines).toEqual([{ line: 10 }, { line: 11 }, { line: 12 }]);
+    expect(quick.source.shell).toEqual([{ line: 10, command: 'pip install tinytune' }]);
+
+    expect(train.info).toBe('py title="train.py"');
+    expect(train.startLine).toBe(22);
+    expect(train.headingPath).toEqual(['Tinytune', 'Quick start', 'Training']);
+    expect(train.prose).toBe('');
+    // A following code block (even an ignored json one) ends the wait for `after`.
+    expect(train.after).toBe('');
+  });
+
+  it('flattens inline markup in headings and prose', () => {
+    const md = '# The `Trainer` [API](x) ![badge](b.svg)\n\nUse **it**\nwell.\n\n```python\nx()\n```\n';
+    const [b] = extractCodeBlocks(md, 'docs/a.md');
+    expect(b.heading).toBe('The Trainer API');
+    expect(b.prose).toBe('Use it well.');
+  });
+
+  it('strips pycon prompts, drops output lines and keeps the mapping', () => {
+    const md = [
+      '# Session', // 1
+      '```pycon', // 2
+      '>>> import tinytune', // 3
+      '>>> m = tinytune.load(', // 4
+      '...     "tiny")', // 5
+      '>>> m.size', // 6
+      '42', // 7
+      '>>>', // 8
+      '>>> m.save("out")', // 9
+      '```',
+    ].join('\n');
+    const [b] = extractCodeBlocks(md, 'README.md');
+    expect(b.source.text).toBe('import tinytune\nm = tinytune.load(\n    "tiny")\nm.size\n\nm.save("out")');
+    expect(b.source.lines.map((l) => l.line)).toEqual([3, 4, 5, 6, 8, 9]);
+  });
+
+  it('treats a python block that starts with >>> as a session, and an untagged one too', () => {
+    const md = '```python\n\n>>> a = 1\n1\n```\n\n```\n>>> b()\nout\n```\n';
+    const [py, untagged] = extractCodeBlocks(md, 'README.md');
+    expect(py.source.text).toBe('a = 1');
+    expect(py.source.lines).toEqual([{ line: 3 }]);
+    expect(untagged.language).toBe('untagged');
+    expect(untagged.source.text).toBe('b()');
+    expect(untagged.source.lines).toEqual([{ line: 8 }]);
+  });
+
+  it('finds fences inside lists and blockquotes, ~~~ fences, and maps lines through the indentation', () => {
+    const md = [
+      '# Steps', // 1
+      '', // 2
+      '1. First load:', // 3
+      '', // 4
+      '   ```python', // 5
+      '   model = load()', // 6
+      '   if model:', // 7
+      '       model.fit()', // 8
+      '   ```', // 9
+      '', // 10
+      '> ~~~ts', // 11
+      '> client.run();', // 12
+      '> ~~~', // 13
+    ].join('\n');
+    const [py, ts] = extractCodeBlocks(md, 'docs/steps.md');
+    expect(py.startLine).toBe(6);
+    expect(py.source.text).toBe('model = load()\nif model:\n    model.fit()');
+    expect(py.source.lines.map((l) => l.line)).toEqual([6, 7, 8]);
+    expect(py.prose).toBe('First load:');
+    expect(ts.language).toBe('typescript');
+    expect(ts.startLine).toBe(12);
+    expect(ts.source.text).toBe('client.run();');
+  });
+
+  it('ignores indented code blocks and unknown languages, returns untagged and shell blocks', () => {
+    const md = '# A\n\n    indented()\n\n```yaml\na: 1\n```\n\n```\nplain()\n```\n\n```console\n$ pip install a \\\n    b\nCollecting a\n```\n';
+    const blocks = extractCodeBlocks(md, 'README.md');
+    expect(blocks.map((b) => b.language)).toEqual(['untagged', 'shell']);
+    expect(blocks[0].source.text).toBe('plain()');
+    expect(blocks[1].source.shell).toEqual([{ line: 14, command: 'pip install a b' }]);
+  });
+
+  it('blanks shell lines in python blocks, keeping the line count (indented ones become pass)', () => {
+    const md = [
+      '```python', // 1
+      '%pip install -q tinytune', // 2
+      '$ pip install extra', // 3
+      'pip install other', // 4
+      'import os', // 5
+      'if "COLAB" in os.environ:', // 6
+      '    !pip install colab-extra \\', // 7
+      '        more', // 8
+      'python -m tinytune.cli --help', // 9
+      'print(pip)', // 10
+      '```',
+    ].join('\n');
+    const [b] = extractCodeBlocks(md, 'README.md');
+    expect(b.source.text.split('\n')).toEqual([
+      '',
+      '',
+      '',
+      'import os',
+      'if "COLAB" in os.environ:',
+      '    pass',
+      '',
+      '',
+      'print(pip)',
+    ]);
+    expect(b.source.lines).toHaveLength(9);
+    expect(b.source.shell).toEqual([
+      { line: 2, command: 'pip install -q tinytune' },
+      { line: 3, command: 'pip install extra' },
+      { line: 4, command: 'pip install other' },
+      { line: 7, command: 'pip install colab-extra more' },
+      { line: 9, command: 'python -m tinytune.cli --help' },
+    ]);
+  });
+
+  it('honours CRLF line endings, a BOM and the caller language lists', () => {
+    const md = '\uFEFF# T\r\n\r\n```Python3\r\na = 1\r\nb = 2\r\n```\r\n\r\n```js\r\nx()\r\n```\r\n';
+    const blocks = extractCodeBlocks(md, 'README.md', { python: ['python3'], typescript: [] });
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].startLine).toBe(4);
+    expect(blocks[0].source.text).toBe('a = 1\nb = 2');
+    expect(blocks[0].source.lines).toEqual([{ line: 4 }, { line: 5 }]);
+  });
+
+  it('handles an empty block and an unclosed fence', () => {
+    const md = '```python\n```\n\n```python\nopen_fence()';
+    const blocks = extractCodeBlocks(md, 'README.md');
+    expect(blocks[0].source.text).toBe('');
+    expect(blocks[0].source.lines).toEqual([]);
+    expect(blocks[1].source.text).toBe('open_fence()');
+    expect(blocks[1].source.lines).toEqual([{ line: 5 }]);
+  });
+});
+
+describe('shellCommandOf', () => {
+  it('tells shell lines from code', () => {
+    expect(shellCommandOf('!ls -la', 'python')).toBe('ls -la');
+    expect(shellCommandOf('%matplotlib inline', 'python')).toBe('%matplotlib inline');
+    expect(shellCommandOf('pip = 3', 'python')).toBeUndefined();
+    expect(shellCommandOf('git clone https://x', 'python')).toBe('git clone https://x');
+    expect(shellCommandOf('!flag && run()', 'typescript')).toBeUndefined();
+    expect(shellCommandOf('npm install acme', 'typescript')).toBe('npm install acme');
+  });
+});
+
+describe('markdownHeadings / firstHeadingAndParagraph', () => {
+  it('lists ATX and setext headings with lines', () => {
+    const md = '# One\n\nTwo\n---\n\n### `three`\n';
+    expect(markdownHeadings(md)).toEqual([
+      { depth: 1, text: 'One', line: 1 },
+      { depth: 2, text: 'Two', line: 3 },
+      { depth: 3, text: 'three', line: 6 },
+    ]);
+  });
+
+  it('skips badge rows and link lists for the summary', () => {
+    const md = [
+      '# Tinytune',
+      '',
+      '[![PyPI](https://img/pypi.svg)](https://pypi.org/x) [![CI](https://img/ci.svg)](https://ci)',
+      '',
+      '[Docs](https://docs) | [Discord](https://discord)',
+      '',
+      'Tinytune makes **LoRA** fine-tuning [fast](https://x).',
+    ].join('\n');
+    expect(firstHeadingAndParagraph(md)).toEqual({
+      title: 'Tinytune',
+      paragraph: 'Tinytune makes LoRA fine-tuning fast.',
+    });
+  });
+
+  it('reads an HTML title and stops at a non-intro section', () => {
+    const md = '<h1 align="center">\n  <img src="logo.png"> Acme\n</h1>\n\n## Installation\n\nRun pip.\n';
+    expect(firstHeadingAndParagraph(md)).toEqual({ title: 'Acme' });
+    const md2 = '# Acme\n\n## Overview\n\nAcme does things.\n';
+    expect(firstHeadingAndParagraph(md2)).toEqual({ title: 'Acme', paragraph: 'Acme does things.' });
+  });
+});
+
+describe('text/lines', () => {
+  it('splits on \\n, \\r\\n and lone \\r like Python', () => {
+    expect(splitLines('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitLines('a\n')).toEqual(['a']);
+    expect(splitLines('a\n\n')).toEqual(['a', '']);
+    expect(splitLines('')).toEqual([]);
+    expect(normaliseNewlines('a\r\nb\rc')).toBe('a\nb\nc');
+  });
+
+  it('gives line and column of an offset', () => {
+    const text = 'ab\r\ncd\ref';
+    expect(lineColumnAt(text, 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumnAt(text, 5)).toEqual({ line: 2, column: 2 });
+    expect(lineColumnAt(text, 8)).toEqual({ line: 3, column: 2 });
+  });
+});
