@@ -1,0 +1,212 @@
+// extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CallSite, Candidate, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
+import { GoldpathError } from './model.js';
+import { RepoFiles } from './repo/files.js';
+import { githubRepoUrl, readMetadata } from './repo/metadata.js';
+import { loadPythonParser } from './lang/python/parser.js';
+import { extractPythonFacts } from './lang/python/facts.js';
+import { PythonIndex } from './resolve/python-index.js';
+import { resolvePythonSource } from './resolve/python-calls.js';
+import { discover } from './discover/discover.js';
+import { buildSteps } from './group/steps.js';
+import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
+import { repoNameFrom, validateRepoName, word } from './group/names.js';
+import { readWikiInputs } from './wiki/inputs.js';
+import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
+
+/** Used for `last_updated` when there is neither `--date` nor a git HEAD (documented in docs/output-format.md). */
+export const FALLBACK_DATE = '1970-01-01 00:00 GMT';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function extractWorkflows(options: ExtractOptions): Promise<GoldpathModel> {
+  const progress = options.onProgress ?? (() => {});
+  const repo = path.resolve(options.repo);
+  await assertReadableDir(repo, 'repository');
+  await assertWikiUsable(path.resolve(options.wiki));
+  const date = options.date !== undefined ? parseDate(options.date) : undefined;
+  if (options.name !== undefined) validateRepoName(options.name);
+
+  progress('discover: scanning the repository');
+  const files = await RepoFiles.scan(repo);
+  const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
+  const meta = await readMetadata(files, wiki.repoMap?.map.repository);
+  // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
+  const fromUrl = (u?: string) => (u && githubRepoUrl(u) ? repoNameFrom(githubRepoUrl(u)!.split('/').slice(-2).join('/')) : undefined);
+  const repoName = options.name ?? fromUrl(meta.gitRemote) ?? wiki.repoNameHint ?? fromUrl(meta.repoUrl) ?? (repoNameFrom(path.basename(repo)) || 'repo');
+  const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
+
+  const parser = await loadPythonParser({ forceWasm: options.forceWasm });
+  const texts = new Map<string, string>();
+  const index = new PythonIndex(files, parser, texts, meta.dependencies);
+  const purposes = new Map<string, { purpose: string; section: string }>();
+  for (const row of wikiFinal.repoMap?.map.rows ?? []) {
+    if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
+  }
+  const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
+  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles });
+  progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
+
+  progress('parse + resolve: following the examples into the repository');
+  const analysed: AnalysedSource[] = [];
+  const candidates: Candidate[] = [...dropped];
+  const unresolvedBySource = new Map<string, UnresolvedCall[]>();
+  for (const p of pending) {
+    const c = p.candidate;
+    candidates.push(c);
+    const whole = !p.map;
+    const facts = whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path);
+    if (!facts) {
+      c.reason = 'unreadable';
+      continue;
+    }
+    if (facts.errors.length && c.foundBy.endsWith('(untagged)')) {
+      c.reason = 'untagged code block that does not parse as Python';
+      continue;
+    }
+    if (facts.errors.length && whole) {
+      const e = facts.errors[0];
+      files.skip(c.path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
+    }
+    const { calls } = await resolvePythonSource(
+      index,
+      { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
+      p.entryFunction ? { entryFunction: p.entryFunction } : {},
+    );
+    const steps = buildSteps(calls);
+    const lines = p.map ? p.map.lines : undefined;
+    const first = lines?.[0];
+    const last = lines?.[lines.length - 1];
+    analysed.push({
+      candidate: c,
+      score: p.score,
+      calls,
+      steps,
+      ...(p.title ? { title: p.title } : {}),
+      ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
+      span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
+    });
+    unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
+  }
+
+  progress('group: building steps and workflows');
+  const existing = wikiFinal.existingPages;
+  const runtime = 'Python';
+  const modelDomains = domainsOf(meta.dependencies, meta.keywords);
+  const workflows = buildWorkflows(
+    analysed,
+    { suggestions: wikiFinal.phase0?.suggestions ?? [], purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])) },
+    { repoName, runtime, modelDomains, existingImplementations: new Set(existing.implementations ?? []) },
+  );
+  for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
+  const unresolved = candidates
+    .filter((c) => c.kept)
+    .flatMap((c) => unresolvedBySource.get(c.id) ?? [])
+    .sort((a, b) => cmp(a.site.path, b.site.path) || (a.site.cell ?? 0) - (b.site.cell ?? 0) || a.site.start - b.site.start || cmp(a.callee, b.callee));
+  candidates.sort((a, b) => Number(b.kept) - Number(a.kept) || cmp(a.path, b.path) || a.line - b.line || cmp(a.id, b.id));
+
+  const gpu = meta.dependencies.some((d) => GPU_DISTRIBUTIONS.has(d.toLowerCase()));
+  const produced = new Set(workflows.map((w) => w.pageName));
+  const stalePages = (existing.workflows ?? []).filter((p) => p.startsWith(`${repoName}_`) && !produced.has(p)).sort(cmp);
+  const model: GoldpathModel = {
+    repoName,
+    ...(meta.repoUrl ? { repoUrl: meta.repoUrl } : {}),
+    lastUpdated: date ?? (meta.headTime ? formatGmt(meta.headTime) : FALLBACK_DATE),
+    lastUpdatedFrom: date ? 'option' : meta.headTime ? 'git' : 'fallback',
+    knowledgeSources: knowledgeSources(meta, repoName),
+    domains: modelDomains,
+    environment: `${repoName}_${gpu ? 'CUDA' : runtime}`,
+    languages: ['python'],
+    workflows,
+    candidates,
+    unresolved,
+    skipped: [...files.skipped, ...wikiFinal.skipped].sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),
+    wikiInputs: {
+      ...(wikiFinal.repoMap ? { repoMap: wikiFinal.repoMap.path } : {}),
+      ...(wikiFinal.phase0 ? { phase0Report: wikiFinal.phase0.path } : {}),
+      notes: wikiFinal.notes,
+    },
+    existingPages: existing,
+    parserBackend: parser.backend,
+    stalePages,
+  };
+  progress(`group: ${workflows.length} workflows, ${workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
+  return model;
+}
+
+function toUnresolved(c: CallSite): UnresolvedCall {
+  const r = c.resolution as { reason: string; candidates?: string[] };
+  return { callee: c.callee, site: c.site, reason: r.reason, ...(r.candidates ? { candidates: r.candidates } : {}) };
+}
+
+function domainsOf(deps: string[], keywords: string[]): string[] {
+  const out = new Set<string>();
+  for (const d of deps) for (const t of DOMAIN_TAGS[d.toLowerCase()] ?? []) out.add(t);
+  for (const k of keywords) {
+    const t = KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')];
+    if (t) out.add(t);
+  }
+  return [...out].sort(cmp);
+}
+
+function knowledgeSources(meta: Awaited<ReturnType<typeof readMetadata>>, repoName: string): KnowledgeSource[] {
+  const title = word(meta.projectName ?? (meta.repoUrl ? meta.repoUrl.split('/').pop()! : repoName));
+  const out: KnowledgeSource[] = [];
+  if (meta.repoUrl) out.push({ kind: 'Repo', title, url: meta.repoUrl });
+  if (meta.docUrl && !githubRepoUrl(meta.docUrl)) out.push({ kind: 'Doc', title: `${title} Docs`, url: meta.docUrl });
+  const seen = new Set(out.map((o) => o.url));
+  for (const u of meta.extraUrls) {
+    if (seen.has(u.url)) continue;
+    seen.add(u.url);
+    out.push({ kind: u.kind, title: `${title} ${u.kind}`, url: u.url });
+  }
+  return out;
+}
+
+export function formatGmt(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} GMT`;
+}
+
+function parseDate(text: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) throw new GoldpathError(`invalid --date "${text}": expected YYYY-MM-DD HH:MM (GMT)`);
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
+  if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3] || +m[4] > 23 || +m[5] > 59) {
+    throw new GoldpathError(`invalid --date "${text}": not a real date and time`);
+  }
+  return formatGmt(d);
+}
+
+async function assertReadableDir(dir: string, what: string): Promise<void> {
+  let st;
+  try {
+    st = await fs.stat(dir);
+  } catch {
+    throw new GoldpathError(`${what} path ${dir} does not exist`);
+  }
+  if (!st.isDirectory()) throw new GoldpathError(`${what} path ${dir} is not a directory`);
+  try {
+    await fs.access(dir, fs.constants?.R_OK ?? 4);
+    await fs.readdir(dir);
+  } catch {
+    throw new GoldpathError(`${what} path ${dir} is not readable`);
+  }
+}
+
+async function assertWikiUsable(dir: string): Promise<void> {
+  let st;
+  try {
+    st = await fs.stat(dir);
+  } catch {
+    return; // created when the wiki is written
+  }
+  if (!st.isDirectory()) throw new GoldpathError(`--wiki path ${dir} exists and is not a directory`);
+  try {
+    await fs.access(dir, 2 /* W_OK */);
+  } catch {
+    throw new GoldpathError(`--wiki path ${dir} is not writable`);
+  }
+}

@@ -1,0 +1,66 @@
+// Page-name rules (clarification 7): Workflow/Principle names `[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`,
+// Implementation names keep the identifier's case, `[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`.
+import { ACRONYMS, NAME_FILLER } from '../heuristics/tables.js';
+import { GoldpathError } from '../model.js';
+
+export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
+export const IMPLEMENTATION_NAME_RE = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
+
+/** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
+export function tokens(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
+}
+
+/** One word in page-name style: known acronyms kept, else capitalised. */
+export function word(token: string): string {
+  const lower = token.toLowerCase();
+  return ACRONYMS[lower] ?? lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
+export function pageName(words: string[]): string | undefined {
+  const out = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).filter(Boolean);
+  while (out.length && /^\d/.test(out[0])) {
+    out[0] = out[0].replace(/^\d+/, '');
+    if (!out[0]) out.shift();
+  }
+  if (!out.length) return undefined;
+  const name = out.map((w, i) => (i === 0 ? word(w) : ACRONYMS[w.toLowerCase()] ?? w.charAt(0).toUpperCase() + w.slice(1))).join('_');
+  return WORKFLOW_NAME_RE.test(name) ? name : undefined;
+}
+
+/** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
+export function workflowNameFrom(text: string): string | undefined {
+  const ws = text
+    .replace(/\.(py|ipynb|md|rst|ts|js)$/i, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
+  return pageName((kept.length ? kept : ws).slice(0, 6).map((w) => (ACRONYMS[w.toLowerCase()] ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())));
+}
+
+/** An implementation name from an identifier path, case kept: `Trainer.train` → `Trainer_train`. */
+export function implementationName(text: string): string {
+  const name = text
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/^[_0-9]+|_+$/g, '');
+  return IMPLEMENTATION_NAME_RE.test(name) ? name : 'Unnamed';
+}
+
+/** `owner/name` → `owner_name` (every character outside `[A-Za-z0-9]` becomes `_`, runs collapsed). */
+export function repoNameFrom(text: string): string {
+  return text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+export function validateRepoName(name: string): string {
+  if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/.test(name)) {
+    throw new GoldpathError(`invalid --name "${name}": use letters, digits and single underscores (e.g. acme_tinytune)`);
+  }
+  return name;
+}

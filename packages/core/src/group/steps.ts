@@ -1,0 +1,198 @@
+// Calls → roles → steps. A call's role comes from the verb in its name, else from its class name; calls that
+// only serve another call (a config object passed to it, a constructor whose instance it uses) join that
+// call's step; more than 7 steps merge by role (clarification 4).
+import type { CallSite, Role } from '../model.js';
+import { CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, MILESTONE_ROLES, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { pageName, tokens, word } from './names.js';
+
+export interface DraftStep {
+  role: Role;
+  title: string;
+  principle: string;
+  /** Main call first. */
+  calls: CallSite[];
+}
+
+export interface Naming {
+  role: Role;
+  verb: string;
+  noun: string;
+  object: string[];
+}
+
+/** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
+export function isApiCall(c: CallSite): boolean {
+  return c.resolution.kind === 'repo' || c.resolution.kind === 'pattern' || c.resolution.kind === 'tool' || c.resolution.kind === 'external';
+}
+
+/** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
+export function nameCall(c: CallSite): Naming {
+  const parts = c.callee.split('.');
+  const method = parts[parts.length - 1];
+  const def = c.definition;
+  const isClass = def?.kind === 'class' || (c.resolution.kind !== 'repo' && /^[A-Z]/.test(method) && c.resolution.kind !== 'tool');
+  const owner = def && def.kind === 'method' ? def.qualname.split('.').slice(-2, -1)[0] : parts.length > 1 ? parts[parts.length - 2] : undefined;
+  const nameTokens = tokens(c.resolution.kind === 'repo' && def ? def.qualname.split('.').pop()! : method);
+  if (c.resolution.kind === 'pattern') {
+    return { role: 'other', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
+  }
+  if (c.resolution.kind === 'tool') {
+    return { role: 'run', verb: 'Run', noun: 'Execution', object: tokens(c.resolution.command.split(/\s+/)[0]).slice(0, 3) };
+  }
+  if (isClass) {
+    const lower = method.toLowerCase();
+    const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
+    const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
+    const verbTok = nameTokens.find((t) => VERBS[t]);
+    if (!suffix && verbTok && VERBS[verbTok].role !== 'build') {
+      const v = VERBS[verbTok];
+      return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok) };
+    }
+    const s = suffix ?? { ...DEFAULT_CONSTRUCTOR, suffix: '' };
+    return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length ? head : nameTokens, s.title.toLowerCase()) };
+  }
+  const verbTok = nameTokens.find((t) => VERBS[t]) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
+  if (verbTok) {
+    const v = VERBS[verbTok];
+    let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
+    if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner), verbTok);
+    if (!object.length && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = objectTokens(tokens(c.assignedTo[0]), verbTok).slice(0, 2);
+    return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object };
+  }
+  // No verb: the name itself is the object of a plain call.
+  return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
+}
+
+function objectTokens(ts: string[], verb: string): string[] {
+  const stem = verb.replace(/e$/, '');
+  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t)).slice(0, 3);
+}
+
+export function titleOf(n: Naming): string {
+  return [n.verb, ...n.object.map(word)].join(' ');
+}
+
+export function principleOf(n: Naming): string {
+  return pageName([...n.object, n.noun]) ?? pageName([n.noun])!;
+}
+
+/** Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are). */
+export function buildSteps(calls: CallSite[]): DraftStep[] {
+  const api = dedupe(calls.filter(isApiCall).filter((c, _, all) => c.resolution.kind !== 'external' || servesRepo(c, all)));
+  const namings = api.map(nameCall);
+  // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
+  const joinTo = new Map<number, number>();
+  api.forEach((c, i) => {
+    // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
+    const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
+    if (isCtor && c.assignedTo.length === 1) {
+      // Only when the instance's first use is that method call; passed on first, it is a step of its own.
+      const v = c.assignedTo[0];
+      const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
+      if (user >= 0 && api[user].callee.startsWith(`${v}.`) && MILESTONE_ROLES.has(namings[user].role)) {
+        joinTo.set(i, user);
+        return;
+      }
+    }
+    if (MILESTONE_ROLES.has(namings[i].role) && c.resolution.kind !== 'pattern') return;
+    const produced = new Set(c.assignedTo);
+    const users: number[] = [];
+    api.forEach((d, j) => {
+      if (j === i) return;
+      if (d.uses.some((u) => produced.has(u)) || d.passedTo === c.callee) users.push(j);
+    });
+    const later = users.filter((j) => j > i);
+    if (c.resolution.kind === 'pattern') {
+      const target = api.findIndex((d) => d.callee === c.passedTo);
+      if (target >= 0 && target !== i) joinTo.set(i, target);
+      return;
+    }
+    if (!produced.size) {
+      // Not assigned: an inline argument of the next call that contains it.
+      const host = api.findIndex((d, j) => j > i && d.site.path === c.site.path && d.site.cell === c.site.cell && d.site.start <= c.site.start && d.site.end >= c.site.end);
+      if (host >= 0) joinTo.set(i, host);
+      return;
+    }
+    if (later.length >= 1 && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
+  });
+  const root = (i: number): number => {
+    let k = i;
+    for (let n = 0; joinTo.has(k) && n < api.length; n++) k = joinTo.get(k)!;
+    return k;
+  };
+  const steps: DraftStep[] = [];
+  const stepOf = new Map<number, DraftStep>();
+  api.forEach((_, i) => {
+    const r = root(i);
+    let step = stepOf.get(r);
+    if (!step) {
+      const n = namings[r];
+      step = { role: n.role, title: titleOf(n), principle: principleOf(n), calls: [] };
+      stepOf.set(r, step);
+    }
+    if (r === i) step.calls.unshift(api[i]);
+    else step.calls.push(api[i]);
+  });
+  // Order steps by their main call's position.
+  const order = [...stepOf.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  steps.push(...order);
+  return fitSteps(steps);
+}
+
+/**
+ * An external call is a Wrapper Doc step only when it is a milestone-like call wired to the repository's
+ * API by data flow: it consumes a value a repository call produced, or produces one a repository call uses.
+ */
+function servesRepo(c: CallSite, all: CallSite[]): boolean {
+  if (nameCall(c).role === 'other') return false;
+  const repo = all.filter((d) => d.resolution.kind === 'repo');
+  const fromRepo = new Set(repo.flatMap((d) => d.assignedTo));
+  const intoRepo = new Set(repo.flatMap((d) => d.uses));
+  return c.uses.some((u) => fromRepo.has(u)) || c.assignedTo.some((v) => intoRepo.has(v));
+}
+
+/** The same definition called again (a loop, a second batch) is one step, at its first use. */
+function dedupe(calls: CallSite[]): CallSite[] {
+  const seen = new Set<string>();
+  return calls.filter((c) => {
+    const key = callKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function callKey(c: CallSite): string {
+  switch (c.resolution.kind) {
+    case 'repo':
+      return `repo:${c.resolution.span.path}:${c.resolution.qualname}`;
+    case 'external':
+      return `ext:${c.resolution.module}:${c.callee.split('.').pop()}`;
+    case 'tool':
+      return `tool:${c.resolution.command.split(/\s+/)[0]}`;
+    case 'pattern':
+      return `pattern:${c.site.path}:${c.resolution.name}`;
+    default:
+      return `other:${c.callee}`;
+  }
+}
+
+const groupOf = (r: Role) => RELATED_ROLES.findIndex((g) => g.includes(r));
+
+/** More than 7 steps: merge adjacent steps of the same role, then of related roles, then the smallest neighbours. */
+export function fitSteps(steps: DraftStep[]): DraftStep[] {
+  const same = [(a: DraftStep, b: DraftStep) => a.role === b.role, (a: DraftStep, b: DraftStep) => groupOf(a.role) === groupOf(b.role), () => true];
+  let out = steps;
+  for (const fits of same) {
+    while (out.length > 7) {
+      let best = -1;
+      for (let i = 0; i + 1 < out.length; i++) {
+        if (fits(out[i], out[i + 1]) && (best < 0 || out[i].calls.length + out[i + 1].calls.length < out[best].calls.length + out[best + 1].calls.length)) best = i;
+      }
+      if (best < 0) break;
+      const merged: DraftStep = { ...out[best], calls: [...out[best].calls, ...out[best + 1].calls] };
+      out = [...out.slice(0, best), merged, ...out.slice(best + 2)];
+    }
+  }
+  return out;
+}

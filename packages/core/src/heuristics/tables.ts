@@ -1,0 +1,261 @@
+// Every heuristic goldpath uses, as data. docs/heuristics.md explains each table; the algorithms in
+// group/ and resolve/ only look things up here.
+import type { Role } from '../model.js';
+
+/** Verbs found in API names: the role they give a call and the noun form used in principle names. */
+export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = {
+  load: { role: 'load', noun: 'Loading' },
+  from: { role: 'load', noun: 'Loading', title: 'Load' },
+  open: { role: 'load', noun: 'Opening' },
+  read: { role: 'load', noun: 'Reading' },
+  download: { role: 'load', noun: 'Download' },
+  fetch: { role: 'load', noun: 'Fetching' },
+  restore: { role: 'load', noun: 'Restoring' },
+  import: { role: 'load', noun: 'Import' },
+  init: { role: 'configure', noun: 'Initialization', title: 'Initialize' },
+  initialize: { role: 'configure', noun: 'Initialization' },
+  setup: { role: 'configure', noun: 'Setup', title: 'Set Up' },
+  configure: { role: 'configure', noun: 'Configuration' },
+  config: { role: 'configure', noun: 'Configuration', title: 'Configure' },
+  set: { role: 'configure', noun: 'Setup', title: 'Set' },
+  register: { role: 'configure', noun: 'Registration' },
+  connect: { role: 'configure', noun: 'Connection' },
+  patch: { role: 'configure', noun: 'Patching' },
+  prepare: { role: 'prepare_data', noun: 'Preparation' },
+  preprocess: { role: 'prepare_data', noun: 'Preprocessing' },
+  format: { role: 'prepare_data', noun: 'Formatting' },
+  tokenize: { role: 'prepare_data', noun: 'Tokenization' },
+  encode: { role: 'prepare_data', noun: 'Encoding' },
+  transform: { role: 'prepare_data', noun: 'Transformation' },
+  convert: { role: 'prepare_data', noun: 'Conversion' },
+  split: { role: 'prepare_data', noun: 'Splitting' },
+  filter: { role: 'prepare_data', noun: 'Filtering' },
+  clean: { role: 'prepare_data', noun: 'Cleaning' },
+  collate: { role: 'prepare_data', noun: 'Collation' },
+  map: { role: 'prepare_data', noun: 'Mapping' },
+  parse: { role: 'prepare_data', noun: 'Parsing' },
+  validate: { role: 'evaluate', noun: 'Validation' },
+  build: { role: 'build', noun: 'Building' },
+  create: { role: 'build', noun: 'Creation' },
+  make: { role: 'build', noun: 'Creation', title: 'Make' },
+  compile: { role: 'build', noun: 'Compilation' },
+  add: { role: 'build', noun: 'Addition' },
+  apply: { role: 'build', noun: 'Application' },
+  wrap: { role: 'build', noun: 'Wrapping' },
+  get: { role: 'build', noun: 'Retrieval', title: 'Get' },
+  merge: { role: 'build', noun: 'Merging' },
+  quantize: { role: 'build', noun: 'Quantization' },
+  train: { role: 'train', noun: 'Training' },
+  fit: { role: 'train', noun: 'Fitting' },
+  finetune: { role: 'train', noun: 'Finetuning', title: 'Fine-Tune' },
+  optimize: { role: 'train', noun: 'Optimization' },
+  learn: { role: 'train', noun: 'Learning' },
+  step: { role: 'train', noun: 'Stepping' },
+  evaluate: { role: 'evaluate', noun: 'Evaluation' },
+  eval: { role: 'evaluate', noun: 'Evaluation', title: 'Evaluate' },
+  test: { role: 'evaluate', noun: 'Testing' },
+  score: { role: 'evaluate', noun: 'Scoring' },
+  benchmark: { role: 'evaluate', noun: 'Benchmarking' },
+  compute: { role: 'evaluate', noun: 'Computation' },
+  measure: { role: 'evaluate', noun: 'Measurement' },
+  check: { role: 'evaluate', noun: 'Checking' },
+  generate: { role: 'infer', noun: 'Generation' },
+  predict: { role: 'infer', noun: 'Prediction' },
+  infer: { role: 'infer', noun: 'Inference' },
+  inference: { role: 'infer', noun: 'Inference', title: 'Run Inference' },
+  complete: { role: 'infer', noun: 'Completion' },
+  chat: { role: 'infer', noun: 'Chat' },
+  sample: { role: 'infer', noun: 'Sampling' },
+  decode: { role: 'infer', noun: 'Decoding' },
+  embed: { role: 'infer', noun: 'Embedding' },
+  query: { role: 'infer', noun: 'Querying' },
+  search: { role: 'infer', noun: 'Search' },
+  render: { role: 'infer', noun: 'Rendering' },
+  stream: { role: 'infer', noun: 'Streaming' },
+  send: { role: 'infer', noun: 'Sending' },
+  call: { role: 'infer', noun: 'Invocation' },
+  invoke: { role: 'infer', noun: 'Invocation' },
+  save: { role: 'save', noun: 'Saving' },
+  export: { role: 'save', noun: 'Export' },
+  write: { role: 'save', noun: 'Writing' },
+  dump: { role: 'save', noun: 'Dumping' },
+  push: { role: 'save', noun: 'Publishing', title: 'Push' },
+  upload: { role: 'save', noun: 'Upload' },
+  publish: { role: 'save', noun: 'Publishing' },
+  store: { role: 'save', noun: 'Storage' },
+  serve: { role: 'run', noun: 'Serving' },
+  deploy: { role: 'run', noun: 'Deployment' },
+  run: { role: 'run', noun: 'Execution' },
+  execute: { role: 'run', noun: 'Execution' },
+  start: { role: 'run', noun: 'Startup' },
+  launch: { role: 'run', noun: 'Launch' },
+  main: { role: 'run', noun: 'Execution', title: 'Run' },
+  plot: { role: 'evaluate', noun: 'Plotting' },
+  visualize: { role: 'evaluate', noun: 'Visualization' },
+  show: { role: 'evaluate', noun: 'Display' },
+  log: { role: 'evaluate', noun: 'Logging' },
+  print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
+};
+
+/** Class-name endings that give a constructor its role when its name has no verb. */
+export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; noun: string }[] = [
+  { suffix: 'config', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'configuration', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'arguments', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'args', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'options', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'settings', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'params', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  { suffix: 'trainer', role: 'train', title: 'Train', noun: 'Training' },
+  { suffix: 'dataset', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' },
+  { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' },
+  { suffix: 'tokenizer', role: 'load', title: 'Load', noun: 'Loading' },
+  { suffix: 'client', role: 'configure', title: 'Create', noun: 'Setup' },
+  { suffix: 'session', role: 'configure', title: 'Create', noun: 'Setup' },
+  { suffix: 'pipeline', role: 'build', title: 'Build', noun: 'Building' },
+  { suffix: 'model', role: 'build', title: 'Build', noun: 'Building' },
+  { suffix: 'renderer', role: 'build', title: 'Create', noun: 'Setup' },
+  { suffix: 'evaluator', role: 'evaluate', title: 'Evaluate', noun: 'Evaluation' },
+  { suffix: 'server', role: 'run', title: 'Start', noun: 'Serving' },
+];
+
+/** The role a constructor gets when nothing above matches. */
+export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', noun: 'Setup' };
+
+/** Roles that are milestones on their own; other roles merge into the milestone they serve. */
+export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data', 'train', 'evaluate', 'infer', 'save', 'run']);
+
+/** Roles close enough to merge when a workflow has more than 7 steps (clarification 4). */
+export const RELATED_ROLES: Role[][] = [
+  ['configure', 'build', 'load'],
+  ['prepare_data'],
+  ['train', 'evaluate'],
+  ['infer'],
+  ['save', 'run'],
+  ['other'],
+];
+
+/** Tokens that carry no meaning as the object of a step title. */
+export const STOP_TOKENS = new Set([
+  'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
+  'do', 'my', 'it', 'pretrained', 'self', 'cls', 'fn', 'func', 'obj', 'impl', 'fast', 'auto', 'default',
+  'simple', 'base', 'all', 'get', 'set', 'one', 'async',
+]);
+
+/** Words kept in their usual spelling in names (`lora` → `LoRA`). */
+export const ACRONYMS: Record<string, string> = {
+  qlora: 'QLoRA', lora: 'LoRA', grpo: 'GRPO', sft: 'SFT', dpo: 'DPO', ppo: 'PPO', orpo: 'ORPO', kto: 'KTO',
+  rlhf: 'RLHF', gguf: 'GGUF', ggml: 'GGML', api: 'API', http: 'HTTP', https: 'HTTPS', url: 'URL', json: 'JSON',
+  yaml: 'YAML', csv: 'CSV', cli: 'CLI', llm: 'LLM', llms: 'LLMs', gpu: 'GPU', cpu: 'CPU', cuda: 'CUDA',
+  peft: 'PEFT', rl: 'RL', ml: 'ML', nlp: 'NLP', ocr: 'OCR', rag: 'RAG', sql: 'SQL', io: 'IO', id: 'ID',
+  ids: 'IDs', onnx: 'ONNX', vllm: 'VLLM', hf: 'HF', sdk: 'SDK', ui: 'UI', pdf: 'PDF', html: 'HTML', xml: 'XML',
+  tts: 'TTS', asr: 'ASR', vae: 'VAE', gan: 'GAN', cnn: 'CNN', rnn: 'RNN', bert: 'BERT', gpt: 'GPT', clip: 'CLIP',
+  vlm: 'VLM', moe: 'MoE', fp16: 'FP16', bf16: 'BF16', int8: 'INT8', int4: 'INT4', ssh: 'SSH', tls: 'TLS',
+  grpc: 'gRPC', rest: 'REST', oauth: 'OAuth', jwt: 'JWT', s3: 'S3', aws: 'AWS', gcp: 'GCP', ci: 'CI',
+};
+
+/** Words dropped from workflow names taken from Purpose text or file names. */
+export const NAME_FILLER = new Set([
+  'a', 'an', 'the', 'example', 'examples', 'demo', 'demos', 'script', 'scripts', 'sample', 'samples',
+  'notebook', 'tutorial', 'how', 'to', 'this', 'file', 'shows', 'showing', 'simple', 'basic', 'minimal',
+  'quick', 'py', 'ipynb', 'md', 'test', 'tests', 'of', 'and', 'with', 'using', 'for', 'in', 'on', 'your',
+]);
+
+/** Import name → distribution, where they differ (clarification 17). */
+export const IMPORT_TO_DISTRIBUTION: Record<string, string> = {
+  PIL: 'Pillow', yaml: 'PyYAML', cv2: 'opencv-python', sklearn: 'scikit-learn', skimage: 'scikit-image',
+  bs4: 'beautifulsoup4', dateutil: 'python-dateutil', dotenv: 'python-dotenv', google: 'google-api-python-client',
+  jwt: 'PyJWT', serial: 'pyserial', usb: 'pyusb', OpenSSL: 'pyOpenSSL', Crypto: 'pycryptodome', magic: 'python-magic',
+  attr: 'attrs', git: 'GitPython', fitz: 'PyMuPDF', docx: 'python-docx', pptx: 'python-pptx', zmq: 'pyzmq',
+  MySQLdb: 'mysqlclient', psycopg2: 'psycopg2', win32api: 'pywin32', gi: 'PyGObject', wx: 'wxPython',
+  telegram: 'python-telegram-bot', jose: 'python-jose', multipart: 'python-multipart', slugify: 'python-slugify',
+  Levenshtein: 'python-Levenshtein', faiss: 'faiss-cpu', tensorflow_hub: 'tensorflow-hub', huggingface_hub: 'huggingface-hub',
+};
+
+/** Distributions that need a GPU: a workflow using one gets the `{repo}_CUDA` environment. */
+export const GPU_DISTRIBUTIONS = new Set([
+  'torch', 'pytorch', 'cupy', 'triton', 'bitsandbytes', 'xformers', 'flash-attn', 'flash_attn', 'vllm',
+  'tensorrt', 'pycuda', 'deepspeed', 'apex', 'jax', 'jaxlib', 'tensorflow', 'tensorflow-gpu', 'unsloth',
+  'nvidia-ml-py', 'pynvml', 'cuda-python', 'numba', 'onnxruntime-gpu',
+]);
+
+/** Dependencies → domain tags (page-name style). */
+export const DOMAIN_TAGS: Record<string, string[]> = {
+  torch: ['Deep_Learning'], tensorflow: ['Deep_Learning'], jax: ['Deep_Learning'], keras: ['Deep_Learning'],
+  transformers: ['NLP', 'LLMs'], peft: ['Fine_Tuning'], trl: ['Fine_Tuning', 'Reinforcement_Learning'],
+  bitsandbytes: ['Quantization'], vllm: ['Inference', 'LLMs'], accelerate: ['Distributed_Training'],
+  deepspeed: ['Distributed_Training'], datasets: ['Datasets'], tokenizers: ['NLP'], sentencepiece: ['NLP'],
+  'scikit-learn': ['Machine_Learning'], xgboost: ['Machine_Learning'], lightgbm: ['Machine_Learning'],
+  numpy: ['Numerical_Computing'], scipy: ['Scientific_Computing'], pandas: ['Data_Analysis'], polars: ['Data_Analysis'],
+  matplotlib: ['Visualization'], seaborn: ['Visualization'], plotly: ['Visualization'],
+  'opencv-python': ['Computer_Vision'], pillow: ['Computer_Vision'], torchvision: ['Computer_Vision'],
+  diffusers: ['Diffusion_Models'], openai: ['LLMs'], anthropic: ['LLMs'], langchain: ['LLMs', 'Agents'],
+  requests: ['HTTP'], httpx: ['HTTP'], aiohttp: ['HTTP'], fastapi: ['Web_APIs'], flask: ['Web_APIs'], django: ['Web'],
+  click: ['CLI'], typer: ['CLI'], rich: ['CLI'], sqlalchemy: ['Databases'], pydantic: ['Data_Validation'],
+  gymnasium: ['Reinforcement_Learning'], gym: ['Reinforcement_Learning'], 'stable-baselines3': ['Reinforcement_Learning'],
+  networkx: ['Graphs'], spacy: ['NLP'], nltk: ['NLP'], librosa: ['Audio'], torchaudio: ['Audio'],
+};
+
+/** Keywords in project keywords / names that give a domain tag. */
+export const KEYWORD_DOMAINS: Record<string, string> = {
+  llm: 'LLMs', llms: 'LLMs', 'fine-tuning': 'Fine_Tuning', finetuning: 'Fine_Tuning', lora: 'Fine_Tuning',
+  nlp: 'NLP', cli: 'CLI', 'machine-learning': 'Machine_Learning', 'deep-learning': 'Deep_Learning',
+  'reinforcement-learning': 'Reinforcement_Learning', 'computer-vision': 'Computer_Vision', sdk: 'SDK',
+};
+
+/** Python builtins: calls to them are never steps. */
+export const PY_BUILTINS = new Set([
+  'abs', 'aiter', 'all', 'anext', 'any', 'ascii', 'bin', 'bool', 'breakpoint', 'bytearray', 'bytes', 'callable',
+  'chr', 'classmethod', 'compile', 'complex', 'delattr', 'dict', 'dir', 'divmod', 'enumerate', 'eval', 'exec',
+  'filter', 'float', 'format', 'frozenset', 'getattr', 'globals', 'hasattr', 'hash', 'help', 'hex', 'id', 'input',
+  'int', 'isinstance', 'issubclass', 'iter', 'len', 'list', 'locals', 'map', 'max', 'memoryview', 'min', 'next',
+  'object', 'oct', 'open', 'ord', 'pow', 'print', 'property', 'range', 'repr', 'reversed', 'round', 'set',
+  'setattr', 'slice', 'sorted', 'staticmethod', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
+  'display', 'get_ipython',
+]);
+
+/** Python standard library top-level modules (3.11): calls into them are not steps, except tools. */
+export const PY_STDLIB = new Set(
+  `abc aifc argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2
+cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent
+configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib
+dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions
+ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib
+imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma
+mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath
+nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform
+plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue
+quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil
+signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat
+statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib
+tempfile termios textwrap threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty
+turtle types typing typing_extensions unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser
+winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo __future__`.split(/\s+/),
+);
+
+/** Calls that run an external command-line tool (External Tool Doc). */
+export const PY_TOOL_CALLS = new Set([
+  'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen',
+  'os.system', 'os.popen', 'os.execv', 'os.execvp', 'os.spawnv',
+]);
+
+/** Shell commands that install things: never steps (clarification 16). */
+export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
+
+/** Folders whose files are example programs (inputs.md), and the trust each gets. */
+export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = {
+  examples: { kind: 'example', score: 90 },
+  example: { kind: 'example', score: 90 },
+  demos: { kind: 'example', score: 85 },
+  demo: { kind: 'example', score: 85 },
+  samples: { kind: 'example', score: 85 },
+  sample: { kind: 'example', score: 85 },
+  cookbook: { kind: 'example', score: 85 },
+  tutorials: { kind: 'example', score: 85 },
+  tutorial: { kind: 'example', score: 85 },
+  notebooks: { kind: 'notebook', score: 80 },
+  scripts: { kind: 'script', score: 60 },
+};
+
+/** Folders that hold tests. */
+export const TEST_DIRS = new Set(['tests', 'test', 'testing']);

@@ -1,0 +1,31 @@
+// @goldpath/core public API: extractWorkflows() → model, renderWiki() → files, writeWiki() → disk.
+import type { GoldpathModel, RenderedFile } from './model.js';
+import { renderWiki as renderPages } from './render/render.js';
+import { renderRepoMap, writeWiki as writeFiles } from './wiki/output.js';
+
+export * from './model.js';
+export { extractWorkflows, FALLBACK_DATE } from './extract.js';
+export { validateWiki, validateWikiDir, type ValidationIssue } from './validate/validate.js';
+export { coverageByFile } from './wiki/output.js';
+
+export interface RenderOptions {
+  /** A folder whose `*.hbs` files replace the shipped templates of the same name. */
+  templatesDir?: string;
+  /** The wiki directory: when given, the RepoMap with its Coverage update is among the files. */
+  wikiDir?: string;
+}
+
+/** Renders the workflow pages, `_WorkflowIndex.md`, the report, and (with `wikiDir`) the updated RepoMap. */
+export async function renderWiki(model: GoldpathModel, options: RenderOptions = {}): Promise<RenderedFile[]> {
+  const files = renderPages(model, options.templatesDir ? { templatesDir: options.templatesDir } : {});
+  if (options.wikiDir) {
+    const map = await renderRepoMap(model, options.wikiDir);
+    if (map) files.push(map);
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Writes rendered files atomically into the wiki directory (only goldpath's own paths). */
+export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<string[]> {
+  return writeFiles(wikiDir, files, model);
+}

@@ -1,0 +1,153 @@
+// Python parsing through tree-sitter: the native binding, or web-tree-sitter with the grammar's .wasm
+// when the native binding cannot load (or when asked: `forceWasm`, GOLDPATH_PARSER=wasm). Both backends
+// are read through the same tree cursor calls into one plain tree, so everything downstream is shared.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** A syntax node copied out of tree-sitter: rows are 0-based, indices are UTF-16 code units. */
+export interface PyNode {
+  type: string;
+  named: boolean;
+  missing: boolean;
+  /** Field name in the parent (`name`, `body`, `function`, ...). */
+  field: string | null;
+  startRow: number;
+  endRow: number;
+  endColumn: number;
+  startIndex: number;
+  endIndex: number;
+  children: PyNode[];
+  parent: PyNode | null;
+}
+
+export interface PyTree {
+  root: PyNode;
+  /** The parsed text (line breaks normalised to `\n`). */
+  text: string;
+}
+
+export interface PythonParser {
+  backend: 'native' | 'wasm';
+  /** Parses a source text; `\r\n` and lone `\r` count as one line break each, as Python counts them. */
+  parse(text: string): PyTree;
+}
+
+interface Cursor {
+  nodeType: string;
+  nodeIsNamed: boolean;
+  nodeIsMissing: boolean;
+  currentFieldName: string | null;
+  startIndex: number;
+  endIndex: number;
+  startPosition: { row: number; column: number };
+  endPosition: { row: number; column: number };
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+export function normaliseLineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Copies the tree under a cursor, iteratively (deep trees must not overflow the stack). */
+function copyTree(cursor: Cursor): PyNode {
+  const make = (parent: PyNode | null): PyNode => ({
+    type: cursor.nodeType,
+    named: cursor.nodeIsNamed,
+    missing: cursor.nodeIsMissing,
+    field: cursor.currentFieldName ?? null,
+    startRow: cursor.startPosition.row,
+    endRow: cursor.endPosition.row,
+    endColumn: cursor.endPosition.column,
+    startIndex: cursor.startIndex,
+    endIndex: cursor.endIndex,
+    children: [],
+    parent,
+  });
+  const root = make(null);
+  let current = root;
+  for (;;) {
+    if (cursor.gotoFirstChild()) {
+      const child = make(current);
+      current.children.push(child);
+      current = child;
+      continue;
+    }
+    for (;;) {
+      if (current === root) return root;
+      if (cursor.gotoNextSibling()) {
+        const sibling = make(current.parent);
+        current.parent!.children.push(sibling);
+        current = sibling;
+        break;
+      }
+      cursor.gotoParent();
+      current = current.parent!;
+    }
+  }
+}
+
+let native: Promise<PythonParser> | undefined;
+let wasm: Promise<PythonParser> | undefined;
+
+async function loadNative(): Promise<PythonParser> {
+  const Parser = require('tree-sitter');
+  const Python = require('tree-sitter-python');
+  const parser = new Parser();
+  parser.setLanguage(Python);
+  return {
+    backend: 'native',
+    parse(text: string): PyTree {
+      const src = normaliseLineBreaks(text);
+      // The callback form has no input size limit.
+      const tree = parser.parse((index: number) => src.slice(index, index + 65536));
+      return { root: copyTree(tree.rootNode.walk()), text: src };
+    },
+  };
+}
+
+async function loadWasm(): Promise<PythonParser> {
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init();
+  const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return {
+    backend: 'wasm',
+    parse(text: string): PyTree {
+      const src = normaliseLineBreaks(text);
+      const tree = parser.parse(src);
+      if (!tree) throw new Error('web-tree-sitter returned no tree');
+      try {
+        return { root: copyTree(tree.walk() as unknown as Cursor), text: src };
+      } finally {
+        tree.delete();
+      }
+    },
+  };
+}
+
+/** The native parser when it loads, else the wasm one; cached per backend. */
+export async function loadPythonParser(opts: { forceWasm?: boolean } = {}): Promise<PythonParser> {
+  if (opts.forceWasm || process.env.GOLDPATH_PARSER === 'wasm') return (wasm ??= loadWasm());
+  native ??= loadNative();
+  try {
+    return await native;
+  } catch {
+    return (wasm ??= loadWasm());
+  }
+}
+
+export function nodeText(tree: PyTree, node: PyNode): string {
+  return tree.text.slice(node.startIndex, node.endIndex);
+}
+
+export function child(node: PyNode, field: string): PyNode | undefined {
+  return node.children.find((c) => c.field === field);
+}
+
+export function namedChildren(node: PyNode): PyNode[] {
+  return node.children.filter((c) => c.named && c.type !== 'comment');
+}

@@ -1,0 +1,164 @@
+// Facts the Python adapter reads out of one source text. Lines are 1-based lines of the text that was
+// parsed (`\r\n` and lone `\r` count as one line break each, as Python counts them).
+
+export interface PyImportName {
+  name: string;
+  alias?: string;
+}
+
+export interface PyImport {
+  line: number;
+  /** `import a.b as c` → kind `import`, module `a.b`, names [] , alias `c`. */
+  kind: 'import' | 'from';
+  /** Dotted module without the leading dots of a relative import. May be '' for `from . import x`. */
+  module: string;
+  /** Number of leading dots (0 for absolute). */
+  level: number;
+  /** For `from` imports: the imported names. */
+  names: PyImportName[];
+  /** For `import a.b as c`: `c`. */
+  alias?: string;
+  /** `from x import *`. */
+  star: boolean;
+  /** Inside `try:`/`except ImportError` or `if TYPE_CHECKING:`. */
+  guard?: 'try' | 'type_checking';
+  /** Qualified name of the enclosing function or class, '' at module level. */
+  scope: string;
+}
+
+export interface PyParam {
+  name: string;
+  type?: string;
+  default?: string;
+  /** `*args` → 'vararg', `**kw` → 'kwarg', after `*` → 'keyword', else 'positional'. */
+  kind: 'positional' | 'vararg' | 'kwarg' | 'keyword';
+}
+
+export interface PyDef {
+  kind: 'function' | 'class';
+  name: string;
+  /** `Outer.inner`, `Class.method`. Functions nested in functions use `f.<locals>.g`. */
+  qualname: string;
+  /** Qualified name of the enclosing class or function, '' at module level. */
+  parent: string;
+  /** True when the parent is a class (the def is a method). */
+  isMethod: boolean;
+  /** First decorator line, else the `def`/`class` line. */
+  start: number;
+  /** The `def`/`class` keyword line. */
+  defLine: number;
+  /** Last line of the last statement of the body (Python's end_lineno). */
+  end: number;
+  /** Decorator expressions without `@`, e.g. `staticmethod`, `torch.no_grad()`. */
+  decorators: string[];
+  /** Parameters in order, including `self`/`cls`. */
+  params: PyParam[];
+  returns?: string;
+  /** Whole docstring, dedented (inspect.cleandoc rules), when the body starts with a string. */
+  doc?: string;
+  /** Base class expressions as written. */
+  bases: string[];
+  isAsync: boolean;
+  /** The definition's region contains ERROR or MISSING nodes: its span must not be printed. */
+  hasError: boolean;
+}
+
+export interface PyArg {
+  /** Keyword name, absent for positional arguments. */
+  keyword?: string;
+  /** `*x` → 'star', `**x` → 'starstar'. */
+  unpack?: 'star' | 'starstar';
+  text: string;
+  line: number;
+  /** Identifiers read by the argument expression (free names, in order, no duplicates). */
+  names: string[];
+  /** Trailing `#` comment on the argument's last line, without `#`, trimmed. */
+  comment?: string;
+}
+
+/** The thing a call calls. */
+export interface PyCallee {
+  /**
+   * `name`: a plain dotted chain rooted at an identifier (`a`, `a.b.c`);
+   * `call`: an attribute chain on the result of another call (`X(...).y.z`), see `receiverCall`;
+   * `other`: anything else (subscripts, lambdas, string methods on literals...).
+   */
+  base: 'name' | 'call' | 'other';
+  /** Identifier chain: `['a','b','c']` for `a.b.c(...)`, `['y','z']` for `X(...).y.z(...)`. */
+  chain: string[];
+  /** Index into `calls` of the inner call for base `call`. */
+  receiverCall?: number;
+  /** Callee expression text as written. */
+  text: string;
+}
+
+export interface PyCall {
+  /** First and last line of the call expression. */
+  line: number;
+  endLine: number;
+  callee: PyCallee;
+  args: PyArg[];
+  /** Qualified name of the enclosing function/class, '' at module level. */
+  scope: string;
+  /** Inside `if __name__ == "__main__":`. */
+  inMainGuard: boolean;
+  /**
+   * Names the call's value is bound to by the statement holding it, when the call is the whole right
+   * side of an assignment (`a = f()`, `a, b = f()`, `a: T = f()`, `with f() as a`, `for a in f()`):
+   * flattened targets in order (`self.x` kept as text). Empty otherwise.
+   */
+  assignedTo: string[];
+  /** Index of the call this call is an argument of (or nested in), if any. */
+  parent?: number;
+  /** Comment lines directly above the statement that holds the call (without `#`, trimmed). */
+  comment?: string;
+  /** Line where the statement holding the call starts. */
+  statementLine: number;
+}
+
+/** `x = <expr>` at any scope, when the value is not a call (calls carry their own assignedTo). */
+export interface PyAssign {
+  line: number;
+  scope: string;
+  targets: string[];
+  /** Dotted name on the right side, when the value is a plain name or attribute chain. */
+  valueName?: string;
+  valueText: string;
+  /** `x: int = 3` → `int` (dataclass fields, annotated module constants). */
+  annotation?: string;
+}
+
+/** `return <expr>` inside a function: lets resolution see `return Cls(...)`. */
+export interface PyReturn {
+  line: number;
+  scope: string;
+  /** Callee chain when the value is a call of a plain dotted name, e.g. `['cls']`, `['Model']`. */
+  callChain?: string[];
+  valueText: string;
+}
+
+export interface PySyntaxError {
+  line: number;
+  message: string;
+}
+
+export interface PyModuleFacts {
+  /** Repository-relative path (`/`-separated). */
+  path: string;
+  imports: PyImport[];
+  defs: PyDef[];
+  calls: PyCall[];
+  assigns: PyAssign[];
+  returns: PyReturn[];
+  /** Literal `__all__` list/tuple, when present. */
+  all?: string[];
+  /** Literal dict mapping in a module `__getattr__` lazy export (`{'Name': '.module'}`), when present. */
+  lazyExports?: Record<string, string>;
+  hasMainGuard: boolean;
+  /** Module docstring. */
+  doc?: string;
+  /** ERROR / MISSING nodes, by line. */
+  errors: PySyntaxError[];
+  /** Number of lines in the text. */
+  lineCount: number;
+}

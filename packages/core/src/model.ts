@@ -1,0 +1,245 @@
+// The one data model of goldpath. Every stage reads and extends these types; nothing else is shared.
+// Every fact carries the repository-relative path and the 1-based line it came from.
+
+/** A place in the repository. `cell` is set for notebooks (cells counted from 1 over all cells). */
+export interface Place {
+  path: string;
+  line: number;
+  cell?: number;
+}
+
+/** A line range in one file (or one notebook cell), both ends inclusive, 1-based. */
+export interface Span {
+  path: string;
+  start: number;
+  end: number;
+  cell?: number;
+}
+
+export type SourceKind = 'example' | 'notebook' | 'readme' | 'docs' | 'entry-point' | 'script' | 'test';
+
+/** A candidate golden-path source, kept or dropped with the reason. */
+export interface Candidate {
+  /** Unique id: the path, plus `#L<line>` for a code block inside a Markdown file. */
+  id: string;
+  path: string;
+  kind: SourceKind;
+  /** First line of the code block in the Markdown file; 1 for whole files. */
+  line: number;
+  /** Heading above a code block, or the phase 0 Purpose text of a file. */
+  heading?: string;
+  /** How the candidate was found (e.g. `examples/ folder`, `[project.scripts] acme = acme.cli:main`). */
+  foundBy: string;
+  kept: boolean;
+  reason: string;
+  /** Workflow the candidate ended up in, when kept. */
+  workflow?: string;
+}
+
+export type ImplementationType = 'API Doc' | 'Wrapper Doc' | 'Pattern Doc' | 'External Tool Doc';
+
+export type Role =
+  | 'load'
+  | 'configure'
+  | 'prepare_data'
+  | 'build'
+  | 'train'
+  | 'evaluate'
+  | 'infer'
+  | 'save'
+  | 'run'
+  | 'other';
+
+/** How a call site was resolved. */
+export type Resolution =
+  | {
+      kind: 'repo';
+      /** Qualified name of the definition in its module, e.g. `Trainer.train`. */
+      qualname: string;
+      /** Dotted module path, e.g. `tinytune.trainer`. */
+      module: string;
+      span: Span;
+      /** How the receiver or name was followed: `import`, `constructor`, `instance`, `attachment`, ... */
+      via: string;
+    }
+  | { kind: 'external'; module: string; distribution: string }
+  | { kind: 'pattern'; span: Span; name: string }
+  | { kind: 'tool'; command: string }
+  | { kind: 'builtin'; name: string }
+  | { kind: 'unresolved'; reason: string; candidates?: string[] };
+
+export interface Parameter {
+  name: string;
+  type?: string;
+  default?: string;
+}
+
+/** A definition in the repository that a call resolved to. */
+export interface Definition {
+  path: string;
+  module: string;
+  qualname: string;
+  kind: 'function' | 'class' | 'method';
+  span: Span;
+  params: Parameter[];
+  returns?: string;
+  /** First sentence of the docstring. */
+  summary?: string;
+  /** Direct imports of the module holding the definition that leave the repository (distribution names). */
+  externalImports: string[];
+}
+
+/** One call in a golden-path source, with what it resolved to. */
+export interface CallSite {
+  /** The callee as written, aliases replaced by the imported name: `FastLanguageModel.from_pretrained`. */
+  callee: string;
+  /** Keyword names, positional arguments by their parameter name when known. */
+  argNames: string[];
+  /** The example's own comments beside the arguments, by argument name. */
+  argComments: Record<string, string>;
+  /** Comment lines directly above the statement. */
+  comment?: string;
+  /** Variables the result is assigned to. */
+  assignedTo: string[];
+  /** Variables read in the arguments or receiver (data flow in). */
+  uses: string[];
+  site: Span;
+  resolution: Resolution;
+  definition?: Definition;
+  /** For a pattern (a local function passed to an API): the callee it is passed to. */
+  passedTo?: string;
+}
+
+export interface StepCall {
+  call: CallSite;
+  /** `{callee}({args})` as in API Call. */
+  apiCall: string;
+  /** Implementation page name without the repo prefix (1:1 rule applied). */
+  implementation: string;
+  type: ImplementationType;
+  /** `path:Lstart-end`, `external (pkg)`, or `unresolved`. */
+  sourceLocation: string;
+  /** `Class.method` of the resolved definition, when it differs from the callee. */
+  resolvedTo?: string;
+  externalDependencies: string[];
+  environment: string;
+  keyParameters: string[];
+  inputs: string;
+  outputs: string;
+  /** `✅` when the implementation page exists in the wiki. */
+  status: '✅' | '⬜';
+}
+
+export interface Step {
+  number: number;
+  title: string;
+  /** Principle name without the repo prefix, e.g. `Model_Loading`. */
+  principle: string;
+  role: Role;
+  description: string;
+  considerations: string[];
+  /** The step's main call first, then the calls merged into it. */
+  calls: StepCall[];
+}
+
+export interface WorkflowSource {
+  path: string;
+  kind: SourceKind;
+  heading?: string;
+  /** Span of the code the workflow was read from (a code block, or the whole file). */
+  span: Span;
+}
+
+export interface Workflow {
+  /** Name without the repo prefix, e.g. `QLoRA_Finetuning`. */
+  name: string;
+  /** `{repo_name}_{name}`. */
+  pageName: string;
+  /** Where the name came from: `phase0`, `purpose`, `readme-heading`, `file-name`. */
+  nameFrom: string;
+  overview: string;
+  description: string;
+  usage: string;
+  sources: WorkflowSource[];
+  domains: string[];
+  steps: Step[];
+  /** Repository files the workflow covers: its sources and the files of resolved definitions. */
+  coveredFiles: string[];
+}
+
+export interface KnowledgeSource {
+  kind: 'Repo' | 'Doc' | 'Blog' | 'Paper';
+  title: string;
+  url: string;
+}
+
+export interface UnresolvedCall {
+  callee: string;
+  site: Span;
+  reason: string;
+  candidates?: string[];
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface GoldpathModel {
+  repoName: string;
+  repoUrl?: string;
+  /** `YYYY-MM-DD HH:MM GMT`. */
+  lastUpdated: string;
+  lastUpdatedFrom: 'git' | 'option' | 'fallback';
+  knowledgeSources: KnowledgeSource[];
+  domains: string[];
+  /** `{repo_name}_CUDA`, `{repo_name}_Python` or `{repo_name}_Node`. */
+  environment: string;
+  languages: string[];
+  workflows: Workflow[];
+  candidates: Candidate[];
+  unresolved: UnresolvedCall[];
+  skipped: Skipped[];
+  /** Inputs found in the wiki directory (repo map path, phase 0 report), relative to the wiki dir. */
+  wikiInputs: { repoMap?: string; phase0Report?: string; notes: string[] };
+  /** Existing page names in the wiki, by folder (`implementations`, `principles`, `workflows`, ...). */
+  existingPages: Record<string, string[]>;
+  /** Parser backend used for Python (`native` or `wasm`). */
+  parserBackend?: string;
+  /** `{repo_name}_*` workflow pages in the wiki that this run does not produce (left in place). */
+  stalePages: string[];
+}
+
+export interface ExtractOptions {
+  /** The repository to read. */
+  repo: string;
+  /** The wiki directory holding phase 0 inputs (may not exist yet). */
+  wiki: string;
+  /** Overrides the derived repo name; validated. */
+  name?: string;
+  /** `YYYY-MM-DD HH:MM`, overrides the HEAD commit time. */
+  date?: string;
+  /** Force the web-tree-sitter (wasm) Python parser. */
+  forceWasm?: boolean;
+  /** Progress callback, one line per stage. */
+  onProgress?: (line: string) => void;
+}
+
+export interface RenderedFile {
+  /** Path relative to the wiki directory, `/`-separated. */
+  path: string;
+  content: string;
+}
+
+/** Raised for fatal input problems (exit code 2, nothing written). */
+export class GoldpathError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoldpathError';
+  }
+}
+
+export function formatSpan(span: Span): string {
+  const where = span.cell === undefined ? span.path : `${span.path}#cell-${span.cell}`;
+  return `${where}:L${span.start}-${span.end}`;
+}

@@ -1,0 +1,172 @@
+// The repository as a sorted list of readable files, each read at most once.
+// Honours .gitignore files (root and nested), skips VCS/build/virtual-env folders, never follows a
+// symlink out of the repository, and refuses huge or binary files with a reason.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import ignoreFactory from 'ignore';
+import type { Skipped } from '../model.js';
+
+/** Folders never worth reading: VCS data, dependency caches, build output. */
+const SKIP_DIRS = new Set([
+  '.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox', '.mypy_cache',
+  '.pytest_cache', '.ruff_cache', '.eggs', 'site-packages', '.ipynb_checkpoints', '.idea', '.vscode',
+]);
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface RepoFile {
+  /** Repository-relative, `/`-separated. */
+  path: string;
+  size: number;
+}
+
+type Ignore = ReturnType<typeof ignoreFactory>;
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class RepoFiles {
+  readonly files: RepoFile[];
+  readonly skipped: Skipped[];
+  private readonly byPath: Map<string, RepoFile>;
+  private readonly cache = new Map<string, Promise<ReadResult>>();
+
+  private constructor(readonly root: string, files: RepoFile[], skipped: Skipped[]) {
+    this.files = files;
+    this.skipped = skipped;
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+
+  static async scan(root: string): Promise<RepoFiles> {
+    const realRoot = await fs.realpath(root);
+    const files: RepoFile[] = [];
+    const skipped: Skipped[] = [];
+    await walk(realRoot, '', [], files, skipped, realRoot);
+    files.sort((a, b) => byCodeUnit(a.path, b.path));
+    skipped.sort((a, b) => byCodeUnit(a.path, b.path));
+    return new RepoFiles(realRoot, files, skipped);
+  }
+
+  has(rel: string): boolean {
+    return this.byPath.has(rel);
+  }
+
+  /** Reads a file once; later calls get the same answer. Huge and binary files are refused. */
+  read(rel: string): Promise<ReadResult> {
+    let result = this.cache.get(rel);
+    if (!result) {
+      result = readText(this.root, rel, this.byPath.get(rel));
+      this.cache.set(rel, result);
+    }
+    return result;
+  }
+
+  /** Reads a file, recording a refusal in `skipped` (once). */
+  async readOrSkip(rel: string): Promise<string | undefined> {
+    const first = !this.cache.has(rel);
+    const r = await this.read(rel);
+    if (r.ok) return r.text;
+    if (first) this.skip(rel, r.reason);
+    return undefined;
+  }
+
+  skip(rel: string, reason: string): void {
+    if (!this.skipped.some((s) => s.path === rel && s.reason === reason)) {
+      this.skipped.push({ path: rel, reason });
+      this.skipped.sort((a, b) => byCodeUnit(a.path, b.path) || byCodeUnit(a.reason, b.reason));
+    }
+  }
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+async function readText(root: string, rel: string, file: RepoFile | undefined): Promise<ReadResult> {
+  if (!file) return { ok: false, reason: 'not a readable file of the repository' };
+  if (file.size > MAX_FILE_BYTES) return { ok: false, reason: `file is over 1 MiB (${file.size} bytes)` };
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path.join(root, ...rel.split('/')));
+  } catch (e) {
+    return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  }
+  if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (NUL byte)' };
+  let text = buf.toString('utf8');
+  if (text.includes('\uFFFD') && !isUtf8(buf)) return { ok: false, reason: 'not valid UTF-8 text' };
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+function isUtf8(buf: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function walk(
+  abs: string,
+  rel: string,
+  ignores: { base: string; ig: Ignore }[],
+  out: RepoFile[],
+  skipped: Skipped[],
+  realRoot: string,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(abs, { withFileTypes: true });
+  } catch (e) {
+    skipped.push({ path: rel || '.', reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? e}` });
+    return;
+  }
+  entries.sort((a, b) => byCodeUnit(a.name, b.name));
+  const local = entries.find((e) => e.name === '.gitignore' && e.isFile());
+  if (local) {
+    try {
+      const ig = ignoreFactory().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8'));
+      ignores = [...ignores, { base: rel, ig }];
+    } catch {
+      /* an unreadable .gitignore ignores nothing */
+    }
+  }
+  for (const entry of entries) {
+    const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+    const childAbs = path.join(abs, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await fs.realpath(childAbs);
+      } catch {
+        skipped.push({ path: childRel, reason: 'broken symlink' });
+        continue;
+      }
+      if (target !== realRoot && !target.startsWith(realRoot + path.sep)) {
+        skipped.push({ path: childRel, reason: 'symlink leaves the repository' });
+        continue;
+      }
+      const st = await fs.stat(target);
+      // Linked folders are not walked: their files are reached through their real path.
+      if (st.isDirectory()) continue;
+      isFile = st.isFile();
+      isDir = false;
+    }
+    if (isDir && SKIP_DIRS.has(entry.name)) continue;
+    if (isIgnored(ignores, childRel, isDir)) continue;
+    if (isDir) {
+      await walk(childAbs, childRel, ignores, out, skipped, realRoot);
+    } else if (isFile) {
+      const st = await fs.stat(childAbs);
+      out.push({ path: childRel, size: st.size });
+    }
+  }
+}
+
+function isIgnored(ignores: { base: string; ig: Ignore }[], rel: string, isDir: boolean): boolean {
+  for (const { base, ig } of ignores) {
+    const sub = base ? rel.slice(base.length + 1) : rel;
+    if (ig.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,386 @@
+// Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
+// repository: names through the source's imports, receivers through the values assigned to them.
+import type { CallSite, Definition, Resolution, Span } from '../model.js';
+import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
+import { INSTALL_COMMANDS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import type { PySymbol, PythonIndex } from './python-index.js';
+
+/** Where each line of the parsed text sits in the original file (notebooks, code blocks). */
+export interface LineMap {
+  lines: { line: number; cell?: number }[];
+}
+
+export interface PythonSource {
+  /** Repository-relative path of the file the code is in. */
+  path: string;
+  facts: PyModuleFacts;
+  /** Absent when the text is the file itself. */
+  map?: LineMap;
+  /** Shell lines (`!cmd` in notebooks), already mapped to the original file. */
+  shell: { line: number; cell?: number; command: string }[];
+}
+
+type DefSym = Extract<PySymbol, { kind: 'def' }>;
+
+/** What a value in the example is known to be. */
+type Value =
+  | { kind: 'symbol'; sym: PySymbol }
+  | { kind: 'instance'; cls: DefSym }
+  | { kind: 'external'; module: string }
+  | { kind: 'stdlib'; module: string }
+  | { kind: 'unknown'; reason: string; local?: boolean };
+
+export interface ResolvedSource {
+  calls: CallSite[];
+  /** Local functions of the source passed to an API (Pattern Docs), by name. */
+  patterns: string[];
+}
+
+export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string } = {}): Promise<ResolvedSource> {
+  const { facts } = src;
+  const within = (scope: string, fn: string) => scope === fn || scope.startsWith(`${fn}.`);
+  // Local functions passed by name to a call are user callbacks: their own calls are not workflow steps.
+  const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === t)));
+  // The workflow is what runs: module level (or the entry function) and the local functions it calls,
+  // transitively. Local classes and callbacks are the example's own machinery, not steps.
+  const localFns = new Set(facts.defs.filter((d) => d.parent === '' && d.kind === 'function').map((d) => d.name));
+  const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of facts.calls) {
+      const target = c.callee.base === 'name' && c.callee.chain.length === 1 ? c.callee.chain[0] : undefined;
+      if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && [...reached].some((r) => (r === '' ? c.scope === '' : within(c.scope, r)))) {
+        reached.add(target);
+        grew = true;
+      }
+    }
+  }
+  const emitted = (call: PyCall) =>
+    ![...callbackNames].some((n) => within(call.scope, n)) && [...reached].some((r) => (r === '' ? call.scope === '' : within(call.scope, r)));
+  const results = new Map<number, Value>();
+  const calls: CallSite[] = [];
+  const patterns: string[] = [];
+  const localDefs = new Map(facts.defs.filter((d) => d.parent === '').map((d) => [d.name, d] as const));
+  const moduleName = src.map ? undefined : index.module(src.path);
+
+  const place = (line: number): { line: number; cell?: number } => src.map?.lines[line - 1] ?? { line };
+  const span = (start: number, end: number): Span => {
+    const a = place(start);
+    const b = place(end);
+    return { path: src.path, start: a.line, end: b.cell === a.cell ? b.line : a.line, ...(a.cell !== undefined ? { cell: a.cell } : {}) };
+  };
+
+  /** Resolves a bare name as seen at `line` inside `scope`. */
+  const lookup = async (name: string, scope: string, line: number): Promise<Value> => {
+    // Variables assigned from calls: the latest assignment before this line, innermost scope first.
+    for (const s of scopesOf(scope)) {
+      const assigned = facts.calls
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => c.scope === s && c.statementLine < line && c.assignedTo.includes(name))
+        .pop();
+      const imported = facts.imports.filter((imp) => imp.scope === s && imp.line <= line && bindsName(imp, name)).pop();
+      const plain = facts.assigns.filter((a) => a.scope === s && a.line < line && a.targets.includes(name)).pop();
+      const latest = Math.max(assigned?.c.statementLine ?? -1, imported?.line ?? -1, plain?.line ?? -1);
+      if (latest < 0) {
+        const def = s === '' ? localDefs.get(name) : undefined;
+        if (def) return { kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def } };
+        const fn = facts.defs.find((d) => d.qualname === s);
+        if (fn?.params.some((p) => p.name === name)) return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
+        continue;
+      }
+      if (assigned && latest === assigned.c.statementLine) {
+        const v = results.get(assigned.i);
+        if (!v) return { kind: 'unknown', reason: `\`${name}\` is assigned from a call that was not resolved` };
+        return assigned.c.assignedTo.length > 1 && v.kind === 'instance'
+          ? { kind: 'unknown', reason: `\`${name}\` is unpacked from the result of \`${assigned.c.callee.text}\`` }
+          : v;
+      }
+      if (imported && latest === imported.line) {
+        if (imported.kind === 'import') {
+          return { kind: 'symbol', sym: await index.moduleSymbol(imported.alias ? imported.module : imported.module.split('.')[0]) };
+        }
+        const n = imported.names.find((x) => (x.alias ?? x.name) === name)!;
+        const target = moduleName ? index.absoluteModule(src.path, imported) : imported.level === 0 ? imported.module : undefined;
+        if (target === undefined) return { kind: 'unknown', reason: `relative import \`${'.'.repeat(imported.level)}${imported.module}\` outside a package` };
+        const mod = await index.moduleSymbol(target);
+        if (mod.kind === 'module') {
+          const sym = await index.resolveInModule(target, n.name);
+          return { kind: 'symbol', sym: sym.kind === 'unresolved' && index.modules.has(`${target}.${n.name}`) ? await index.moduleSymbol(`${target}.${n.name}`) : sym };
+        }
+        if (mod.kind === 'external' || mod.kind === 'stdlib') return { kind: mod.kind, module: target };
+        const sub = await index.moduleSymbol(`${target}.${n.name}`);
+        return { kind: 'symbol', sym: sub.kind === 'module' ? sub : mod };
+      }
+      if (plain) {
+        if (plain.valueName && plain.valueName !== name) return chainValue(plain.valueName.split('.'), s, plain.line);
+        return { kind: 'unknown', reason: `\`${name}\` is assigned \`${clip(plain.valueText)}\`, not a call`, local: true };
+      }
+    }
+    if (moduleName) {
+      const sym = await index.resolveInModule(moduleName, name);
+      if (sym.kind !== 'unresolved') return { kind: 'symbol', sym };
+    }
+    if (PY_BUILTINS.has(name)) return { kind: 'stdlib', module: 'builtins' };
+    return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
+  };
+
+  const chainValue = async (chain: string[], scope: string, line: number): Promise<Value> => {
+    let v = await lookup(chain[0], scope, line);
+    for (const part of chain.slice(1)) v = await memberValue(v, part);
+    return v;
+  };
+
+  const memberValue = async (v: Value, name: string): Promise<Value> => {
+    switch (v.kind) {
+      case 'symbol':
+        if (v.sym.kind === 'def' && v.sym.module === '__example__') return { kind: 'unknown', reason: `attribute \`${name}\` of a local definition`, local: true };
+        return symbolValue(await index.member(v.sym, name));
+      case 'instance': {
+        const m = await index.classMember(v.cls, name);
+        return symbolValue(m);
+      }
+      case 'external':
+      case 'stdlib':
+        return v;
+      case 'unknown':
+        return v;
+    }
+  };
+
+  /** The value a call returns, for later receivers. */
+  const resultOf = async (callee: Value): Promise<Value> => {
+    if (callee.kind !== 'symbol') return callee;
+    const sym = callee.sym;
+    if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
+    if (sym.kind !== 'def') return { kind: 'unknown', reason: 'not callable' };
+    if (sym.module === '__example__') return { kind: 'unknown', reason: `result of local definition \`${sym.def.name}\``, local: true };
+    if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
+    return returnValue(index, sym);
+  };
+
+  const callees = new Map<number, Value>();
+  /** A call's callee value; receivers (`X(a)` in `X(a).y()`) are resolved first, whatever their index. */
+  const calleeOf = async (i: number): Promise<Value> => {
+    const known = callees.get(i);
+    if (known) return known;
+    const call = facts.calls[i];
+    let callee: Value;
+    if (call.callee.base === 'name') callee = await chainValue(call.callee.chain, call.scope, call.line);
+    else if (call.callee.base === 'call' && call.callee.receiverCall !== undefined) {
+      await calleeOf(call.callee.receiverCall);
+      let v = results.get(call.callee.receiverCall) ?? { kind: 'unknown', reason: 'receiver call not resolved' };
+      for (const part of call.callee.chain) v = await memberValue(v, part);
+      callee = v;
+    } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
+      callee = { kind: 'stdlib', module: 'builtins' };
+    } else {
+      callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
+    }
+    callees.set(i, callee);
+    results.set(i, await resultOf(callee));
+    return callee;
+  };
+
+  for (let i = 0; i < facts.calls.length; i++) {
+    const call = facts.calls[i];
+    const callee = await calleeOf(i);
+    if (!emitted(call)) continue;
+    const site = await callSite(index, src, call, callee, span(call.line, call.endLine), localDefs);
+    calls.push(site);
+    // A local function passed to an API is a pattern the user implements.
+    if (site.resolution.kind === 'repo' || site.resolution.kind === 'external') {
+      for (const arg of call.args) {
+        const def = /^[A-Za-z_]\w*$/.test(arg.text) ? localDefs.get(arg.text) : undefined;
+        if (def && def.kind === 'function' && !patterns.includes(def.name)) {
+          patterns.push(def.name);
+          calls.push({
+            callee: def.name,
+            argNames: def.params.map((p) => p.name),
+            argComments: {},
+            ...(def.doc ? { comment: def.doc.split('\n')[0] } : {}),
+            assignedTo: [],
+            uses: [],
+            site: span(def.start, def.end),
+            resolution: { kind: 'pattern', name: def.name, span: span(def.start, def.end) },
+            passedTo: site.callee,
+          });
+        }
+      }
+    }
+  }
+  // Shell lines of notebooks run tools (install commands never become steps).
+  for (const sh of src.shell) {
+    if (INSTALL_COMMANDS.some((re) => re.test(sh.command))) continue;
+    const tool = sh.command.trim().split(/\s+/)[0];
+    calls.push({
+      callee: tool,
+      argNames: [],
+      argComments: {},
+      assignedTo: [],
+      uses: [],
+      site: { path: src.path, start: sh.line, end: sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) },
+      resolution: { kind: 'tool', command: sh.command.trim() },
+    });
+  }
+  return { calls, patterns };
+}
+
+function symbolValue(sym: PySymbol): Value {
+  if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
+  if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason };
+  return { kind: 'symbol', sym };
+}
+
+/** The instance a function returns, from its return annotation or a `return Cls(...)` statement. */
+async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
+  const d = fn.def;
+  const owner = d.isMethod ? ownerClass(index, fn) : undefined;
+  const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
+  if (annotation) {
+    if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
+    if (/^[A-Za-z_][\w.]*$/.test(annotation)) {
+      const sym = await index.resolveDotted(fn.module, annotation.split('.'));
+      if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
+      if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
+    }
+    return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not a repository class` };
+  }
+  const facts = index.facts(fn.path);
+  const rets = (facts?.returns ?? []).filter((r) => r.scope === d.qualname && r.callChain);
+  for (const r of rets) {
+    const chain = r.callChain!;
+    if (owner && chain.length === 1 && (chain[0] === 'cls' || chain[0] === owner.def.name)) return { kind: 'instance', cls: owner };
+    const sym = await index.resolveDotted(fn.module, chain);
+    if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
+  }
+  return { kind: 'unknown', reason: `\`${d.qualname}\` has no return annotation naming a repository class` };
+}
+
+function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
+  const def = index.facts(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
+  return def ? { kind: 'def', module: fn.module, path: fn.path, def } : undefined;
+}
+
+/** `Optional["Model"]` → `Model`; `"Model"` → `Model`. */
+function unwrapAnnotation(text: string): string {
+  let t = text.trim().replace(/^["']|["']$/g, '');
+  const opt = /^(?:typing\.)?Optional\[(.*)\]$/.exec(t);
+  if (opt) t = opt[1].trim().replace(/^["']|["']$/g, '');
+  const union = t.split('|').map((s) => s.trim()).filter((s) => s !== 'None');
+  return union.length === 1 ? union[0] : t;
+}
+
+async function callSite(
+  index: PythonIndex,
+  src: PythonSource,
+  call: PyCall,
+  callee: Value,
+  site: Span,
+  localDefs: Map<string, PyDef>,
+): Promise<CallSite> {
+  const written = await writtenCallee(src, call);
+  let resolution: Resolution;
+  let definition: Definition | undefined;
+  if (callee.kind === 'symbol' && callee.sym.kind === 'def' && callee.sym.module === '__example__') {
+    resolution = { kind: 'builtin', name: `local:${callee.sym.def.name}` };
+  } else if (callee.kind === 'symbol' && callee.sym.kind === 'def') {
+    const sym = callee.sym;
+    if (sym.def.hasError) {
+      resolution = { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error, so its span is not exact` };
+    } else {
+      definition = index.definition(sym);
+      if (sym.def.kind === 'class') {
+        const init = await index.constructorOf(sym);
+        if (init) definition = { ...definition, params: index.definition(init).params };
+      }
+      resolution = { kind: 'repo', qualname: sym.def.qualname, module: sym.module, span: definition.span, via: call.callee.base === 'call' ? 'receiver' : 'import' };
+    }
+  } else if (callee.kind === 'symbol' && callee.sym.kind === 'module') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
+  } else if (callee.kind === 'instance') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of \`${callee.cls.def.qualname}\` (\`__call__\` not followed)` };
+  } else if (callee.kind === 'external' || (callee.kind === 'symbol' && callee.sym.kind === 'external')) {
+    const module = callee.kind === 'external' ? callee.module : (callee.sym as { module: string }).module;
+    resolution = { kind: 'external', module, distribution: index.distribution(module) };
+  } else if (callee.kind === 'stdlib' || (callee.kind === 'symbol' && callee.sym.kind === 'stdlib')) {
+    if (PY_TOOL_CALLS.has(written.split('(')[0])) resolution = { kind: 'tool', command: toolCommand(call) };
+    else resolution = { kind: 'builtin', name: written };
+  } else if (callee.kind === 'symbol' && callee.sym.kind === 'unresolved') {
+    resolution = { kind: 'unresolved', reason: callee.sym.reason };
+  } else if (callee.kind === 'unknown' && callee.local) {
+    // The example's own values (lists, locals, its own classes): not the repository's API.
+    resolution = { kind: 'builtin', name: `local:${written}` };
+  } else {
+    resolution = { kind: 'unresolved', reason: (callee as { reason: string }).reason };
+  }
+  // Receivers typed through the example's data flow.
+  if (resolution.kind === 'repo' && call.callee.base === 'name' && call.callee.chain.length > 1) {
+    resolution.via = 'instance';
+  }
+  const params = definition?.params.filter((p) => !p.name.startsWith('*')) ?? [];
+  const argNames: string[] = [];
+  const argComments: Record<string, string> = {};
+  const uses = new Set<string>();
+  if (call.callee.base === 'name') uses.add(call.callee.chain[0]);
+  call.args.forEach((a, i) => {
+    const name = a.keyword ?? (a.unpack === 'star' ? `*${a.text.replace(/^\*/, '')}` : a.unpack === 'starstar' ? `**${a.text.replace(/^\*\*/, '')}` : params[i]?.name ?? clip(a.text, 30));
+    argNames.push(name);
+    if (a.comment) argComments[name] = a.comment;
+    for (const n of a.names) uses.add(n);
+  });
+  for (const n of localDefs.keys()) uses.delete(n);
+  return {
+    callee: written,
+    argNames,
+    argComments,
+    ...(call.comment ? { comment: call.comment } : {}),
+    assignedTo: call.assignedTo,
+    uses: [...uses],
+    site,
+    resolution,
+    ...(definition ? { definition } : {}),
+  };
+}
+
+/** The callee as written, with import aliases replaced by the imported name. */
+async function writtenCallee(src: PythonSource, call: PyCall): Promise<string> {
+  if (call.callee.base !== 'name') return call.callee.text.replace(/\s+/g, '');
+  const [root, ...rest] = call.callee.chain;
+  const imp = src.facts.imports.filter((i) => i.line <= call.line && bindsName(i, root) && (i.scope === '' || call.scope.startsWith(i.scope))).pop();
+  let real = root;
+  if (imp?.kind === 'import' && imp.alias) real = imp.module;
+  else if (imp?.kind === 'from') real = imp.names.find((n) => (n.alias ?? n.name) === root)?.name ?? root;
+  return [real, ...rest].join('.');
+}
+
+function bindsName(imp: PyModuleFacts['imports'][number], name: string): boolean {
+  if (imp.star) return false;
+  if (imp.kind === 'import') return (imp.alias ?? imp.module.split('.')[0]) === name;
+  return imp.names.some((n) => (n.alias ?? n.name) === name);
+}
+
+function scopesOf(scope: string): string[] {
+  const out: string[] = [];
+  let s = scope;
+  while (s) {
+    out.push(s);
+    const i = s.lastIndexOf('.');
+    s = i < 0 ? '' : s.slice(0, i);
+  }
+  out.push('');
+  return out;
+}
+
+function toolCommand(call: PyCall): string {
+  const first = call.args[0]?.text ?? '';
+  const list = /^\[\s*["']([^"']+)["']/.exec(first);
+  if (list) return list[1];
+  const str = /^[rbuf]*["']([^"']+)["']/i.exec(first);
+  if (str) return str[1].trim().split(/\s+/)[0];
+  return call.callee.text;
+}
+
+function clip(text: string, n = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}

@@ -1,0 +1,352 @@
+// The repository's Python modules, parsed lazily (each file at most once), and static name resolution
+// across them: imports (absolute, relative, aliased, guarded), `__init__` re-exports, star imports with
+// `__all__`, module-level aliases, lazy `__getattr__` exports, class members through inheritance.
+import type { Definition, Parameter, Span } from '../model.js';
+import type { RepoFiles } from '../repo/files.js';
+import type { PythonParser } from '../lang/python/parser.js';
+import { extractPythonFacts } from '../lang/python/facts.js';
+import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
+import { firstSentence, docParamTypes } from '../lang/python/docstring.js';
+import { IMPORT_TO_DISTRIBUTION, PY_STDLIB } from '../heuristics/tables.js';
+
+export type PySymbol =
+  | { kind: 'module'; module: string; path: string }
+  | { kind: 'def'; module: string; path: string; def: PyDef }
+  | { kind: 'external'; module: string }
+  | { kind: 'stdlib'; module: string }
+  | { kind: 'unresolved'; reason: string };
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class PythonIndex {
+  /** Dotted module name → repository path. */
+  readonly modules = new Map<string, string>();
+  private readonly moduleOfPath = new Map<string, string>();
+  /** Top-level names of the repository's own packages and modules. */
+  readonly topLevel = new Set<string>();
+  private readonly factsCache = new Map<string, PyModuleFacts | null>();
+  /** Parse problems, by path, for the report. */
+  readonly parseProblems = new Map<string, string>();
+
+  constructor(
+    private readonly files: RepoFiles,
+    private readonly parser: PythonParser,
+    private readonly texts: Map<string, string>,
+    private readonly dependencies: string[],
+  ) {
+    const pyFiles = files.files.map((f) => f.path).filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
+    const isPkg = new Set(pyFiles.filter((p) => /(^|\/)__init__\.pyi?$/.test(p)).map((p) => p.replace(/\/?__init__\.pyi?$/, '')));
+    // Rank files so that a package file wins over a loose script with the same module name, and `.py` over `.pyi`.
+    const ranked = pyFiles
+      .map((p) => ({ p, mod: moduleName(p, isPkg) }))
+      .sort((a, b) => rank(a.p, a.mod) - rank(b.p, b.mod) || cmp(a.p, b.p));
+    for (const { p, mod } of ranked) {
+      if (!mod) continue;
+      if (!this.modules.has(mod)) this.modules.set(mod, p);
+      if (!this.moduleOfPath.has(p)) this.moduleOfPath.set(p, mod);
+      const top = mod.split('.')[0];
+      // Packages anywhere, and loose modules at the root or under src/, are the repository's own names.
+      if (mod.includes('.') || isPkg.has(p.replace(/\/?__init__\.pyi?$/, '')) || /^(src\/)?[^/]+\.py$/.test(p)) this.topLevel.add(top);
+    }
+  }
+
+  module(path: string): string | undefined {
+    return this.moduleOfPath.get(path);
+  }
+
+  /** Parses a repository file once; null when it cannot be read. */
+  async load(path: string): Promise<PyModuleFacts | null> {
+    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
+    const text = await this.files.readOrSkip(path);
+    if (text === undefined) {
+      this.factsCache.set(path, null);
+      return null;
+    }
+    this.texts.set(path, text);
+    const facts = extractPythonFacts(this.parser, text, path);
+    if (facts.errors.length) {
+      const e = facts.errors[0];
+      this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);
+    }
+    this.factsCache.set(path, facts);
+    return facts;
+  }
+
+  /** Preload every module a chain of imports may reach; resolution below is synchronous. */
+  async ensure(path: string): Promise<void> {
+    await this.load(path);
+  }
+
+  facts(path: string): PyModuleFacts | undefined {
+    return this.factsCache.get(path) ?? undefined;
+  }
+
+  isInternal(module: string): boolean {
+    return this.topLevel.has(module.split('.')[0]);
+  }
+
+  /** Absolute module for a `from`/`import` statement inside `fromModule` (a package `__init__` counts as the package). */
+  absoluteModule(fromPath: string, imp: Pick<PyImport, 'module' | 'level'>): string | undefined {
+    if (imp.level === 0) return imp.module;
+    const mod = this.moduleOfPath.get(fromPath);
+    if (mod === undefined) return undefined;
+    const parts = mod.split('.');
+    const isInit = /(^|\/)__init__\.pyi?$/.test(fromPath);
+    let base = isInit ? parts : parts.slice(0, -1);
+    base = base.slice(0, base.length - (imp.level - 1));
+    if (base.length === 0 && imp.level > 0 && !imp.module) return undefined;
+    return [...base, ...(imp.module ? [imp.module] : [])].join('.');
+  }
+
+  /** The symbol a module path names: a repository module, or an external/stdlib one. */
+  async moduleSymbol(module: string): Promise<PySymbol> {
+    const path = this.modules.get(module);
+    if (path) {
+      await this.load(path);
+      return { kind: 'module', module, path };
+    }
+    const top = module.split('.')[0];
+    if (PY_STDLIB.has(top)) return { kind: 'stdlib', module };
+    if (this.isInternal(module)) return { kind: 'unresolved', reason: `module \`${module}\` is not in the repository` };
+    return { kind: 'external', module };
+  }
+
+  /** Resolves `name` as seen at module level of `module`. */
+  async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
+    const key = `${module}:${name}`;
+    if (seen.has(key)) return { kind: 'unresolved', reason: `import cycle at \`${module}.${name}\`` };
+    seen.add(key);
+    const path = this.modules.get(module);
+    if (!path) return this.moduleSymbol(`${module}.${name}`);
+    const facts = await this.load(path);
+    if (!facts) return { kind: 'unresolved', reason: `\`${path}\` could not be read` };
+
+    // Later bindings win, as at run time; a guarded import is only a fallback.
+    const def = [...facts.defs].reverse().find((d) => d.parent === '' && d.name === name);
+    const binding = lastImportBinding(facts.imports, name);
+    const alias = [...facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && a.valueName);
+    const candidates: { line: number; get: () => Promise<PySymbol> }[] = [];
+    if (def) candidates.push({ line: def.defLine, get: async () => ({ kind: 'def', module, path, def }) });
+    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), get: () => this.followImport(path, binding.imp, binding.name, seen) });
+    if (alias?.valueName && alias.valueName !== name) {
+      const value = alias.valueName;
+      candidates.push({ line: alias.line, get: () => this.resolveDotted(module, value.split('.'), seen) });
+    }
+    candidates.sort((a, b) => b.line - a.line);
+    for (const c of candidates) {
+      const sym = await c.get();
+      if (sym.kind !== 'unresolved') return sym;
+    }
+    if (candidates.length) return candidates[0].get();
+
+    // `from .x import *`, honouring the target's `__all__`.
+    for (const imp of facts.imports.filter((i) => i.star && i.scope === '')) {
+      const target = this.absoluteModule(path, imp);
+      if (!target || !this.modules.has(target)) continue;
+      const tf = await this.load(this.modules.get(target)!);
+      if (!tf) continue;
+      const exported = tf.all ? tf.all.includes(name) : !name.startsWith('_');
+      if (!exported) continue;
+      const sym = await this.resolveInModule(target, name, seen);
+      if (sym.kind !== 'unresolved') return sym;
+    }
+    // Lazy exports through a module `__getattr__` with a literal mapping.
+    const lazy = facts.lazyExports?.[name];
+    if (lazy) {
+      const level = /^\.+/.exec(lazy)?.[0].length ?? 0;
+      const target = this.absoluteModule(path, { module: lazy.slice(level), level });
+      if (target) {
+        const sym = await this.resolveInModule(target, name, seen);
+        if (sym.kind !== 'unresolved') return sym;
+        const asModule = await this.moduleSymbol(target);
+        if (asModule.kind === 'module' && target.endsWith(`.${name}`)) return asModule;
+      }
+    }
+    if (this.modules.has(`${module}.${name}`)) return this.moduleSymbol(`${module}.${name}`);
+    return { kind: 'unresolved', reason: `\`${name}\` is not defined or imported in \`${path}\`` };
+  }
+
+  private async followImport(fromPath: string, imp: PyImport, name: { name: string; alias?: string } | undefined, seen: Set<string>): Promise<PySymbol> {
+    if (imp.kind === 'import') {
+      // `import a.b as c` binds c → a.b; `import a.b` binds a → a.
+      return this.moduleSymbol(imp.alias ? imp.module : imp.module.split('.')[0]);
+    }
+    const target = this.absoluteModule(fromPath, imp);
+    if (target === undefined) return { kind: 'unresolved', reason: `relative import beyond the top package in \`${fromPath}\`` };
+    if (!name) return { kind: 'unresolved', reason: 'bad import' };
+    if (this.modules.has(target)) {
+      const sym = await this.resolveInModule(target, name.name, seen);
+      if (sym.kind !== 'unresolved') return sym;
+      if (this.modules.has(`${target}.${name.name}`)) return this.moduleSymbol(`${target}.${name.name}`);
+      return sym;
+    }
+    const sub = await this.moduleSymbol(`${target}.${name.name}`);
+    if (sub.kind === 'module') return sub;
+    const mod = await this.moduleSymbol(target);
+    if (mod.kind === 'external' || mod.kind === 'stdlib') return mod;
+    return { kind: 'unresolved', reason: `module \`${target}\` is not in the repository` };
+  }
+
+  /** Resolves a dotted chain as seen from module level of `module`. */
+  async resolveDotted(module: string, chain: string[], seen = new Set<string>()): Promise<PySymbol> {
+    let sym = await this.resolveInModule(module, chain[0], seen);
+    for (const part of chain.slice(1)) sym = await this.member(sym, part);
+    return sym;
+  }
+
+  /** `sym.name`: a module attribute, a class member (through bases), or external. */
+  async member(sym: PySymbol, name: string): Promise<PySymbol> {
+    switch (sym.kind) {
+      case 'module':
+        return this.resolveInModule(sym.module, name);
+      case 'external':
+      case 'stdlib':
+        return { kind: sym.kind, module: sym.module };
+      case 'unresolved':
+        return sym;
+      case 'def':
+        if (sym.def.kind === 'class') return this.classMember(sym, name);
+        return { kind: 'unresolved', reason: `\`${sym.def.qualname}\` is a function; its attribute \`${name}\` is not known` };
+    }
+  }
+
+  /** The class's bases, resolved, in method-resolution order (depth first, left to right, no repeats). */
+  async mro(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
+    const out: PySymbol[] = [];
+    const seen = new Set<string>();
+    const visit = async (c: PySymbol, depth: number): Promise<void> => {
+      if (depth > 20) return;
+      if (c.kind === 'def') {
+        const key = `${c.path}:${c.def.qualname}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        out.push(c);
+        for (const base of c.def.bases) {
+          if (/^(object|Generic\b|Protocol\b|metaclass=|ABC$|abc\.ABC$)/.test(base) || base.includes('=')) continue;
+          const chain = base.replace(/\[.*$/s, '').split('.');
+          if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p))) continue;
+          await visit(await this.resolveDotted(c.module, chain), depth + 1);
+        }
+      } else if (c.kind === 'external' || c.kind === 'stdlib') {
+        out.push(c);
+      }
+    };
+    await visit(cls, 0);
+    return out;
+  }
+
+  async classMember(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
+    const facts = await this.load(cls.path);
+    for (const c of await this.mro(cls)) {
+      if (c.kind === 'external') return c;
+      if (c.kind === 'stdlib') continue;
+      if (c.kind !== 'def') continue;
+      const f = c.path === cls.path ? facts : await this.load(c.path);
+      const members = (f?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
+      // Overloads: the implementation is the one without @overload (the last one).
+      const impl = members.filter((d) => !d.decorators.some((x) => /(^|\.)overload$/.test(x)));
+      const pick = impl[impl.length - 1] ?? members[members.length - 1];
+      if (pick) return { kind: 'def', module: c.module, path: c.path, def: pick };
+    }
+    return { kind: 'unresolved', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\` in the repository` };
+  }
+
+  /** The constructor a class call runs: its own `__init__`, or the first base's that defines one. */
+  async constructorOf(cls: Extract<PySymbol, { kind: 'def' }>): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
+    const sym = await this.classMember(cls, '__init__');
+    return sym.kind === 'def' ? sym : undefined;
+  }
+
+  /** Distribution name for an external import (`yaml` → `PyYAML`), matched against declared dependencies. */
+  distribution(module: string): string {
+    const top = module.split('.')[0];
+    const norm = (s: string) => s.toLowerCase().replace(/[-_.]+/g, '-');
+    const declared = this.dependencies.find((d) => norm(d) === norm(top));
+    if (declared) return declared;
+    const mapped = IMPORT_TO_DISTRIBUTION[top];
+    if (mapped) return mapped;
+    return top;
+  }
+
+  /** Direct imports of a module that leave the repository (distribution names, sorted). */
+  externalImportsOf(path: string): string[] {
+    const facts = this.facts(path);
+    if (!facts) return [];
+    const out = new Set<string>();
+    for (const imp of facts.imports) {
+      if (imp.level > 0) continue;
+      const top = imp.module.split('.')[0];
+      if (!top || PY_STDLIB.has(top) || this.isInternal(top) || top === '__future__') continue;
+      out.add(this.distribution(top));
+    }
+    return [...out].sort(cmp);
+  }
+
+  /** The model's Definition for a repository def: span, signature, summary. */
+  definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {
+    const d = sym.def;
+    const doc = d.doc ? docParamTypes(d.doc) : undefined;
+    const params: Parameter[] = d.params
+      .filter((p, i) => !(i === 0 && d.isMethod && (p.name === 'self' || p.name === 'cls')))
+      .map((p) => {
+        const name = p.kind === 'vararg' ? `*${p.name}` : p.kind === 'kwarg' ? `**${p.name}` : p.name;
+        const type = p.type ?? doc?.params[p.name]?.type;
+        return { name, ...(type ? { type } : {}), ...(p.default !== undefined ? { default: p.default } : {}) };
+      });
+    const returns = d.returns ?? doc?.returns?.type;
+    const span: Span = { path: sym.path, start: d.start, end: d.end };
+    return {
+      path: sym.path,
+      module: sym.module,
+      qualname: d.qualname,
+      kind: displayKind ?? (d.kind === 'class' ? 'class' : d.isMethod ? 'method' : 'function'),
+      span,
+      params,
+      ...(returns ? { returns } : {}),
+      ...(d.doc && firstSentence(d.doc) ? { summary: firstSentence(d.doc) } : {}),
+      externalImports: this.externalImportsOf(sym.path),
+    };
+  }
+}
+
+function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {
+  let found: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
+  let foundGuarded = true;
+  for (const imp of imports) {
+    if (imp.scope !== '' || imp.star) continue;
+    let hit: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
+    if (imp.kind === 'import') {
+      const bound = imp.alias ?? imp.module.split('.')[0];
+      if (bound === name) hit = { imp };
+    } else {
+      const n = imp.names.find((x) => (x.alias ?? x.name) === name);
+      if (n) hit = { imp, name: n };
+    }
+    // An unguarded binding beats a guarded one; among equals the later one wins.
+    if (hit && (!found || !imp.guard || foundGuarded)) {
+      found = hit;
+      foundGuarded = !!imp.guard;
+    }
+  }
+  return found;
+}
+
+/** Dotted module name of a file: packages are folders with `__init__.py`; loose files are top-level modules. */
+export function moduleName(path: string, packages: Set<string>): string | undefined {
+  const parts = path.replace(/\.pyi?$/, '').split('/');
+  if (!parts.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
+  const file = parts[parts.length - 1];
+  let i = parts.length - 1;
+  while (i > 0 && packages.has(parts.slice(0, i).join('/'))) i--;
+  const mod = parts.slice(i);
+  if (file === '__init__') mod.pop();
+  return mod.length ? mod.join('.') : undefined;
+}
+
+function rank(path: string, mod: string | undefined): number {
+  let r = 0;
+  if (!mod) r += 100;
+  if (path.endsWith('.pyi')) r += 1;
+  if (/^(tests?|examples?|docs?|scripts|notebooks|benchmarks?)\//.test(path)) r += 10;
+  return r;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { implementationName, pageName, repoNameFrom, tokens, validateRepoName, workflowNameFrom, WORKFLOW_NAME_RE } from '../src/group/names.js';
+import { githubRepoUrl, requirementNames } from '../src/repo/metadata.js';
+
+describe('names', () => {
+  it('splits identifiers into tokens', () => {
+    expect(tokens('FastModel.from_pretrained')).toEqual(['fast', 'model', 'from', 'pretrained']);
+    expect(tokens('HTTPServer')).toEqual(['http', 'server']);
+  });
+  it('builds workflow names from free text, keeping acronyms and dropping filler', () => {
+    expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');
+    expect(workflowNameFrom('LoRA fine-tuning example')).toBe('LoRA_Fine_Tuning');
+    expect(workflowNameFrom('01_train.py')).toBe('Train');
+    expect(workflowNameFrom('lora_sft.py')).toBe('LoRA_SFT');
+    expect(workflowNameFrom('[[x]] {{y}} | <b>')).toBe('X_Y_B');
+    expect(workflowNameFrom('### ...')).toBeUndefined();
+  });
+  it('never produces a name outside the page-name pattern', () => {
+    for (const t of ['a-b', 'Hello: World/Again', '9 lives', 'grpo rl', 'x__y', '_private_thing_']) {
+      const n = workflowNameFrom(t);
+      if (n !== undefined) expect(n).toMatch(WORKFLOW_NAME_RE);
+    }
+    expect(pageName(['model', 'Loading'])).toBe('Model_Loading');
+  });
+  it('keeps the identifier case in implementation names', () => {
+    expect(implementationName('FastModel.from_pretrained')).toBe('FastModel_from_pretrained');
+    expect(implementationName('__init__')).toBe('init');
+    expect(implementationName('_x__y_')).toBe('x_y');
+  });
+  it('derives and validates repo names', () => {
+    expect(repoNameFrom('openai/openai-node')).toBe('openai_openai_node');
+    expect(validateRepoName('acme_tinytune')).toBe('acme_tinytune');
+    expect(() => validateRepoName('acme/tinytune')).toThrow(/invalid --name/);
+    expect(() => validateRepoName('a__b')).toThrow();
+  });
+});
+
+describe('metadata helpers', () => {
+  it('normalises repository URLs', () => {
+    expect(githubRepoUrl('git@github.com:acme/tinytune.git')).toBe('https://github.com/acme/tinytune');
+    expect(githubRepoUrl('https://github.com/acme/tinytune/')).toBe('https://github.com/acme/tinytune');
+    expect(githubRepoUrl('git+https://github.com/acme/x.git#main')).toBe('https://github.com/acme/x');
+    expect(githubRepoUrl('github:openai/openai-node')).toBe('https://github.com/openai/openai-node');
+    expect(githubRepoUrl('https://example.org/docs')).toBeUndefined();
+  });
+  it('reads distribution names from requirement lines', () => {
+    expect(requirementNames(['torch>=2.0', '# c', '-e .', 'PyYAML ; python_version>"3"', 'numpy[extra]==1'])).toEqual(['torch', 'PyYAML', 'numpy']);
+  });
+});
