@@ -3,7 +3,7 @@
 // write the texts from what the repository says.
 import type { CallSite, Candidate, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { formatSpan } from '../model.js';
-import { DOMAIN_TAGS, GPU_DISTRIBUTIONS } from '../heuristics/tables.js';
+import { DOMAIN_TAGS, GENERIC_NAMES, GPU_DISTRIBUTIONS, NAMING_ROLES } from '../heuristics/tables.js';
 import { callKey, isApiCall, type DraftStep } from './steps.js';
 import { implementationName, tokens, word, workflowNameFrom, pageName } from './names.js';
 
@@ -135,8 +135,9 @@ function sameArea(a: DraftStep[], b: DraftStep[]): boolean {
 }
 
 function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Workflow {
-  const sources = [...d.sources].sort((a, b) => b.score - a.score || cmp(a.candidate.id, b.candidate.id));
-  const { name, from } = chooseName(sources, hints);
+  // The source the workflow was built from names it; the ones that joined it follow by trust.
+  const sources = [d.sources[0], ...d.sources.slice(1).sort((a, b) => b.score - a.score || cmp(a.candidate.id, b.candidate.id))];
+  const { name, from } = chooseName(sources, d.steps, hints);
   const calls = d.steps.flatMap((s) => s.calls);
   const deps = new Set<string>();
   for (const c of calls) {
@@ -203,27 +204,36 @@ function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Wo
   };
 }
 
-function chooseName(sources: AnalysedSource[], hints: NamingHints): { name: string; from: string } {
+function chooseName(sources: AnalysedSource[], steps: DraftStep[], hints: NamingHints): { name: string; from: string } {
+  const specific = (n: string | undefined) => (n && !GENERIC_NAMES.has(n.toLowerCase()) ? n : undefined);
   for (const s of sources) {
     const sug = hints.suggestions.find((x) => x.files.includes(s.candidate.path));
-    const n = sug && workflowNameFrom(sug.name);
+    const n = sug && specific(workflowNameFrom(sug.name));
     if (n) return { name: n, from: 'phase0' };
   }
   for (const s of sources) {
     const p = hints.purposes.get(s.candidate.path);
-    const n = p && workflowNameFrom(p);
+    const n = p && specific(workflowNameFrom(p));
     if (n) return { name: n, from: 'purpose' };
   }
-  for (const s of sources) {
-    const n = s.title && workflowNameFrom(s.title);
+  // Headings: the root README first, then docs, then notebook titles.
+  const tier = (s: AnalysedSource) => (s.candidate.kind === 'readme' ? 0 : s.candidate.kind === 'docs' ? 1 : 2);
+  for (const s of [...sources].sort((a, b) => tier(a) - tier(b))) {
+    const n = s.title ? specific(workflowNameFrom(s.title)) : undefined;
     if (n) return { name: n, from: s.candidate.kind === 'notebook' ? 'notebook-title' : 'readme-heading' };
   }
   for (const s of sources) {
-    const base = s.candidate.path.split('/').pop()!;
-    const n = workflowNameFrom(/^(__main__|__init__|main|cli|run)\.py$/.test(base) ? s.candidate.path.split('/').slice(-2).join(' ') : base);
+    if (s.candidate.kind === 'readme' || s.candidate.kind === 'docs') continue;
+    const parts = s.candidate.path.split('/');
+    const n = specific(workflowNameFrom(parts[parts.length - 1])) ?? specific(workflowNameFrom(parts.slice(-2).join(' ')));
     if (n) return { name: n, from: 'file-name' };
   }
-  return { name: 'Main_Workflow', from: 'fallback' };
+  // Nothing specific: the workflow's own main milestone (`Model_Training`).
+  for (const role of NAMING_ROLES) {
+    const step = steps.find((s) => s.role === role);
+    if (step) return { name: step.principle, from: 'steps' };
+  }
+  return { name: steps[0]?.principle ?? 'Main', from: 'steps' };
 }
 
 /** Two workflows with one name: the later one gets the words of its first source's file name. */

@@ -259,3 +259,13 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
 
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
+
+/** Headings and file names too generic to name a workflow: the next naming rule is tried instead. */
+export const GENERIC_NAMES = new Set([
+  'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
+  'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
+  'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
+]);
+
+/** The role that names a workflow when nothing else does: the first of these the workflow has. */
+export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];

@@ -26,9 +26,11 @@ type DefSym = Extract<PySymbol, { kind: 'def' }>;
 type Value =
   | { kind: 'symbol'; sym: PySymbol }
   | { kind: 'instance'; cls: DefSym }
+  /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
+  | { kind: 'union'; classes: DefSym[] }
   | { kind: 'external'; module: string }
   | { kind: 'stdlib'; module: string }
-  | { kind: 'unknown'; reason: string; local?: boolean };
+  | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[] };
 
 export interface ResolvedSource {
   calls: CallSite[];
@@ -139,6 +141,16 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         const m = await index.classMember(v.cls, name);
         return symbolValue(m);
       }
+      case 'union': {
+        const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
+        const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
+        if (keys.size === 1 && found[0].kind === 'def') return symbolValue(found[0]);
+        return {
+          kind: 'unknown',
+          reason: `the receiver is one of ${v.classes.map((c) => `\`${c.def.qualname}\``).join(', ')} (a union return type), which define \`${name}\` differently`,
+          candidates: found.map((f, i) => (f.kind === 'def' ? `${f.def.qualname} (${f.path}:L${f.def.start}-${f.def.end})` : `${v.classes[i].def.qualname}: none`)),
+        };
+      }
       case 'external':
       case 'stdlib':
         return v;
@@ -236,6 +248,17 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
   const d = fn.def;
   const owner = d.isMethod ? ownerClass(index, fn) : undefined;
   const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
+  const members = annotation ? unionMembers(annotation) : [];
+  if (members.length > 1) {
+    const classes: DefSym[] = [];
+    for (const m of members) {
+      const sym = /^[A-Za-z_][\w.]*$/.test(m) ? await index.resolveDotted(fn.module, m.split('.')) : undefined;
+      if (sym?.kind === 'def' && sym.def.kind === 'class') classes.push(sym);
+      else if ((m === 'Self' || m === owner?.def.name) && owner) classes.push(owner);
+      else return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not only repository classes` };
+    }
+    return { kind: 'union', classes };
+  }
   if (annotation) {
     if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
     if (/^[A-Za-z_][\w.]*$/.test(annotation)) {
@@ -259,6 +282,14 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
   const def = index.facts(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
   return def ? { kind: 'def', module: fn.module, path: fn.path, def } : undefined;
+}
+
+/** `A | B`, `Union[A, B]` → [A, B] (None dropped); a single type gives []. */
+function unionMembers(text: string): string[] {
+  const t = text.trim().replace(/^["']|["']$/g, '');
+  const u = /^(?:typing\.)?Union\[(.*)\]$/.exec(t);
+  const parts = (u ? u[1].split(',') : t.includes('[') ? [] : t.split('|')).map((p) => p.trim().replace(/^["']|["']$/g, '')).filter((p) => p && p !== 'None');
+  return parts.length > 1 ? parts : [];
 }
 
 /** `Optional["Model"]` → `Model`; `"Model"` → `Model`. */
@@ -297,6 +328,8 @@ async function callSite(
     }
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'module') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
+  } else if (callee.kind === 'union') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of one of ${callee.classes.map((c) => c.def.qualname).join(', ')}` };
   } else if (callee.kind === 'instance') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of \`${callee.cls.def.qualname}\` (\`__call__\` not followed)` };
   } else if (callee.kind === 'external' || (callee.kind === 'symbol' && callee.sym.kind === 'external')) {
@@ -311,7 +344,8 @@ async function callSite(
     // The example's own values (lists, locals, its own classes): not the repository's API.
     resolution = { kind: 'builtin', name: `local:${written}` };
   } else {
-    resolution = { kind: 'unresolved', reason: (callee as { reason: string }).reason };
+    const u = callee as { reason: string; candidates?: string[] };
+    resolution = { kind: 'unresolved', reason: u.reason, ...(u.candidates ? { candidates: u.candidates } : {}) };
   }
   // Receivers typed through the example's data flow.
   if (resolution.kind === 'repo' && call.callee.base === 'name' && call.callee.chain.length > 1) {
