@@ -17,12 +17,13 @@ export interface RenderOptions {
 
 /** Renders the workflow pages, `_WorkflowIndex.md`, the report, and (with `wikiDir`) the updated RepoMap. */
 export async function renderWiki(model: GoldpathModel, options: RenderOptions = {}): Promise<RenderedFile[]> {
-  const files = renderPages(model, options.templatesDir ? { templatesDir: options.templatesDir } : {});
-  if (options.wikiDir) {
-    const map = await renderRepoMap(model, options.wikiDir);
-    if (map) files.push(map);
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const map = options.wikiDir ? await renderRepoMap(model, options.wikiDir) : undefined;
+  const files = renderPages(model, {
+    ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
+    ...(map ? { missingFromMap: map.missing } : {}),
+  });
+  if (map) files.push(map.file);
+  return files.sort((a: RenderedFile, b: RenderedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** Writes rendered files atomically into the wiki directory (only goldpath's own paths). */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GoldpathModel, RenderedFile } from '../model.js';
 import { GoldpathError } from '../model.js';
-import { parseRepoMap, updateCoverage } from './repomap.js';
+import { filesMissingFromMap, parseRepoMap, updateCoverage } from './repomap.js';
 
 /** Workflow names covering each file, for the Coverage column. */
 export function coverageByFile(model: GoldpathModel): Map<string, string[]> {
@@ -14,15 +14,16 @@ export function coverageByFile(model: GoldpathModel): Map<string, string[]> {
   return out;
 }
 
-/** The RepoMap with its Coverage cells updated; undefined when there is no usable map. */
-export async function renderRepoMap(model: GoldpathModel, wikiDir: string): Promise<RenderedFile | undefined> {
+/** The RepoMap with its Coverage cells updated, and the covered files it has no row for. */
+export async function renderRepoMap(model: GoldpathModel, wikiDir: string): Promise<{ file: RenderedFile; missing: string[] } | undefined> {
   const rel = model.wikiInputs.repoMap;
   if (!rel) return undefined;
   const text = await fs.readFile(path.join(wikiDir, rel), 'utf8');
   const map = parseRepoMap(text);
+  const covered = coverageByFile(model);
   // Other repositories' workflow entries in a shared map are not ours to drop.
-  const next = updateCoverage(text, map, coverageByFile(model), { ownsWorkflow: (n) => n.startsWith(`${model.repoName}_`) });
-  return { path: rel, content: next };
+  const next = updateCoverage(text, map, covered, { ownsWorkflow: (n) => n.startsWith(`${model.repoName}_`) });
+  return { file: { path: rel, content: next }, missing: filesMissingFromMap(map, covered) };
 }
 
 /** Whether goldpath may write this wiki-relative path for this repository. */
