@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const name = process.argv[2] ?? 'tinytune';
+const name = process.argv[2] ?? 'tinylm';
 const fixture = path.join(root, 'examples', name);
 const out = path.join(root, '.scratch', name, 'wiki');
 rmSync(out, { recursive: true, force: true });

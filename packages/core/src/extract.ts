@@ -73,7 +73,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     const { calls } = await resolvePythonSource(
       index,
       { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
-      p.entryFunction ? { entryFunction: p.entryFunction } : {},
+      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
     );
     const steps = buildSteps(calls);
     const lines = p.map ? p.map.lines : undefined;

@@ -57,10 +57,13 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const isTest = (p: string) => p.split('/').slice(0, -1).some((d) => TEST_DIRS.has(d.toLowerCase())) || /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(p) || /(^|\/)conftest\.py$/.test(p);
   const isDoc = (p: string) => /^docs?\//i.test(p);
 
+  const seenFiles = new Set<string>();
   const addFile = async (path: string, kind: SourceKind, foundBy: string, score: number, entryFunction?: string) => {
     const id = entryFunction ? `${path}:${entryFunction}` : path;
-    if (seen.has(id)) return;
+    // A file is one candidate: a declared entry point wins over the same file's main guard.
+    if (seen.has(id) || seenFiles.has(path)) return;
     seen.add(id);
+    seenFiles.add(path);
     const purpose = inp.purposes.get(path)?.purpose;
     const candidate: Candidate = { id, path, kind, line: 1, foundBy, kept: false, reason: '', ...(purpose ? { heading: purpose } : {}) };
     const text = await files.readOrSkip(path);
@@ -100,7 +103,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   // 2. Files named by phase 0 (RepoMap example rows, suggested workflows).
   for (const [path, { section, purpose }] of [...inp.purposes].sort((a, b) => byCodeUnit(a[0], b[0]))) {
     const exampleRow = /example|📝|üìù|demo|notebook|tutorial/i.test(section) || /\bexample\b|\bdemo\b|\btutorial\b|\bquick ?start\b/i.test(purpose);
-    if (!files.has(path) || !(path.endsWith('.py') || path.endsWith('.ipynb'))) continue;
+    if (!files.has(path) || !(path.endsWith('.py') || path.endsWith('.ipynb')) || isTest(path)) continue;
     if (exampleRow) await addFile(path, path.endsWith('.ipynb') ? 'notebook' : 'example', 'RepoMap example row', 75);
   }
   for (const path of [...inp.suggestedFiles].sort(byCodeUnit)) {
@@ -119,7 +122,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     await addFile(path, 'entry-point', `${ep.from} ${ep.name} = ${ep.target}`, 55, fn?.split('.')[0]);
   }
   for (const f of files.files) {
-    if (!f.path.endsWith('.py') || isTest(f.path) || seen.has(f.path)) continue;
+    if (!f.path.endsWith('.py') || isTest(f.path) || seenFiles.has(f.path)) continue;
     if (f.size > 1024 * 1024) continue;
     const r = await files.read(f.path);
     // Cheap text prefilter: only files that mention a main guard are candidates.
@@ -166,7 +169,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   }
   // 5. Tests, kept later only for parts of the API nothing above shows.
   for (const f of files.files) {
-    if (!f.path.endsWith('.py') || !isTest(f.path) || seen.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
+    if (!f.path.endsWith('.py') || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
     await addFile(f.path, 'test', 'tests folder', 20);
   }
   pending.sort((a, b) => b.score - a.score || byCodeUnit(a.candidate.id, b.candidate.id));

@@ -55,8 +55,12 @@ export function nameCall(c: CallSite): Naming {
   if (verbTok) {
     const v = VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
+    // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
+    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
+    if (!object.length && passed.length && v.role === 'save') object = objectTokens(tokens(passed[0]), verbTok).slice(0, 2);
     if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner), verbTok);
-    if (!object.length && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = objectTokens(tokens(c.assignedTo[0]), verbTok).slice(0, 2);
+    // What an inference or data step produces names it (`text = model.generate(...)` → Generate Text).
+    if (!object.length && (v.role === 'infer' || v.role === 'prepare_data') && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = objectTokens(tokens(c.assignedTo[0]), verbTok).slice(0, 2);
     return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object };
   }
   // No verb: the name itself is the object of a plain call.
@@ -109,7 +113,13 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
     }
     if (!produced.size) {
       // Not assigned: an inline argument of the next call that contains it.
-      const host = api.findIndex((d, j) => j > i && d.site.path === c.site.path && d.site.cell === c.site.cell && d.site.start <= c.site.start && d.site.end >= c.site.end);
+      // Not assigned: an inline argument joins the closest call that contains it.
+      let host = -1;
+      api.forEach((d, j) => {
+        if (j === i || d.site.path !== c.site.path || d.site.cell !== c.site.cell || d.site.start > c.site.start || d.site.end < c.site.end) return;
+        if (d.site.start === c.site.start && d.site.end === c.site.end && j > i) return;
+        if (host < 0 || d.site.end - d.site.start < api[host].site.end - api[host].site.start) host = j;
+      });
       if (host >= 0) joinTo.set(i, host);
       return;
     }
@@ -190,7 +200,9 @@ export function fitSteps(steps: DraftStep[]): DraftStep[] {
         if (fits(out[i], out[i + 1]) && (best < 0 || out[i].calls.length + out[i + 1].calls.length < out[best].calls.length + out[best + 1].calls.length)) best = i;
       }
       if (best < 0) break;
-      const merged: DraftStep = { ...out[best], calls: [...out[best].calls, ...out[best + 1].calls] };
+      // The milestone of the two keeps its name and main call.
+      const [a, b] = !MILESTONE_ROLES.has(out[best].role) && MILESTONE_ROLES.has(out[best + 1].role) ? [out[best + 1], out[best]] : [out[best], out[best + 1]];
+      const merged: DraftStep = { ...a, calls: [...a.calls, ...b.calls] };
       out = [...out.slice(0, best), merged, ...out.slice(best + 2)];
     }
   }

@@ -38,7 +38,7 @@ export interface ResolvedSource {
   patterns: string[];
 }
 
-export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string } = {}): Promise<ResolvedSource> {
+export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
   const { facts } = src;
   const within = (scope: string, fn: string) => scope === fn || scope.startsWith(`${fn}.`);
   // Local functions passed by name to a call are user callbacks: their own calls are not workflow steps.
@@ -46,7 +46,9 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // The workflow is what runs: module level (or the entry function) and the local functions it calls,
   // transitively. Local classes and callbacks are the example's own machinery, not steps.
   const localFns = new Set(facts.defs.filter((d) => d.parent === '' && d.kind === 'function').map((d) => d.name));
-  const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['']);
+  // Tests run their `test_*` functions (and `Test*` classes' methods).
+  const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.kind === 'class' && d.parent === '' && /^Test/.test(d.name))).map((d) => d.qualname) : [];
+  const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries]);
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of facts.calls) {
@@ -122,7 +124,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       const sym = await index.resolveInModule(moduleName, name);
       if (sym.kind !== 'unresolved') return { kind: 'symbol', sym };
     }
-    if (PY_BUILTINS.has(name)) return { kind: 'stdlib', module: 'builtins' };
+    if (PY_BUILTINS.has(name) || /^[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)$/.test(name)) return { kind: 'stdlib', module: 'builtins' };
     return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
   };
 
@@ -222,7 +224,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   }
   // Shell lines of notebooks run tools (install commands never become steps).
   for (const sh of src.shell) {
-    if (INSTALL_COMMANDS.some((re) => re.test(sh.command))) continue;
+    // `%` magics configure the kernel; only `!` lines run a tool.
+    if (INSTALL_COMMANDS.some((re) => re.test(sh.command)) || sh.command.trim().startsWith('%')) continue;
     const tool = sh.command.trim().split(/\s+/)[0];
     calls.push({
       callee: tool,

@@ -1,0 +1,5 @@
+from tinylm.models.loader import FastModel
+
+
+def test_dtype():
+    assert FastModel("x", dtype="nf4").dtype == "nf4"
