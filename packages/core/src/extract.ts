@@ -73,10 +73,10 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     const { calls } = await resolvePythonSource(
       index,
       { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
-      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
+      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test', ...(p.contextLines ? { contextLines: p.contextLines } : {}) },
     );
     const steps = buildSteps(calls);
-    const lines = p.map ? p.map.lines : undefined;
+    const lines = p.map ? p.map.lines.slice(p.contextLines ?? 0) : undefined;
     const first = lines?.[0];
     const last = lines?.[lines.length - 1];
     analysed.push({

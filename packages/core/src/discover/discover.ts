@@ -24,6 +24,8 @@ export interface PendingSource {
   prose?: string;
   /** A notebook's or a code block's title. */
   title?: string;
+  /** Lines of `text` before this one come from earlier blocks of the same file: context, not steps. */
+  contextLines?: number;
 }
 
 export interface DiscoverInputs {
@@ -37,6 +39,9 @@ export interface DiscoverInputs {
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
+
+/** How many earlier blocks of a document give context to a block. */
+const MAX_CONTEXT_BLOCKS = 20;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -137,6 +142,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
+    // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
+    const earlier: { text: string; lines: { line: number; cell?: number }[] }[] = [];
     for (const block of extractCodeBlocks(text, path, PY_BLOCKS)) {
       const id = `${path}#L${block.startLine}`;
       const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : 'docs';
@@ -156,12 +163,16 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         dropped.push({ ...base, reason: block.source.shell.length || /install/.test(code) ? 'install commands only' : 'no code' });
         continue;
       }
+      const context = block.language === 'python' ? earlier.slice(-MAX_CONTEXT_BLOCKS) : [];
+      const contextLines = context.reduce((n, b) => n + b.lines.length, 0);
+      if (block.language === 'python') earlier.push({ text: code.endsWith('\n') ? code : `${code}\n`, lines: block.source.lines.concat(code.endsWith('\n') ? [] : []) });
       pending.push({
         candidate: { ...base, ...(block.language === 'untagged' ? { foundBy: `${base.foundBy} (untagged)` } : {}) },
         score: (isReadme ? 70 : 60) + (/quick ?start|getting started|usage|example/i.test(block.heading ?? '') ? 10 : 0) - (block.language === 'untagged' ? 15 : 0),
-        text: code,
-        map: { lines: block.source.lines },
+        text: context.map((b) => b.text).join('') + code,
+        map: { lines: [...context.flatMap((b) => b.lines), ...block.source.lines] },
         shell: block.source.shell,
+        ...(contextLines ? { contextLines } : {}),
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         ...(block.heading ? { title: block.heading } : {}),
       });

@@ -216,13 +216,13 @@ function chooseName(sources: AnalysedSource[], steps: DraftStep[], hints: Naming
     const n = p && specific(workflowNameFrom(p));
     if (n) return { name: n, from: 'purpose' };
   }
-  // Headings: the root README first, then docs, then notebook titles.
-  const tier = (s: AnalysedSource) => (s.candidate.kind === 'readme' ? 0 : s.candidate.kind === 'docs' ? 1 : 2);
-  for (const s of [...sources].sort((a, b) => tier(a) - tier(b))) {
+  // The heading above the code block (or the notebook's title), then the file name, of the source the
+  // workflow was built from: sources that joined it later do not rename it.
+  for (const s of sources.slice(0, 1)) {
     const n = s.title ? specific(workflowNameFrom(s.title)) : undefined;
     if (n) return { name: n, from: s.candidate.kind === 'notebook' ? 'notebook-title' : 'readme-heading' };
   }
-  for (const s of sources) {
+  for (const s of sources.slice(0, 1)) {
     if (s.candidate.kind === 'readme' || s.candidate.kind === 'docs') continue;
     const parts = s.candidate.path.split('/');
     const n = specific(workflowNameFrom(parts[parts.length - 1])) ?? specific(workflowNameFrom(parts.slice(-2).join(' ')));

@@ -1,0 +1,55 @@
+// `node scripts/check-spans.mjs <repo> [--name x]`: runs goldpath (--json) on a repository and checks every
+// Source Location it would print against Python's own ast (first decorator line, end_lineno). Prints the
+// counts and every mismatch. An independent check for real repositories; not part of the test suite.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { mkdtempSync } from 'node:fs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const repo = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
+const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-check-'));
+const r = spawnSync(process.execPath, [path.join(root, 'packages/cli/dist/main.js'), repo, '--wiki', wiki, '--json', ...args.slice(1)], { encoding: 'utf8', maxBuffer: 1 << 30 });
+if (r.status !== 0) {
+  process.stderr.write(r.stderr);
+  process.exit(1);
+}
+const model = JSON.parse(r.stdout);
+const printed = new Map();
+for (const w of model.workflows) {
+  for (const s of w.steps) {
+    for (const c of s.calls) {
+      const res = c.call.resolution;
+      if (res.kind !== 'repo') continue;
+      printed.set(`${res.span.path}:${res.qualname}:${res.span.start}`, { path: res.span.path, qualname: res.qualname, start: res.span.start, end: res.span.end });
+    }
+  }
+}
+const files = [...new Set([...printed.values()].map((p) => p.path))].sort();
+const truth = new Map();
+if (files.length) {
+  const out = execFileSync('python3', [path.join(root, 'scripts/ast_spans.py'), ...files.map((f) => path.join(repo, f))], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const line of out.split('\n').filter(Boolean)) {
+    const o = JSON.parse(line);
+    if (o.error) continue;
+    const rel = path.relative(repo, o.path).split(path.sep).join('/');
+    const list = truth.get(`${rel}:${o.qualname}`) ?? [];
+    list.push(o);
+    truth.set(`${rel}:${o.qualname}`, list);
+  }
+}
+let exact = 0;
+const bad = [];
+for (const p of printed.values()) {
+  const cands = truth.get(`${p.path}:${p.qualname}`) ?? [];
+  if (cands.some((t) => t.start === p.start && t.end === p.end)) exact++;
+  else bad.push(`${p.path}:L${p.start}-${p.end} ${p.qualname}: ast ${cands.map((t) => `L${t.start}-${t.end}`).join(' or ') || 'no such definition'}`);
+}
+const calls = model.workflows.flatMap((w) => w.steps.flatMap((s) => s.calls));
+process.stdout.write(
+  `${path.basename(repo)}: ${model.workflows.length} workflows, ${calls.length} step calls, ${printed.size} distinct repository Source Locations, ` +
+    `${exact} exact (${printed.size ? ((100 * exact) / printed.size).toFixed(1) : '100.0'}%), ${model.unresolved.length} unresolved calls reported\n`,
+);
+for (const b of bad) process.stdout.write(`MISMATCH ${b}\n`);
