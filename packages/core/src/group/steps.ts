@@ -145,6 +145,12 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
   });
   // Order steps by their main call's position.
   const order = [...stepOf.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  // A step's implementation is the repository's own API when it has one: `SFTTrainer(...)` + an inherited
+  // external `.train()` is the repository's SFTTrainer at work.
+  for (const step of order) {
+    const own = step.calls.findIndex((c) => c.resolution.kind === 'repo');
+    if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
+  }
   steps.push(...order);
   return fitSteps(steps);
 }
