@@ -1,0 +1,87 @@
+// Grouping rules on real parsed examples of the tinylm fixture, and on hand-made call lists.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RepoFiles } from '../src/repo/files.js';
+import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.js';
+import { extractPythonFacts } from '../src/lang/python/facts.js';
+import { PythonIndex } from '../src/resolve/python-index.js';
+import { resolvePythonSource } from '../src/resolve/python-calls.js';
+import { buildSteps, fitSteps, nameCall, titleOf, principleOf, type DraftStep } from '../src/group/steps.js';
+import type { CallSite } from '../src/model.js';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/tinylm/repo');
+let index: PythonIndex;
+let parser: PythonParser;
+
+beforeAll(async () => {
+  const files = await RepoFiles.scan(REPO);
+  parser = await loadPythonParser();
+  index = new PythonIndex(files, parser, new Map(), ['torch', 'transformers', 'pyyaml', 'numpy']);
+});
+
+async function stepsOf(code: string): Promise<DraftStep[]> {
+  const facts = extractPythonFacts(parser, code, 'examples/t.py');
+  const { calls } = await resolvePythonSource(index, { path: 'examples/t.py', facts, shell: [] });
+  return buildSteps(calls);
+}
+
+describe('steps', () => {
+  it('names calls by verb and object, and merges what serves a milestone', async () => {
+    const steps = await stepsOf(
+      [
+        'from tinylm import FastModel, LoraConfig, get_peft_model, Trainer, TrainingArguments, load_dataset_file',
+        'model = FastModel.from_pretrained("m")',
+        'model = get_peft_model(model, LoraConfig(r=4))',
+        'data = load_dataset_file("d.jsonl")',
+        'args = TrainingArguments(epochs=1)',
+        'trainer = Trainer(model, args, data)',
+        'trainer.train()',
+        'trainer.train()',
+        'model.save_pretrained("out")',
+      ].join('\n'),
+    );
+    expect(steps.map((s) => `${s.title}|${s.principle}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual([
+      'Load Model|Model_Loading|FastModel.from_pretrained',
+      'Get PEFT Model|PEFT_Model_Retrieval|get_peft_model+LoraConfig',
+      'Load Dataset File|Dataset_File_Loading|load_dataset_file',
+      // The repository's constructor is the implementation of the train step; the config joins it.
+      'Train|Training|trainer.train+TrainingArguments+Trainer',
+      'Save Model|Model_Saving|model.save_pretrained',
+    ]);
+  });
+
+  it('makes a callback passed to an API a Pattern Doc in that API call’s step', async () => {
+    const steps = await stepsOf(
+      ['from tinylm import FastModel, Trainer, TrainingArguments', 'def reward(c):', '    return len(c)', 'm = FastModel.from_pretrained("x")', 't = Trainer(m, TrainingArguments(), [], reward_fn=reward)', 't.train()'].join('\n'),
+    );
+    const train = steps.find((s) => s.role === 'train')!;
+    expect(train.calls.map((c) => c.resolution.kind)).toContain('pattern');
+    expect(steps.every((s) => s.calls[0].resolution.kind !== 'pattern')).toBe(true);
+  });
+
+  it('merges adjacent steps by role when there are more than 7', () => {
+    const call = (callee: string): CallSite => ({ callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.py', start: 1, end: 1 }, resolution: { kind: 'external', module: 'm', distribution: 'm' } });
+    const mk = (role: DraftStep['role'], n: number): DraftStep => ({ role, title: `${role}${n}`, principle: `P${n}`, calls: [call(`f${n}`)] });
+    const fitted = fitSteps([mk('load', 1), mk('load', 2), mk('configure', 3), mk('prepare_data', 4), mk('train', 5), mk('train', 6), mk('evaluate', 7), mk('save', 8), mk('save', 9)]);
+    expect(fitted.length).toBe(7);
+    expect(fitted.map((s) => s.calls.length)).toEqual([2, 1, 1, 2, 1, 1, 1]);
+  });
+
+  it('gives constructors their role from the class name', () => {
+    const c = (callee: string, kind: 'class' | 'function' = 'class'): CallSite => ({
+      callee,
+      argNames: [],
+      argComments: {},
+      assignedTo: [],
+      uses: [],
+      site: { path: 'x.py', start: 1, end: 1 },
+      resolution: { kind: 'repo', qualname: callee, module: 'm', span: { path: 'm.py', start: 1, end: 2 } , via: 'import' },
+      definition: { path: 'm.py', module: 'm', qualname: callee, kind, span: { path: 'm.py', start: 1, end: 2 }, params: [], externalImports: [] },
+    });
+    expect(titleOf(nameCall(c('LoraConfig')))).toBe('Configure LoRA');
+    expect(principleOf(nameCall(c('LoraConfig')))).toBe('LoRA_Configuration');
+    expect(nameCall(c('SFTTrainer')).role).toBe('train');
+    expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
+  });
+});
