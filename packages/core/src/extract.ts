@@ -75,6 +75,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
       p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test', ...(p.contextLines ? { contextLines: p.contextLines } : {}) },
     );
+    options.onCalls?.(c.id, calls);
     const steps = buildSteps(calls);
     const lines = p.map ? p.map.lines.slice(p.contextLines ?? 0) : undefined;
     const first = lines?.[0];

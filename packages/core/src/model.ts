@@ -223,6 +223,8 @@ export interface ExtractOptions {
   forceWasm?: boolean;
   /** Progress callback, one line per stage. */
   onProgress?: (line: string) => void;
+  /** Every resolved call site of every analysed source (for benchmarks and tools). */
+  onCalls?: (candidateId: string, calls: CallSite[]) => void;
 }
 
 export interface RenderedFile {

@@ -168,9 +168,41 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
     if (sym.kind !== 'def') return { kind: 'unknown', reason: 'not callable' };
-    if (sym.module === '__example__') return { kind: 'unknown', reason: `result of local definition \`${sym.def.name}\``, local: true };
+    if (sym.module === '__example__') return localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
     return returnValue(index, sym);
+  };
+
+  /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
+  const inProgress = new Set<string>();
+  const localResult = async (def: PyDef): Promise<Value> => {
+    const local: Value = { kind: 'unknown', reason: `result of local definition \`${def.name}\``, local: true };
+    if (def.kind !== 'function' || inProgress.has(def.qualname)) return local;
+    inProgress.add(def.qualname);
+    try {
+      const rets = facts.returns.filter((r) => r.scope === def.qualname);
+      const values: Value[] = [];
+      for (const r of rets) {
+        if (r.callChain) {
+          const i = facts.calls.findIndex((c) => c.line === r.line && c.scope === def.qualname && c.callee.base === 'name' && c.callee.chain.join('.') === r.callChain!.join('.'));
+          if (i >= 0) {
+            await calleeOf(i);
+            values.push(results.get(i) ?? local);
+            continue;
+          }
+        } else if (/^[A-Za-z_]\w*$/.test(r.valueText.trim())) {
+          values.push(await lookup(r.valueText.trim(), def.qualname, r.line + 1));
+          continue;
+        }
+        values.push(local);
+      }
+      // Only one kind of value, from every return: else the result stays the example's own.
+      const first = values[0];
+      if (first && (first.kind === 'instance' || first.kind === 'external') && values.every((v) => JSON.stringify(v) === JSON.stringify(first))) return first;
+      return local;
+    } finally {
+      inProgress.delete(def.qualname);
+    }
   };
 
   const callees = new Map<number, Value>();

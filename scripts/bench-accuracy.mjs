@@ -1,0 +1,122 @@
+// `pnpm bench:accuracy <repo> [--name x] [--wiki dir] [--list]`: compares goldpath's resolution of every
+// call site in the Python files it selects with jedi (`goto`, imports followed), and every printed span
+// with Python's ast. Prints precision, recall and span exactness, then every disagreement (one line each).
+// Not part of the test suite: it needs jedi (the python3 on PATH, else Debian's python3-jedi).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--name', '--wiki'].includes(args[i - 1]));
+if (!positional[0]) {
+  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir] [--list]\n');
+  process.exit(2);
+}
+const repo = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
+
+function pythonWithJedi() {
+  for (const py of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(py, ['-c', 'import jedi'], { encoding: 'utf8' }).status === 0) return py;
+  }
+  process.stderr.write('jedi is missing: installing Debian python3-jedi\n');
+  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'python3-jedi'], { stdio: 'inherit' });
+  if (spawnSync('/usr/bin/python3', ['-c', 'import jedi'], { encoding: 'utf8' }).status === 0) return '/usr/bin/python3';
+  process.stderr.write('cannot get jedi\n');
+  process.exit(2);
+}
+
+const { extractWorkflows } = await import(path.join(root, 'packages/core/dist/index.js'));
+const byCandidate = new Map();
+const model = await extractWorkflows({
+  repo,
+  wiki: opt('--wiki') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opt('--wiki')) : mkdtempSync(path.join(os.tmpdir(), 'goldpath-acc-')),
+  ...(opt('--name') ? { name: opt('--name') } : {}),
+  onCalls: (id, calls) => byCandidate.set(id, calls),
+});
+const kept = model.candidates.filter((c) => c.kept && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
+const selected = new Set(kept.map((c) => c.path));
+const sites = [];
+for (const c of kept) {
+  for (const call of byCandidate.get(c.id) ?? []) {
+    if (call.resolution.kind === 'pattern' || call.resolution.kind === 'tool') continue;
+    const name = call.callee.split('.').pop().replace(/\(.*$/, '');
+    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    sites.push({ file: call.site.path, line: call.site.start, name, callee: call.callee, resolution: call.resolution });
+  }
+}
+const py = pythonWithJedi();
+process.stdout.write(`jedi from: ${py} (${execFileSync(py, ['-c', 'import jedi; print(jedi.__version__)'], { encoding: 'utf8' }).trim()})\n`);
+const oracle = spawnSync(py, [path.join(root, 'scripts/jedi_oracle.py'), repo], {
+  input: sites.map((s) => JSON.stringify({ file: s.file, line: s.line, name: s.name })).join('\n') + '\n',
+  encoding: 'utf8',
+  maxBuffer: 1 << 28,
+});
+if (oracle.status !== 0) {
+  process.stderr.write(oracle.stderr);
+  process.exit(1);
+}
+const answers = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+// Spans of the repository's definitions, from ast: jedi targets map to the definition whose def line
+// they hit, and every printed span is checked against the same table.
+const pyFiles = [...new Set([...answers.filter((a) => a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py')).map((a) => a.path), ...sites.filter((s) => s.resolution.kind === 'repo').map((s) => s.resolution.span.path)])].sort();
+const defs = new Map();
+if (pyFiles.length) {
+  const out = execFileSync('python3', [path.join(root, 'scripts/ast_spans.py'), ...pyFiles.map((f) => path.join(repo, f))], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  for (const line of out.split('\n').filter(Boolean)) {
+    const o = JSON.parse(line);
+    if (o.error) continue;
+    const rel = path.relative(repo, o.path).split(path.sep).join('/');
+    const list = defs.get(rel) ?? [];
+    list.push(o);
+    defs.set(rel, list);
+  }
+}
+const defAt = (file, line) => (defs.get(file) ?? []).find((d) => d.defLine === line || (d.start <= line && line < d.defLine));
+
+let printed = 0, precOk = 0, precJediNone = 0, recallBase = 0, recallOk = 0, exact = 0;
+const spansSeen = new Set();
+const disagreements = [];
+const jediNone = [];
+sites.forEach((s, i) => {
+  const a = answers[i] ?? { ok: false };
+  const where = `${s.file}:${s.line} ${s.callee}`;
+  const jediRepo = a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py') && !selected.has(a.path) && (a.type === 'function' || a.type === 'class') ? defAt(a.path, a.line) : undefined;
+  const g = s.resolution;
+  if (g.kind === 'repo') {
+    printed++;
+    const key = `${g.span.path}:${g.span.start}-${g.span.end}`;
+    if (!spansSeen.has(key)) {
+      spansSeen.add(key);
+      const truth = (defs.get(g.span.path) ?? []).some((d) => d.start === g.span.start && d.end === g.span.end);
+      if (truth) exact++;
+      else disagreements.push(`SPAN ${key} (${g.qualname}) is not a def/class span in ast`);
+    }
+    if (!a.ok) {
+      precJediNone++;
+      jediNone.push(`${where}: ${a.why ?? 'no answer'}`);
+    } else if (a.path === g.span.path && a.line >= g.span.start && a.line <= g.span.end) precOk++;
+    else disagreements.push(`PRECISION ${where}: goldpath ${g.span.path}:L${g.span.start}-${g.span.end} (${g.qualname}), jedi ${a.path}:${a.line} (${a.type} ${a.name})`);
+  }
+  if (jediRepo) {
+    recallBase++;
+    if (g.kind === 'repo' && g.span.path === a.path && g.span.start === jediRepo.start && g.span.end === jediRepo.end) recallOk++;
+    else if (g.kind === 'repo' && g.span.path === a.path && a.line >= g.span.start && a.line <= g.span.end) recallOk++;
+    else disagreements.push(`RECALL ${where}: jedi ${a.path}:${a.line} (${jediRepo.qualname}), goldpath ${g.kind === 'repo' ? `${g.span.path}:L${g.span.start}-${g.span.end}` : g.kind}${g.reason ? ` (${g.reason})` : ''}`);
+  }
+});
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
+const precBase = printed - precJediNone;
+process.stdout.write(
+  `${path.basename(repo)}: ${kept.length} selected .py sources, ${sites.length} call sites\n` +
+    `precision ${pct(precOk, precBase)} (${precOk}/${precBase} repository locations where jedi agrees; ${precJediNone} more jedi cannot resolve)\n` +
+    `recall ${pct(recallOk, recallBase)} (${recallOk}/${recallBase} calls jedi resolves to a repository def/class outside the sources)\n` +
+    `span exactness ${pct(exact, spansSeen.size)} (${exact}/${spansSeen.size} distinct printed spans equal ast's)\n`,
+);
+for (const d of disagreements) process.stdout.write(`${d}\n`);
+if (args.includes('--list')) for (const j of jediNone) process.stdout.write(`JEDI-NONE ${j}\n`);
