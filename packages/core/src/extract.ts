@@ -7,6 +7,7 @@ import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
+import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { discover } from './discover/discover.js';
@@ -53,11 +54,14 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const analysed: AnalysedSource[] = [];
   const candidates: Candidate[] = [...dropped];
   const unresolvedBySource = new Map<string, UnresolvedCall[]>();
+  const sessions = new Map<string, { facts: PyModuleFacts; calls: CallSite[] }>();
   for (const p of pending) {
     const c = p.candidate;
     candidates.push(c);
     const whole = !p.map;
-    const facts = whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path);
+    // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
+    const cached = p.session ? sessions.get(p.session) : undefined;
+    const facts = cached?.facts ?? (whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path));
     if (!facts) {
       c.reason = 'unreadable';
       continue;
@@ -70,16 +74,24 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       const e = facts.errors[0];
       files.skip(c.path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
     }
-    const { calls } = await resolvePythonSource(
-      index,
-      { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
-      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test', ...(p.contextLines ? { contextLines: p.contextLines } : {}) },
-    );
+    let calls =
+      cached?.calls ??
+      (
+        await resolvePythonSource(
+          index,
+          { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
+          p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
+        )
+      ).calls;
+    if (p.session && !cached) sessions.set(p.session, { facts, calls });
+    if (p.blockLines) {
+      const [from, to] = p.blockLines;
+      calls = calls.filter((x) => x.site.start >= from && x.site.start <= to);
+    }
     options.onCalls?.(c.id, calls);
     const steps = buildSteps(calls);
-    const lines = p.map ? p.map.lines.slice(p.contextLines ?? 0) : undefined;
-    const first = lines?.[0];
-    const last = lines?.[lines.length - 1];
+    const first = p.blockLines ? { line: p.blockLines[0] } : p.map?.lines[0];
+    const last = p.blockLines ? { line: p.blockLines[1] } : p.map?.lines[p.map.lines.length - 1];
     analysed.push({
       candidate: c,
       score: p.score,

@@ -24,8 +24,13 @@ export interface PendingSource {
   prose?: string;
   /** A notebook's or a code block's title. */
   title?: string;
-  /** Lines of `text` before this one come from earlier blocks of the same file: context, not steps. */
-  contextLines?: number;
+  /**
+   * Python code blocks of one Markdown file run as one session (like a notebook): they share `text`,
+   * `map` and `session` (the file's path), which is parsed and resolved once; the block's own steps are
+   * the calls on its lines, `blockLines` (first and last line in the Markdown file).
+   */
+  session?: string;
+  blockLines?: [number, number];
 }
 
 export interface DiscoverInputs {
@@ -39,9 +44,6 @@ export interface DiscoverInputs {
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
-
-/** How many earlier blocks of a document give context to a block. */
-const MAX_CONTEXT_BLOCKS = 20;
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -143,7 +145,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
     // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
-    const earlier: { text: string; lines: { line: number; cell?: number }[] }[] = [];
+    const session = { text: '', lines: [] as { line: number; cell?: number }[], shell: [] as PendingSource['shell'] };
+    const members: PendingSource[] = [];
     for (const block of extractCodeBlocks(text, path, PY_BLOCKS)) {
       const id = `${path}#L${block.startLine}`;
       const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : 'docs';
@@ -163,19 +166,32 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         dropped.push({ ...base, reason: block.source.shell.length || /install/.test(code) ? 'install commands only' : 'no code' });
         continue;
       }
-      const context = block.language === 'python' ? earlier.slice(-MAX_CONTEXT_BLOCKS) : [];
-      const contextLines = context.reduce((n, b) => n + b.lines.length, 0);
-      if (block.language === 'python') earlier.push({ text: code.endsWith('\n') ? code : `${code}\n`, lines: block.source.lines.concat(code.endsWith('\n') ? [] : []) });
-      pending.push({
+      const lines = block.source.lines;
+      const blockLines: [number, number] = [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine];
+      const entry: PendingSource = {
         candidate: { ...base, ...(block.language === 'untagged' ? { foundBy: `${base.foundBy} (untagged)` } : {}) },
         score: (isReadme ? 70 : 60) + (/quick ?start|getting started|usage|example/i.test(block.heading ?? '') ? 10 : 0) - (block.language === 'untagged' ? 15 : 0),
-        text: context.map((b) => b.text).join('') + code,
-        map: { lines: [...context.flatMap((b) => b.lines), ...block.source.lines] },
+        text: code,
+        map: { lines },
         shell: block.source.shell,
-        ...(contextLines ? { contextLines } : {}),
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         ...(block.heading ? { title: block.heading } : {}),
-      });
+      };
+      if (block.language === 'python') {
+        session.text += code.endsWith('\n') || !code ? code : `${code}\n`;
+        session.lines.push(...lines);
+        session.shell.push(...block.source.shell);
+        entry.session = path;
+        entry.blockLines = blockLines;
+        members.push(entry);
+      }
+      pending.push(entry);
+    }
+    // Every block of the session sees the whole document; its steps are the calls on its own lines.
+    for (const m of members) {
+      m.text = session.text;
+      m.map = { lines: session.lines };
+      m.shell = session.shell;
     }
   }
   // 5. Tests, kept later only for parts of the API nothing above shows.

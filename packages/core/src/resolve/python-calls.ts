@@ -38,7 +38,7 @@ export interface ResolvedSource {
   patterns: string[];
 }
 
-export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean; contextLines?: number } = {}): Promise<ResolvedSource> {
+export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
   const { facts } = src;
   const within = (scope: string, fn: string) => scope === fn || scope.startsWith(`${fn}.`);
   // Local functions passed by name to a call are user callbacks: their own calls are not workflow steps.
@@ -60,7 +60,6 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
   }
   const emitted = (call: PyCall) =>
-    call.line > (opts.contextLines ?? 0) &&
     ![...callbackNames].some((n) => within(call.scope, n)) && [...reached].some((r) => (r === '' ? call.scope === '' : within(call.scope, r)));
   const results = new Map<number, Value>();
   const calls: CallSite[] = [];
