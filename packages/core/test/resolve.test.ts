@@ -18,8 +18,9 @@ const FILES: Record<string, string> = {
   'pkg/lora.py': `__all__ = ["get_peft_model", "LoraConfig"]\n\nclass LoraConfig:\n    r: int = 8\n\ndef get_peft_model(model, config):\n    """Wrap a model."""\n    return model\n\ndef hidden():\n    pass\n`,
   'pkg/trainer.py': `import torch\nfrom .models import Model\n\nclass Trainer(torch.nn.Module):\n    def __init__(self, model: Model):\n        super().__init__()\n\n    def train(self) -> dict:\n        return {}\n`,
   'pkg/fast.py': `def fast_path():\n    return 1\n`,
+  'pkg/patches.py': `import types\nimport torch\n\n\ndef fast_forward(self, x):\n    \"\"\"Faster forward.\"\"\"\n    return x\n\n\ndef _shout(self):\n    return "!"\n\n\ndef _a(self):\n    return 1\n\n\ndef _b(self):\n    return 2\n\n\ntorch.nn.Linear.fast_forward = fast_forward\nsetattr(torch.nn.Module, "shout", _shout)\nm = torch.nn.Linear(1, 1)\nm.twice = types.MethodType(_a, m)\nsetattr(torch.nn.Conv2d, "twice", _b)\n`,
   'pkg/utils.py': `def helper_fn():\n    return 2\n`,
-  'examples/run.py': `import pkg\nimport pkg.utils as u\nfrom pkg import Model, get_peft_model, LoraConfig as LC, fast_path, Trainer\nfrom pkg.lora import hidden\nimport os\n\nmodel = Model.from_pretrained("x")\nmodel.save("out")\ntok = model.tokenizer()\ntok.encode("hi")\nout = model.generate("p")\npeft = get_peft_model(model, LC())\nfast_path()\nu.helper_fn()\npkg.utils.helper_fn()\ntrainer = Trainer(model)\ntrainer.train()\ntrainer.eval()\nModel.helper(1)\nos.path.join("a", "b")\nundefined_thing()\nhidden()\n`,
+  'examples/run.py': `import pkg\nimport pkg.utils as u\nfrom pkg import Model, get_peft_model, LoraConfig as LC, fast_path, Trainer\nfrom pkg.lora import hidden\nimport os\n\nmodel = Model.from_pretrained("x")\nmodel.save("out")\ntok = model.tokenizer()\ntok.encode("hi")\nout = model.generate("p")\npeft = get_peft_model(model, LC())\nfast_path()\nu.helper_fn()\npkg.utils.helper_fn()\ntrainer = Trainer(model)\ntrainer.train()\ntrainer.eval()\nModel.helper(1)\nos.path.join("a", "b")\nundefined_thing()\nhidden()\nimport torch\nlin = torch.nn.Linear(2, 2)\nlin.fast_forward(1)\nlin.shout()\nlin.twice()\n`,
 };
 
 let calls: CallSite[];
@@ -76,6 +77,18 @@ describe('python resolution', () => {
   it('makes methods of external bases external, and the standard library no step', () => {
     expect(where('trainer.eval')).toBe('external torch');
     expect(at('os.path.join').resolution.kind).toBe('builtin');
+  });
+  it('follows functions attached at run time when exactly one matches, and lists the candidates otherwise', () => {
+    expect(where('lin.fast_forward')).toBe('pkg/patches.py:L5-7 fast_forward');
+    const r = at('lin.fast_forward').resolution;
+    expect(r.kind === 'repo' && r.via).toBe('attachment (pkg/patches.py:L22)');
+    expect(where('lin.shout')).toBe('pkg/patches.py:L10-11 _shout');
+    const twice = at('lin.twice').resolution;
+    expect(twice.kind).toBe('unresolved');
+    expect(twice.kind === 'unresolved' && twice.candidates).toEqual([
+      '_a (pkg/patches.py:L14-15, attached at pkg/patches.py:L25)',
+      '_b (pkg/patches.py:L18-19, attached at pkg/patches.py:L26)',
+    ]);
   });
   it('reports what it cannot resolve, with a reason', () => {
     const r = at('undefined_thing').resolution;

@@ -68,6 +68,7 @@ function stepView(s: Step) {
     ...s,
     main,
     callSite: formatSpan(main.call.site),
+    resolvedThrough: main.call.resolution.kind === 'repo' && main.call.resolution.via.startsWith('attachment') ? main.call.resolution.via : undefined,
     also: s.calls.slice(1),
   };
 }
@@ -175,6 +176,10 @@ function reportView(model: GoldpathModel, missingFromMap: string[]) {
       where: formatSpan(u.site),
       reason: u.candidates?.length ? `${u.reason}; candidates: ${u.candidates.join(', ')}` : u.reason,
     })),
+    attachments: allCalls
+      .filter((c) => c.call.resolution.kind === 'repo' && c.call.resolution.via.startsWith('attachment'))
+      .map((c) => ({ callee: c.call.callee, where: formatSpan(c.call.site), target: c.sourceLocation, via: (c.call.resolution as { via: string }).via }))
+      .sort((a, b) => cmp(a.where, b.where) || cmp(a.callee, b.callee)),
     skipped: model.skipped,
     stalePages: model.stalePages,
     repoMap: model.wikiInputs.repoMap,

@@ -1,6 +1,7 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
 import type { CallSite, Definition, Resolution, Span } from '../model.js';
+import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
 import { INSTALL_COMMANDS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
@@ -28,7 +29,8 @@ type Value =
   | { kind: 'instance'; cls: DefSym }
   /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
   | { kind: 'union'; classes: DefSym[] }
-  | { kind: 'external'; module: string }
+  /** `inherited`: a method a repository class inherits from an external base (its type is known). */
+  | { kind: 'external'; module: string; inherited?: boolean }
   | { kind: 'stdlib'; module: string }
   | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[] };
 
@@ -141,7 +143,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         return symbolValue(await index.member(v.sym, name));
       case 'instance': {
         const m = await index.classMember(v.cls, name);
-        return symbolValue(m);
+        return m.kind === 'external' ? { kind: 'external', module: m.module, inherited: true } : symbolValue(m);
       }
       case 'union': {
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
@@ -385,6 +387,23 @@ async function callSite(
   // Receivers typed through the example's data flow.
   if (resolution.kind === 'repo' && call.callee.base === 'name' && call.callee.chain.length > 1) {
     resolution.via = 'instance';
+  }
+  // A method on an unknown or external receiver may be one the repository attaches at run time.
+  const attr = call.callee.chain.length > 1 || call.callee.base === 'call' ? call.callee.chain[call.callee.chain.length - 1] : undefined;
+  const inherited = callee.kind === 'external' && callee.inherited;
+  if (attr && !inherited && (resolution.kind === 'external' || (resolution.kind === 'unresolved' && !(callee.kind === 'unknown' && callee.local)))) {
+    const found = (await index.attachments()).get(attr) ?? [];
+    if (found.length === 1) {
+      const a = found[0];
+      definition = index.definition(a.target);
+      resolution = { kind: 'repo', qualname: a.target.def.qualname, module: a.target.module, span: definition.span, via: `attachment (${a.site.path}:L${a.site.line})` };
+    } else if (found.length > 1) {
+      resolution = {
+        kind: 'unresolved',
+        reason: `\`${attr}\` is attached at run time by ${found.length} functions of the repository`,
+        candidates: found.map((a) => `${a.target.def.qualname} (${formatSpan({ path: a.target.path, start: a.target.def.start, end: a.target.def.end })}, attached at ${a.site.path}:L${a.site.line})`),
+      };
+    }
   }
   const params = definition?.params.filter((p) => !p.name.startsWith('*')) ?? [];
   const argNames: string[] = [];

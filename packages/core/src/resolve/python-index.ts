@@ -18,6 +18,15 @@ export type PySymbol =
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. */
+const PREFILTER = /setattr\(|MethodType|^[ \t]*[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
+
+export interface Attachment {
+  target: Extract<PySymbol, { kind: 'def' }>;
+  /** Where the attachment is made. */
+  site: { path: string; line: number };
+}
+
 export class PythonIndex {
   /** Dotted module name → repository path. */
   readonly modules = new Map<string, string>();
@@ -255,6 +264,53 @@ export class PythonIndex {
   async constructorOf(cls: Extract<PySymbol, { kind: 'def' }>): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
     const sym = await this.classMember(cls, '__init__');
     return sym.kind === 'def' ? sym : undefined;
+  }
+
+  private attachmentsCache?: Promise<Map<string, Attachment[]>>;
+
+  /**
+   * Functions attached to objects at run time anywhere in the repository (`Cls.name = func`,
+   * `setattr(obj, "name", func)`, `obj.name = types.MethodType(func, obj)`), by attribute name. One cheap
+   * text prefilter over the sources (clarification 18); only matching files are parsed, once.
+   */
+  attachments(): Promise<Map<string, Attachment[]>> {
+    this.attachmentsCache ??= this.findAttachments();
+    return this.attachmentsCache;
+  }
+
+  private async findAttachments(): Promise<Map<string, Attachment[]>> {
+    const out = new Map<string, Attachment[]>();
+    const add = async (path: string, module: string, name: string, value: string, line: number) => {
+      if (!/^[A-Za-z_][\w.]*$/.test(value)) return;
+      const sym = await this.resolveDotted(module, value.split('.'));
+      if (sym.kind !== 'def' || sym.def.kind !== 'function' || sym.def.hasError) return;
+      const list = out.get(name) ?? [];
+      if (!list.some((a) => a.target.path === sym.path && a.target.def.qualname === sym.def.qualname)) list.push({ target: sym, site: { path, line } });
+      out.set(name, list);
+    };
+    for (const [module, path] of [...this.modules].sort((a, b) => cmp(a[1], b[1]))) {
+      const r = await this.files.read(path);
+      if (!r.ok || !PREFILTER.test(r.text)) continue;
+      const facts = await this.load(path);
+      if (!facts) continue;
+      for (const a of facts.assigns) {
+        const target = a.targets.length === 1 ? a.targets[0] : '';
+        const m = /^[A-Za-z_][\w.]*\.([A-Za-z_]\w*)$/.exec(target);
+        if (m && a.valueName && !target.startsWith('self.')) await add(path, module, m[1], a.valueName, a.line);
+      }
+      for (const c of facts.calls) {
+        const callee = c.callee.chain.join('.');
+        if (callee === 'setattr' && c.args.length === 3) {
+          const name = /^["']([A-Za-z_]\w*)["']$/.exec(c.args[1].text.trim());
+          if (name) await add(path, module, name[1], c.args[2].text.trim(), c.line);
+        } else if (/(^|\.)MethodType$/.test(callee) && c.assignedTo.length === 1 && c.args[0]) {
+          const m = /\.([A-Za-z_]\w*)$/.exec(c.assignedTo[0]);
+          if (m) await add(path, module, m[1], c.args[0].text.trim(), c.line);
+        }
+      }
+    }
+    for (const list of out.values()) list.sort((a, b) => cmp(a.target.path, b.target.path) || a.target.def.start - b.target.def.start);
+    return out;
   }
 
   /** Distribution name for an external import (`yaml` → `PyYAML`), matched against declared dependencies. */
