@@ -342,14 +342,16 @@ export class PythonIndex {
   definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {
     const d = sym.def;
     const doc = d.doc ? docParamTypes(d.doc) : undefined;
+    // A string annotation (`-> "FastModel"`) names the same type as the bare one.
+    const unquote = (t: string) => t.replace(/^(["'])(.*)\1$/, '$2');
     const params: Parameter[] = d.params
       .filter((p, i) => !(i === 0 && d.isMethod && (p.name === 'self' || p.name === 'cls')))
       .map((p) => {
         const name = p.kind === 'vararg' ? `*${p.name}` : p.kind === 'kwarg' ? `**${p.name}` : p.name;
-        const type = p.type ?? doc?.params[p.name]?.type;
+        const type = p.type ? unquote(p.type) : doc?.params[p.name]?.type;
         return { name, ...(type ? { type } : {}), ...(p.default !== undefined ? { default: p.default } : {}) };
       });
-    const returns = d.returns ?? doc?.returns?.type;
+    const returns = d.returns ? unquote(d.returns) : doc?.returns?.type;
     const span: Span = { path: sym.path, start: d.start, end: d.end };
     return {
       path: sym.path,
