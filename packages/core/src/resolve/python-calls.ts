@@ -1,6 +1,6 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
-import type { CallSite, Definition, Resolution, Span } from '../model.js';
+import type { CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
 import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
 import { INSTALL_COMMANDS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
@@ -27,6 +27,8 @@ type DefSym = Extract<PySymbol, { kind: 'def' }>;
 type Value =
   | { kind: 'symbol'; sym: PySymbol }
   | { kind: 'instance'; cls: DefSym }
+  /** `Tuple[A, B]` return annotations, for `a, b = f()`. */
+  | { kind: 'tuple'; items: Value[] }
   /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
   | { kind: 'union'; classes: DefSym[] }
   /** `inherited`: a method a repository class inherits from an external base (its type is known). */
@@ -97,9 +99,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (assigned && latest === assigned.c.statementLine) {
         const v = results.get(assigned.i);
         if (!v) return { kind: 'unknown', reason: `\`${name}\` is assigned from a call that was not resolved` };
-        return assigned.c.assignedTo.length > 1 && v.kind === 'instance'
-          ? { kind: 'unknown', reason: `\`${name}\` is unpacked from the result of \`${assigned.c.callee.text}\`` }
-          : v;
+        if (assigned.c.assignedTo.length > 1) {
+          const at = assigned.c.assignedTo.indexOf(name);
+          if (v.kind === 'tuple' && v.items.length === assigned.c.assignedTo.length) return v.items[at];
+          if (v.kind === 'external') return v;
+          return { kind: 'unknown', reason: `\`${name}\` is unpacked from the result of \`${assigned.c.callee.text}\`, whose element types are not known` };
+        }
+        return v;
       }
       if (imported && latest === imported.line) {
         if (imported.kind === 'import') {
@@ -143,8 +149,17 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         return symbolValue(await index.member(v.sym, name));
       case 'instance': {
         const m = await index.classMember(v.cls, name);
-        return m.kind === 'external' ? { kind: 'external', module: m.module, inherited: true } : symbolValue(m);
+        if (m.kind === 'external') return { kind: 'external', module: m.module, inherited: true };
+        // A property reads as the value it returns.
+        if (m.kind === 'def' && m.def.decorators.some((d) => /(^|\.)(cached_)?property$/.test(d))) return returnValue(index, m);
+        if (m.kind === 'unresolved') {
+          const attr = await attributeValue(index, v.cls, name);
+          if (attr) return attr;
+        }
+        return symbolValue(m);
       }
+      case 'tuple':
+        return { kind: 'unknown', reason: `attribute \`${name}\` of a tuple` };
       case 'union': {
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
         const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
@@ -285,6 +300,12 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
   const d = fn.def;
   const owner = d.isMethod ? ownerClass(index, fn) : undefined;
   const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
+  const tuple = annotation ? /^(?:typing\.)?[Tt]uple\[(.*)\]$/.exec(annotation) : null;
+  if (tuple && !tuple[1].includes('...')) {
+    const items: Value[] = [];
+    for (const part of splitTop(tuple[1])) items.push(await annotationValue(index, fn.module, part, owner));
+    return { kind: 'tuple', items };
+  }
   const members = annotation ? unionMembers(annotation) : [];
   if (members.length > 1) {
     const classes: DefSym[] = [];
@@ -319,6 +340,81 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
   const def = index.facts(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
   return def ? { kind: 'def', module: fn.module, path: fn.path, def } : undefined;
+}
+
+/** A dataclass's generated `__init__` parameters: its annotated class-level fields, in order. */
+function dataclassFields(index: PythonIndex, cls: DefSym): Parameter[] {
+  const facts = index.facts(cls.path);
+  if (!facts) return [];
+  const q = cls.def.qualname;
+  const fields: { line: number; p: Parameter }[] = [];
+  for (const a of facts.assigns) {
+    if (a.scope !== q || !a.annotation || a.targets.length !== 1 || /^(typing\.)?ClassVar\b/.test(a.annotation)) continue;
+    fields.push({ line: a.line, p: { name: a.targets[0], type: a.annotation, ...(a.valueText ? { default: a.valueText.replace(/\s+/g, ' ') } : {}) } });
+  }
+  for (const k of facts.calls) {
+    if (k.scope !== q || !k.assignedType || k.assignedTo.length !== 1) continue;
+    fields.push({ line: k.statementLine, p: { name: k.assignedTo[0], type: k.assignedType, default: `${k.callee.text}(...)` } });
+  }
+  return fields.sort((a, b) => a.line - b.line).map((f) => f.p);
+}
+
+/** Splits `A, Dict[B, C], D` at its top-level commas. */
+function splitTop(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '[' || ch === '(') depth++;
+    if (ch === ']' || ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+/** The value an annotation names, seen from a module: a repository class instance, external, or unknown. */
+async function annotationValue(index: PythonIndex, module: string, text: string, owner?: DefSym): Promise<Value> {
+  const t = unwrapAnnotation(text);
+  if ((t === 'Self' || t === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
+  if (/^[A-Za-z_][\w.]*$/.test(t)) {
+    const sym = await index.resolveDotted(module, t.split('.'));
+    if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
+    if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
+  }
+  return { kind: 'unknown', reason: `type \`${clip(text)}\` is not a repository class` };
+}
+
+/**
+ * An instance attribute's value: a class-level annotation (`model: Model`), an annotated assignment
+ * (`self.model: Model = ...`), or `self.model = Model(...)` in one of the class's methods.
+ */
+async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Promise<Value | undefined> {
+  for (const c of await index.mro(cls)) {
+    if (c.kind !== 'def') continue;
+    const facts = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
+    if (!facts) continue;
+    const q = c.def.qualname;
+    const inClass = (scope: string) => scope === q || scope.startsWith(`${q}.`);
+    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === `self.${name}`)));
+    if (annotated?.annotation) return annotationValue(index, c.module, annotated.annotation, c);
+    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === `self.${name}`)));
+    if (typedCall?.assignedType) return annotationValue(index, c.module, typedCall.assignedType, c);
+    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === `self.${name}` && k.callee.base === 'name');
+    // Only when every assignment builds the same repository class.
+    const values = await Promise.all(built.map(async (k) => {
+      const sym = await index.resolveDotted(c.module, k.callee.chain);
+      return sym.kind === 'def' && sym.def.kind === 'class' ? `${sym.path}:${sym.def.qualname}` : '';
+    }));
+    if (built.length && values.every((v) => v && v === values[0])) {
+      const sym = await index.resolveDotted(c.module, built[0].callee.chain);
+      if (sym.kind === 'def') return { kind: 'instance', cls: sym };
+    }
+  }
+  return undefined;
 }
 
 /** `A | B`, `Union[A, B]` → [A, B] (None dropped); a single type gives []. */
@@ -360,11 +456,14 @@ async function callSite(
       if (sym.def.kind === 'class') {
         const init = await index.constructorOf(sym);
         if (init) definition = { ...definition, params: index.definition(init).params };
+        else if (sym.def.decorators.some((d) => /(^|\.)dataclass\b/.test(d))) definition = { ...definition, params: dataclassFields(index, sym) };
       }
       resolution = { kind: 'repo', qualname: sym.def.qualname, module: sym.module, span: definition.span, via: call.callee.base === 'call' ? 'receiver' : 'import' };
     }
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'module') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
+  } else if (callee.kind === 'tuple') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls a tuple` };
   } else if (callee.kind === 'union') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of one of ${callee.classes.map((c) => c.def.qualname).join(', ')}` };
   } else if (callee.kind === 'instance') {

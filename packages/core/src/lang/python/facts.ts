@@ -378,6 +378,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       scope: ctx.scope,
       inMainGuard: ctx.main,
       assignedTo: assignedTo(n),
+      ...(n.field === 'right' && n.parent?.type === 'assignment' && child(n.parent, 'type') ? { assignedType: t(child(n.parent, 'type')!) } : {}),
       ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
       statementLine: stmt.startRow + 1,
     };

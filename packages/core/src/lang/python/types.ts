@@ -108,6 +108,8 @@ export interface PyCall {
    * flattened targets in order (`self.x` kept as text). Empty otherwise.
    */
   assignedTo: string[];
+  /** `x: T = f()` → `T`. */
+  assignedType?: string;
   /** Index of the call this call is an argument of (or nested in), if any. */
   parent?: number;
   /** Comment lines directly above the statement that holds the call (without `#`, trimmed). */
