@@ -1,8 +1,7 @@
-// Resolution on a small repository written here: imports of every form, re-exports, star imports with
+// Resolution on the resolvekit fixture: imports of every form, re-exports, star imports with
 // __all__, lazy __getattr__, inheritance, constructors, receivers typed through the example's data flow.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepoFiles } from '../src/repo/files.js';
 import { loadPythonParser } from '../src/lang/python/parser.js';
@@ -12,26 +11,13 @@ import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import type { CallSite } from '../src/model.js';
 import { formatSpan } from '../src/model.js';
 
-const FILES: Record<string, string> = {
-  'pkg/__init__.py': `from .models import Model as Model\nfrom .lora import *\nfrom . import utils\ntry:\n    from .fast import fast_path\nexcept ImportError:\n    fast_path = None\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .trainer import Trainer\n\n_LAZY = {"Trainer": ".trainer"}\n\ndef __getattr__(name):\n    if name in _LAZY:\n        import importlib\n        return getattr(importlib.import_module(_LAZY[name], __name__), name)\n    raise AttributeError(name)\n`,
-  'pkg/models.py': `from typing import Optional, Tuple, Union, overload\nimport numpy as np\n\n\nclass Base:\n    def save(self, path: str) -> None:\n        """Save to disk."""\n        np.save(path, 1)\n\n\nclass Model(Base):\n    """A model."""\n\n    def __init__(self, name: str, size: int = 3):\n        self.name = name\n\n    @classmethod\n    def from_pretrained(cls, name: str):\n        return cls(name)\n\n    @staticmethod\n    def helper(x):\n        return x\n\n    @overload\n    def generate(self, prompt: str) -> str: ...\n    @overload\n    def generate(self, prompt: list) -> list: ...\n    def generate(self, prompt):\n        return prompt\n\n    def tokenizer(self) -> "Tok":\n        return Tok()\n\n\nclass Tok:\n    def encode(self, text):\n        return [text]\n\n\ndef load_pair(name) -> Tuple[Model, "Tok"]:\n    return Model(name), Tok()\n\n\nclass Holder:\n    tok: Tok\n\n    def __init__(self):\n        self.model = Model("x")\n\n    @property\n    def first(self) -> "Model":\n        return self.model\n`,
-  'pkg/lora.py': `__all__ = ["get_peft_model", "LoraConfig", "Dc"]\n\nclass LoraConfig:\n    r: int = 8\n\ndef get_peft_model(model, config):\n    """Wrap a model."""\n    return model\n\ndef hidden():\n    pass\n\nfrom dataclasses import dataclass, field\n\n@dataclass\nclass Dc:\n    r: int = 8\n    alpha: float\n    mods: list = field(default_factory=list)\n`,
-  'pkg/trainer.py': `import torch\nfrom .models import Model\n\nclass Trainer(torch.nn.Module):\n    def __init__(self, model: Model):\n        super().__init__()\n\n    def train(self) -> dict:\n        return {}\n`,
-  'pkg/fast.py': `def fast_path():\n    return 1\n`,
-  'pkg/patches.py': `import types\nimport torch\n\n\ndef fast_forward(self, x):\n    \"\"\"Faster forward.\"\"\"\n    return x\n\n\ndef _shout(self):\n    return "!"\n\n\ndef _a(self):\n    return 1\n\n\ndef _b(self):\n    return 2\n\n\ntorch.nn.Linear.fast_forward = fast_forward\nsetattr(torch.nn.Module, "shout", _shout)\nm = torch.nn.Linear(1, 1)\nm.twice = types.MethodType(_a, m)\nsetattr(torch.nn.Conv2d, "twice", _b)\n`,
-  'pkg/utils.py': `def helper_fn():\n    return 2\n`,
-  'examples/run.py': `import pkg\nimport pkg.utils as u\nfrom pkg import Model, get_peft_model, LoraConfig as LC, fast_path, Trainer\nfrom pkg.lora import hidden\nimport os\n\nmodel = Model.from_pretrained("x")\nmodel.save("out")\ntok = model.tokenizer()\ntok.encode("hi")\nout = model.generate("p")\npeft = get_peft_model(model, LC())\nfast_path()\nu.helper_fn()\npkg.utils.helper_fn()\ntrainer = Trainer(model)\ntrainer.train()\ntrainer.eval()\nModel.helper(1)\nos.path.join("a", "b")\nundefined_thing()\nhidden()\nimport torch\nlin = torch.nn.Linear(2, 2)\nlin.fast_forward(1)\nlin.shout()\nlin.twice()\nfrom pkg.models import load_pair, Holder\nfrom pkg import Dc\nm2, t2 = load_pair("x")\nt2.encode("a")\nh = Holder()\nh.tok.encode("b")\nh.model.save("p")\nh.first.save("q")\nDc(r=4)\n`,
-};
+// The repository is the resolvekit fixture: every resolution rule of docs/heuristics.md §2 in use.
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/resolvekit/repo');
 
 let calls: CallSite[];
 
 beforeAll(async () => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'goldpath-resolve-'));
-  for (const [p, text] of Object.entries(FILES)) {
-    mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
-    writeFileSync(path.join(root, p), text);
-  }
-  const files = await RepoFiles.scan(root);
+  const files = await RepoFiles.scan(REPO);
   const parser = await loadPythonParser();
   const index = new PythonIndex(files, parser, new Map(), ['numpy', 'torch']);
   const text = (await files.readOrSkip('examples/run.py'))!;
@@ -100,8 +86,8 @@ describe('python resolution', () => {
   });
   it('gives a dataclass its fields as constructor parameters', () => {
     expect(at('Dc').definition?.params).toEqual([
-      { name: 'r', type: 'int', default: '8' },
       { name: 'alpha', type: 'float' },
+      { name: 'r', type: 'int', default: '8' },
       { name: 'mods', type: 'list', default: 'field(...)' },
     ]);
   });
@@ -113,5 +99,29 @@ describe('python resolution', () => {
   it('names positional arguments by their parameter', () => {
     expect(at('get_peft_model').argNames).toEqual(['model', 'config']);
     expect(at('Model.from_pretrained').argNames).toEqual(['name']);
+  });
+});
+
+describe('signatures without annotations', () => {
+  let doc: CallSite[];
+  beforeAll(async () => {
+    const files = await RepoFiles.scan(REPO);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, new Map(), ['numpy', 'torch']);
+    const text = (await files.readOrSkip('examples/docstrings.py'))!;
+    doc = (await resolvePythonSource(index, { path: 'examples/docstrings.py', facts: extractPythonFacts(parser, text, 'examples/docstrings.py'), shell: [] })).calls;
+  });
+  const def = (callee: string) => doc.find((c) => c.callee === callee)!.definition!;
+  it('reads parameter and return types from Google, NumPy and reST docstrings', () => {
+    expect(def('google_style').params).toEqual([{ name: 'path', type: 'str' }, { name: 'retries', type: 'int', default: '3' }]);
+    expect(def('google_style').returns).toBe('bytes');
+    expect(def('numpy_style').params).toEqual([{ name: 'values', type: 'list of float' }, { name: 'scale', type: 'float', default: '1.0' }]);
+    expect(def('numpy_style').returns).toBe('list of float');
+    expect(def('rest_style').params).toEqual([{ name: 'name', type: 'str' }, { name: 'strict', type: 'bool', default: 'False' }]);
+    expect(def('rest_style').returns).toBe('int');
+  });
+  it('gives a constructor the __init__ of the first base that defines one', () => {
+    expect(def('Child').params.map((p) => p.name)).toEqual(['size', 'name']);
+    expect(def('child.grow').qualname).toBe('Child.grow');
   });
 });

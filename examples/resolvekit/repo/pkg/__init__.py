@@ -1,0 +1,18 @@
+from .models import Model as Model
+from .lora import *
+from . import utils
+try:
+    from .fast import fast_path
+except ImportError:
+    fast_path = None
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    from .trainer import Trainer
+
+_LAZY = {"Trainer": ".trainer"}
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(name)

@@ -1,0 +1,2 @@
+def fast_path():
+    return 1

@@ -1,0 +1,2 @@
+def helper_fn():
+    return 2
