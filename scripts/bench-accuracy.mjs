@@ -44,7 +44,7 @@ const sites = [];
 for (const c of kept) {
   for (const call of byCandidate.get(c.id) ?? []) {
     if (call.resolution.kind === 'pattern' || call.resolution.kind === 'tool') continue;
-    const name = call.callee.split('.').pop().replace(/\(.*$/, '');
+    const name = (call.written ?? call.callee).split('.').pop().replace(/\(.*$/, '');
     if (!/^[A-Za-z_]\w*$/.test(name)) continue;
     sites.push({ file: call.site.path, line: call.site.start, name, callee: call.callee, resolution: call.resolution });
   }

@@ -93,6 +93,8 @@ export interface Definition {
 export interface CallSite {
   /** The callee as written, aliases replaced by the imported name: `FastLanguageModel.from_pretrained`. */
   callee: string;
+  /** The callee exactly as the source writes it (`LC`, `np.array`). */
+  written: string;
   /** Keyword names, positional arguments by their parameter name when known. */
   argNames: string[];
   /** The example's own comments beside the arguments, by argument name. */

@@ -61,7 +61,7 @@ describe('steps', () => {
   });
 
   it('merges adjacent steps by role when there are more than 7', () => {
-    const call = (callee: string): CallSite => ({ callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.py', start: 1, end: 1 }, resolution: { kind: 'external', module: 'm', distribution: 'm' } });
+    const call = (callee: string): CallSite => ({ callee, written: callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.py', start: 1, end: 1 }, resolution: { kind: 'external', module: 'm', distribution: 'm' } });
     const mk = (role: DraftStep['role'], n: number): DraftStep => ({ role, title: `${role}${n}`, principle: `P${n}`, calls: [call(`f${n}`)] });
     const fitted = fitSteps([mk('load', 1), mk('load', 2), mk('configure', 3), mk('prepare_data', 4), mk('train', 5), mk('train', 6), mk('evaluate', 7), mk('save', 8), mk('save', 9)]);
     expect(fitted.length).toBe(7);
@@ -71,6 +71,7 @@ describe('steps', () => {
   it('gives constructors their role from the class name', () => {
     const c = (callee: string, kind: 'class' | 'function' = 'class'): CallSite => ({
       callee,
+      written: callee,
       argNames: [],
       argComments: {},
       assignedTo: [],

@@ -258,6 +258,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           patterns.push(def.name);
           calls.push({
             callee: def.name,
+            written: def.name,
             argNames: def.params.map((p) => p.name),
             argComments: {},
             ...(def.doc ? { comment: def.doc.split('\n')[0] } : {}),
@@ -278,6 +279,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const tool = sh.command.trim().split(/\s+/)[0];
     calls.push({
       callee: tool,
+      written: sh.command.trim(),
       argNames: [],
       argComments: {},
       assignedTo: [],
@@ -518,6 +520,7 @@ async function callSite(
   for (const n of localDefs.keys()) uses.delete(n);
   return {
     callee: written,
+    written: call.callee.text.replace(/\s+/g, ''),
     argNames,
     argComments,
     ...(call.comment ? { comment: call.comment } : {}),
