@@ -84,6 +84,12 @@ describe('python resolution', () => {
     expect(where('h.model.save')).toBe('pkg/models.py:L6-8 Base.save');
     expect(where('h.first.save')).toBe('pkg/models.py:L6-8 Base.save');
   });
+  it('narrows a union return when the other branch needs a flag the call leaves off', () => {
+    expect(where('built.save')).toBe('pkg/models.py:L6-8 Base.save');
+    const either = at('either.encode').resolution;
+    expect(either.kind).toBe('unresolved');
+    expect(either.kind === 'unresolved' && either.reason).toMatch(/union return type/);
+  });
   it('gives a dataclass its fields as constructor parameters', () => {
     expect(at('Dc').definition?.params).toEqual([
       { name: 'alpha', type: 'float' },

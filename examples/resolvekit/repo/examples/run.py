@@ -34,3 +34,8 @@ h.tok.encode("b")
 h.model.save("p")
 h.first.save("q")
 Dc(r=4)
+from pkg.models import build
+built = build("x")
+built.save("b")
+either = build("x", mixed=True)
+either.encode("c")

@@ -51,3 +51,10 @@ class Holder:
     @property
     def first(self) -> "Model":
         return self.model
+
+
+def build(name, mixed=False) -> Model | Tok:
+    """Build a model, or a tokenizer when mixed."""
+    if mixed:
+        return Tok()
+    return Model(name)

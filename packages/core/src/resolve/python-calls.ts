@@ -179,14 +179,14 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   /** The value a call returns, for later receivers. */
-  const resultOf = async (callee: Value): Promise<Value> => {
+  const resultOf = async (callee: Value, call?: PyCall): Promise<Value> => {
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
     if (sym.kind !== 'def') return { kind: 'unknown', reason: 'not callable' };
     if (sym.module === '__example__') return localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
-    return returnValue(index, sym);
+    return returnValue(index, sym, call);
   };
 
   /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
@@ -240,7 +240,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
     }
     callees.set(i, callee);
-    results.set(i, await resultOf(callee));
+    results.set(i, await resultOf(callee, call));
     return callee;
   };
 
@@ -298,7 +298,7 @@ function symbolValue(sym: PySymbol): Value {
 }
 
 /** The instance a function returns, from its return annotation or a `return Cls(...)` statement. */
-async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
+async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promise<Value> {
   const d = fn.def;
   const owner = d.isMethod ? ownerClass(index, fn) : undefined;
   const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
@@ -317,7 +317,8 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
       else if ((m === 'Self' || m === owner?.def.name) && owner) classes.push(owner);
       else return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not only repository classes` };
     }
-    return { kind: 'union', classes };
+    const narrowed = call ? await narrowUnion(index, fn, classes, call) : classes;
+    return narrowed.length === 1 ? { kind: 'instance', cls: narrowed[0] } : { kind: 'union', classes: narrowed };
   }
   if (annotation) {
     if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
@@ -342,6 +343,36 @@ async function returnValue(index: PythonIndex, fn: DefSym): Promise<Value> {
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
   const def = index.facts(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
   return def ? { kind: 'def', module: fn.module, path: fn.path, def } : undefined;
+}
+
+/**
+ * `A | B` where every `return B(...)` sits under `if flag:` and `flag` is a parameter whose default is
+ * False or None that this call does not pass: the call returns A.
+ */
+async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], call: PyCall): Promise<DefSym[]> {
+  const facts = index.facts(fn.path);
+  if (!facts) return classes;
+  const params = fn.def.params;
+  const offFlag = (name: string) => {
+    const i = params.findIndex((p) => p.name === name);
+    if (i < 0 || !['False', 'None'].includes(params[i].default ?? '')) return false;
+    const positional = params[i].kind === 'positional' ? i - (fn.def.isMethod ? 1 : 0) : -1;
+    const passed = call.args.find((a) => a.keyword === name) ?? (positional >= 0 ? call.args.filter((a) => !a.keyword && !a.unpack)[positional] : undefined);
+    return !passed || ['False', 'None'].includes(passed.text.trim());
+  };
+  if (call.args.some((a) => a.unpack)) return classes;
+  const rets = facts.returns.filter((r) => r.scope === fn.def.qualname && r.callChain);
+  const kept: DefSym[] = [];
+  for (const cls of classes) {
+    const producing = [];
+    for (const r of rets) {
+      const sym = await index.resolveDotted(fn.module, r.callChain!);
+      if (sym.kind === 'def' && sym.path === cls.path && sym.def.qualname === cls.def.qualname) producing.push(r);
+    }
+    const unreachable = producing.length > 0 && producing.every((r) => r.guard && offFlag(r.guard));
+    if (!unreachable) kept.push(cls);
+  }
+  return kept.length ? kept : classes;
 }
 
 /** A dataclass's generated `__init__` parameters: its annotated class-level fields, in order. */

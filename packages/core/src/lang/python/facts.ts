@@ -100,6 +100,21 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return undefined;
   };
 
+  /** The bare name tested by the innermost `if` whose body holds this statement (not its else branch). */
+  const guardOf = (n: PyNode): string | undefined => {
+    let x: PyNode = n;
+    while (x.parent && x.parent.type !== 'function_definition') {
+      if (x.parent.type === 'if_statement') {
+        if (x.field !== 'consequence') return undefined;
+        const cond = child(x.parent, 'condition');
+        return cond && cond.type === 'identifier' ? t(cond) : undefined;
+      }
+      if (['elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'with_statement'].includes(x.parent.type)) return undefined;
+      x = x.parent;
+    }
+    return undefined;
+  };
+
   const statementOf = (n: PyNode): PyNode => {
     let x = n;
     while (x.parent && !STATEMENT_PARENTS.has(x.parent.type)) x = x.parent;
@@ -221,7 +236,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         if (v) {
           const fn = v.type === 'call' ? child(v, 'function') : undefined;
           const chain = fn && dottedChain(fn);
-          facts.returns.push({ line: n.startRow + 1, scope: ctx.scope, valueText: t(v), ...(chain ? { callChain: chain } : {}) } satisfies PyReturn);
+          const guard = guardOf(n);
+          facts.returns.push({ line: n.startRow + 1, scope: ctx.scope, valueText: t(v), ...(chain ? { callChain: chain } : {}), ...(guard ? { guard } : {}) } satisfies PyReturn);
         }
         break;
       }

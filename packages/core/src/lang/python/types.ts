@@ -137,6 +137,8 @@ export interface PyReturn {
   /** Callee chain when the value is a call of a plain dotted name, e.g. `['cls']`, `['Model']`. */
   callChain?: string[];
   valueText: string;
+  /** `if flag: return X(...)`: the bare name the innermost enclosing `if` tests, when the return is in its body. */
+  guard?: string;
 }
 
 export interface PySyntaxError {
