@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { astDefinitions } from './lib/ast-spans.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -65,18 +66,7 @@ const answers = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON
 // Spans of the repository's definitions, from ast: jedi targets map to the definition whose def line
 // they hit, and every printed span is checked against the same table.
 const pyFiles = [...new Set([...answers.filter((a) => a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py')).map((a) => a.path), ...sites.filter((s) => s.resolution.kind === 'repo').map((s) => s.resolution.span.path)])].sort();
-const defs = new Map();
-if (pyFiles.length) {
-  const out = execFileSync('python3', [path.join(root, 'scripts/ast_spans.py'), ...pyFiles.map((f) => path.join(repo, f))], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  for (const line of out.split('\n').filter(Boolean)) {
-    const o = JSON.parse(line);
-    if (o.error) continue;
-    const rel = path.relative(repo, o.path).split(path.sep).join('/');
-    const list = defs.get(rel) ?? [];
-    list.push(o);
-    defs.set(rel, list);
-  }
-}
+const defs = astDefinitions(repo, pyFiles);
 const defAt = (file, line) => (defs.get(file) ?? []).find((d) => d.defLine === line || (d.start <= line && line < d.defLine));
 
 let printed = 0, precOk = 0, precJediNone = 0, recallBase = 0, recallOk = 0, exact = 0;

@@ -1,9 +1,10 @@
 // `node scripts/check-spans.mjs <repo> [--name x]`: runs goldpath (--json) on a repository and checks every
 // Source Location it would print against Python's own ast (first decorator line, end_lineno). Prints the
 // counts and every mismatch. An independent check for real repositories; not part of the test suite.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { astDefinitions } from './lib/ast-spans.mjs';
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 
@@ -28,22 +29,11 @@ for (const w of model.workflows) {
   }
 }
 const files = [...new Set([...printed.values()].map((p) => p.path))].sort();
-const truth = new Map();
-if (files.length) {
-  const out = execFileSync('python3', [path.join(root, 'scripts/ast_spans.py'), ...files.map((f) => path.join(repo, f))], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  for (const line of out.split('\n').filter(Boolean)) {
-    const o = JSON.parse(line);
-    if (o.error) continue;
-    const rel = path.relative(repo, o.path).split(path.sep).join('/');
-    const list = truth.get(`${rel}:${o.qualname}`) ?? [];
-    list.push(o);
-    truth.set(`${rel}:${o.qualname}`, list);
-  }
-}
+const defs = astDefinitions(repo, files);
 let exact = 0;
 const bad = [];
 for (const p of printed.values()) {
-  const cands = truth.get(`${p.path}:${p.qualname}`) ?? [];
+  const cands = (defs.get(p.path) ?? []).filter((d) => d.qualname === p.qualname);
   if (cands.some((t) => t.start === p.start && t.end === p.end)) exact++;
   else bad.push(`${p.path}:L${p.start}-${p.end} ${p.qualname}: ast ${cands.map((t) => `L${t.start}-${t.end}`).join(' or ') || 'no such definition'}`);
 }
