@@ -7,7 +7,8 @@ def walk(node, prefix, out, path, in_func):
         if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             q = (prefix + ('.<locals>.' if in_func else '.') + child.name) if prefix else child.name
             start = min([d.lineno for d in child.decorator_list] + [child.lineno])
-            out.append({"path": path, "qualname": q, "start": start, "defLine": child.lineno, "end": child.end_lineno})
+            overload = any((isinstance(d, ast.Name) and d.id == "overload") or (isinstance(d, ast.Attribute) and d.attr == "overload") for d in child.decorator_list)
+            out.append({"path": path, "qualname": q, "start": start, "defLine": child.lineno, "end": child.end_lineno, "overload": overload})
             walk(child, q, out, path, not isinstance(child, ast.ClassDef))
         else:
             walk(child, prefix, out, path, in_func)

@@ -1,4 +1,4 @@
-// `pnpm bench:accuracy <repo> [--name x] [--wiki dir] [--list]`: compares goldpath's resolution of every
+// `pnpm bench:accuracy <repo> [--name x] [--wiki dir] `: compares goldpath's resolution of every
 // call site in the Python files it selects with jedi (`goto`, imports followed), and every printed span
 // with Python's ast. Prints precision, recall and span exactness, then every disagreement (one line each).
 // Not part of the test suite: it needs jedi (the python3 on PATH, else Debian's python3-jedi).
@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const positional = args.filter((a, i) => !a.startsWith('--') && !['--name', '--wiki'].includes(args[i - 1]));
 if (!positional[0]) {
-  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir] [--list]\n');
+  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir]\n');
   process.exit(2);
 }
 const repo = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
@@ -67,7 +67,13 @@ const answers = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON
 // they hit, and every printed span is checked against the same table.
 const pyFiles = [...new Set([...answers.filter((a) => a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py')).map((a) => a.path), ...sites.filter((s) => s.resolution.kind === 'repo').map((s) => s.resolution.span.path)])].sort();
 const defs = astDefinitions(repo, pyFiles);
-const defAt = (file, line) => (defs.get(file) ?? []).find((d) => d.defLine === line || (d.start <= line && line < d.defLine));
+// A jedi target on an @overload stub counts as the implementation (the last same-named def without it).
+const defAt = (file, line) => {
+  const list = defs.get(file) ?? [];
+  const d = list.find((x) => x.defLine === line || (x.start <= line && line < x.defLine));
+  if (!d?.overload) return d;
+  return list.filter((x) => x.qualname === d.qualname && !x.overload).pop() ?? d;
+};
 
 let printed = 0, precOk = 0, precJediNone = 0, recallBase = 0, recallOk = 0, exact = 0;
 const spansSeen = new Set();
@@ -76,8 +82,10 @@ const jediNone = [];
 sites.forEach((s, i) => {
   const a = answers[i] ?? { ok: false };
   const where = `${s.file}:${s.line} ${s.callee}`;
-  const jediRepo = a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py') && !selected.has(a.path) && (a.type === 'function' || a.type === 'class') ? defAt(a.path, a.line) : undefined;
   const g = s.resolution;
+  const jediDef = a.ok && !path.isAbsolute(a.path) ? defAt(a.path, a.line) : undefined;
+  if (jediDef && jediDef.defLine !== a.line) a.line = jediDef.defLine;
+  const jediRepo = a.ok && !path.isAbsolute(a.path) && a.path.endsWith('.py') && !selected.has(a.path) && (a.type === 'function' || a.type === 'class') ? jediDef : undefined;
   if (g.kind === 'repo') {
     printed++;
     const key = `${g.span.path}:${g.span.start}-${g.span.end}`;
@@ -109,4 +117,4 @@ process.stdout.write(
     `span exactness ${pct(exact, spansSeen.size)} (${exact}/${spansSeen.size} distinct printed spans equal ast's)\n`,
 );
 for (const d of disagreements) process.stdout.write(`${d}\n`);
-if (args.includes('--list')) for (const j of jediNone) process.stdout.write(`JEDI-NONE ${j}\n`);
+for (const j of jediNone) process.stdout.write(`JEDI-NONE ${j}\n`);

@@ -59,6 +59,7 @@ describe('python resolution', () => {
     expect(where('Trainer')).toBe('pkg/trainer.py:L4-9 Trainer');
     expect(at('Trainer').definition?.params.map((p) => p.name)).toEqual(['model']);
     expect(where('trainer.train')).toBe('pkg/trainer.py:L8-9 Trainer.train');
+    expect(where('LazyThing().run')).toBe('pkg/lazy.py:L5-7 LazyThing.run');
   });
   it('makes methods of external bases external, and the standard library no step', () => {
     expect(where('trainer.eval')).toBe('external torch');

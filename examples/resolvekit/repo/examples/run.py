@@ -39,3 +39,5 @@ built = build("x")
 built.save("b")
 either = build("x", mixed=True)
 either.encode("c")
+from pkg import LazyThing
+LazyThing().run()

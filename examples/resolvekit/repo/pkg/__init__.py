@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .trainer import Trainer
 
-_LAZY = {"Trainer": ".trainer"}
+_LAZY = {"Trainer": ".trainer", "LazyThing": ".lazy"}
 
 def __getattr__(name):
     if name in _LAZY:
