@@ -132,3 +132,16 @@ describe('signatures without annotations', () => {
     expect(def('child.grow').qualname).toBe('Child.grow');
   });
 });
+
+describe('the source’s own classes', () => {
+  it('types the result of a helper method called through self', async () => {
+    const files = await RepoFiles.scan(REPO);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, new Map(), []);
+    const text = (await files.readOrSkip('tests/test_model.py'))!;
+    const facts = extractPythonFacts(parser, text, 'tests/test_model.py');
+    const { calls } = await resolvePythonSource(index, { path: 'tests/test_model.py', facts, shell: [] }, { tests: true });
+    const save = calls.find((c) => c.callee === 'model.save')!.resolution;
+    expect(save.kind === 'repo' && `${formatSpan(save.span)} ${save.qualname}`).toBe('pkg/models.py:L6-8 Base.save');
+  });
+});

@@ -27,6 +27,8 @@ type DefSym = Extract<PySymbol, { kind: 'def' }>;
 type Value =
   | { kind: 'symbol'; sym: PySymbol }
   | { kind: 'instance'; cls: DefSym }
+  /** An instance of a class the source defines itself (`self` in its methods). */
+  | { kind: 'local-instance'; cls: PyDef }
   /** `Tuple[A, B]` return annotations, for `a, b = f()`. */
   | { kind: 'tuple'; items: Value[] }
   /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
@@ -93,6 +95,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         const def = s === '' ? localDefs.get(name) : undefined;
         if (def) return { kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def } };
         const fn = facts.defs.find((d) => d.qualname === s);
+        // `self` in a method of the source's own class: its other methods are the source's own functions.
+        if (fn?.isMethod && fn.params[0]?.name === name && !fn.decorators.some((d) => /staticmethod|classmethod/.test(d))) {
+          const cls = facts.defs.find((d) => d.qualname === fn.parent && d.kind === 'class');
+          if (cls) return { kind: 'local-instance', cls };
+        }
         if (fn?.params.some((p) => p.name === name)) return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
         continue;
       }
@@ -160,6 +167,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
       case 'tuple':
         return { kind: 'unknown', reason: `attribute \`${name}\` of a tuple` };
+      case 'local-instance': {
+        const m = facts.defs.find((d) => d.parent === v.cls.qualname && d.name === name);
+        if (m) return { kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def: m } };
+        return { kind: 'unknown', reason: `attribute \`${name}\` of the source's own class \`${v.cls.name}\``, local: true };
+      }
       case 'union': {
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
         const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
@@ -495,6 +507,8 @@ async function callSite(
     }
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'module') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
+  } else if (callee.kind === 'local-instance') {
+    resolution = { kind: 'builtin', name: `local:${written}` };
   } else if (callee.kind === 'tuple') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls a tuple` };
   } else if (callee.kind === 'union') {
