@@ -84,6 +84,8 @@ describe('python resolution', () => {
     expect(where('h.tok.encode')).toBe('pkg/models.py:L37-38 Tok.encode');
     expect(where('h.model.save')).toBe('pkg/models.py:L6-8 Base.save');
     expect(where('h.first.save')).toBe('pkg/models.py:L6-8 Base.save');
+    // A classmethod that builds `instance = cls()` and returns it.
+    expect(where('reg.names')).toBe('pkg/models.py:L69-70 Registry.names');
   });
   it('narrows a union return when the other branch needs a flag the call leaves off', () => {
     expect(where('built.save')).toBe('pkg/models.py:L6-8 Base.save');

@@ -41,3 +41,6 @@ either = build("x", mixed=True)
 either.encode("c")
 from pkg import LazyThing
 LazyThing().run()
+from pkg.models import Registry
+reg = Registry.create()
+reg.names()

@@ -58,3 +58,13 @@ def build(name, mixed=False) -> Model | Tok:
     if mixed:
         return Tok()
     return Model(name)
+
+
+class Registry:
+    @classmethod
+    def create(cls):
+        instance = cls()
+        return instance
+
+    def names(self) -> list:
+        return []

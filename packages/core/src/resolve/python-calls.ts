@@ -342,9 +342,18 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
     return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not a repository class` };
   }
   const facts = index.facts(fn.path);
-  const rets = (facts?.returns ?? []).filter((r) => r.scope === d.qualname && r.callChain);
-  for (const r of rets) {
-    const chain = r.callChain!;
+  // `return X(...)`, or `return v` where `v = X(...)` earlier in the function.
+  const chains = (facts?.returns ?? [])
+    .filter((r) => r.scope === d.qualname)
+    .map((r) => {
+      if (r.callChain) return r.callChain;
+      const name = r.valueText.trim();
+      if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
+      const built = facts!.calls.filter((c) => c.scope === d.qualname && c.line < r.line && c.assignedTo.length === 1 && c.assignedTo[0] === name && c.callee.base === 'name').pop();
+      return built?.callee.chain;
+    })
+    .filter((c): c is string[] => !!c);
+  for (const chain of chains) {
     if (owner && chain.length === 1 && (chain[0] === 'cls' || chain[0] === owner.def.name)) return { kind: 'instance', cls: owner };
     const sym = await index.resolveDotted(fn.module, chain);
     if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
