@@ -40,8 +40,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
-  const texts = new Map<string, string>();
-  const index = new PythonIndex(files, parser, texts, meta.dependencies);
+  const index = new PythonIndex(files, parser, meta.dependencies);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });

@@ -17,7 +17,7 @@ let parser: PythonParser;
 beforeAll(async () => {
   const files = await RepoFiles.scan(REPO);
   parser = await loadPythonParser();
-  index = new PythonIndex(files, parser, new Map(), ['torch', 'transformers', 'pyyaml', 'numpy']);
+  index = new PythonIndex(files, parser, ['torch', 'transformers', 'pyyaml', 'numpy']);
 });
 
 async function stepsOf(code: string): Promise<DraftStep[]> {

@@ -16,13 +16,17 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 let calls: CallSite[];
 
-beforeAll(async () => {
+/** Resolves one source file of the fixture, as extractWorkflows would. */
+async function resolveFile(file: string, opts: { tests?: boolean } = {}): Promise<CallSite[]> {
   const files = await RepoFiles.scan(REPO);
   const parser = await loadPythonParser();
-  const index = new PythonIndex(files, parser, new Map(), ['numpy', 'torch']);
-  const text = (await files.readOrSkip('examples/run.py'))!;
-  const facts = extractPythonFacts(parser, text, 'examples/run.py');
-  calls = (await resolvePythonSource(index, { path: 'examples/run.py', facts, shell: [] })).calls;
+  const index = new PythonIndex(files, parser, ['numpy', 'torch']);
+  const facts = extractPythonFacts(parser, (await files.readOrSkip(file))!, file);
+  return (await resolvePythonSource(index, { path: file, facts, shell: [] }, opts)).calls;
+}
+
+beforeAll(async () => {
+  calls = await resolveFile('examples/run.py');
 });
 
 const at = (callee: string) => {
@@ -114,11 +118,7 @@ describe('python resolution', () => {
 describe('signatures without annotations', () => {
   let doc: CallSite[];
   beforeAll(async () => {
-    const files = await RepoFiles.scan(REPO);
-    const parser = await loadPythonParser();
-    const index = new PythonIndex(files, parser, new Map(), ['numpy', 'torch']);
-    const text = (await files.readOrSkip('examples/docstrings.py'))!;
-    doc = (await resolvePythonSource(index, { path: 'examples/docstrings.py', facts: extractPythonFacts(parser, text, 'examples/docstrings.py'), shell: [] })).calls;
+    doc = await resolveFile('examples/docstrings.py');
   });
   const def = (callee: string) => doc.find((c) => c.callee === callee)!.definition!;
   it('reads parameter and return types from Google, NumPy and reST docstrings', () => {
@@ -137,12 +137,7 @@ describe('signatures without annotations', () => {
 
 describe('the source’s own classes', () => {
   it('types the result of a helper method called through self', async () => {
-    const files = await RepoFiles.scan(REPO);
-    const parser = await loadPythonParser();
-    const index = new PythonIndex(files, parser, new Map(), []);
-    const text = (await files.readOrSkip('tests/test_model.py'))!;
-    const facts = extractPythonFacts(parser, text, 'tests/test_model.py');
-    const { calls } = await resolvePythonSource(index, { path: 'tests/test_model.py', facts, shell: [] }, { tests: true });
+    const calls = await resolveFile('tests/test_model.py', { tests: true });
     const save = calls.find((c) => c.callee === 'model.save')!.resolution;
     expect(save.kind === 'repo' && `${formatSpan(save.span)} ${save.qualname}`).toBe('pkg/models.py:L6-8 Base.save');
   });

@@ -73,9 +73,10 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     seenFiles.add(path);
     const purpose = inp.purposes.get(path)?.purpose;
     const candidate: Candidate = { id, path, kind, line: 1, foundBy, kept: false, reason: '', ...(purpose ? { heading: purpose } : {}) };
+    const read = await files.read(path);
     const text = await files.readOrSkip(path);
     if (text === undefined) {
-      dropped.push({ ...candidate, reason: `unreadable: ${(await files.read(path)).ok ? '' : ((await files.read(path)) as { reason: string }).reason}` });
+      dropped.push({ ...candidate, reason: read.ok ? 'unreadable' : read.reason });
       return;
     }
     if (path.endsWith('.ipynb')) {

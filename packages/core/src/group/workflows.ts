@@ -5,7 +5,7 @@ import type { CallSite, Candidate, Step, StepCall, Workflow, WorkflowSource } fr
 import { formatSpan } from '../model.js';
 import { DOMAIN_TAGS, GENERIC_NAMES, GPU_DISTRIBUTIONS, NAMING_ROLES } from '../heuristics/tables.js';
 import { callKey, isApiCall, type DraftStep } from './steps.js';
-import { implementationName, tokens, word, workflowNameFrom, pageName } from './names.js';
+import { implementationName, tokens, workflowNameFrom, pageName } from './names.js';
 
 export interface AnalysedSource {
   candidate: Candidate;
@@ -412,4 +412,3 @@ function firstSentences(text: string, n: number): string {
   return parts ? parts.slice(0, n).join('').trim() : t;
 }
 
-export { word };

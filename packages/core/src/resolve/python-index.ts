@@ -40,7 +40,6 @@ export class PythonIndex {
   constructor(
     private readonly files: RepoFiles,
     private readonly parser: PythonParser,
-    private readonly texts: Map<string, string>,
     private readonly dependencies: string[],
   ) {
     const pyFiles = files.files.map((f) => f.path).filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -71,7 +70,6 @@ export class PythonIndex {
       this.factsCache.set(path, null);
       return null;
     }
-    this.texts.set(path, text);
     const facts = extractPythonFacts(this.parser, text, path);
     if (facts.errors.length) {
       const e = facts.errors[0];
@@ -79,11 +77,6 @@ export class PythonIndex {
     }
     this.factsCache.set(path, facts);
     return facts;
-  }
-
-  /** Preload every module a chain of imports may reach; resolution below is synchronous. */
-  async ensure(path: string): Promise<void> {
-    await this.load(path);
   }
 
   facts(path: string): PyModuleFacts | undefined {
