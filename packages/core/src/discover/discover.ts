@@ -73,8 +73,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     seenFiles.add(path);
     const purpose = inp.purposes.get(path)?.purpose;
     const candidate: Candidate = { id, path, kind, line: 1, foundBy, kept: false, reason: '', ...(purpose ? { heading: purpose } : {}) };
-    const read = await files.read(path);
     const text = await files.readOrSkip(path);
+    const read = await files.read(path); // cached: the same answer, with the reason
     if (text === undefined) {
       dropped.push({ ...candidate, reason: read.ok ? 'unreadable' : read.reason });
       return;
