@@ -1,111 +1,219 @@
-// Docstrings: cleaning (inspect.cleandoc rules), the first sentence, and parameter/return types from
-// Google, NumPy and reST styles.
+// Docstrings: literal values, cleaning (inspect.cleandoc rules), the first sentence, and parameter/return
+// types from Google, NumPy and reST styles.
 
-/** A string literal's text → the docstring as `inspect.cleandoc` gives it. */
-export function cleanDocstring(literal: string): string {
-  const m = /^[rRuUbBfF]{0,2}("""|'''|"|')([\s\S]*)\1$/.exec(literal.trim());
-  const body = m ? m[2] : literal;
-  const lines = body.replace(/\t/g, '        ').split('\n');
-  const indents = lines.slice(1).filter((l) => l.trim()).map((l) => l.length - l.trimStart().length);
-  const margin = indents.length ? Math.min(...indents) : 0;
-  const out = [lines[0].trim(), ...lines.slice(1).map((l) => l.slice(margin).trimEnd())];
-  while (out.length && !out[0].trim()) out.shift();
-  while (out.length && !out[out.length - 1].trim()) out.pop();
+const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * The value of one Python string literal as written (`r"..."`, `'''...'''`, `u'...'`): prefix and quotes
+ * stripped, escapes decoded unless raw. Undefined when the text is not a single literal.
+ */
+export function literalValue(literal: string): string | undefined {
+  const m = /^([rRuUbBfF]{0,2})("""|'''|"|')([\s\S]*)\2$/.exec(literal.trim());
+  if (!m || !closedOnlyAtEnd(m[3], m[2])) return undefined;
+  const body = m[3];
+  if (/[rR]/.test(m[1])) return body;
+  return body.replace(/\\(\n|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)/g, (all, e: string) => {
+    if (e === '\n') return ''; // line continuation
+    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
+    if (/^[xuU]/.test(e) && e.length > 1) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]+$/.test(e)) return String.fromCodePoint(parseInt(e, 8));
+    return all; // unknown escapes keep their backslash, as in Python
+  });
+}
+
+/** True when the quote does not occur unescaped inside the body (`"a" "b"` is two literals, not one). */
+function closedOnlyAtEnd(body: string, quote: string): boolean {
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\') i++;
+    else if (body.startsWith(quote, i)) return false;
+  }
+  return true;
+}
+
+/** `inspect.cleandoc`: tabs expanded, first line stripped, the rest dedented, blank lines trimmed at both ends. */
+export function cleandoc(doc: string): string {
+  const lines = doc.split('\n').map(expandTabs);
+  let margin = Infinity;
+  for (const line of lines.slice(1)) {
+    const content = line.trimStart().length;
+    if (content) margin = Math.min(margin, line.length - content);
+  }
+  const out = lines.map((l, i) => (i === 0 ? l.trim() : (margin === Infinity ? l : l.slice(margin)).trimEnd()));
+  while (out.length && !out[0]) out.shift();
+  while (out.length && !out[out.length - 1]) out.pop();
   return out.join('\n');
 }
 
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+  return out;
+}
+
+/** A string literal's source text → the docstring as `inspect.cleandoc` gives it. */
+export function cleanDocstring(literal: string): string {
+  return cleandoc(literalValue(literal) ?? literal);
+}
+
+/** `foo(a, b) -> c`, `Model.fit(x)`: a signature line some docstrings start with. */
+const SIGNATURE = /^[A-Za-z_][\w.]*\(.*\)(\s*->\s*.+)?$/;
+
 /** The first sentence of the first paragraph, whitespace folded; a leading signature line is skipped. */
 export function firstSentence(doc: string): string | undefined {
-  const paragraphs = doc.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  let first = paragraphs[0];
-  if (first && /^[\w.]+\(.*\)(\s*->\s*.+)?$/.test(first.split('\n')[0]) && first.split('\n').length === 1) first = paragraphs[1];
-  if (!first) return undefined;
-  const text = first.replace(/\s+/g, ' ').trim();
+  const lines = doc.trim().split('\n');
+  if (lines.length && SIGNATURE.test(lines[0].trim())) lines.shift();
+  const paragraph = lines.join('\n').trim().split(/\n\s*\n/)[0];
+  const text = paragraph?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
-  return (m ? m[1] : text) || undefined;
+  return m ? m[1] : text;
+}
+
+export interface DocField {
+  type?: string;
+  description?: string;
 }
 
 export interface DocTypes {
-  params: Record<string, { type?: string; description?: string }>;
-  returns?: { type?: string; description?: string };
+  params: Record<string, DocField>;
+  returns?: DocField;
 }
+
+const GOOGLE_PARAMS = /^(Args|Arguments|Parameters|Params|Keyword Args|Keyword Arguments|Kwargs|Other Parameters)\s*:$/;
+const GOOGLE_RETURNS = /^(Returns?|Yields?)\s*:\s*(.*)$/;
+const NUMPY_SECTION = /^(Parameters|Other Parameters|Keyword Arguments|Returns|Yields)$/;
+const UNDERLINE = /^\s*-{3,}\s*$/;
 
 /** Parameter and return types from a docstring in Google, NumPy or reST style. */
 export function docParamTypes(doc: string): DocTypes {
   const out: DocTypes = { params: {} };
   const lines = doc.split('\n');
-  const set = (name: string, field: 'type' | 'description', value: string) => {
-    const n = name.replace(/^\*+/, '');
-    if (!value) return;
-    out.params[n] = { ...out.params[n], [field]: value.trim() };
+  const set = (name: string, field: keyof DocField, value: string | undefined) => {
+    const v = field === 'type' ? cleanType(value ?? '') : fold(value ?? '');
+    if (!v) return;
+    for (const n of name.split(',')) {
+      const key = n.trim().replace(/^\*+/, '');
+      if (/^\w+$/.test(key)) out.params[key] = { ...out.params[key], [field]: v };
+    }
   };
-  // reST fields.
-  for (const line of lines) {
-    let m = /^\s*:param\s+(?:([^:]+?)\s+)?(\*{0,2}\w+)\s*:\s*(.*)$/.exec(line);
-    if (m) {
-      if (m[1]) set(m[2], 'type', m[1]);
-      set(m[2], 'description', m[3]);
-      continue;
-    }
-    m = /^\s*:type\s+(\*{0,2}\w+)\s*:\s*(.+)$/.exec(line);
-    if (m) {
-      set(m[1], 'type', m[2]);
-      continue;
-    }
-    m = /^\s*:returns?\s*:\s*(.*)$/.exec(line);
-    if (m) {
-      out.returns = { ...out.returns, description: m[1].trim() };
-      continue;
-    }
-    m = /^\s*:rtype\s*:\s*(.+)$/.exec(line);
-    if (m) out.returns = { ...out.returns, type: m[1].trim() };
-  }
-  // Google and NumPy sections.
+  const setReturn = (field: keyof DocField, value: string | undefined) => {
+    const v = field === 'type' ? cleanType(value ?? '') : fold(value ?? '');
+    if (v && !out.returns?.[field]) out.returns = { ...out.returns, [field]: v };
+  };
+
   for (let i = 0; i < lines.length; i++) {
-    const head = lines[i].trim();
-    const google = /^(Args|Arguments|Parameters|Params|Keyword Args|Returns|Return|Yields)\s*:$/.exec(head);
-    const numpy = /^(Parameters|Returns|Yields|Other Parameters)$/.exec(head) && /^\s*-{3,}\s*$/.test(lines[i + 1] ?? '');
-    if (!google && !numpy) continue;
-    const section = (google ? google[1] : head).toLowerCase();
-    const isReturn = section.startsWith('return') || section.startsWith('yield');
-    const baseIndent = lines[i].length - lines[i].trimStart().length;
+    const line = lines[i];
+    const head = line.trim();
+    const indent = indentOf(line);
+    // reST fields; a description may continue on more indented lines.
+    const rest = /^:(param|parameter|arg|argument|key|keyword|type|returns?|rtype)(?:\s+([^:]*?))?\s*:\s*(.*)$/.exec(head);
+    if (rest) {
+      const [, field, target = '', first] = rest;
+      const { text, next } = continued(lines, i, indent, first);
+      i = next - 1;
+      if (field === 'type') set(target, 'type', text);
+      else if (field === 'rtype') setReturn('type', text);
+      else if (field.startsWith('return')) setReturn('description', text);
+      else {
+        const parts = target.trim().split(/\s+/);
+        const name = parts.pop() ?? '';
+        if (parts.length) set(name, 'type', parts.join(' '));
+        set(name, 'description', text);
+      }
+      continue;
+    }
+    const numpy = NUMPY_SECTION.test(head) && UNDERLINE.test(lines[i + 1] ?? '');
+    const googleParams = GOOGLE_PARAMS.test(head);
+    const googleReturns = GOOGLE_RETURNS.exec(head);
+    if (!numpy && !googleParams && !googleReturns) continue;
+    const isReturn = numpy ? /^(Returns|Yields)$/.test(head) : !!googleReturns;
+    // The section's items: lines indented deeper than the header (NumPy: at least as deep), until the next section.
+    const items: { head: string; body: string }[] = [];
     let j = i + (numpy ? 2 : 1);
     let itemIndent = -1;
     for (; j < lines.length; j++) {
-      const line = lines[j];
-      if (!line.trim()) continue;
-      const indent = line.length - line.trimStart().length;
-      if (google && indent <= baseIndent) break;
-      if (numpy && indent < baseIndent) break;
-      if (numpy && /^\s*-{3,}\s*$/.test(lines[j + 1] ?? '')) break;
-      if (itemIndent < 0) itemIndent = indent;
-      if (indent > itemIndent) continue; // a description's continuation
-      const text = line.trim();
-      if (isReturn) {
-        if (out.returns?.type) break;
-        const g = google ? /^([^:]+?)\s*:\s*(.*)$/.exec(text) : undefined;
-        if (google) out.returns = g && !/\s/.test(g[1].replace(/\[.*\]/, '').replace(/,\s*/g, ',')) ? { type: g[1], description: g[2] } : { ...out.returns, description: text };
-        else {
-          const nm = /^(?:(\w+)\s*:\s*)?(.+)$/.exec(text);
-          out.returns = { type: nm ? nm[2] : text };
-        }
-        continue;
-      }
-      if (google) {
-        const m = /^(\*{0,2}\w+)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$/.exec(text);
-        if (m) {
-          if (m[2]) set(m[1], 'type', m[2].replace(/,\s*optional$/, ''));
-          set(m[1], 'description', m[3]);
-        }
+      const l = lines[j];
+      if (!l.trim()) continue;
+      const ind = indentOf(l);
+      if (numpy ? ind < indent || UNDERLINE.test(lines[j + 1] ?? '') : ind <= indent) break;
+      if (itemIndent < 0 || ind <= itemIndent) {
+        itemIndent = itemIndent < 0 ? ind : itemIndent;
+        items.push({ head: l.trim(), body: '' });
+      } else items[items.length - 1].body += ` ${l.trim()}`;
+    }
+    i = j - 1;
+    if (isReturn) {
+      // Google allows `Returns: desc` on the header line itself.
+      if (googleReturns?.[2]) items.unshift({ head: googleReturns[2], body: '' });
+      const item = items[0];
+      if (!item) continue;
+      if (numpy) {
+        const m = /^(?:\w+\s*:\s*)?(.+)$/.exec(item.head);
+        setReturn('type', m ? m[1] : item.head);
+        setReturn('description', item.body);
       } else {
-        const m = /^(\*{0,2}\w+)\s*(?::\s*(.+))?$/.exec(text);
-        if (m) {
-          if (m[2]) set(m[1], 'type', m[2].replace(/,\s*optional$/, ''));
-          const desc = lines[j + 1]?.trim();
-          if (desc && (lines[j + 1].length - lines[j + 1].trimStart().length) > indent) set(m[1], 'description', desc);
-        }
+        const m = /^([^:]+?)\s*:\s+(.*)$/.exec(item.head) ?? /^([^:]+?)\s*:$/.exec(item.head);
+        // `Type: description`, unless the part before the colon reads as prose.
+        if (m && looksLikeType(m[1])) {
+          setReturn('type', m[1]);
+          setReturn('description', `${m[2] ?? ''}${item.body}`);
+        } else setReturn('description', `${item.head}${item.body}`);
+      }
+      continue;
+    }
+    for (const item of items) {
+      if (numpy) {
+        const m = /^(\*{0,2}\w+(?:\s*,\s*\*{0,2}\w+)*)\s*(?::\s*(.*))?$/.exec(item.head);
+        if (!m) continue;
+        set(m[1], 'type', m[2]);
+        set(m[1], 'description', item.body);
+      } else {
+        const m = /^(\*{0,2}\w+)\s*(?:\((.*?)\))?\s*:(?:\s+(.*)|$)/.exec(item.head) ?? /^(\*{0,2}\w+)\s*\((.*)\)\s*:(?:\s+(.*)|$)/.exec(item.head);
+        if (!m) continue;
+        set(m[1], 'type', m[2]);
+        set(m[1], 'description', `${m[3] ?? ''}${item.body}`);
       }
     }
   }
   return out;
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+function fold(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A reST field's text plus its more indented continuation lines; `next` is the first line after it. */
+function continued(lines: string[], i: number, indent: number, first: string): { text: string; next: number } {
+  let text = first;
+  let j = i + 1;
+  for (; j < lines.length && lines[j].trim() && indentOf(lines[j]) > indent && !lines[j].trim().startsWith(':'); j++) text += ` ${lines[j].trim()}`;
+  return { text, next: j };
+}
+
+/** `int, optional`, `` `torch.Tensor`, *optional*, defaults to 1 `` → `int`, `torch.Tensor`. */
+function cleanType(raw: string): string {
+  const text = raw.replace(/:(?:obj|class|data|func|meth|py:\w+):/g, '').replace(/[`*]/g, '');
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if ('[({'.includes(ch)) depth++;
+    if ('])}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) parts.push(cur), (cur = '');
+    else cur += ch;
+  }
+  parts.push(cur);
+  const kept = parts.map((p) => p.trim()).filter((p) => p && !/^(optional|default(s)?\b|defaults? to\b|default[:=])/i.test(p));
+  return fold(kept.join(', '));
+}
+
+/** `torch.Tensor`, `Dict[str, int]`, `tuple of int`: a type rather than a sentence. */
+function looksLikeType(s: string): boolean {
+  const t = s.replace(/[`*]/g, '').trim();
+  return /^[\w.]+(\[.*\])?$/.test(t) || /^[\w.]+(\[.*\])?(\s*(\||or|of)\s*[\w.]+(\[.*\])?)+$/.test(t) || /^\(.*\)$/.test(t);
 }

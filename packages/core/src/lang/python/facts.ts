@@ -1,103 +1,343 @@
 // One walk over a Python syntax tree → PyModuleFacts: imports, definitions with exact spans, calls with
 // their callee chains and arguments, assignments, returns. Never throws on broken code: ERROR and MISSING
 // nodes are listed, and the definitions around them are flagged.
-import type { PyArg, PyAssign, PyCall, PyCallee, PyDef, PyImport, PyModuleFacts, PyParam, PyReturn, PySyntaxError } from './types.js';
-import { child, namedChildren, nodeText, type PyNode, type PythonParser, type PyTree } from './parser.js';
-import { cleanDocstring } from './docstring.js';
+//
+// Every walk here is iterative (an explicit stack), so generated code with very deep expressions
+// (`a + b + ...` over thousands of terms) cannot overflow the JavaScript stack.
+import type { PyArg, PyAssign, PyCall, PyCallee, PyDef, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
+import { child, namedChildren, normaliseLineBreaks, type PyNode, type PythonParser, type PyTree } from './parser.js';
+import { cleandoc, literalValue } from './docstring.js';
 
+/** Last named children that carry a statement's end: Python's end_lineno is the end of the last of them. */
 const COMPOUND_TAIL = new Set(['block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
 const STATEMENT_PARENTS = new Set(['module', 'block']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const COMPLETE_STATEMENT = /(_statement|_definition)$/;
 
+/** Facts of one Python source. Never throws: a text that cannot be read at all yields empty facts with an error. */
 export function extractPythonFacts(parser: PythonParser, text: string, path: string): PyModuleFacts {
-  return factsFromTree(parser.parse(text), path);
+  try {
+    return factsFromTree(parser.parse(text), path);
+  } catch (e) {
+    const src = normaliseLineBreaks(text);
+    return { ...emptyFacts(path, src), errors: [{ line: 1, message: `could not read: ${e instanceof Error ? e.message : String(e)}`.slice(0, 120) }] };
+  }
 }
 
+function emptyFacts(path: string, text: string): PyModuleFacts {
+  return { path, imports: [], defs: [], calls: [], assigns: [], returns: [], hasMainGuard: false, errors: [], lineCount: countLines(text) };
+}
+
+/** Lines as Python counts them: a final line break does not start a new line. */
+function countLines(text: string): number {
+  return text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+/** The text and its by-row comments, shared by the helpers below. */
+class Source {
+  readonly text: string;
+  readonly lines: string[];
+  /** Comments alone on their line, by row (`#` stripped, trimmed). */
+  readonly ownLine = new Map<number, string>();
+  /** Comments after code on their line, by row. */
+  readonly trailing = new Map<number, { text: string; index: number }>();
+  readonly errors: PySyntaxError[] = [];
+
+  constructor(tree: PyTree) {
+    this.text = tree.text;
+    this.lines = tree.text.split('\n');
+    this.scan(tree.root);
+  }
+
+  t(n: PyNode): string {
+    return this.text.slice(n.startIndex, n.endIndex);
+  }
+
+  /** One pass over every node: comments by row, and syntax errors with a useful line. */
+  private scan(root: PyNode): void {
+    const seen = new Set<string>();
+    const addError = (line: number, message: string) => {
+      const key = `${line}:${message}`;
+      if (!seen.has(key)) this.errors.push({ line, message }), seen.add(key);
+    };
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'comment') {
+        const text = this.t(n).replace(/^#+/, '').trim();
+        const before = this.lines[n.startRow].slice(0, this.columnOf(n));
+        if (before.trim() === '') this.ownLine.set(n.startRow, text);
+        else this.trailing.set(n.startRow, { text, index: n.startIndex });
+      } else if (n.type === 'ERROR') {
+        const row = errorRow(n);
+        if (row !== undefined) addError(row + 1, `syntax error near \`${this.lines[row].trim().slice(0, 40)}\``);
+      } else if (n.missing) {
+        addError(n.startRow + 1, `missing \`${n.type}\``);
+      }
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+    this.errors.sort((a, b) => a.line - b.line);
+  }
+
+  private columnOf(n: PyNode): number {
+    const lineStart = this.text.lastIndexOf('\n', n.startIndex - 1) + 1;
+    return n.startIndex - lineStart;
+  }
+}
+
+/**
+ * The row to blame for an ERROR node: its first piece that is not a complete statement or a nested ERROR
+ * (tree-sitter often wraps whole, well-formed functions into an ERROR that starts at line 1). Undefined
+ * when only nested ERRORs are to blame (they report themselves).
+ */
+function errorRow(n: PyNode): number | undefined {
+  let nested = false;
+  for (const c of n.children) {
+    if (c.type === 'ERROR') nested = true;
+    else if (c.type === 'comment' || (c.named && COMPLETE_STATEMENT.test(c.type))) continue;
+    else if (c.endIndex > c.startIndex || c.missing) return c.startRow;
+  }
+  return nested ? undefined : n.startRow;
+}
+
+/** Last line (1-based) of a statement, as Python's end_lineno: the last statement of the last body. */
+function endLine(n: PyNode): number {
+  let node = n;
+  for (;;) {
+    const kids = namedChildren(node);
+    const last = kids[kids.length - 1];
+    if (!last || (node.type !== 'block' && !COMPOUND_TAIL.has(last.type))) break;
+    node = last;
+  }
+  // A node ending at column 0 ends on the line before (its text includes the line break).
+  return (node.endColumn === 0 && node.endRow > node.startRow ? node.endRow - 1 : node.endRow) + 1;
+}
+
+function hasErrorIn(n: PyNode): boolean {
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'ERROR' || x.missing) return true;
+    stack.push(...x.children);
+  }
+  return false;
+}
+
+/** `a.b.c` → ['a','b','c']; undefined unless a plain identifier/attribute chain. */
+function dottedChain(src: Source, n: PyNode): string[] | undefined {
+  const out: string[] = [];
+  let x = n;
+  while (x.type === 'attribute') {
+    const obj = child(x, 'object');
+    const attr = child(x, 'attribute');
+    if (!obj || !attr) return undefined;
+    out.unshift(src.t(attr));
+    x = obj;
+  }
+  if (x.type !== 'identifier') return undefined;
+  out.unshift(src.t(x));
+  return out;
+}
+
+/** `(x)`, `await x` → `x`. */
+function unwrap(n: PyNode | undefined): PyNode | undefined {
+  let x = n;
+  while (x && (x.type === 'parenthesized_expression' || x.type === 'await')) {
+    const inner = namedChildren(x);
+    if (inner.length !== 1) break;
+    x = inner[0];
+  }
+  return x;
+}
+
+const TARGET_GROUPS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression', 'list_splat_pattern', 'list_splat']);
+
+/** Assignment targets flattened in order: `a, (b, *rest)` → a, b, rest; `self.x` kept as text. */
+function targetsOf(src: Source, n: PyNode | undefined): string[] {
+  if (!n) return [];
+  const out: string[] = [];
+  const stack = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (TARGET_GROUPS.has(x.type)) {
+      const kids = namedChildren(x);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    } else out.push(src.t(x).replace(/\s+/g, ''));
+  }
+  return out;
+}
+
+/** Names a lambda's parameters bind. */
+function lambdaParams(src: Source, params: PyNode | undefined): { names: string[]; defaults: PyNode[] } {
+  const names: string[] = [];
+  const defaults: PyNode[] = [];
+  for (const p of params ? namedChildren(params) : []) {
+    const name = p.type === 'identifier' ? p : (child(p, 'name') ?? p.children.find((c) => c.type === 'identifier'));
+    if (name) names.push(src.t(name));
+    const value = child(p, 'value');
+    if (value) defaults.push(value);
+  }
+  return { names, defaults };
+}
+
+/**
+ * Identifiers an expression reads, in order, without duplicates: attribute names and keyword names are
+ * not reads, and names bound inside by a lambda or a comprehension are not free.
+ */
+function freeNames(src: Source, root: PyNode): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const stack: { n: PyNode; bound: ReadonlySet<string> }[] = [{ n: root, bound: new Set() }];
+  const extend = (bound: ReadonlySet<string>, names: string[]) => new Set([...bound, ...names]);
+  while (stack.length) {
+    const { n, bound } = stack.pop()!;
+    let next: { n: PyNode; bound: ReadonlySet<string> }[];
+    if (n.type === 'identifier') {
+      if (n.field === 'attribute' || (n.field === 'name' && n.parent?.type === 'keyword_argument')) continue;
+      const name = src.t(n);
+      if (!bound.has(name) && !seen.has(name)) seen.add(name), out.push(name);
+      continue;
+    } else if (n.type === 'lambda') {
+      const { names, defaults } = lambdaParams(src, child(n, 'parameters'));
+      const body = child(n, 'body');
+      next = [...defaults.map((d) => ({ n: d, bound })), ...(body ? [{ n: body, bound: extend(bound, names) }] : [])];
+    } else if (COMPREHENSIONS.has(n.type)) {
+      // The first iterable is evaluated outside the comprehension; everything else sees its targets.
+      const clauses = n.children.filter((c) => c.type === 'for_in_clause');
+      const inner = extend(bound, clauses.flatMap((c) => targetsOf(src, child(c, 'left'))));
+      next = n.children.flatMap((c) => {
+        if (c.type !== 'for_in_clause') return [{ n: c, bound: inner }];
+        return c.children.filter((k) => k.field === 'right').map((k) => ({ n: k, bound: c === clauses[0] ? bound : inner }));
+      });
+    } else next = n.children.map((c) => ({ n: c, bound }));
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+  }
+  return out;
+}
+
+function paramsOf(src: Source, node: PyNode | undefined): PyParam[] {
+  const out: PyParam[] = [];
+  let keywordOnly = false;
+  for (const p of node ? namedChildren(node) : []) {
+    if (p.type === 'keyword_separator') {
+      keywordOnly = true;
+      continue;
+    }
+    if (p.type === 'positional_separator') continue;
+    const type = child(p, 'type');
+    const value = child(p, 'value');
+    const splat = p.type.endsWith('splat_pattern') ? p : p.children.find((c) => c.type.endsWith('splat_pattern'));
+    let kind: PyParam['kind'] = keywordOnly ? 'keyword' : 'positional';
+    let name: string;
+    if (splat) {
+      kind = splat.type === 'list_splat_pattern' ? 'vararg' : 'kwarg';
+      if (kind === 'vararg') keywordOnly = true;
+      name = src.t(splat).replace(/^\*+/, '').trim();
+    } else {
+      const nameNode = p.type === 'identifier' ? p : (child(p, 'name') ?? p.children.find((c) => c.type === 'identifier'));
+      if (!nameNode) continue;
+      name = src.t(nameNode);
+    }
+    out.push({ name, kind, ...(type ? { type: src.t(type) } : {}), ...(value ? { default: src.t(value).replace(/\s+/g, ' ') } : {}) });
+  }
+  return out;
+}
+
+/** The value of a plain string literal (no f-string interpolation), or of adjacent literals. */
+function stringValue(src: Source, n: PyNode | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'concatenated_string') {
+    const parts = namedChildren(n).map((p) => stringValue(src, p));
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  if (n.type !== 'string' || n.children.some((c) => c.type === 'interpolation')) return undefined;
+  return literalValue(src.t(n));
+}
+
+/** Docstring of a body (or of the module): its first statement, when that is a string literal. */
+function docOf(src: Source, body: PyNode | undefined): string | undefined {
+  const first = body ? namedChildren(body)[0] : undefined;
+  if (first?.type !== 'expression_statement') return undefined;
+  const value = stringValue(src, namedChildren(first)[0]);
+  return value === undefined ? undefined : cleandoc(value);
+}
+
+function stringList(src: Source, n: PyNode | undefined): string[] | undefined {
+  if (!n || !['list', 'tuple', 'parenthesized_expression'].includes(n.type)) return undefined;
+  const values = namedChildren(n).map((c) => stringValue(src, c));
+  return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
+function stringDict(src: Source, n: PyNode): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const pair of namedChildren(n)) {
+    if (pair.type !== 'pair') return undefined;
+    const k = stringValue(src, child(pair, 'key'));
+    const v = stringValue(src, child(pair, 'value'));
+    if (k === undefined || v === undefined) return undefined;
+    out[k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function calleeOf(src: Source, fn: PyNode | undefined): { callee: PyCallee; receiver?: PyNode } {
+  if (!fn) return { callee: { base: 'other', chain: [], text: '' } };
+  const text = src.t(fn);
+  const chain = dottedChain(src, fn);
+  if (chain) return { callee: { base: 'name', chain, text } };
+  const attrs: string[] = [];
+  let x: PyNode | undefined = fn;
+  while (x && x.type === 'attribute') {
+    const a = child(x, 'attribute');
+    if (a) attrs.unshift(src.t(a));
+    x = child(x, 'object');
+  }
+  if (x && x.type === 'call' && attrs.length) return { callee: { base: 'call', chain: attrs, text }, receiver: x };
+  return { callee: { base: 'other', chain: attrs, text } };
+}
+
+function isMainGuard(src: Source, ifNode: PyNode): boolean {
+  const cond = child(ifNode, 'condition');
+  return !!cond && /^(__name__\s*==\s*(['"])__main__\2|(['"])__main__\3\s*==\s*__name__)$/.test(src.t(cond).trim());
+}
+
+interface Ctx {
+  scope: string;
+  scopeKind: 'module' | 'class' | 'function';
+  guard?: 'try' | 'type_checking';
+  main: boolean;
+  /** Index of the enclosing call. */
+  call?: number;
+}
+
+type Next = { n: PyNode; ctx: Ctx }[];
+
 export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
-  const t = (n: PyNode) => nodeText(tree, n);
-  const facts: PyModuleFacts = {
-    path,
-    imports: [],
-    defs: [],
-    calls: [],
-    assigns: [],
-    returns: [],
-    hasMainGuard: false,
-    errors: [],
-    lineCount: tree.text === '' ? 0 : tree.text.split('\n').length - (tree.text.endsWith('\n') ? 1 : 0),
-  };
-  // Trailing comments by row: `x = 1  # why` (a comment that is not alone on its line).
-  const trailing = new Map<number, string>();
-  const lineStarts = [0];
-  for (let i = 0; i < tree.text.length; i++) if (tree.text[i] === '\n') lineStarts.push(i + 1);
+  const src = new Source(tree);
+  const t = (n: PyNode) => src.t(n);
+  const facts = emptyFacts(path, tree.text);
+  facts.errors = src.errors;
 
   const callIndex = new Map<PyNode, number>();
-  const lazyDicts: Record<string, string>[] = [];
-  let hasModuleGetattr = false;
+  const receivers: { call: PyCall; node: PyNode }[] = [];
+  // Lazy exports: module-level literal dicts by name, dicts written inside `__getattr__`, names it reads.
+  const moduleDicts = new Map<string, Record<string, string>>();
+  const getattrDicts: Record<string, string>[] = [];
+  const getattrNames = new Set<string>();
+  const inGetattr = (ctx: Ctx) => ctx.scope === '__getattr__' || ctx.scope.startsWith('__getattr__.');
 
-  /** Last line (1-based) of a statement, as Python's end_lineno: the last statement of the last body. */
-  const endLine = (n: PyNode): number => {
-    let node = n;
-    for (;;) {
-      const kids = node.children.filter((c) => c.named && c.type !== 'comment');
-      const last = kids[kids.length - 1];
-      if (node.type === 'block') {
-        if (!last) break;
-        node = last;
-        continue;
-      }
-      if (last && COMPOUND_TAIL.has(last.type) && last !== node) {
-        node = last;
-        continue;
-      }
-      break;
-    }
-    return (node.endColumn === 0 && node.endRow > node.startRow ? node.endRow - 1 : node.endRow) + 1;
+  /** The statement holding a node: the child of a module/block, or an `elif` clause. */
+  const statementOf = (n: PyNode): PyNode => {
+    let x = n;
+    while (x.parent && !STATEMENT_PARENTS.has(x.parent.type) && x.type !== 'elif_clause') x = x.parent;
+    return x;
   };
 
-  const hasErrorIn = (n: PyNode): boolean => {
-    const stack = [n];
-    while (stack.length) {
-      const x = stack.pop()!;
-      if (x.type === 'ERROR' || x.missing) return true;
-      stack.push(...x.children);
-    }
-    return false;
-  };
-
-  const identifiersIn = (n: PyNode): string[] => {
-    const out: string[] = [];
-    const visit = (x: PyNode) => {
-      if (x.type === 'identifier') {
-        if (x.field === 'attribute' || (x.parent?.type === 'keyword_argument' && x.field === 'name')) return;
-        const name = t(x);
-        if (!out.includes(name)) out.push(name);
-        return;
-      }
-      if (x.type === 'lambda' || x.type.endsWith('comprehension') || x.type === 'generator_expression') return;
-      for (const c of x.children) visit(c);
-    };
-    visit(n);
-    return out;
-  };
-
-  const targetsOf = (n: PyNode | undefined): string[] => {
-    if (!n) return [];
-    if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(n.type)) {
-      return namedChildren(n).flatMap(targetsOf);
-    }
-    if (n.type === 'list_splat_pattern' || n.type === 'list_splat') return namedChildren(n).flatMap(targetsOf);
-    return [t(n).replace(/\s+/g, '')];
-  };
-
-  const dottedChain = (n: PyNode): string[] | undefined => {
-    if (n.type === 'identifier') return [t(n)];
-    if (n.type === 'attribute') {
-      const obj = child(n, 'object');
-      const attr = child(n, 'attribute');
-      const base = obj && dottedChain(obj);
-      return base && attr ? [...base, t(attr)] : undefined;
-    }
-    return undefined;
+  /** Contiguous `#` lines right above a row, joined with spaces. */
+  const commentAbove = (row: number): string | undefined => {
+    const lines: string[] = [];
+    for (let r = row - 1; src.ownLine.has(r); r--) lines.unshift(src.ownLine.get(r)!);
+    return lines.filter(Boolean).join(' ') || undefined;
   };
 
   /** The bare name tested by the innermost `if` whose body holds this statement (not its else branch). */
@@ -115,337 +355,26 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return undefined;
   };
 
-  const statementOf = (n: PyNode): PyNode => {
-    let x = n;
-    while (x.parent && !STATEMENT_PARENTS.has(x.parent.type)) x = x.parent;
-    return x;
-  };
-
-  const commentAbove = (stmt: PyNode): string | undefined => {
-    const siblings = stmt.parent?.children ?? [];
-    const i = siblings.indexOf(stmt);
-    const lines: string[] = [];
-    let row = stmt.startRow;
-    // A decorated definition's comments sit above its first decorator; a block's first statement may have
-    // its comments before the block node itself.
-    for (let j = i - 1; j >= 0; j--) {
-      const s = siblings[j];
-      if (s.type !== 'comment' || s.endRow !== row - 1 || isTrailing(s)) break;
-      lines.unshift(t(s).replace(/^#+\s?/, '').trim());
-      row = s.startRow;
-    }
-    return lines.filter(Boolean).join(' ') || undefined;
-  };
-
-  const isTrailing = (comment: PyNode): boolean => tree.text.slice(lineStarts[comment.startRow], comment.startIndex).trim() !== '';
-
-  const paramsOf = (node: PyNode | undefined): PyParam[] => {
-    if (!node) return [];
-    const out: PyParam[] = [];
-    let keywordOnly = false;
-    for (const p of namedChildren(node)) {
-      const nameNode = child(p, 'name') ?? p.children.find((c) => c.type === 'identifier' || c.type.endsWith('splat_pattern'));
+  /** Targets a call's value is bound to, and the annotation of `x: T = f()`. */
+  const bindingOf = (call: PyNode): { targets: string[]; type?: string } => {
+    let v = call;
+    while (v.parent && (v.parent.type === 'parenthesized_expression' || v.parent.type === 'await')) v = v.parent;
+    const p = v.parent;
+    if (!p) return { targets: [] };
+    if (p.type === 'assignment' && v.field === 'right') {
+      // `a = b = f()`: every link of the chain, outermost first.
+      const chain = [p];
+      while (chain[0].field === 'right' && chain[0].parent?.type === 'assignment') chain.unshift(chain[0].parent);
       const type = child(p, 'type');
-      const value = child(p, 'value');
-      let kind: PyParam['kind'] = keywordOnly ? 'keyword' : 'positional';
-      let name = '';
-      if (p.type === 'keyword_separator') {
-        keywordOnly = true;
-        continue;
-      }
-      if (p.type === 'positional_separator') continue;
-      const splat = p.type.endsWith('splat_pattern') ? p : p.children.find((c) => c.type.endsWith('splat_pattern'));
-      if (splat) {
-        kind = splat.type === 'list_splat_pattern' ? 'vararg' : 'kwarg';
-        if (kind === 'vararg') keywordOnly = true;
-        name = t(splat).replace(/^\*+/, '');
-      } else if (p.type === 'identifier') {
-        name = t(p);
-      } else if (nameNode) {
-        name = t(nameNode);
-      } else continue;
-      out.push({ name, kind, ...(type ? { type: t(type) } : {}), ...(value ? { default: t(value).replace(/\s+/g, ' ') } : {}) });
+      return { targets: chain.flatMap((a) => targetsOf(src, child(a, 'left'))), ...(type ? { type: t(type) } : {}) };
     }
-    return out;
-  };
-
-  const docOf = (body: PyNode | undefined): string | undefined => {
-    const first = body ? namedChildren(body)[0] : undefined;
-    if (first?.type !== 'expression_statement') return undefined;
-    const s = namedChildren(first)[0];
-    if (!s || (s.type !== 'string' && s.type !== 'concatenated_string')) return undefined;
-    return cleanDocstring(t(s));
-  };
-
-  const isMainGuard = (ifNode: PyNode): boolean => {
-    const cond = child(ifNode, 'condition');
-    return !!cond && /^(__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)$/.test(t(cond).trim());
-  };
-
-  interface Ctx {
-    scope: string;
-    scopeKind: 'module' | 'class' | 'function';
-    guard?: 'try' | 'type_checking';
-    main: boolean;
-    call?: number;
-  }
-
-  const visit = (n: PyNode, ctx: Ctx): void => {
-    switch (n.type) {
-      case 'ERROR':
-        facts.errors.push({ line: n.startRow + 1, message: `syntax error near \`${t(n).split('\n')[0].slice(0, 40)}\`` });
-        break;
-      case 'comment':
-        if (isTrailing(n)) trailing.set(n.startRow, t(n).replace(/^#+\s?/, '').trim());
-        return;
-      case 'decorated_definition':
-      case 'function_definition':
-      case 'class_definition':
-        return visitDef(n, ctx);
-      case 'import_statement':
-      case 'import_from_statement':
-        return visitImport(n, ctx);
-      case 'try_statement':
-        for (const c of n.children) visit(c, { ...ctx, guard: 'try' });
-        return;
-      case 'if_statement': {
-        const cond = child(n, 'condition');
-        if (cond && /^(typing\.)?TYPE_CHECKING$/.test(t(cond).trim())) {
-          for (const c of n.children) visit(c, { ...ctx, guard: c.field === 'consequence' ? 'type_checking' : ctx.guard });
-          return;
-        }
-        if (isMainGuard(n) && ctx.scopeKind === 'module') {
-          facts.hasMainGuard = true;
-          for (const c of n.children) visit(c, { ...ctx, main: c.field === 'consequence' ? true : ctx.main });
-          return;
-        }
-        break;
-      }
-      case 'call':
-        return visitCall(n, ctx);
-      case 'assignment':
-        visitAssign(n, ctx);
-        break;
-      case 'augmented_assignment': {
-        const left = child(n, 'left');
-        if (left && t(left) === '__all__' && ctx.scopeKind === 'module') facts.all = [...(facts.all ?? []), ...stringList(child(n, 'right'))];
-        break;
-      }
-      case 'return_statement': {
-        const v = namedChildren(n)[0];
-        if (v) {
-          const fn = v.type === 'call' ? child(v, 'function') : undefined;
-          const chain = fn && dottedChain(fn);
-          const guard = guardOf(n);
-          facts.returns.push({ line: n.startRow + 1, scope: ctx.scope, valueText: t(v), ...(chain ? { callChain: chain } : {}), ...(guard ? { guard } : {}) } satisfies PyReturn);
-        }
-        break;
-      }
-      case 'dictionary':
-        if (hasModuleGetattrCandidate(n)) lazyDicts.push(stringDict(n)!);
-        break;
+    if (p.type === 'as_pattern' && p.children[0] === v) {
+      const target = p.children.find((c) => c.field === 'alias' || c.type === 'as_pattern_target');
+      return { targets: target ? targetsOf(src, namedChildren(target)[0] ?? target) : [] };
     }
-    if (n.missing) facts.errors.push({ line: n.startRow + 1, message: `missing \`${n.type}\`` });
-    for (const c of n.children) visit(c, ctx);
-  };
-
-  const hasModuleGetattrCandidate = (n: PyNode): boolean => {
-    const d = stringDict(n);
-    return !!d && Object.keys(d).length > 0;
-  };
-
-  const stringValue = (n: PyNode | undefined): string | undefined => {
-    if (!n || n.type !== 'string') return undefined;
-    if (n.children.some((c) => c.type === 'interpolation')) return undefined;
-    const raw = t(n);
-    const m = /^[rRuU]?(['"]{1,3})([\s\S]*)\1$/.exec(raw);
-    return m ? m[2] : undefined;
-  };
-
-  const stringList = (n: PyNode | undefined): string[] => {
-    if (!n || !['list', 'tuple'].includes(n.type)) return [];
-    return namedChildren(n).map(stringValue).filter((s): s is string => s !== undefined);
-  };
-
-  const stringDict = (n: PyNode): Record<string, string> | undefined => {
-    const out: Record<string, string> = {};
-    for (const pair of namedChildren(n)) {
-      if (pair.type !== 'pair') return undefined;
-      const k = stringValue(child(pair, 'key'));
-      const v = stringValue(child(pair, 'value'));
-      if (k === undefined || v === undefined) return undefined;
-      out[k] = v;
-    }
-    return out;
-  };
-
-  const visitDef = (n: PyNode, ctx: Ctx): void => {
-    const decorators = n.type === 'decorated_definition' ? n.children.filter((c) => c.type === 'decorator') : [];
-    const def = n.type === 'decorated_definition' ? child(n, 'definition') : n;
-    if (!def) {
-      for (const c of n.children) visit(c, ctx);
-      return;
-    }
-    for (const d of decorators) for (const c of d.children) visit(c, ctx);
-    const nameNode = child(def, 'name');
-    const name = nameNode ? t(nameNode) : '';
-    const isClass = def.type === 'class_definition';
-    const qualname = ctx.scope ? (ctx.scopeKind === 'function' ? `${ctx.scope}.<locals>.${name}` : `${ctx.scope}.${name}`) : name;
-    const body = child(def, 'body');
-    const bases = isClass ? namedChildren(child(def, 'superclasses') ?? { children: [] } as unknown as PyNode).map((b) => t(b).replace(/\s+/g, ' ')) : [];
-    const returns = child(def, 'return_type');
-    const pyDef: PyDef = {
-      kind: isClass ? 'class' : 'function',
-      name,
-      qualname,
-      parent: ctx.scope,
-      isMethod: ctx.scopeKind === 'class' && !isClass,
-      start: n.startRow + 1,
-      defLine: def.startRow + 1,
-      end: endLine(n),
-      decorators: decorators.map((d) => t(d).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
-      params: isClass ? [] : paramsOf(child(def, 'parameters')),
-      ...(returns ? { returns: t(returns) } : {}),
-      ...(docOf(body) !== undefined ? { doc: docOf(body) } : {}),
-      bases,
-      isAsync: !isClass && def.children[0]?.type === 'async',
-      hasError: hasErrorIn(n),
-    };
-    if (name) facts.defs.push(pyDef);
-    if (name === '__getattr__' && ctx.scopeKind === 'module') hasModuleGetattr = true;
-    // Defaults and base classes are evaluated in the enclosing scope.
-    for (const c of def.children) {
-      if (c.field === 'body' || c.field === 'name') continue;
-      visit(c, ctx);
-    }
-    if (body) {
-      const inner: Ctx = { scope: qualname, scopeKind: isClass ? 'class' : 'function', main: ctx.main, ...(ctx.guard ? { guard: ctx.guard } : {}) };
-      for (const c of body.children) visit(c, inner);
-    }
-  };
-
-  const visitImport = (n: PyNode, ctx: Ctx): void => {
-    const base = { line: n.startRow + 1, scope: ctx.scope, ...(ctx.guard ? { guard: ctx.guard } : {}) };
-    if (n.type === 'import_statement') {
-      for (const item of namedChildren(n)) {
-        if (item.type === 'aliased_import') {
-          const mod = child(item, 'name');
-          const alias = child(item, 'alias');
-          facts.imports.push({ ...base, kind: 'import', module: mod ? t(mod).replace(/\s+/g, '') : '', level: 0, names: [], star: false, ...(alias ? { alias: t(alias) } : {}) });
-        } else {
-          facts.imports.push({ ...base, kind: 'import', module: t(item).replace(/\s+/g, ''), level: 0, names: [], star: false });
-        }
-      }
-      return;
-    }
-    const modNode = child(n, 'module_name');
-    let module = '';
-    let level = 0;
-    if (modNode?.type === 'relative_import') {
-      const prefix = modNode.children.find((c) => c.type === 'import_prefix');
-      level = prefix ? t(prefix).length : 0;
-      const dotted = modNode.children.find((c) => c.type === 'dotted_name');
-      module = dotted ? t(dotted).replace(/\s+/g, '') : '';
-    } else if (modNode) {
-      module = t(modNode).replace(/\s+/g, '');
-    }
-    const star = n.children.some((c) => c.type === 'wildcard_import');
-    const names = n.children
-      .filter((c) => c.field === 'name')
-      .map((c) => {
-        if (c.type === 'aliased_import') {
-          const nm = child(c, 'name');
-          const al = child(c, 'alias');
-          return { name: nm ? t(nm) : '', ...(al ? { alias: t(al) } : {}) };
-        }
-        return { name: t(c).replace(/\s+/g, '') };
-      });
-    facts.imports.push({ ...base, kind: 'from', module, level, names, star } satisfies PyImport);
-  };
-
-  const visitAssign = (n: PyNode, ctx: Ctx): void => {
-    const left = child(n, 'left');
-    const right = child(n, 'right');
-    const type = child(n, 'type');
-    if (left && t(left) === '__all__' && ctx.scopeKind === 'module') facts.all = stringList(right);
-    if (right && (right.type === 'call' || right.type === 'await')) return; // calls carry their own assignedTo
-    const chain = right ? dottedChain(right) : undefined;
-    facts.assigns.push({
-      line: n.startRow + 1,
-      scope: ctx.scope,
-      targets: targetsOf(left),
-      ...(chain ? { valueName: chain.join('.') } : {}),
-      valueText: right ? t(right) : '',
-      ...(type ? { annotation: t(type) } : {}),
-    } satisfies PyAssign);
-  };
-
-  const visitCall = (n: PyNode, ctx: Ctx): void => {
-    const fn = child(n, 'function');
-    const index = facts.calls.length;
-    callIndex.set(n, index);
-    const callee = calleeOf(fn);
-    const stmt = statementOf(n);
-    const call: PyCall = {
-      line: n.startRow + 1,
-      endLine: endLine(n),
-      callee,
-      args: [],
-      scope: ctx.scope,
-      inMainGuard: ctx.main,
-      assignedTo: assignedTo(n),
-      ...(n.field === 'right' && n.parent?.type === 'assignment' && child(n.parent, 'type') ? { assignedType: t(child(n.parent, 'type')!) } : {}),
-      ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
-      statementLine: stmt.startRow + 1,
-    };
-    const comment = commentAbove(stmt);
-    if (comment) call.comment = comment;
-    facts.calls.push(call);
-    // The receiver's own calls come next (`X(a).y()` → `X(a)`), then the arguments' calls.
-    if (fn) visitCallee(fn, { ...ctx, call: index }, call);
-    const args = child(n, 'arguments');
-    if (args) {
-      const argNodes = args.type === 'argument_list' ? namedChildren(args) : [args];
-      for (const a of argNodes) call.args.push(argOf(a));
-      for (const c of args.children) visit(c, { ...ctx, call: index });
-      // Trailing comments are known once the argument list has been walked.
-      const lastOnRow = new Map<number, PyArg>();
-      argNodes.forEach((a, i) => lastOnRow.set(a.endRow, call.args[i]));
-      for (const [row, arg] of lastOnRow) {
-        const c = trailing.get(row);
-        if (c && row !== n.startRow) arg.comment = c;
-        else if (c && row === n.startRow && row !== n.endRow) arg.comment = c;
-      }
-    }
-  };
-
-  const visitCallee = (fn: PyNode, ctx: Ctx, call: PyCall): void => {
-    // Walk down the attribute chain to a call receiver, if any.
-    let x: PyNode | undefined = fn;
-    while (x && x.type === 'attribute') x = child(x, 'object');
-    if (x && x.type === 'call') {
-      const before = facts.calls.length;
-      visit(x, ctx);
-      call.callee.receiverCall = before;
-      return;
-    }
-    visit(fn, ctx);
-  };
-
-  const calleeOf = (fn: PyNode | undefined): PyCallee => {
-    if (!fn) return { base: 'other', chain: [], text: '' };
-    const text = t(fn);
-    const chain = dottedChain(fn);
-    if (chain) return { base: 'name', chain, text };
-    const attrs: string[] = [];
-    let x: PyNode | undefined = fn;
-    while (x && x.type === 'attribute') {
-      const a = child(x, 'attribute');
-      if (a) attrs.unshift(t(a));
-      x = child(x, 'object');
-    }
-    if (x && x.type === 'call' && attrs.length) return { base: 'call', chain: attrs, text };
-    return { base: 'other', chain: attrs, text };
+    if (p.type === 'for_statement' && v.field === 'right') return { targets: targetsOf(src, child(p, 'left')) };
+    if (p.type === 'named_expression' && v.field === 'value') return { targets: targetsOf(src, child(p, 'name')) };
+    return { targets: [] };
   };
 
   const argOf = (a: PyNode): PyArg => {
@@ -453,32 +382,257 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (a.type === 'keyword_argument') {
       const name = child(a, 'name');
       const value = child(a, 'value');
-      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? identifiersIn(value) : [] };
+      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? freeNames(src, value) : [] };
     }
-    if (a.type === 'list_splat') return { unpack: 'star', text: t(a), line, names: identifiersIn(a) };
-    if (a.type === 'dictionary_splat') return { unpack: 'starstar', text: t(a), line, names: identifiersIn(a) };
-    return { text: t(a), line, names: identifiersIn(a) };
+    const unpack = a.type === 'list_splat' ? 'star' : a.type === 'dictionary_splat' ? 'starstar' : undefined;
+    return { ...(unpack ? { unpack } : {}), text: t(a), line, names: freeNames(src, a) } as PyArg;
   };
 
-  const assignedTo = (call: PyNode): string[] => {
-    let v = call;
-    if (v.parent?.type === 'await') v = v.parent;
-    const p = v.parent;
-    if (!p) return [];
-    if (p.type === 'assignment' && v.field === 'right') return targetsOf(child(p, 'left'));
-    if (p.type === 'as_pattern' && p.children[0] === v) {
-      const target = p.children.find((c) => c.field === 'alias' || c.type === 'as_pattern_target');
-      return target ? targetsOf(namedChildren(target)[0] ?? target) : [];
+  /** `# why` comments beside the arguments of a call written over several lines. */
+  const argComments = (call: PyNode, argNodes: PyNode[], args: PyArg[]): void => {
+    if (call.startRow === call.endRow) return; // a one-line call's comment is about the statement
+    const lastOnRow = new Map<number, number>();
+    argNodes.forEach((a, i) => lastOnRow.set(a.endRow, i));
+    for (const [row, i] of lastOnRow) {
+      const c = src.trailing.get(row);
+      if (c && c.index >= argNodes[i].endIndex && c.text) args[i].comment = c.text;
     }
-    if (p.type === 'for_statement' && v.field === 'right') return targetsOf(child(p, 'left'));
-    return [];
   };
 
-  visit(tree.root, { scope: '', scopeKind: 'module', main: false });
-  if (hasModuleGetattr && lazyDicts.length) facts.lazyExports = Object.assign({}, ...lazyDicts);
-  const moduleDoc = docOf(tree.root);
+  const visitCall = (n: PyNode, ctx: Ctx): Next => {
+    const index = facts.calls.length;
+    callIndex.set(n, index);
+    const { callee, receiver } = calleeOf(src, child(n, 'function'));
+    const stmt = statementOf(n);
+    const binding = bindingOf(n);
+    const argsNode = child(n, 'arguments');
+    const argNodes = !argsNode ? [] : argsNode.type === 'argument_list' ? namedChildren(argsNode) : [argsNode];
+    const args = argNodes.map(argOf);
+    argComments(n, argNodes, args);
+    const comment = commentAbove(stmt.startRow);
+    const call: PyCall = {
+      line: n.startRow + 1,
+      endLine: endLine(n),
+      callee,
+      args,
+      scope: ctx.scope,
+      inMainGuard: ctx.main,
+      assignedTo: binding.targets,
+      ...(binding.type ? { assignedType: binding.type } : {}),
+      ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
+      ...(comment ? { comment } : {}),
+      statementLine: stmt.startRow + 1,
+    };
+    facts.calls.push(call);
+    if (receiver) receivers.push({ call, node: receiver });
+    // The callee's calls (the receiver `X(a)` of `X(a).y()` first), then the arguments' calls.
+    return n.children.map((c) => ({ n: c, ctx: { ...ctx, call: index } }));
+  };
+
+  const visitDef = (n: PyNode, ctx: Ctx): Next => {
+    const decorators = n.type === 'decorated_definition' ? n.children.filter((c) => c.type === 'decorator') : [];
+    const def = n.type === 'decorated_definition' ? child(n, 'definition') : n;
+    if (!def) return n.children.map((c) => ({ n: c, ctx }));
+    const nameNode = child(def, 'name');
+    const name = nameNode ? t(nameNode) : '';
+    const isClass = def.type === 'class_definition';
+    const qualname = ctx.scope ? (ctx.scopeKind === 'function' ? `${ctx.scope}.<locals>.${name}` : `${ctx.scope}.${name}`) : name;
+    const body = child(def, 'body');
+    const returns = child(def, 'return_type');
+    const doc = docOf(src, body);
+    const superclasses = child(def, 'superclasses');
+    if (name) {
+      facts.defs.push({
+        kind: isClass ? 'class' : 'function',
+        name,
+        qualname,
+        parent: ctx.scope,
+        isMethod: ctx.scopeKind === 'class' && !isClass,
+        start: n.startRow + 1,
+        defLine: def.startRow + 1,
+        end: endLine(n),
+        decorators: decorators.map((d) => t(d).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
+        params: isClass ? [] : paramsOf(src, child(def, 'parameters')),
+        ...(returns ? { returns: t(returns) } : {}),
+        ...(doc !== undefined ? { doc } : {}),
+        // `metaclass=M` and other class keywords are not bases.
+        bases: superclasses ? namedChildren(superclasses).filter((b) => b.type !== 'keyword_argument').map((b) => t(b).replace(/\s+/g, ' ')) : [],
+        isAsync: !isClass && def.children[0]?.type === 'async',
+        hasError: hasErrorIn(n),
+      } satisfies PyDef);
+    }
+    // Decorators, defaults, annotations and bases run in the enclosing scope; the body in its own.
+    const inner: Ctx = { scope: qualname, scopeKind: isClass ? 'class' : 'function', main: ctx.main, ...(ctx.guard ? { guard: ctx.guard } : {}) };
+    return [
+      ...decorators.map((d) => ({ n: d, ctx })),
+      ...def.children.filter((c) => c.field !== 'body' && c.field !== 'name').map((c) => ({ n: c, ctx })),
+      ...(body ? body.children.map((c) => ({ n: c, ctx: inner })) : []),
+    ];
+  };
+
+  const visitImport = (n: PyNode, ctx: Ctx): void => {
+    const base = { line: n.startRow + 1, scope: ctx.scope, ...(ctx.guard ? { guard: ctx.guard } : {}) };
+    const dotted = (x: PyNode) => t(x).replace(/\s+/g, '');
+    if (n.type === 'import_statement') {
+      for (const item of n.children.filter((c) => c.field === 'name')) {
+        const mod = item.type === 'aliased_import' ? child(item, 'name') : item;
+        const alias = item.type === 'aliased_import' ? child(item, 'alias') : undefined;
+        facts.imports.push({ ...base, kind: 'import', module: mod ? dotted(mod) : '', level: 0, names: [], star: false, ...(alias ? { alias: t(alias) } : {}) });
+      }
+      return;
+    }
+    const modNode = child(n, 'module_name');
+    let module = modNode ? dotted(modNode) : '';
+    let level = 0;
+    if (modNode?.type === 'relative_import') {
+      const prefix = modNode.children.find((c) => c.type === 'import_prefix');
+      level = prefix ? t(prefix).replace(/\s+/g, '').length : 0;
+      const name = modNode.children.find((c) => c.type === 'dotted_name');
+      module = name ? dotted(name) : '';
+    }
+    const names = n.children
+      .filter((c) => c.field === 'name')
+      .map((c) => {
+        if (c.type !== 'aliased_import') return { name: dotted(c) };
+        const nm = child(c, 'name');
+        const al = child(c, 'alias');
+        return { name: nm ? dotted(nm) : '', ...(al ? { alias: t(al) } : {}) };
+      });
+    const star = n.children.some((c) => c.type === 'wildcard_import');
+    facts.imports.push({ ...base, kind: 'from', module, level, names, star } satisfies PyImport);
+  };
+
+  const visitAssign = (n: PyNode, ctx: Ctx): void => {
+    if (n.field === 'right' && n.parent?.type === 'assignment') return; // a link of `a = b = v`, read with the first
+    const targets: string[] = [];
+    let link: PyNode | undefined = n;
+    let right: PyNode | undefined;
+    while (link) {
+      targets.push(...targetsOf(src, child(link, 'left')));
+      right = child(link, 'right');
+      link = right?.type === 'assignment' ? right : undefined;
+    }
+    const type = child(n, 'type');
+    if (ctx.scopeKind === 'module' && targets.includes('__all__')) {
+      const list = stringList(src, right);
+      if (list) facts.all = list;
+    }
+    if (ctx.scopeKind === 'module' && right?.type === 'dictionary' && targets.length === 1) {
+      const dict = stringDict(src, right);
+      if (dict) moduleDicts.set(targets[0], dict);
+    }
+    if (unwrap(right)?.type === 'call') return; // calls carry their own assignedTo
+    const chain = right ? dottedChain(src, right) : undefined;
+    facts.assigns.push({
+      line: n.startRow + 1,
+      scope: ctx.scope,
+      targets,
+      ...(chain ? { valueName: chain.join('.') } : {}),
+      valueText: right ? t(right) : '',
+      ...(type ? { annotation: t(type) } : {}),
+    } satisfies PyAssign);
+  };
+
+  /** `__all__ += [...]`, `__all__.extend([...])`, `__all__.append('x')` after a literal `__all__`. */
+  const extendAll = (n: PyNode, ctx: Ctx): void => {
+    if (ctx.scopeKind !== 'module' || !facts.all) return;
+    if (n.type === 'augmented_assignment') {
+      const left = child(n, 'left');
+      const more = left && t(left) === '__all__' ? stringList(src, child(n, 'right')) : undefined;
+      if (more) facts.all = [...facts.all, ...more];
+      return;
+    }
+    const fn = child(n, 'function');
+    const chain = fn && dottedChain(src, fn);
+    const arg = namedChildren(child(n, 'arguments') ?? n)[0];
+    if (!chain || chain[0] !== '__all__' || chain.length !== 2 || !arg) return;
+    const more = chain[1] === 'extend' ? stringList(src, arg) : chain[1] === 'append' ? [stringValue(src, arg)].filter((s) => s !== undefined) : undefined;
+    if (more) facts.all = [...facts.all, ...more];
+  };
+
+  const visitReturn = (n: PyNode, ctx: Ctx): void => {
+    const v = namedChildren(n)[0];
+    if (!v) return;
+    const value = unwrap(v);
+    const fn = value?.type === 'call' ? child(value, 'function') : undefined;
+    const chain = fn && dottedChain(src, fn);
+    const guard = guardOf(n);
+    facts.returns.push({ line: n.startRow + 1, scope: ctx.scope, valueText: t(v), ...(chain ? { callChain: chain } : {}), ...(guard ? { guard } : {}) });
+  };
+
+  /** Handles one node; returns the children to walk next, in source order, each with its context. */
+  const visit = (n: PyNode, ctx: Ctx): Next => {
+    const all = (c: Ctx = ctx): Next => n.children.map((k) => ({ n: k, ctx: c }));
+    switch (n.type) {
+      case 'comment':
+        return [];
+      case 'decorated_definition':
+      case 'function_definition':
+      case 'class_definition':
+        return visitDef(n, ctx);
+      case 'import_statement':
+      case 'import_from_statement':
+        visitImport(n, ctx);
+        return [];
+      case 'try_statement': {
+        // Only the `try:` body of a try that catches something is guarded.
+        const catches = n.children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+        return n.children.map((c) => ({ n: c, ctx: catches && c.field === 'body' ? { ...ctx, guard: 'try' as const } : ctx }));
+      }
+      case 'if_statement': {
+        const cond = child(n, 'condition');
+        if (cond && /^(typing\.)?TYPE_CHECKING$/.test(t(cond).trim())) {
+          return n.children.map((c) => ({ n: c, ctx: c.field === 'consequence' ? { ...ctx, guard: 'type_checking' as const } : ctx }));
+        }
+        if (ctx.scopeKind === 'module' && isMainGuard(src, n)) {
+          facts.hasMainGuard = true;
+          return n.children.map((c) => ({ n: c, ctx: c.field === 'consequence' ? { ...ctx, main: true } : ctx }));
+        }
+        return all();
+      }
+      case 'call':
+        extendAll(n, ctx);
+        return visitCall(n, ctx);
+      case 'assignment':
+        visitAssign(n, ctx);
+        return all();
+      case 'augmented_assignment':
+        extendAll(n, ctx);
+        return all();
+      case 'return_statement':
+        visitReturn(n, ctx);
+        return all();
+      case 'identifier':
+        if (inGetattr(ctx)) getattrNames.add(t(n));
+        return [];
+      case 'dictionary':
+        if (inGetattr(ctx)) {
+          const dict = stringDict(src, n);
+          if (dict) getattrDicts.push(dict);
+        }
+        return all();
+      default:
+        return all();
+    }
+  };
+
+  const stack: Next = [{ n: tree.root, ctx: { scope: '', scopeKind: 'module', main: false } }];
+  while (stack.length) {
+    const { n, ctx } = stack.pop()!;
+    const next = visit(n, ctx);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+  }
+
+  for (const { call, node } of receivers) {
+    const i = callIndex.get(node);
+    if (i !== undefined) call.callee.receiverCall = i;
+  }
+  if (facts.defs.some((d) => d.qualname === '__getattr__' && d.kind === 'function')) {
+    const used = [...moduleDicts].filter(([name]) => getattrNames.has(name)).map(([, d]) => d);
+    const lazy = Object.assign({}, ...used, ...getattrDicts) as Record<string, string>;
+    if (Object.keys(lazy).length) facts.lazyExports = lazy;
+  }
+  const moduleDoc = docOf(src, tree.root);
   if (moduleDoc !== undefined) facts.doc = moduleDoc;
-  facts.errors.sort((a: PySyntaxError, b: PySyntaxError) => a.line - b.line);
-  facts.calls.forEach((c) => c.args.forEach((a) => a.comment === undefined && delete a.comment));
   return facts;
 }
