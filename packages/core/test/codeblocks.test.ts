@@ -250,3 +250,14 @@ describe('text/lines', () => {
     expect(lineColumnAt(text, 8)).toEqual({ line: 3, column: 2 });
   });
 });
+
+describe('prose of consecutive blocks', () => {
+  it('gives a block only the paragraphs since the previous block', () => {
+    const md = '## Quickstart\n\nInstall it first.\n\n```python\nimport a\n```\n\nThen load a model:\n\n```python\na.load()\n```\n';
+    const [first, second] = extractCodeBlocks(md, 'README.md');
+    expect(first.prose).toBe('Install it first.');
+    expect(first.after).toBe('Then load a model:');
+    expect(second.prose).toBe('Then load a model:');
+    expect(second.heading).toBe('Quickstart');
+  });
+});

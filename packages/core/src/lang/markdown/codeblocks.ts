@@ -31,7 +31,7 @@ export interface CodeBlock {
   heading?: string;
   /** All enclosing headings, outermost first. */
   headingPath: string[];
-  /** Paragraphs between that heading and the block, flattened, whitespace folded. */
+  /** Paragraphs between that heading (or the previous code block) and the block, flattened, whitespace folded. */
   prose: string;
   /** The first paragraph right after the block, before the next heading or code block ('' if none). */
   after: string;
@@ -326,6 +326,8 @@ export function extractCodeBlocks(
         if (headings.length > 0) block.heading = headings[headings.length - 1].text;
         blocks.push(block);
         pending = block;
+        // The next block's prose is what stands between the two blocks.
+        prose = [];
         return;
       }
       case 'table':
