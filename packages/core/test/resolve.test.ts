@@ -91,11 +91,13 @@ describe('python resolution', () => {
     // A classmethod that builds `instance = cls()` and returns it.
     expect(where('reg.names')).toBe('pkg/models.py:L69-70 Registry.names');
   });
-  it('narrows a union return when the other branch needs a flag the call leaves off', () => {
+  it('narrows a union return by a flag the call leaves off or passes as True', () => {
     expect(where('built.save')).toBe('pkg/models.py:L6-8 Base.save');
-    const either = at('either.encode').resolution;
-    expect(either.kind).toBe('unresolved');
-    expect(either.kind === 'unresolved' && either.reason).toMatch(/union return type/);
+    // With the flag passed, the guarded return is the first one reached: the call returns Tok.
+    expect(where('either.encode')).toBe('pkg/models.py:L37-38 Tok.encode');
+    // A flag the call passes as a variable narrows nothing: the union stays, with a reason.
+    const maybe = at('maybe.encode').resolution;
+    expect(maybe.kind === 'unresolved' && maybe.reason).toMatch(/union return type/);
   });
   it('gives a dataclass its fields as constructor parameters', () => {
     expect(at('Dc').definition?.params).toEqual([

@@ -44,3 +44,6 @@ LazyThing().run()
 from pkg.models import Registry
 reg = Registry.create()
 reg.names()
+flag = len("x") > 0
+maybe = build("x", mixed=flag)
+maybe.encode("d")

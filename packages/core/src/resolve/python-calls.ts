@@ -381,8 +381,15 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
     const passed = call.args.find((a) => a.keyword === name) ?? (positional >= 0 ? call.args.filter((a) => !a.keyword && !a.unpack)[positional] : undefined);
     return !passed || ['False', 'None'].includes(passed.text.trim());
   };
+  const onFlag = (name: string) => {
+    const i = params.findIndex((p) => p.name === name);
+    const positional = i >= 0 && params[i].kind === 'positional' ? i - (fn.def.isMethod ? 1 : 0) : -1;
+    const passed = call.args.find((a) => a.keyword === name) ?? (positional >= 0 ? call.args.filter((a) => !a.keyword && !a.unpack)[positional] : undefined);
+    return passed?.text.trim() === 'True';
+  };
   if (call.args.some((a) => a.unpack)) return classes;
-  const rets = facts.returns.filter((r) => r.scope === fn.def.qualname && r.callChain);
+  const all = facts.returns.filter((r) => r.scope === fn.def.qualname);
+  const rets = all.filter((r) => r.callChain);
   const kept: DefSym[] = [];
   for (const cls of classes) {
     const producing = [];
@@ -390,6 +397,9 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
       const sym = await index.resolveDotted(fn.module, r.callChain!);
       if (sym.kind === 'def' && sym.path === cls.path && sym.def.qualname === cls.def.qualname) producing.push(r);
     }
+    // `if flag: return B(...)` with `flag=True` passed and no return before it: the call returns B.
+    const first = producing[0];
+    if (first?.guard && onFlag(first.guard) && !all.some((r) => r.line < first.line)) return [cls];
     const unreachable = producing.length > 0 && producing.every((r) => r.guard && offFlag(r.guard));
     if (!unreachable) kept.push(cls);
   }
