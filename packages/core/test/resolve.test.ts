@@ -106,6 +106,11 @@ describe('python resolution', () => {
       { name: 'mods', type: 'list', default: 'field(...)' },
     ]);
   });
+  it('prints no location for a name bound to different definitions in if/else branches', () => {
+    const r = at('pick').resolution;
+    expect(r.kind === 'unresolved' && r.reason).toMatch(/different definitions in conditional branches/);
+    expect(r.kind === 'unresolved' && r.candidates).toEqual(['fast_path (pkg/fast.py:L1-2)', 'helper_fn (pkg/utils.py:L1-2)']);
+  });
   it('reports what it cannot resolve, with a reason', () => {
     const r = at('undefined_thing').resolution;
     expect(r.kind).toBe('unresolved');

@@ -47,3 +47,5 @@ reg.names()
 flag = len("x") > 0
 maybe = build("x", mixed=flag)
 maybe.encode("d")
+from pkg import pick
+pick()

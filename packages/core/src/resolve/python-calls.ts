@@ -305,7 +305,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
 
 function symbolValue(sym: PySymbol): Value {
   if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
-  if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason };
+  if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
   return { kind: 'symbol', sym };
 }
 
@@ -541,7 +541,7 @@ async function callSite(
     if (PY_TOOL_CALLS.has(written.split('(')[0])) resolution = { kind: 'tool', command: toolCommand(call) };
     else resolution = { kind: 'builtin', name: written };
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'unresolved') {
-    resolution = { kind: 'unresolved', reason: callee.sym.reason };
+    resolution = { kind: 'unresolved', reason: callee.sym.reason, ...(callee.sym.candidates ? { candidates: callee.sym.candidates } : {}) };
   } else if (callee.kind === 'unknown' && callee.local) {
     // The example's own values (lists, locals, its own classes): not the repository's API.
     resolution = { kind: 'builtin', name: `local:${written}` };
@@ -556,7 +556,9 @@ async function callSite(
   // A method on an unknown or external receiver may be one the repository attaches at run time.
   const attr = call.callee.chain.length > 1 || call.callee.base === 'call' ? call.callee.chain[call.callee.chain.length - 1] : undefined;
   const inherited = callee.kind === 'external' && callee.inherited;
-  if (attr && !inherited && (resolution.kind === 'external' || (resolution.kind === 'unresolved' && !(callee.kind === 'unknown' && callee.local)))) {
+  // Only a receiver that is external or of unknown type: not an ambiguous repository name.
+  const openReceiver = callee.kind === 'external' || (callee.kind === 'unknown' && !callee.local && !callee.candidates);
+  if (attr && !inherited && openReceiver && (resolution.kind === 'external' || resolution.kind === 'unresolved')) {
     const found = (await index.attachments()).get(attr) ?? [];
     if (found.length === 1) {
       const a = found[0];

@@ -14,7 +14,7 @@ export type PySymbol =
   | { kind: 'def'; module: string; path: string; def: PyDef }
   | { kind: 'external'; module: string }
   | { kind: 'stdlib'; module: string }
-  | { kind: 'unresolved'; reason: string };
+  | { kind: 'unresolved'; reason: string; candidates?: string[] };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -127,14 +127,33 @@ export class PythonIndex {
     const def = [...facts.defs].reverse().find((d) => d.parent === '' && d.name === name);
     const binding = lastImportBinding(facts.imports, name);
     const alias = [...facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && a.valueName);
-    const candidates: { line: number; get: () => Promise<PySymbol> }[] = [];
-    if (def) candidates.push({ line: def.defLine, get: async () => ({ kind: 'def', module, path, def }) });
-    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), get: () => this.followImport(path, binding.imp, binding.name, seen) });
+    const candidates: { line: number; conditional: boolean; get: () => Promise<PySymbol> }[] = [];
+    if (def) candidates.push({ line: def.defLine, conditional: !!def.conditional, get: async () => ({ kind: 'def', module, path, def }) });
+    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, get: () => this.followImport(path, binding.imp, binding.name, seen) });
+    // Other imports of the name in `if`/`else` branches compete with it.
+    for (const other of conditionalImportBindings(facts.imports, name)) {
+      if (other.imp === binding?.imp) continue;
+      candidates.push({ line: other.imp.line, conditional: true, get: () => this.followImport(path, other.imp, other.name, seen) });
+    }
     if (alias?.valueName && alias.valueName !== name) {
       const value = alias.valueName;
-      candidates.push({ line: alias.line, get: () => this.resolveDotted(module, value.split('.'), seen) });
+      candidates.push({ line: alias.line, conditional: !!alias.conditional, get: () => this.resolveDotted(module, value.split('.'), seen) });
     }
     candidates.sort((a, b) => b.line - a.line);
+    // Bound in `if`/`else` branches to different repository definitions: which one runs is decided at
+    // run time, so no location is printed.
+    if (candidates.length > 1 && candidates.some((c) => c.conditional)) {
+      const syms = await Promise.all(candidates.map((c) => c.get()));
+      const defs = syms.filter((x): x is Extract<PySymbol, { kind: 'def' }> => x.kind === 'def');
+      const distinct = [...new Map(defs.map((d) => [`${d.path}:${d.def.qualname}:${d.def.start}`, d])).values()];
+      if (distinct.length > 1) {
+        return {
+          kind: 'unresolved',
+          reason: `\`${name}\` is bound to different definitions in conditional branches of \`${path}\``,
+          candidates: distinct.map((d) => `${d.def.qualname} (${d.path}:L${d.def.start}-${d.def.end})`).sort(cmp),
+        };
+      }
+    }
     for (const c of candidates) {
       const sym = await c.get();
       if (sym.kind !== 'unresolved') return sym;
@@ -380,6 +399,20 @@ function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; 
     }
   }
   return found;
+}
+
+function conditionalImportBindings(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } }[] {
+  const out: { imp: PyImport; name?: { name: string; alias?: string } }[] = [];
+  for (const imp of imports) {
+    if (imp.scope !== '' || imp.star || !imp.conditional) continue;
+    if (imp.kind === 'import') {
+      if ((imp.alias ?? imp.module.split('.')[0]) === name) out.push({ imp });
+    } else {
+      const n = imp.names.find((x) => (x.alias ?? x.name) === name);
+      if (n) out.push({ imp, name: n });
+    }
+  }
+  return out;
 }
 
 /** Dotted module name of a file: packages are folders with `__init__.py`; loose files are top-level modules. */

@@ -305,6 +305,8 @@ interface Ctx {
   scope: string;
   scopeKind: 'module' | 'class' | 'function';
   guard?: 'try' | 'type_checking';
+  /** Inside an `if`/`elif`/`else` branch of the module level (not a main guard or TYPE_CHECKING). */
+  conditional?: boolean;
   main: boolean;
   /** Index of the enclosing call. */
   call?: number;
@@ -459,6 +461,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         bases: superclasses ? namedChildren(superclasses).filter((b) => b.type !== 'keyword_argument').map((b) => t(b).replace(/\s+/g, ' ')) : [],
         isAsync: !isClass && def.children[0]?.type === 'async',
         hasError: hasErrorIn(n),
+        ...(ctx.conditional ? { conditional: true } : {}),
       } satisfies PyDef);
     }
     // Decorators, defaults, annotations and bases run in the enclosing scope; the body in its own.
@@ -471,7 +474,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   };
 
   const visitImport = (n: PyNode, ctx: Ctx): void => {
-    const base = { line: n.startRow + 1, scope: ctx.scope, ...(ctx.guard ? { guard: ctx.guard } : {}) };
+    const base = { line: n.startRow + 1, scope: ctx.scope, ...(ctx.guard ? { guard: ctx.guard } : {}), ...(ctx.conditional ? { conditional: true } : {}) };
     const dotted = (x: PyNode) => t(x).replace(/\s+/g, '');
     if (n.type === 'import_statement') {
       for (const item of n.children.filter((c) => c.field === 'name')) {
@@ -530,6 +533,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       ...(chain ? { valueName: chain.join('.') } : {}),
       valueText: right ? t(right) : '',
       ...(type ? { annotation: t(type) } : {}),
+      ...(ctx.conditional ? { conditional: true } : {}),
     } satisfies PyAssign);
   };
 
@@ -588,6 +592,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
           facts.hasMainGuard = true;
           return n.children.map((c) => ({ n: c, ctx: c.field === 'consequence' ? { ...ctx, main: true } : ctx }));
         }
+        if (ctx.scopeKind === 'module') return n.children.map((c) => ({ n: c, ctx: c.field === 'condition' ? ctx : { ...ctx, conditional: true } }));
         return all();
       }
       case 'call':

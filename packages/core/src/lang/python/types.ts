@@ -24,6 +24,8 @@ export interface PyImport {
   guard?: 'try' | 'type_checking';
   /** Qualified name of the enclosing function or class, '' at module level. */
   scope: string;
+  /** In an `if`/`else` branch of the module level. */
+  conditional?: boolean;
 }
 
 export interface PyParam {
@@ -61,6 +63,8 @@ export interface PyDef {
   isAsync: boolean;
   /** The definition's region contains ERROR or MISSING nodes: its span must not be printed. */
   hasError: boolean;
+  /** Defined in an `if`/`else` branch of the module level. */
+  conditional?: boolean;
 }
 
 export interface PyArg {
@@ -128,6 +132,8 @@ export interface PyAssign {
   valueText: string;
   /** `x: int = 3` → `int` (dataclass fields, annotated module constants). */
   annotation?: string;
+  /** In an `if`/`else` branch of the module level. */
+  conditional?: boolean;
 }
 
 /** `return <expr>` inside a function: lets resolution see `return Cls(...)`. */
