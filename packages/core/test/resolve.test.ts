@@ -110,6 +110,9 @@ describe('python resolution', () => {
     const r = at('pick').resolution;
     expect(r.kind === 'unresolved' && r.reason).toMatch(/different definitions in conditional branches/);
     expect(r.kind === 'unresolved' && r.candidates).toEqual(['fast_path (pkg/fast.py:L1-2)', 'helper_fn (pkg/utils.py:L1-2)']);
+    // A class in one branch, a star import in the other.
+    const e = at('Engine().start').resolution;
+    expect(e.kind === 'unresolved' && e.reason).toMatch(/conditional branches/);
   });
   it('reports what it cannot resolve, with a reason', () => {
     const r = at('undefined_thing').resolution;

@@ -49,3 +49,5 @@ maybe = build("x", mixed=flag)
 maybe.encode("d")
 from pkg import pick
 pick()
+from pkg import Engine
+Engine().start()

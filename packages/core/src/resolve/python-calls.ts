@@ -195,7 +195,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
-    if (sym.kind !== 'def') return { kind: 'unknown', reason: 'not callable' };
+    if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
+    if (sym.kind !== 'def') return { kind: 'unknown', reason: `\`${sym.module}\` is a module, not callable` };
     if (sym.module === '__example__') return localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
     return returnValue(index, sym, call);

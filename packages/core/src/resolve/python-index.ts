@@ -142,6 +142,15 @@ export class PythonIndex {
     candidates.sort((a, b) => b.line - a.line);
     // Bound in `if`/`else` branches to different repository definitions: which one runs is decided at
     // run time, so no location is printed.
+    // A star import in another branch may bind the name too (`if mlx: class X ... else: from .gpu import *`).
+    for (const imp of facts.imports.filter((i) => i.star && i.scope === '' && i.conditional)) {
+      if (!candidates.some((c) => c.conditional)) break;
+      const target = this.absoluteModule(path, imp);
+      const tp = target ? this.modules.get(target) : undefined;
+      const tf = tp ? await this.load(tp) : null;
+      if (!target || !tf || !(tf.all ? tf.all.includes(name) : !name.startsWith('_'))) continue;
+      candidates.push({ line: imp.line, conditional: true, get: () => this.resolveInModule(target, name, new Set(seen)) });
+    }
     if (candidates.length > 1 && candidates.some((c) => c.conditional)) {
       const syms = await Promise.all(candidates.map((c) => c.get()));
       const defs = syms.filter((x): x is Extract<PySymbol, { kind: 'def' }> => x.kind === 'def');
