@@ -143,8 +143,12 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
     if (r === i) step.calls.unshift(api[i]);
     else step.calls.push(api[i]);
   });
-  // Order steps by their main call's position.
-  const order = [...stepOf.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  // Order steps as they run: an argument's call before the call it is passed to (`f(g(x))` runs g
+  // first), so by where each main call ends, then where it starts.
+  const ran = (i: number) => api[i].site;
+  const order = [...stepOf.entries()]
+    .sort((a, b) => (ran(a[0]).cell ?? 0) - (ran(b[0]).cell ?? 0) || ran(a[0]).end - ran(b[0]).end || ran(a[0]).start - ran(b[0]).start || a[0] - b[0])
+    .map(([, s]) => s);
   // A step's implementation is the repository's own API when it has one: `SFTTrainer(...)` + an inherited
   // external `.train()` is the repository's SFTTrainer at work.
   for (const step of order) {

@@ -127,12 +127,14 @@ function reportView(model: GoldpathModel, missingFromMap: string[]) {
     row.principles.add(s.principle);
     apiRows.set(key, row);
   }
+  // Every external package a step's code path uses, with the calls that reach it.
   const externals = new Map<string, Set<string>>();
   for (const c of allCalls) {
-    if (c.call.resolution.kind !== 'external') continue;
-    const set = externals.get(c.call.resolution.distribution) ?? new Set<string>();
-    set.add(c.call.callee);
-    externals.set(c.call.resolution.distribution, set);
+    for (const dep of c.externalDependencies) {
+      const set = externals.get(dep) ?? new Set<string>();
+      set.add(c.call.callee);
+      externals.set(dep, set);
+    }
   }
   const patterns = new Map<string, { name: string; source: string; passedTo: string }>();
   for (const c of allCalls) {
