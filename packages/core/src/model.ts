@@ -108,6 +108,8 @@ export interface CallSite {
   site: Span;
   resolution: Resolution;
   definition?: Definition;
+  /** Execution order in its source: [cell, statement line, post-order rank] (arguments run first). */
+  order?: number[];
   /** For a pattern (a local function passed to an API): the callee it is passed to. */
   passedTo?: string;
 }

@@ -145,9 +145,10 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
   });
   // Order steps as they run: an argument's call before the call it is passed to (`f(g(x))` runs g
   // first), so by where each main call ends, then where it starts.
-  const ran = (i: number) => api[i].site;
+  const ran = (i: number) => api[i].order ?? [api[i].site.cell ?? 0, api[i].site.start, 0];
+  const before = (x: number[], y: number[]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   const order = [...stepOf.entries()]
-    .sort((a, b) => (ran(a[0]).cell ?? 0) - (ran(b[0]).cell ?? 0) || ran(a[0]).end - ran(b[0]).end || ran(a[0]).start - ran(b[0]).start || a[0] - b[0])
+    .sort((a, b) => before(ran(a[0]), ran(b[0])) || a[0] - b[0])
     .map(([, s]) => s);
   // A step's implementation is the repository's own API when it has one: `SFTTrainer(...)` + an inherited
   // external `.train()` is the repository's SFTTrainer at work.

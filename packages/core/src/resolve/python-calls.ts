@@ -257,11 +257,30 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return callee;
   };
 
+  // Post-order over the call tree: a receiver and the arguments run before the call that uses them.
+  const rank = new Map<number, number>();
+  const kids = new Map<number, number[]>();
+  facts.calls.forEach((c, i) => {
+    if (c.parent !== undefined) kids.set(c.parent, [...(kids.get(c.parent) ?? []), i]);
+  });
+  const visitRank = (i: number) => {
+    for (const k of kids.get(i) ?? []) visitRank(k);
+    rank.set(i, rank.size);
+  };
+  facts.calls.forEach((c, i) => {
+    if (c.parent === undefined) visitRank(i);
+  });
+  const orderOf = (call: PyCall, i: number): number[] => {
+    const p = place(call.statementLine);
+    return [p.cell ?? 0, p.line, rank.get(i) ?? i];
+  };
+
   for (let i = 0; i < facts.calls.length; i++) {
     const call = facts.calls[i];
     const callee = await calleeOf(i);
     if (!emitted(call)) continue;
     const site = await callSite(index, src, call, callee, span(call.line, call.endLine), localDefs);
+    site.order = orderOf(call, i);
     calls.push(site);
     // A local function passed to an API is a pattern the user implements.
     if (site.resolution.kind === 'repo' || site.resolution.kind === 'external') {
@@ -298,6 +317,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       assignedTo: [],
       uses: [],
       site: { path: src.path, start: sh.line, end: sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) },
+      order: [sh.cell ?? 0, sh.line, -1],
       resolution: { kind: 'tool', command: sh.command.trim() },
     });
   }

@@ -1,0 +1,5 @@
+"""Model loading."""
+
+from .loader import FastModel
+
+__all__ = ["FastModel"]
