@@ -10,11 +10,16 @@ import { extractPythonFacts } from './lang/python/facts.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
-import { discover } from './discover/discover.js';
+import { discover, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { repoNameFrom, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
+import { ModuleMap } from './lang/ts/modules.js';
+import { TsProject } from './lang/ts/project.js';
+import { TsCallResolver } from './resolve/ts-calls.js';
+import { syntaxError } from './lang/ts/syntax.js';
+import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 
 /** Used for `last_updated` when there is neither `--date` nor a git HEAD (documented in docs/output-format.md). */
@@ -46,18 +51,70 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
   }
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
-  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles });
+  const modules = await ModuleMap.load(files);
+  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles, modules });
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
+
+  // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
+  const tsPending = pending.filter((p) => p.language === 'typescript');
+  const tsFiles = new Map<PendingSource, string>();
+  let tsResolver: TsCallResolver | undefined;
+  if (tsPending.length) {
+    const project = new TsProject(files, modules);
+    const virtual = new Map<string, string>();
+    for (const p of tsPending) {
+      if (p.session) {
+        let name = virtual.get(p.session);
+        if (!name) {
+          name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
+          virtual.set(p.session, name);
+        }
+        tsFiles.set(p, name);
+      } else {
+        project.addRepoFile(p.candidate.path, p.text);
+        tsFiles.set(p, p.candidate.path);
+      }
+    }
+    tsResolver = new TsCallResolver(project);
+  }
 
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
   const candidates: Candidate[] = [...dropped];
   const unresolvedBySource = new Map<string, UnresolvedCall[]>();
   const sessions = new Map<string, { facts: PyModuleFacts; calls: CallSite[] }>();
+  const tsSessions = new Map<string, CallSite[]>();
   for (const p of pending) {
     const c = p.candidate;
     candidates.push(c);
     const whole = !p.map;
+    if (p.language === 'typescript' && tsResolver) {
+      const fileName = tsFiles.get(p)!;
+      if (whole) {
+        const err = syntaxError(p.text, /\.[jt]sx$/.test(c.path));
+        if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
+      }
+      let calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell });
+      if (p.session) tsSessions.set(p.session, calls);
+      if (p.blockLines) {
+        const [from, to] = p.blockLines;
+        const shellLines = new Set(p.shellLines ?? []);
+        calls = calls.filter((x) => (x.resolution.kind === 'tool' && x.written !== x.callee ? shellLines.has(x.site.start) : x.site.start >= from && x.site.start <= to));
+      }
+      options.onCalls?.(c.id, calls);
+      analysed.push({
+        candidate: c,
+        score: p.score,
+        calls,
+        steps: buildSteps(calls),
+        runtime: 'Node',
+        ...(p.title ? { title: p.title } : {}),
+        ...(p.prose ? { prose: p.prose } : {}),
+        span: whole ? { path: c.path, start: 1, end: Math.max(1, splitLines(p.text).length) } : { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
+      });
+      unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
+      continue;
+    }
     // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
     const cached = p.session ? sessions.get(p.session) : undefined;
     const facts = cached?.facts ?? (whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path));
@@ -96,6 +153,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       score: p.score,
       calls,
       steps,
+      runtime: 'Python',
       ...(p.title ? { title: p.title } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
@@ -105,7 +163,10 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
 
   progress('group: building steps and workflows');
   const existing = wikiFinal.existingPages;
-  const runtime = 'Python';
+  const hasPython = analysed.some((a) => a.runtime === 'Python');
+  const hasNode = analysed.some((a) => a.runtime === 'Node');
+  // The repository's runtime: Node when only TypeScript/JavaScript sources reach its API.
+  const runtime = hasNode && !analysed.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
   const modelDomains = domainsOf(meta.dependencies, meta.keywords);
   const workflows = buildWorkflows(
     analysed,
@@ -130,7 +191,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     knowledgeSources: knowledgeSources(meta, repoName),
     domains: modelDomains,
     environment: `${repoName}_${gpu ? 'CUDA' : runtime}`,
-    languages: ['python'],
+    languages: [...(hasPython || !hasNode ? ['python'] : []), ...(hasNode ? ['typescript'] : [])],
     workflows,
     candidates,
     unresolved,

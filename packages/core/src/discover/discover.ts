@@ -3,7 +3,9 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, TEST_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { EXAMPLE_DIRS, TEST_DIRS, INSTALL_COMMANDS, TS_SOURCE, TS_DECLARATION, VENDOR_DIRS } from '../heuristics/tables.js';
+import type { ModuleMap } from '../lang/ts/modules.js';
+import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
@@ -12,6 +14,13 @@ import type { LineMap } from '../resolve/python-calls.js';
 /** Code handed to the Python adapter for one candidate. */
 export interface PendingSource {
   candidate: Candidate;
+  /** The adapter that reads it (Python unless said). */
+  language?: 'python' | 'typescript';
+  /** TypeScript code blocks with JSX (`tsx`, `jsx`); `js` when every block of the session is JavaScript. */
+  tsx?: boolean;
+  js?: boolean;
+  /** Lines of shell commands (in the same Markdown section) that belong to this code block. */
+  shellLines?: number[];
   /** Trust: higher first. */
   score: number;
   /** Text to parse, and its line map when it is not the file itself. */
@@ -41,6 +50,8 @@ export interface DiscoverInputs {
   purposes: Map<string, { purpose: string; section: string }>;
   /** Files named by the phase 0 report's suggested workflows. */
   suggestedFiles: Set<string>;
+  /** JavaScript packages of the repository (package.json files, tsconfig paths). */
+  modules: ModuleMap;
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
@@ -61,7 +72,10 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     }
     return undefined;
   };
-  const isTest = (p: string) => p.split('/').slice(0, -1).some((d) => TEST_DIRS.has(d.toLowerCase())) || /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(p) || /(^|\/)conftest\.py$/.test(p);
+  const isTest = (p: string) =>
+    p.split('/').slice(0, -1).some((d) => TEST_DIRS.has(d.toLowerCase()) || d === '__tests__') || /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(p) || /(^|\/)conftest\.py$/.test(p) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(p);
+  const isVendored = (p: string) => p.split('/').slice(0, -1).some((d) => VENDOR_DIRS.has(d.toLowerCase()));
+  const isScript = (p: string) => TS_SOURCE.test(p) && !TS_DECLARATION.test(p) && !isVendored(p);
   const isDoc = (p: string) => /^docs?\//i.test(p);
 
   const seenFiles = new Set<string>();
@@ -96,7 +110,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       pending.push({ candidate: { ...candidate, kind: 'notebook' }, score: score + (inp.suggestedFiles.has(path) ? 20 : 0), text: v.text, map: { lines: v.lines }, shell: v.shell, ...(title ? { title } : {}) });
       return;
     }
-    pending.push({ candidate, score: score + (inp.suggestedFiles.has(path) ? 20 : 0) + (purpose ? 5 : 0), text, shell: [], ...(entryFunction ? { entryFunction } : {}) });
+    pending.push({
+      candidate,
+      score: score + (inp.suggestedFiles.has(path) ? 20 : 0) + (purpose ? 5 : 0),
+      text,
+      shell: [],
+      ...(entryFunction ? { entryFunction } : {}),
+      ...(isScript(path) ? { language: 'typescript' as const } : {}),
+    });
   };
 
   // 1. Example programs and notebooks.
@@ -106,21 +127,24 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       await addFile(f.path, 'notebook', dir ? `${f.path.split('/')[0]}/ folder` : 'Jupyter notebook', dir ? dir.score : 70);
     } else if (f.path.endsWith('.py') && dir && !/(^|\/)__init__\.py$/.test(f.path)) {
       await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);
+    } else if (isScript(f.path) && dir && !isTest(f.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(f.path)) {
+      await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);
     }
   }
   // 2. Files named by phase 0 (RepoMap example rows, suggested workflows).
   for (const [path, { section, purpose }] of [...inp.purposes].sort((a, b) => byCodeUnit(a[0], b[0]))) {
     const exampleRow = /example|📝|üìù|demo|notebook|tutorial/i.test(section) || /\bexample\b|\bdemo\b|\btutorial\b|\bquick ?start\b/i.test(purpose);
-    if (!files.has(path) || !(path.endsWith('.py') || path.endsWith('.ipynb')) || isTest(path)) continue;
+    if (!files.has(path) || !(path.endsWith('.py') || path.endsWith('.ipynb') || isScript(path)) || isTest(path)) continue;
     if (exampleRow) await addFile(path, path.endsWith('.ipynb') ? 'notebook' : 'example', 'RepoMap example row', 75);
   }
   for (const path of [...inp.suggestedFiles].sort(byCodeUnit)) {
-    if (files.has(path) && (path.endsWith('.py') || path.endsWith('.ipynb'))) {
+    if (files.has(path) && (path.endsWith('.py') || path.endsWith('.ipynb') || isScript(path))) {
       await addFile(path, path.endsWith('.ipynb') ? 'notebook' : 'example', 'phase 0 suggested workflow', 80);
     }
   }
   // 3. Entry points declared by the packaging, then `__main__` scripts.
   for (const ep of inp.meta.entryPoints) {
+    if (ep.from === 'package.json bin') continue; // below, with the other JavaScript packages
     const [mod, fn] = ep.target.split(':');
     const path = inp.index.modules.get(mod);
     if (!path) {
@@ -128,6 +152,26 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       continue;
     }
     await addFile(path, 'entry-point', `${ep.from} ${ep.name} = ${ep.target}`, 55, fn?.split('.')[0]);
+  }
+  // package.json `bin` scripts (their sources when built), then `main`/`exports` modules.
+  for (const pkg of [...inp.modules.packages.values()].sort((a, b) => byCodeUnit(a.dir, b.dir))) {
+    const bin = pkg.json.bin;
+    const bins: [string, string][] = typeof bin === 'string' ? [[pkg.name.replace(/^@[^/]+\//, ''), bin]] : Object.entries(bin && typeof bin === 'object' ? bin : {}).filter((e): e is [string, string] => typeof e[1] === 'string');
+    for (const [name, target] of bins.sort((a, b) => byCodeUnit(a[0], b[0]))) {
+      const path = inp.modules.sourceOf(pkg.dir, target);
+      const where = `${pkg.dir ? `${pkg.dir}/` : ''}package.json bin ${name} = ${target}`;
+      if (!path) dropped.push({ id: `bin:${pkg.name}:${name}`, path: target, kind: 'entry-point', line: 1, foundBy: where, kept: false, reason: `\`${target}\` is not in the repository and no source file matches it` });
+      else await addFile(path, 'entry-point', where, 55);
+    }
+    const main = inp.modules.resolve(pkg.name || './', pkg.dir ? `${pkg.dir}/package.json` : 'package.json');
+    if (pkg.name && main.kind === 'repo' && !isTest(main.path)) await addFile(main.path, 'entry-point', `${pkg.dir ? `${pkg.dir}/` : ''}package.json main/exports`, 40);
+  }
+  for (const f of files.files) {
+    if (!isScript(f.path) || isTest(f.path) || seenFiles.has(f.path) || f.size > 1024 * 1024) continue;
+    const r = await files.read(f.path);
+    // Node scripts: a `#!/usr/bin/env node` line or a `require.main === module` guard.
+    if (!r.ok || !(/^#!.*\bnode\b/.test(r.text) || /require\.main\s*===\s*module/.test(r.text))) continue;
+    await addFile(f.path, 'script', 'Node script (`#!` line or `require.main` guard)', 50);
   }
   for (const f of files.files) {
     if (!f.path.endsWith('.py') || isTest(f.path) || seenFiles.has(f.path)) continue;
@@ -148,12 +192,62 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
     const session = { text: '', lines: [] as { line: number; cell?: number }[], shell: [] as PendingSource['shell'] };
     const members: PendingSource[] = [];
-    for (const block of extractCodeBlocks(text, path, PY_BLOCKS)) {
+    // TypeScript blocks run as sessions too, but a block with its own imports starts a new one (README
+    // blocks often repeat `import X from 'pkg'`; one file would bind every later X to the first import).
+    type TsSession = { id: string; text: string; lines: { line: number; cell?: number }[]; tsx: boolean; js: boolean; members: PendingSource[] };
+    const tsSessions: TsSession[] = [];
+    const blocks = extractCodeBlocks(text, path, PY_BLOCKS);
+    // Shell commands run beside the code of the same section (`npx acme models list` under its heading).
+    const sectionShell = new Map<string, PendingSource['shell']>();
+    for (const b of blocks) {
+      if (b.language !== 'shell') continue;
+      const cmds = b.source.shell.filter((c) => !INSTALL_COMMANDS.some((re) => re.test(c.command)));
+      const key = b.headingPath.join('\u0000');
+      sectionShell.set(key, [...(sectionShell.get(key) ?? []), ...cmds]);
+    }
+    for (const block of blocks) {
       const id = `${path}#L${block.startLine}`;
       const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : 'docs';
       const base: Candidate = { id, path, kind, line: block.startLine, foundBy: isReadme ? 'README code block' : 'docs code block', kept: false, reason: '', ...(block.heading ? { heading: block.heading } : {}) };
       if (block.language === 'typescript') {
-        dropped.push({ ...base, reason: 'TypeScript/JavaScript code blocks are not analysed yet' });
+        const code = block.source.text;
+        if (!code.trim()) {
+          dropped.push({ ...base, reason: block.source.shell.length ? 'install commands only' : 'no code' });
+          continue;
+        }
+        const tsx = /^(tsx|jsx)\b/i.test(block.info.trim());
+        const err = syntaxError(code, tsx);
+        if (err) {
+          // A fragment that does not parse would break the blocks after it in the session.
+          dropped.push({ ...base, reason: `code block does not parse as TypeScript/JavaScript (line ${block.source.lines[err.line - 1]?.line ?? block.startLine}: ${err.message})` });
+          continue;
+        }
+        const lines = block.source.lines;
+        const key = block.headingPath.join('\u0000');
+        const shell = sectionShell.get(key) ?? [];
+        sectionShell.delete(key); // the first block of the section takes them
+        const entry: PendingSource = {
+          candidate: base,
+          language: 'typescript',
+          score: (isReadme ? 70 : 60) + (/quick ?start|getting started|usage|example/i.test(block.heading ?? '') ? 10 : 0),
+          text: code,
+          map: { lines },
+          shell,
+          shellLines: shell.map((c) => c.line),
+          prose: [block.prose, block.after].filter(Boolean).join(' '),
+          ...(block.heading ? { title: block.heading } : {}),
+          blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
+        };
+        const imports = /^\s*import\s+[^(\s]|\brequire\(\s*['"]/m.test(code);
+        if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
+        const ts = tsSessions[tsSessions.length - 1];
+        entry.session = ts.id;
+        ts.text += code.endsWith('\n') ? code : `${code}\n`;
+        ts.lines.push(...lines);
+        ts.tsx ||= tsx;
+        ts.js &&= /^(js|javascript|jsx|mjs|cjs)\b/i.test(block.info.trim());
+        ts.members.push(entry);
+        pending.push(entry);
         continue;
       }
       if (block.language === 'shell') {
@@ -188,6 +282,9 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       }
       pending.push(entry);
     }
+    for (const ts of tsSessions) {
+      for (const m of ts.members) Object.assign(m, { text: ts.text, map: { lines: ts.lines }, tsx: ts.tsx, js: ts.js });
+    }
     // Every block of the session sees the whole document; its steps are the calls on its own lines.
     for (const m of members) {
       m.text = session.text;
@@ -197,7 +294,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   }
   // 5. Tests, kept later only for parts of the API nothing above shows.
   for (const f of files.files) {
-    if (!f.path.endsWith('.py') || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
+    if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
     await addFile(f.path, 'test', 'tests folder', 20);
   }
   pending.sort((a, b) => b.score - a.score || byCodeUnit(a.candidate.id, b.candidate.id));

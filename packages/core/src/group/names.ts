@@ -37,7 +37,7 @@ export function pageName(words: string[]): string | undefined {
 /** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
 export function workflowNameFrom(text: string): string | undefined {
   const ws = text
-    .replace(/\.(py|ipynb|md|rst|ts|js)$/i, '')
+    .replace(/\.(py|ipynb|md|markdown|rst|[cm]?[jt]sx?)$/i, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));

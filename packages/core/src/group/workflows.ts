@@ -17,6 +17,8 @@ export interface AnalysedSource {
   /** Prose around a code block; the module docstring of a script. */
   prose?: string;
   span: WorkflowSource['span'];
+  /** Runtime of the source's language (the workflow's environment), when not the context's. */
+  runtime?: 'Python' | 'Node';
 }
 
 export interface NamingHints {
@@ -100,6 +102,13 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       d.steps = d.steps.slice(0, 7);
       drafts.push(d);
     } else {
+      // Still too small: a workflow that runs one of its repository calls (not just a constructor) takes it as one more source.
+      const keys = primaryKeys(d.steps).filter((k, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
+      const host = drafts.find((h) => h.sources.every((x) => x.candidate.kind !== 'test') && keys.some((k) => allKeys(h.steps).has(k)));
+      if (host) {
+        host.sources.push(...d.sources);
+        continue;
+      }
       for (const s of d.sources) {
         s.candidate.kept = false;
         s.candidate.reason = `only ${d.steps.length} step(s), and no workflow shares its calls`;
@@ -145,7 +154,7 @@ function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Wo
     for (const e of c.definition?.externalImports ?? []) deps.add(e);
   }
   const gpu = [...deps].some((dep) => GPU_DISTRIBUTIONS.has(dep.toLowerCase()));
-  const environment = `${ctx.repoName}_${gpu ? 'CUDA' : ctx.runtime}`;
+  const environment = `${ctx.repoName}_${gpu ? 'CUDA' : (d.sources[0].runtime ?? ctx.runtime)}`;
   const domains = new Set<string>();
   for (const dep of deps) for (const t of DOMAIN_TAGS[dep.toLowerCase()] ?? []) domains.add(t);
   for (const t of ctx.modelDomains) domains.add(t);
@@ -325,7 +334,8 @@ function stepCall(c: CallSite, environment: string, produced: Map<string, string
     sourceLocation = formatSpan(r.span);
     impl = implementationName(r.qualname);
     externalDependencies = c.definition?.externalImports ?? [];
-    if (!c.callee.endsWith(r.qualname)) resolvedTo = `${r.module}.${r.qualname}`;
+    // Python modules are dotted (`pkg.mod.Class.method`); a TypeScript module is a path, shown by Source Location.
+    if (!c.callee.endsWith(r.qualname)) resolvedTo = r.module.includes('/') ? r.qualname : `${r.module}.${r.qualname}`;
   } else if (r.kind === 'external') {
     type = 'Wrapper Doc';
     sourceLocation = `external (${r.distribution})`;

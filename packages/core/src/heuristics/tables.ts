@@ -240,7 +240,7 @@ export const PY_TOOL_CALLS = new Set([
 ]);
 
 /** Shell commands that install things: never steps (clarification 16). */
-export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
+export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
 
 /** Folders whose files are example programs (inputs.md), and the trust each gets. */
 export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = {
@@ -269,3 +269,26 @@ export const GENERIC_NAMES = new Set([
 
 /** The role that names a workflow when nothing else does: the first of these the workflow has. */
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];
+
+/** Node `child_process` functions whose first argument is the command they run (External Tool Docs). */
+export const CHILD_PROCESS_CALLS = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']);
+
+/** Script extensions the TypeScript adapter reads (declaration files are not examples). */
+export const TS_SOURCE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+export const TS_DECLARATION = /\.d\.(m|c)?ts$/;
+
+/**
+ * Globals a JavaScript runtime or test runner provides without an import (Node without @types/node,
+ * jest/vitest/mocha globals): calls on them are the platform's, not unresolved API.
+ */
+export const JS_RUNTIME_GLOBALS = new Set([
+  'process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate',
+  'Deno', 'Bun', 'describe', 'it', 'test', 'expect', 'beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'jest', 'vi', 'suite',
+  'before', 'after', 'context', 'assert',
+]);
+
+/** Test runners and assertion libraries: their calls in tests are checks, not steps. */
+export const TEST_PACKAGES = new Set(['vitest', 'jest', '@jest/globals', 'mocha', 'chai', 'ava', 'tap', 'uvu', 'sinon', 'expect', 'node:test', 'test', 'assert']);
+
+/** Folders of third-party code copied into a repository: never a golden path of the repository itself. */
+export const VENDOR_DIRS = new Set(['_vendor', 'vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'deps']);

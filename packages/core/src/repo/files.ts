@@ -1,7 +1,7 @@
 // The repository as a sorted list of readable files, each read at most once.
 // Honours .gitignore files (root and nested), skips VCS/build/virtual-env folders, never follows a
 // symlink out of the repository, and refuses huge or binary files with a reason.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ignoreFactory from 'ignore';
 import type { Skipped } from '../model.js';
@@ -29,6 +29,7 @@ export class RepoFiles {
   readonly skipped: Skipped[];
   private readonly byPath: Map<string, RepoFile>;
   private readonly cache = new Map<string, Promise<ReadResult>>();
+  private readonly syncCache = new Map<string, ReadResult>();
 
   private constructor(readonly root: string, files: RepoFile[], skipped: Skipped[]) {
     this.files = files;
@@ -56,7 +57,31 @@ export class RepoFiles {
     if (!result) {
       result = readText(this.root, rel, this.byPath.get(rel));
       this.cache.set(rel, result);
+      void result.then((r) => this.syncCache.set(rel, r));
     }
+    return result;
+  }
+
+  /**
+   * The same read, synchronously, for callers that cannot wait (the TypeScript compiler host asks for
+   * files one by one). Shares the cache: a file is still read at most once.
+   */
+  readSync(rel: string): ReadResult {
+    const known = this.syncCache.get(rel);
+    if (known) return known;
+    const file = this.byPath.get(rel);
+    let result: ReadResult;
+    if (!file) result = { ok: false, reason: 'not a readable file of the repository' };
+    else if (file.size > MAX_FILE_BYTES) result = { ok: false, reason: `file is over 1 MiB (${file.size} bytes)` };
+    else {
+      try {
+        result = decode(readFileSync(path.join(this.root, ...rel.split('/'))));
+      } catch (e) {
+        result = { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+      }
+    }
+    this.syncCache.set(rel, result);
+    if (!this.cache.has(rel)) this.cache.set(rel, Promise.resolve(result));
     return result;
   }
 
@@ -88,6 +113,10 @@ async function readText(root: string, rel: string, file: RepoFile | undefined): 
   } catch (e) {
     return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
+  return decode(buf);
+}
+
+function decode(buf: Buffer): ReadResult {
   if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (NUL byte)' };
   let text = buf.toString('utf8');
   if (text.includes('\uFFFD') && !isUtf8(buf)) return { ok: false, reason: 'not valid UTF-8 text' };

@@ -1,9 +1,10 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
 import type { CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
+import { shellCallSites } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
-import { INSTALL_COMMANDS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 
 /** Where each line of the parsed text sits in the original file (notebooks, code blocks). */
@@ -304,23 +305,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
     }
   }
-  // Shell lines of notebooks run tools (install commands never become steps).
-  for (const sh of src.shell) {
-    // `%` magics configure the kernel; only `!` lines run a tool.
-    if (INSTALL_COMMANDS.some((re) => re.test(sh.command)) || sh.command.trim().startsWith('%')) continue;
-    const tool = sh.command.trim().split(/\s+/)[0];
-    calls.push({
-      callee: tool,
-      written: sh.command.trim(),
-      argNames: [],
-      argComments: {},
-      assignedTo: [],
-      uses: [],
-      site: { path: src.path, start: sh.line, end: sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) },
-      order: [sh.cell ?? 0, sh.line, -1],
-      resolution: { kind: 'tool', command: sh.command.trim() },
-    });
-  }
+  // Shell lines of notebooks run tools (`%` magics configure the kernel; only `!` lines run a tool).
+  calls.push(...shellCallSites(src.path, src.shell));
   return { calls, patterns };
 }
 

@@ -1,0 +1,235 @@
+// A TypeScript/JavaScript declaration → goldpath Definition: exact span (first decorator or the first line
+// of the declaration, never its leading JSDoc, to its closing line), parameters, return type, JSDoc summary.
+import { ts } from 'ts-morph';
+import type { Definition, Parameter } from '../../model.js';
+import type { ModuleMap } from './modules.js';
+import { TsProject } from './project.js';
+
+type FunctionLike = ts.SignatureDeclaration & { body?: ts.Node };
+
+const MAX_TYPE = 80;
+
+/**
+ * The node whose lines a definition covers: a function or class expression stands for the statement or
+ * property that names it (`export const f = () => …`, `exports.f = function …`, `{ f: function … }`).
+ */
+export function definitionNode(decl: ts.Node): ts.Node {
+  let n = decl;
+  // `getToken: () => Promise<string>`, `let f = g as (x: T) => U`: the declaration that names the type.
+  if (ts.isFunctionTypeNode(n)) {
+    let p: ts.Node = n.parent;
+    while (p && !ts.isSourceFile(p) && !(ts.isPropertySignature(p) || ts.isPropertyDeclaration(p) || ts.isVariableDeclaration(p) || ts.isTypeAliasDeclaration(p) || ts.isParameter(p))) p = p.parent;
+    if (p && !ts.isSourceFile(p)) n = p;
+  }
+  if (ts.isFunctionExpression(n) || ts.isArrowFunction(n) || ts.isClassExpression(n)) {
+    let p = n.parent;
+    while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) p = p.parent;
+    if (p && (ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p))) n = p;
+    else if (p && ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.parent && ts.isExpressionStatement(p.parent)) return p.parent;
+    else return n;
+  }
+  if (ts.isVariableDeclaration(n) && ts.isVariableDeclarationList(n.parent) && n.parent.declarations.length === 1 && ts.isVariableStatement(n.parent.parent)) {
+    return n.parent.parent;
+  }
+  return n;
+}
+
+/** The function a definition node runs (for parameters and return type). */
+export function functionOf(node: ts.Node): FunctionLike | undefined {
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodSignature(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node) || ts.isCallSignatureDeclaration(node) || ts.isFunctionTypeNode(node)) {
+    return node as FunctionLike;
+  }
+  let init: ts.Node | undefined;
+  if (ts.isVariableStatement(node)) init = node.declarationList.declarations[0]?.initializer;
+  else if (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) init = node.initializer;
+  else if (ts.isExpressionStatement(node) && ts.isBinaryExpression(node.expression)) init = node.expression.right;
+  else if (ts.isPropertySignature(node) && node.type && ts.isFunctionTypeNode(node.type)) return node.type;
+  while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+  return init && (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) ? init : undefined;
+}
+
+export function classOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) return node;
+  let init: ts.Node | undefined;
+  if (ts.isVariableStatement(node)) init = node.declarationList.declarations[0]?.initializer;
+  else if (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node)) init = node.initializer;
+  else if (ts.isExpressionStatement(node) && ts.isBinaryExpression(node.expression)) init = node.expression.right;
+  return init && ts.isClassExpression(init) ? init : undefined;
+}
+
+/** Does the node hold a parse error? Such a region prints no span (clarification 2). */
+export function hasParseError(node: ts.Node): boolean {
+  const sf = node.getSourceFile();
+  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const start = node.getStart(sf);
+  return diags.some((d) => d.start >= start && d.start <= node.end);
+}
+
+export function lineOf(sf: ts.SourceFile, pos: number): number {
+  return sf.getLineAndCharacterOfPosition(pos).line + 1;
+}
+
+/** Name of a declaration node; object literal members and `exports.x = …` included. */
+export function nameOf(node: ts.Node): string | undefined {
+  if (ts.isVariableStatement(node)) return nameOf(node.declarationList.declarations[0]);
+  if (ts.isExpressionStatement(node) && ts.isBinaryExpression(node.expression)) {
+    const l = node.expression.left;
+    if (ts.isPropertyAccessExpression(l)) return l.name.text;
+    if (ts.isIdentifier(l)) return l.text;
+    return undefined;
+  }
+  const n = (node as { name?: ts.Node }).name;
+  if (n && (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n))) return n.text;
+  if (n && ts.isComputedPropertyName(n) && ts.isPropertyAccessExpression(n.expression)) return `[${n.expression.getText()}]`;
+  if (ts.isConstructorDeclaration(node)) return 'constructor';
+  if ((ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node)) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
+  return undefined;
+}
+
+/** `Outer.Inner.method`: the names of enclosing classes, namespaces and functions, then the node's. */
+export function qualnameOf(node: ts.Node): string | undefined {
+  const own = nameOf(node);
+  if (!own) return undefined;
+  const parts = [own];
+  for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isModuleDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isInterfaceDeclaration(p)) {
+      const n = nameOf(p) ?? (ts.isClassExpression(p) && ts.isVariableDeclaration(p.parent) ? nameOf(p.parent) : undefined);
+      if (n) parts.unshift(n);
+    } else if (ts.isObjectLiteralExpression(p) && ts.isVariableDeclaration(p.parent)) {
+      const n = nameOf(p.parent);
+      if (n) parts.unshift(n);
+    }
+  }
+  return parts.join('.');
+}
+
+function fold(text: string, max = MAX_TYPE): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+function paramsOf(fn: FunctionLike | undefined): Parameter[] {
+  if (!fn) return [];
+  return fn.parameters
+    .filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'))
+    .map((p) => ({
+      name: `${p.dotDotDotToken ? '...' : ''}${fold(p.name.getText(), 40)}`,
+      ...(p.type ? { type: fold(p.type.getText()) } : {}),
+      ...(p.initializer ? { default: fold(p.initializer.getText(), 40) } : {}),
+    }));
+}
+
+function returnsOf(fn: FunctionLike | undefined, checker: ts.TypeChecker): string | undefined {
+  if (!fn || ts.isConstructorDeclaration(fn)) return undefined;
+  if (fn.type) return fold(fn.type.getText());
+  const sig = checker.getSignatureFromDeclaration(fn);
+  if (!sig) return undefined;
+  const t = checker.typeToString(checker.getReturnTypeOfSignature(sig), undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+  return t === 'any' || t === 'error' ? undefined : fold(t);
+}
+
+/** First sentence of the JSDoc above a node (for `const f = …`, the JSDoc above the statement). */
+export function jsDocSummary(node: ts.Node): string | undefined {
+  const target = ts.isVariableStatement(node) ? node.declarationList.declarations[0] : ts.isExpressionStatement(node) ? node : node;
+  const docs = ts.getJSDocCommentsAndTags(target).filter(ts.isJSDoc);
+  for (const d of docs.reverse()) {
+    const text = ts.getTextOfJSDocComment(d.comment);
+    if (text && text.trim()) {
+      const t = text.replace(/\s+/g, ' ').trim();
+      const m = /^.*?[.!?](\s|$)/.exec(t);
+      return (m ? m[0] : t).trim();
+    }
+  }
+  return undefined;
+}
+
+/** The implementation of an overloaded function or method: the declaration with a body. */
+export function implementationOf(decl: ts.Node, checker: ts.TypeChecker): ts.Node {
+  if (!(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isConstructorDeclaration(decl)) || decl.body) return decl;
+  const name = (decl as ts.FunctionDeclaration).name;
+  const sym = name ? checker.getSymbolAtLocation(name) : undefined;
+  const impl = sym?.declarations?.find((d) => (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body);
+  return impl ?? decl;
+}
+
+export class DefinitionBuilder {
+  private readonly cache = new Map<ts.Node, Definition | { error: string }>();
+  private readonly importsCache = new Map<string, string[]>();
+
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    private readonly modules: ModuleMap,
+  ) {}
+
+  /** The Definition for a declaration in a repository file, or why none can be printed. */
+  build(decl: ts.Node): Definition | { error: string } {
+    const node = definitionNode(decl);
+    let hit = this.cache.get(node);
+    if (!hit) {
+      hit = this.make(node);
+      this.cache.set(node, hit);
+    }
+    return hit;
+  }
+
+  private make(node: ts.Node): Definition | { error: string } {
+    const sf = node.getSourceFile();
+    const path = TsProject.repoPath(sf.fileName);
+    const qualname = qualnameOf(node);
+    if (!qualname) return { error: `the declaration at ${path}:${lineOf(sf, node.getStart(sf))} has no name` };
+    if (hasParseError(node)) return { error: `syntax error in ${path} around line ${lineOf(sf, node.getStart(sf))}` };
+    const cls = classOf(node);
+    const fn = cls ? undefined : functionOf(node);
+    const ctor = cls?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body) ?? cls?.members.find(ts.isConstructorDeclaration);
+    const inClass = !!node.parent && (ts.isClassLike(node.parent) || ts.isInterfaceDeclaration(node.parent) || ts.isObjectLiteralExpression(node.parent));
+    const summary = jsDocSummary(node) ?? (fn ? this.overloadSummary(node) : undefined);
+    const returns = cls ? undefined : returnsOf(fn, this.checker);
+    return {
+      path,
+      module: path.replace(/(\.d)?\.(m|c)?(j|t)sx?$/, ''),
+      qualname,
+      kind: cls ? 'class' : inClass && !ts.isObjectLiteralExpression(node.parent) ? 'method' : 'function',
+      span: { path, start: lineOf(sf, node.getStart(sf)), end: lineOf(sf, node.end) },
+      params: paramsOf(cls ? ctor : fn),
+      ...(returns ? { returns } : {}),
+      ...(summary ? { summary } : {}),
+      externalImports: this.externalImports(sf),
+    };
+  }
+
+  /** An implementation without JSDoc takes the summary of its first documented overload. */
+  private overloadSummary(node: ts.Node): string | undefined {
+    const name = (node as { name?: ts.Node }).name;
+    const sym = name ? this.checker.getSymbolAtLocation(name) : undefined;
+    for (const d of sym?.declarations ?? []) {
+      if (d === node) continue;
+      const s = jsDocSummary(d);
+      if (s) return s;
+    }
+    return undefined;
+  }
+
+  /** Packages (from outside the repository, not Node built-ins) the file imports or requires. */
+  externalImports(sf: ts.SourceFile): string[] {
+    const path = TsProject.repoPath(sf.fileName);
+    let hit = this.importsCache.get(path);
+    if (!hit) {
+      const out = new Set<string>();
+      const visit = (n: ts.Node) => {
+        let spec: string | undefined;
+        if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) spec = n.moduleSpecifier.text;
+        else if (ts.isCallExpression(n) && n.arguments.length === 1 && ts.isStringLiteral(n.arguments[0]) && ((ts.isIdentifier(n.expression) && n.expression.text === 'require') || n.expression.kind === ts.SyntaxKind.ImportKeyword)) spec = n.arguments[0].text;
+        if (spec !== undefined) {
+          const t = this.modules.resolve(spec, path);
+          if (t.kind === 'external') out.add(t.distribution);
+        }
+        if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) return;
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+      hit = [...out].sort();
+      this.importsCache.set(path, hit);
+    }
+    return hit;
+  }
+}

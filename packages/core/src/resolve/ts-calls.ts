@@ -1,0 +1,412 @@
+// TypeScript/JavaScript call sites → CallSites. The type checker answers what each callee is: a function,
+// `new Class(...)`, a method reached through properties (`client.chat.completions.create`), static,
+// inherited, overloaded (the implementation is printed) or re-exported. What it cannot see (external
+// packages are not installed) is traced back to its import and named by package.
+import { ts } from 'ts-morph';
+import type { CallSite, Definition, Resolution, Span } from '../model.js';
+import type { LineMap } from './python-calls.js';
+import { DefinitionBuilder, definitionNode, implementationOf, lineOf, qualnameOf } from '../lang/ts/definitions.js';
+import { TsProject, VIRTUAL_MARK } from '../lang/ts/project.js';
+import type { ModuleTarget } from '../lang/ts/modules.js';
+import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
+import { shellCallSites } from './shell-calls.js';
+
+export interface TsSource {
+  /** Repository path of the file the code is in (a `.ts` file, or the Markdown file of a code block). */
+  path: string;
+  /** Project file name of the code (the file itself, or the virtual file of a Markdown session). */
+  fileName: string;
+  /** Line map of virtual code back to the Markdown file. */
+  map?: LineMap;
+  /** Only module-level code counts (a package's main module: its functions are the library, not a use). */
+  topLevelOnly?: boolean;
+  shell: { line: number; cell?: number; command: string }[];
+}
+
+type Found = { resolution: Resolution; definition?: Definition; param?: ts.NodeArray<ts.ParameterDeclaration> };
+
+export class TsCallResolver {
+  private readonly defs: DefinitionBuilder;
+
+  constructor(private readonly project: TsProject) {
+    this.defs = new DefinitionBuilder(project.checker, project.modules);
+  }
+
+  calls(src: TsSource): CallSite[] {
+    const sf = this.project.program.getSourceFile(`/${src.fileName}`);
+    if (!sf) return [];
+    const checker = this.project.checker;
+    const place = (pos: number) => {
+      const line = lineOf(sf, pos);
+      return src.map ? (src.map.lines[line - 1] ?? { line }) : { line };
+    };
+    const span = (node: ts.Node): Span => {
+      const a = place(node.getStart(sf));
+      const b = place(node.end);
+      return { path: src.path, start: a.line, end: b.line, ...(a.cell !== undefined ? { cell: a.cell } : {}) };
+    };
+    // Post-order: a call's arguments and receiver run before it.
+    const found: (ts.CallExpression | ts.NewExpression)[] = [];
+    const visit = (n: ts.Node) => {
+      ts.forEachChild(n, visit);
+      if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && countsAsCall(n) && !(src.topLevelOnly && insideFunction(n))) found.push(n);
+    };
+    visit(sf);
+    const out: CallSite[] = [];
+    const patterns = new Set<string>();
+    found.forEach((call, rank) => {
+      const f = this.resolve(call, src);
+      const stmt = statementOf(call);
+      const sp = place(stmt.getStart(sf));
+      const site: CallSite = {
+        callee: calleeText(call.expression, checker),
+        written: fold(call.expression.getText(sf)),
+        argNames: argNames(call, f.param),
+        argComments: argComments(call, sf),
+        ...(leadingComment(stmt, sf) ? { comment: leadingComment(stmt, sf) } : {}),
+        assignedTo: assignedTo(call),
+        uses: usesOf(call),
+        site: span(call),
+        resolution: f.resolution,
+        ...(f.definition ? { definition: f.definition } : {}),
+        order: [sp.cell ?? 0, sp.line, rank],
+      };
+      out.push(site);
+      // A function of the example passed to an API is a pattern the user implements.
+      if (f.resolution.kind !== 'repo' && f.resolution.kind !== 'external') return;
+      for (const arg of call.arguments ?? []) {
+        if (!ts.isIdentifier(arg)) continue;
+        const decl = localFunction(arg, checker, sf);
+        if (!decl || patterns.has(arg.text)) continue;
+        patterns.add(arg.text);
+        const node = definitionNode(decl);
+        const fn = ts.isFunctionDeclaration(decl) ? decl : (decl as ts.VariableDeclaration).initializer as ts.FunctionLikeDeclaration;
+        const doc = leadingComment(node, sf);
+        out.push({
+          callee: arg.text,
+          written: arg.text,
+          argNames: fn.parameters.map((p) => p.name.getText(sf)),
+          argComments: {},
+          ...(doc ? { comment: doc } : {}),
+          assignedTo: [],
+          uses: [],
+          site: span(node),
+          resolution: { kind: 'pattern', name: arg.text, span: span(node) },
+          passedTo: site.callee,
+          order: [sp.cell ?? 0, sp.line, rank + 0.5],
+        });
+      }
+    });
+    // Shell commands of the same document run tools (install commands never become steps).
+    out.push(...shellCallSites(src.path, src.shell));
+    return out;
+  }
+
+  private resolve(call: ts.CallExpression | ts.NewExpression, src: TsSource): Found {
+    const checker = this.project.checker;
+    const expr = skipOuter(call.expression);
+    // child_process runs a tool: the command is the literal that names it.
+    const origin = this.originOf(expr, src);
+    if (origin?.kind === 'external' && TEST_PACKAGES.has(origin.distribution)) return { resolution: { kind: 'builtin', name: origin.distribution } };
+    if (origin?.kind === 'builtin') {
+      const method = lastName(expr);
+      if (/^(node:)?child_process$/.test(origin.module) || origin.module === 'child_process') {
+        if (method && CHILD_PROCESS_CALLS.has(method)) {
+          const command = commandOf(call);
+          return command ? { resolution: { kind: 'tool', command } } : { resolution: { kind: 'unresolved', reason: `${method}() runs a command that is not written as a literal` } };
+        }
+      }
+      return { resolution: { kind: 'builtin', name: origin.module } };
+    }
+    let decls: ts.Node[] = [];
+    if (ts.isNewExpression(call)) {
+      const sym = this.symbolOf(expr);
+      const cls = sym?.declarations?.find((d) => ts.isClassLike(d) || (ts.isVariableDeclaration(d) && !!d.initializer && ts.isClassExpression(skipOuter(d.initializer))));
+      if (cls) decls = [ts.isVariableDeclaration(cls) ? skipOuter(cls.initializer!) : cls];
+      else if (sym?.declarations?.length) decls = sym.declarations;
+    } else {
+      const sig = checker.getResolvedSignature(call);
+      const d = sig?.declaration;
+      if (d && !ts.isJSDocSignature(d)) decls = [d];
+      const sym = this.symbolOf(expr);
+      // A union receiver (`a: A | B`) reaches one method per member: the checker cannot say which runs.
+      const owners = new Set((sym?.declarations ?? []).filter((x) => !ts.isSourceFile(x)).map((x) => x.parent));
+      if (sym && owners.size > 1 && [...owners].every((o) => ts.isClassLike(o) || ts.isInterfaceDeclaration(o) || ts.isTypeLiteralNode(o))) {
+        const names = [...new Set((sym.declarations ?? []).map((x) => qualnameOf(definitionNode(x)) ?? '?'))].sort();
+        if (names.length > 1) return { resolution: { kind: 'unresolved', reason: `the receiver may be one of several types; candidates: ${names.join(', ')}`, candidates: names } };
+      }
+      if (!decls.length && sym?.declarations?.length) decls = sym.declarations;
+    }
+    const decl = decls[0];
+    if (!decl) {
+      if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
+      if (origin?.kind === 'missing') return { resolution: { kind: 'unresolved', reason: origin.reason } };
+      const t = ts.isPropertyAccessExpression(expr) ? checker.getTypeAtLocation(expr.expression) : undefined;
+      return { resolution: { kind: 'unresolved', reason: t && t.flags & ts.TypeFlags.Any ? `the type of \`${fold(expr.getText(), 60).replace(/\.[^.]*$/, '')}\` is unknown` : 'the type checker found no declaration' } };
+    }
+    const file = decl.getSourceFile();
+    const rel = TsProject.repoPath(file.fileName);
+    if (!rel) return { resolution: { kind: 'builtin', name: lastName(expr) ?? 'global' } };
+    if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return { resolution: { kind: 'builtin', name: `local ${lastName(expr) ?? ''}`.trim() } };
+    if (origin?.kind === 'external' && /\.d\.(m|c)?ts$/.test(rel)) return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
+    const target = implementationOf(decl, checker);
+    const def = this.defs.build(target);
+    if ('error' in def) return { resolution: { kind: 'unresolved', reason: def.error } };
+    const fnParams = functionParams(target);
+    return {
+      resolution: { kind: 'repo', qualname: def.qualname, module: def.module, span: def.span, via: ts.isNewExpression(call) ? 'constructor' : ts.isPropertyAccessExpression(expr) ? 'type checker' : 'import' },
+      definition: def,
+      ...(fnParams ? { param: fnParams } : {}),
+    };
+  }
+
+  private symbolOf(expr: ts.Expression): ts.Symbol | undefined {
+    const checker = this.project.checker;
+    const node = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
+    let sym = checker.getSymbolAtLocation(node);
+    for (let i = 0; sym && i < 8; i++) {
+      if (sym.flags & ts.SymbolFlags.Alias) {
+        const next = checker.getAliasedSymbol(sym);
+        if (!next || next === sym || next.flags & ts.SymbolFlags.ValueModule && !next.declarations?.length) break;
+        sym = next;
+        continue;
+      }
+      // `module.exports = { loadConfig }` and `{ f: g }`: follow the value the member names.
+      const d = sym.declarations?.[0];
+      if (d && ts.isShorthandPropertyAssignment(d)) {
+        const v = checker.getShorthandAssignmentValueSymbol(d);
+        if (!v || v === sym) break;
+        sym = v;
+        continue;
+      }
+      if (d && ts.isPropertyAssignment(d) && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
+        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        if (!v || v === sym) break;
+        sym = v;
+        continue;
+      }
+      if (d && ts.isVariableDeclaration(d) && d.initializer && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
+        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        if (!v || v === sym) break;
+        sym = v;
+        continue;
+      }
+      break;
+    }
+    return sym;
+  }
+
+  /** Where the leftmost name of an expression comes from, when it is imported or required. */
+  private originOf(expr: ts.Expression, src: TsSource, depth = 0): ModuleTarget | undefined {
+    if (depth > 6) return undefined;
+    const root = rootOf(expr);
+    if (!ts.isIdentifier(root)) return undefined;
+    const sym = this.project.checker.getSymbolAtLocation(root);
+    if (!sym && JS_RUNTIME_GLOBALS.has(root.text)) return { kind: 'builtin', module: root.text };
+    const d = sym?.declarations?.[0];
+    if (!d) return undefined;
+    const from = TsProject.repoPath(d.getSourceFile().fileName);
+    const origin = from.includes(VIRTUAL_MARK) ? from.slice(0, from.indexOf(VIRTUAL_MARK)) : from;
+    let imp: ts.Node | undefined = d;
+    while (imp && !ts.isImportDeclaration(imp) && !ts.isImportEqualsDeclaration(imp) && !ts.isSourceFile(imp) && !ts.isVariableDeclaration(imp)) imp = imp.parent;
+    if (imp && ts.isImportDeclaration(imp) && ts.isStringLiteral(imp.moduleSpecifier)) return this.project.modules.resolve(imp.moduleSpecifier.text, origin);
+    if (imp && ts.isImportEqualsDeclaration(imp) && ts.isExternalModuleReference(imp.moduleReference) && ts.isStringLiteral(imp.moduleReference.expression)) return this.project.modules.resolve(imp.moduleReference.expression.text, origin);
+    if (imp && ts.isVariableDeclaration(imp) && imp.initializer) {
+      const spec = requireSpec(imp.initializer);
+      if (spec !== undefined) return this.project.modules.resolve(spec, origin);
+      return this.originOf(imp.initializer, src, depth + 1);
+    }
+    return undefined;
+  }
+}
+
+/** The leftmost expression of a receiver chain (`a` of `a.b().c`). */
+function rootOf(expr: ts.Expression): ts.Expression {
+  let root: ts.Expression = expr;
+  for (;;) {
+    root = skipOuter(root);
+    if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = root.expression;
+    else if (ts.isCallExpression(root) || ts.isNewExpression(root)) root = root.expression;
+    else return root;
+  }
+}
+
+/** `require('x')`, `require('x').y`, `await import('x')`: the module name. */
+function requireSpec(e: ts.Expression): string | undefined {
+  let n = skipOuter(e);
+  while (ts.isPropertyAccessExpression(n)) n = skipOuter(n.expression);
+  if (ts.isCallExpression(n) && n.arguments.length >= 1 && ts.isStringLiteral(n.arguments[0]) && ((ts.isIdentifier(n.expression) && n.expression.text === 'require') || n.expression.kind === ts.SyntaxKind.ImportKeyword)) return n.arguments[0].text;
+  return undefined;
+}
+
+function insideFunction(n: ts.Node): boolean {
+  for (let p = n.parent; p && !ts.isSourceFile(p); p = p.parent) if (ts.isFunctionLike(p) || ts.isClassLike(p)) return true;
+  return false;
+}
+
+function countsAsCall(n: ts.CallExpression | ts.NewExpression): boolean {
+  const e = n.expression;
+  if (e.kind === ts.SyntaxKind.SuperKeyword || e.kind === ts.SyntaxKind.ImportKeyword) return false;
+  if (ts.isIdentifier(e) && e.text === 'require') return false;
+  return true;
+}
+
+function skipOuter(e: ts.Expression): ts.Expression {
+  let n = e;
+  while (ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isAwaitExpression(n) || ts.isTypeAssertionExpression(n)) n = n.expression;
+  return n;
+}
+
+function lastName(e: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression)) return e.argumentExpression.text;
+  return undefined;
+}
+
+/** The callee as written, import aliases replaced by the names they import; arguments dropped. */
+export function calleeText(e: ts.Expression, checker: ts.TypeChecker): string {
+  const n = skipOuter(e);
+  if (ts.isIdentifier(n)) {
+    const d = checker.getSymbolAtLocation(n)?.declarations?.[0];
+    if (d && ts.isImportSpecifier(d) && d.propertyName) return d.propertyName.text;
+    if (d && ts.isBindingElement(d) && d.propertyName && ts.isIdentifier(d.propertyName) && d.parent.parent && ts.isVariableDeclaration(d.parent.parent) && d.parent.parent.initializer && requireSpec(d.parent.parent.initializer) !== undefined) return d.propertyName.text;
+    return n.text;
+  }
+  if (ts.isPropertyAccessExpression(n)) return `${calleeText(n.expression, checker)}.${n.name.text}`;
+  if (ts.isElementAccessExpression(n)) {
+    const a = n.argumentExpression;
+    return ts.isStringLiteral(a) ? `${calleeText(n.expression, checker)}.${a.text}` : `${calleeText(n.expression, checker)}[]`;
+  }
+  if (ts.isCallExpression(n)) return `${calleeText(n.expression, checker)}()`;
+  if (ts.isNewExpression(n)) return `new ${calleeText(n.expression, checker)}()`;
+  if (n.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  return fold(n.getText(), 40);
+}
+
+function fold(t: string, max = 120): string {
+  const s = t.replace(/\s+/g, ' ').trim();
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+function functionParams(node: ts.Node): ts.NodeArray<ts.ParameterDeclaration> | undefined {
+  if (ts.isClassLike(node)) return node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m))?.parameters;
+  const n = definitionNode(node);
+  const fn = ts.isFunctionLike(node) ? node : ts.isVariableStatement(n) ? n.declarationList.declarations[0]?.initializer : undefined;
+  return fn && ts.isFunctionLike(fn) ? fn.parameters : undefined;
+}
+
+/** Arguments by their parameter name; an object literal shows its keys (`{ model, messages }`). */
+function argNames(call: ts.CallExpression | ts.NewExpression, params?: ts.NodeArray<ts.ParameterDeclaration>): string[] {
+  return (call.arguments ?? []).map((a, i) => {
+    if (ts.isObjectLiteralExpression(a)) {
+      const keys = a.properties.map((p) => (ts.isSpreadAssignment(p) ? `...${fold(p.expression.getText(), 30)}` : p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '…'));
+      return keys.length ? `{ ${keys.join(', ')} }` : '{}';
+    }
+    if (ts.isSpreadElement(a)) return `...${fold(a.expression.getText(), 30)}`;
+    const p = params?.[Math.min(i, params.length - 1)];
+    if (p && ts.isIdentifier(p.name) && (i < params!.length || p.dotDotDotToken)) return p.name.text;
+    if (ts.isIdentifier(a) || (ts.isPropertyAccessExpression(a) && a.getText().length <= 30)) return a.getText();
+    return `arg${i + 1}`;
+  });
+}
+
+/** `// comments` written after an argument or an object literal member, on its line. */
+function argComments(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): Record<string, string> {
+  const out: Record<string, string> = {};
+  const text = sf.text;
+  const take = (name: string, node: ts.Node) => {
+    let i = node.end;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text[i] === ',') i++;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    if (text.startsWith('//', i)) {
+      const eol = text.slice(i).search(/\r\n|\r|\n/);
+      const c = text.slice(i + 2, eol < 0 ? undefined : i + eol).trim();
+      if (c) out[name] = c;
+    }
+  };
+  (call.arguments ?? []).forEach((a, i) => {
+    if (ts.isObjectLiteralExpression(a)) {
+      for (const p of a.properties) if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) take(p.name.text, p);
+    } else take(ts.isIdentifier(a) ? a.text : `arg${i + 1}`, a);
+  });
+  return out;
+}
+
+function statementOf(n: ts.Node): ts.Node {
+  let s: ts.Node = n;
+  while (s.parent && !ts.isSourceFile(s.parent) && !ts.isBlock(s.parent) && !ts.isModuleBlock(s.parent) && !ts.isCaseClause(s.parent) && !ts.isClassLike(s.parent)) s = s.parent;
+  return s;
+}
+
+/** Comment lines right above a statement (no blank line between), without the comment markers. */
+function leadingComment(stmt: ts.Node, sf: ts.SourceFile): string | undefined {
+  const ranges = ts.getLeadingCommentRanges(sf.text, stmt.getFullStart()) ?? [];
+  const lines: string[] = [];
+  let next = lineOf(sf, stmt.getStart(sf));
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    const r = ranges[i];
+    const raw = sf.text.slice(r.pos, r.end);
+    if (raw.startsWith('#!') || lineOf(sf, r.end) !== next - 1) break;
+    if (raw.startsWith('/**')) break; // JSDoc documents the declaration, not the step
+    const body = raw.startsWith('//') ? raw.slice(2) : raw.replace(/^\/\*+|\*+\/$/g, '');
+    lines.unshift(...body.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*\*?\s?/, '').trim()).filter(Boolean));
+    next = lineOf(sf, r.pos);
+  }
+  const t = lines.join(' ').trim();
+  return t && !/^[-=*#\s]+$/.test(t) ? t.replace(/^[-=\s]+|[-=\s]+$/g, '') : undefined;
+}
+
+function assignedTo(call: ts.Node): string[] {
+  let n: ts.Node = call;
+  while (n.parent && (ts.isAwaitExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isNonNullExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+  const p = n.parent;
+  if (p && ts.isVariableDeclaration(p) && p.initializer === n) return bindingNames(p.name);
+  if (p && ts.isBinaryExpression(p) && p.right === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isIdentifier(p.left) || ts.isPropertyAccessExpression(p.left))) return [p.left.getText()];
+  if (p && ts.isForOfStatement(p) && p.expression === n && ts.isVariableDeclarationList(p.initializer)) return p.initializer.declarations.flatMap((d) => bindingNames(d.name));
+  return [];
+}
+
+function bindingNames(b: ts.BindingName): string[] {
+  if (ts.isIdentifier(b)) return [b.text];
+  return b.elements.flatMap((e) => (ts.isOmittedExpression(e) ? [] : bindingNames(e.name)));
+}
+
+/** Variables read by the receiver and the arguments. */
+function usesOf(call: ts.CallExpression | ts.NewExpression): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n);
+      if (!isName && !out.includes(n.text)) out.push(n.text);
+      return;
+    }
+    if (ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(call.expression);
+  for (const a of call.arguments ?? []) visit(a);
+  return out;
+}
+
+/** A function declared in the example (or its Markdown session) that an identifier names. */
+function localFunction(id: ts.Identifier, checker: ts.TypeChecker, sf: ts.SourceFile): ts.FunctionDeclaration | ts.VariableDeclaration | undefined {
+  const d = checker.getSymbolAtLocation(id)?.declarations?.[0];
+  if (!d || d.getSourceFile() !== sf) return undefined;
+  if (ts.isFunctionDeclaration(d) && d.body) return d;
+  if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d;
+  return undefined;
+}
+
+/** `execSync('git describe')`, `spawn('git', ['diff', '--stat'])`: the command line, when literal. */
+function commandOf(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const [first, second] = call.arguments ?? [];
+  if (!first || !(ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) return undefined;
+  const parts = [first.text];
+  if (second && ts.isArrayLiteralExpression(second)) {
+    for (const e of second.elements) if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) parts.push(e.text);
+  }
+  return parts.join(' ').trim() || undefined;
+}

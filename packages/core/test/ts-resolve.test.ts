@@ -1,0 +1,221 @@
+// TypeScript/JavaScript resolution with the type checker, on the SDK-style and plain-JavaScript fixtures and
+// on small repositories written here; every printed span checked against the TypeScript compiler API.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows } from '../src/index.js';
+import type { CallSite } from '../src/model.js';
+import { tsDefinitions } from '../../../scripts/lib/ts-spans.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function callsOf(repo: string): Promise<Map<string, CallSite[]>> {
+  const out = new Map<string, CallSite[]>();
+  const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tswiki-'));
+  await extractWorkflows({ repo, wiki, name: 'acme_x', onCalls: (id, calls) => out.set(id, calls) });
+  return out;
+}
+
+function write(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tsrepo-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** 1-based line of the first line of `file` that contains `needle` (the test finds lines, never hard-codes them). */
+function lineOf(repo: string, file: string, needle: string): number {
+  const i = readFileSync(path.join(repo, file), 'utf8').split(/\r\n|\r|\n/).findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in ${file}`);
+  return i + 1;
+}
+
+function find(calls: CallSite[] | undefined, callee: string): CallSite {
+  const c = calls?.find((x) => x.callee === callee);
+  if (!c) throw new Error(`no call ${callee} in ${calls?.map((x) => x.callee).join(', ')}`);
+  return c;
+}
+
+/** Every repository definition the calls print must be a declaration the compiler API sees with the same lines. */
+function expectExactSpans(repo: string, all: CallSite[]): number {
+  const printed = all.flatMap((c) => (c.resolution.kind === 'repo' ? [c.resolution] : []));
+  const oracle = tsDefinitions(repo, [...new Set(printed.map((r) => r.span.path))].sort());
+  for (const r of printed) {
+    const hits = (oracle.get(r.span.path) ?? []).filter((d) => d.qualname === r.qualname);
+    expect(hits.some((d) => d.start === r.span.start && d.end === r.span.end), `${r.span.path}:L${r.span.start}-${r.span.end} ${r.qualname} vs ${JSON.stringify(hits)}`).toBe(true);
+  }
+  return printed.length;
+}
+
+describe('TypeScript SDK fixture (relay-sdk)', async () => {
+  const repo = path.join(ROOT, 'examples/relay-sdk/repo');
+  const calls = await callsOf(repo);
+
+  it('follows method chains through resource properties to the overload implementation', () => {
+    const c = find(calls.get('examples/chat.ts'), 'client.chat.completions.create');
+    expect(c.resolution).toMatchObject({ kind: 'repo', qualname: 'Completions.create' });
+    const file = 'src/resources/chat/completions.ts';
+    expect(c.definition?.span).toEqual({ path: file, start: lineOf(repo, file, 'async create(params: ChatCompletionCreateParams)'), end: lineOf(repo, file, 'return this._client.post<ChatCompletion>') + 1 });
+    expect(c.definition?.summary).toBe('Creates a model response for the given chat conversation.');
+    expect(c.definition?.params).toEqual([{ name: 'params', type: 'ChatCompletionCreateParams' }]);
+    expect(c.argNames).toEqual(['{ model, messages, temperature }']);
+    expect(c.argComments).toEqual({ temperature: 'lower is more deterministic' });
+    expect(c.assignedTo).toEqual(['completion']);
+  });
+
+  it('resolves default exports, static and inherited methods, and re-exports under another name', () => {
+    const chat = calls.get('examples/chat.ts');
+    expect(find(chat, 'Relay').resolution).toMatchObject({ kind: 'repo', qualname: 'Relay', via: 'constructor' });
+    expect(find(chat, 'Relay').comment).toBe('The API key is read from the environment.');
+    const streaming = calls.get('examples/streaming.ts');
+    expect(find(streaming, 'Relay.fromEnv').resolution).toMatchObject({ kind: 'repo', qualname: 'Relay.fromEnv' });
+    const inherited = find(streaming, 'Relay.fromEnv().withOptions');
+    expect(inherited.resolution).toMatchObject({ kind: 'repo', qualname: 'BaseClient.withOptions', span: { path: 'src/core.ts' } });
+    expect(inherited.definition?.returns).toBe('this');
+    const helper = find(streaming, 'streamToText');
+    expect(helper.resolution).toMatchObject({ kind: 'repo', qualname: 'streamToText', span: { path: 'src/helpers/index.ts', start: lineOf(repo, 'src/helpers/index.ts', 'export const streamToText') } });
+    expect(helper.definition?.summary).toBe('Joins the chunks of a streamed completion into the full reply.');
+    const upload = calls.get('examples/fine-tune-upload.ts');
+    // `fileFrom` is `export { toFile as fileFrom }`: the definition is toFile.
+    expect(find(upload, 'fileFrom').resolution).toMatchObject({ kind: 'repo', qualname: 'toFile', span: { path: 'src/uploads.ts' } });
+    expect(find(upload, 'client.files.upload').definition?.params).toEqual([
+      { name: 'file', type: 'Uploadable' },
+      { name: 'purpose', type: "'fine-tune' | 'batch'", default: "'fine-tune'" },
+    ]);
+  });
+
+  it('turns a callback of the example into a pattern and child_process into a tool', () => {
+    const streaming = calls.get('examples/streaming.ts');
+    const p = find(streaming, 'onChunk');
+    expect(p.resolution).toMatchObject({ kind: 'pattern', name: 'onChunk', span: { path: 'examples/streaming.ts', start: lineOf(repo, 'examples/streaming.ts', 'function onChunk') } });
+    expect(p.passedTo).toBe('client.on');
+    const cli = calls.get('src/bin/cli.ts');
+    expect(find(cli, 'execSync').resolution).toEqual({ kind: 'tool', command: 'git describe --tags' });
+    expect(find(cli, 'console.log').resolution.kind).toBe('builtin');
+  });
+
+  it('reads README blocks as sessions mapped back to Markdown lines, and prints only exact spans', () => {
+    const quick = [...calls.entries()].find(([id]) => id.startsWith('README.md#'))?.[1];
+    const c = find(quick, 'client.chat.completions.create');
+    expect(c.site.path).toBe('README.md');
+    expect(c.site.start).toBe(lineOf(repo, 'README.md', 'const completion = await client.chat.completions.create'));
+    expect(expectExactSpans(repo, [...calls.values()].flat())).toBeGreaterThan(10);
+  });
+});
+
+describe('plain JavaScript fixture (textkit)', async () => {
+  const repo = path.join(ROOT, 'examples/textkit/repo');
+  const calls = await callsOf(repo);
+
+  it('follows require() of the package name through module.exports to the functions and classes', () => {
+    const basic = calls.get('examples/basic.js');
+    expect(find(basic, 'textkit.loadConfig').resolution).toMatchObject({ kind: 'repo', qualname: 'loadConfig', span: { path: 'lib/config.js' } });
+    expect(find(basic, 'textkit.createPipeline').resolution).toMatchObject({ kind: 'repo', qualname: 'createPipeline', span: { path: 'lib/index.js' } });
+    expect(find(basic, 'pipeline.run').resolution).toMatchObject({ kind: 'repo', qualname: 'Pipeline.run', span: { path: 'lib/pipeline.js' } });
+    expect(find(basic, 'textkit.printReport').argComments).toEqual({ color: 'plain output for logs' });
+    const custom = calls.get('examples/custom-step.js');
+    expect(find(custom, 'new Pipeline().use().use').resolution).toMatchObject({ kind: 'repo', qualname: 'Pipeline.use' });
+    expect(find(custom, 'shout').resolution).toMatchObject({ kind: 'pattern', name: 'shout' });
+    const esm = calls.get('examples/esm-usage.mjs');
+    expect(find(esm, 'Pipeline.from').resolution).toMatchObject({ kind: 'repo', qualname: 'Pipeline.from' });
+    const bin = calls.get('bin/textkit.js');
+    expect(find(bin, 'spawnSync').resolution).toEqual({ kind: 'tool', command: 'git diff --name-only' });
+    expect(expectExactSpans(repo, [...calls.values()].flat())).toBeGreaterThan(5);
+  });
+});
+
+describe('spans of tricky declarations', () => {
+  it('starts at the first decorator, never at the JSDoc, ends at the closing line, in every line-ending style', async () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const src = [
+        '/** Decorates. */',
+        'export function dec(_a: unknown, _b: string, _c: PropertyDescriptor) {}',
+        '',
+        '/**',
+        ' * A service.',
+        ' */',
+        'export class Service {',
+        '  /** Runs. */',
+        '  @dec',
+        '  @dec',
+        '  run(',
+        '    a: number,',
+        '  ): number {',
+        '    return a; // trailing',
+        '  }',
+        '  // a comment after the body',
+        '',
+        '  static make = (): Service =>',
+        '    new Service();',
+        '',
+        '  get [Symbol.toStringTag](): string {',
+        '    return "S";',
+        '  }',
+        '}',
+        '',
+        '/** Arrow. */',
+        'export const arrow = async (x: string) => {',
+        '  return x;',
+        '};',
+        '',
+        'export function over(a: string): string;',
+        'export function over(a: number): number;',
+        'export function over(a: any): any {',
+        '  return a;',
+        '}',
+        '',
+      ].join(eol);
+      const repo = write({
+        'package.json': JSON.stringify({ name: 'tricky', main: 'src/index.ts' }),
+        'src/index.ts': src,
+        'examples/use.ts': [
+          "import { Service, arrow, over } from 'tricky';",
+          'const s = new Service();',
+          's.run(1);',
+          'Service.make();',
+          "arrow('x');",
+          "over('a');",
+          'over(1);',
+          '',
+        ].join('\n'),
+      });
+      const calls = (await callsOf(repo)).get('examples/use.ts')!;
+      expect(find(calls, 's.run').resolution).toMatchObject({ qualname: 'Service.run', span: { start: 9, end: 15 } });
+      expect(find(calls, 'Service').resolution).toMatchObject({ qualname: 'Service', span: { start: 7, end: 24 } });
+      expect(find(calls, 'Service.make').resolution).toMatchObject({ qualname: 'Service.make', span: { start: 18, end: 19 } });
+      expect(find(calls, 'arrow').resolution).toMatchObject({ qualname: 'arrow', span: { start: 27, end: 29 } });
+      // Both overloads print the implementation.
+      for (const c of calls.filter((x) => x.callee === 'over')) expect(c.resolution).toMatchObject({ qualname: 'over', span: { start: 33, end: 35 } });
+      expectExactSpans(repo, calls);
+    }
+  });
+
+  it('prints no location for a union receiver, and none from a region with a syntax error', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'u', main: 'src/index.ts' }),
+      'src/index.ts': 'export class A { go(): void {} }\nexport class B { go(): void {} }\nexport function pick(x: boolean): A | B { return x ? new A() : new B(); }\nexport function broken( {\n  return 1;\n}\n',
+      'examples/use.ts': "import { pick, broken } from 'u';\nconst r = pick(true);\nr.go();\nbroken();\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/use.ts')!;
+    expect(find(calls, 'r.go').resolution).toMatchObject({ kind: 'unresolved', candidates: ['A.go', 'B.go'] });
+    expect(find(calls, 'pick').resolution).toMatchObject({ kind: 'repo', qualname: 'pick' });
+    expect(find(calls, 'broken').resolution).toMatchObject({ kind: 'unresolved' });
+  });
+
+  it('names external packages by their import and never reads node_modules', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'ext', main: 'src/index.ts', dependencies: { axios: '1' } }),
+      'src/index.ts': "import axios from 'axios';\n/** Gets. */\nexport function get(url: string) { return axios.get(url); }\n",
+      'node_modules/axios/index.d.ts': 'export default { get(u: string): Promise<unknown>; };\n',
+      'examples/use.ts': "import axios from 'axios';\nimport { get } from 'ext';\nconst c = axios.create();\nc.get('x');\nget('y');\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/use.ts')!;
+    expect(find(calls, 'axios.create').resolution).toMatchObject({ kind: 'external', distribution: 'axios' });
+    expect(find(calls, 'c.get').resolution).toMatchObject({ kind: 'external', distribution: 'axios' });
+    expect(find(calls, 'get').definition?.externalImports).toEqual(['axios']);
+  });
+});
