@@ -1,10 +1,12 @@
 // `node scripts/check-spans.mjs <repo> [--name x]`: runs goldpath (--json) on a repository and checks every
-// Source Location it would print against Python's own ast (first decorator line, end_lineno). Prints the
+// Source Location it would print against an independent parse: Python's own ast (first decorator line,
+// end_lineno) for Python, the TypeScript compiler API (scripts/lib/ts-spans.mjs) for TypeScript/JavaScript. Prints the
 // counts and every mismatch. An independent check for real repositories; not part of the test suite.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astDefinitions } from './lib/ast-spans.mjs';
+import { tsDefinitions } from './lib/ts-spans.mjs';
 import os from 'node:os';
 import { mkdtempSync } from 'node:fs';
 
@@ -29,7 +31,9 @@ for (const w of model.workflows) {
   }
 }
 const files = [...new Set([...printed.values()].map((p) => p.path))].sort();
-const defs = astDefinitions(repo, files);
+// Python files against Python's ast, TypeScript/JavaScript files against the TypeScript compiler API.
+const isTs = (f) => /\.[cm]?[jt]sx?$/.test(f);
+const defs = new Map([...astDefinitions(repo, files.filter((f) => !isTs(f))), ...tsDefinitions(repo, files.filter(isTs))]);
 let exact = 0;
 const bad = [];
 for (const p of printed.values()) {

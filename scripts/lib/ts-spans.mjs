@@ -59,6 +59,9 @@ export function tsDefinitions(repo, files) {
         } else if (ts.isInterfaceDeclaration(n)) {
           add([...scope, n.name.text], n);
           members([...scope, n.name.text], n.members);
+        } else if (ts.isTypeAliasDeclaration(n)) {
+          add([...scope, n.name.text], n);
+          if (ts.isTypeLiteralNode(n.type)) members([...scope, n.name.text], n.type.members);
         } else if (ts.isModuleDeclaration(n) && ts.isIdentifier(n.name)) {
           if (n.body) walk(n.body, [...scope, n.name.text]);
         } else if (ts.isVariableStatement(n)) {

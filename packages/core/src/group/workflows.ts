@@ -59,7 +59,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       continue;
     }
     if (c.kind === 'test') {
-      const shown = new Set(drafts.flatMap((d) => [...allKeys(d.steps)]));
+      const shown = new Set([...drafts, ...small.map((x) => ({ steps: x.steps }))].flatMap((d) => [...allKeys(d.steps)]));
       const fresh = src.steps.filter((s) => s.calls[0].resolution.kind === 'repo' && !shown.has(callKey(s.calls[0])));
       if (fresh.length < MIN_STEPS) {
         c.kept = false;
@@ -83,7 +83,8 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   const pool: Draft[] = [];
   for (const src of small) {
     const keys = primaryKeys(src.steps);
-    const host = drafts.find((d) => keys.every((k) => allKeys(d.steps).has(k)));
+    // An example joins a workflow built from examples; a test-built one only takes what nothing else will.
+    const host = drafts.find((d) => !testBuilt(d) && keys.every((k) => allKeys(d.steps).has(k)));
     if (host) {
       host.sources.push(src);
       continue;
@@ -102,9 +103,11 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       d.steps = d.steps.slice(0, 7);
       drafts.push(d);
     } else {
-      // Still too small: a workflow that runs one of its repository calls (not just a constructor) takes it as one more source.
-      const keys = primaryKeys(d.steps).filter((k, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
-      const host = drafts.find((h) => h.sources.every((x) => x.candidate.kind !== 'test') && keys.some((k) => allKeys(h.steps).has(k)));
+      // Still too small: a workflow that runs all its calls takes it as one more source, else one built from
+      // examples that runs one of its repository calls (not just a constructor).
+      const all = primaryKeys(d.steps);
+      const keys = all.filter((k, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
+      const host = drafts.find((h) => all.every((k) => allKeys(h.steps).has(k))) ?? drafts.find((h) => !testBuilt(h) && keys.some((k) => allKeys(h.steps).has(k)));
       if (host) {
         host.sources.push(...d.sources);
         continue;
@@ -135,6 +138,10 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
 
 function sameKeys(a: string[], b: string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+function testBuilt(d: Draft): boolean {
+  return d.sources[0].candidate.kind === 'test';
 }
 
 function sameArea(a: DraftStep[], b: DraftStep[]): boolean {

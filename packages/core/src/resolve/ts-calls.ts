@@ -199,6 +199,14 @@ export class TsCallResolver {
   /** Where the leftmost name of an expression comes from, when it is imported or required. */
   private originOf(expr: ts.Expression, src: TsSource, depth = 0): ModuleTarget | undefined {
     if (depth > 6) return undefined;
+    // `require('debug')('app')`, `require('x').y()`: the module the chain starts from.
+    let inner: ts.Expression = skipOuter(expr);
+    while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || (ts.isCallExpression(inner) && requireSpec(inner) === undefined)) inner = skipOuter(inner.expression);
+    const spec = ts.isCallExpression(inner) ? requireSpec(inner) : undefined;
+    if (spec !== undefined) {
+      const from = src.path.includes(VIRTUAL_MARK) ? src.path.slice(0, src.path.indexOf(VIRTUAL_MARK)) : src.path;
+      return this.project.modules.resolve(spec, from);
+    }
     const root = rootOf(expr);
     if (!ts.isIdentifier(root)) return undefined;
     const sym = this.project.checker.getSymbolAtLocation(root);

@@ -92,7 +92,7 @@ export function qualnameOf(node: ts.Node): string | undefined {
   if (!own) return undefined;
   const parts = [own];
   for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
-    if (ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isModuleDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isInterfaceDeclaration(p)) {
+    if (ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isModuleDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p)) {
       const n = nameOf(p) ?? (ts.isClassExpression(p) && ts.isVariableDeclaration(p.parent) ? nameOf(p.parent) : undefined);
       if (n) parts.unshift(n);
     } else if (ts.isObjectLiteralExpression(p) && ts.isVariableDeclaration(p.parent)) {
@@ -177,6 +177,10 @@ export class DefinitionBuilder {
     const path = TsProject.repoPath(sf.fileName);
     const qualname = qualnameOf(node);
     if (!qualname) return { error: `the declaration at ${path}:${lineOf(sf, node.getStart(sf))} has no name` };
+    // A member of an inline object type (`(): { run(): void }`) has no definition of its own to point to.
+    if (node.parent && ts.isTypeLiteralNode(node.parent) && !ts.isTypeAliasDeclaration(node.parent.parent)) {
+      return { error: `\`${nameOf(node) ?? '?'}\` is declared only by an inline type at ${path}:${lineOf(sf, node.getStart(sf))}; its implementation is not statically known` };
+    }
     if (hasParseError(node)) return { error: `syntax error in ${path} around line ${lineOf(sf, node.getStart(sf))}` };
     const cls = classOf(node);
     const fn = cls ? undefined : functionOf(node);
