@@ -46,6 +46,36 @@ describe('bad input', () => {
     expect(files.find((f) => f.path === '_reports/phase1_anchoring.md')!.content).toMatch(/## Skipped Inputs\n\n\| Path \| Reason \|/);
   });
 
+  it('skips and reports broken TypeScript/JavaScript inputs, and escapes names full of wiki syntax', async () => {
+    const root = scratch();
+    const repo = path.join(root, 'repo');
+    cpSync(path.join(ROOT, 'examples/relay-sdk/repo'), repo, { recursive: true });
+    writeFileSync(path.join(repo, 'examples', 'broken.ts'), "import Relay from 'relay-sdk';\nconst c = new Relay(;\nc.models.list();\n");
+    writeFileSync(path.join(repo, 'examples', 'huge.ts'), `export {};\n${'// padding\n'.repeat(120_000)}`);
+    writeFileSync(path.join(root, 'outside.ts'), 'export {};\n');
+    symlinkSync(path.join(root, 'outside.ts'), path.join(repo, 'examples', 'escape.ts'));
+    writeFileSync(path.join(repo, 'tsconfig.json'), '{ "compilerOptions": { "paths": [[[ }');
+    // A method whose name is made of wiki and Markdown syntax, called from an example.
+    writeFileSync(path.join(repo, 'src', 'evil.ts'), "/** Breaks | tables [[and]] {{templates}}. */\nexport class Evil {\n  '[[X]]|{{y}}*'(): void {}\n  run(): void {}\n}\n");
+    writeFileSync(path.join(repo, 'examples', 'evil.ts'), "import { Evil } from '../src/evil.js';\nconst e = new Evil();\ne['[[X]]|{{y}}*']();\ne.run();\nconst e2 = new Evil();\ne2.run();\n");
+    const model = await extractWorkflows({ repo, wiki: path.join(scratch(), 'w'), date: '2025-06-01 12:00' });
+    const skipped = Object.fromEntries(model.skipped.map((s) => [s.path, s.reason]));
+    expect(skipped['examples/broken.ts']).toMatch(/syntax error at line 2/);
+    expect(skipped['examples/huge.ts']).toMatch(/over 1 MiB/);
+    expect(skipped['examples/escape.ts']).toMatch(/symlink leaves the repository/);
+    expect(skipped['tsconfig.json']).toMatch(/unparseable tsconfig/);
+    expect(model.workflows.length).toBeGreaterThan(0);
+    const evil = model.workflows.flatMap((w) => w.steps.flatMap((s) => s.calls)).find((c) => c.call.callee.includes('[[X]]'));
+    expect(evil?.sourceLocation).toBe('src/evil.ts:L3-3');
+    const files = await renderWiki(model);
+    const dir = path.join(scratch(), 'out');
+    for (const f of files) {
+      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+      writeFileSync(path.join(dir, f.path), f.content);
+    }
+    expect(runCli(["validate", dir]).code).toBe(0);
+  });
+
   it('leaves an unparseable RepoMap untouched and says so', async () => {
     const wiki = copyWiki('tinylm');
     const mapPath = path.join(wiki, '_RepoMap_acme_tinylm.md');
