@@ -59,6 +59,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const tsPending = pending.filter((p) => p.language === 'typescript');
   const tsFiles = new Map<PendingSource, string>();
   let tsResolver: TsCallResolver | undefined;
+  let tsFailure = '';
   if (tsPending.length) {
     const project = new TsProject(files, modules);
     const virtual = new Map<string, string>();
@@ -75,7 +76,11 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
         tsFiles.set(p, p.candidate.path);
       }
     }
-    tsResolver = new TsCallResolver(project);
+    try {
+      tsResolver = new TsCallResolver(project);
+    } catch (e) {
+      tsFailure = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
+    }
   }
 
   progress('parse + resolve: following the examples into the repository');
@@ -88,13 +93,24 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     const c = p.candidate;
     candidates.push(c);
     const whole = !p.map;
-    if (p.language === 'typescript' && tsResolver) {
+    if (p.language === 'typescript') {
+      if (!tsResolver) {
+        c.reason = tsFailure;
+        continue;
+      }
       const fileName = tsFiles.get(p)!;
       if (whole) {
         const err = syntaxError(p.text, /\.[jt]sx$/.test(c.path));
         if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
       }
-      let calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell });
+      let calls: CallSite[];
+      try {
+        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell });
+      } catch (e) {
+        // The type checker is not ours: one source it cannot handle is reported, the others go on.
+        c.reason = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
+        continue;
+      }
       if (p.session) tsSessions.set(p.session, calls);
       if (p.blockLines) {
         const [from, to] = p.blockLines;

@@ -219,3 +219,22 @@ describe('spans of tricky declarations', () => {
     expect(find(calls, 'get').definition?.externalImports).toEqual(['axios']);
   });
 });
+
+describe('a repository with both Python and TypeScript', () => {
+  it('runs both adapters; each workflow gets its own runtime', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "duo"\n',
+      'duo/__init__.py': 'from .core import load, train, save\n',
+      'duo/core.py': 'def load(p):\n    """Loads."""\n    return p\n\n\ndef train(m):\n    """Trains."""\n    return m\n\n\ndef save(m, p):\n    """Saves."""\n    return p\n',
+      'examples/run.py': 'from duo import load, train, save\nm = load("x")\nm2 = train(m)\nsave(m2, "y")\n',
+      'package.json': JSON.stringify({ name: 'duo-js', main: 'js/index.ts' }),
+      'js/index.ts': '/** Opens. */\nexport function open(p: string) { return p; }\n/** Reads. */\nexport function read(h: string) { return h; }\n/** Closes. */\nexport function close(h: string) { return h; }\n',
+      'examples/run.ts': "import { open, read, close } from 'duo-js';\nconst h = open('x');\nconst text = read(h);\nclose(text);\n",
+    });
+    const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tswiki-'));
+    const model = await extractWorkflows({ repo, wiki, name: 'acme_duo' });
+    expect(model.languages).toEqual(['python', 'typescript']);
+    const env = Object.fromEntries(model.workflows.map((w) => [w.sources[0].path, w.steps[0].calls[0].environment]));
+    expect(env).toEqual({ 'examples/run.py': 'acme_duo_Python', 'examples/run.ts': 'acme_duo_Node' });
+  });
+});

@@ -114,7 +114,8 @@ function paramsOf(fn: FunctionLike | undefined): Parameter[] {
     .filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'))
     .map((p) => ({
       name: `${p.dotDotDotToken ? '...' : ''}${fold(p.name.getText(), 40)}`,
-      ...(p.type ? { type: fold(p.type.getText()) } : {}),
+      // JavaScript declares types in JSDoc (`@param {string} name`).
+      ...(p.type ? { type: fold(p.type.getText()) } : ts.getJSDocType(p) ? { type: fold(ts.getJSDocType(p)!.getText()) } : {}),
       ...(p.initializer ? { default: fold(p.initializer.getText(), 40) } : {}),
     }));
 }
@@ -122,6 +123,8 @@ function paramsOf(fn: FunctionLike | undefined): Parameter[] {
 function returnsOf(fn: FunctionLike | undefined, checker: ts.TypeChecker): string | undefined {
   if (!fn || ts.isConstructorDeclaration(fn)) return undefined;
   if (fn.type) return fold(fn.type.getText());
+  const jsDoc = ts.getJSDocReturnType(fn);
+  if (jsDoc) return fold(jsDoc.getText());
   const sig = checker.getSignatureFromDeclaration(fn);
   if (!sig) return undefined;
   const t = checker.typeToString(checker.getReturnTypeOfSignature(sig), undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
