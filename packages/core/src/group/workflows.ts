@@ -89,7 +89,9 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       host.sources.push(src);
       continue;
     }
-    const mate = pool.find((d) => d.steps.some((s) => keys.includes(callKey(s.calls[0]))) || sameArea(d.steps, src.steps));
+    // Constructors do not make an API area: every example of an SDK builds the same client.
+    const own = primaryKeys(src.steps).filter((_, i) => src.steps[i].calls[0].definition?.kind !== 'class');
+    const mate = pool.find((d) => d.steps.some((s) => own.includes(callKey(s.calls[0]))) || sameArea(d.steps, src.steps));
     if (mate) {
       mate.sources.push(src);
       const have = new Set(primaryKeys(mate.steps));
@@ -145,7 +147,7 @@ function testBuilt(d: Draft): boolean {
 }
 
 function sameArea(a: DraftStep[], b: DraftStep[]): boolean {
-  const files = (steps: DraftStep[]) => new Set(steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo').map((c) => (c.resolution as { span: { path: string } }).span.path)));
+  const files = (steps: DraftStep[]) => new Set(steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map((c) => (c.resolution as { span: { path: string } }).span.path)));
   const fa = files(a);
   return [...files(b)].some((f) => fa.has(f));
 }
