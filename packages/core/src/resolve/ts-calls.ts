@@ -125,10 +125,15 @@ export class TsCallResolver {
       if (cls) decls = [ts.isVariableDeclaration(cls) ? skipOuter(cls.initializer!) : cls];
       else if (sym?.declarations?.length) decls = sym.declarations;
     } else {
-      const sig = checker.getResolvedSignature(call);
-      const d = sig?.declaration;
-      if (d && !ts.isJSDocSignature(d)) decls = [d];
       const sym = this.symbolOf(expr);
+      // The callee's own declarations answer most calls without checking the arguments (the costly
+      // part of getResolvedSignature on SDK types); overloads print their implementation either way.
+      const callable = (sym?.declarations ?? []).map(expandoValue).filter(isCallableDeclaration);
+      if (callable.length) decls = [callable.find((x) => 'body' in x && x.body) ?? callable[0]];
+      else {
+        const d = checker.getResolvedSignature(call)?.declaration;
+        if (d && !ts.isJSDocSignature(d)) decls = [d];
+      }
       // A union receiver (`a: A | B`) reaches one method per member: the checker cannot say which runs.
       const owners = new Set((sym?.declarations ?? []).filter((x) => !ts.isSourceFile(x)).map((x) => x.parent));
       if (sym && owners.size > 1 && [...owners].every((o) => ts.isClassLike(o) || ts.isInterfaceDeclaration(o) || ts.isTypeLiteralNode(o))) {
@@ -226,6 +231,24 @@ export class TsCallResolver {
     }
     return undefined;
   }
+}
+
+/** `exports.f = function …` declares `f` by its left side: the value is the right side. */
+function expandoValue(d: ts.Declaration): ts.Node {
+  const p = d.parent;
+  if ((ts.isPropertyAccessExpression(d) || ts.isElementAccessExpression(d)) && p && ts.isBinaryExpression(p) && p.left === d && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return p.right;
+  return d;
+}
+
+/** A declaration that is itself a function, method or class (not a variable holding who knows what). */
+function isCallableDeclaration(d: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d) || ts.isMethodSignature(d) || ts.isFunctionExpression(d) || ts.isArrowFunction(d) || ts.isClassLike(d)) return true;
+  if ((ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d) || ts.isPropertyAssignment(d)) && d.initializer) {
+    let init: ts.Expression = d.initializer;
+    while (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+    return ts.isFunctionExpression(init) || ts.isArrowFunction(init);
+  }
+  return false;
 }
 
 /** The leftmost expression of a receiver chain (`a` of `a.b().c`). */
