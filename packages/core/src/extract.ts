@@ -16,8 +16,7 @@ import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { repoNameFrom, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
-import { TsProject } from './lang/ts/project.js';
-import { TsCallResolver } from './resolve/ts-calls.js';
+import type { TsCallResolver } from './resolve/ts-calls.js';
 import { syntaxError } from './lang/ts/syntax.js';
 import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
@@ -61,6 +60,8 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   let tsResolver: TsCallResolver | undefined;
   let tsFailure = '';
   if (tsPending.length) {
+    // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
+    const [{ TsProject }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
     const project = new TsProject(files, modules);
     const virtual = new Map<string, string>();
     for (const p of tsPending) {
@@ -100,7 +101,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       }
       const fileName = tsFiles.get(p)!;
       if (whole) {
-        const err = syntaxError(p.text, /\.[jt]sx$/.test(c.path));
+        const err = await syntaxError(p.text, /\.[jt]sx$/.test(c.path));
         if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
       }
       let calls: CallSite[];

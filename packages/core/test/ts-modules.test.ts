@@ -94,3 +94,12 @@ describe('self-import mapping', () => {
     expect(npm.resolve('deep', 'x.js')).toEqual({ kind: 'repo', path: 'libs/a/b/index.js' });
   });
 });
+
+describe('tsconfig reading (JSON with comments)', async () => {
+  const { parseJsonc } = await import('../src/lang/ts/jsonc.js');
+  it('drops comments and trailing commas but never touches strings', () => {
+    expect(parseJsonc('{\n  // line\n  "a": "http://x/*y*/", /* block */ "b": [1, 2,],\n  "c": "q\\"//",\n}\n')).toEqual({ a: 'http://x/*y*/', b: [1, 2], c: 'q"//' });
+    expect(parseJsonc('{ "a": 1 /* unterminated')).toBeUndefined();
+    expect(parseJsonc('[1]')).toBeUndefined();
+  });
+});

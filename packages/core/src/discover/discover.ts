@@ -216,7 +216,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           continue;
         }
         const tsx = /^(tsx|jsx)\b/i.test(block.info.trim());
-        const err = syntaxError(code, tsx);
+        const err = await syntaxError(code, tsx);
         if (err) {
           // A fragment that does not parse would break the blocks after it in the session.
           dropped.push({ ...base, reason: `code block does not parse as TypeScript/JavaScript (line ${block.source.lines[err.line - 1]?.line ?? block.startLine}: ${err.message})` });
