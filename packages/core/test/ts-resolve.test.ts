@@ -122,6 +122,9 @@ describe('plain JavaScript fixture (textkit)', async () => {
     expect(find(custom, 'shout').resolution).toMatchObject({ kind: 'pattern', name: 'shout' });
     const esm = calls.get('examples/esm-usage.mjs');
     expect(find(esm, 'Pipeline.from').resolution).toMatchObject({ kind: 'repo', qualname: 'Pipeline.from' });
+    // A shell block in the same README section runs the tool beside the code block.
+    const usage = [...calls.entries()].find(([id]) => id.startsWith('README.md#'))?.[1];
+    expect(find(usage, 'textkit').resolution).toEqual({ kind: 'tool', command: 'textkit textkit.json --changed' });
     const bin = calls.get('bin/textkit.js');
     expect(find(bin, 'spawnSync').resolution).toEqual({ kind: 'tool', command: 'git diff --name-only' });
     expect(expectExactSpans(repo, [...calls.values()].flat())).toBeGreaterThan(5);
@@ -204,6 +207,24 @@ describe('spans of tricky declarations', () => {
     expect(find(calls, 'r.go').resolution).toMatchObject({ kind: 'unresolved', candidates: ['A.go', 'B.go'] });
     expect(find(calls, 'pick').resolution).toMatchObject({ kind: 'repo', qualname: 'pick' });
     expect(find(calls, 'broken').resolution).toMatchObject({ kind: 'unresolved' });
+  });
+
+  it('follows re-export chains (export *, export { x as y }, export default) to the definition', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'chain', exports: { '.': './src/index.ts' } }),
+      'src/index.ts': "export * from './mid';\nexport { default as Tool } from './tool';\n",
+      'src/mid.ts': "export * from './deep/leaf';\nexport { helper as assist } from './deep/helper';\n",
+      'src/deep/leaf.ts': '/** Leaf. */\nexport function leaf(n: number): number {\n  return n;\n}\n',
+      'src/deep/helper.ts': '/** Helps. */\nexport const helper = (s: string): string => s;\n',
+      'src/tool.ts': '/** A tool. */\nexport default class {\n  /** Uses it. */\n  use(): void {}\n}\n',
+      'examples/use.ts': "import { leaf, assist, Tool } from 'chain';\nleaf(1);\nassist('x');\nnew Tool().use();\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/use.ts')!;
+    expect(find(calls, 'leaf').resolution).toMatchObject({ kind: 'repo', qualname: 'leaf', span: { path: 'src/deep/leaf.ts', start: 2, end: 4 } });
+    expect(find(calls, 'assist').resolution).toMatchObject({ kind: 'repo', qualname: 'helper', span: { path: 'src/deep/helper.ts', start: 2, end: 2 } });
+    expect(find(calls, 'Tool').resolution).toMatchObject({ kind: 'repo', qualname: 'default', span: { path: 'src/tool.ts', start: 2, end: 5 } });
+    expect(find(calls, 'new Tool().use').resolution).toMatchObject({ kind: 'repo', qualname: 'default.use', span: { path: 'src/tool.ts', start: 4, end: 4 } });
+    expectExactSpans(repo, calls);
   });
 
   it('names external packages by their import and never reads node_modules', async () => {

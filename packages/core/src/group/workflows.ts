@@ -68,9 +68,16 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       }
     }
     const keys = primaryKeys(src.steps);
-    const same = drafts.find((d) => sameKeys(primaryKeys(d.steps), keys));
+    // Same calls make the same workflow; a README or docs block with the same repository calls joins too,
+    // and the tools it also runs (its section's shell commands) are added as steps of their own.
+    const repoKeys = (steps: DraftStep[]) => primaryKeys(steps).filter((_, i) => steps[i].calls[0].resolution.kind !== 'tool');
+    const doc = c.kind === 'readme' || c.kind === 'docs';
+    const same = drafts.find((d) => (doc ? sameKeys(repoKeys(d.steps), repoKeys(src.steps)) : sameKeys(primaryKeys(d.steps), keys)));
     if (same) {
       same.sources.push(src);
+      const have = new Set(primaryKeys(same.steps));
+      const tools = src.steps.filter((s) => s.calls[0].resolution.kind === 'tool' && !have.has(callKey(s.calls[0])));
+      if (same.steps.length + tools.length <= 7) same.steps = [...same.steps, ...tools];
       continue;
     }
     if (src.steps.length < MIN_STEPS) {
