@@ -17,7 +17,6 @@ import { repoNameFrom, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
-import { syntaxError } from './lang/ts/syntax.js';
 import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 
@@ -101,7 +100,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       }
       const fileName = tsFiles.get(p)!;
       if (whole) {
-        const err = await syntaxError(p.text, /\.[jt]sx$/.test(c.path));
+        const err = tsResolver.syntaxError(fileName);
         if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
       }
       let calls: CallSite[];
@@ -116,7 +115,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       if (p.blockLines) {
         const [from, to] = p.blockLines;
         const shellLines = new Set(p.shellLines ?? []);
-        calls = calls.filter((x) => (x.resolution.kind === 'tool' && x.written !== x.callee ? shellLines.has(x.site.start) : x.site.start >= from && x.site.start <= to));
+        calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || (x.resolution.kind === 'tool' && shellLines.has(x.site.start)));
       }
       options.onCalls?.(c.id, calls);
       analysed.push({

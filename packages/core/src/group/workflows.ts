@@ -115,7 +115,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       // Still too small: a workflow that runs all its calls takes it as one more source, else one built from
       // examples that runs one of its repository calls (not just a constructor).
       const all = primaryKeys(d.steps);
-      const keys = all.filter((k, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
+      const keys = all.filter((_, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
       const host = drafts.find((h) => all.every((k) => allKeys(h.steps).has(k))) ?? drafts.find((h) => !testBuilt(h) && keys.some((k) => allKeys(h.steps).has(k)));
       if (host) {
         host.sources.push(...d.sources);

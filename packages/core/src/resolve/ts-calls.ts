@@ -32,6 +32,13 @@ export class TsCallResolver {
     this.defs = new DefinitionBuilder(project.checker, project.modules);
   }
 
+  /** The first parse error of a project file (parsed once, with the program). */
+  syntaxError(fileName: string): { line: number; message: string } | undefined {
+    const sf = this.project.program.getSourceFile(`/${fileName}`);
+    const d = sf ? (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0] : undefined;
+    return sf && d ? { line: lineOf(sf, d.start), message: ts.flattenDiagnosticMessageText(d.messageText, ' ') } : undefined;
+  }
+
   calls(src: TsSource): CallSite[] {
     const sf = this.project.program.getSourceFile(`/${src.fileName}`);
     if (!sf) return [];
