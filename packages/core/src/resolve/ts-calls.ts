@@ -113,7 +113,7 @@ export class TsCallResolver {
     const checker = this.project.checker;
     const expr = skipOuter(call.expression);
     // child_process runs a tool: the command is the literal that names it.
-    const origin = this.originOf(expr, src);
+    const origin = this.originOf(expr);
     if (origin?.kind === 'external' && TEST_PACKAGES.has(origin.distribution)) return { resolution: { kind: 'builtin', name: origin.distribution } };
     if (origin?.kind === 'builtin') {
       const method = lastName(expr);
@@ -209,15 +209,16 @@ export class TsCallResolver {
   }
 
   /** Where the leftmost name of an expression comes from, when it is imported or required. */
-  private originOf(expr: ts.Expression, src: TsSource, depth = 0): ModuleTarget | undefined {
+  private originOf(expr: ts.Expression, depth = 0): ModuleTarget | undefined {
     if (depth > 6) return undefined;
     // `require('debug')('app')`, `require('x').y()`: the module the chain starts from.
     let inner: ts.Expression = skipOuter(expr);
     while (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner) || (ts.isCallExpression(inner) && requireSpec(inner) === undefined)) inner = skipOuter(inner.expression);
     const spec = ts.isCallExpression(inner) ? requireSpec(inner) : undefined;
     if (spec !== undefined) {
-      const from = src.path.includes(VIRTUAL_MARK) ? src.path.slice(0, src.path.indexOf(VIRTUAL_MARK)) : src.path;
-      return this.project.modules.resolve(spec, from);
+      // Relative to the file the expression is written in (a virtual block file stands for its Markdown file).
+      const file = TsProject.repoPath(inner.getSourceFile().fileName);
+      return this.project.modules.resolve(spec, file.includes(VIRTUAL_MARK) ? file.slice(0, file.indexOf(VIRTUAL_MARK)) : file);
     }
     const root = rootOf(expr);
     if (!ts.isIdentifier(root)) return undefined;
@@ -234,7 +235,7 @@ export class TsCallResolver {
     if (imp && ts.isVariableDeclaration(imp) && imp.initializer) {
       const spec = requireSpec(imp.initializer);
       if (spec !== undefined) return this.project.modules.resolve(spec, origin);
-      return this.originOf(imp.initializer, src, depth + 1);
+      return this.originOf(imp.initializer, depth + 1);
     }
     return undefined;
   }
