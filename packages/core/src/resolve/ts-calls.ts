@@ -5,7 +5,7 @@
 import { ts } from 'ts-morph';
 import type { CallSite, Definition, Resolution, Span } from '../model.js';
 import type { LineMap } from './python-calls.js';
-import { DefinitionBuilder, definitionNode, implementationOf, lineOf, qualnameOf } from '../lang/ts/definitions.js';
+import { DefinitionBuilder, definitionNode, firstParseError, implementationOf, lineOf, qualnameOf } from '../lang/ts/definitions.js';
 import { TsProject, VIRTUAL_MARK } from '../lang/ts/project.js';
 import type { ModuleTarget } from '../lang/ts/modules.js';
 import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
@@ -35,8 +35,7 @@ export class TsCallResolver {
   /** The first parse error of a project file (parsed once, with the program). */
   syntaxError(fileName: string): { line: number; message: string } | undefined {
     const sf = this.project.program.getSourceFile(`/${fileName}`);
-    const d = sf ? (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0] : undefined;
-    return sf && d ? { line: lineOf(sf, d.start), message: ts.flattenDiagnosticMessageText(d.messageText, ' ') } : undefined;
+    return sf ? firstParseError(sf) : undefined;
   }
 
   calls(src: TsSource): CallSite[] {

@@ -60,9 +60,20 @@ export function classOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
 /** Does the node hold a parse error? Such a region prints no span (clarification 2). */
 export function hasParseError(node: ts.Node): boolean {
   const sf = node.getSourceFile();
-  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const diags = parseDiagnostics(sf);
   const start = node.getStart(sf);
   return diags.some((d) => d.start >= start && d.start <= node.end);
+}
+
+/** The parser's own errors of a file (kept by the compiler on the source file, not part of its public API). */
+export function parseDiagnostics(sf: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+}
+
+/** The first parse error of a file, by line, with the compiler's message. */
+export function firstParseError(sf: ts.SourceFile): { line: number; message: string } | undefined {
+  const d = parseDiagnostics(sf)[0];
+  return d ? { line: lineOf(sf, d.start), message: ts.flattenDiagnosticMessageText(d.messageText, ' ') } : undefined;
 }
 
 export function lineOf(sf: ts.SourceFile, pos: number): number {

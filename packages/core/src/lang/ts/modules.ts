@@ -69,7 +69,7 @@ export class ModuleMap {
     }
     // Workspace packages are the repository's own code, not dependencies.
     for (const name of map.packages.keys()) deps.delete(name);
-    for (const p of found) await map.loadTsconfig(p.dir);
+    for (const p of found) map.loadTsconfig(p.dir);
     return map;
   }
 
@@ -110,7 +110,7 @@ export class ModuleMap {
   /** tsconfig `paths` of the nearest tsconfig.json above `from` (following `extends`). */
   private throughPaths(spec: string, from: string): string | undefined {
     for (let dir = dirOf(from); ; dir = dirOf(dir)) {
-      const cfg = this.tsconfigs.get(dir) ?? (this.files.has(joinDir(dir, 'tsconfig.json')) ? this.loadTsconfigSync(dir) : undefined);
+      const cfg = this.tsconfigs.get(dir) ?? (this.files.has(joinDir(dir, 'tsconfig.json')) ? this.loadTsconfig(dir) : undefined);
       if (cfg) {
         for (const { pattern, targets } of cfg.paths) {
           const star = pattern.indexOf('*');
@@ -195,12 +195,7 @@ export class ModuleMap {
     return guesses.find((g) => has(g) && /\.(d\.)?(m|c)?(j|t)sx?$/.test(g));
   }
 
-  private async loadTsconfig(dir: string): Promise<void> {
-    if (this.tsconfigs.has(dir)) return;
-    this.loadTsconfigSync(dir);
-  }
-
-  private loadTsconfigSync(dir: string): TsConfig | undefined {
+  private loadTsconfig(dir: string): TsConfig | undefined {
     if (this.tsconfigs.has(dir)) return this.tsconfigs.get(dir);
     const cfg = readTsconfig(this.files, joinDir(dir, 'tsconfig.json'), 0);
     this.tsconfigs.set(dir, cfg);
