@@ -73,6 +73,9 @@ describe('python resolution', () => {
     expect(where('lin.fast_forward')).toBe('pkg/patches.py:L5-7 fast_forward');
     const r = at('lin.fast_forward').resolution;
     expect(r.kind === 'repo' && r.via).toBe('attachment (pkg/patches.py:L22)');
+    // Attached to a class (or through types.MethodType): a bound method, `self` is no argument.
+    expect(at('lin.fast_forward').definition?.params.map((p) => p.name)).toEqual(['x']);
+    expect(at('lin.fast_forward').argNames).toEqual(['x']);
     expect(where('lin.shout')).toBe('pkg/patches.py:L10-11 _shout');
     const twice = at('lin.twice').resolution;
     expect(twice.kind).toBe('unresolved');

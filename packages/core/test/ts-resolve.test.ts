@@ -209,6 +209,17 @@ describe('spans of tricky declarations', () => {
     expect(find(calls, 'broken').resolution).toMatchObject({ kind: 'unresolved' });
   });
 
+  it('never prints the iteration protocol as a call, and keeps a computed key as written', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'it', main: 'src/index.ts' }),
+      'src/index.ts': 'export class Runner {\n  async *[Symbol.asyncIterator](): AsyncGenerator<string> {\n    yield "x";\n  }\n  done(): void {}\n}\nexport const handlers: Record<string, () => void> = {};\n',
+      'examples/use.ts': "import { Runner, handlers } from 'it';\nasync function main() {\n  const runner = new Runner();\n  for await (const x of runner) console.log(x);\n  const it = runner[Symbol.asyncIterator]();\n  const name = 'a';\n  handlers[name]();\n  runner.done();\n}\nmain();\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/use.ts')!;
+    expect(calls.map((c) => c.callee).filter((c) => c.includes('['))).toEqual(['handlers[name]']);
+    expect(find(calls, 'runner.done').resolution).toMatchObject({ kind: 'repo', qualname: 'Runner.done' });
+  });
+
   it('follows re-export chains (export *, export { x as y }, export default) to the definition', async () => {
     const repo = write({
       'package.json': JSON.stringify({ name: 'chain', exports: { '.': './src/index.ts' } }),

@@ -570,6 +570,8 @@ async function callSite(
     if (found.length === 1) {
       const a = found[0];
       definition = index.definition(a.target);
+      // A bound method: its first parameter is the receiver, not an argument.
+      if (a.bound && a.target.def.params[0]?.kind === 'positional') definition = { ...definition, params: definition.params.slice(1) };
       resolution = { kind: 'repo', qualname: a.target.def.qualname, module: a.target.module, span: definition.span, via: `attachment (${a.site.path}:L${a.site.line})` };
     } else if (found.length > 1) {
       resolution = {

@@ -25,6 +25,12 @@ export interface Attachment {
   target: Extract<PySymbol, { kind: 'def' }>;
   /** Where the attachment is made. */
   site: { path: string; line: number };
+  /**
+   * The function becomes a bound method: `types.MethodType(f, obj)`, an attribute of a class
+   * (`Model.f = f`, `setattr(Model, "f", f)`), or a first parameter named `self`/`cls`. Its first
+   * parameter is then not an argument of the call.
+   */
+  bound: boolean;
 }
 
 export class PythonIndex {
@@ -301,12 +307,14 @@ export class PythonIndex {
 
   private async findAttachments(): Promise<Map<string, Attachment[]>> {
     const out = new Map<string, Attachment[]>();
-    const add = async (path: string, module: string, name: string, value: string, line: number) => {
+    const add = async (path: string, module: string, name: string, value: string, line: number, methodType: boolean, owner: string) => {
       if (!/^[A-Za-z_][\w.]*$/.test(value)) return;
       const sym = await this.resolveDotted(module, value.split('.'));
       if (sym.kind !== 'def' || sym.def.kind !== 'function' || sym.def.hasError) return;
+      const first = sym.def.params[0];
+      const bound = methodType || /^[A-Z]/.test(owner.split('.').pop() ?? '') || (first?.kind === 'positional' && (first.name === 'self' || first.name === 'cls'));
       const list = out.get(name) ?? [];
-      if (!list.some((a) => a.target.path === sym.path && a.target.def.qualname === sym.def.qualname)) list.push({ target: sym, site: { path, line } });
+      if (!list.some((a) => a.target.path === sym.path && a.target.def.qualname === sym.def.qualname)) list.push({ target: sym, site: { path, line }, bound });
       out.set(name, list);
     };
     for (const [module, path] of [...this.modules].sort((a, b) => cmp(a[1], b[1]))) {
@@ -317,16 +325,16 @@ export class PythonIndex {
       for (const a of facts.assigns) {
         const target = a.targets.length === 1 ? a.targets[0] : '';
         const m = /^[A-Za-z_][\w.]*\.([A-Za-z_]\w*)$/.exec(target);
-        if (m && a.valueName && !target.startsWith('self.')) await add(path, module, m[1], a.valueName, a.line);
+        if (m && a.valueName && !target.startsWith('self.')) await add(path, module, m[1], a.valueName, a.line, false, target.slice(0, -m[1].length - 1));
       }
       for (const c of facts.calls) {
         const callee = c.callee.chain.join('.');
         if (callee === 'setattr' && c.args.length === 3) {
           const name = /^["']([A-Za-z_]\w*)["']$/.exec(c.args[1].text.trim());
-          if (name) await add(path, module, name[1], c.args[2].text.trim(), c.line);
+          if (name) await add(path, module, name[1], c.args[2].text.trim(), c.line, false, c.args[0].text.trim());
         } else if (/(^|\.)MethodType$/.test(callee) && c.assignedTo.length === 1 && c.args[0]) {
           const m = /\.([A-Za-z_]\w*)$/.exec(c.assignedTo[0]);
-          if (m) await add(path, module, m[1], c.args[0].text.trim(), c.line);
+          if (m) await add(path, module, m[1], c.args[0].text.trim(), c.line, true, '');
         }
       }
     }

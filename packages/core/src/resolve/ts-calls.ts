@@ -286,6 +286,9 @@ function countsAsCall(n: ts.CallExpression | ts.NewExpression): boolean {
   const e = n.expression;
   if (e.kind === ts.SyntaxKind.SuperKeyword || e.kind === ts.SyntaxKind.ImportKeyword) return false;
   if (ts.isIdentifier(e) && e.text === 'require') return false;
+  // `x[Symbol.asyncIterator]()`: the iteration protocol (what `for await` runs), not a call of the API.
+  const callee = skipOuter(e);
+  if (ts.isElementAccessExpression(callee) && /^Symbol\.\w+$/.test(callee.argumentExpression.getText())) return false;
   return true;
 }
 
@@ -314,7 +317,8 @@ export function calleeText(e: ts.Expression, checker: ts.TypeChecker): string {
   if (ts.isPropertyAccessExpression(n)) return `${calleeText(n.expression, checker)}.${n.name.text}`;
   if (ts.isElementAccessExpression(n)) {
     const a = n.argumentExpression;
-    return ts.isStringLiteral(a) ? `${calleeText(n.expression, checker)}.${a.text}` : `${calleeText(n.expression, checker)}[]`;
+    // A computed member keeps its key as written (`handlers[name]`), never an empty `[]`.
+    return ts.isStringLiteral(a) ? `${calleeText(n.expression, checker)}.${a.text}` : `${calleeText(n.expression, checker)}[${fold(a.getText(), 40)}]`;
   }
   if (ts.isCallExpression(n)) return `${calleeText(n.expression, checker)}()`;
   if (ts.isNewExpression(n)) return `new ${calleeText(n.expression, checker)}()`;
