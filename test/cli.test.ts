@@ -73,11 +73,11 @@ describe('goldpath CLI', () => {
   it('validate exits 1 and names the problem on a broken page', () => {
     const wiki = copyWiki('tinylm');
     expect(runCli([REPO, '--wiki', wiki]).code).toBe(0);
-    const page = path.join(wiki, 'workflows', 'acme_tinylm_Training.md');
-    writeFileSync(page, readTree(wiki).get('workflows/acme_tinylm_Training.md')!.toString().replace('== Overview ==\n', ''));
+    const rel = [...readTree(wiki).keys()].find((p) => p.startsWith('workflows/acme_tinylm_'))!;
+    writeFileSync(path.join(wiki, rel), readTree(wiki).get(rel)!.toString().replace('== Overview ==\n', ''));
     const r = runCli(['validate', wiki]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/acme_tinylm_Training\.md:0: missing section == Overview ==/);
+    expect(r.stdout).toContain(`${rel.split('/')[1]}:0: missing section == Overview ==`);
   });
 
   it('--strict exits 1 when inputs were skipped', () => {
@@ -95,7 +95,9 @@ describe('goldpath CLI', () => {
     writeFileSync(path.join(dir, 'report.hbs'), '# Custom report for {{workflowCount}} workflows\n');
     const wiki = copyWiki('tinylm');
     expect(runCli([REPO, '--wiki', wiki, '--templates', dir]).code).toBe(0);
-    expect(readTree(wiki).get('_reports/phase1_anchoring.md')!.toString()).toMatch(/^# Custom report for 6 workflows\n$/);
+    const pages = [...readTree(wiki).keys()].filter((p) => p.startsWith('workflows/acme_tinylm_')).length;
+    expect(pages).toBeGreaterThan(0);
+    expect(readTree(wiki).get('_reports/phase1_anchoring.md')!.toString()).toBe(`# Custom report for ${pages} workflows\n`);
     writeFileSync(path.join(dir, 'report.hbs'), '{{#each x}}\n');
     const wiki2 = copyWiki('tinylm');
     const before = readTree(wiki2);

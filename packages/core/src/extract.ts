@@ -1,7 +1,7 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CallSite, Candidate, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
+import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
 import { GoldpathError } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
@@ -10,9 +10,12 @@ import { extractPythonFacts } from './lang/python/facts.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
+import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
 import { discover, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
+import { mergeSections } from './group/sections.js';
+import { isAppPackage, publicSurface } from './group/surface.js';
 import { repoNameFrom, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
@@ -83,8 +86,28 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     }
   }
 
+  // Helpers of tests and examples (defined outside the library) are followed into, each resolved once.
+  const helperBodies = new Map<string, Promise<HelperBody | undefined>>();
+  const helperBody = (def: Definition): Promise<HelperBody | undefined> => {
+    const key = `${def.path}:${def.qualname}`;
+    let b = helperBodies.get(key);
+    if (!b) {
+      b = (async () => {
+        const facts = await index.load(def.path);
+        const d = facts?.defs.find((x) => x.qualname === def.qualname && x.kind === 'function');
+        if (!facts || !d || d.hasError) return undefined;
+        const { calls } = await resolvePythonSource(index, { path: def.path, facts, shell: [] }, { entryFunction: def.qualname });
+        const returns = facts.returns.filter((r) => r.scope === def.qualname).flatMap((r) => r.valueText.split(',').map((t) => t.trim()).filter((t) => /^[A-Za-z_]\w*$/.test(t)));
+        return { calls, params: d.params.map((x) => x.name), returns };
+      })();
+      helperBodies.set(key, b);
+    }
+    return b;
+  };
+
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
+  const pendingOf = new Map<AnalysedSource, PendingSource>();
   const candidates: Candidate[] = [...dropped];
   const unresolvedBySource = new Map<string, UnresolvedCall[]>();
   const sessions = new Map<string, { facts: PyModuleFacts; calls: CallSite[] }>();
@@ -118,7 +141,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
         calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || (x.resolution.kind === 'tool' && shellLines.has(x.site.start)));
       }
       options.onCalls?.(c.id, calls);
-      analysed.push({
+      const entry: AnalysedSource = {
         candidate: c,
         score: p.score,
         calls,
@@ -127,7 +150,9 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
         ...(p.title ? { title: p.title } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
         span: whole ? { path: c.path, start: 1, end: Math.max(1, splitLines(p.text).length) } : { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
-      });
+      };
+      analysed.push(entry);
+      pendingOf.set(entry, p);
       unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
       continue;
     }
@@ -148,13 +173,16 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     }
     let calls =
       cached?.calls ??
-      (
-        await resolvePythonSource(
-          index,
-          { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
-          p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
-        )
-      ).calls;
+      (await inlineHelpers(
+        (
+          await resolvePythonSource(
+            index,
+            { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
+            p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
+          )
+        ).calls,
+        helperBody,
+      ));
     if (p.session && !cached) sessions.set(p.session, { facts, calls });
     if (p.blockLines) {
       const [from, to] = p.blockLines;
@@ -164,7 +192,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     const steps = buildSteps(calls);
     const first = p.blockLines ? { line: p.blockLines[0] } : p.map?.lines[0];
     const last = p.blockLines ? { line: p.blockLines[1] } : p.map?.lines[p.map.lines.length - 1];
-    analysed.push({
+    const entry: AnalysedSource = {
       candidate: c,
       score: p.score,
       calls,
@@ -173,21 +201,63 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       ...(p.title ? { title: p.title } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
-    });
+    };
+    analysed.push(entry);
+    pendingOf.set(entry, p);
     unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
+  }
+
+  // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
+  const sectionOf = new Map<AnalysedSource, string>();
+  analysed.forEach((a) => {
+    const p = pendingOf.get(a);
+    if (p?.section) sectionOf.set(a, p.section);
+  });
+  const { sources: sectionSources, mergedInto } = mergeSections(analysed, (a) => sectionOf.get(a));
+  for (const [from, into] of mergedInto) unresolvedBySource.set(into, [...(unresolvedBySource.get(into) ?? []), ...(unresolvedBySource.get(from) ?? [])]);
+  const mergedAway = new Set(mergedInto.keys());
+  for (let i = candidates.length - 1; i >= 0; i--) if (mergedAway.has(candidates[i].id)) candidates.splice(i, 1);
+
+  // Application packages (`"private": true`, nothing published): their code is not the library's API.
+  const packageDirs: { dir: string; app: boolean }[] = [];
+  if (sectionSources.some((a) => a.runtime === 'Node')) {
+    for (const f of files.files) {
+      if (f.path !== 'package.json' && !f.path.endsWith('/package.json')) continue;
+      const text = await files.readOrSkip(f.path);
+      let json: unknown;
+      try {
+        json = text === undefined ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      if (json && typeof json === 'object') packageDirs.push({ dir: f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), app: isAppPackage(json as Record<string, unknown>) });
+    }
   }
 
   progress('group: building steps and workflows');
   const existing = wikiFinal.existingPages;
-  const hasPython = analysed.some((a) => a.runtime === 'Python');
-  const hasNode = analysed.some((a) => a.runtime === 'Node');
+  const hasPython = sectionSources.some((a) => a.runtime === 'Python');
+  const hasNode = sectionSources.some((a) => a.runtime === 'Node');
   // The repository's runtime: Node when only TypeScript/JavaScript sources reach its API.
-  const runtime = hasNode && !analysed.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
+  const runtime = hasNode && !sectionSources.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
   const modelDomains = domainsOf(meta.dependencies, meta.keywords);
-  const workflows = buildWorkflows(
-    analysed,
-    { suggestions: wikiFinal.phase0?.suggestions ?? [], purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])) },
-    { repoName, runtime, modelDomains, existingImplementations: new Set(existing.implementations ?? []) },
+  const { workflows, omitted } = buildWorkflows(
+    sectionSources,
+    {
+      suggestions: wikiFinal.phase0?.suggestions ?? [],
+      purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])),
+      projectWords: [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean),
+    },
+    {
+      repoName,
+      runtime,
+      modelDomains,
+      keywords: meta.keywords,
+      isPublic: publicSurface(packageDirs),
+      existingImplementations: new Set(existing.implementations ?? []),
+      ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
+      ...(options.all ? { all: true } : {}),
+    },
   );
   for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
   const unresolved = candidates
@@ -209,6 +279,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     environment: `${repoName}_${gpu ? 'CUDA' : runtime}`,
     languages: [...(hasPython || !hasNode ? ['python'] : []), ...(hasNode ? ['typescript'] : [])],
     workflows,
+    omitted,
     candidates,
     unresolved,
     skipped: [...files.skipped, ...wikiFinal.skipped].sort((a, b) => cmp(a.path, b.path) || cmp(a.reason, b.reason)),

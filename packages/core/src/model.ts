@@ -154,7 +154,23 @@ export interface WorkflowSource {
   span: Span;
 }
 
+/** One piece of evidence behind a use case's rank, with the points it gave (docs/heuristics.md §5). */
+export interface RankEvidence {
+  /** `readme-quickstart`, `readme-section`, `docs-guide`, `docs-section`, `phase0`, `examples`, `entry-point`, `support`, `public-api`, `tests-only`. */
+  kind: string;
+  /** What was seen: a path and heading, a count, a share. */
+  detail: string;
+  points: number;
+}
+
 export interface Workflow {
+  /** 1 = the most important golden path; pages, index and report follow this order. */
+  rank: number;
+  /** Rank score and the evidence behind it. */
+  score: number;
+  evidence: RankEvidence[];
+  /** The use case's most distinctive API, as the user calls it (`GRPOTrainer`, `chat.completions.stream`). */
+  anchor: string;
   /** Name without the repo prefix, e.g. `QLoRA_Finetuning`. */
   name: string;
   /** `{repo_name}_{name}`. */
@@ -169,6 +185,19 @@ export interface Workflow {
   steps: Step[];
   /** Repository files the workflow covers: its sources and the files of resolved definitions. */
   coveredFiles: string[];
+}
+
+/** A use case found but not written (past the `--max-workflows` budget, or too small), so nothing is lost silently. */
+export interface OmittedUseCase {
+  rank: number;
+  name: string;
+  anchor: string;
+  score: number;
+  /** Candidate ids of its sources, representative first. */
+  sources: string[];
+  /** The APIs its steps call, as written. */
+  apis: string[];
+  reason: string;
 }
 
 export interface KnowledgeSource {
@@ -200,7 +229,10 @@ export interface GoldpathModel {
   /** `{repo_name}_CUDA`, `{repo_name}_Python` or `{repo_name}_Node`. */
   environment: string;
   languages: string[];
+  /** Ranked: `workflows[i].rank === i + 1`. */
   workflows: Workflow[];
+  /** Use cases past the budget, by rank. */
+  omitted: OmittedUseCase[];
   candidates: Candidate[];
   unresolved: UnresolvedCall[];
   skipped: Skipped[];
@@ -227,6 +259,10 @@ export interface ExtractOptions {
   forceWasm?: boolean;
   /** Progress callback, one line per stage. */
   onProgress?: (line: string) => void;
+  /** At most this many workflow pages (default 12); the rest are listed in the report. */
+  maxWorkflows?: number;
+  /** Write every use case found, whatever `maxWorkflows` says. */
+  all?: boolean;
   /** Every resolved call site of every analysed source (for benchmarks and tools). */
   onCalls?: (candidateId: string, calls: CallSite[]) => void;
 }

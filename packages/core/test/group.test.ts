@@ -43,7 +43,7 @@ describe('steps', () => {
     );
     expect(steps.map((s) => `${s.title}|${s.principle}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual([
       'Load Model|Model_Loading|FastModel.from_pretrained',
-      'Get PEFT Model|PEFT_Model_Retrieval|get_peft_model+LoraConfig',
+      'Create PEFT Model|PEFT_Model_Creation|get_peft_model+LoraConfig',
       'Load Dataset File|Dataset_File_Loading|load_dataset_file',
       // The repository's constructor is the implementation of the train step; the config joins it.
       'Train|Training|trainer.train+TrainingArguments+Trainer',

@@ -3,7 +3,8 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, TEST_DIRS, INSTALL_COMMANDS, TS_SOURCE, TS_DECLARATION, VENDOR_DIRS } from '../heuristics/tables.js';
+import { INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { exampleDirOf, isDocPath, isScriptPath, isTestPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
@@ -40,6 +41,11 @@ export interface PendingSource {
    */
   session?: string;
   blockLines?: [number, number];
+  /**
+   * README/docs section (the code blocks under one heading): its blocks are analysed one by one (each
+   * in its session) and then make one source (`{path}#S{heading line}`).
+   */
+  section?: string;
 }
 
 export interface DiscoverInputs {
@@ -64,19 +70,10 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const dropped: Candidate[] = [];
   const seen = new Set<string>();
 
-  const exampleDir = (p: string) => {
-    const parts = p.split('/');
-    for (const part of parts.slice(0, -1)) {
-      const hit = EXAMPLE_DIRS[part.toLowerCase()];
-      if (hit) return hit;
-    }
-    return undefined;
-  };
-  const isTest = (p: string) =>
-    p.split('/').slice(0, -1).some((d) => TEST_DIRS.has(d.toLowerCase()) || d === '__tests__') || /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(p) || /(^|\/)conftest\.py$/.test(p) || /\.(test|spec)\.[cm]?[jt]sx?$/.test(p);
-  const isVendored = (p: string) => p.split('/').slice(0, -1).some((d) => VENDOR_DIRS.has(d.toLowerCase()));
-  const isScript = (p: string) => TS_SOURCE.test(p) && !TS_DECLARATION.test(p) && !isVendored(p);
-  const isDoc = (p: string) => /^docs?\//i.test(p);
+  const exampleDir = exampleDirOf;
+  const isTest = isTestPath;
+  const isScript = isScriptPath;
+  const isDoc = isDocPath;
 
   const seenFiles = new Set<string>();
   const addFile = async (path: string, kind: SourceKind, foundBy: string, score: number, entryFunction?: string) => {
@@ -207,8 +204,11 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     }
     for (const block of blocks) {
       const id = `${path}#L${block.startLine}`;
-      const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : 'docs';
-      const base: Candidate = { id, path, kind, line: block.startLine, foundBy: isReadme ? 'README code block' : 'docs code block', kept: false, reason: '', ...(block.heading ? { heading: block.heading } : {}) };
+      // The root README is the project's front page; a README inside an example folder shows that example.
+      const inExample = !!exampleDir(path) && !isDoc(path);
+      const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : inExample ? 'example' : 'docs';
+      const foundBy = inExample ? 'example README code block' : isReadme ? 'README code block' : 'docs code block';
+      const base: Candidate = { id, path, kind, line: block.startLine, foundBy, kept: false, reason: '', ...(block.heading ? { heading: block.heading } : {}) };
       if (block.language === 'typescript') {
         const code = block.source.text;
         if (!code.trim()) {
@@ -237,6 +237,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           prose: [block.prose, block.after].filter(Boolean).join(' '),
           ...(block.heading ? { title: block.heading } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
+          section: `${path}#S${block.headingLine}`,
         };
         const imports = /^\s*import\s+[^(\s]|\brequire\(\s*['"]/m.test(code);
         if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
@@ -271,6 +272,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         shell: block.source.shell,
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         ...(block.heading ? { title: block.heading } : {}),
+        section: `${path}#S${block.headingLine}`,
       };
       if (block.language === 'python') {
         session.text += code.endsWith('\n') || !code ? code : `${code}\n`;

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { CallSite, Role } from '../model.js';
-import { CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, MILESTONE_ROLES, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
 
 export interface DraftStep {
@@ -22,7 +22,10 @@ export interface Naming {
 
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
 export function isApiCall(c: CallSite): boolean {
-  return c.resolution.kind === 'repo' || c.resolution.kind === 'pattern' || c.resolution.kind === 'tool' || c.resolution.kind === 'external';
+  const r = c.resolution;
+  // An ambiguous repository name (bound differently at run time) is still the repository's API: a step
+  // whose location says `unresolved`, with the candidates in the report.
+  return r.kind === 'repo' || r.kind === 'pattern' || r.kind === 'tool' || r.kind === 'external' || (r.kind === 'unresolved' && !!r.candidates?.length);
 }
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
@@ -32,7 +35,9 @@ export function nameCall(c: CallSite): Naming {
   const def = c.definition;
   const isClass = def?.kind === 'class' || (c.resolution.kind !== 'repo' && /^[A-Z]/.test(method) && c.resolution.kind !== 'tool');
   const owner = def && def.kind === 'method' ? def.qualname.split('.').slice(-2, -1)[0] : parts.length > 1 ? parts[parts.length - 2] : undefined;
-  const nameTokens = tokens(c.resolution.kind === 'repo' && def ? def.qualname.split('.').pop()! : method);
+  // Named from the call as the user writes it (`model.save_pretrained_merged`), never from the internal
+  // name of the function it resolves to (`unsloth_generic_save_pretrained_merged`).
+  const nameTokens = tokens(method);
   if (c.resolution.kind === 'pattern') {
     return { role: 'other', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
   }
@@ -53,18 +58,38 @@ export function nameCall(c: CallSite): Naming {
   }
   const verbTok = nameTokens.find((t) => VERBS[t]) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   if (verbTok) {
-    const v = VERBS[verbTok];
+    // `get_peft_model` returning a class instance makes one; it does not retrieve it.
+    const v = verbTok === 'get' && returnsInstance(def?.returns) ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
     if (!object.length && passed.length && v.role === 'save') object = objectTokens(tokens(passed[0]), verbTok).slice(0, 2);
-    if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner), verbTok);
+    // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
+    const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
+    if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner), verbTok);
+    // `model.save_pretrained_merged` saves the merged model: one qualifier word gets the receiver's noun.
+    else if (object.length === 1 && parts.length > 1 && ['load', 'save'].includes(v.role) && onInstance(c) && /^[a-z][a-z]{2,}$/.test(parts[parts.length - 2]) && !STOP_TOKENS.has(parts[parts.length - 2]) && !object.includes(parts[parts.length - 2])) {
+      object = [...object, parts[parts.length - 2]];
+    }
     // What an inference or data step produces names it (`text = model.generate(...)` → Generate Text).
     if (!object.length && (v.role === 'infer' || v.role === 'prepare_data') && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = objectTokens(tokens(c.assignedTo[0]), verbTok).slice(0, 2);
     return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object };
   }
   // No verb: the name itself is the object of a plain call.
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
+}
+
+/** A method called on an instance (not a module function reached through its package's name). */
+function onInstance(c: CallSite): boolean {
+  const r = c.resolution;
+  return c.definition?.kind === 'method' || (r.kind === 'repo' && r.via.startsWith('attachment')) || (r.kind === 'external' && /^[a-z_]/.test(c.callee));
+}
+
+/** A return type that names a class instance (`PeftModel | PeftMixedModel`), not a plain value. */
+function returnsInstance(returns: string | undefined): boolean {
+  const t = (returns ?? '').trim().replace(/^["']|["']$/g, '').replace(/^Optional\[(.*)\]$/, '$1');
+  return /^[A-Z]/.test(t) && !/^(List|Dict|Tuple|Set|Optional|Union|Iterable|Iterator|Generator|Sequence|Mapping|Any|None|Callable|Type|Promise|Array|Record|Map)\b/.test(t);
 }
 
 function objectTokens(ts: string[], verb: string): string[] {
@@ -80,9 +105,54 @@ export function principleOf(n: Naming): string {
   return pageName([...n.object, n.noun]) ?? pageName([n.noun])!;
 }
 
+/** The repository's API: resolved to a definition, or a repository name bound differently at run time. */
+export function isRepoCall(c: CallSite): boolean {
+  return c.resolution.kind === 'repo' || (c.resolution.kind === 'unresolved' && !!c.resolution.candidates?.length);
+}
+
+/** Is this call boilerplate by its name (argument parsing, printing, logging, checks, seeding, paths)? */
+export function isBoilerplateName(callee: string): boolean {
+  const parts = callee.replace(/\(\)/g, '').split('.');
+  const method = parts[parts.length - 1];
+  const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
+  if (BOILERPLATE_NAMES.has(method)) return true;
+  if (LOG_METHODS.has(method) && /log/i.test(receiver)) return true;
+  return BOILERPLATE_PATTERNS.some((re) => re.test(method));
+}
+
+/**
+ * Boilerplate calls of a source: by name, and calls whose results only boilerplate uses
+ * (`parser = TrlParser(...)` read only by `parser.parse_args_and_config()`).
+ */
+export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
+  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && isBoilerplateName(c.callee)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of calls) {
+      if (out.has(c) || !c.assignedTo.length || c.resolution.kind === 'tool' || c.resolution.kind === 'pattern') continue;
+      // Only what is built to serve the boilerplate (a parser object, its config), never a milestone
+      // whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
+      const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
+      if (!isCtor && nameCall(c).role !== 'configure') continue;
+      const users = calls.filter((d) => d !== c && (c.assignedTo.some((v) => d.uses.includes(v)) || c.assignedTo.some((v) => d.callee.startsWith(`${v}.`))));
+      if (users.length && users.every((d) => out.has(d))) {
+        out.add(c);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
 /** Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are). */
 export function buildSteps(calls: CallSite[]): DraftStep[] {
-  const api = dedupe(calls.filter(isApiCall).filter((c, _, all) => c.resolution.kind !== 'external' || servesRepo(c, all)));
+  const candidates = calls.filter(isApiCall);
+  // Boilerplate never makes a step, unless it is all the source shows of the repository (a logging library).
+  const noise = boilerplateCalls(candidates);
+  const kept = candidates.filter((c) => !noise.has(c));
+  const useful = kept.some(isRepoCall) || !candidates.some(isRepoCall) ? kept : candidates;
+  const wired = wiredExternals(useful);
+  const api = dedupe(useful.filter((c) => c.resolution.kind !== 'external' || wired.has(c)));
   const namings = api.map(nameCall);
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
   const joinTo = new Map<number, number>();
@@ -146,14 +216,18 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
   // Order steps as they run: an argument's call before the call it is passed to (`f(g(x))` runs g
   // first), so by where each main call ends, then where it starts.
   const ran = (i: number) => api[i].order ?? [api[i].site.cell ?? 0, api[i].site.start, 0];
-  const before = (x: number[], y: number[]) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  const before = (x: number[], y: number[]) => {
+    for (let k = 0; k < Math.max(x.length, y.length); k++) if ((x[k] ?? -1) !== (y[k] ?? -1)) return (x[k] ?? -1) - (y[k] ?? -1);
+    return 0;
+  };
   const order = [...stepOf.entries()]
     .sort((a, b) => before(ran(a[0]), ran(b[0])) || a[0] - b[0])
     .map(([, s]) => s);
   // A step's implementation is the repository's own API when it has one: `SFTTrainer(...)` + an inherited
   // external `.train()` is the repository's SFTTrainer at work.
+  // Only a milestone of the repository takes the lead, never a predicate or a config read beside it.
   for (const step of order) {
-    const own = step.calls.findIndex((c) => c.resolution.kind === 'repo');
+    const own = step.calls.findIndex((c) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure' && (c.definition?.kind === 'class' || MILESTONE_ROLES.has(nameCall(c).role)));
     if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
   }
   steps.push(...order);
@@ -161,15 +235,20 @@ export function buildSteps(calls: CallSite[]): DraftStep[] {
 }
 
 /**
- * An external call is a Wrapper Doc step only when it is a milestone-like call wired to the repository's
- * API by data flow: it consumes a value a repository call produced, or produces one a repository call uses.
+ * External calls that are Wrapper Doc steps: milestone-like calls wired to the repository's API by data
+ * flow (they use a value a repository call produced, or produce one a repository call uses), and the
+ * configuration objects built for those (`BitsAndBytesConfig(...)` passed to the `from_pretrained` whose
+ * model the repository prepares).
  */
-function servesRepo(c: CallSite, all: CallSite[]): boolean {
-  if (nameCall(c).role === 'other') return false;
-  const repo = all.filter((d) => d.resolution.kind === 'repo');
+function wiredExternals(all: CallSite[]): Set<CallSite> {
+  const repo = all.filter(isRepoCall);
   const fromRepo = new Set(repo.flatMap((d) => d.assignedTo));
   const intoRepo = new Set(repo.flatMap((d) => d.uses));
-  return c.uses.some((u) => fromRepo.has(u)) || c.assignedTo.some((v) => intoRepo.has(v));
+  const ext = all.filter((c) => c.resolution.kind === 'external');
+  const wired = new Set(ext.filter((c) => nameCall(c).role !== 'other' && (c.uses.some((u) => fromRepo.has(u)) || c.assignedTo.some((v) => intoRepo.has(v)))));
+  const intoWired = new Set([...wired].flatMap((d) => d.uses));
+  for (const c of ext) if (!wired.has(c) && nameCall(c).role === 'configure' && c.assignedTo.some((v) => intoWired.has(v))) wired.add(c);
+  return wired;
 }
 
 /** The same definition called again (a loop, a second batch) is one step, at its first use. */
@@ -193,6 +272,8 @@ export function callKey(c: CallSite): string {
       return `tool:${c.resolution.command.split(/\s+/)[0]}`;
     case 'pattern':
       return `pattern:${c.site.path}:${c.resolution.name}`;
+    case 'unresolved':
+      return `unresolved:${c.callee}`;
     default:
       return `other:${c.callee}`;
   }

@@ -1,11 +1,18 @@
-// Sources → workflows: drop sources that show none of the repository's API, merge sources that do the same
-// steps, let small ones join a workflow that shares their calls (clarification 4), name everything, and
-// write the texts from what the repository says.
-import type { CallSite, Candidate, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
+// Sources → use cases → ranked workflows: drop sources that show none of the repository's API, mine the
+// use cases the sources share (usecases.ts), let small ones join a bigger one or each other
+// (clarification 4), rank them by evidence (rank.ts), write at most the budget, name them (naming.ts)
+// and write their texts from what the repository says.
+import type { CallSite, Candidate, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { formatSpan } from '../model.js';
-import { DOMAIN_TAGS, GENERIC_NAMES, GPU_DISTRIBUTIONS, NAMING_ROLES } from '../heuristics/tables.js';
-import { callKey, isApiCall, type DraftStep } from './steps.js';
-import { implementationName, tokens, workflowNameFrom, pageName } from './names.js';
+import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS } from '../heuristics/tables.js';
+import { callKey, isApiCall, isRepoCall, type DraftStep } from './steps.js';
+import { implementationName, tokens, pageName } from './names.js';
+import { byTrust, mineUseCases, settle, type UseCase } from './usecases.js';
+import { rankUseCases, type RankedUseCase } from './rank.js';
+import { nameUseCases, type NamingHints } from './naming.js';
+import { publicSurface, type PublicSurface } from './surface.js';
+
+export type { NamingHints } from './naming.js';
 
 export interface AnalysedSource {
   candidate: Candidate;
@@ -21,148 +28,178 @@ export interface AnalysedSource {
   runtime?: 'Python' | 'Node';
 }
 
-export interface NamingHints {
-  /** Phase 0 suggestions: name and files. */
-  suggestions: { name: string; files: string[] }[];
-  /** RepoMap Purpose by file. */
-  purposes: Map<string, string>;
-}
-
 export interface WorkflowContext {
   repoName: string;
   runtime: 'Python' | 'Node';
   modelDomains: string[];
+  /** Project keywords (package metadata): domains every workflow of the project may carry. */
+  keywords?: string[];
   existingImplementations: Set<string>;
+  /** The package's public surface (default: by path and name alone). */
+  isPublic?: PublicSurface;
+  /** Workflow pages written at most (default DEFAULT_MAX_WORKFLOWS); `all` writes every use case. */
+  maxWorkflows?: number;
+  all?: boolean;
 }
 
 interface Draft {
   sources: AnalysedSource[];
   steps: DraftStep[];
+  rank: number;
+  score: number;
+  evidence: RankEvidence[];
+  anchor: string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const MIN_STEPS = 3;
 
-export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, ctx: WorkflowContext): Workflow[] {
-  const drafts: Draft[] = [];
-  const small: AnalysedSource[] = [];
-  const primaryKeys = (steps: DraftStep[]) => steps.map((s) => callKey(s.calls[0]));
-  const allKeys = (steps: DraftStep[]) => new Set(steps.flatMap((s) => s.calls.map(callKey)));
-
-  // Examples first (by trust); tests only for API nothing else shows.
-  const ordered = [...analysed].sort((a, b) => (a.candidate.kind === 'test' ? 1 : 0) - (b.candidate.kind === 'test' ? 1 : 0) || b.score - a.score || cmp(a.candidate.id, b.candidate.id));
-  for (const src of ordered) {
+export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, ctx: WorkflowContext): { workflows: Workflow[]; omitted: OmittedUseCase[] } {
+  const eligible: AnalysedSource[] = [];
+  for (const src of [...analysed].sort(byTrust)) {
     const c = src.candidate;
-    if (!src.calls.some((x) => x.resolution.kind === 'repo')) {
+    if (!src.steps.some((s) => s.calls.some(isRepoCall))) {
       c.kept = false;
-      c.reason = src.calls.some(isApiCall) ? "calls no API of the repository (only external code)" : "calls none of the repository's API";
+      c.reason = src.calls.some((x) => x.resolution.kind === 'repo')
+        ? 'its repository calls are all boilerplate (argument parsing, printing, checks)'
+        : src.calls.some(isApiCall)
+          ? 'calls no API of the repository (only external code)'
+          : "calls none of the repository's API";
       continue;
     }
-    if (c.kind === 'test') {
-      const shown = new Set([...drafts, ...small.map((x) => ({ steps: x.steps }))].flatMap((d) => [...allKeys(d.steps)]));
-      const fresh = src.steps.filter((s) => s.calls[0].resolution.kind === 'repo' && !shown.has(callKey(s.calls[0])));
-      if (fresh.length < MIN_STEPS) {
-        c.kept = false;
-        c.reason = fresh.length === 0 ? 'test: the API it calls is shown by other sources' : `test: only ${fresh.length} step(s) of API not shown elsewhere`;
-        continue;
-      }
-    }
-    const keys = primaryKeys(src.steps);
-    // Same calls make the same workflow; a README or docs block with the same repository calls joins too,
-    // and the tools it also runs (its section's shell commands) are added as steps of their own.
-    const repoKeys = (steps: DraftStep[]) => primaryKeys(steps).filter((_, i) => steps[i].calls[0].resolution.kind !== 'tool');
-    const doc = c.kind === 'readme' || c.kind === 'docs';
-    const same = drafts.find((d) => (doc ? sameKeys(repoKeys(d.steps), repoKeys(src.steps)) : sameKeys(primaryKeys(d.steps), keys)));
-    if (same) {
-      same.sources.push(src);
-      const have = new Set(primaryKeys(same.steps));
-      const tools = src.steps.filter((s) => s.calls[0].resolution.kind === 'tool' && !have.has(callKey(s.calls[0])));
-      if (same.steps.length + tools.length <= 7) same.steps = [...same.steps, ...tools];
-      continue;
-    }
-    if (src.steps.length < MIN_STEPS) {
-      small.push(src);
-      continue;
-    }
-    drafts.push({ sources: [src], steps: src.steps });
+    eligible.push(src);
   }
-  // Small candidates: join a workflow that has all their calls, else merge with small ones on the same API.
-  const pool: Draft[] = [];
-  for (const src of small) {
-    const keys = primaryKeys(src.steps);
-    // An example joins a workflow built from examples; a test-built one only takes what nothing else will.
-    const host = drafts.find((d) => !testBuilt(d) && keys.every((k) => allKeys(d.steps).has(k)));
-    if (host) {
-      host.sources.push(src);
-      continue;
-    }
-    // Constructors do not make an API area: every example of an SDK builds the same client.
-    const own = primaryKeys(src.steps).filter((_, i) => src.steps[i].calls[0].definition?.kind !== 'class');
-    const mate = pool.find((d) => d.steps.some((s) => own.includes(callKey(s.calls[0]))) || sameArea(d.steps, src.steps));
-    if (mate) {
-      mate.sources.push(src);
-      const have = new Set(primaryKeys(mate.steps));
-      mate.steps = [...mate.steps, ...src.steps.filter((s) => !have.has(callKey(s.calls[0])))];
-    } else {
-      pool.push({ sources: [src], steps: [...src.steps] });
+  const isPublic = ctx.isPublic ?? publicSurface();
+  const { kept: sized, dropped } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  for (const d of dropped) {
+    for (const m of d.members) {
+      m.candidate.kept = false;
+      m.candidate.reason = `only ${d.steps.length} step(s), and no workflow shares its calls`;
     }
   }
-  for (const d of pool) {
-    if (d.steps.length >= MIN_STEPS) {
-      d.steps = d.steps.slice(0, 7);
-      drafts.push(d);
-    } else {
-      // Still too small: a workflow that runs all its calls takes it as one more source, else one built from
-      // examples that runs one of its repository calls (not just a constructor).
-      const all = primaryKeys(d.steps);
-      const keys = all.filter((_, i) => d.steps[i].calls[0].resolution.kind === 'repo' && d.steps[i].calls[0].definition?.kind !== 'class');
-      const host = drafts.find((h) => all.every((k) => allKeys(h.steps).has(k))) ?? drafts.find((h) => !testBuilt(h) && keys.some((k) => allKeys(h.steps).has(k)));
-      if (host) {
-        host.sources.push(...d.sources);
-        continue;
-      }
-      for (const s of d.sources) {
-        s.candidate.kept = false;
-        s.candidate.reason = `only ${d.steps.length} step(s), and no workflow shares its calls`;
-      }
+  // A use case of internals only (private modules, test helpers, an application's code) is no golden path.
+  const kept = sized.filter((u) => {
+    if (u.steps.some((s) => isRepoCall(s.calls[0]) && isPublic(s.calls[0]))) return true;
+    for (const m of u.members) {
+      m.candidate.kept = false;
+      m.candidate.reason = 'its steps call only internals (private modules, test helpers, application code), no public API';
     }
-  }
-
-  const workflows = drafts.map((d) => draftToWorkflow(d, hints, ctx));
-  uniqueNames(workflows);
+    return false;
+  });
+  const ranked = rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic });
+  const names = nameUseCases(ranked, hints);
+  const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);
+  const drafts: Draft[] = [];
+  const omitted: OmittedUseCase[] = [];
+  ranked.forEach((u: RankedUseCase, i) => {
+    const rank = i + 1;
+    if (i < limit) {
+      drafts.push({ sources: u.members, steps: u.steps, rank, score: u.score, evidence: u.evidence, anchor: u.anchorCall.callee });
+      return;
+    }
+    const reason = `ranked ${rank}, past the budget of ${limit} workflow(s) (--max-workflows, --all)`;
+    omitted.push({
+      rank,
+      name: names[i].name,
+      anchor: u.anchorCall.callee,
+      score: u.score,
+      sources: u.members.map((m) => m.candidate.id),
+      apis: [...new Set(u.steps.flatMap((s) => s.calls.map((c) => c.callee)))],
+      reason,
+    });
+    for (const m of u.members) {
+      m.candidate.kept = false;
+      m.candidate.reason = `use case ${names[i].name} ${reason}`;
+    }
+  });
+  const workflows = drafts.map((d, i) => draftToWorkflow(d, names[i], hints, ctx));
   applyOneToOne(workflows, ctx);
-  workflows.sort((a, b) => cmp(a.name, b.name));
   for (const w of workflows) {
-    for (const s of w.sources) {
-      const src = drafts.flatMap((d) => d.sources).filter((x) => x.candidate.path === s.path && (s.kind === 'readme' || s.kind === 'docs' ? x.candidate.line === s.span.start : true));
-      for (const x of src) {
-        x.candidate.kept = true;
-        x.candidate.workflow = w.pageName;
-        x.candidate.reason = x.candidate.kind === 'test' ? 'test that shows API no example shows' : `${w.steps.length} steps`;
-      }
+    for (const src of drafts[w.rank - 1].sources) {
+      src.candidate.kept = true;
+      src.candidate.workflow = w.pageName;
+      src.candidate.reason = src.candidate.kind === 'test' ? `test that follows ${w.name}` : `${w.steps.length} steps`;
     }
   }
-  return workflows;
+  return { workflows, omitted };
 }
 
-function sameKeys(a: string[], b: string[]): boolean {
-  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+/**
+ * Use cases with fewer than MIN_STEPS steps (clarification 4): one whose calls another use case already
+ * makes joins it as more sources; small ones on the same API (a shared call other than a constructor, or
+ * definitions in the same file) merge; still too small, they join a use case built from examples that
+ * runs one of their repository calls, else they are dropped. Steps are never padded.
+ */
+function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
+  const big = useCases.filter((u) => u.steps.length >= MIN_STEPS);
+  const small = useCases.filter((u) => u.steps.length < MIN_STEPS);
+  const keysOf = (u: UseCase) => new Set(u.steps.flatMap((s) => s.calls.map(callKey)));
+  const mains = (u: UseCase) => u.steps.map((s) => callKey(s.calls[0]));
+  // Index: call → the big use cases that make it (the most followed first).
+  const byKey = new Map<string, UseCase[]>();
+  const bigOrdered = [...big].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  const allKeys = new Map(bigOrdered.map((u) => [u, keysOf(u)]));
+  for (const u of bigOrdered) for (const k of allKeys.get(u)!) byKey.set(k, [...(byKey.get(k) ?? []), u]);
+  const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
+  // The host takes the sources; when they are more trusted (a README section joining examples), the
+  // use case is settled again around them (anchor and steps from its new representative).
+  const absorb = (host: UseCase, u: UseCase) => {
+    const first = host.members[0];
+    host.members = [...host.members, ...u.members].sort(byTrust);
+    if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
+  };
+  const rest: UseCase[] = [];
+  for (const u of small) {
+    const ks = mains(u);
+    // A host that makes all its calls, one anchored on one of them first (the same API family).
+    const hosts = (byKey.get(ks[0]) ?? []).filter((h) => !testBuilt(h) && ks.every((k) => allKeys.get(h)!.has(k)));
+    const host = hosts.find((h) => ks.includes(h.anchor)) ?? hosts[0];
+    if (host) absorb(host, u);
+    else rest.push(u);
+  }
+  // Small use cases on the same API pool together (union-find over shared calls and definition files).
+  const parent = rest.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const seen = new Map<string, number>();
+  rest.forEach((u, i) => {
+    for (const s of u.steps) {
+      for (const c of s.calls) {
+        if (c.resolution.kind !== 'repo' || c.definition?.kind === 'class') continue;
+        for (const tag of [`call:${callKey(c)}`, `file:${c.resolution.span.path}`]) {
+          const j = seen.get(tag);
+          if (j === undefined) seen.set(tag, i);
+          else parent[find(i)] = find(j);
+        }
+      }
+    }
+  });
+  const pools = new Map<number, UseCase[]>();
+  rest.forEach((u, i) => pools.set(find(i), [...(pools.get(find(i)) ?? []), u]));
+  const kept = [...big];
+  const dropped: UseCase[] = [];
+  for (const group of pools.values()) {
+    const [first, ...others] = group;
+    const steps = [...first.steps];
+    const have = new Set(steps.map((s) => callKey(s.calls[0])));
+    for (const o of others) for (const s of o.steps) if (!have.has(callKey(s.calls[0]))) (have.add(callKey(s.calls[0])), steps.push(s));
+    const merged: UseCase = { ...first, members: group.flatMap((g) => g.members).sort(byTrust), steps: steps.slice(0, MAX_STEPS) };
+    if (merged.steps.length >= MIN_STEPS) {
+      kept.push(merged);
+      continue;
+    }
+    const repoKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map(callKey));
+    const host = repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h));
+    if (host) absorb(host, merged);
+    else dropped.push(merged);
+  }
+  return { kept, dropped };
 }
 
-function testBuilt(d: Draft): boolean {
-  return d.sources[0].candidate.kind === 'test';
-}
-
-function sameArea(a: DraftStep[], b: DraftStep[]): boolean {
-  const files = (steps: DraftStep[]) => new Set(steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map((c) => (c.resolution as { span: { path: string } }).span.path)));
-  const fa = files(a);
-  return [...files(b)].some((f) => fa.has(f));
-}
-
-function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Workflow {
-  // The source the workflow was built from names it; the ones that joined it follow by trust.
-  const sources = [d.sources[0], ...d.sources.slice(1).sort((a, b) => b.score - a.score || cmp(a.candidate.id, b.candidate.id))];
-  const { name, from } = chooseName(sources, d.steps, hints);
+function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints: NamingHints, ctx: WorkflowContext): Workflow {
+  const sources = d.sources;
+  const { name, from } = chosen;
   const calls = d.steps.flatMap((s) => s.calls);
   const deps = new Set<string>();
   for (const c of calls) {
@@ -170,10 +207,7 @@ function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Wo
     for (const e of c.definition?.externalImports ?? []) deps.add(e);
   }
   const gpu = [...deps].some((dep) => GPU_DISTRIBUTIONS.has(dep.toLowerCase()));
-  const environment = `${ctx.repoName}_${gpu ? 'CUDA' : (d.sources[0].runtime ?? ctx.runtime)}`;
-  const domains = new Set<string>();
-  for (const dep of deps) for (const t of DOMAIN_TAGS[dep.toLowerCase()] ?? []) domains.add(t);
-  for (const t of ctx.modelDomains) domains.add(t);
+  const environment = `${ctx.repoName}_${gpu ? 'CUDA' : (sources[0].runtime ?? ctx.runtime)}`;
   const produced = new Map<string, string>();
   const steps: Step[] = d.steps.map((s, i) => {
     const stepCalls = s.calls.map((c) => stepCall(c, environment, produced, ctx));
@@ -196,95 +230,98 @@ function draftToWorkflow(d: Draft, hints: NamingHints, ctx: WorkflowContext): Wo
   }));
   const covered = new Set<string>(wsources.map((s) => s.path));
   for (const c of calls) if (c.resolution.kind === 'repo') covered.add(c.resolution.span.path);
-  const title = name.replace(/_/g, ' ');
-  const goal = title
-    .split(' ')
-    .map((w) => (/[A-Z].*[A-Z]/.test(w) ? w : w.toLowerCase()))
-    .join(' ');
-  const apis = uniq(steps.map((s) => s.calls[0].call.callee));
-  const technique = apis.length > 1 ? `${apis.slice(0, -1).join(', ')} and ${apis[apis.length - 1]}` : apis[0];
-  const lead = sources.map((s) => s.prose || hints.purposes.get(s.candidate.path) || s.title).find((t) => t && t.trim());
-  const where = sources.map((s) => (s.candidate.kind === 'readme' || s.candidate.kind === 'docs' ? `${s.candidate.path} (${s.candidate.heading ?? `line ${s.candidate.line}`})` : s.candidate.path));
-  const description = [
-    lead ? ensureStop(firstSentences(lead, 2)) : undefined,
-    `It covers ${steps.length} steps, from ${steps[0].title} to ${steps[steps.length - 1].title}, as shown in ${joinList(where)}.`,
-    `Each step maps to one call of the API: ${steps.map((s) => `${s.title} (${s.calls[0].call.callee})`).join(', ')}.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const firstInputs = steps[0].calls[0].call.argNames.slice(0, 3);
-  const lastOut = steps[steps.length - 1].calls[0].call.assignedTo;
-  const usage = `Use it when you start from ${firstInputs.length ? joinList(firstInputs) : 'nothing but the library'} and want ${lastOut.length ? joinList(lastOut) : `the result of ${steps[steps.length - 1].title}`}.`;
+  const texts = workflowTexts(d, name, steps, hints);
   return {
+    rank: d.rank,
+    score: d.score,
+    evidence: d.evidence,
+    anchor: d.anchor,
     name,
     pageName: `${ctx.repoName}_${name}`,
     nameFrom: from,
-    overview: `End-to-end process for ${goal} using ${technique}.`,
-    description,
-    usage,
+    ...texts,
     sources: wsources,
-    domains: [...domains].sort(cmp),
+    domains: workflowDomains(calls, ctx),
     steps,
     coveredFiles: [...covered].sort(cmp),
   };
 }
 
-function chooseName(sources: AnalysedSource[], steps: DraftStep[], hints: NamingHints): { name: string; from: string } {
-  const specific = (n: string | undefined) => (n && !GENERIC_NAMES.has(n.toLowerCase()) ? n : undefined);
-  for (const s of sources) {
-    const sug = hints.suggestions.find((x) => x.files.includes(s.candidate.path));
-    const n = sug && specific(workflowNameFrom(sug.name));
-    if (n) return { name: n, from: 'phase0' };
+/** At most this many domain tags per workflow: the ones its own calls show, then the project's keywords. */
+const MAX_DOMAINS = 4;
+
+/** Domains that fit this workflow: its external calls' packages first, then the project's keywords. */
+function workflowDomains(calls: CallSite[], ctx: WorkflowContext): string[] {
+  const count = new Map<string, number>();
+  for (const c of calls) {
+    if (c.resolution.kind !== 'external') continue;
+    for (const t of DOMAIN_TAGS[c.resolution.distribution.toLowerCase()] ?? []) count.set(t, (count.get(t) ?? 0) + 1);
   }
-  for (const s of sources) {
-    const p = hints.purposes.get(s.candidate.path);
-    const n = p && specific(workflowNameFrom(p));
-    if (n) return { name: n, from: 'purpose' };
-  }
-  // The heading above the code block (or the notebook's title), then the file name, of the source the
-  // workflow was built from: sources that joined it later do not rename it.
-  for (const s of sources.slice(0, 1)) {
-    const n = s.title ? specific(workflowNameFrom(s.title)) : undefined;
-    if (n) return { name: n, from: s.candidate.kind === 'notebook' ? 'notebook-title' : 'readme-heading' };
-  }
-  for (const s of sources.slice(0, 1)) {
-    if (s.candidate.kind === 'readme' || s.candidate.kind === 'docs') continue;
-    const parts = s.candidate.path.split('/');
-    const n = specific(workflowNameFrom(parts[parts.length - 1])) ?? specific(workflowNameFrom(parts.slice(-2).join(' ')));
-    if (n) return { name: n, from: 'file-name' };
-  }
-  // Nothing specific: the workflow's own main milestone (`Model_Training`).
-  for (const role of NAMING_ROLES) {
-    const step = steps.find((s) => s.role === role);
-    if (step) return { name: step.principle, from: 'steps' };
-  }
-  return { name: steps[0]?.principle ?? 'Main', from: 'steps' };
+  const own = [...count].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([t]) => t);
+  const kw = (ctx.keywords ?? []).map((k) => KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')]).filter((t): t is string => !!t);
+  const out = [...new Set([...own, ...kw])].slice(0, MAX_DOMAINS);
+  return (out.length ? out : ctx.modelDomains.slice(0, 2)).sort(cmp);
 }
 
-/** Two workflows with one name: the later one gets the words of its first source's file name. */
-function uniqueNames(workflows: Workflow[]): void {
-  const seen = new Set<string>();
-  for (const w of [...workflows].sort((a, b) => cmp(a.sources[0].path, b.sources[0].path) || a.sources[0].span.start - b.sources[0].span.start)) {
-    let name = w.name;
-    if (seen.has(name)) {
-      const extra = workflowNameFrom(w.sources[0].path.split('/').pop()!) ?? 'Alt';
-      name = `${name}_${extra}`;
-      for (let i = 2; seen.has(name); i++) name = `${w.name}_${extra}_${i}`;
-    }
-    seen.add(name);
-    w.name = name;
-  }
+/** Docstrings that describe another function than the one called (`Same as .push_to_hub(...)`). */
+const DEFERRING_DOC = /^(same as|see|alias (of|for)|wrapper (of|for|around)|shortcut (of|for))\b/i;
+
+/**
+ * Overview, Description and Usage from what the repository says: the README/docs prose that introduces
+ * the use case (or an example's module docstring, or its RepoMap Purpose), and the distinctive API's
+ * docstring. Sentences that would only repeat the step list are left out.
+ */
+function workflowTexts(d: Draft, name: string, steps: Step[], hints: NamingHints): { overview: string; description: string; usage: string } {
+  const sources = d.sources;
+  const lead = sources.map((s) => s.prose || hints.purposes.get(s.candidate.path)).find((t) => t && t.trim() && /[a-z]{3,}/i.test(t));
+  const anchorStep = steps.find((s) => s.calls.some((c) => c.call.callee === d.anchor));
+  const anchorDoc = anchorStep?.calls.find((c) => c.call.callee === d.anchor)?.call.definition?.summary;
+  const doc = anchorDoc && !DEFERRING_DOC.test(anchorDoc.trim()) ? ensureStop(anchorDoc) : undefined;
+  const title = name.replace(/_/g, ' ');
+  const overview = lead ? ensureStop(firstSentences(lead, 1)) : doc ? `${title}: ${lowerFirst(doc)}` : `${title} with ${d.anchor}.`;
+  const where = sources.map((s) => (s.candidate.kind === 'readme' || s.candidate.kind === 'docs' ? `${s.candidate.path} (${s.candidate.heading ?? `line ${s.candidate.line}`})` : s.candidate.path));
+  const shown = where.length > 6 ? `${where.slice(0, 6).join(', ')} and ${where.length - 6} more` : joinList(where);
+  const description = [
+    lead ? ensureStop(firstSentences(lead, 3)) : undefined,
+    doc && doc !== lead ? `${d.anchor}: ${doc}` : undefined,
+    `Shown in ${shown}.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const first = steps[0].calls[0].call;
+  const last = steps[steps.length - 1].calls[0];
+  const inputs = uniq(first.argNames.filter((a) => /^[A-Za-z_]\w*$/.test(a))).slice(0, 4);
+  const outputs = last.call.assignedTo.length ? last.call.assignedTo : [];
+  const usage = [
+    inputs.length ? `It starts from ${joinList(inputs)} (${steps[0].title}).` : undefined,
+    outputs.length ? `It ends with ${joinList(outputs)} from ${last.call.callee}.` : `It ends with ${steps[steps.length - 1].title} (${last.call.callee}).`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { overview, description, usage };
+}
+
+function lowerFirst(t: string): string {
+  return /^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
 /** The 1:1 rule, repo wide (clarification 14): one implementation per principle, one principle per concept+API. */
 function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
   for (const w of workflows) w.pageName = `${ctx.repoName}_${w.name}`;
   const principleApi = new Map<string, string>();
-  const ordered = [...workflows].sort((a, b) => cmp(a.name, b.name));
+  // The same API gets the same principle in every workflow: the first (by rank) names it.
+  const apiPrinciple = new Map<string, { principle: string; title: string }>();
+  const ordered = [...workflows].sort((a, b) => a.rank - b.rank);
   for (const w of ordered) {
     const used = new Set<string>();
     for (const s of w.steps) {
       const key = callKey(s.calls[0].call);
+      const known = apiPrinciple.get(key);
+      if (known && !used.has(known.principle)) {
+        s.principle = known.principle;
+        used.add(known.principle);
+        continue;
+      }
       let p = s.principle;
       const owner = principleApi.get(p);
       if ((owner !== undefined && owner !== key) || used.has(p)) {
@@ -301,6 +338,7 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
         p = q;
       }
       principleApi.set(p, key);
+      if (!apiPrinciple.has(key)) apiPrinciple.set(key, { principle: p, title: s.title });
       used.add(p);
       s.principle = p;
     }

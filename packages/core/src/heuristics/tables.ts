@@ -75,6 +75,25 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   send: { role: 'infer', noun: 'Sending' },
   call: { role: 'infer', noun: 'Invocation' },
   invoke: { role: 'infer', noun: 'Invocation' },
+  retrieve: { role: 'load', noun: 'Retrieval' },
+  list: { role: 'load', noun: 'Listing' },
+  poll: { role: 'load', noun: 'Polling' },
+  wait: { role: 'run', noun: 'Waiting' },
+  update: { role: 'configure', noun: 'Update' },
+  delete: { role: 'save', noun: 'Deletion' },
+  remove: { role: 'save', noun: 'Removal' },
+  cancel: { role: 'run', noun: 'Cancellation' },
+  verify: { role: 'evaluate', noun: 'Verification' },
+  unwrap: { role: 'prepare_data', noun: 'Unwrapping' },
+  dispatch: { role: 'load', noun: 'Dispatch' },
+  distribute: { role: 'run', noun: 'Distribution' },
+  accumulate: { role: 'train', noun: 'Accumulation' },
+  backward: { role: 'train', noun: 'Backpropagation', title: 'Backpropagate' },
+  gather: { role: 'evaluate', noun: 'Gathering' },
+  reduce: { role: 'evaluate', noun: 'Reduction' },
+  upsert: { role: 'save', noun: 'Upsert' },
+  insert: { role: 'save', noun: 'Insertion' },
+  index: { role: 'build', noun: 'Indexing' },
   save: { role: 'save', noun: 'Saving' },
   export: { role: 'save', noun: 'Export' },
   write: { role: 'save', noun: 'Writing' },
@@ -96,6 +115,39 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   log: { role: 'evaluate', noun: 'Logging' },
   print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
 };
+
+/**
+ * Boilerplate: calls that never make a step, whatever they resolve to (argument parsing, printing and
+ * reporting, logging, availability/version/device checks, seeding, path handling). Matched on the
+ * called name as written (its last dotted segment).
+ */
+export const BOILERPLATE_NAMES = new Set([
+  'print', 'pprint', 'print_trainable_parameters', 'print_summary', 'summary', 'set_seed', 'seed_everything',
+  'manual_seed', 'seed', 'parse_args', 'parse_known_args', 'parse_args_and_config', 'parse_args_into_dataclasses',
+  'parse_dict', 'parse_json_file', 'parse_yaml_file', 'add_argument', 'add_argument_group', 'add_subparsers',
+  'add_mutually_exclusive_group', 'get_logger', 'getLogger', 'basicConfig', 'get_device', 'device_count',
+  'empty_cache', 'synchronize', 'makedirs', 'mkdir', 'disable_progress_bar', 'enable_progress_bar',
+  // The promise protocol, even where an SDK overrides it.
+  'then', 'catch', 'finally',
+  // Synchronisation and cleanup around the real work.
+  'wait_for_everyone', 'barrier', 'end_training', 'destroy_process_group', 'free_memory', 'release_memory',
+]);
+
+/** Name shapes of boilerplate calls (predicates, version checks, logging and argument helpers, paths). */
+export const BOILERPLATE_PATTERNS: RegExp[] = [
+  /^(is|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported
+  /^[a-z0-9_]+_(available|supported|installed|enabled)$/,
+  /^(check|require|ensure|assert|verify)_[a-z0-9_]*version[a-z0-9_]*$/,
+  /^(print|log|warn|report)_[a-z0-9_]+$/, // print_rank_0, log_metrics
+  /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
+  /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
+  /^set_(verbosity|logging|log_level)[a-z_]*$/,
+  /^(get|setup|set_up|configure|init)_logg(er|ing)$/,
+  /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
+];
+
+/** Methods that log when called on a logger-like receiver (`logger.info`, `log.warning`). */
+export const LOG_METHODS = new Set(['info', 'debug', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'trace']);
 
 /** Class-name endings that give a constructor its role when its name has no verb. */
 export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; noun: string }[] = [
@@ -260,6 +312,12 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
 
+/** Folders of benchmarks: measuring code, not the library's API. */
+export const BENCHMARK_DIRS = new Set(['benchmarks', 'benchmark', 'bench', 'perf']);
+
+/** Folders inside a package that hold its internals, not its public surface. */
+export const INTERNAL_DIRS = new Set(['internal', 'internals', 'kernels', 'private', 'impl', 'testing', 'test_utils', 'testing_utils']);
+
 /** Headings and file names too generic to name a workflow: the next naming rule is tried instead. */
 export const GENERIC_NAMES = new Set([
   'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
@@ -292,3 +350,37 @@ export const TEST_PACKAGES = new Set(['vitest', 'jest', '@jest/globals', 'mocha'
 
 /** Folders of third-party code copied into a repository: never a golden path of the repository itself. */
 export const VENDOR_DIRS = new Set(['_vendor', 'vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'deps']);
+
+/** Steps a workflow has: at least (clarification 4, smaller use cases join another or are dropped) and at most. */
+export const MIN_STEPS = 3;
+export const MAX_STEPS = 7;
+
+/** Workflow pages written by default; the rest are listed in the report (`--max-workflows`, `--all`). */
+export const DEFAULT_MAX_WORKFLOWS = 12;
+
+/** README/docs headings that introduce the library's first use (the quick start ranks first). */
+export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;
+
+/** Docs pages (path or heading) that teach a use case: guides and tutorials rank above reference pages. */
+export const GUIDE_PAGES = /quick|start|tour|tutorial|guide|intro|overview|basic|usage|getting|how[-_ ]to|walkthrough|cookbook|recipe/i;
+export const REFERENCE_PAGES = /(^|\/)(api|reference|references|package_reference|api-reference)(\/|\.|$)|changelog|release|migration|contributing/i;
+
+/**
+ * Points of each kind of evidence behind a use case's rank (docs/heuristics.md §5). Kinds add up; within a
+ * kind the best member counts. `support` and `examples` grow with log2 of the number of sources.
+ */
+export const RANK_POINTS = {
+  readmeQuickstart: 100,
+  readmeSection: 40,
+  /** Earlier README sections rank higher: this much more for the first, `readmeOrderStep` less for each next one. */
+  readmeOrderBonus: 20,
+  readmeOrderStep: 4,
+  docsGuide: 30,
+  docsSection: 15,
+  docsReference: 8,
+  phase0: 60,
+  examples: 10,
+  examplesPerDoubling: 5,
+  entryPoint: 15,
+  supportPerDoubling: 10,
+};

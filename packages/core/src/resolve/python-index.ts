@@ -8,6 +8,7 @@ import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstSentence, docParamTypes } from '../lang/python/docstring.js';
 import { IMPORT_TO_DISTRIBUTION, PY_STDLIB } from '../heuristics/tables.js';
+import { isNonLibraryPath } from '../repo/layout.js';
 
 export type PySymbol =
   | { kind: 'module'; module: string; path: string }
@@ -318,6 +319,8 @@ export class PythonIndex {
       out.set(name, list);
     };
     for (const [module, path] of [...this.modules].sort((a, b) => cmp(a[1], b[1]))) {
+      // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
+      if (isNonLibraryPath(path)) continue;
       const r = await this.files.read(path);
       if (!r.ok || !PREFILTER.test(r.text)) continue;
       const facts = await this.load(path);

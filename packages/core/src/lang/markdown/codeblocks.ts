@@ -31,6 +31,8 @@ export interface CodeBlock {
   heading?: string;
   /** All enclosing headings, outermost first. */
   headingPath: string[];
+  /** Line of the nearest heading above the block (0 when none): blocks with the same one are one section. */
+  headingLine: number;
   /** Paragraphs between that heading (or the previous code block) and the block, flattened, whitespace folded. */
   prose: string;
   /** The first paragraph right after the block, before the next heading or code block ('' if none). */
@@ -285,7 +287,7 @@ export function extractCodeBlocks(
   const text = stripBom(markdown);
   const tree = parseMarkdown(text);
   const blocks: CodeBlock[] = [];
-  const headings: { depth: number; text: string }[] = [];
+  const headings: { depth: number; text: string; line: number }[] = [];
   let prose: string[] = [];
   // The block still waiting for its `after` paragraph.
   let pending: CodeBlock | undefined;
@@ -294,7 +296,7 @@ export function extractCodeBlocks(
     switch (node.type) {
       case 'heading': {
         while (headings.length > 0 && headings[headings.length - 1].depth >= node.depth) headings.pop();
-        headings.push({ depth: node.depth, text: nodeText(node) });
+        headings.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
         prose = [];
         pending = undefined;
         return;
@@ -320,6 +322,7 @@ export function extractCodeBlocks(
           startLine,
           source: liftCode(language, lang, node.value, startLine, path),
           headingPath: headings.map((h) => h.text),
+          headingLine: headings.length ? headings[headings.length - 1].line : 0,
           prose: prose.join(' '),
           after: '',
         };

@@ -1,0 +1,133 @@
+// Workflow names a maintainer would write, first found: the phase 0 suggestion that matches the use
+// case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
+// notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
+// file-name fragment or a generic word.
+import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { pageName, tokens, workflowNameFrom } from './names.js';
+import { nameCall, principleOf } from './steps.js';
+import type { UseCase } from './usecases.js';
+
+export interface NamingHints {
+  /** Phase 0 suggestions: name and files. */
+  suggestions: { name: string; files: string[] }[];
+  /** RepoMap Purpose by file. */
+  purposes: Map<string, string>;
+  /** Words of the project's own name: a heading that only names the project names no task. */
+  projectWords?: string[];
+}
+
+export interface ChosenName {
+  name: string;
+  /** `phase0`, `readme-heading`, `docs-heading`, `purpose`, `notebook-title`, `api`, `steps`. */
+  from: string;
+}
+
+/**
+ * Names use cases in rank order; a phase 0 suggestion or a heading names only the first use case it fits,
+ * and a name already taken gets the distinctive API's words.
+ */
+export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenName[] {
+  const usedSuggestions = new Set<number>();
+  const usedHeadings = new Set<string>();
+  const taken = new Set<string>();
+  return useCases.map((u) => {
+    const chosen = chooseName(u, hints, usedSuggestions, usedHeadings);
+    let name = chosen.name;
+    if (taken.has(name)) {
+      const api = apiName(u);
+      name = api && !taken.has(api) && api !== name ? api : name;
+      for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
+    }
+    taken.add(name);
+    return { name, from: chosen.from };
+  });
+}
+
+function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>): ChosenName {
+  const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
+  const specific = (n: string | undefined) => {
+    if (!n || GENERIC_NAMES.has(n.toLowerCase())) return undefined;
+    const words = tokens(n).filter((w) => !project.has(w));
+    return words.length ? n : undefined;
+  };
+  const paths = new Set(u.members.map((m) => m.candidate.path));
+  const si = hints.suggestions.findIndex((s, i) => !usedSuggestions.has(i) && s.files.some((f) => paths.has(f)));
+  if (si >= 0) {
+    const n = specific(workflowNameFrom(hints.suggestions[si].name));
+    if (n) {
+      usedSuggestions.add(si);
+      return { name: n, from: 'phase0' };
+    }
+  }
+  // A heading that names the distinctive API's domain wins; a strong API name (a verb or a class role)
+  // beats a heading that only says some task; then Purpose and notebook titles.
+  const anchorWords = new Set(tokens(u.anchorCall.callee).filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
+  const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.heading);
+  const fromHeading = (needAnchor: boolean): ChosenName | undefined => {
+    for (const m of docs) {
+      const heading = taskHeading(m.candidate.heading!, anchorWords, needAnchor);
+      const n = heading ? specific(workflowNameFrom(heading)) : undefined;
+      if (n && !usedHeadings.has(n)) {
+        usedHeadings.add(n);
+        return { name: n, from: `${m.candidate.kind}-heading` };
+      }
+    }
+    return undefined;
+  };
+  const named = fromHeading(true);
+  if (named) return named;
+  const strong = nameCall(u.anchorCall).role !== 'other' ? apiName(u) : undefined;
+  if (strong && specific(strong)) return { name: strong, from: 'api' };
+  const tasked = fromHeading(false);
+  if (tasked) return tasked;
+  for (const m of u.members) {
+    const p = hints.purposes.get(m.candidate.path);
+    const n = p ? specific(workflowNameFrom(p)) : undefined;
+    if (n) return { name: n, from: 'purpose' };
+  }
+  for (const m of u.members) {
+    if (m.candidate.kind !== 'notebook' || !m.title) continue;
+    const n = specific(workflowNameFrom(m.title));
+    if (n) return { name: n, from: 'notebook-title' };
+  }
+  const api = apiName(u);
+  if (api && specific(api)) return { name: api, from: 'api' };
+  for (const role of NAMING_ROLES) {
+    const step = u.steps.find((s) => s.role === role);
+    if (step) return { name: step.principle, from: 'steps' };
+  }
+  return { name: u.steps[0]?.principle ?? 'Main', from: 'steps' };
+}
+
+/** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
+function apiName(u: UseCase): string | undefined {
+  const n = nameCall(u.anchorCall);
+  if (n.role === 'other' && !n.object.length) return undefined;
+  return principleOf(n) ?? pageName(tokens(u.anchorCall.callee));
+}
+
+/** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
+const MAX_HEADING_WORDS = 5;
+
+/**
+ * The heading as a task name, or undefined when it names no task: it must say what is done (a verb or
+ * its noun from VERBS: "Distributed evaluation", "Launching training") or name the use case's distinctive
+ * API ("Big model inference" for `load_checkpoint_and_dispatch` needs "inference"), and be short. A lone
+ * identifier ("SFTTrainer") is an API name: the API rule names it better. "Step 1:" prefixes go.
+ */
+export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false): string | undefined {
+  const h = heading.replace(/^\s*(step|part|stage)\s*\d+\s*[:.)\-–—]?\s*/i, '').replace(/\([^)]*\)/g, ' ').trim();
+  if (/^[A-Za-z_][\w.]*$/.test(h) && /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\./.test(h)) return undefined;
+  const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
+  if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
+  if (needAnchor) return words.some((w) => anchorWords.has(w)) ? h : undefined;
+  return words.some((w) => isTaskWord(w) || anchorWords.has(w)) ? h : undefined;
+}
+
+const NOUNS = new Set(Object.values(VERBS).map((v) => v.noun.toLowerCase()));
+
+function isTaskWord(w: string): boolean {
+  if (NOUNS.has(w)) return true;
+  const stems = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(ation|ion)$/, ''), w.replace(/(ation|ion)$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')];
+  return stems.some((x) => x.length >= 3 && Object.prototype.hasOwnProperty.call(VERBS, x));
+}

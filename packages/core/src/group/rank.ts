@@ -1,0 +1,79 @@
+// Use cases → ranked use cases, each with the evidence behind its rank: the README quick start first,
+// then README and docs sections (guides before reference pages), phase 0 suggestions, how many sources
+// follow the use case, and whether its API is the package's public surface. Test-only use cases last.
+import type { RankEvidence } from '../model.js';
+import { GUIDE_PAGES, QUICKSTART_HEADINGS, RANK_POINTS, REFERENCE_PAGES } from '../heuristics/tables.js';
+import { isRepoCall } from './steps.js';
+import type { PublicSurface } from './surface.js';
+import type { UseCase } from './usecases.js';
+import type { AnalysedSource } from './workflows.js';
+
+export interface RankedUseCase extends UseCase {
+  score: number;
+  evidence: RankEvidence[];
+  testOnly: boolean;
+}
+
+export interface RankContext {
+  /** Phase 0 suggestions: name and files. */
+  suggestions: { name: string; files: string[] }[];
+  /** Every analysed source, to place README sections in their file's order. */
+  sources: AnalysedSource[];
+  isPublic: PublicSurface;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const log2 = (x: number) => Math.log(x) / Math.LN2;
+const round = (x: number) => Math.round(x * 10) / 10;
+const where = (s: AnalysedSource) => (s.candidate.heading ? `${s.candidate.path} (${s.candidate.heading})` : s.candidate.id);
+
+export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCase[] {
+  // README sections in file order: the first one with code is the quick start when no heading says so.
+  const readme = ctx.sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
+  const readmeIndex = new Map(readme.map((s, i) => [s, i]));
+  const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? ''));
+  const isQuickstart = (s: AnalysedSource) => (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') : readmeIndex.get(s) === 0);
+
+  const ranked = useCases.map((u) => {
+    const ev: RankEvidence[] = [];
+    const best = (kind: string, items: { detail: string; points: number }[]) => {
+      const top = [...items].sort((a, b) => b.points - a.points || cmp(a.detail, b.detail))[0];
+      if (top && top.points > 0) ev.push({ kind, detail: top.detail, points: round(top.points) });
+    };
+    const readmeMembers = u.members.filter((m) => m.candidate.kind === 'readme');
+    const orderBonus = (m: AnalysedSource) => Math.max(0, RANK_POINTS.readmeOrderBonus - RANK_POINTS.readmeOrderStep * (readmeIndex.get(m) ?? 0));
+    best('readme-quickstart', readmeMembers.filter(isQuickstart).map((m) => ({ detail: where(m), points: RANK_POINTS.readmeQuickstart + orderBonus(m) })));
+    if (!ev.length) best('readme-section', readmeMembers.map((m) => ({ detail: where(m), points: RANK_POINTS.readmeSection + orderBonus(m) })));
+    best(
+      'docs',
+      u.members
+        .filter((m) => m.candidate.kind === 'docs')
+        .map((m) => {
+          const text = `${m.candidate.path} ${m.candidate.heading ?? ''}`;
+          const points = REFERENCE_PAGES.test(m.candidate.path) ? RANK_POINTS.docsReference : GUIDE_PAGES.test(text) ? RANK_POINTS.docsGuide : RANK_POINTS.docsSection;
+          return { detail: where(m), points };
+        }),
+    );
+    const paths = new Set(u.members.map((m) => m.candidate.path));
+    const sug = ctx.suggestions.find((s) => s.files.some((f) => paths.has(f)));
+    if (sug) ev.push({ kind: 'phase0', detail: `phase 0 suggests "${sug.name}"`, points: RANK_POINTS.phase0 });
+    const examples = u.members.filter((m) => m.candidate.kind === 'example' || m.candidate.kind === 'notebook');
+    if (examples.length) ev.push({ kind: 'examples', detail: `${examples.length} example(s)/notebook(s)`, points: round(RANK_POINTS.examples + RANK_POINTS.examplesPerDoubling * log2(examples.length)) });
+    const entry = u.members.find((m) => m.candidate.kind === 'entry-point');
+    if (entry) ev.push({ kind: 'entry-point', detail: entry.candidate.foundBy, points: RANK_POINTS.entryPoint });
+    const nonTest = u.members.filter((m) => m.candidate.kind !== 'test');
+    if (nonTest.length) ev.push({ kind: 'support', detail: `${nonTest.length} source(s) follow it`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + nonTest.length)) });
+    const base = ev.reduce((n, e) => n + e.points, 0);
+    // The package's public surface: repository calls outside tests, benchmarks, private modules and internals.
+    const repoCalls = u.steps.flatMap((s) => s.calls.slice(0, 1)).filter(isRepoCall);
+    const pub = repoCalls.filter(ctx.isPublic).length;
+    const share = repoCalls.length ? pub / repoCalls.length : 1;
+    const factor = 0.5 + 0.5 * share;
+    if (share < 1) ev.push({ kind: 'public-api', detail: `${pub} of ${repoCalls.length} repository steps are public API (score × ${round(factor)})`, points: round(base * factor - base) });
+    const testOnly = nonTest.length === 0;
+    if (testOnly) ev.push({ kind: 'tests-only', detail: 'only tests show it (ranked after every other use case)', points: 0 });
+    return { ...u, score: round(base * factor), evidence: ev, testOnly };
+  });
+  const firstLine = (u: RankedUseCase) => Math.min(...u.members.map((m) => (m.candidate.kind === 'readme' ? m.candidate.line : Number.MAX_SAFE_INTEGER)));
+  return ranked.sort((a, b) => Number(a.testOnly) - Number(b.testOnly) || b.score - a.score || firstLine(a) - firstLine(b) || b.members.length - a.members.length || cmp(a.anchor, b.anchor));
+}

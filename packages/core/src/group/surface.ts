@@ -1,0 +1,31 @@
+// The package's public surface: what a user of the library is meant to call. Private are definitions in
+// tests, examples, benchmarks, private modules (`_utils.py`) and internal folders (`kernels/`), names
+// with a leading underscore, and code of an application package (`"private": true` with no `exports` or
+// `main`: an app's functions are not a library's API). External calls wired to the repository are the
+// user-facing side of that package, so they count as public.
+import type { CallSite } from '../model.js';
+import { isPrivatePath, isScriptPath } from '../repo/layout.js';
+
+export type PublicSurface = (c: CallSite) => boolean;
+
+/**
+ * `packages`: every package.json folder (`""` for the root) and whether it is an application. A
+ * TypeScript/JavaScript file belongs to its nearest package; an application's code is never public API.
+ */
+export function publicSurface(packages: { dir: string; app: boolean }[] = []): PublicSurface {
+  const byDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  const inApp = (p: string) => isScriptPath(p) && !!byDepth.find((d) => d.dir === '' || p.startsWith(`${d.dir}/`))?.app;
+  return (c) => {
+    const r = c.resolution;
+    if (r.kind === 'external') return true;
+    if (r.kind === 'unresolved') return !!r.candidates?.length;
+    if (r.kind !== 'repo') return false;
+    if (isPrivatePath(r.span.path) || inApp(r.span.path)) return false;
+    return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));
+  };
+}
+
+/** An application package: `"private": true` and nothing published (`exports`, `main`, `module`, `bin`). */
+export function isAppPackage(json: Record<string, unknown>): boolean {
+  return json.private === true && !['exports', 'main', 'module', 'types', 'bin'].some((k) => json[k] !== undefined);
+}

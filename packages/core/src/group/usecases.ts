@@ -1,0 +1,240 @@
+// Sources → use cases. Each source is described by its milestone calls, each call weighted by how
+// distinctive it is across all the repository's sources (a call every example makes says little); a
+// source joins the use case of its most distinctive shared milestone, and a use case's steps are the
+// milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
+// sorts): one pass to count, one to assign, one per use case to build its steps.
+import type { CallSite } from '../model.js';
+import { MAX_STEPS, MILESTONE_ROLES, MIN_STEPS } from '../heuristics/tables.js';
+import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
+import { publicSurface, type PublicSurface } from './surface.js';
+import type { AnalysedSource } from './workflows.js';
+
+export interface UseCase {
+  /** callKey of the distinctive milestone the members share. */
+  anchor: string;
+  /** The anchor call as the representative source writes it. */
+  anchorCall: CallSite;
+  /** Representative (most trusted) source first. */
+  members: AnalysedSource[];
+  steps: DraftStep[];
+  /** The distinctiveness of calls the use case was mined with (to settle it again after a merge). */
+  weight?: (key: string) => number;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A feature of a source: one API it calls in a step (the step's main call, or a call merged into it). */
+interface Feature {
+  key: string;
+  call: CallSite;
+  main: boolean;
+  /** Position of the step in the source, 0-based. */
+  at: number;
+}
+
+/** Calls that describe a use case: the repository's API, and external calls wired to it (Wrapper Docs). */
+function describes(c: CallSite): boolean {
+  return isRepoCall(c) || c.resolution.kind === 'external';
+}
+
+function featuresOf(src: AnalysedSource): Feature[] {
+  const out = new Map<string, Feature>();
+  src.steps.forEach((s, at) =>
+    s.calls.forEach((c, i) => {
+      if (!describes(c)) return;
+      const key = callKey(c);
+      const prev = out.get(key);
+      if (!prev || (i === 0 && !prev.main)) out.set(key, { key, call: c, main: i === 0, at });
+    }),
+  );
+  return [...out.values()];
+}
+
+/**
+ * Trust of a source as the representative of its use case: README and docs sections (the maintainers'
+ * own words) first, then examples and notebooks, entry points and scripts, tests last; then its score.
+ */
+export function sourceTrust(s: AnalysedSource): number {
+  const byKind: Record<string, number> = { readme: 6, docs: 5, example: 4, notebook: 4, 'entry-point': 3, script: 2, test: 0 };
+  return (byKind[s.candidate.kind] ?? 1) * 1000 + s.score;
+}
+
+export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
+  sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
+
+/** A source joins a use case whose leader makes at least this share of its distinctive calls (by weight). */
+export const JOIN_SHARE = 0.5;
+/** How much a configuration object (`LoraConfig`, `TrainingArguments`) weighs against a milestone call. */
+export const CONFIG_WEIGHT = 0.25;
+/** Leaders compared per source, found through the calls they share with it (keeps mining linear). */
+const MAX_LEADERS_COMPARED = 64;
+
+interface Group {
+  leader: AnalysedSource;
+  /** The leader's distinctive calls, and all its calls. */
+  keys: Set<string>;
+  all: Set<string>;
+  members: AnalysedSource[];
+  order: number;
+}
+
+/**
+ * Mines use cases from sources that each have at least one repository step. Sources are taken in order
+ * of trust (README and docs sections first); each joins the first use case whose leader makes most of
+ * its distinctive calls, weighted by idf (a call most sources make weighs nothing), else it leads a new
+ * use case. Deterministic whatever the input order.
+ */
+export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface = publicSurface()): UseCase[] {
+  const ordered = [...sources].sort(byTrust);
+  const feats = new Map<AnalysedSource, Feature[]>();
+  const df = new Map<string, number>();
+  for (const s of ordered) {
+    const f = featuresOf(s);
+    feats.set(s, f);
+    for (const x of f) df.set(x.key, (df.get(x.key) ?? 0) + 1);
+  }
+  const n = ordered.length;
+  // A call most sources make (the client constructor, `from_pretrained`) identifies no use case.
+  const ubiquitous = (k: string) => (df.get(k) ?? 0) > Math.max(2, n / 2);
+  // Private calls (internals, test helpers) identify no use case of the library either.
+  const privateKeys = new Set<string>();
+  for (const f of feats.values()) for (const x of f) if (!isPublic(x.call)) privateKeys.add(x.key);
+  // A configuration object parameterises the milestone it is passed to; the milestone defines the use case.
+  // So does an external helper object (an optimizer, a tokenizer call) beside the repository's API.
+  const configKeys = new Set<string>();
+  for (const f of feats.values()) {
+    for (const x of f) {
+      const role = nameCall(x.call).role;
+      if (role === 'configure' || (x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role))) configKeys.add(x.key);
+    }
+  }
+  const weight = (k: string) => (ubiquitous(k) || privateKeys.has(k) ? 0 : Math.log((n + 1) / (df.get(k) ?? 1)) * (configKeys.has(k) ? CONFIG_WEIGHT : 1));
+
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group[]>();
+  const allByKey = new Map<string, Group[]>();
+  for (const s of ordered) {
+    let distinct = feats.get(s)!.filter((x) => weight(x.key) > 0).sort((a, b) => weight(b.key) - weight(a.key) || cmp(a.key, b.key));
+    // Nothing distinctive (only calls most sources make): it follows the first use case that makes them all.
+    const plain = distinct.length === 0;
+    if (plain) distinct = [...feats.get(s)!].sort((a, b) => cmp(a.key, b.key));
+    const w = (k: string) => (plain ? 1 : weight(k));
+    const total = distinct.reduce((t, x) => t + w(x.key), 0);
+    let best: Group | undefined;
+    let bestShare = 0;
+    const seen = new Set<Group>();
+    for (const x of distinct) {
+      for (const g of (plain ? allByKey : byKey).get(x.key) ?? []) {
+        if (seen.size >= MAX_LEADERS_COMPARED) break;
+        seen.add(g);
+      }
+    }
+    for (const g of [...seen].sort((a, b) => a.order - b.order)) {
+      const share = distinct.reduce((t, x) => t + ((plain ? g.all : g.keys).has(x.key) ? w(x.key) : 0), 0) / total;
+      if (share >= (plain ? 1 : JOIN_SHARE) && share > bestShare) {
+        best = g;
+        bestShare = share;
+      }
+    }
+    if (process.env.GP_DEBUG) console.error('SOURCE', s.candidate.id, best ? `joins ${best.leader.candidate.id} (${bestShare.toFixed(2)})` : 'leads', distinct.map((x) => `${x.key}:${df.get(x.key)}`).join(' '));
+    if (best) {
+      best.members.push(s);
+      continue;
+    }
+    const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length };
+    groups.push(g);
+    for (const k of g.keys) byKey.set(k, [...(byKey.get(k) ?? []), g]);
+    for (const k of g.all) allByKey.set(k, [...(allByKey.get(k) ?? []), g]);
+  }
+  const out: UseCase[] = [];
+  for (const g of groups) {
+    const u = settle(g.members, weight, isPublic);
+    if (u) out.push(u);
+  }
+  return mergeSameSteps(out).map((u) => settle(u.members, weight, isPublic) ?? u);
+}
+
+/** How distinctive each call is, for re-settling a use case after sources joined it. */
+export type Weight = (key: string) => number;
+
+/**
+ * A use case from its members (most trusted first): the anchor is the representative's call that most
+ * members make, weighted by how distinctive it is; the steps are the members' consensus.
+ */
+export function settle(members: AnalysedSource[], weight: Weight, isPublic: PublicSurface): UseCase | undefined {
+  const support = new Map<string, number>();
+  for (const m of members) for (const x of featuresOf(m)) support.set(x.key, (support.get(x.key) ?? 0) + 1);
+  const value = (x: Feature) => (support.get(x.key) ?? 0) * weight(x.key);
+  const anchor = [...featuresOf(members[0])].sort(
+    (a, b) =>
+      value(b) - value(a) ||
+      Number(isRepoCall(b.call)) - Number(isRepoCall(a.call)) ||
+      Number(b.main) - Number(a.main) ||
+      a.at - b.at ||
+      cmp(a.key, b.key),
+  )[0];
+  if (!anchor) return undefined;
+  return { anchor: anchor.key, anchorCall: anchor.call, members, steps: consensusSteps(members, anchor.key, isPublic), weight };
+}
+
+/**
+ * Steps of a use case: the main calls at least half of its sources have as a step (the anchor always),
+ * in their usual order (mean relative position), each step taken from the most trusted source that has it.
+ * At most MAX_STEPS: the most shared ones win; fewer than MIN_STEPS are topped up by the next most
+ * shared, never padded.
+ */
+export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface()): DraftStep[] {
+  const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
+  // Tests follow a use case; its steps come from the sources written to show it, when there are any.
+  const shown = members.filter((m) => m.candidate.kind !== 'test');
+  const voters = shown.length ? shown : members;
+  voters.forEach((m, mi) => {
+    const len = m.steps.length;
+    m.steps.forEach((s, i) => {
+      const key = callKey(s.calls[0]);
+      const rel = len > 1 ? i / (len - 1) : 0.5;
+      const cur = info.get(key);
+      if (cur) {
+        cur.count++;
+        cur.pos += rel;
+      } else info.set(key, { step: s, count: 1, pos: rel, first: mi * 1000 + i });
+    });
+  });
+  // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
+  const mergedIn = new Map<string, number>();
+  for (const m of voters) for (const st of m.steps) for (const c of st.calls.slice(1)) mergedIn.set(callKey(c), (mergedIn.get(callKey(c)) ?? 0) + 1);
+  const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0)).map(([k]) => k));
+  // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones.
+  const publicSteps = [...info.values()].filter((v) => isPublic(v.step.calls[0])).length;
+  const ranked = [...info.entries()]
+    .filter(([k]) => !merged.has(k) || k === anchor)
+    .filter(([k, v]) => k === anchor || publicSteps < MIN_STEPS || isPublic(v.step.calls[0]))
+    .sort((a, b) => Number(b[0] === anchor) - Number(a[0] === anchor) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
+  // A majority makes a step; a use case short of MIN_STEPS takes the next most shared ones, but only
+  // steps that several of its sources have (one source's extra call is no milestone of the use case).
+  const half = voters.length / 2;
+  const topUp = voters.length === 1 ? 1 : 2;
+  let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || (i < MIN_STEPS && v.count >= topUp));
+  chosen = chosen.slice(0, MAX_STEPS);
+  return chosen
+    .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
+    .map(([, v]) => v.step);
+}
+
+/** Two use cases whose steps are the same calls are one use case (the first, by trust, keeps its anchor). */
+function mergeSameSteps(useCases: UseCase[]): UseCase[] {
+  const byKeys = new Map<string, UseCase>();
+  const out: UseCase[] = [];
+  const sorted = [...useCases].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  for (const u of sorted) {
+    const sig = u.steps.map((s) => callKey(s.calls[0])).sort().join('\n');
+    const host = byKeys.get(sig);
+    if (host) {
+      host.members = [...host.members, ...u.members].sort(byTrust);
+      continue;
+    }
+    byKeys.set(sig, u);
+    out.push(u);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+// What a repository path is by its place in the tree: an example, a test, vendored or documentation
+// code, or the library itself, public or private. Path rules only; nothing here reads a file.
+import { BENCHMARK_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+
+const folders = (p: string) => p.split('/').slice(0, -1);
+
+/** The example folder (`examples/`, `notebooks/`, ...) a path is under, with the trust it gives. */
+export function exampleDirOf(p: string): (typeof EXAMPLE_DIRS)[string] | undefined {
+  for (const part of folders(p)) {
+    const hit = EXAMPLE_DIRS[part.toLowerCase()];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+export function isTestPath(p: string): boolean {
+  return (
+    folders(p).some((d) => TEST_DIRS.has(d.toLowerCase()) || d === '__tests__') ||
+    /(^|\/)(test_[^/]*|[^/]*_test)\.py$/.test(p) ||
+    /(^|\/)conftest\.py$/.test(p) ||
+    /\.(test|spec)\.[cm]?[jt]sx?$/.test(p)
+  );
+}
+
+export function isVendoredPath(p: string): boolean {
+  return folders(p).some((d) => VENDOR_DIRS.has(d.toLowerCase()));
+}
+
+export function isDocPath(p: string): boolean {
+  return /^docs?\//i.test(p);
+}
+
+/** A TypeScript/JavaScript source goldpath reads (not a declaration file, not vendored). */
+export function isScriptPath(p: string): boolean {
+  return TS_SOURCE.test(p) && !TS_DECLARATION.test(p) && !isVendoredPath(p);
+}
+
+/** Code that is not the library itself: tests, examples, scripts, benchmarks, docs. */
+export function isNonLibraryPath(p: string): boolean {
+  return isTestPath(p) || !!exampleDirOf(p) || isDocPath(p) || folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase()));
+}
+
+/**
+ * Outside the package's public surface: non-library code, private modules (`_utils.py`, `_impl/`) and
+ * internal folders (`kernels/`, `internal/`). `__init__.py` and `__main__.py` are not private.
+ */
+export function isPrivatePath(p: string): boolean {
+  if (isNonLibraryPath(p)) return true;
+  const parts = p.split('/');
+  return parts.some((part, i) => (i < parts.length - 1 ? INTERNAL_DIRS.has(part.toLowerCase()) || /^_[^_]/.test(part) : /^_[^_]/.test(part)));
+}
