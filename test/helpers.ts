@@ -55,9 +55,16 @@ export async function runLibrary(repo: string, wiki: string, opts: { name?: stri
   return model;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, ...options });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch copy of a fixture's repository (to change it without touching the committed one). */
+export function copyRepo(name: string, into = scratch()): string {
+  const dest = path.join(into, 'repo');
+  cpSync(path.join(ROOT, 'examples', name, 'repo'), dest, { recursive: true });
+  return dest;
 }
 
 /** Every file under a folder, relative path → bytes. */

@@ -193,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
   // starts goldpath in the folder pnpm was run from).
   const repo = path.resolve(positionals[0]);
   const wikiDir = path.resolve(o.wiki);
-  const loaded: LoadedConfig = o['no-config'] ? { config: {}, keys: [] } : await loadConfig(repo, o.config !== undefined ? { file: path.resolve(o.config) } : {});
+  const loaded: LoadedConfig = o['no-config'] ? { config: {}, keys: [] } : await loadConfig(repo, o.config !== undefined ? { file: o.config } : {});
   const c = loaded.config;
   if (loaded.source) report.line(`configuration: ${loaded.source}`);
   const templatesDir = o.templates !== undefined ? path.resolve(o.templates) : c.templates;

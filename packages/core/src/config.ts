@@ -196,7 +196,7 @@ async function readConfigText(file: string, label: string, optional = false): Pr
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     if (e instanceof GoldpathError) throw e;
-    if (optional && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (optional && ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return undefined;
     throw new GoldpathError(`cannot read ${label}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }

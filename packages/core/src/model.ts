@@ -197,8 +197,8 @@ export interface Skipped {
 export const SCHEMA_VERSION = '1.0';
 
 export interface GoldpathModel {
-  /** The shape's version, {@link SCHEMA_VERSION}. */
-  schemaVersion: string;
+  /** The version of this shape (`major.minor`, see SCHEMA_VERSION). */
+  schemaVersion: typeof SCHEMA_VERSION;
   repoName: string;
   repoUrl?: string;
   /** `YYYY-MM-DD HH:MM GMT`. */

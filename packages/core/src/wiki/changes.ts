@@ -11,9 +11,21 @@ export interface WikiChange {
   change: 'create' | 'update' | 'remove';
 }
 
+const REPORT = '_reports/phase1_anchoring.md';
+
+/**
+ * The report without its "## Stale Pages" section: that section describes the wiki before the run (the
+ * pages a run removed or left), not the repository, so a run right after a `--prune` would otherwise
+ * never be up to date.
+ */
+function reportForCheck(text: string): string {
+  return text.replace(/^## Stale Pages\n[\s\S]*?(?=^## |(?![\s\S]))/m, '');
+}
+
 /**
  * Compares rendered files with the wiki on disk, byte for byte, plus the pages the model prunes: what a
- * run would change (sorted by path). Empty when the wiki is up to date.
+ * run would change (sorted by path). Empty when the wiki is up to date. The report's "Stale Pages"
+ * section is left out of the comparison (see reportForCheck).
  */
 export async function diffWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<WikiChange[]> {
   const out: WikiChange[] = [];
@@ -25,7 +37,10 @@ export async function diffWiki(wikiDir: string, files: RenderedFile[], model: Go
       current = undefined;
     }
     if (current === undefined) out.push({ path: f.path, change: 'create' });
-    else if (!current.equals(Buffer.from(f.content, 'utf8'))) out.push({ path: f.path, change: 'update' });
+    else if (!current.equals(Buffer.from(f.content, 'utf8'))) {
+      const same = f.path === REPORT && reportForCheck(current.toString('utf8')) === reportForCheck(f.content);
+      if (!same) out.push({ path: f.path, change: 'update' });
+    }
   }
   for (const page of model.prunedPages) out.push({ path: `workflows/${page}.md`, change: 'remove' });
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
