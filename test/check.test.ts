@@ -31,6 +31,14 @@ describe.each(fixtures())('--check on fixture %s', (name) => {
 });
 
 describe('--check and --prune after the repository changed', () => {
+  it('last_updated alone is not a change (a wiki committed beside the code was generated at the commit before)', () => {
+    const wiki = expectedWiki('tinylm');
+    const r = runCli([path.join(ROOT, 'examples/tinylm/repo'), '--wiki', wiki, '--check', '--date', '2031-01-02 03:04']);
+    expect(r.code, r.stdout).toBe(0);
+    const page = readFileSync(path.join(wiki, 'workflows', 'acme_tinylm_Training.md'), 'utf8');
+    expect(page).toContain('[[last_updated::2025-06-01 12:00 GMT]]');
+  });
+
   const args = fixtureArgs('tinylm');
 
   function changedRepo(): string {

@@ -14,18 +14,20 @@ export interface WikiChange {
 const REPORT = '_reports/phase1_anchoring.md';
 
 /**
- * The report without its "## Stale Pages" section: that section describes the wiki before the run (the
- * pages a run removed or left), not the repository, so a run right after a `--prune` would otherwise
- * never be up to date.
+ * A file as `--check` compares it: without what describes the run rather than the repository. The
+ * `[[last_updated::...]]` date (the HEAD commit time: a wiki committed beside the code was generated at the
+ * commit before its own) and the report's "## Stale Pages" section (the wiki before the run: a run right
+ * after a `--prune` would otherwise never be up to date).
  */
-function reportForCheck(text: string): string {
-  return text.replace(/^## Stale Pages\n[\s\S]*?(?=^## |(?![\s\S]))/m, '');
+function forCheck(rel: string, text: string): string {
+  const t = text.replace(/\[\[last_updated::[^\]]*\]\]/g, '[[last_updated::]]');
+  return rel === REPORT ? t.replace(/^## Stale Pages\n[\s\S]*?(?=^## |(?![\s\S]))/m, '') : t;
 }
 
 /**
- * Compares rendered files with the wiki on disk, byte for byte, plus the pages the model prunes: what a
- * run would change (sorted by path). Empty when the wiki is up to date. The report's "Stale Pages"
- * section is left out of the comparison (see reportForCheck).
+ * Compares rendered files with the wiki on disk, plus the pages the model prunes: what a run would change
+ * (sorted by path). Empty when the wiki is up to date. Files are compared byte for byte, except for the
+ * run's own traces (see forCheck).
  */
 export async function diffWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<WikiChange[]> {
   const out: WikiChange[] = [];
@@ -38,7 +40,7 @@ export async function diffWiki(wikiDir: string, files: RenderedFile[], model: Go
     }
     if (current === undefined) out.push({ path: f.path, change: 'create' });
     else if (!current.equals(Buffer.from(f.content, 'utf8'))) {
-      const same = f.path === REPORT && reportForCheck(current.toString('utf8')) === reportForCheck(f.content);
+      const same = forCheck(f.path, current.toString('utf8')) === forCheck(f.path, f.content);
       if (!same) out.push({ path: f.path, change: 'update' });
     }
   }
