@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { extractWorkflows, renderWiki, writeWiki, type GoldpathModel } from '../packages/core/src/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,4 +79,13 @@ export function readTree(dir: string): Map<string, Buffer> {
   };
   walk(dir, '');
   return out;
+}
+
+/** Runs pnpm as the tests were started (`pnpm test`), else through npx; throws with its output on failure. */
+export function pnpm(args: string[], options: SpawnSyncOptions = {}): string {
+  const viaPnpm = process.env.npm_execpath && /pnpm/.test(path.basename(process.env.npm_execpath));
+  const [cmd, pre] = viaPnpm ? [process.execPath, [process.env.npm_execpath!]] : ['npx', ['-y', 'pnpm@10']];
+  const r = spawnSync(cmd, [...pre, ...args], { encoding: 'utf8', ...options });
+  if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed (${r.status}):\n${String(r.stdout)}\n${String(r.stderr)}`);
+  return String(r.stdout);
 }

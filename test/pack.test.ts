@@ -1,20 +1,11 @@
 // The packages as a user gets them: `pnpm pack` both, install the tarballs into an empty project offline
 // (from the store the workspace install filled), run the installed `goldpath` on a fixture.
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyWiki, fixtureArgs, readTree, ROOT, scratch } from './helpers.js';
-
-/** pnpm as the test was started (`pnpm test`), else through npx. */
-function pnpm(args: string[], options: SpawnSyncOptions = {}): string {
-  const viaPnpm = process.env.npm_execpath && /pnpm/.test(path.basename(process.env.npm_execpath));
-  const [cmd, pre] = viaPnpm ? [process.execPath, [process.env.npm_execpath!]] : ['npx', ['-y', 'pnpm@10']];
-  const r = spawnSync(cmd, [...pre, ...args], { encoding: 'utf8', ...options });
-  if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed (${r.status}):\n${String(r.stdout)}\n${String(r.stderr)}`);
-  return String(r.stdout);
-}
+import { copyWiki, fixtureArgs, pnpm, readTree, ROOT, scratch } from './helpers.js';
 
 function tarList(file: string): string[] {
   return spawnSync('tar', ['-tzf', file], { encoding: 'utf8' }).stdout.trim().split('\n').sort();
