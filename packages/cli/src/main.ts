@@ -4,20 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  checkTemplates,
-  closestName,
-  diffWiki,
-  extractWorkflows,
-  GoldpathError,
-  loadConfig,
-  parseSize,
-  renderWiki,
-  validateWikiDir,
-  writeWiki,
-  type GoldpathModel,
-  type LoadedConfig,
-} from '@goldpath/core';
+import type { GoldpathModel, LoadedConfig } from '@goldpath/core';
+
+// @goldpath/core is imported once the arguments are understood: --help, --version and most usage errors
+// answer without loading the library (about half a second of module loading).
+const core = () => import('@goldpath/core');
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -151,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
-    throw new UsageError(parseError(e as Error & { code?: string }));
+    throw new UsageError(await parseError(e as Error & { code?: string }));
   }
   const { values: o, positionals } = parsed;
   if (o.help) {
@@ -163,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (o.quiet && o.verbose) throw new UsageError('--quiet and --verbose cannot be combined');
+  const { checkTemplates, closestName, diffWiki, extractWorkflows, loadConfig, parseSize, renderWiki, validateWikiDir, writeWiki } = await core();
   if (positionals[0] === 'validate') {
     const extra = Object.keys(o).find((k) => !VALIDATE_OPTIONS.has(k));
     if (extra) throw new UsageError(`validate does not take --${extra}`);
@@ -266,11 +258,11 @@ function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Ex
 }
 
 /** node:util parseArgs errors as one short line, with a suggestion for a misspelt option. */
-function parseError(e: Error & { code?: string }): string {
+async function parseError(e: Error & { code?: string }): Promise<string> {
   const opt = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && opt) {
     const names = Object.entries(OPTIONS).flatMap(([k, v]) => [`--${k}`, ...('short' in v ? [`-${v.short}`] : [])]);
-    const near = opt.startsWith('--') ? closestName(opt.split('=')[0], names.filter((n) => n.startsWith('--'))) : undefined;
+    const near = opt.startsWith('--') ? (await core()).closestName(opt.split('=')[0], names.filter((n) => n.startsWith('--'))) : undefined;
     return `unknown option ${opt}${near ? ` (did you mean ${near}?)` : ''}`;
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && opt) {
@@ -296,7 +288,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError) {
       process.stderr.write(`goldpath: ${e.message}; see goldpath --help\n`);
       process.exitCode = 2;
-    } else if (e instanceof GoldpathError) {
+    } else if (e instanceof Error && e.name === 'GoldpathError') {
       process.stderr.write(`goldpath: ${e.message}\n`);
       process.exitCode = 2;
     } else {
