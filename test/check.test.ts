@@ -31,6 +31,14 @@ describe.each(fixtures())('--check on fixture %s', (name) => {
 });
 
 describe('--check and --prune after the repository changed', () => {
+  it('a first run into a wiki directory that did not exist is up to date at once', () => {
+    const wiki = path.join(scratch(), 'new', 'wiki');
+    const repo = path.join(ROOT, 'examples/tinylm/repo');
+    expect(runCli([repo, '--wiki', wiki]).code).toBe(0);
+    const r = runCli([repo, '--wiki', wiki, '--check']);
+    expect(r.code, r.stdout).toBe(0);
+  });
+
   it('last_updated alone is not a change (a wiki committed beside the code was generated at the commit before)', () => {
     const wiki = expectedWiki('tinylm');
     const r = runCli([path.join(ROOT, 'examples/tinylm/repo'), '--wiki', wiki, '--check', '--date', '2031-01-02 03:04']);
