@@ -189,8 +189,8 @@ async function main(argv: string[]): Promise<number> {
   const c = loaded.config;
   if (loaded.source) report.line(`configuration: ${loaded.source}`);
   const templatesDir = o.templates !== undefined ? path.resolve(o.templates) : c.templates;
-  // Templates are checked before any work: a typo in a variable name costs no analysis.
-  checkTemplates(templatesDir);
+  // Templates are checked before any work: a typo in a variable name costs no analysis (--json renders none).
+  if (!o.json) checkTemplates(templatesDir);
   const strict = !!(o.strict || c.strict);
   const model = await extractWorkflows({
     repo,
