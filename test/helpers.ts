@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { extractWorkflows, renderWiki, writeWiki, type GoldpathModel } from '../packages/core/src/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,9 +55,16 @@ export async function runLibrary(repo: string, wiki: string, opts: { name?: stri
   return model;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, ...options });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A scratch copy of a fixture's repository (to change it without touching the committed one). */
+export function copyRepo(name: string, into = scratch()): string {
+  const dest = path.join(into, 'repo');
+  cpSync(path.join(ROOT, 'examples', name, 'repo'), dest, { recursive: true });
+  return dest;
 }
 
 /** Every file under a folder, relative path → bytes. */
@@ -72,4 +79,13 @@ export function readTree(dir: string): Map<string, Buffer> {
   };
   walk(dir, '');
   return out;
+}
+
+/** Runs pnpm as the tests were started (`pnpm test`), else through npx; throws with its output on failure. */
+export function pnpm(args: string[], options: SpawnSyncOptions = {}): string {
+  const viaPnpm = process.env.npm_execpath && /pnpm/.test(path.basename(process.env.npm_execpath));
+  const [cmd, pre] = viaPnpm ? [process.execPath, [process.env.npm_execpath!]] : ['npx', ['-y', 'pnpm@10']];
+  const r = spawnSync(cmd, [...pre, ...args], { encoding: 'utf8', ...options });
+  if (r.status !== 0) throw new Error(`pnpm ${args.join(' ')} failed (${r.status}):\n${String(r.stdout)}\n${String(r.stderr)}`);
+  return String(r.stdout);
 }

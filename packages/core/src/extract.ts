@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
-import { GoldpathError } from './model.js';
+import { GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
@@ -22,6 +22,8 @@ import { ModuleMap } from './lang/ts/modules.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
+import { sourceFilter } from './text/globs.js';
+import { goldpathPages } from './wiki/changes.js';
 
 /** Used for `last_updated` when there is neither `--date` nor a git HEAD (documented in docs/output-format.md). */
 export const FALLBACK_DATE = '1970-01-01 00:00 GMT';
@@ -37,7 +39,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   if (options.name !== undefined) validateRepoName(options.name);
 
   progress('discover: scanning the repository');
-  const files = await RepoFiles.scan(repo);
+  const files = await RepoFiles.scan(repo, options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {});
   const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
   const meta = await readMetadata(files, wiki.repoMap?.map.repository);
   // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
@@ -53,7 +55,15 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   }
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = await ModuleMap.load(files);
-  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles, modules });
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
+  const excluded = sourceFilter(options.include, options.exclude);
+  const dropped = discovered.dropped;
+  const pending = discovered.pending.filter((p) => {
+    const why = excluded(p.candidate.path);
+    if (why) dropped.push({ ...p.candidate, reason: why });
+    return !why;
+  });
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
@@ -112,8 +122,9 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const unresolvedBySource = new Map<string, UnresolvedCall[]>();
   const sessions = new Map<string, { facts: PyModuleFacts; calls: CallSite[] }>();
   const tsSessions = new Map<string, CallSite[]>();
-  for (const p of pending) {
+  for (const [i, p] of pending.entries()) {
     const c = p.candidate;
+    options.onCount?.('parse + resolve', i + 1, pending.length, c.id);
     candidates.push(c);
     const whole = !p.map;
     if (p.language === 'typescript') {
@@ -268,8 +279,12 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
 
   const gpu = meta.dependencies.some((d) => GPU_DISTRIBUTIONS.has(d.toLowerCase()));
   const produced = new Set(workflows.map((w) => w.pageName));
-  const stalePages = (existing.workflows ?? []).filter((p) => p.startsWith(`${repoName}_`) && !produced.has(p)).sort(cmp);
+  const stale = (existing.workflows ?? []).filter((p) => p.startsWith(`${repoName}_`) && !produced.has(p)).sort(cmp);
+  // Pruning removes only the stale pages goldpath itself wrote (recognised by the marker they carry).
+  const prunedPages = options.prune ? await goldpathPages(path.resolve(options.wiki), stale) : [];
+  const stalePages = stale.filter((p) => !prunedPages.includes(p));
   const model: GoldpathModel = {
+    schemaVersion: SCHEMA_VERSION,
     repoName,
     ...(meta.repoUrl ? { repoUrl: meta.repoUrl } : {}),
     lastUpdated: date ?? (meta.headTime ? formatGmt(meta.headTime) : FALLBACK_DATE),
@@ -291,6 +306,8 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     existingPages: existing,
     parserBackend: parser.backend,
     stalePages,
+    prunedPages,
+    ...(options.config ? { config: { source: options.config.source, keys: [...options.config.keys].sort(cmp) } } : {}),
   };
   progress(`group: ${workflows.length} workflows, ${workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
   return model;

@@ -2,11 +2,16 @@
 import type { GoldpathModel, RenderedFile } from './model.js';
 import { renderWiki as renderPages } from './render/render.js';
 import { renderRepoMap, writeWiki as writeFiles } from './wiki/output.js';
+import { removePrunedPages } from './wiki/changes.js';
 
 export * from './model.js';
 export { extractWorkflows, FALLBACK_DATE } from './extract.js';
 export { validateWiki, validateWikiDir, type ValidationIssue } from './validate/validate.js';
 export { coverageByFile } from './wiki/output.js';
+export { loadConfig, parseSize, CONFIG_FILE, CONFIG_KEYS, type GoldpathConfig, type LoadedConfig } from './config.js';
+export { diffWiki, isGoldpathPage, PAGE_MARKER, type WikiChange } from './wiki/changes.js';
+export { checkTemplates, SHIPPED_TEMPLATES, TEMPLATE_NAMES } from './render/templates.js';
+export { closestName } from './text/suggest.js';
 
 export interface RenderOptions {
   /** A folder whose `*.hbs` files replace the shipped templates of the same name. */
@@ -26,7 +31,12 @@ export async function renderWiki(model: GoldpathModel, options: RenderOptions = 
   return files.sort((a: RenderedFile, b: RenderedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Writes rendered files atomically into the wiki directory (only goldpath's own paths). */
+/**
+ * Writes rendered files atomically into the wiki directory (only goldpath's own paths), then removes the
+ * stale pages the model prunes (`model.prunedPages`, empty unless `prune`). Returns the paths written.
+ */
 export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<string[]> {
-  return writeFiles(wikiDir, files, model);
+  const written = await writeFiles(wikiDir, files, model);
+  await removePrunedPages(wikiDir, model.prunedPages ?? []);
+  return written;
 }

@@ -218,7 +218,16 @@ export interface Skipped {
   reason: string;
 }
 
+/**
+ * Version of the model's JSON shape (`--json`, packages/core/schema/goldpath-model.schema.json):
+ * `major.minor`. The minor grows when fields are added; the major when a field is removed, renamed or
+ * changes meaning. Consumers should check the major.
+ */
+export const SCHEMA_VERSION = '1.0';
+
 export interface GoldpathModel {
+  /** The version of this shape (`major.minor`, see SCHEMA_VERSION). */
+  schemaVersion: typeof SCHEMA_VERSION;
   repoName: string;
   repoUrl?: string;
   /** `YYYY-MM-DD HH:MM GMT`. */
@@ -244,6 +253,13 @@ export interface GoldpathModel {
   parserBackend?: string;
   /** `{repo_name}_*` workflow pages in the wiki that this run does not produce (left in place). */
   stalePages: string[];
+  /**
+   * Stale `{repo_name}_*` workflow pages that goldpath wrote (they carry its marker) and that this run
+   * removes (`prune`); empty unless pruning.
+   */
+  prunedPages: string[];
+  /** The configuration the run used (see `loadConfig`): where it came from and the keys it set. */
+  config?: { source: string; keys: string[] };
 }
 
 export interface ExtractOptions {
@@ -259,10 +275,27 @@ export interface ExtractOptions {
   forceWasm?: boolean;
   /** Progress callback, one line per stage. */
   onProgress?: (line: string) => void;
-  /** At most this many workflow pages (default 12); the rest are listed in the report. */
+  /**
+   * Progress inside a long stage, called as each item starts: item `n` (1-based) of `total`, and its
+   * name (for `parse + resolve`: the candidate source's id).
+   */
+  onCount?: (stage: string, n: number, total: number, item: string) => void;
+  /** Globs (repository-relative paths): only candidate sources matching one are analysed. */
+  include?: string[];
+  /** Globs (repository-relative paths): matching candidate sources are dropped, "excluded by config". */
+  exclude?: string[];
+  /** Extra example folders (repository-relative): their files are candidate sources like `examples/`'s. */
+  exampleDirs?: string[];
+  /** Files larger than this many bytes are skipped with the reason (default 1 MiB). */
+  maxFileSize?: number;
+  /** How many golden paths get a page (default 12); the rest are listed in the report. */
   maxWorkflows?: number;
-  /** Write every use case found, whatever `maxWorkflows` says. */
+  /** Every golden path gets a page, whatever `maxWorkflows` says. */
   all?: boolean;
+  /** Stale `{repo_name}_*` pages that goldpath wrote are listed in `prunedPages`, for `writeWiki` to remove. */
+  prune?: boolean;
+  /** The configuration used (recorded in the model and the report); see `loadConfig`. */
+  config?: { source: string; keys: string[] };
   /** Every resolved call site of every analysed source (for benchmarks and tools). */
   onCalls?: (candidateId: string, calls: CallSite[]) => void;
 }

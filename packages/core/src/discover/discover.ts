@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -58,11 +58,16 @@ export interface DiscoverInputs {
   suggestedFiles: Set<string>;
   /** JavaScript packages of the repository (package.json files, tsconfig paths). */
   modules: ModuleMap;
+  /** Extra example folders from the configuration (repository-relative, no trailing slash). */
+  exampleDirs?: string[];
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Files of a configured example folder (`examples` key) count as examples/ files. */
+const CONFIGURED_EXAMPLES = EXAMPLE_DIRS.examples;
 
 export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingSource[]; dropped: Candidate[] }> {
   const { files } = inp;
@@ -70,7 +75,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const dropped: Candidate[] = [];
   const seen = new Set<string>();
 
-  const exampleDir = exampleDirOf;
+  const extraDirs = inp.exampleDirs ?? [];
+  const exampleDir = (p: string) => (extraDirs.some((d) => p.startsWith(`${d}/`)) ? CONFIGURED_EXAMPLES : exampleDirOf(p));
   const isTest = isTestPath;
   const isScript = isScriptPath;
   const isDoc = isDocPath;
@@ -164,7 +170,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     if (pkg.name && main.kind === 'repo' && !isTest(main.path)) await addFile(main.path, 'entry-point', `${pkg.dir ? `${pkg.dir}/` : ''}package.json main/exports`, 40);
   }
   for (const f of files.files) {
-    if (!isScript(f.path) || isTest(f.path) || seenFiles.has(f.path) || f.size > 1024 * 1024) continue;
+    if (!isScript(f.path) || isTest(f.path) || seenFiles.has(f.path) || f.size > files.maxFileBytes) continue;
     const r = await files.read(f.path);
     // Node scripts: a `#!/usr/bin/env node` line or a `require.main === module` guard.
     if (!r.ok || !(/^#!.*\bnode\b/.test(r.text) || /require\.main\s*===\s*module/.test(r.text))) continue;
@@ -172,7 +178,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   }
   for (const f of files.files) {
     if (!f.path.endsWith('.py') || isTest(f.path) || seenFiles.has(f.path)) continue;
-    if (f.size > 1024 * 1024) continue;
+    if (f.size > files.maxFileBytes) continue;
     const r = await files.read(f.path);
     // Cheap text prefilter: only files that mention a main guard are candidates.
     if (!r.ok || !/if\s+__name__\s*==\s*['"]__main__['"]|if\s+['"]__main__['"]\s*==\s*__name__/.test(r.text)) continue;

@@ -12,7 +12,15 @@ const SKIP_DIRS = new Set([
   '.pytest_cache', '.ruff_cache', '.eggs', 'site-packages', '.ipynb_checkpoints', '.idea', '.vscode',
 ]);
 
+/** Default size limit (`maxFileSize` changes it). */
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** `1 MiB`, `512 KiB`, `1500 bytes`. */
+export function formatBytes(n: number): string {
+  if (n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
+}
 
 export interface RepoFile {
   /** Repository-relative, `/`-separated. */
@@ -31,20 +39,26 @@ export class RepoFiles {
   private readonly cache = new Map<string, Promise<ReadResult>>();
   private readonly syncCache = new Map<string, ReadResult>();
 
-  private constructor(readonly root: string, files: RepoFile[], skipped: Skipped[]) {
+  private constructor(
+    readonly root: string,
+    files: RepoFile[],
+    skipped: Skipped[],
+    /** Files over this size are refused with a reason. */
+    readonly maxFileBytes: number,
+  ) {
     this.files = files;
     this.skipped = skipped;
     this.byPath = new Map(files.map((f) => [f.path, f]));
   }
 
-  static async scan(root: string): Promise<RepoFiles> {
+  static async scan(root: string, options: { maxFileBytes?: number } = {}): Promise<RepoFiles> {
     const realRoot = await fs.realpath(root);
     const files: RepoFile[] = [];
     const skipped: Skipped[] = [];
     await walk(realRoot, '', [], files, skipped, realRoot);
     files.sort((a, b) => byCodeUnit(a.path, b.path));
     skipped.sort((a, b) => byCodeUnit(a.path, b.path));
-    return new RepoFiles(realRoot, files, skipped);
+    return new RepoFiles(realRoot, files, skipped, options.maxFileBytes ?? MAX_FILE_BYTES);
   }
 
   has(rel: string): boolean {
@@ -55,7 +69,7 @@ export class RepoFiles {
   read(rel: string): Promise<ReadResult> {
     let result = this.cache.get(rel);
     if (!result) {
-      result = readText(this.root, rel, this.byPath.get(rel));
+      result = readText(this.root, rel, this.byPath.get(rel), this.maxFileBytes);
       this.cache.set(rel, result);
       void result.then((r) => this.syncCache.set(rel, r));
     }
@@ -72,7 +86,7 @@ export class RepoFiles {
     const file = this.byPath.get(rel);
     let result: ReadResult;
     if (!file) result = { ok: false, reason: 'not a readable file of the repository' };
-    else if (file.size > MAX_FILE_BYTES) result = { ok: false, reason: `file is over 1 MiB (${file.size} bytes)` };
+    else if (file.size > this.maxFileBytes) result = tooLarge(file.size, this.maxFileBytes);
     else {
       try {
         result = decode(readFileSync(path.join(this.root, ...rel.split('/'))));
@@ -104,9 +118,13 @@ export class RepoFiles {
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
-async function readText(root: string, rel: string, file: RepoFile | undefined): Promise<ReadResult> {
+function tooLarge(size: number, limit: number): ReadResult {
+  return { ok: false, reason: `file is over ${formatBytes(limit)} (${size} bytes)` };
+}
+
+async function readText(root: string, rel: string, file: RepoFile | undefined, limit: number): Promise<ReadResult> {
   if (!file) return { ok: false, reason: 'not a readable file of the repository' };
-  if (file.size > MAX_FILE_BYTES) return { ok: false, reason: `file is over 1 MiB (${file.size} bytes)` };
+  if (file.size > limit) return tooLarge(file.size, limit);
   let buf: Buffer;
   try {
     buf = await fs.readFile(path.join(root, ...rel.split('/')));

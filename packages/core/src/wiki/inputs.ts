@@ -27,8 +27,9 @@ export async function readWikiInputs(wikiDir: string, repoName: string | undefin
   try {
     entries = (await fs.readdir(wikiDir)).sort(cmp);
   } catch {
-    out.notes.push('the wiki directory does not exist yet: no RepoMap, no phase 0 report, no existing pages');
-    return out;
+    // A wiki directory that does not exist yet reads as an empty one (the same notes), so that the next
+    // run over the written wiki produces the same report (`--check` right after a first run passes).
+    entries = [];
   }
   const named = entries.filter((e) => /^_RepoMap_.+\.md$/.test(e));
   if (!repoName && named.length === 1) out.repoNameHint = named[0].slice('_RepoMap_'.length, -3);
