@@ -51,10 +51,10 @@ describe('--check and --prune after the repository changed', () => {
 
   function changedRepo(): string {
     const repo = copyRepo('tinylm');
-    // One example is gone (its workflow page becomes stale), another calls one more API.
+    // One example is gone (its workflow page becomes stale); the README's quick start says more.
     rmSync(path.join(repo, 'examples', 'grpo_reward.py'));
-    const sft = path.join(repo, 'examples', 'lora_sft.py');
-    writeFileSync(sft, readFileSync(sft, 'utf8').replace('    metrics = trainer.train()', '    metrics = trainer.train()\n    model.save_pretrained("out")'));
+    const readme = path.join(repo, 'README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace('model = FastModel.from_pretrained("acme/tiny-1b", load_in_4bit=True)', '# Quantize the base model to 4 bits.\nmodel = FastModel.from_pretrained("acme/tiny-1b", load_in_4bit=True)'));
     return repo;
   }
 

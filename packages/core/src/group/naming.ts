@@ -4,7 +4,7 @@
 // file-name fragment or a generic word.
 import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
-import { nameCall, principleOf } from './steps.js';
+import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
 
 export interface NamingHints {
@@ -74,12 +74,21 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     }
     return undefined;
   };
-  const named = fromHeading(true);
-  if (named) return named;
+  // The representative's own heading first (the section the use case was mined from), when it names the
+  // distinctive API's domain; a heading that names some other task would mislabel a use case of many sources.
+  const rep = u.members[0];
+  if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading) {
+    const heading = taskHeading(rep.candidate.heading, anchorWords, u.members.length > 3);
+    const n = heading ? specific(workflowNameFrom(heading)) : undefined;
+    if (n && !usedHeadings.has(n)) {
+      usedHeadings.add(n);
+      return { name: n, from: `${rep.candidate.kind}-heading` };
+    }
+  }
   const strong = nameCall(u.anchorCall).role !== 'other' ? apiName(u) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
-  const tasked = fromHeading(false);
-  if (tasked) return tasked;
+  const named = fromHeading(true);
+  if (named) return named;
   for (const m of u.members) {
     const p = hints.purposes.get(m.candidate.path);
     const n = p ? specific(workflowNameFrom(p)) : undefined;
@@ -103,6 +112,14 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
 function apiName(u: UseCase): string | undefined {
   const n = nameCall(u.anchorCall);
   if (n.role === 'other' && !n.object.length) return undefined;
+  // A bare noun (`Trainer` → Training) takes the object of the use case's next most distinctive call
+  // (`add_adapter` → Adapter_Training).
+  if (!n.object.length) {
+    const w = u.weight ?? (() => 0);
+    const others = u.steps.map((s) => s.calls[0]).filter((c) => callKey(c) !== u.anchor && isRepoCall(c)).sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1));
+    const object = others.map((c) => nameCall(c).object).find((o) => o.length);
+    if (object) return principleOf({ ...n, object: object.slice(0, 2) });
+  }
   return principleOf(n) ?? pageName(tokens(u.anchorCall.callee));
 }
 

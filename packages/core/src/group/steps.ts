@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { CallSite, Role } from '../model.js';
-import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
 
 export interface DraftStep {
@@ -117,7 +117,15 @@ export function isBoilerplateName(callee: string): boolean {
   const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
   if (BOILERPLATE_NAMES.has(method)) return true;
   if (LOG_METHODS.has(method) && /log/i.test(receiver)) return true;
-  return BOILERPLATE_PATTERNS.some((re) => re.test(method));
+  // camelCase names read as their snake_case form (`printReport` → print_report).
+  const snake = /[a-z][A-Z]/.test(method) ? tokens(method).join('_') : method;
+  return BOILERPLATE_PATTERNS.some((re) => re.test(method) || re.test(snake)) || BOILERPLATE_NAMES.has(snake);
+}
+
+/** `model.train()`, `model.eval()`: a mode flag on a model, not training or evaluating. */
+function isModeSwitch(c: CallSite): boolean {
+  const parts = c.callee.split('.');
+  return parts.length > 1 && c.argNames.length === 0 && MODE_SWITCH.methods.has(parts[parts.length - 1]) && MODE_SWITCH.receiver.test(parts[parts.length - 2]);
 }
 
 /**
@@ -125,7 +133,7 @@ export function isBoilerplateName(callee: string): boolean {
  * (`parser = TrlParser(...)` read only by `parser.parse_args_and_config()`).
  */
 export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
-  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && isBoilerplateName(c.callee)));
+  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c))));
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of calls) {
@@ -145,12 +153,11 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
 }
 
 /** Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are). */
-export function buildSteps(calls: CallSite[]): DraftStep[] {
+export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean } = {}): DraftStep[] {
   const candidates = calls.filter(isApiCall);
-  // Boilerplate never makes a step, unless it is all the source shows of the repository (a logging library).
-  const noise = boilerplateCalls(candidates);
-  const kept = candidates.filter((c) => !noise.has(c));
-  const useful = kept.some(isRepoCall) || !candidates.some(isRepoCall) ? kept : candidates;
+  // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
+  const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
+  const useful = candidates.filter((c) => !noise.has(c));
   const wired = wiredExternals(useful);
   const api = dedupe(useful.filter((c) => c.resolution.kind !== 'external' || wired.has(c)));
   const namings = api.map(nameCall);

@@ -4,7 +4,7 @@
 // milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite } from '../model.js';
-import { MAX_STEPS, MILESTONE_ROLES, MIN_STEPS } from '../heuristics/tables.js';
+import { GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
 import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './workflows.js';
@@ -56,7 +56,10 @@ function featuresOf(src: AnalysedSource): Feature[] {
  */
 export function sourceTrust(s: AnalysedSource): number {
   const byKind: Record<string, number> = { readme: 6, docs: 5, example: 4, notebook: 4, 'entry-point': 3, script: 2, test: 0 };
-  return (byKind[s.candidate.kind] ?? 1) * 1000 + s.score;
+  const c = s.candidate;
+  // Guides and tutorials speak for a use case; a reference page lists options.
+  const page = c.kind === 'docs' ? (REFERENCE_PAGES.test(c.path) ? -200 : GUIDE_PAGES.test(`${c.path} ${c.heading ?? ''}`) ? 100 : 0) : 0;
+  return (byKind[c.kind] ?? 1) * 1000 + page + s.score;
 }
 
 export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
@@ -64,8 +67,6 @@ export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
 
 /** A source joins a use case whose leader makes at least this share of its distinctive calls (by weight). */
 export const JOIN_SHARE = 0.5;
-/** How much a configuration object (`LoraConfig`, `TrainingArguments`) weighs against a milestone call. */
-export const CONFIG_WEIGHT = 0.25;
 /** Leaders compared per source, found through the calls they share with it (keeps mining linear). */
 const MAX_LEADERS_COMPARED = 64;
 
@@ -94,21 +95,21 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
     for (const x of f) df.set(x.key, (df.get(x.key) ?? 0) + 1);
   }
   const n = ordered.length;
-  // A call most sources make (the client constructor, `from_pretrained`) identifies no use case.
-  const ubiquitous = (k: string) => (df.get(k) ?? 0) > Math.max(2, n / 2);
   // Private calls (internals, test helpers) identify no use case of the library either.
   const privateKeys = new Set<string>();
   for (const f of feats.values()) for (const x of f) if (!isPublic(x.call)) privateKeys.add(x.key);
-  // A configuration object parameterises the milestone it is passed to; the milestone defines the use case.
-  // So does an external helper object (an optimizer, a tokenizer call) beside the repository's API.
-  const configKeys = new Set<string>();
+  // A call is weighed by how rare it is (idf: a call every source makes says little) and by its role (a
+  // config object or a loader serves the milestone that defines the use case); an external call that is
+  // no milestone (an optimizer, a tokenizer call) weighs as a config. Private calls weigh nothing.
+  const roleWeight = new Map<string, number>();
   for (const f of feats.values()) {
     for (const x of f) {
+      if (roleWeight.has(x.key)) continue;
       const role = nameCall(x.call).role;
-      if (role === 'configure' || (x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role))) configKeys.add(x.key);
+      roleWeight.set(x.key, x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role) ? ROLE_WEIGHT.configure : ROLE_WEIGHT[role]);
     }
   }
-  const weight = (k: string) => (ubiquitous(k) || privateKeys.has(k) ? 0 : Math.log((n + 1) / (df.get(k) ?? 1)) * (configKeys.has(k) ? CONFIG_WEIGHT : 1));
+  const weight = (k: string) => (privateKeys.has(k) ? 0 : Math.log((n + 1) / (df.get(k) ?? 1)) * (roleWeight.get(k) ?? 1));
 
   const groups: Group[] = [];
   const byKey = new Map<string, Group[]>();

@@ -4,8 +4,8 @@
 // and write their texts from what the repository says.
 import type { CallSite, Candidate, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { formatSpan } from '../model.js';
-import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS } from '../heuristics/tables.js';
-import { callKey, isApiCall, isRepoCall, type DraftStep } from './steps.js';
+import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { buildSteps, callKey, isApiCall, isRepoCall, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { byTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -49,11 +49,17 @@ interface Draft {
   score: number;
   evidence: RankEvidence[];
   anchor: string;
+  named: { name: string; from: string };
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, ctx: WorkflowContext): { workflows: Workflow[]; omitted: OmittedUseCase[] } {
+  // A library whose whole API is what elsewhere is boilerplate (a logger, a printer): its calls are the steps.
+  const repoSteps = (a: AnalysedSource) => a.steps.some((s) => s.calls.some(isRepoCall));
+  if (!analysed.some(repoSteps) && analysed.some((a) => a.calls.some(isRepoCall))) {
+    for (const a of analysed) a.steps = buildSteps(a.calls, { keepBoilerplate: true });
+  }
   const eligible: AnalysedSource[] = [];
   for (const src of [...analysed].sort(byTrust)) {
     const c = src.candidate;
@@ -85,18 +91,26 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
     return false;
   });
-  const ranked = rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic });
+  const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic }));
   const names = nameUseCases(ranked, hints);
   const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);
+  // Tests fill in only for a repository whose examples and docs show few use cases.
+  const shown = ranked.filter((u) => !u.testOnly).length;
+  const testRoom = ctx.all ? Infinity : Math.max(0, TEST_ONLY_FILL - shown);
   const drafts: Draft[] = [];
   const omitted: OmittedUseCase[] = [];
+  let tests = 0;
   ranked.forEach((u: RankedUseCase, i) => {
     const rank = i + 1;
-    if (i < limit) {
-      drafts.push({ sources: u.members, steps: u.steps, rank, score: u.score, evidence: u.evidence, anchor: u.anchorCall.callee });
+    const room = u.testOnly ? tests < testRoom : true;
+    if (drafts.length < limit && room) {
+      if (u.testOnly) tests++;
+      drafts.push({ sources: u.members, steps: u.steps, rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: u.anchorCall.callee, named: names[i] });
       return;
     }
-    const reason = `ranked ${rank}, past the budget of ${limit} workflow(s) (--max-workflows, --all)`;
+    const reason = room
+      ? `ranked ${rank}, past the budget of ${limit} workflow(s) (--max-workflows, --all)`
+      : `ranked ${rank}: only tests show it, and examples, README and docs already show ${shown} use case(s) (--all writes it)`;
     omitted.push({
       rank,
       name: names[i].name,
@@ -111,7 +125,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       m.candidate.reason = `use case ${names[i].name} ${reason}`;
     }
   });
-  const workflows = drafts.map((d, i) => draftToWorkflow(d, names[i], hints, ctx));
+  const workflows = drafts.map((d) => draftToWorkflow(d, d.named, hints, ctx));
   applyOneToOne(workflows, ctx);
   for (const w of workflows) {
     for (const src of drafts[w.rank - 1].sources) {
@@ -121,6 +135,31 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
   }
   return { workflows, omitted };
+}
+
+/**
+ * In rank order, a use case whose steps' distinctive calls (weighted as in mining) are mostly made by
+ * higher-ranked use cases already moves after those that show something new (the evidence says so): a
+ * wiki of six different paths beats six variants of one. Test-only use cases stay last.
+ */
+function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
+  const shown = new Set<string>();
+  const fresh: RankedUseCase[] = [];
+  const repeats: RankedUseCase[] = [];
+  for (const u of ranked) {
+    const w = u.weight ?? (() => 1);
+    const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
+    const total = keys.reduce((t, k) => t + w(k), 0);
+    const fresh_ = keys.filter((k) => !shown.has(k)).reduce((t, k) => t + w(k), 0);
+    if (!u.testOnly && total > 0 && fresh_ / total < NOVELTY_SHARE && fresh.length) {
+      u.evidence.push({ kind: 'repeats', detail: `${Math.round((100 * (total - fresh_)) / total)}% of its distinctive calls are shown by higher-ranked workflows`, points: 0 });
+      repeats.push(u);
+      continue;
+    }
+    for (const k of keys) shown.add(k);
+    fresh.push(u);
+  }
+  return [...fresh.filter((u) => !u.testOnly), ...repeats, ...fresh.filter((u) => u.testOnly)];
 }
 
 /**

@@ -129,6 +129,8 @@ export const BOILERPLATE_NAMES = new Set([
   'empty_cache', 'synchronize', 'makedirs', 'mkdir', 'disable_progress_bar', 'enable_progress_bar',
   // The promise protocol, even where an SDK overrides it.
   'then', 'catch', 'finally',
+  // Event wiring: the milestone is the call that produces the events, not the subscription.
+  'on', 'off', 'once', 'addListener', 'removeListener', 'addEventListener', 'removeEventListener',
   // Synchronisation and cleanup around the real work.
   'wait_for_everyone', 'barrier', 'end_training', 'destroy_process_group', 'free_memory', 'release_memory',
 ]);
@@ -138,13 +140,21 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(is|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported
   /^[a-z0-9_]+_(available|supported|installed|enabled)$/,
   /^(check|require|ensure|assert|verify)_[a-z0-9_]*version[a-z0-9_]*$/,
-  /^(print|log|warn|report)_[a-z0-9_]+$/, // print_rank_0, log_metrics
+  /^(print|warn|report)_[a-z0-9_]+$/, // print_rank_0, print_trainable_parameters
+  /^log_(metrics?|info|messages?|stats|results|summary|scalars?|hyperparams|params|images?|table|text|artifacts?)$/, // not log_softmax
   /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
   /^(get|setup|set_up|configure|init)_logg(er|ing)$/,
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
+  /^[A-Z][A-Za-z0-9]*(Error|Exception|Warning)$/, // raising or catching an error is no milestone
 ];
+
+/**
+ * Mode switches: `model.train()` / `model.eval()` with no argument on a model-like receiver set a flag
+ * (PyTorch's training mode); `trainer.train()` is a milestone and keeps its step.
+ */
+export const MODE_SWITCH = { methods: new Set(['train', 'eval']), receiver: /(^|_)(model|net|network|module|encoder|decoder|unet|transformer|backbone|policy)$/i };
 
 /** Methods that log when called on a logger-like receiver (`logger.info`, `log.warning`). */
 export const LOG_METHODS = new Set(['info', 'debug', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'trace']);
@@ -357,6 +367,36 @@ export const MAX_STEPS = 7;
 
 /** Workflow pages written by default; the rest are listed in the report (`--max-workflows`, `--all`). */
 export const DEFAULT_MAX_WORKFLOWS = 12;
+
+/**
+ * Use cases only tests show fill the budget only while fewer than this many workflows come from examples,
+ * README or docs: a repository whose examples show little still gets its tested paths, one with enough
+ * documented paths gets no page of test internals.
+ */
+export const TEST_ONLY_FILL = 6;
+
+/**
+ * How much a call's role says about the use case, beside how rare the call is: the trainer, the
+ * generation, the save are what a path is about; a loader, a builder, a config object only serve them.
+ */
+export const ROLE_WEIGHT: Record<Role, number> = {
+  train: 1,
+  infer: 1,
+  evaluate: 0.8,
+  save: 0.8,
+  run: 0.8,
+  load: 0.6,
+  build: 0.6,
+  prepare_data: 0.5,
+  other: 0.5,
+  configure: 0.25,
+};
+
+/**
+ * A use case whose distinctive API (by weight) is mostly shown by higher-ranked workflows already teaches
+ * little that is new: it goes after the use cases that do, unless at least this share of it is new.
+ */
+export const NOVELTY_SHARE = 0.34;
 
 /** README/docs headings that introduce the library's first use (the quick start ranks first). */
 export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;

@@ -1,0 +1,152 @@
+// Golden paths on the adaptkit fixture (several examples of one use case, one of another, README and docs
+// sections, a test that goes through a helper, boilerplate everywhere) and on hand-written sources:
+// boilerplate is no step, helpers are followed into, sources mine into ranked use cases whatever their order.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RepoFiles } from '../src/repo/files.js';
+import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.js';
+import { extractPythonFacts } from '../src/lang/python/facts.js';
+import { PythonIndex } from '../src/resolve/python-index.js';
+import { resolvePythonSource } from '../src/resolve/python-calls.js';
+import { buildSteps, isBoilerplateName } from '../src/group/steps.js';
+import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
+import { extractWorkflows } from '../src/index.js';
+import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
+import { WORKFLOW_NAME_RE } from '../src/group/names.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const ADAPTKIT = path.join(ROOT, 'examples/adaptkit/repo');
+const TINYLM = path.join(ROOT, 'examples/tinylm/repo');
+
+let parser: PythonParser;
+let model: GoldpathModel;
+
+beforeAll(async () => {
+  parser = await loadPythonParser();
+  model = await extractWorkflows({ repo: ADAPTKIT, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-gp-')), name: 'acme_adaptkit' });
+});
+
+async function analysed(repo: string, code: string, file = 'examples/t.py', kind: SourceKind = 'example'): Promise<AnalysedSource> {
+  const files = await RepoFiles.scan(repo);
+  const index = new PythonIndex(files, parser, ['torch', 'transformers', 'trl', 'numpy']);
+  const facts = extractPythonFacts(parser, code, file);
+  const { calls } = await resolvePythonSource(index, { path: file, facts, shell: [] });
+  const candidate: Candidate = { id: file, path: file, kind, line: 1, foundBy: 'test', kept: false, reason: '' };
+  return { candidate, score: 90, calls, steps: buildSteps(calls), span: { path: file, start: 1, end: code.split('\n').length } };
+}
+
+const mains = (a: AnalysedSource) => a.steps.map((s) => s.calls[0].callee);
+
+describe('steps are milestones of the public API', () => {
+  it('leaves out argument parsing, printing, logging, checks, seeding and mode switches', async () => {
+    const a = await analysed(
+      TINYLM,
+      [
+        'import argparse, logging',
+        'from tinylm import FastModel, get_peft_model, LoraConfig, Trainer, TrainingArguments',
+        'logger = logging.getLogger(__name__)',
+        'parser = argparse.ArgumentParser()',
+        'parser.add_argument("--lr")',
+        'args = parser.parse_args()',
+        'model = FastModel.from_pretrained("m")',
+        'model = get_peft_model(model, LoraConfig(r=4))',
+        'model.print_trainable_parameters()',
+        'model.train()',
+        'trainer = Trainer(model=model, args=TrainingArguments(epochs=1))',
+        'metrics = trainer.train()',
+        'trainer.log_metrics(metrics)',
+        'logger.info("done")',
+        'model.save_pretrained("out")',
+      ].join('\n'),
+    );
+    expect(mains(a)).toEqual(['FastModel.from_pretrained', 'get_peft_model', 'trainer.train', 'model.save_pretrained']);
+  });
+
+  it('knows boilerplate by name shape, in snake and camel case', () => {
+    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on']) {
+      expect(isBoilerplateName(n), n).toBe(true);
+    }
+    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer']) {
+      expect(isBoilerplateName(n), n).toBe(false);
+    }
+  });
+
+  it('follows a helper of the tests into the library calls it makes, with their real call sites', async () => {
+    const seen = new Map<string, import('../src/model.js').CallSite[]>();
+    await extractWorkflows({ repo: ADAPTKIT, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-gp-')), onCalls: (id, calls) => seen.set(id, calls) });
+    const calls = seen.get('tests/test_training.py')!;
+    const load = calls.find((c) => c.callee === 'Model.from_pretrained')!;
+    expect(load.site.path).toBe('tests/helpers.py');
+    expect(load.resolution).toMatchObject({ kind: 'repo', qualname: 'Model.from_pretrained' });
+    expect(calls.map((c) => c.callee)).not.toContain('setup_trainer');
+    const w = model.workflows[0];
+    const test = w.sources.find((s) => s.path === 'tests/test_training.py');
+    expect(test).toBeDefined();
+    const all = model.workflows.flatMap((x) => x.steps.flatMap((s) => s.calls.map((c) => c.call)));
+    expect(all.some((c) => c.callee === 'setup_trainer')).toBe(false);
+    const candidates = model.candidates.filter((c) => c.path === 'tests/test_training.py');
+    expect(candidates[0]).toMatchObject({ kept: true, workflow: w.pageName });
+  });
+});
+
+describe('use cases across sources', () => {
+  it('makes one workflow of the examples that share a use case, and one of the other', () => {
+    expect(model.workflows.map((w) => w.rank)).toEqual(model.workflows.map((_, i) => i + 1));
+    expect(model.workflows).toHaveLength(2);
+    const [train, merge] = model.workflows;
+    expect(train.sources.map((s) => s.path)).toEqual(
+      expect.arrayContaining(['README.md', 'docs/guide.md', 'examples/finetune.py', 'examples/finetune_code.py', 'examples/finetune_long_context.py', 'tests/test_training.py']),
+    );
+    expect(train.sources[0]).toMatchObject({ path: 'README.md', heading: 'Quick start' });
+    expect(train.evidence[0].kind).toBe('readme-quickstart');
+    expect(train.steps.map((s) => s.calls[0].call.callee)).toEqual(['Model.from_pretrained', 'add_adapter', 'trainer.train', 'model.save']);
+    expect(merge.sources.map((s) => s.path).sort()).toEqual(['README.md', 'examples/merge.py']);
+    expect(merge.name).toBe('Merging_Adapters');
+    expect(merge.steps.some((s) => s.calls[0].call.callee === 'merge_adapters')).toBe(true);
+  });
+
+  it('keeps boilerplate-only sections out, with the reason', () => {
+    const hw = model.candidates.find((c) => c.heading === 'Checking the hardware');
+    expect(hw).toMatchObject({ kept: false, reason: expect.stringContaining('boilerplate') as unknown as string });
+  });
+
+  it('never names a workflow after a file-name fragment, and every name is a page name', async () => {
+    for (const w of model.workflows) {
+      expect(w.name).toMatch(WORKFLOW_NAME_RE);
+      expect(['phase0', 'readme-heading', 'docs-heading', 'purpose', 'notebook-title', 'api', 'steps']).toContain(w.nameFrom);
+    }
+  });
+
+  it('gives the same use cases whatever the order of the sources', async () => {
+    const code = {
+      a: 'from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig\nm = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\n',
+      b: 'from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig\nm = Model.from_pretrained("y")\nm = add_adapter(m, AdapterConfig(rank=4))\nt = Trainer(m, [], TrainingArgs())\nt.train()\nm.save("p")\n',
+      c: 'from adaptkit import Model, merge_adapters\nm = Model.from_pretrained("z")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save("q")\n',
+    };
+    const sources = await Promise.all(Object.entries(code).map(([k, v]) => analysed(ADAPTKIT, v, `examples/${k}.py`)));
+    const run = (order: AnalysedSource[]) => {
+      const copy = order.map((s) => ({ ...s, candidate: { ...s.candidate } }));
+      const { workflows, omitted } = buildWorkflows(copy, { suggestions: [], purposes: new Map() }, { repoName: 'acme_x', runtime: 'Python', modelDomains: [], existingImplementations: new Set() });
+      return JSON.stringify({ w: workflows.map((w) => [w.rank, w.name, w.sources.map((s) => s.path), w.steps.map((s) => s.calls[0].call.callee)]), omitted });
+    };
+    const first = run(sources);
+    expect(run([...sources].reverse())).toBe(first);
+    expect(run([sources[1], sources[2], sources[0]])).toBe(first);
+    expect(JSON.parse(first).w).toHaveLength(2);
+  });
+
+  it('writes at most the budget and lists every use case left out with its rank and sources', async () => {
+    const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-gp-'));
+    const one = await extractWorkflows({ repo: ADAPTKIT, wiki, name: 'acme_adaptkit', maxWorkflows: 1 });
+    expect(one.workflows).toHaveLength(1);
+    expect(one.omitted).toHaveLength(1);
+    expect(one.omitted[0]).toMatchObject({ rank: 2, name: 'Merging_Adapters', reason: expect.stringContaining('past the budget of 1') as unknown as string });
+    expect(one.omitted[0].sources).toContain('examples/merge.py');
+    const left = one.candidates.find((c) => c.path === 'examples/merge.py')!;
+    expect(left.kept).toBe(false);
+    expect(left.reason).toContain('Merging_Adapters');
+  });
+});
