@@ -2,7 +2,7 @@
 // goldpath CLI: argument parsing, progress on stderr, exit codes. All logic lives in @goldpath/core.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractWorkflows, GoldpathError, renderWiki, validateWikiDir, writeWiki } from '@goldpath/core';
+import { asInternal, extractWorkflows, GoldpathError, renderWiki, validateWikiDir, writeWiki } from '@goldpath/core';
 
 const HELP = `goldpath: find a repository's golden paths and write its Workflow wiki pages (no LLM)
 
@@ -91,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     for (const f of files) process.stdout.write(`would write ${f.path} (${Buffer.byteLength(f.content)} bytes)\n`);
   } else {
     progress(`write: ${files.length} files into ${o.wiki}`);
-    await writeWiki(wikiDir, files, model);
+    await writeWiki(wikiDir, files, model, { onRecover: progress });
   }
   const steps = model.workflows.reduce((n, w) => n + w.steps.length, 0);
   const kept = model.candidates.filter((c) => c.kept).length;
@@ -118,7 +118,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`goldpath: ${e.message}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`goldpath: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // A bug: one line naming the input involved; the stack only on request.
+      const err = asInternal(e) as Error & { path?: string };
+      process.stderr.write(`goldpath: internal error${err.path ? ` on ${err.path}` : ''}: ${err.message} (please report it; GOLDPATH_DEBUG=1 prints the stack)\n`);
+      if (process.env.GOLDPATH_DEBUG) process.stderr.write(`${(err.cause as Error | undefined)?.stack ?? err.stack}\n`);
       process.exitCode = 3;
     }
   },

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CallSite, Candidate, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
-import { GoldpathError } from './model.js';
+import { asInternal, GoldpathError } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
@@ -26,6 +26,16 @@ export const FALLBACK_DATE = '1970-01-01 00:00 GMT';
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function extractWorkflows(options: ExtractOptions): Promise<GoldpathModel> {
+  // An unexpected error names the source being analysed when it happened.
+  const where = { path: '' };
+  try {
+    return await extract(options, where);
+  } catch (e) {
+    throw asInternal(e, where.path || undefined);
+  }
+}
+
+async function extract(options: ExtractOptions, where: { path: string }): Promise<GoldpathModel> {
   const progress = options.onProgress ?? (() => {});
   const repo = path.resolve(options.repo);
   await assertReadableDir(repo, 'repository');
@@ -91,6 +101,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const tsSessions = new Map<string, CallSite[]>();
   for (const p of pending) {
     const c = p.candidate;
+    where.path = c.path;
     candidates.push(c);
     const whole = !p.map;
     if (p.language === 'typescript') {
@@ -177,6 +188,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
   }
 
+  where.path = '';
   progress('group: building steps and workflows');
   const existing = wikiFinal.existingPages;
   const hasPython = analysed.some((a) => a.runtime === 'Python');
@@ -292,10 +304,6 @@ async function assertWikiUsable(dir: string): Promise<void> {
   } catch {
     return; // created when the wiki is written
   }
+  // Writability is checked when writing: --dry-run and --json run on a read-only wiki.
   if (!st.isDirectory()) throw new GoldpathError(`--wiki path ${dir} exists and is not a directory`);
-  try {
-    await fs.access(dir, 2 /* W_OK */);
-  } catch {
-    throw new GoldpathError(`--wiki path ${dir} is not writable`);
-  }
 }

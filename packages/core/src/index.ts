@@ -1,12 +1,12 @@
 // @goldpath/core public API: extractWorkflows() → model, renderWiki() → files, writeWiki() → disk.
 import type { GoldpathModel, RenderedFile } from './model.js';
 import { renderWiki as renderPages } from './render/render.js';
-import { renderRepoMap, writeWiki as writeFiles } from './wiki/output.js';
+import { checkWikiPaths, renderRepoMap, writeWiki as writeFiles, type WriteOptions } from './wiki/output.js';
 
 export * from './model.js';
 export { extractWorkflows, FALLBACK_DATE } from './extract.js';
 export { validateWiki, validateWikiDir, type ValidationIssue } from './validate/validate.js';
-export { coverageByFile } from './wiki/output.js';
+export { coverageByFile, type WriteOptions } from './wiki/output.js';
 
 export interface RenderOptions {
   /** A folder whose `*.hbs` files replace the shipped templates of the same name. */
@@ -23,10 +23,15 @@ export async function renderWiki(model: GoldpathModel, options: RenderOptions = 
     ...(map ? { missingFromMap: map.missing } : {}),
   });
   if (map) files.push(map.file);
+  // A wiki the files could not be written into (a linked folder or page) is refused now, --dry-run included.
+  if (options.wikiDir) checkWikiPaths(options.wikiDir, files, model);
   return files.sort((a: RenderedFile, b: RenderedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Writes rendered files atomically into the wiki directory (only goldpath's own paths). */
-export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<string[]> {
-  return writeFiles(wikiDir, files, model);
+/**
+ * Writes rendered files into the wiki directory: only goldpath's own paths, no symbolic link followed,
+ * all or nothing, under the wiki's lock (see docs/output-format.md, Guarantees).
+ */
+export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel, options: WriteOptions = {}): Promise<string[]> {
+  return writeFiles(wikiDir, files, model, options);
 }
