@@ -13,9 +13,10 @@ import { resolvePythonSource } from './resolve/python-calls.js';
 import { discover, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
-import { repoNameFrom, validateRepoName, word } from './group/names.js';
+import { repoNameOf, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
+import { tsNestingProblem } from './lang/ts/nesting.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
@@ -48,8 +49,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
   const meta = await readMetadata(files, wiki.repoMap?.map.repository);
   // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
-  const fromUrl = (u?: string) => (u && githubRepoUrl(u) ? repoNameFrom(githubRepoUrl(u)!.split('/').slice(-2).join('/')) : undefined);
-  const repoName = options.name ?? fromUrl(meta.gitRemote) ?? wiki.repoNameHint ?? fromUrl(meta.repoUrl) ?? (repoNameFrom(path.basename(repo)) || 'repo');
+  // Every source goes through the same sanitiser (repoNameOf); --name was validated by it.
+  const fromUrl = (u?: string) => (u && githubRepoUrl(u) ? repoNameOf(githubRepoUrl(u)!.split('/').slice(-2).join('/')) : undefined);
+  const repoName = options.name ?? fromUrl(meta.gitRemote) ?? repoNameOf(wiki.repoNameHint) ?? fromUrl(meta.repoUrl) ?? repoNameOf(path.basename(repo)) ?? 'repo';
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
@@ -64,7 +66,13 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
-  const tsPending = pending.filter((p) => p.language === 'typescript');
+  // Text nested too deeply for the TypeScript parser (it recurses) is skipped before it reaches it.
+  const tooDeep = new Map<PendingSource, string>();
+  for (const p of pending) {
+    const why = p.language === 'typescript' ? tsNestingProblem(p.text) : undefined;
+    if (why) tooDeep.set(p, why);
+  }
+  const tsPending = pending.filter((p) => p.language === 'typescript' && !tooDeep.has(p));
   const tsFiles = new Map<PendingSource, string>();
   let tsResolver: TsCallResolver | undefined;
   let tsFailure = '';
@@ -105,6 +113,12 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     candidates.push(c);
     const whole = !p.map;
     if (p.language === 'typescript') {
+      const deep = tooDeep.get(p);
+      if (deep) {
+        c.reason = deep;
+        if (whole) files.skip(c.path, deep);
+        continue;
+      }
       if (!tsResolver) {
         c.reason = tsFailure;
         continue;

@@ -2,6 +2,7 @@
 import { GoldpathError, type Skipped } from '../model.js';
 import { listConfined, readConfined, realWikiDir } from './confine.js';
 import { parseRepoMap, type RepoMap } from './repomap.js';
+import { repoNameFrom } from '../group/names.js';
 import { parsePhase0Report, type Phase0Report } from './phase0.js';
 
 export const PAGE_FOLDERS = ['workflows', 'principles', 'implementations', 'environments', 'heuristics'] as const;
@@ -14,7 +15,7 @@ export interface WikiInputs {
   existingPages: Record<string, string[]>;
   notes: string[];
   skipped: Skipped[];
-  /** `X` of the only `_RepoMap_X.md` in the wiki, when no name was given. */
+  /** `X` of the only `_RepoMap_X.md` in the wiki, when no name was given, as written (sanitised by the caller). */
   repoNameHint?: string;
 }
 
@@ -32,9 +33,14 @@ export async function readWikiInputs(wikiDir: string, repoName: string | undefin
   const entries = top.names;
   const named = entries.filter((e) => /^_RepoMap_.+\.md$/.test(e));
   if (!repoName && named.length === 1) out.repoNameHint = named[0].slice('_RepoMap_'.length, -3);
-  const mapName = [repoName ? `_RepoMap_${repoName}.md` : undefined, out.repoNameHint ? named[0] : undefined, '_RepoMap.md'].find(
-    (n) => n && entries.includes(n),
-  );
+  // The map named after the repository, also when its file name only sanitises to that name.
+  const sanitisedMatch = repoName ? named.filter((n) => repoNameFrom(n.slice('_RepoMap_'.length, -3)) === repoName) : [];
+  const mapName = [
+    repoName ? `_RepoMap_${repoName}.md` : undefined,
+    sanitisedMatch.length === 1 ? sanitisedMatch[0] : undefined,
+    out.repoNameHint ? named[0] : undefined,
+    '_RepoMap.md',
+  ].find((n) => n && entries.includes(n));
   if (mapName) {
     const read = readConfined(root, mapName);
     // The RepoMap is edited in place: a linked one would be written through, so it is refused.
