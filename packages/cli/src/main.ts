@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals[0] === 'validate') {
     if (positionals.length !== 2) return usage('validate takes one wiki directory');
-    const issues = await validateWikiDir(userPath(positionals[1]), o.name ? { repoName: o.name } : {});
+    const issues = await validateWikiDir(userPath(positionals[1]), o.name !== undefined ? { repoName: o.name } : {});
     for (const i of issues) process.stdout.write(`${i.path}:${i.line}: ${i.message}\n`);
     process.stderr.write(issues.length ? `goldpath validate: ${issues.length} problem(s)\n` : 'goldpath validate: ok\n');
     return issues.length ? 1 : 0;
