@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeWiki, type GoldpathModel } from '../../packages/core/src/index.js';
-import { scratch } from '../helpers.js';
+import { CLI, scratch } from '../helpers.js';
 import { cli, cliAsync, noStackTrace, repoMap, smallRepo, tinylm, tree } from './helpers.js';
 
 /** A process that stays alive until killed, and its pid. */
@@ -39,6 +39,34 @@ describe('the wiki lock', () => {
       expect(r.stderr).toContain(`another goldpath run holds ${path.join(t.wiki, '.goldpath.lock')} (pid ${holder.pid})`);
       expect(noStackTrace(r.stderr)).toBe(true);
       expect(tree(t.wiki)).toEqual(before);
+    } finally {
+      holder.stop();
+    }
+  });
+
+  it('a run waiting for the lock ends on SIGTERM (the signal is not swallowed) and leaves the holder\'s lock alone', async () => {
+    const t = tinylm();
+    const holder = await liveProcess();
+    try {
+      const lock = path.join(t.wiki, '.goldpath.lock');
+      writeFileSync(lock, `${holder.pid}\n${os.hostname()}\n`);
+      const child = spawn(process.execPath, [CLI, t.repo, '--wiki', t.wiki], { env: { ...process.env, GOLDPATH_LOCK_WAIT_MS: '60000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      // Once it writes, it is waiting for the lock.
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (/write: /.test(stderr)) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 50);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      child.kill('SIGTERM');
+      const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.once('exit', (c, s) => r([c, s])));
+      expect(signal ?? code).toBe('SIGTERM');
+      expect(readFileSync(lock, 'utf8')).toBe(`${holder.pid}\n${os.hostname()}\n`);
     } finally {
       holder.stop();
     }
