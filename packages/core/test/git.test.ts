@@ -5,26 +5,15 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanGitEnv } from '../../../test/adversarial/helpers.js';
 import { applyDelta, configValue, gitDirs, originUrl, readGitMetadata, readObject, committerTime } from '../src/repo/git.js';
 
 function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'goldpath-git-'));
 }
 
-const cleanEnv = (home: string): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH,
-  HOME: home,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_AUTHOR_NAME: 'T',
-  GIT_AUTHOR_EMAIL: 't@example.org',
-  GIT_COMMITTER_NAME: 'T',
-  GIT_COMMITTER_EMAIL: 't@example.org',
-  LANG: 'C',
-});
-
 function git(repo: string, args: string[], env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', env: { ...cleanEnv(repo), ...env } }).trim();
+  return execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', env: { ...cleanGitEnv(repo), ...env } }).trim();
 }
 
 /** A repository with `n` commits, each with its own committer date and a large, similar message. */

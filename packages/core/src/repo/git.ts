@@ -331,15 +331,7 @@ class PackSet {
     for (let depth = 0; depth <= MAX_DELTA_CHAIN; depth++) {
       const entry = readEntry(inPack, at, this.hashBytes);
       if (!entry) return undefined;
-      if (entry.kind === 'object') {
-        let data = entry.data;
-        for (let i = deltas.length - 1; i >= 0; i--) {
-          const next = applyDelta(data, deltas[i]);
-          if (!next) return undefined;
-          data = next;
-        }
-        return { type: entry.type, data };
-      }
+      if (entry.kind === 'object') return applyChain({ type: entry.type, data: entry.data }, deltas);
       deltas.push(entry.delta);
       if (entry.kind === 'ofs') {
         at = entry.base;
@@ -358,18 +350,22 @@ class PackSet {
       }
       if (!found) {
         const base = readLoose(this.objectsDir, entry.base.toString('hex'));
-        if (!base) return undefined;
-        let data = base.data;
-        for (let i = deltas.length - 1; i >= 0; i--) {
-          const next = applyDelta(data, deltas[i]);
-          if (!next) return undefined;
-          data = next;
-        }
-        return { type: base.type, data };
+        return base ? applyChain(base, deltas) : undefined;
       }
     }
     return undefined;
   }
+}
+
+/** The base object with the deltas applied, the last one read (the nearest the base) first. */
+function applyChain(base: GitObject, deltas: Buffer[]): GitObject | undefined {
+  let data = base.data;
+  for (let i = deltas.length - 1; i >= 0; i--) {
+    const next = applyDelta(data, deltas[i]);
+    if (!next) return undefined;
+    data = next;
+  }
+  return { type: base.type, data };
 }
 
 function openPack(idxPath: string, hashBytes: number): Pack | undefined {

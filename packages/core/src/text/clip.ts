@@ -24,6 +24,7 @@ export function clipMiddle(text: string, max: number): string {
   let head = Math.ceil((max - 1) / 2);
   let tail = text.length - Math.floor((max - 1) / 2);
   if (head > 0 && isHigh(text.charCodeAt(head - 1))) head--;
-  if (tail < text.length && !isHigh(text.charCodeAt(tail - 1)) && (text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
+  // The tail must not start with the second half of a pair.
+  if (tail < text.length && isHigh(text.charCodeAt(tail - 1)) && (text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
   return `${text.slice(0, head)}…${text.slice(tail)}`;
 }
