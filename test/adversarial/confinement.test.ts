@@ -84,6 +84,19 @@ describe('confinement to the wiki directory', () => {
     expectRefused(t, /refusing .*\.goldpath-staging: it is not a folder goldpath made/);
   });
 
+  it('a journal planted in the staging folder cannot make the recovery delete or move a file through a link', () => {
+    const t = linkedOut('workflows');
+    writeFileSync(path.join(t.outside, 'victim.md'), 'precious\n');
+    const staging = path.join(t.wiki, '.goldpath-staging');
+    mkdirSync(staging);
+    const entry = (p: string, existed: boolean) => ({ path: p, staged: `new-${'a'.repeat(24)}`, backup: `old-${'b'.repeat(24)}`, existed });
+    writeFileSync(path.join(staging, 'journal.json'), JSON.stringify({ version: 1, state: 'swapping', entries: [entry('workflows/victim.md', false)], createdDirs: ['workflows'] }));
+    const r = cli([t.repo, '--wiki', t.wiki, ...DATE]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(path.join(t.outside, 'victim.md'), 'utf8')).toBe('precious\n');
+    expect(lstatSync(path.join(t.wiki, 'workflows')).isSymbolicLink()).toBe(true);
+  });
+
   it('validate reads no page through a symbolic link (it reports the link instead)', () => {
     const t = tinylm();
     expect(cli([t.repo, '--wiki', t.wiki, ...DATE]).code).toBe(0);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { GoldpathError } from '../model.js';
-import { assertWritable, entryKind, relParts } from './confine.js';
+import { assertWritable, entryKind, inspect, relParts } from './confine.js';
 
 export const STAGING_DIR = '.goldpath-staging';
 const JOURNAL = 'journal.json';
@@ -133,6 +133,8 @@ export function recoverWiki(root: string): string | undefined {
 
 function rollBack(root: string, staging: string, journal: Journal): void {
   for (const e of [...journal.entries].reverse()) {
+    // A journal is data found in the wiki: an entry whose path crosses a link (or is not a file) is left.
+    if (inspect(root, e.path).problem) continue;
     const dest = abs(root, e.path);
     const staged = path.join(staging, e.staged);
     const backup = path.join(staging, e.backup);
@@ -144,6 +146,8 @@ function rollBack(root: string, staging: string, journal: Journal): void {
     if (e.existed && entryKind(backup) === 'file' && entryKind(dest) === 'missing') renameSync(backup, dest);
   }
   for (const d of [...journal.createdDirs].reverse()) {
+    // Only a real folder (inspect names the first component that is not one).
+    if (inspect(root, d).kind !== 'dir') continue;
     try {
       rmdirSync(abs(root, d));
     } catch {
