@@ -30,22 +30,22 @@ describe('Python: deep chains and nesting', () => {
   it('a 10,000-deep call chain (m.generate().generate()...) is analysed without a stack overflow, in linear time', () => {
     const t = tinylm();
     writeFileSync(path.join(t.repo, 'examples', 'deep_chain.py'), `from tinylm import FastModel\nm = FastModel.from_pretrained("x")\nm${'.generate("y")'.repeat(10_000)}\n`);
-    runClean(t.repo, t.wiki, 40);
+    runClean(t.repo, t.wiki, 60);
     const report = reportOf(t.wiki);
     expect(report).toContain('`examples/deep_chain.py`');
     // Callees as written are clipped (…): the report does not grow with the square of the chain.
     expect(report.length).toBeLessThan(8_000_000);
     expect(report).toMatch(/m\.generate\("y"\)\.generate[^\n|]*…[^\n|]*\.generate/);
-  });
+  }, 120_000);
 
   it('4,000-deep nesting (f(f(f(...))) and (((...)))) is analysed without a stack overflow', () => {
     const t = tinylm();
     writeFileSync(path.join(t.repo, 'examples', 'deep_calls.py'), `from tinylm import FastModel\nm = FastModel.from_pretrained("x")\nm.generate(${'str('.repeat(4000)}1${')'.repeat(4000)})\n`);
     writeFileSync(path.join(t.repo, 'examples', 'deep_parens.py'), `from tinylm import FastModel\nm = FastModel.from_pretrained("x")\nm.generate(${'('.repeat(4000)}1${')'.repeat(4000)})\n`);
     writeFileSync(path.join(t.repo, 'examples', 'deep_lists.py'), `from tinylm import FastModel\nm = FastModel.from_pretrained("x")\nm.generate(${'['.repeat(4000)}1${']'.repeat(4000)})\n`);
-    runClean(t.repo, t.wiki, 40);
+    runClean(t.repo, t.wiki, 60);
     expect(reportOf(t.wiki)).toContain('`examples/deep_calls.py`');
-  });
+  }, 120_000);
 });
 
 describe('TypeScript: nesting the parser cannot take', () => {
@@ -59,12 +59,12 @@ describe('TypeScript: nesting the parser cannot take', () => {
     writeFileSync(path.join(repo, 'examples', 'uses-deep.ts'), "import Relay from 'relay-sdk';\nimport { helper } from '../src/deep.js';\nconst c = new Relay();\nhelper();\nc.models.list();\n");
     const wiki = path.join(root, 'wiki');
     mkdirSync(wiki);
-    runClean(repo, wiki, 40);
+    runClean(repo, wiki, 60);
     const report = reportOf(wiki);
     expect(report).toMatch(/\| `examples\/deep\.ts` \| nested 200001 levels deep around line 3 \(the TypeScript parser recurses on nesting; limit 200\): not parsed \|/);
     expect(report).toMatch(/\| `src\/deep\.ts` \| nested 5001 levels deep/);
     expect(report).toMatch(/## Workflows Created\n\n\| Workflow \|[^\n]*\n\|[-|]+\n\| \w+/);
-  });
+  }, 120_000);
 
   it('the nesting scan reads ordinary code as shallow and every deep construct as deep', () => {
     const ordinary = "import x from 'y';\nexport async function f(a: number, b = { c: [1, 2, (3)] }): Promise<void> {\n  if (a > 1) { await g(`t ${a}`, () => b.c.map((q) => q * 2)); } else if (a) { h(); }\n  const re = /[(]+/g; // (((( in a comment\n  const s = '((((';\n}\n";
@@ -88,13 +88,13 @@ describe('huge values and Markdown', () => {
     const t = tinylm();
     writeFileSync(path.join(t.repo, 'tinylm', 'evil.py'), `def configure(model, template="${'`x'.repeat(300_000)}"):\n    """Configure."""\n    return model\n`);
     writeFileSync(path.join(t.repo, 'examples', 'evil_example.py'), 'from tinylm import FastModel\nfrom tinylm.evil import configure\nm = FastModel.from_pretrained("x")\nconfigure(m)\nm.generate("y")\nm.save_pretrained("out")\n');
-    runClean(t.repo, t.wiki, 40);
+    runClean(t.repo, t.wiki, 60);
     const index = readFileSync(path.join(t.wiki, '_WorkflowIndex.md'), 'utf8');
     const row = index.split('\n').find((l) => l.startsWith('| **Key Parameters** |') && l.includes('template = "`x`x'))!;
     expect(row).toContain('…');
     expect(row.length).toBeLessThan(1000);
     expect(cli(['validate', t.wiki]).code).toBe(0);
-  });
+  }, 120_000);
 
   it('markdownCode takes a text of 300,000 backtick runs; clipping never splits a surrogate pair', () => {
     expect(() => markdownCode('`x'.repeat(300_000))).not.toThrow();
@@ -110,9 +110,9 @@ describe('huge values and Markdown', () => {
     const lists = Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- item\n`).join('');
     writeFileSync(path.join(t.repo, 'README.md'), `${readme}\n${'> '.repeat(20_000)}quote\n\n${lists}\n${'*'.repeat(20_000)}x${'*'.repeat(20_000)}\n`);
     writeFileSync(path.join(t.repo, 'docs', 'emphasis.md'), `# Title\n\n${'_'.repeat(5000)}x\n`);
-    runClean(t.repo, t.wiki, 30);
+    runClean(t.repo, t.wiki, 60);
     const report = reportOf(t.wiki);
     expect(report).toMatch(/\| `README\.md` \| Markdown nested 20000 levels deep at line \d+ \(limit 100\): not parsed \|/);
     expect(report).toMatch(/\| `docs\/emphasis\.md` \| Markdown with a run of 101\+ `_` at line 3 \(limit 100\): not parsed \|/);
-  });
+  }, 120_000);
 });

@@ -128,5 +128,5 @@ describe('the wiki lock', () => {
       expect(map, `trial ${trial}`).toMatch(/`alpha\/__init__\.py` .* Workflow: acme_alpha_\w+ \|/);
       expect(map, `trial ${trial}`).toMatch(/`beta\/__init__\.py` .* Workflow: acme_beta_\w+; Principle: a;b;;c \|/);
     }
-  });
+  }, 180_000);
 });

@@ -68,7 +68,7 @@ describe('all-or-nothing writes', () => {
     expect(outcomes.length).toBeGreaterThanOrEqual(8);
     expect(outcomes.at(-1)).toBe('new');
     expect(outcomes.slice(0, -1).every((o) => o === 'old')).toBe(true);
-  });
+  }, 240_000);
 
   it('the next run recovers a killed run by itself (stale lock broken, staging removed) and completes', () => {
     const s = beforeAndAfter();
@@ -92,7 +92,7 @@ describe('all-or-nothing writes', () => {
       expect(noStackTrace(r.stderr)).toBe(true);
       expect(tree(wiki)).toEqual(s.old);
     }
-  });
+  }, 120_000);
 
   it('a page path that is a folder is refused before anything is written (exit 2, no stack trace)', () => {
     const s = beforeAndAfter();
