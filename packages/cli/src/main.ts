@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
     const extra = Object.keys(o).find((k) => !VALIDATE_OPTIONS.has(k));
     if (extra) throw new UsageError(`validate does not take --${extra}`);
     if (positionals.length !== 2) throw new UsageError('validate takes one wiki directory');
-    const issues = await validateWikiDir(path.resolve(positionals[1]), o.name ? { repoName: o.name } : {});
+    const issues = await validateWikiDir(path.resolve(positionals[1]), o.name !== undefined ? { repoName: o.name } : {});
     for (const i of issues) process.stdout.write(`${i.path}:${i.line}: ${i.message}\n`);
     if (!o.quiet || issues.length) process.stderr.write(issues.length ? `goldpath validate: ${issues.length} problem(s)\n` : 'goldpath validate: ok\n');
     return issues.length ? 1 : 0;
@@ -229,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
     for (const p of model.prunedPages) process.stdout.write(`would remove workflows/${p}.md\n`);
   } else {
     report.line(`write: ${files.length} files into ${o.wiki}`);
-    await writeWiki(wikiDir, files, model);
+    await writeWiki(wikiDir, files, model, { onRecover: (note) => report.line(note) });
     if (model.prunedPages.length) report.line(`prune: removed ${list(model.prunedPages)}`);
   }
   summary(report, model);
@@ -292,7 +292,10 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`goldpath: ${e.message}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`goldpath: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      // A bug: one line naming the input involved; the stack only on request.
+      const err = (e instanceof Error ? e : new Error(String(e))) as Error & { path?: string };
+      process.stderr.write(`goldpath: internal error${err.path ? ` on ${err.path}` : ''}: ${err.message.split('\n')[0]} (please report it; GOLDPATH_DEBUG=1 prints the stack)\n`);
+      if (process.env.GOLDPATH_DEBUG) process.stderr.write(`${(err.cause as Error | undefined)?.stack ?? err.stack}\n`);
       process.exitCode = 3;
     }
   },

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
-import { GoldpathError, SCHEMA_VERSION } from './model.js';
+import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
@@ -16,9 +16,10 @@ import { buildSteps } from './group/steps.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { mergeSections } from './group/sections.js';
 import { isAppPackage, publicSurface } from './group/surface.js';
-import { repoNameFrom, validateRepoName, word } from './group/names.js';
+import { repoNameOf, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
+import { tsNestingProblem } from './lang/ts/nesting.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
@@ -31,6 +32,16 @@ export const FALLBACK_DATE = '1970-01-01 00:00 GMT';
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function extractWorkflows(options: ExtractOptions): Promise<GoldpathModel> {
+  // An unexpected error names the source being analysed when it happened.
+  const where = { path: '' };
+  try {
+    return await extract(options, where);
+  } catch (e) {
+    throw asInternal(e, where.path || undefined);
+  }
+}
+
+async function extract(options: ExtractOptions, where: { path: string }): Promise<GoldpathModel> {
   const progress = options.onProgress ?? (() => {});
   const repo = path.resolve(options.repo);
   await assertReadableDir(repo, 'repository');
@@ -43,8 +54,9 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
   const meta = await readMetadata(files, wiki.repoMap?.map.repository);
   // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
-  const fromUrl = (u?: string) => (u && githubRepoUrl(u) ? repoNameFrom(githubRepoUrl(u)!.split('/').slice(-2).join('/')) : undefined);
-  const repoName = options.name ?? fromUrl(meta.gitRemote) ?? wiki.repoNameHint ?? fromUrl(meta.repoUrl) ?? (repoNameFrom(path.basename(repo)) || 'repo');
+  // Every source goes through the same sanitiser (repoNameOf); --name was validated by it.
+  const fromUrl = (u?: string) => (u && githubRepoUrl(u) ? repoNameOf(githubRepoUrl(u)!.split('/').slice(-2).join('/')) : undefined);
+  const repoName = options.name ?? fromUrl(meta.gitRemote) ?? repoNameOf(wiki.repoNameHint) ?? fromUrl(meta.repoUrl) ?? repoNameOf(path.basename(repo)) ?? 'repo';
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
@@ -67,7 +79,13 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
-  const tsPending = pending.filter((p) => p.language === 'typescript');
+  // Text nested too deeply for the TypeScript parser (it recurses) is skipped before it reaches it.
+  const tooDeep = new Map<PendingSource, string>();
+  for (const p of pending) {
+    const why = p.language === 'typescript' ? tsNestingProblem(p.text) : undefined;
+    if (why) tooDeep.set(p, why);
+  }
+  const tsPending = pending.filter((p) => p.language === 'typescript' && !tooDeep.has(p));
   const tsFiles = new Map<PendingSource, string>();
   let tsResolver: TsCallResolver | undefined;
   let tsFailure = '';
@@ -125,9 +143,16 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   for (const [i, p] of pending.entries()) {
     const c = p.candidate;
     options.onCount?.('parse + resolve', i + 1, pending.length, c.id);
+    where.path = c.path;
     candidates.push(c);
     const whole = !p.map;
     if (p.language === 'typescript') {
+      const deep = tooDeep.get(p);
+      if (deep) {
+        c.reason = deep;
+        if (whole) files.skip(c.path, deep);
+        continue;
+      }
       if (!tsResolver) {
         c.reason = tsFailure;
         continue;
@@ -245,6 +270,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     }
   }
 
+  where.path = '';
   progress('group: building steps and workflows');
   const existing = wikiFinal.existingPages;
   const hasPython = sectionSources.some((a) => a.runtime === 'Python');
@@ -380,10 +406,6 @@ async function assertWikiUsable(dir: string): Promise<void> {
   } catch {
     return; // created when the wiki is written
   }
+  // Writability is checked when writing: --dry-run and --json run on a read-only wiki.
   if (!st.isDirectory()) throw new GoldpathError(`--wiki path ${dir} exists and is not a directory`);
-  try {
-    await fs.access(dir, 2 /* W_OK */);
-  } catch {
-    throw new GoldpathError(`--wiki path ${dir} is not writable`);
-  }
 }

@@ -314,6 +314,27 @@ export class GoldpathError extends Error {
   }
 }
 
+/** An unexpected failure (a bug), with the input it happened on; the CLI prints one line and exits 3. */
+export class InternalError extends Error {
+  constructor(
+    message: string,
+    /** The repository or wiki path being worked on, when known. */
+    readonly path?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'InternalError';
+  }
+}
+
+/** `e` as it is when it is a GoldpathError or an InternalError, else an InternalError naming `where`. */
+export function asInternal(e: unknown, where?: string): Error {
+  if (e instanceof GoldpathError || e instanceof InternalError) return e;
+  const err = e instanceof Error ? e : new Error(String(e));
+  const errno = (err as NodeJS.ErrnoException).path;
+  return new InternalError(`${err.name === 'Error' ? '' : `${err.name}: `}${err.message.split('\n')[0]}`, where ?? errno, { cause: err });
+}
+
 export function formatSpan(span: Span): string {
   const where = span.cell === undefined ? span.path : `${span.path}#cell-${span.cell}`;
   return `${where}:L${span.start}-${span.end}`;

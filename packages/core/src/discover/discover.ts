@@ -8,6 +8,7 @@ import { exampleDirOf, isDocPath, isScriptPath, isTestPath } from '../repo/layou
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
+import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
 import type { LineMap } from '../resolve/python-calls.js';
@@ -199,7 +200,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     // blocks often repeat `import X from 'pkg'`; one file would bind every later X to the first import).
     type TsSession = { id: string; text: string; lines: { line: number; cell?: number }[]; tsx: boolean; js: boolean; members: PendingSource[] };
     const tsSessions: TsSession[] = [];
-    const blocks = extractCodeBlocks(text, path, PY_BLOCKS);
+    let blocks: ReturnType<typeof extractCodeBlocks>;
+    try {
+      blocks = extractCodeBlocks(text, path, PY_BLOCKS);
+    } catch (e) {
+      if (!(e instanceof MarkdownTooDeepError)) throw e;
+      files.skip(path, e.reason);
+      continue;
+    }
     // Shell commands run beside the code of the same section (`npx acme models list` under its heading).
     const sectionShell = new Map<string, PendingSource['shell']>();
     for (const b of blocks) {

@@ -53,13 +53,23 @@ export function implementationName(text: string): string {
   return IMPLEMENTATION_NAME_RE.test(name) ? name : 'Unnamed';
 }
 
-/** `owner/name` → `owner_name` (every character outside `[A-Za-z0-9]` becomes `_`, runs collapsed). */
+/**
+ * The one rule for a repository name, whatever its source (git remote, RepoMap file name, repository
+ * URL, folder name): every character outside `[A-Za-z0-9]` becomes `_`, runs collapsed, ends trimmed
+ * (`owner/name` → `owner_name`, `x]]{{y}}|z` → `x_y_z`). '' when nothing is left.
+ */
 export function repoNameFrom(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
+/** repoNameFrom, undefined when nothing is left. */
+export function repoNameOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : repoNameFrom(text) || undefined;
+}
+
+/** A name given by the user (`--name`) must already be what the rule makes of it; else it is refused. */
 export function validateRepoName(name: string): string {
-  if (!/^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/.test(name)) {
+  if (name === '' || repoNameFrom(name) !== name) {
     throw new GoldpathError(`invalid --name "${name}": use letters, digits and single underscores (e.g. acme_tinytune)`);
   }
   return name;

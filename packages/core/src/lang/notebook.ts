@@ -3,6 +3,7 @@
 // file order, lines from 1 inside the cell's source), as printed in `nb.ipynb#cell-7:L3-12`.
 
 import { blankShellLines, markdownHeadings, type VirtualSource } from './markdown/codeblocks.js';
+import { MarkdownTooDeepError } from './markdown/nesting.js';
 import { lineColumnAt, splitLines, stripBom } from '../text/lines.js';
 
 export interface NotebookCell {
@@ -141,7 +142,13 @@ export function notebookTitle(cells: NotebookCell[]): string | undefined {
   for (const cell of cells) {
     if (cell.type === 'code' && cell.source.trim() !== '') return undefined;
     if (cell.type !== 'markdown') continue;
-    const headings = markdownHeadings(cell.source).filter((h) => h.text !== '');
+    let headings: ReturnType<typeof markdownHeadings>;
+    try {
+      headings = markdownHeadings(cell.source).filter((h) => h.text !== '');
+    } catch (e) {
+      if (e instanceof MarkdownTooDeepError) continue;
+      throw e;
+    }
     if (headings.length === 0) continue;
     const top = Math.min(...headings.map((h) => h.depth));
     return headings.find((h) => h.depth === top)?.text;

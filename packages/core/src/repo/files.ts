@@ -99,12 +99,14 @@ export class RepoFiles {
     return result;
   }
 
-  /** Reads a file, recording a refusal in `skipped` (once). */
+  /**
+   * Reads a file, recording a refusal in `skipped` (once, even when an earlier plain `read` of the same
+   * file, such as a prefilter's, already met the refusal).
+   */
   async readOrSkip(rel: string): Promise<string | undefined> {
-    const first = !this.cache.has(rel);
     const r = await this.read(rel);
     if (r.ok) return r.text;
-    if (first) this.skip(rel, r.reason);
+    this.skip(rel, r.reason);
     return undefined;
   }
 

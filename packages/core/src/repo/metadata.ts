@@ -1,9 +1,7 @@
-// Project metadata read from packaging files and git: name, URLs, dependencies, entry points, HEAD time.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+// Project metadata read from packaging files and the .git folder: name, URLs, dependencies, entry points, HEAD time.
 import { parse as parseToml } from 'smol-toml';
 import type { RepoFiles } from './files.js';
+import { readGitMetadata } from './git.js';
 
 export interface EntryPoint {
   /** Command name (`tinytune-train`). */
@@ -36,7 +34,8 @@ export async function readMetadata(files: RepoFiles, repoMapRepository?: string)
   const meta: ProjectMetadata = { extraUrls: [], dependencies: [], entryPoints: [], keywords: [] };
   const urls: { source: string; url: string }[] = [];
 
-  const git = readGit(files.root);
+  // Read from the .git files: goldpath starts no program that reads the repository's configuration.
+  const git = readGitMetadata(files.root);
   meta.headTime = git.headTime;
   meta.gitRemote = git.remote;
   if (git.remote) urls.push({ source: 'git', url: git.remote });
@@ -91,37 +90,6 @@ export function githubRepoUrl(url: string): string | undefined {
   const short = /^(github|gitlab|bitbucket):([^/\s]+)\/([^/\s]+?)(?:\.git)?$/.exec(url.trim());
   if (short) return `https://${short[1] === 'bitbucket' ? 'bitbucket.org' : `${short[1]}.com`}/${short[2]}/${short[3]}`;
   return undefined;
-}
-
-function readGit(root: string): { remote?: string; headTime?: Date } {
-  // Git metadata counts only when the repository is itself the top of a work tree.
-  if (!existsSync(path.join(root, '.git'))) return {};
-  const out: { remote?: string; headTime?: Date } = {};
-  try {
-    const gitDir = statSync(path.join(root, '.git')).isDirectory() ? path.join(root, '.git') : undefined;
-    const config = gitDir ? readFileSync(path.join(gitDir, 'config'), 'utf8') : '';
-    const m = /\[remote "origin"\][^[]*?url\s*=\s*(\S+)/.exec(config);
-    if (m) out.remote = m[1];
-  } catch {
-    /* no config: no remote */
-  }
-  try {
-    const ct = execFileSync('git', ['-c', 'safe.directory=*', '-C', root, 'log', '-1', '--format=%ct', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    if (/^\d+$/.test(ct)) out.headTime = new Date(Number(ct) * 1000);
-    if (!out.remote) {
-      const url = execFileSync('git', ['-c', 'safe.directory=*', '-C', root, 'config', '--get', 'remote.origin.url'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      }).trim();
-      if (url) out.remote = url;
-    }
-  } catch {
-    /* not a git checkout git can read: no HEAD time */
-  }
-  return out;
 }
 
 function asRecord(v: unknown): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
 import { PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
+import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 
 /** Where each line of the parsed text sits in the original file (notebooks, code blocks). */
 export interface LineMap {
@@ -236,15 +237,12 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   const callees = new Map<number, Value>();
-  /** A call's callee value; receivers (`X(a)` in `X(a).y()`) are resolved first, whatever their index. */
-  const calleeOf = async (i: number): Promise<Value> => {
-    const known = callees.get(i);
-    if (known) return known;
+  /** A call's callee value, its receiver call (`X(a)` in `X(a).y()`) already resolved. */
+  const computeCallee = async (i: number): Promise<void> => {
     const call = facts.calls[i];
     let callee: Value;
     if (call.callee.base === 'name') callee = await chainValue(call.callee.chain, call.scope, call.line);
     else if (call.callee.base === 'call' && call.callee.receiverCall !== undefined) {
-      await calleeOf(call.callee.receiverCall);
       let v = results.get(call.callee.receiverCall) ?? { kind: 'unknown', reason: 'receiver call not resolved' };
       for (const part of call.callee.chain) v = await memberValue(v, part);
       callee = v;
@@ -255,18 +253,45 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
     callees.set(i, callee);
     results.set(i, await resultOf(callee, call));
-    return callee;
+  };
+  /**
+   * A call's callee value; receivers are resolved first, whatever their index, innermost first and
+   * without recursion (a chain `m.f().f().f()...` can be thousands of calls long).
+   */
+  const calleeOf = async (i: number): Promise<Value> => {
+    const pending: number[] = [];
+    const seen = new Set<number>();
+    for (let j: number | undefined = i; j !== undefined && !callees.has(j) && !seen.has(j); ) {
+      seen.add(j);
+      pending.push(j);
+      const c: PyCall['callee'] = facts.calls[j].callee;
+      j = c.base === 'call' ? c.receiverCall : undefined;
+    }
+    for (let k = pending.length - 1; k >= 0; k--) await computeCallee(pending[k]);
+    return callees.get(i)!;
   };
 
   // Post-order over the call tree: a receiver and the arguments run before the call that uses them.
+  // Iterative: the tree is as deep as the source's nesting.
   const rank = new Map<number, number>();
   const kids = new Map<number, number[]>();
   facts.calls.forEach((c, i) => {
-    if (c.parent !== undefined) kids.set(c.parent, [...(kids.get(c.parent) ?? []), i]);
+    if (c.parent === undefined) return;
+    const list = kids.get(c.parent);
+    if (list) list.push(i);
+    else kids.set(c.parent, [i]);
   });
-  const visitRank = (i: number) => {
-    for (const k of kids.get(i) ?? []) visitRank(k);
-    rank.set(i, rank.size);
+  const visitRank = (root: number) => {
+    const stack: { node: number; next: number }[] = [{ node: root, next: 0 }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const children = kids.get(top.node) ?? [];
+      if (top.next < children.length) stack.push({ node: children[top.next++], next: 0 });
+      else {
+        rank.set(top.node, rank.size);
+        stack.pop();
+      }
+    }
   };
   facts.calls.forEach((c, i) => {
     if (c.parent === undefined) visitRank(i);
@@ -595,7 +620,7 @@ async function callSite(
   for (const n of localDefs.keys()) uses.delete(n);
   return {
     callee: written,
-    written: call.callee.text.replace(/\s+/g, ''),
+    written: clippedCallee(call),
     argNames,
     argComments,
     ...(call.comment ? { comment: call.comment } : {}),
@@ -609,13 +634,13 @@ async function callSite(
 
 /** The callee as written, with import aliases replaced by the imported name. */
 async function writtenCallee(src: PythonSource, call: PyCall): Promise<string> {
-  if (call.callee.base !== 'name') return call.callee.text.replace(/\s+/g, '');
+  if (call.callee.base !== 'name') return clippedCallee(call);
   const [root, ...rest] = call.callee.chain;
   const imp = src.facts.imports.filter((i) => i.line <= call.line && bindsName(i, root) && (i.scope === '' || call.scope.startsWith(i.scope))).pop();
   let real = root;
   if (imp?.kind === 'import' && imp.alias) real = imp.module;
   else if (imp?.kind === 'from') real = imp.names.find((n) => (n.alias ?? n.name) === root)?.name ?? root;
-  return [real, ...rest].join('.');
+  return clipMiddle([real, ...rest].join('.'), MAX_VALUE);
 }
 
 function bindsName(imp: PyModuleFacts['imports'][number], name: string): boolean {
@@ -643,6 +668,15 @@ function toolCommand(call: PyCall): string {
   const str = /^[rbuf]*["']([^"']+)["']/i.exec(first);
   if (str) return str[1].trim().split(/\s+/)[0];
   return call.callee.text;
+}
+
+/**
+ * The callee as written, spaces dropped, at most MAX_VALUE characters (its middle dropped): in a chain
+ * `m.f().f()...` each call's callee holds the whole chain before it, so unbounded texts grow with the
+ * square of the chain's length.
+ */
+function clippedCallee(call: PyCall): string {
+  return clipMiddle(clipMiddle(call.callee.text, MAX_VALUE * 4).replace(/\s+/g, ''), MAX_VALUE);
 }
 
 function clip(text: string, n = 60): string {

@@ -9,6 +9,7 @@ import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstSentence, docParamTypes } from '../lang/python/docstring.js';
 import { IMPORT_TO_DISTRIBUTION, PY_STDLIB } from '../heuristics/tables.js';
 import { isNonLibraryPath } from '../repo/layout.js';
+import { clipEnd, MAX_VALUE } from '../text/clip.js';
 
 export type PySymbol =
   | { kind: 'module'; module: string; path: string }
@@ -381,9 +382,10 @@ export class PythonIndex {
       .map((p) => {
         const name = p.kind === 'vararg' ? `*${p.name}` : p.kind === 'kwarg' ? `**${p.name}` : p.name;
         const type = p.type ? unquote(p.type) : doc?.params[p.name]?.type;
-        return { name, ...(type ? { type } : {}), ...(p.default !== undefined ? { default: p.default } : {}) };
+        return { name, ...(type ? { type: clipEnd(type, MAX_VALUE) } : {}), ...(p.default !== undefined ? { default: clipEnd(p.default, MAX_VALUE) } : {}) };
       });
-    const returns = d.returns ? unquote(d.returns) : doc?.returns?.type;
+    const returned = d.returns ? unquote(d.returns) : doc?.returns?.type;
+    const returns = returned !== undefined ? clipEnd(returned, MAX_VALUE) : undefined;
     const span: Span = { path: sym.path, start: d.start, end: d.end };
     return {
       path: sym.path,

@@ -1,7 +1,9 @@
 // `goldpath validate`: checks workflow pages and the index against the output spec, on contents only
 // (validateWiki) or on a wiki directory (validateWikiDir).
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
+import { validateRepoName } from '../group/names.js';
+import { GoldpathError } from '../model.js';
+import { listConfined, readConfined, realWikiDir } from '../wiki/confine.js';
 
 export interface ValidationIssue {
   path: string;
@@ -39,27 +41,38 @@ export function validateWiki(files: { path: string; content: string }[], opts: {
   return issues;
 }
 
+/**
+ * Validates the wiki directory's workflow pages and index. Reads follow no symbolic link below the wiki
+ * (a linked page or folder is a problem, not read). Throws a GoldpathError when the folder does not exist
+ * or is not a folder, or when `repoName` is not a valid repository name.
+ */
 export async function validateWikiDir(dir: string, opts: { repoName?: string } = {}): Promise<ValidationIssue[]> {
+  if (opts.repoName !== undefined) validateRepoName(opts.repoName);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new GoldpathError(`wiki directory ${dir} does not exist`);
+  }
+  if (!isDir) throw new GoldpathError(`wiki path ${dir} is not a directory`);
+  const root = realWikiDir(dir)!;
   const files: { path: string; content: string }[] = [];
-  try {
-    const st = await fs.stat(dir);
-    if (!st.isDirectory()) return [{ path: dir, line: 0, message: 'not a directory' }];
-  } catch {
-    return [{ path: dir, line: 0, message: 'does not exist' }];
+  const issues: ValidationIssue[] = [];
+  const list = listConfined(root, 'workflows');
+  if (list && 'problem' in list) issues.push({ path: 'workflows', line: 0, message: `not read: ${list.problem}` });
+  for (const n of list && 'names' in list ? list.names.filter((x) => x.endsWith('.md')) : []) {
+    const rel = `workflows/${n}`;
+    const read = readConfined(root, rel);
+    if (read?.ok) files.push({ path: rel, content: read.text });
+    else if (read) issues.push({ path: rel, line: 0, message: `not read: ${read.reason}` });
   }
-  let names: string[] = [];
-  try {
-    names = (await fs.readdir(path.join(dir, 'workflows'))).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    /* no pages */
-  }
-  for (const n of names) files.push({ path: `workflows/${n}`, content: await fs.readFile(path.join(dir, 'workflows', n), 'utf8') });
-  try {
-    files.push({ path: '_WorkflowIndex.md', content: await fs.readFile(path.join(dir, '_WorkflowIndex.md'), 'utf8') });
-  } catch {
-    /* reported below when pages exist */
-  }
-  return validateWiki(files, opts);
+  const index = readConfined(root, '_WorkflowIndex.md');
+  if (index?.ok) files.push({ path: '_WorkflowIndex.md', content: index.text });
+  else if (index) issues.push({ path: '_WorkflowIndex.md', line: 0, message: `not read: ${index.reason}` });
+  // Only this repository's pages count (the index names it when no name is given).
+  const name = opts.repoName ?? (index?.ok ? /^# Workflow Index: (\S+)$/.exec(index.text.split('\n')[0])?.[1] : undefined);
+  const scoped = name ? issues.filter((i) => !i.path.startsWith('workflows/') || i.path.slice('workflows/'.length).startsWith(`${name}_`)) : issues;
+  return [...scoped, ...validateWiki(files, opts)];
 }
 
 function validatePage(file: string, page: string, text: string, repoName: string | undefined, issues: ValidationIssue[]): PageFacts {

@@ -74,14 +74,3 @@ export async function goldpathPages(wikiDir: string, pages: string[]): Promise<s
   }
   return out;
 }
-
-/** Removes the pruned pages of a model (after the run's files are written). Returns the removed paths. */
-export async function removePrunedPages(wikiDir: string, pages: string[]): Promise<string[]> {
-  const removed: string[] = [];
-  for (const page of pages) {
-    const rel = `workflows/${page}.md`;
-    await fs.rm(path.join(wikiDir, 'workflows', `${page}.md`), { force: true });
-    removed.push(rel);
-  }
-  return removed;
-}

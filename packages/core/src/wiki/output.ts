@@ -1,9 +1,12 @@
-// The last two stages: the RepoMap coverage edit, and atomic writes limited to goldpath's own paths.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
+// The last two stages: the RepoMap coverage edit, and the write: goldpath's own paths only, confined to
+// the real wiki directory (confine.ts), all or nothing (transaction.ts), one run at a time (lock.ts).
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { GoldpathModel, RenderedFile } from '../model.js';
 import { GoldpathError } from '../model.js';
-import { filesMissingFromMap, parseRepoMap, updateCoverage } from './repomap.js';
+import { assertWritable, readConfined, realWikiDir } from './confine.js';
+import { acquireLock } from './lock.js';
+import { filesMissingFromMap, parseRepoMap, RepoMapError, updateCoverage } from './repomap.js';
+import { recoverWiki, swapFiles } from './transaction.js';
 
 /** Workflow names covering each file, for the Coverage column. */
 export function coverageByFile(model: GoldpathModel): Map<string, string[]> {
@@ -14,16 +17,32 @@ export function coverageByFile(model: GoldpathModel): Map<string, string[]> {
   return out;
 }
 
-/** The RepoMap with its Coverage cells updated, and the covered files it has no row for. */
-export async function renderRepoMap(model: GoldpathModel, wikiDir: string): Promise<{ file: RenderedFile; missing: string[] } | undefined> {
+/**
+ * The RepoMap with its Coverage cells updated, and the covered files it has no row for; read without
+ * following a symbolic link (a linked RepoMap is refused). Undefined when there is no RepoMap or it
+ * cannot be parsed now (left untouched).
+ */
+export function renderRepoMapAt(model: GoldpathModel, root: string | undefined): { file: RenderedFile; missing: string[] } | undefined {
   const rel = model.wikiInputs.repoMap;
-  if (!rel) return undefined;
-  const text = await fs.readFile(path.join(wikiDir, rel), 'utf8');
-  const map = parseRepoMap(text);
+  if (!rel || !root) return undefined;
+  const read = readConfined(root, rel);
+  if (!read) return undefined;
+  if (!read.ok) throw new GoldpathError(`refusing the RepoMap ${rel} in the wiki ${root}: ${read.reason}`);
   const covered = coverageByFile(model);
-  // Other repositories' workflow entries in a shared map are not ours to drop.
-  const next = updateCoverage(text, map, covered, { ownsWorkflow: (n) => n.startsWith(`${model.repoName}_`) });
-  return { file: { path: rel, content: next }, missing: filesMissingFromMap(map, covered) };
+  try {
+    const map = parseRepoMap(read.text);
+    // Other repositories' workflow entries in a shared map are not ours to drop.
+    const next = updateCoverage(read.text, map, covered, { ownsWorkflow: (n) => n.startsWith(`${model.repoName}_`) });
+    return { file: { path: rel, content: next }, missing: filesMissingFromMap(map, covered) };
+  } catch (e) {
+    if (e instanceof RepoMapError) return undefined;
+    throw e;
+  }
+}
+
+/** The RepoMap with its Coverage cells updated (see renderRepoMapAt). */
+export async function renderRepoMap(model: GoldpathModel, wikiDir: string): Promise<{ file: RenderedFile; missing: string[] } | undefined> {
+  return renderRepoMapAt(model, realWikiDir(wikiDir));
 }
 
 /** Whether goldpath may write this wiki-relative path for this repository. */
@@ -34,29 +53,68 @@ export function isAllowedPath(rel: string, model: GoldpathModel): boolean {
   return !!m && m[1].startsWith(`${model.repoName}_`);
 }
 
-/**
- * Writes every file atomically: all temporary files first, then the renames, so a failure leaves the wiki
- * as it was. Refuses any path outside goldpath's own.
- */
-export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel): Promise<string[]> {
+function assertAllowed(files: RenderedFile[], model: GoldpathModel): void {
   for (const f of files) {
-    if (!isAllowedPath(f.path, model) || f.path.split('/').includes('..')) {
+    if (!isAllowedPath(f.path, model) || f.path.split('/').some((p) => p === '..' || p === '.' || p === '')) {
       throw new GoldpathError(`refusing to write ${f.path}: not a path goldpath owns`);
     }
   }
-  const temps: { tmp: string; dest: string }[] = [];
+}
+
+/**
+ * Throws a GoldpathError when any of `files` could not be written into the wiki as it is now (a linked
+ * folder or page, a folder where a page goes). Writes nothing; a missing wiki passes.
+ */
+export function checkWikiPaths(wikiDir: string, files: RenderedFile[], model: GoldpathModel): void {
+  assertAllowed(files, model);
+  const root = realWikiDir(wikiDir);
+  if (root) for (const f of files) assertWritable(root, f.path);
+}
+
+export interface WriteOptions {
+  /** How long to wait for another goldpath run holding the wiki's lock (default 30 s, or `GOLDPATH_LOCK_WAIT_MS`). */
+  lockWaitMs?: number;
+  /** Called with a line when an interrupted earlier run was finished or rolled back. */
+  onRecover?: (note: string) => void;
+}
+
+/**
+ * Writes the files into the wiki directory, all or nothing, under the wiki's lock. First finishes or
+ * rolls back a swap an interrupted run left, then re-applies the Coverage edit to the RepoMap as it is
+ * now (another run may have edited it meanwhile). Refuses any path outside goldpath's own, and any
+ * symbolic link or misplaced folder below the wiki directory.
+ */
+export async function writeWiki(wikiDir: string, files: RenderedFile[], model: GoldpathModel, options: WriteOptions = {}): Promise<string[]> {
+  assertAllowed(files, model);
   try {
-    for (const f of files) {
-      const dest = path.join(wikiDir, ...f.path.split('/'));
-      await fs.mkdir(path.dirname(dest), { recursive: true });
-      const tmp = `${dest}.goldpath-${process.pid}.tmp`;
-      await fs.writeFile(tmp, f.content, 'utf8');
-      temps.push({ tmp, dest });
-    }
+    mkdirSync(wikiDir, { recursive: true });
   } catch (e) {
-    await Promise.all(temps.map((t) => fs.rm(t.tmp, { force: true })));
-    throw new GoldpathError(`cannot write the wiki in ${wikiDir}: ${(e as Error).message}`);
+    throw new GoldpathError(`cannot create the wiki directory ${wikiDir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  for (const t of temps) await fs.rename(t.tmp, t.dest);
-  return files.map((f) => f.path);
+  const root = realWikiDir(wikiDir);
+  if (!root) throw new GoldpathError(`the wiki directory ${wikiDir} cannot be resolved`);
+  try {
+    accessSync(root, constants.W_OK);
+  } catch {
+    throw new GoldpathError(`--wiki path ${wikiDir} is not writable; nothing was written`);
+  }
+  const lock = await acquireLock(root, options.lockWaitMs);
+  try {
+    const note = recoverWiki(root);
+    if (note) options.onRecover?.(note);
+    const out: RenderedFile[] = [];
+    for (const f of files) {
+      if (f.path !== model.wikiInputs.repoMap) out.push(f);
+      else {
+        const map = renderRepoMapAt(model, root);
+        if (map) out.push(map.file);
+      }
+    }
+    // Stale pages goldpath wrote (`--prune`) go in the same all-or-nothing swap.
+    const pruned = (model.prunedPages ?? []).map((p) => `workflows/${p}.md`).filter((p) => isAllowedPath(p, model) && !out.some((f) => f.path === p));
+    swapFiles(root, [...out, ...pruned.map((p) => ({ path: p, content: undefined }))]);
+    return out.map((f) => f.path);
+  } finally {
+    lock.release();
+  }
 }

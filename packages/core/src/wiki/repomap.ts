@@ -5,6 +5,7 @@
 
 import type { Nodes, Table, TableCell } from 'mdast';
 import { nodeText, parseMarkdown } from '../lang/markdown/codeblocks.js';
+import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 
 export interface RepoMapRow {
   /** Heading text of the table's section, emoji included as written ('' before any heading). */
@@ -123,7 +124,13 @@ export function parseRepoMap(text: string): RepoMap {
   // mdast offsets do not count a leading BOM; every offset given out is shifted back by it.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bom);
-  const tree = parseMarkdown(body);
+  let tree: ReturnType<typeof parseMarkdown>;
+  try {
+    tree = parseMarkdown(body);
+  } catch (e) {
+    if (e instanceof MarkdownTooDeepError) throw new RepoMapError(e.reason);
+    throw e;
+  }
   const map: RepoMap = { rows: [] };
   let section = '';
   let fileTables = 0;
@@ -233,17 +240,29 @@ export interface UpdateCoverageOptions {
   ownsWorkflow?: (name: string) => boolean;
 }
 
-/** The new Coverage content for one row: goldpath's `Workflow:` group first, other groups as written. */
+/**
+ * The new Coverage content for one row: goldpath's `Workflow:` group first, then everything else of the
+ * cell byte for byte (`Principle: a;b;;c` stays exactly so): only the `Workflow:` segments are taken
+ * out, each with the `;` that follows it.
+ */
 export function coverageContent(existing: string, workflows: readonly string[], options: UpdateCoverageOptions = {}): string {
   const owns = options.ownsWorkflow ?? (() => true);
-  const groups = parseCoverage(existing);
+  const text = existing.trim();
   const names = new Set(workflows);
-  for (const g of groups.filter(isWorkflowGroup)) for (const n of g.items) if (!owns(n)) names.add(n);
-  const parts: string[] = [];
+  const kept: string[] = [];
+  if (!EMPTY_CELL.has(text)) {
+    for (const segment of text.split(';')) {
+      const group = segment.trim() === '' ? undefined : parseCoverage(segment)[0];
+      if (group && isWorkflowGroup(group)) {
+        for (const n of group.items) if (!owns(n)) names.add(n);
+      } else kept.push(segment);
+    }
+  }
+  const rest = kept.join(';').trim();
   // Plain code-unit order, whatever the locale.
-  if (names.size > 0) parts.push(`Workflow: ${[...names].sort().join(', ')}`);
-  for (const g of groups) if (!isWorkflowGroup(g)) parts.push(g.raw);
-  return parts.length === 0 ? '—' : parts.join('; ');
+  const own = names.size > 0 ? `Workflow: ${[...names].sort().join(', ')}` : '';
+  if (own && rest) return `${own}; ${rest}`;
+  return own || rest || '—';
 }
 
 /**

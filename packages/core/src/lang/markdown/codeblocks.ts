@@ -7,6 +7,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Code, Nodes, Root } from 'mdast';
 import { stripBom } from '../../text/lines.js';
+import { markdownNestingProblem, MarkdownTooDeepError } from './nesting.js';
 
 /** Code lifted out of a bigger file, with each of its lines mapped back to the place it came from. */
 export interface VirtualSource {
@@ -51,8 +52,13 @@ export const DEFAULT_CODE_LANGUAGES: CodeLanguages = {
 
 const SHELL_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'zsh'];
 
-/** Parses Markdown (GFM tables on, so table text never counts as prose). A leading BOM is ignored. */
+/**
+ * Parses Markdown (GFM tables on, so table text never counts as prose). A leading BOM is ignored.
+ * Throws MarkdownTooDeepError on nesting too deep to parse in reasonable time and depth (nesting.ts).
+ */
 export function parseMarkdown(markdown: string): Root {
+  const tooDeep = markdownNestingProblem(markdown);
+  if (tooDeep) throw new MarkdownTooDeepError(tooDeep);
   return fromMarkdown(stripBom(markdown), {
     extensions: [gfmTable()],
     mdastExtensions: [gfmTableFromMarkdown()],

@@ -215,6 +215,48 @@ function freeNames(src: Source, root: PyNode): string[] {
   return out;
 }
 
+/**
+ * freeNames for many, possibly nested, expressions of one file: each subtree's names are computed once,
+ * bottom-up and without recursion, so the arguments of `f(f(f(...)))` cost linear time in all. Lambdas
+ * and comprehensions (names bound inside) go through freeNames itself.
+ */
+function freeNamesCache(src: Source): (root: PyNode) => string[] {
+  const cache = new Map<PyNode, string[]>();
+  const merge = (lists: string[][]): string[] => {
+    if (lists.length === 1) return lists[0];
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const l of lists) for (const n of l) if (!seen.has(n)) seen.add(n), out.push(n);
+    return out;
+  };
+  return (root) => {
+    const stack: { n: PyNode; done: boolean }[] = [{ n: root, done: false }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const n = top.n;
+      if (cache.has(n)) {
+        stack.pop();
+        continue;
+      }
+      if (n.type === 'identifier') {
+        const skip = n.field === 'attribute' || (n.field === 'name' && n.parent?.type === 'keyword_argument');
+        cache.set(n, skip ? [] : [src.t(n)]);
+        stack.pop();
+      } else if (n.type === 'lambda' || COMPREHENSIONS.has(n.type)) {
+        cache.set(n, freeNames(src, n));
+        stack.pop();
+      } else if (!top.done) {
+        top.done = true;
+        for (let i = n.children.length - 1; i >= 0; i--) if (!cache.has(n.children[i])) stack.push({ n: n.children[i], done: false });
+      } else {
+        cache.set(n, merge(n.children.map((c) => cache.get(c)!)));
+        stack.pop();
+      }
+    }
+    return cache.get(root)!;
+  };
+}
+
 function paramsOf(src: Source, node: PyNode | undefined): PyParam[] {
   const out: PyParam[] = [];
   let keywordOnly = false;
@@ -321,6 +363,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   facts.errors = src.errors;
 
   const callIndex = new Map<PyNode, number>();
+  const namesOf = freeNamesCache(src);
   const receivers: { call: PyCall; node: PyNode }[] = [];
   // Lazy exports: module-level literal dicts by name, dicts written inside `__getattr__`, names it reads.
   const moduleDicts = new Map<string, Record<string, string>>();
@@ -328,11 +371,27 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   const getattrNames = new Set<string>();
   const inGetattr = (ctx: Ctx) => ctx.scope === '__getattr__' || ctx.scope.startsWith('__getattr__.');
 
-  /** The statement holding a node: the child of a module/block, or an `elif` clause. */
+  /**
+   * The statement holding a node: the child of a module/block, or an `elif` clause. Memoised for every
+   * node on the way up, so the calls of one deeply nested expression cost linear time, not quadratic.
+   */
+  const statements = new Map<PyNode, PyNode>();
   const statementOf = (n: PyNode): PyNode => {
+    const path: PyNode[] = [];
     let x = n;
-    while (x.parent && !STATEMENT_PARENTS.has(x.parent.type) && x.type !== 'elif_clause') x = x.parent;
-    return x;
+    let found: PyNode | undefined;
+    for (;;) {
+      found = statements.get(x);
+      if (found) break;
+      path.push(x);
+      if (!x.parent || STATEMENT_PARENTS.has(x.parent.type) || x.type === 'elif_clause') {
+        found = x;
+        break;
+      }
+      x = x.parent;
+    }
+    for (const p of path) statements.set(p, found);
+    return found;
   };
 
   /** Contiguous `#` lines right above a row, joined with spaces. */
@@ -384,10 +443,10 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (a.type === 'keyword_argument') {
       const name = child(a, 'name');
       const value = child(a, 'value');
-      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? freeNames(src, value) : [] };
+      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? namesOf(value) : [] };
     }
     const unpack = a.type === 'list_splat' ? 'star' : a.type === 'dictionary_splat' ? 'starstar' : undefined;
-    return { ...(unpack ? { unpack } : {}), text: t(a), line, names: freeNames(src, a) } as PyArg;
+    return { ...(unpack ? { unpack } : {}), text: t(a), line, names: namesOf(a) } as PyArg;
   };
 
   /** `# why` comments beside the arguments of a call written over several lines. */

@@ -5,6 +5,7 @@
 import { Project, ts } from 'ts-morph';
 import type { RepoFiles } from '../../repo/files.js';
 import type { ModuleMap } from './modules.js';
+import { tsNestingProblem } from './nesting.js';
 
 /** Virtual files (Markdown code blocks) live beside their Markdown file under this suffix. */
 export const VIRTUAL_MARK = '~goldpath-block';
@@ -101,6 +102,12 @@ export class TsProject {
       const r = this.files.readSync(target.path);
       if (!r.ok) {
         this.files.skip(target.path, r.reason);
+        return undefined;
+      }
+      // The TypeScript parser recurses on nesting: a module nested too deeply is not handed to it.
+      const deep = tsNestingProblem(r.text);
+      if (deep) {
+        this.files.skip(target.path, deep);
         return undefined;
       }
       this.project.getFileSystem().writeFileSync(`/${target.path}`, r.text);
