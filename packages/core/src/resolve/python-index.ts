@@ -429,8 +429,11 @@ export function moduleName(path: string, packages: Set<string>): string | undefi
   const parts = path.replace(/\.pyi?$/, '').split('/');
   if (!parts.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
   const file = parts[parts.length - 1];
+  // A folder without `__init__.py` inside a package is a namespace sub-package (PEP 420): `pkg/eval/x.py`
+  // is `pkg.eval.x` when `pkg` is a package.
+  const isPackage = (k: number): boolean => packages.has(parts.slice(0, k).join('/')) || (k > 1 && isPackage(k - 1));
   let i = parts.length - 1;
-  while (i > 0 && packages.has(parts.slice(0, i).join('/'))) i--;
+  while (i > 0 && isPackage(i)) i--;
   const mod = parts.slice(i);
   if (file === '__init__') mod.pop();
   return mod.length ? mod.join('.') : undefined;
