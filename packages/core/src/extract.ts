@@ -18,6 +18,9 @@ import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
+import { CommandTable, ProgramCatalog } from './resolve/commands.js';
+import { shellCallSites } from './resolve/shell-calls.js';
+import type { TsProject as TsProjectType } from './lang/ts/project.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 
 /** Used for `last_updated` when there is neither `--date` nor a git HEAD (documented in docs/output-format.md). */
@@ -50,7 +53,8 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   }
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = await ModuleMap.load(files);
-  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles, modules });
+  const programs = new ProgramCatalog(files, meta, index, modules);
+  const { pending, dropped } = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs });
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
@@ -58,10 +62,12 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   const tsFiles = new Map<PendingSource, string>();
   let tsResolver: TsCallResolver | undefined;
   let tsFailure = '';
+  let tsProject: TsProjectType | undefined;
   if (tsPending.length) {
     // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
     const [{ TsProject }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
     const project = new TsProject(files, modules);
+    tsProject = project;
     const virtual = new Map<string, string>();
     for (const p of tsPending) {
       if (p.session) {
@@ -83,6 +89,9 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     }
   }
 
+  // The repository's own commands that shell lines run: their dispatch is read once, before the sources.
+  const commands = await CommandTable.build(programs, { index, files, commands: pending.flatMap((p) => p.shell.map((x) => x.command)), ...(tsResolver && tsProject ? { tsProject } : {}) });
+
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
   const candidates: Candidate[] = [...dropped];
@@ -93,6 +102,24 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     const c = p.candidate;
     candidates.push(c);
     const whole = !p.map;
+    if (p.language === 'shell') {
+      // Shell commands only: the repository's own commands resolve to the functions that run them.
+      const calls = shellCallSites(c.path, p.shell, commands);
+      options.onCalls?.(c.id, calls);
+      const own = calls.find((x) => x.resolution.kind === 'repo');
+      analysed.push({
+        candidate: c,
+        score: p.score,
+        calls,
+        steps: buildSteps(calls),
+        runtime: own?.resolution.kind === 'repo' && !own.resolution.span.path.endsWith('.py') ? 'Node' : 'Python',
+        ...(p.title ? { title: p.title } : {}),
+        ...(p.prose ? { prose: p.prose } : {}),
+        span: { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
+      });
+      unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
+      continue;
+    }
     if (p.language === 'typescript') {
       if (!tsResolver) {
         c.reason = tsFailure;
@@ -105,7 +132,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       }
       let calls: CallSite[];
       try {
-        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell });
+        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell, commands });
       } catch (e) {
         // The type checker is not ours: one source it cannot handle is reported, the others go on.
         c.reason = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
@@ -115,7 +142,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       if (p.blockLines) {
         const [from, to] = p.blockLines;
         const shellLines = new Set(p.shellLines ?? []);
-        calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || (x.resolution.kind === 'tool' && shellLines.has(x.site.start)));
+        calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || ((x.resolution.kind === 'tool' || x.command) && shellLines.has(x.site.start)));
       }
       options.onCalls?.(c.id, calls);
       analysed.push({
@@ -151,7 +178,7 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
       (
         await resolvePythonSource(
           index,
-          { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
+          { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell, commands },
           p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
         )
       ).calls;
