@@ -9,8 +9,11 @@ import type { ProgramCatalog } from '../resolve/commands.js';
 import type { PendingSource } from './discover.js';
 import { splitLines } from '../text/lines.js';
 
-/** Output lines pasted into shell blocks (`>> Prompt: ...`, `> result`) are not commands. */
-const NOT_A_COMMAND = /^[<>|&]/;
+/**
+ * Output lines pasted into shell blocks (`>> Prompt: ...`, `> result`) are not commands, and shell
+ * builtins that only set up the shell (`set -e`, `cd`, `export`, `echo`) are not steps.
+ */
+const NOT_A_COMMAND = /^([<>|&]|(set|cd|export|source|\.|echo|printf|exit|shift|unset|alias|pushd|popd|trap|wait|read|local|declare|true|false)(\s|$))/;
 
 /**
  * One candidate per Markdown section (the blocks under one heading) whose shell commands run at least

@@ -352,7 +352,7 @@ function stepCall(c: CallSite, environment: string, produced: Map<string, string
     impl = implementationName(c.command ? c.callee.replace(/[^A-Za-z0-9]+/g, '_') : r.qualname);
     externalDependencies = c.definition?.externalImports ?? [];
     // Python modules are dotted (`pkg.mod.Class.method`); a TypeScript module is a path, shown by Source Location.
-    if (!c.callee.endsWith(r.qualname)) resolvedTo = r.module.includes('/') ? r.qualname : `${r.module}.${r.qualname}`;
+    if (c.command || !c.callee.endsWith(r.qualname)) resolvedTo = r.module.includes('/') ? r.qualname : `${r.module}.${r.qualname}`;
   } else if (r.kind === 'external') {
     type = 'Wrapper Doc';
     sourceLocation = `external (${r.distribution})`;

@@ -334,6 +334,9 @@ export const PY_PARSER_CLASS = /(^|\.)[A-Za-z]*ArgumentParser$/;
  */
 export const COMMAND_SUBJECTS = new Set(['command', 'cmd', 'subcommand', 'sub_command', 'action', 'mode', 'task', 'verb']);
 
+/** Prefixes a command verb may carry (`pretrain` → pre + train: the role of `train`, noun `Pretraining`). */
+export const VERB_PREFIXES = ['pre', 're', 'post', 'un', 'de', 'auto'];
+
 /** click ≥ 8.2 drops these endings from a command's function name (`init_command` → `init`). */
 export const CLICK_NAME_SUFFIXES = ['_command', '_cmd', '_group', '_grp'];
 

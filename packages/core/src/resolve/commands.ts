@@ -13,7 +13,7 @@ import type { ModuleMap } from '../lang/ts/modules.js';
 import type { TsProject } from '../lang/ts/project.js';
 import { cliCommand, type CliCommand, type CliOption } from '../lang/cli.js';
 import { PythonCliReader } from '../lang/python/cli-dispatch.js';
-import { COMMAND_LAUNCHERS, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { COMMAND_LAUNCHERS, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
 import { tokens, word } from '../group/names.js';
 import type { CommandResolver, ShellLine } from './shell-calls.js';
 
@@ -191,8 +191,8 @@ export class CommandTable implements CommandResolver {
     if (!found) return undefined;
     const tree = this.trees.get(found.program.key);
     if (!tree) return undefined;
-    const { node, rest, problem } = walkCommand(tree, found.args);
-    const callee = [found.program.name, ...node.path].join(' ');
+    const { node, words, rest, problem } = walkCommand(tree, found.args);
+    const callee = [found.program.name, ...words].join(' ');
     const site = { path, start: sh.line, end: sh.endLine ?? sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) };
     const passed = passedOptions(node.options, rest);
     let resolution: Resolution;
@@ -220,15 +220,17 @@ export class CommandTable implements CommandResolver {
       order: [sh.cell ?? 0, sh.line, -1],
       resolution,
       ...(definition ? { definition } : {}),
-      command: { line: found.line, program: found.program.name, words: node.path },
+      command: { line: found.line, program: found.program.name, words },
     };
   }
 }
 
 /** Follows the subcommand words of a command line down the tree. */
-export function walkCommand(root: CliCommand, args: string[]): { node: CliCommand; rest: string[]; problem?: string } {
+export function walkCommand(root: CliCommand, args: string[]): { node: CliCommand; words: string[]; rest: string[]; problem?: string } {
   let node = root;
   let i = 0;
+  // The subcommand words as typed (an alias stays the alias).
+  const words: string[] = [];
   while (i < args.length && (node.sub.size || node.opaque)) {
     const w = args[i];
     // `--`, and usage placeholders (`[arguments]`, `<path>`) are not subcommand names.
@@ -239,18 +241,19 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
       i += !w.includes('=') && !opt?.flag && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && !node.sub.has(args[i + 1]) ? 2 : 1;
       continue;
     }
-    if (w.startsWith('$')) return { node, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
+    if (w.startsWith('$')) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
     const next = node.sub.get(w);
-    if (!next && node.opaque) return { node, rest: args.slice(i), problem: node.opaque };
+    if (!next && node.opaque) return { node, words, rest: args.slice(i), problem: node.opaque };
     if (!next) {
       const known = [...new Set([...node.sub.keys()])].sort(cmp);
       const name = ['', ...node.path].join(' ').trim();
-      return { node, rest: args.slice(i), problem: `\`${w}\` is not a subcommand${name ? ` of \`${name}\`` : ''} the program declares (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` };
+      return { node, words, rest: args.slice(i), problem: `\`${w}\` is not a subcommand${name ? ` of \`${name}\`` : ''} the program declares (known: ${known.slice(0, 12).join(', ')}${known.length > 12 ? ', …' : ''})` };
     }
     node = next;
+    words.push(w);
     i++;
   }
-  return { node, rest: args.slice(i) };
+  return { node, words, rest: args.slice(i) };
 }
 
 /**
@@ -296,9 +299,8 @@ export function commandNaming(command: { program: string; words: string[] }): { 
   const source = command.words.length ? command.words : [command.program.replace(/\.py$/, '').split(/[/.]/).pop() ?? command.program];
   const ts = source.flatMap((w) => tokens(w.replace(/-/g, '_')));
   const verbAt = ts.findIndex((t) => VERBS[t] || prefixedVerb(t));
-  if (verbAt < 0) {
-    return { role: 'run', verb: ts.map(word).join(' ') || 'Run', noun: 'Execution', object: [] };
-  }
+  // Not a known verb (`thumbs`, `env`): "Run Thumbs", principle `Thumbs_Execution`, as for a tool.
+  if (verbAt < 0) return { role: 'run', verb: 'Run', noun: 'Execution', object: ts.filter((x) => !STOP_TOKENS.has(x)).slice(0, 3) };
   const t = ts[verbAt];
   const v = VERBS[t] ?? VERBS[prefixedVerb(t)!.verb];
   const prefix = VERBS[t] ? '' : prefixedVerb(t)!.prefix;
@@ -308,8 +310,8 @@ export function commandNaming(command: { program: string; words: string[] }): { 
 }
 
 function prefixedVerb(t: string): { prefix: string; verb: string } | undefined {
-  for (let k = 2; k < t.length - 2; k++) if (VERBS[t.slice(k)]) return { prefix: t.slice(0, k), verb: t.slice(k) };
-  return undefined;
+  const prefix = VERB_PREFIXES.find((p) => t.startsWith(p) && VERBS[t.slice(p.length)]);
+  return prefix ? { prefix, verb: t.slice(prefix.length) } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------
