@@ -230,7 +230,7 @@ function readSetupPy(text: string, meta: ProjectMetadata, urls: { source: string
  */
 export function setupPyConsoleScripts(text: string): [string, string][] {
   const out: [string, string][] = [];
-  const list = /["']console_scripts["']\s*:\s*\[([^\]]*)\]/.exec(text);
+  const list = /["']console_scripts["']\s*:\s*\[((?:\s*(?:"[^"\n]*"|'[^'\n]*')\s*,?)*)\s*\]/.exec(text);
   const ini = /\[console_scripts\]([^[]*?)(?:\n\s*\[|["']{3}|$)/.exec(text);
   const body = list ? [...list[1].matchAll(/["']([^"'\n]*)["']/g)].map((m) => m[1]) : ini ? ini[1].split(/\r\n|\r|\n/) : [];
   for (const entry of body) {

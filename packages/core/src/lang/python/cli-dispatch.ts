@@ -128,7 +128,13 @@ export class PythonCliReader {
         if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.typerApp(obj.frame, obj.name, obj.call, root) });
       }
     }
-    if (work.size > 1) tiers[2] = [];
+    // Several repository calls at module level: the script's own code is the command, unless one of
+    // them is a CLI or returns the exit status.
+    if (work.size > 1 && tiers[2].length && !tiers[0].length && !tiers[1].length) {
+      const labels = [...new Set(tiers[2].map((t) => t.label))].sort(cmp);
+      root.target = { kind: 'unresolved', reason: `\`${path}\` runs several functions at module level; which one is the command is not known`, ...(labels.length > 1 ? { candidates: labels } : {}) };
+      return;
+    }
     for (const tier of tiers) {
       const labels = [...new Set(tier.map((t) => t.label))];
       if (!tier.length) continue;
