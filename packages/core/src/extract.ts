@@ -217,6 +217,11 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
     { repoName, runtime, modelDomains, existingImplementations: new Set(existing.implementations ?? []) },
   );
   for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
+  // A dropped section of commands says which of the repository's commands could not be followed, and why.
+  for (const a of analysed) {
+    const open = a.candidate.kept ? [] : a.calls.filter((x) => x.command && x.resolution.kind === 'unresolved');
+    if (open.length) a.candidate.reason += `; \`${open[0].callee}\` not followed: ${(open[0].resolution as { reason: string }).reason}${open.length > 1 ? ` (and ${open.length - 1} more)` : ''}`;
+  }
   const unresolved = candidates
     .filter((c) => c.kept)
     .flatMap((c) => unresolvedBySource.get(c.id) ?? [])
