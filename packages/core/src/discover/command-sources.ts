@@ -5,15 +5,36 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { CodeBlock } from '../lang/markdown/codeblocks.js';
 import { shellCommands } from '../lang/markdown/codeblocks.js';
-import type { ProgramCatalog } from '../resolve/commands.js';
+import { shellTokens, type ProgramCatalog } from '../resolve/commands.js';
 import type { PendingSource } from './discover.js';
 import { splitLines } from '../text/lines.js';
 
 /**
- * Output lines pasted into shell blocks (`>> Prompt: ...`, `> result`) are not commands, and shell
+ * Output lines pasted into shell blocks (`>> Prompt: ...`, `> result`) and stray option lines of a
+ * command whose continuation was lost (`--nproc_per_node 2 \\`) are not commands, and shell
  * builtins that only set up the shell (`set -e`, `cd`, `export`, `echo`) are not steps.
  */
-const NOT_A_COMMAND = /^([<>|&]|(set|cd|export|source|\.|echo|printf|exit|shift|unset|alias|pushd|popd|trap|wait|read|local|declare|true|false)(\s|$))/;
+const NOT_A_COMMAND = /^([<>|&-]|(set|cd|export|source|\.|echo|printf|exit|shift|unset|alias|pushd|popd|trap|wait|read|local|declare|true|false)(\s|$))/;
+
+/** A `user@host:~$ ` or `(venv) $ ` prompt left in front of a command. */
+const PROMPT = /^(\(\S+\)\s+)?([\w.-]+@[\w.-]+)?:?[~\w/.-]*\$\s+/;
+
+/**
+ * The commands of a shell block worth a step: the repository's own, and other lines that look like a
+ * program run (a lower-case program name after any `VAR=value`), not pasted output or prose.
+ */
+function commandsOf(shell: PendingSource['shell'], catalog: ProgramCatalog): PendingSource['shell'] {
+  const out: PendingSource['shell'] = [];
+  for (const c of shell) {
+    const command = c.command.trim().replace(PROMPT, '');
+    if (NOT_A_COMMAND.test(command)) continue;
+    const words = (shellTokens(command) ?? []).filter((t) => !t.op).map((t) => t.raw);
+    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    if (!catalog.locate(command) && !(program && /^(\.{0,2}\/)?[a-z0-9][\w.+/-]*$/.test(program))) continue;
+    out.push(command === c.command ? c : { ...c, command });
+  }
+  return out;
+}
 
 /**
  * One candidate per Markdown section (the blocks under one heading) whose shell commands run at least
@@ -29,7 +50,7 @@ export function commandSections(
 ): PendingSource[] {
   const out: PendingSource[] = [];
   for (const [key, commands] of sections) {
-    const shell = commands.filter((c) => !NOT_A_COMMAND.test(c.command.trim()));
+    const shell = commandsOf(commands, catalog);
     if (!shell.some((c) => catalog.locate(c.command))) continue;
     const own = blocks.filter((b) => b.language === 'shell' && b.headingPath.join('\u0000') === key && b.source.shell.length);
     const first = own[0];
@@ -63,7 +84,7 @@ export function commandSections(
 /** A shell script (`*.sh`) in an example folder that runs one of the repository's programs. */
 export function shellScriptSource(path: string, text: string, catalog: ProgramCatalog, base: { kind: SourceKind; foundBy: string; score: number }): PendingSource | undefined {
   const lines = splitLines(text);
-  const shell = shellCommands(lines, lines.map((_, i) => ({ line: i + 1 }))).filter((c) => !NOT_A_COMMAND.test(c.command.trim()));
+  const shell = commandsOf(shellCommands(lines, lines.map((_, i) => ({ line: i + 1 }))), catalog);
   if (!shell.some((c) => catalog.locate(c.command))) return undefined;
   return {
     candidate: { id: path, path, kind: base.kind, line: 1, foundBy: base.foundBy, kept: false, reason: '' },

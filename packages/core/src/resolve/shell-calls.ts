@@ -28,8 +28,10 @@ export function shellCallSites(path: string, shell: ShellLine[], commands?: Comm
       out.push(own);
       continue;
     }
+    // The program is the first word after `VAR=value` assignments.
+    const command = sh.command.trim().replace(/^([A-Za-z_][A-Za-z0-9_]*=("[^"]*"|'[^']*'|\S*)\s+)+/, '');
     out.push({
-      callee: sh.command.trim().split(/\s+/)[0],
+      callee: command.split(/\s+/)[0],
       written: sh.command.trim(),
       argNames: [],
       argComments: {},
@@ -37,7 +39,7 @@ export function shellCallSites(path: string, shell: ShellLine[], commands?: Comm
       uses: [],
       site: { path, start: sh.line, end: sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) },
       order: [sh.cell ?? 0, sh.line, -1],
-      resolution: { kind: 'tool', command: sh.command.trim() },
+      resolution: { kind: 'tool', command },
     });
   }
   return out;

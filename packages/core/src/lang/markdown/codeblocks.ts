@@ -281,8 +281,11 @@ export function shellCommands(lines: string[], places: Place[]): VirtualSource['
       continue;
     }
     const start = i;
+    // `cmd \ # note`: a continuation with a comment after it (common in READMEs) still continues.
+    const cont = (x: string) => x.replace(/\\\s+#.*$/, '\\');
+    t = cont(t);
     while (t.endsWith('\\') && i + 1 < lines.length) {
-      t = `${t.slice(0, -1).trimEnd()} ${lines[++i].trim()}`;
+      t = cont(`${t.slice(0, -1).trimEnd()} ${lines[++i].trim()}`);
     }
     const said = comment.filter(Boolean).join(' ');
     out.push({ ...places[start], command: t, ...(i > start ? { endLine: places[i].line } : {}), ...(said ? { comment: said } : {}) });
