@@ -27,10 +27,13 @@ function commandsOf(shell: PendingSource['shell'], catalog: ProgramCatalog): Pen
   const out: PendingSource['shell'] = [];
   for (const c of shell) {
     const command = c.command.trim().replace(PROMPT, '');
-    if (NOT_A_COMMAND.test(command)) continue;
-    const words = (shellTokens(command) ?? []).filter((t) => !t.op).map((t) => t.raw);
-    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
-    if (!catalog.locate(command) && !(program && /^(\.{0,2}\/)?[a-z0-9][\w.+/-]*$/.test(program))) continue;
+    // A line that runs one of the repository's programs counts, even behind `printf ... |`.
+    if (!catalog.locate(command)) {
+      if (NOT_A_COMMAND.test(command)) continue;
+      const words = (shellTokens(command) ?? []).filter((t) => !t.op).map((t) => t.raw);
+      const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+      if (!program || !/^(\.{0,2}\/)?[a-z0-9][\w.+/-]*$/.test(program)) continue;
+    }
     out.push(command === c.command ? c : { ...c, command });
   }
   return out;
