@@ -37,7 +37,8 @@ const defs = new Map([...astDefinitions(repo, files.filter((f) => !isTs(f))), ..
 let exact = 0;
 const bad = [];
 for (const p of printed.values()) {
-  const cands = (defs.get(p.path) ?? []).filter((d) => d.qualname === p.qualname);
+  // An inline handler (`(dev action)`) is checked against the unnamed function written at its line.
+  const cands = (defs.get(p.path) ?? []).filter((d) => (p.qualname.startsWith('(') ? d.qualname === '(anonymous)' && d.start === p.start : d.qualname === p.qualname));
   if (cands.some((t) => t.start === p.start && t.end === p.end)) exact++;
   else bad.push(`${p.path}:L${p.start}-${p.end} ${p.qualname}: ast ${cands.map((t) => `L${t.start}-${t.end}`).join(' or ') || 'no such definition'}`);
 }

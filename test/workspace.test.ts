@@ -26,7 +26,9 @@ describe('documentation', () => {
     for (const doc of docs) {
       const text = readFileSync(path.join(ROOT, doc), 'utf8');
       expect(text, doc).not.toMatch(/shared\/spec|\.\.\/shared/);
-      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      // Code spans and fenced blocks are code, not links (`COMMANDS[args.command](args)`).
+      const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      for (const m of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
         const target = m[1].split('#')[0];
         if (/^[a-z]+:/.test(target) || !target) continue;
         const abs = path.resolve(path.dirname(path.join(ROOT, doc)), target);

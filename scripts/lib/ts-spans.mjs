@@ -86,6 +86,13 @@ export function tsDefinitions(repo, files) {
       });
     };
     walk(sf, []);
+    // Functions written inline as call arguments (`program.command('dev').action(async () => { … })`)
+    // have no name: listed as `(anonymous)` by their own lines, for printed qualnames in parentheses.
+    const inline = (n) => {
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && n.parent && ts.isCallExpression(n.parent) && n.parent.arguments.includes(n)) defs.push({ qualname: '(anonymous)', start: line(n.getStart(sf)), end: line(n.end) });
+      ts.forEachChild(n, inline);
+    };
+    inline(sf);
     out.set(rel, defs);
   }
   return out;

@@ -22,6 +22,9 @@ import { ModuleMap } from './lang/ts/modules.js';
 import { tsNestingProblem } from './lang/ts/nesting.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
+import { CommandTable, ProgramCatalog } from './resolve/commands.js';
+import { shellCallSites } from './resolve/shell-calls.js';
+import type { TsProject as TsProjectType } from './lang/ts/project.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
 import { goldpathPages } from './wiki/changes.js';
@@ -67,7 +70,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   }
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = await ModuleMap.load(files);
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  const programs = new ProgramCatalog(files, meta, index, modules);
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;
@@ -89,10 +93,12 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const tsFiles = new Map<PendingSource, string>();
   let tsResolver: TsCallResolver | undefined;
   let tsFailure = '';
+  let tsProject: TsProjectType | undefined;
   if (tsPending.length) {
     // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
     const [{ TsProject }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
     const project = new TsProject(files, modules);
+    tsProject = project;
     const virtual = new Map<string, string>();
     for (const p of tsPending) {
       if (p.session) {
@@ -132,6 +138,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     return b;
   };
+  // The repository's own commands that shell lines run: their dispatch is read once, before the sources.
+  const commands = await CommandTable.build(programs, { index, files, commands: pending.flatMap((p) => p.shell.map((x) => x.command)), ...(tsResolver && tsProject ? { tsProject } : {}) });
 
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
@@ -146,6 +154,24 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     where.path = c.path;
     candidates.push(c);
     const whole = !p.map;
+    if (p.language === 'shell') {
+      // Shell commands only: the repository's own commands resolve to the functions that run them.
+      const calls = shellCallSites(c.path, p.shell, commands);
+      options.onCalls?.(c.id, calls);
+      const own = calls.find((x) => x.resolution.kind === 'repo');
+      analysed.push({
+        candidate: c,
+        score: p.score,
+        calls,
+        steps: buildSteps(calls),
+        runtime: own?.resolution.kind === 'repo' && !own.resolution.span.path.endsWith('.py') ? 'Node' : 'Python',
+        ...(p.title ? { title: p.title } : {}),
+        ...(p.prose ? { prose: p.prose } : {}),
+        span: { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
+      });
+      unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
+      continue;
+    }
     if (p.language === 'typescript') {
       const deep = tooDeep.get(p);
       if (deep) {
@@ -164,7 +190,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       }
       let calls: CallSite[];
       try {
-        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell });
+        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell, commands });
       } catch (e) {
         // The type checker is not ours: one source it cannot handle is reported, the others go on.
         c.reason = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
@@ -174,7 +200,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       if (p.blockLines) {
         const [from, to] = p.blockLines;
         const shellLines = new Set(p.shellLines ?? []);
-        calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || (x.resolution.kind === 'tool' && shellLines.has(x.site.start)));
+        calls = calls.filter((x) => (x.site.start >= from && x.site.start <= to) || ((x.resolution.kind === 'tool' || x.command) && shellLines.has(x.site.start)));
       }
       options.onCalls?.(c.id, calls);
       const entry: AnalysedSource = {
@@ -213,7 +239,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         (
           await resolvePythonSource(
             index,
-            { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell },
+            { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell, commands },
             p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
           )
         ).calls,
@@ -297,6 +323,11 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     },
   );
   for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
+  // A dropped section of commands says which of the repository's commands could not be followed, and why.
+  for (const a of analysed) {
+    const open = a.candidate.kept ? [] : a.calls.filter((x) => x.command && x.resolution.kind === 'unresolved');
+    if (open.length) a.candidate.reason += `; \`${open[0].callee}\` not followed: ${(open[0].resolution as { reason: string }).reason}${open.length > 1 ? ` (and ${open.length - 1} more)` : ''}`;
+  }
   const unresolved = candidates
     .filter((c) => c.kept)
     .flatMap((c) => unresolvedBySource.get(c.id) ?? [])

@@ -112,6 +112,12 @@ export interface CallSite {
   order?: number[];
   /** For a pattern (a local function passed to an API): the callee it is passed to. */
   passedTo?: string;
+  /**
+   * A shell line that runs one of the repository's own commands (clarification 23): the command line as
+   * written (continuation lines joined, trimmed to the command and its options), the program's name
+   * and the subcommand words followed to the function that runs them.
+   */
+  command?: { line: string; program: string; words: string[] };
 }
 
 export interface StepCall {

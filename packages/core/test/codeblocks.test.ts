@@ -131,7 +131,7 @@ describe('extractCodeBlocks', () => {
     const blocks = extractCodeBlocks(md, 'README.md');
     expect(blocks.map((b) => b.language)).toEqual(['untagged', 'shell']);
     expect(blocks[0].source.text).toBe('plain()');
-    expect(blocks[1].source.shell).toEqual([{ line: 14, command: 'pip install a b' }]);
+    expect(blocks[1].source.shell).toEqual([{ line: 14, endLine: 15, command: 'pip install a b' }]);
   });
 
   it('blanks shell lines in python blocks, keeping the line count (indented ones become pass)', () => {
@@ -165,7 +165,7 @@ describe('extractCodeBlocks', () => {
       { line: 2, command: 'pip install -q tinytune' },
       { line: 3, command: 'pip install extra' },
       { line: 4, command: 'pip install other' },
-      { line: 7, command: 'pip install colab-extra more' },
+      { line: 7, endLine: 8, command: 'pip install colab-extra more' },
       { line: 9, command: 'python -m tinytune.cli --help' },
     ]);
   });

@@ -122,9 +122,11 @@ describe('plain JavaScript fixture (textkit)', async () => {
     expect(find(custom, 'shout').resolution).toMatchObject({ kind: 'pattern', name: 'shout' });
     const esm = calls.get('examples/esm-usage.mjs');
     expect(find(esm, 'Pipeline.from').resolution).toMatchObject({ kind: 'repo', qualname: 'Pipeline.from' });
-    // A shell block in the same README section runs the tool beside the code block.
+    // A shell block in the same README section runs the package's own bin, a script with no function
+    // of its own to point at: unresolved, with the reason (not an External Tool, not a guess).
     const usage = [...calls.entries()].find(([id]) => id.startsWith('README.md#'))?.[1];
-    expect(find(usage, 'textkit').resolution).toEqual({ kind: 'tool', command: 'textkit textkit.json --changed' });
+    expect(find(usage, 'textkit').resolution).toMatchObject({ kind: 'unresolved', reason: expect.stringContaining('`bin/textkit.js` runs its own module-level code') });
+    expect(find(usage, 'textkit').command).toEqual({ line: 'textkit textkit.json --changed', program: 'textkit', words: [] });
     const bin = calls.get('bin/textkit.js');
     expect(find(bin, 'spawnSync').resolution).toEqual({ kind: 'tool', command: 'git diff --name-only' });
     expect(expectExactSpans(repo, [...calls.values()].flat())).toBeGreaterThan(5);

@@ -12,12 +12,15 @@ import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
 import type { LineMap } from '../resolve/python-calls.js';
+import type { ProgramCatalog } from '../resolve/commands.js';
+import type { ShellLine } from '../resolve/shell-calls.js';
+import { commandSections, shellScriptSource } from './command-sources.js';
 
 /** Code handed to the Python adapter for one candidate. */
 export interface PendingSource {
   candidate: Candidate;
-  /** The adapter that reads it (Python unless said). */
-  language?: 'python' | 'typescript';
+  /** The adapter that reads it (Python unless said); `shell`: only shell commands (the repository's own CLI). */
+  language?: 'python' | 'typescript' | 'shell';
   /** TypeScript code blocks with JSX (`tsx`, `jsx`); `js` when every block of the session is JavaScript. */
   tsx?: boolean;
   js?: boolean;
@@ -28,7 +31,7 @@ export interface PendingSource {
   /** Text to parse, and its line map when it is not the file itself. */
   text: string;
   map?: LineMap;
-  shell: { line: number; cell?: number; command: string }[];
+  shell: ShellLine[];
   /** For an entry point `module:function`: only that function's calls count. */
   entryFunction?: string;
   /** Text around a code block (prose before it, paragraph after it). */
@@ -61,6 +64,8 @@ export interface DiscoverInputs {
   modules: ModuleMap;
   /** Extra example folders from the configuration (repository-relative, no trailing slash). */
   exampleDirs?: string[];
+  /** The repository's own command-line programs: shell commands that run them make candidates. */
+  commands?: ProgramCatalog;
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
@@ -133,6 +138,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);
     } else if (isScript(f.path) && dir && !isTest(f.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(f.path)) {
       await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);
+    } else if (f.path.endsWith('.sh') && dir && !isTest(f.path) && inp.commands && !seenFiles.has(f.path)) {
+      // A shell script that runs the repository's own commands.
+      const text = await files.readOrSkip(f.path);
+      const src = text === undefined ? undefined : shellScriptSource(f.path, text, inp.commands, { kind: dir.kind === 'notebook' ? 'example' : dir.kind, foundBy: `${folderOf(f.path)}/ folder (shell script)`, score: dir.score });
+      if (src) {
+        seenFiles.add(f.path);
+        pending.push(src);
+      }
     }
   }
   // 2. Files named by phase 0 (RepoMap example rows, suggested workflows).
@@ -307,6 +320,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       m.map = { lines: session.lines };
       m.shell = session.shell;
     }
+    // Sections whose shell commands (not taken by a TypeScript block) run the repository's own CLI.
+    if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: isReadme && !path.includes('/') ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
   // 5. Tests, kept later only for parts of the API nothing above shows.
   for (const f of files.files) {

@@ -4,6 +4,7 @@
 import type { CallSite, Role } from '../model.js';
 import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
+import { commandNaming } from '../resolve/commands.js';
 
 export interface DraftStep {
   role: Role;
@@ -30,6 +31,8 @@ export function isApiCall(c: CallSite): boolean {
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
 export function nameCall(c: CallSite): Naming {
+  // A command of the repository's own CLI: its subcommand words name the step (`finetune` → Finetune).
+  if (c.command) return commandNaming(c.command);
   const parts = c.callee.split('.');
   const method = parts[parts.length - 1];
   const def = c.definition;
@@ -272,7 +275,8 @@ function dedupe(calls: CallSite[]): CallSite[] {
 export function callKey(c: CallSite): string {
   switch (c.resolution.kind) {
     case 'repo':
-      return `repo:${c.resolution.span.path}:${c.resolution.qualname}`;
+      // Two subcommands handled by one function are two steps.
+      return `repo:${c.resolution.span.path}:${c.resolution.qualname}${c.command ? `:${c.command.words.join(' ')}` : ''}`;
     case 'external':
       return `ext:${c.resolution.module}:${c.callee.split('.').pop()}`;
     case 'tool':

@@ -417,7 +417,8 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
 
 function stepCall(c: CallSite, environment: string, produced: Map<string, string>, ctx: WorkflowContext): StepCall {
   const r = c.resolution;
-  const apiCall = `${c.callee}(${c.argNames.join(', ')})`;
+  // A command of the repository's own CLI is shown as the command line as written (clarification 23).
+  const apiCall = c.command ? c.command.line : `${c.callee}(${c.argNames.join(', ')})`;
   let type: StepCall['type'] = 'API Doc';
   let sourceLocation = 'unresolved';
   let impl = implementationName(c.callee);
@@ -425,10 +426,10 @@ function stepCall(c: CallSite, environment: string, produced: Map<string, string
   let resolvedTo: string | undefined;
   if (r.kind === 'repo') {
     sourceLocation = formatSpan(r.span);
-    impl = implementationName(r.qualname);
+    impl = implementationName(c.command ? c.callee.replace(/[^A-Za-z0-9]+/g, '_') : r.qualname);
     externalDependencies = c.definition?.externalImports ?? [];
     // Python modules are dotted (`pkg.mod.Class.method`); a TypeScript module is a path, shown by Source Location.
-    if (!c.callee.endsWith(r.qualname)) resolvedTo = r.module.includes('/') ? r.qualname : `${r.module}.${r.qualname}`;
+    if (c.command || !c.callee.endsWith(r.qualname)) resolvedTo = r.module.includes('/') ? r.qualname : `${r.module}.${r.qualname}`;
   } else if (r.kind === 'external') {
     type = 'Wrapper Doc';
     sourceLocation = `external (${r.distribution})`;

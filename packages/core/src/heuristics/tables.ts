@@ -424,3 +424,57 @@ export const RANK_POINTS = {
   entryPoint: 15,
   supportPerDoubling: 10,
 };
+
+// ---------------------------------------------------------------------------------------------------
+// Command lines (the repository's own CLI; resolve/commands.ts, lang/python/cli-dispatch.ts,
+// lang/ts/cli-dispatch.ts)
+
+/**
+ * Words that run another program given after them: `npx mycli`, `uv run litgpt`, `poetry run tool`.
+ * Their own options (`npx -y`) are skipped; the next word is the program.
+ */
+export const COMMAND_LAUNCHERS: string[][] = [
+  ['npx'], ['bunx'], ['pnpx'], ['uvx'], ['pipx', 'run'], ['uv', 'run'], ['poetry', 'run'], ['pdm', 'run'], ['hatch', 'run'],
+  ['rye', 'run'], ['pixi', 'run'], ['conda', 'run'], ['pnpm', 'exec'], ['pnpm', 'dlx'], ['yarn', 'dlx'], ['npm', 'exec'],
+  ['sudo'], ['time'], ['nohup'], ['env'],
+];
+
+/** Python interpreters: `python -m pkg ...` runs `pkg/__main__.py`, `python path/to/script.py ...` a file. */
+export const PYTHON_INTERPRETERS = /^(python|python3|python3\.\d+|py)$/;
+
+/**
+ * Calls that build a whole CLI from Python functions (a function, a list of functions, a dict
+ * `name → function`, or a class whose methods are subcommands), by the dotted name they are imported as.
+ */
+export const PY_CLI_BUILDERS: Record<string, 'jsonargparse' | 'fire' | 'typer'> = {
+  'jsonargparse.CLI': 'jsonargparse',
+  'jsonargparse.auto_cli': 'jsonargparse',
+  'jsonargparse.auto_parser': 'jsonargparse',
+  'fire.Fire': 'fire',
+  'typer.run': 'typer',
+};
+
+/** Modules whose `group`/`command` decorators make click commands (click and its drop-in wrappers). */
+export const CLICK_MODULES = new Set(['click', 'rich_click', 'cloup', 'asyncclick']);
+
+/** A class that builds an argparse parser: `argparse.ArgumentParser` or a subclass named like it. */
+export const PY_PARSER_CLASS = /(^|\.)[A-Za-z]*ArgumentParser$/;
+
+/**
+ * When there are no argparse sub-parsers, an `if`/`match` on one of these names (the last identifier of
+ * the subject, or `sys.argv[1]`) dispatches subcommands.
+ */
+export const COMMAND_SUBJECTS = new Set(['command', 'cmd', 'subcommand', 'sub_command', 'action', 'mode', 'task', 'verb']);
+
+/** Prefixes a command verb may carry (`pretrain` → pre + train: the role of `train`, noun `Pretraining`). */
+export const VERB_PREFIXES = ['pre', 're', 'post', 'un', 'de', 'auto'];
+
+/** click ≥ 8.2 drops these endings from a command's function name (`init_command` → `init`). */
+export const CLICK_NAME_SUFFIXES = ['_command', '_cmd', '_group', '_grp'];
+
+/** JavaScript command-line parsers whose dispatch goldpath follows, by package, with the API style they have. */
+export const JS_CLI_PACKAGES = new Map<string, 'commander' | 'yargs'>([
+  ['commander', 'commander'],
+  ['@commander-js/extra-typings', 'commander'],
+  ['yargs', 'yargs'],
+]);

@@ -124,9 +124,25 @@ function readPyproject(doc: Record<string, unknown>, meta: ProjectMetadata, urls
   meta.dependencies.push(...Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python'));
   const kw = project.keywords ?? poetry.keywords;
   if (Array.isArray(kw)) meta.keywords.push(...kw.filter((k): k is string => typeof k === 'string'));
-  for (const [name, target] of [...Object.entries(asRecord(project.scripts)), ...Object.entries(asRecord(poetry.scripts))]) {
-    if (typeof target === 'string') meta.entryPoints.push({ name, target, from: 'pyproject.toml [project.scripts]' });
+  const scripts: [Record<string, unknown>, string][] = [
+    [asRecord(project.scripts), 'pyproject.toml [project.scripts]'],
+    [asRecord(asRecord(project['entry-points']).console_scripts), 'pyproject.toml [project.entry-points.console_scripts]'],
+    [asRecord(poetry.scripts), 'pyproject.toml [tool.poetry.scripts]'],
+  ];
+  for (const [table, from] of scripts) {
+    for (const [name, value] of Object.entries(table)) {
+      // Poetry also writes `name = { callable = "pkg.mod:fn" }` (older: `reference`, with `type = "console"`).
+      const target = typeof value === 'string' ? value : (asRecord(value).callable ?? asRecord(value).reference);
+      if (typeof target === 'string') addEntryPoint(meta, name, target, from);
+    }
   }
+}
+
+/** A console script `name = module:function [extras]`; the extras are dropped, the same declaration kept once. */
+function addEntryPoint(meta: ProjectMetadata, name: string, target: string, from: string): void {
+  const t = target.replace(/\s*\[[^\]]*\]\s*$/, '').trim();
+  if (!/^[\w.]+(:[\w.]+)?$/.test(t) || meta.entryPoints.some((e) => e.name === name && e.target === t)) return;
+  meta.entryPoints.push({ name, target: t, from });
 }
 
 function readSetupCfg(text: string, meta: ProjectMetadata, urls: { source: string; url: string }[]): void {
@@ -161,7 +177,7 @@ function readSetupCfg(text: string, meta: ProjectMetadata, urls: { source: strin
   meta.dependencies.push(...requirementNames(values['options.install_requires'] ?? []));
   for (const line of values['options.entry_points.console_scripts'] ?? []) {
     const m = /^([\w.-]+)\s*=\s*([\w.]+:[\w.]+)/.exec(line);
-    if (m) meta.entryPoints.push({ name: m[1], target: m[2], from: 'setup.cfg console_scripts' });
+    if (m) addEntryPoint(meta, m[1], m[2], 'setup.cfg console_scripts');
   }
 }
 
@@ -170,11 +186,26 @@ function readSetupPy(text: string, meta: ProjectMetadata, urls: { source: string
   if (url) classifyUrl(meta, 'url', url[1], urls);
   const name = /\bname\s*=\s*["']([^"']+)["']/.exec(text);
   if (name) meta.projectName ??= name[1];
-  for (const m of text.matchAll(/["']([\w.-]+)\s*=\s*([\w.]+:[\w.]+)["']/g)) {
-    meta.entryPoints.push({ name: m[1], target: m[2], from: 'setup.py console_scripts' });
-  }
+  for (const [name, target] of setupPyConsoleScripts(text)) addEntryPoint(meta, name, target, 'setup.py console_scripts');
   const req = /install_requires\s*=\s*\[([^\]]*)\]/s.exec(text);
   if (req) meta.dependencies.push(...requirementNames([...req[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1])));
+}
+
+/**
+ * `console_scripts` of a setup.py, read from the text (never executed): the string literals of the list
+ * after a `"console_scripts":` key, or the lines under `[console_scripts]` in an ini-style string.
+ * Other entry-point groups (plugins) are not commands.
+ */
+export function setupPyConsoleScripts(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  const list = /["']console_scripts["']\s*:\s*\[((?:\s*(?:"[^"\n]*"|'[^'\n]*')\s*,?)*)\s*\]/.exec(text);
+  const ini = /\[console_scripts\]([^[]*?)(?:\n\s*\[|["']{3}|$)/.exec(text);
+  const body = list ? [...list[1].matchAll(/["']([^"'\n]*)["']/g)].map((m) => m[1]) : ini ? ini[1].split(/\r\n|\r|\n/) : [];
+  for (const entry of body) {
+    const m = /^\s*([\w.-]+)\s*=\s*([\w.]+:[\w.]+(?:\s*\[[^\]]*\])?)\s*$/.exec(entry);
+    if (m) out.push([m[1], m[2]]);
+  }
+  return out;
 }
 
 function readPackageJson(pkg: Record<string, unknown>, meta: ProjectMetadata, urls: { source: string; url: string }[]): void {

@@ -1,7 +1,7 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
 import type { CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
-import { shellCallSites } from './shell-calls.js';
+import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
 import { PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
@@ -20,7 +20,9 @@ export interface PythonSource {
   /** Absent when the text is the file itself. */
   map?: LineMap;
   /** Shell lines (`!cmd` in notebooks), already mapped to the original file. */
-  shell: { line: number; cell?: number; command: string }[];
+  shell: ShellLine[];
+  /** The repository's own commands, for shell lines that run them. */
+  commands?: CommandResolver;
 }
 
 type DefSym = Extract<PySymbol, { kind: 'def' }>;
@@ -331,7 +333,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
   }
   // Shell lines of notebooks run tools (`%` magics configure the kernel; only `!` lines run a tool).
-  calls.push(...shellCallSites(src.path, src.shell));
+  calls.push(...shellCallSites(src.path, src.shell, src.commands));
   return { calls, patterns };
 }
 

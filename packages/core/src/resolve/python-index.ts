@@ -64,6 +64,12 @@ export class PythonIndex {
       // Packages anywhere, and loose modules at the root or under src/, are the repository's own names.
       if (mod.includes('.') || isPkg.has(p.replace(/\/?__init__\.pyi?$/, '')) || /^(src\/)?[^/]+\.py$/.test(p)) this.topLevel.add(top);
     }
+    // A file of a namespace sub-package is also what a script beside it imports by its bare name
+    // (`from utils import x` in `pkg/bench/run.py`), when no other module has that name.
+    for (const { p } of ranked) {
+      const loose = moduleName(p, isPkg, false);
+      if (loose && !this.modules.has(loose)) this.modules.set(loose, p);
+    }
   }
 
   module(path: string): string | undefined {
@@ -438,12 +444,15 @@ function conditionalImportBindings(imports: PyImport[], name: string): { imp: Py
 }
 
 /** Dotted module name of a file: packages are folders with `__init__.py`; loose files are top-level modules. */
-export function moduleName(path: string, packages: Set<string>): string | undefined {
+export function moduleName(path: string, packages: Set<string>, namespaces = true): string | undefined {
   const parts = path.replace(/\.pyi?$/, '').split('/');
   if (!parts.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
   const file = parts[parts.length - 1];
+  // A folder without `__init__.py` inside a package is a namespace sub-package (PEP 420): `pkg/eval/x.py`
+  // is `pkg.eval.x` when `pkg` is a package.
+  const isPackage = (k: number): boolean => packages.has(parts.slice(0, k).join('/')) || (namespaces && k > 1 && isPackage(k - 1));
   let i = parts.length - 1;
-  while (i > 0 && packages.has(parts.slice(0, i).join('/'))) i--;
+  while (i > 0 && isPackage(i)) i--;
   const mod = parts.slice(i);
   if (file === '__init__') mod.pop();
   return mod.length ? mod.join('.') : undefined;

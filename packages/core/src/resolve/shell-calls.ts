@@ -1,4 +1,5 @@
-// Shell lines (notebook `!cmd`, README shell blocks) run tools: one External Tool call site per command.
+// Shell lines (notebook `!cmd`, README shell blocks, shell scripts) run tools: one External Tool call site
+// per command, except a command of the repository's own CLI, which resolves to the function that runs it.
 import type { CallSite } from '../model.js';
 import { INSTALL_COMMANDS } from '../heuristics/tables.js';
 
@@ -6,15 +7,31 @@ export interface ShellLine {
   line: number;
   cell?: number;
   command: string;
+  /** Last line of a command continued with `\`. */
+  endLine?: number;
+  /** The `#` lines right above the command. */
+  comment?: string;
 }
 
-/** Tool call sites of shell lines; install commands and `%` magics never become steps. */
-export function shellCallSites(path: string, shell: ShellLine[]): CallSite[] {
+/** Resolves a shell line running one of the repository's commands (resolve/commands.ts). */
+export interface CommandResolver {
+  callSite(path: string, sh: ShellLine): CallSite | undefined;
+}
+
+/** Call sites of shell lines; install commands and `%` magics never become steps. */
+export function shellCallSites(path: string, shell: ShellLine[], commands?: CommandResolver): CallSite[] {
   const out: CallSite[] = [];
   for (const sh of shell) {
     if (INSTALL_COMMANDS.some((re) => re.test(sh.command)) || sh.command.trim().startsWith('%')) continue;
+    const own = commands?.callSite(path, sh);
+    if (own) {
+      out.push(own);
+      continue;
+    }
+    // The program is the first word after `VAR=value` assignments.
+    const command = sh.command.trim().replace(/^([A-Za-z_][A-Za-z0-9_]*=("[^"]*"|'[^']*'|\S*)\s+)+/, '');
     out.push({
-      callee: sh.command.trim().split(/\s+/)[0],
+      callee: command.split(/\s+/)[0],
       written: sh.command.trim(),
       argNames: [],
       argComments: {},
@@ -22,7 +39,7 @@ export function shellCallSites(path: string, shell: ShellLine[]): CallSite[] {
       uses: [],
       site: { path, start: sh.line, end: sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) },
       order: [sh.cell ?? 0, sh.line, -1],
-      resolution: { kind: 'tool', command: sh.command.trim() },
+      resolution: { kind: 'tool', command },
     });
   }
   return out;

@@ -9,7 +9,7 @@ import { DefinitionBuilder, definitionNode, firstParseError, implementationOf, l
 import { TsProject, VIRTUAL_MARK } from '../lang/ts/project.js';
 import type { ModuleTarget } from '../lang/ts/modules.js';
 import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
-import { shellCallSites } from './shell-calls.js';
+import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 
 export interface TsSource {
   /** Repository path of the file the code is in (a `.ts` file, or the Markdown file of a code block). */
@@ -20,7 +20,9 @@ export interface TsSource {
   map?: LineMap;
   /** Only module-level code counts (a package's main module: its functions are the library, not a use). */
   topLevelOnly?: boolean;
-  shell: { line: number; cell?: number; command: string }[];
+  shell: ShellLine[];
+  /** The repository's own commands, for shell lines that run them. */
+  commands?: CommandResolver;
 }
 
 type Found = { resolution: Resolution; definition?: Definition; param?: ts.NodeArray<ts.ParameterDeclaration> };
@@ -104,7 +106,7 @@ export class TsCallResolver {
       }
     });
     // Shell commands of the same document run tools (install commands never become steps).
-    out.push(...shellCallSites(src.path, src.shell));
+    out.push(...shellCallSites(src.path, src.shell, src.commands));
     return out;
   }
 

@@ -17,8 +17,11 @@ export interface VirtualSource {
   text: string;
   /** `lines[i]` = place in `origin` of virtual line `i + 1`. */
   lines: { line: number; cell?: number }[];
-  /** Shell lines blanked out of `text` (prompts and `!` removed). */
-  shell: { line: number; cell?: number; command: string }[];
+  /**
+   * Shell lines blanked out of `text` (prompts and `!` removed). A command continued with `\` over
+   * several lines is one entry, joined, ending at `endLine`; `comment` is the `#` lines right above it.
+   */
+  shell: { line: number; cell?: number; command: string; endLine?: number; comment?: string }[];
 }
 
 export interface CodeBlock {
@@ -176,6 +179,7 @@ export function blankShellLines(
       out[i] = '';
     }
     record(start, command);
+    if (i > start && places[i].cell === places[start].cell) shell[shell.length - 1].endLine = places[i].line;
   }
   return { lines: out, shell };
 }
@@ -261,21 +265,39 @@ function liftCode(
  * Commands of a shell block: with `$ ` prompts (console style) only the prompted lines, else every
  * non-blank, non-comment line; `\` continuations joined.
  */
-function shellCommands(lines: string[], places: Place[]): VirtualSource['shell'] {
+export function shellCommands(lines: string[], places: Place[]): VirtualSource['shell'] {
   const prompted = lines.some((l) => l.trimStart().startsWith('$ '));
   const out: VirtualSource['shell'] = [];
+  // `#` lines right above a command (no blank line between) say what it does.
+  let comment: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let t = lines[i].trim();
     if (prompted) {
-      if (!t.startsWith('$ ')) continue;
+      if (!t.startsWith('$ ')) {
+        comment = [];
+        continue;
+      }
       t = t.slice(2).trim();
     }
-    if (t === '' || t.startsWith('#')) continue;
-    const start = i;
-    while (t.endsWith('\\') && i + 1 < lines.length) {
-      t = `${t.slice(0, -1).trimEnd()} ${lines[++i].trim()}`;
+    if (t.startsWith('#!')) continue;
+    if (t.startsWith('#')) {
+      comment.push(t.replace(/^#+/, '').trim());
+      continue;
     }
-    out.push({ ...places[start], command: t });
+    if (t === '') {
+      comment = [];
+      continue;
+    }
+    const start = i;
+    // `cmd \ # note`: a continuation with a comment after it (common in READMEs) still continues.
+    const cont = (x: string) => x.replace(/\\\s+#.*$/, '\\');
+    t = cont(t);
+    while (t.endsWith('\\') && i + 1 < lines.length) {
+      t = cont(`${t.slice(0, -1).trimEnd()} ${lines[++i].trim()}`);
+    }
+    const said = comment.filter(Boolean).join(' ');
+    out.push({ ...places[start], command: t, ...(i > start ? { endLine: places[i].line } : {}), ...(said ? { comment: said } : {}) });
+    comment = [];
   }
   return out;
 }

@@ -4,7 +4,7 @@
 //
 // Every walk here is iterative (an explicit stack), so generated code with very deep expressions
 // (`a + b + ...` over thousands of terms) cannot overflow the JavaScript stack.
-import type { PyArg, PyAssign, PyCall, PyCallee, PyDef, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
+import type { PyArg, PyAssign, PyBranch, PyCall, PyCallee, PyDef, PyDictEntry, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
 import { child, namedChildren, normaliseLineBreaks, type PyNode, type PythonParser, type PyTree } from './parser.js';
 import { cleandoc, literalValue } from './docstring.js';
 
@@ -25,7 +25,7 @@ export function extractPythonFacts(parser: PythonParser, text: string, path: str
 }
 
 function emptyFacts(path: string, text: string): PyModuleFacts {
-  return { path, imports: [], defs: [], calls: [], assigns: [], returns: [], hasMainGuard: false, errors: [], lineCount: countLines(text) };
+  return { path, imports: [], defs: [], calls: [], assigns: [], returns: [], branches: [], hasMainGuard: false, errors: [], lineCount: countLines(text) };
 }
 
 /** Lines as Python counts them: a final line break does not start a new line. */
@@ -322,6 +322,65 @@ function stringDict(src: Source, n: PyNode): Record<string, string> | undefined 
   return Object.keys(out).length ? out : undefined;
 }
 
+/** Entries of a dict literal whose keys are all string literals (nested ones too); undefined otherwise. */
+function dictEntries(src: Source, n: PyNode | undefined, depth = 0): PyDictEntry[] | undefined {
+  if (!n || n.type !== 'dictionary' || depth > 8) return undefined;
+  const out: PyDictEntry[] = [];
+  for (const pair of namedChildren(n)) {
+    const key = pair.type === 'pair' ? stringValue(src, child(pair, 'key')) : undefined;
+    const value = pair.type === 'pair' ? child(pair, 'value') : undefined;
+    if (key === undefined || !value) return undefined;
+    const entries = dictEntries(src, value, depth + 1);
+    out.push({ key, value: src.t(value).replace(/\s+/g, ' '), line: value.startRow + 1, ...(entries ? { entries } : {}) });
+  }
+  return out;
+}
+
+/**
+ * `subject == "a"`, `"a" == subject`, `subject in ("a", "b")`: the subject (whitespace removed) and the
+ * literals; undefined for any other condition.
+ */
+function stringComparison(src: Source, cond: PyNode | undefined): { subject: string; values: string[] } | undefined {
+  const c = unwrap(cond);
+  if (!c || c.type !== 'comparison_operator') return undefined;
+  const operands = namedChildren(c);
+  const ops = c.children.filter((k) => !k.named).map((k) => src.t(k));
+  if (operands.length !== 2 || ops.length !== 1) return undefined;
+  const [a, b] = operands;
+  if (ops[0] === '==') {
+    const av = stringValue(src, a);
+    const bv = stringValue(src, b);
+    if (bv !== undefined && av === undefined) return { subject: src.t(a).replace(/\s+/g, ''), values: [bv] };
+    if (av !== undefined && bv === undefined) return { subject: src.t(b).replace(/\s+/g, ''), values: [av] };
+    return undefined;
+  }
+  if (ops[0] === 'in') {
+    const list = b.type === 'set' ? namedChildren(b).map((k) => stringValue(src, k)) : stringList(src, b);
+    if (list?.some((v) => v === undefined)) return undefined;
+    return list?.length && stringValue(src, a) === undefined ? { subject: src.t(a).replace(/\s+/g, ''), values: list as string[] } : undefined;
+  }
+  return undefined;
+}
+
+/** The string literals a `case` pattern matches (`case "a":`, `case "a" | "b":`); undefined for other patterns. */
+function casePatternValues(src: Source, clause: PyNode): string[] | undefined {
+  const patterns = clause.children.filter((k) => k.type === 'case_pattern');
+  if (patterns.length !== 1 || clause.children.some((k) => k.field === 'guard' || k.type === 'if_clause')) return undefined;
+  const values: string[] = [];
+  const stack = [patterns[0]];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'string') {
+      const v = stringValue(src, x);
+      if (v === undefined) return undefined;
+      values.push(v);
+    } else if (x.type === 'case_pattern' || x.type === 'union_pattern') {
+      for (const k of namedChildren(x)) stack.push(k);
+    } else return undefined;
+  }
+  return values.length ? values.reverse() : undefined;
+}
+
 function calleeOf(src: Source, fn: PyNode | undefined): { callee: PyCallee; receiver?: PyNode } {
   if (!fn) return { callee: { base: 'other', chain: [], text: '' } };
   const text = src.t(fn);
@@ -443,10 +502,12 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (a.type === 'keyword_argument') {
       const name = child(a, 'name');
       const value = child(a, 'value');
-      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? namesOf(value) : [] };
+      const dict = dictEntries(src, value);
+      return { keyword: name ? t(name) : '', text: value ? t(value) : '', line, names: value ? namesOf(value) : [], ...(dict ? { dict } : {}) };
     }
     const unpack = a.type === 'list_splat' ? 'star' : a.type === 'dictionary_splat' ? 'starstar' : undefined;
-    return { ...(unpack ? { unpack } : {}), text: t(a), line, names: namesOf(a) } as PyArg;
+    const dict = dictEntries(src, a);
+    return { ...(unpack ? { unpack } : {}), text: t(a), line, names: namesOf(a), ...(dict ? { dict } : {}) } as PyArg;
   };
 
   /** `# why` comments beside the arguments of a call written over several lines. */
@@ -585,6 +646,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     }
     if (unwrap(right)?.type === 'call') return; // calls carry their own assignedTo
     const chain = right ? dottedChain(src, right) : undefined;
+    const dict = dictEntries(src, right);
     facts.assigns.push({
       line: n.startRow + 1,
       scope: ctx.scope,
@@ -593,6 +655,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       valueText: right ? t(right) : '',
       ...(type ? { annotation: t(type) } : {}),
       ...(ctx.conditional ? { conditional: true } : {}),
+      ...(dict ? { dict } : {}),
     } satisfies PyAssign);
   };
 
@@ -623,6 +686,24 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     facts.returns.push({ line: n.startRow + 1, scope: ctx.scope, valueText: t(v), ...(chain ? { callChain: chain } : {}), ...(guard ? { guard } : {}) });
   };
 
+  const addBranch = (subject: string, values: string[], body: PyNode | undefined, ctx: Ctx): void => {
+    if (!body) return;
+    facts.branches.push({ subject, values, bodyStart: body.startRow + 1, bodyEnd: endLine(body), scope: ctx.scope } satisfies PyBranch);
+  };
+  /** `if x == "a":` / `elif x == "a":`: the consequence compares x to string literals. */
+  const branchOf = (n: PyNode, ctx: Ctx): void => {
+    const cmp = stringComparison(src, child(n, 'condition'));
+    if (cmp) addBranch(cmp.subject, cmp.values, child(n, 'consequence'), ctx);
+  };
+  /** `case "a" | "b":` of a `match x:`. */
+  const caseOf = (n: PyNode, ctx: Ctx): void => {
+    let m: PyNode | null = n.parent;
+    while (m && m.type !== 'match_statement') m = m.parent;
+    const subject = m ? child(m, 'subject') : undefined;
+    const values = casePatternValues(src, n);
+    if (subject && values) addBranch(t(subject).replace(/\s+/g, ''), values, child(n, 'consequence') ?? n.children.find((k) => k.type === 'block'), ctx);
+  };
+
   /** Handles one node; returns the children to walk next, in source order, each with its context. */
   const visit = (n: PyNode, ctx: Ctx): Next => {
     const all = (c: Ctx = ctx): Next => n.children.map((k) => ({ n: k, ctx: c }));
@@ -642,7 +723,14 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         const catches = n.children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
         return n.children.map((c) => ({ n: c, ctx: catches && c.field === 'body' ? { ...ctx, guard: 'try' as const } : ctx }));
       }
+      case 'elif_clause':
+        branchOf(n, ctx);
+        return all();
+      case 'case_clause':
+        caseOf(n, ctx);
+        return all();
       case 'if_statement': {
+        branchOf(n, ctx);
         const cond = child(n, 'condition');
         if (cond && /^(typing\.)?TYPE_CHECKING$/.test(t(cond).trim())) {
           return n.children.map((c) => ({ n: c, ctx: c.field === 'consequence' ? { ...ctx, guard: 'type_checking' as const } : ctx }));

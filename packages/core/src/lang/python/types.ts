@@ -67,9 +67,35 @@ export interface PyDef {
   conditional?: boolean;
 }
 
+/** One entry of a dict literal whose keys are all string literals (`{"train": train_fn, "data": {...}}`). */
+export interface PyDictEntry {
+  key: string;
+  /** The value as written. */
+  value: string;
+  line: number;
+  /** The value's own entries, when it is such a dict literal too. */
+  entries?: PyDictEntry[];
+}
+
+/**
+ * One branch of an `if`/`elif` chain or a `match` that compares one subject to string literals:
+ * `if args.command == "train":`, `elif cmd in ("a", "b"):`, `case "train" | "fit":`.
+ */
+export interface PyBranch {
+  /** The compared expression as written, whitespace removed (`args.command`, `sys.argv[1]`). */
+  subject: string;
+  values: string[];
+  /** Lines of the branch's body. */
+  bodyStart: number;
+  bodyEnd: number;
+  scope: string;
+}
+
 export interface PyArg {
   /** Keyword name, absent for positional arguments. */
   keyword?: string;
+  /** A dict literal with string keys passed as the argument (`CLI({"a": f})`). */
+  dict?: PyDictEntry[];
   /** `*x` → 'star', `**x` → 'starstar'. */
   unpack?: 'star' | 'starstar';
   text: string;
@@ -134,6 +160,8 @@ export interface PyAssign {
   annotation?: string;
   /** In an `if`/`else` branch of the module level. */
   conditional?: boolean;
+  /** The value's entries, when it is a dict literal with string keys. */
+  dict?: PyDictEntry[];
 }
 
 /** `return <expr>` inside a function: lets resolution see `return Cls(...)`. */
@@ -164,6 +192,8 @@ export interface PyModuleFacts {
   all?: string[];
   /** Literal dict mapping in a module `__getattr__` lazy export (`{'Name': '.module'}`), when present. */
   lazyExports?: Record<string, string>;
+  /** `if`/`elif`/`case` branches that compare one subject to string literals (command dispatch). */
+  branches: PyBranch[];
   hasMainGuard: boolean;
   /** Module docstring. */
   doc?: string;

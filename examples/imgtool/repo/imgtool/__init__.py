@@ -1,0 +1,1 @@
+"""imgtool: batch image operations."""

@@ -1,0 +1,1 @@
+"""lmkit: pretrain, fine-tune, chat with and serve language models."""

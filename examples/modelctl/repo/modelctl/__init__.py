@@ -1,0 +1,1 @@
+"""modelctl: small language models from the shell."""

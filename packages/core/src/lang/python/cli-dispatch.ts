@@ -1,0 +1,941 @@
+// Python command-line programs → command trees, read statically from the facts of the repository's
+// modules (each parsed once, through the Python index): which function each subcommand runs, and the
+// options it takes. Shapes followed:
+// - argparse: `add_subparsers()` → `add_parser("x")` → `set_defaults(func=f)` and `add_argument(...)`,
+//   through the repository functions the parser objects are passed to (`launch_command_parser(subparsers)`);
+// - an `if`/`elif` chain or a `match` on the parsed command compared to string literals;
+// - a dict `name → function` indexed by the command (`COMMANDS[args.command](args)`);
+// - click groups (`@group.command()`, `group.add_command(f, name=...)`, nested groups) and typer apps
+//   (`@app.command()`, `app.command()(f)`, `app.add_typer(sub, name=...)`, `@app.callback()`);
+// - jsonargparse / fire: `CLI(f)`, `CLI([f, g])`, `CLI({"a": f, "b": {...}})`, `Fire(...)`.
+// Anything else is reported unresolved with the reason.
+import type { Definition } from '../../model.js';
+import type { PyCall, PyDef, PyDictEntry, PyModuleFacts } from './types.js';
+import type { PySymbol, PythonIndex } from '../../resolve/python-index.js';
+import type { RepoFiles } from '../../repo/files.js';
+import { CLICK_MODULES, CLICK_NAME_SUFFIXES, COMMAND_SUBJECTS, PY_CLI_BUILDERS, PY_PARSER_CLASS } from '../../heuristics/tables.js';
+import { cliCommand, optionsFromParams, subcommand, type CliCommand, type CliOption, type CliTarget } from '../cli.js';
+import { literalValue } from './docstring.js';
+
+type DefSym = Extract<PySymbol, { kind: 'def' }>;
+
+/** What a name holds while an argparse CLI is being built. */
+type CliValue = { kind: 'parser'; node: CliCommand | undefined } | { kind: 'subparsers'; parent: CliCommand; dest?: string };
+
+/** One function being walked: where it is and what its names hold. */
+interface Frame {
+  module: string;
+  path: string;
+  facts: PyModuleFacts;
+  /** Qualified name of the function ('' for module level). */
+  scope: string;
+  env: Map<string, CliValue>;
+}
+
+/** State of one program's walk. */
+interface Walk {
+  root: CliCommand;
+  entry: DefSym;
+  rootClaimed: boolean;
+  /** `set_defaults(func=f)` handlers, by command. */
+  handlers: Map<CliCommand, { sym: DefSym; via: string }>;
+  /** Keywords of `set_defaults` seen (`func`): an `args.func(args)` dispatch. */
+  handlerKeywords: Set<string>;
+  /** `dest` of each sub-parsers group, by the command that holds it. */
+  dests: Map<CliCommand, string>;
+  /** Commands that hold a sub-parsers group. */
+  groups: Set<CliCommand>;
+  /** Every scope walked: their branches and dict dispatches count. */
+  frames: Frame[];
+  /** Why part of the tree could not be followed. */
+  opaque: string[];
+  active: Set<string>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const MAX_DEPTH = 6;
+
+export class PythonCliReader {
+  constructor(
+    private readonly index: PythonIndex,
+    private readonly files: RepoFiles,
+  ) {}
+
+  /**
+   * The command tree of a program: a console script `module:attr`, or (no `attr`) the module a
+   * `python -m module` / `python path.py` runs.
+   */
+  async program(module: string, attr?: string): Promise<CliCommand> {
+    const root = cliCommand([]);
+    const path = this.index.modules.get(module);
+    if (!path) {
+      root.target = { kind: 'unresolved', reason: `module \`${module}\` is not in the repository` };
+      return root;
+    }
+    if (attr) {
+      const chain = attr.split('.');
+      const sym = await this.index.resolveDotted(module, chain);
+      if (sym.kind === 'def') await this.fromDef(sym, root);
+      else if (!(chain.length === 1 && (await this.fromObject(module, chain[0], root)))) {
+        root.target = { kind: 'unresolved', reason: sym.kind === 'unresolved' ? sym.reason : `\`${module}:${attr}\` is not a function of the repository` };
+      }
+      return root;
+    }
+    await this.fromModule(module, path, root);
+    return root;
+  }
+
+  /** `python -m pkg` / `python file.py`: the call its main guard (or module level) runs. */
+  private async fromModule(module: string, path: string, root: CliCommand): Promise<void> {
+    const facts = await this.index.load(path);
+    if (!facts) {
+      root.target = { kind: 'unresolved', reason: `\`${path}\` could not be read` };
+      return;
+    }
+    const frame: Frame = { module, path, facts, scope: '', env: new Map() };
+    // A package run with `-m` runs its `__main__` module.
+    if (!/(^|\/)__main__\.py$/.test(path) && /(^|\/)__init__\.py$/.test(path)) {
+      const main = this.index.modules.get(`${module}.__main__`);
+      if (main) return this.fromModule(`${module}.__main__`, main, root);
+      root.target = { kind: 'unresolved', reason: `package \`${module}\` has no \`__main__.py\`` };
+      return;
+    }
+    const runAtTop = /(^|\/)__main__\.py$/.test(path) || !facts.hasMainGuard;
+    const top = facts.calls.map((c, i) => ({ c, i })).filter(({ c }) => c.scope === '' && (c.inMainGuard || runAtTop));
+    // Tier 1: a CLI builder or a CLI object; tier 2: a repository function whose result is the exit
+    // status (`sys.exit(main())`); tier 3: a repository function called as a statement of its own, when
+    // it is the only repository code the module level runs (else the script's own code is the command).
+    const tiers: { label: string; run: () => Promise<void> }[][] = [[], [], []];
+    const work = new Set<string>();
+    for (const { c } of top) {
+      if (c.callee.base !== 'name') continue;
+      const origin = this.originOf(frame, c.callee.chain);
+      if (origin && PY_CLI_BUILDERS[origin]) {
+        tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.builderCall(frame, c, root, PY_CLI_BUILDERS[origin], undefined) });
+        continue;
+      }
+      const sym = await this.resolveIn(frame, c.callee.chain);
+      const parent = c.parent !== undefined ? facts.calls[c.parent] : undefined;
+      const exits = parent?.callee.base === 'name' && /^(sys\.)?exit$|^SystemExit$|^raise$/.test(parent.callee.chain.join('.'));
+      if (sym.kind === 'def' && (c.parent === undefined || exits)) work.add(`${sym.path}:${sym.def.qualname}`);
+      if (sym.kind === 'def' && sym.def.kind === 'function') {
+        const cli = this.clickKind(sym) !== undefined;
+        // A call whose value is kept (`x = f()`) or passed on is a step of a script, not its runner.
+        if (!cli && !exits && (c.assignedTo.length || c.parent !== undefined)) continue;
+        tiers[cli ? 0 : exits ? 1 : 2].push({ label: `${sym.def.qualname} (${sym.path}:L${sym.def.start}-${sym.def.end})`, run: () => this.fromDef(sym, root) });
+      } else if (c.callee.chain.length >= 1) {
+        const obj = await this.objectIn(frame, c.callee.chain);
+        if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.typerApp(obj.frame, obj.name, obj.call, root) });
+      }
+    }
+    // Several repository calls at module level: the script's own code is the command, unless one of
+    // them is a CLI or returns the exit status.
+    if (work.size > 1 && tiers[2].length && !tiers[0].length && !tiers[1].length) {
+      const labels = [...new Set(tiers[2].map((t) => t.label))].sort(cmp);
+      root.target = { kind: 'unresolved', reason: `\`${path}\` runs several functions at module level; which one is the command is not known`, ...(labels.length > 1 ? { candidates: labels } : {}) };
+      return;
+    }
+    for (const tier of tiers) {
+      const labels = [...new Set(tier.map((t) => t.label))];
+      if (!tier.length) continue;
+      if (labels.length === 1) return tier[0].run();
+      root.target = { kind: 'unresolved', reason: `\`${path}\` runs several functions at module level; which one is the command is not known`, candidates: labels.sort(cmp) };
+      return;
+    }
+    root.target = { kind: 'unresolved', reason: `\`${path}\` runs its own module-level code, not one function of the repository` };
+  }
+
+  /** A console script naming a module-level object (`app = typer.Typer()`, `cli = click.Group()`). */
+  private async fromObject(module: string, name: string, root: CliCommand): Promise<boolean> {
+    const path = this.index.modules.get(module);
+    const facts = path ? await this.index.load(path) : null;
+    if (!path || !facts) return false;
+    const frame: Frame = { module, path, facts, scope: '', env: new Map() };
+    const obj = await this.objectIn(frame, [name]);
+    if (!obj) return false;
+    await this.typerApp(obj.frame, obj.name, obj.call, root);
+    return true;
+  }
+
+  /** The function a command runs, and everything it dispatches to. */
+  private async fromDef(sym: DefSym, node: CliCommand): Promise<void> {
+    const click = this.clickKind(sym);
+    if (click) return this.clickCommand(sym, node, click);
+    node.target = this.target(sym, 'entry point');
+    const walk: Walk = { root: node, entry: sym, rootClaimed: false, handlers: new Map(), handlerKeywords: new Set(), dests: new Map(), groups: new Set(), frames: [], opaque: [], active: new Set() };
+    const facts = await this.index.load(sym.path);
+    if (!facts) return;
+    await this.walk(walk, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env: new Map() }, 0);
+    await this.dispatch(walk);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // argparse and builders: one walk over the calls of a function, following parser objects into the
+  // repository functions they are passed to.
+
+  private async walk(w: Walk, frame: Frame, depth: number): Promise<CliValue | undefined> {
+    const key = `${frame.path}:${frame.scope}`;
+    if (w.active.has(key) || depth > MAX_DEPTH) return undefined;
+    w.active.add(key);
+    w.frames.push(frame);
+    try {
+      const { facts } = frame;
+      const calls = facts.calls.map((c, i) => ({ c, i })).filter(({ c }) => c.scope === frame.scope);
+      calls.sort((a, b) => a.c.line - b.c.line || a.i - b.i);
+      for (const { c } of calls) await this.step(w, frame, c, depth);
+      // What the function returns, when it is a parser object (`return parser`).
+      const ret = facts.returns.filter((r) => r.scope === frame.scope && /^[A-Za-z_]\w*$/.test(r.valueText.trim())).map((r) => frame.env.get(r.valueText.trim())).find((v) => v);
+      return ret;
+    } finally {
+      w.active.delete(key);
+    }
+  }
+
+  private async step(w: Walk, frame: Frame, c: PyCall, depth: number): Promise<void> {
+    if (c.callee.base !== 'name') return;
+    const chain = c.callee.chain;
+    const method = chain[chain.length - 1];
+    const recv = chain.length === 2 ? frame.env.get(chain[0]) : undefined;
+    const bind = (v: CliValue) => {
+      for (const t of c.assignedTo) frame.env.set(t, v);
+    };
+    if (recv?.kind === 'parser') {
+      const node = recv.node;
+      if (method === 'add_subparsers') {
+        if (node) {
+          const dest = keywordString(c, 'dest');
+          if (dest) w.dests.set(node, dest);
+          w.groups.add(node);
+          bind({ kind: 'subparsers', parent: node, ...(dest ? { dest } : {}) });
+        }
+      } else if (method === 'add_argument') {
+        const opt = argparseOption(c);
+        if (node && opt && !node.options.some((o) => o.name === opt.name)) node.options.push(opt);
+      } else if (method === 'add_argument_group' || method === 'add_mutually_exclusive_group') {
+        bind(recv);
+      } else if (method === 'set_defaults') {
+        for (const a of c.args) {
+          if (!a.keyword || !/^[A-Za-z_][\w.]*$/.test(a.text.trim())) continue;
+          const sym = await this.resolveIn(frame, a.text.trim().split('.'));
+          if (sym.kind !== 'def') continue;
+          w.handlerKeywords.add(a.keyword);
+          if (node) w.handlers.set(node, { sym, via: `set_defaults(${a.keyword}=${a.text.trim()}) at ${frame.path}:L${c.line}` });
+        }
+      }
+      return;
+    }
+    if (recv?.kind === 'subparsers') {
+      if (method !== 'add_parser') return;
+      const first = c.args.find((a) => !a.keyword);
+      const name = stringOf(first?.text) ?? keywordString(c, 'name');
+      if (name === undefined) {
+        w.opaque.push(`a sub-parser's name is not a literal (${frame.path}:L${c.line})`);
+        bind({ kind: 'parser', node: undefined });
+        return;
+      }
+      const node = subcommand(recv.parent, name, 'argparse');
+      for (const alias of stringListOf(c.args.find((a) => a.keyword === 'aliases')?.text) ?? []) recv.parent.sub.set(alias, node);
+      bind({ kind: 'parser', node });
+      return;
+    }
+    const origin = this.originOf(frame, chain);
+    if (origin && PY_CLI_BUILDERS[origin]) {
+      await this.builderCall(frame, c, w.root, PY_CLI_BUILDERS[origin], w);
+      return;
+    }
+    if ((origin && PY_PARSER_CLASS.test(origin)) || (!origin && PY_PARSER_CLASS.test(chain.join('.')))) {
+      // A second parser bound to a name that already holds a sub-parser is the standalone variant of
+      // the same command (`parser = sub.add_parser(...) if sub else ArgumentParser(...)`).
+      if (c.assignedTo.some((t) => frame.env.get(t)?.kind === 'parser')) return;
+      // The first parser built by the entry function, or by a function it calls (`parser = build_parser()`), is the program's.
+      if (depth <= 1 && !w.rootClaimed) {
+        w.rootClaimed = true;
+        w.root.style = 'argparse';
+        bind({ kind: 'parser', node: w.root });
+      } else bind({ kind: 'parser', node: undefined });
+      return;
+    }
+    // A parser object passed to a repository function: walk it with the parameters bound.
+    const passed = c.args.map((a) => ({ a, v: /^[A-Za-z_]\w*$/.test(a.text.trim()) ? frame.env.get(a.text.trim()) : undefined })).filter((x) => x.v);
+    const sym = await this.resolveIn(frame, chain);
+    if (sym.kind !== 'def') {
+      // Sub-parsers handed to something that cannot be followed (`command.register(subparsers)` in a loop).
+      if (passed.some((x) => x.v?.kind === 'subparsers')) w.opaque.push(`they are added by \`${c.callee.text}(…)\` (${frame.path}:L${c.line}), which cannot be followed statically`);
+      return;
+    }
+    if (sym.def.kind === 'class' || this.clickKind(sym)) return;
+    const facts = await this.index.load(sym.path);
+    if (!facts || sym.def.hasError) return;
+    // Parser objects passed on, or (from the entry function) a helper that builds the parser (`build_parser()`).
+    const buildsParser = () => facts.calls.some((k) => k.scope === sym.def.qualname && k.callee.base === 'name' && PY_PARSER_CLASS.test(this.originOf({ ...frame, facts, scope: sym.def.qualname }, k.callee.chain) ?? k.callee.chain.join('.')));
+    if (!passed.length && !(depth === 0 && !w.rootClaimed && buildsParser())) return;
+    const env = new Map<string, CliValue>();
+    const params = sym.def.params;
+    const bound = sym.def.isMethod && !sym.def.decorators.some((d) => /(^|\.)staticmethod$/.test(d)) && chain.length > 1 ? 1 : 0;
+    const positional = c.args.filter((a) => !a.keyword && !a.unpack);
+    for (const { a, v } of passed) {
+      const p = a.keyword ? params.find((x) => x.name === a.keyword) : params.filter((x) => x.kind === 'positional')[positional.indexOf(a) + bound];
+      if (p) env.set(p.name, v!);
+    }
+    const ret = await this.walk(w, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env }, depth + 1);
+    if (ret) bind(ret);
+  }
+
+  /** Subcommands found by the walk get the function that runs them. */
+  private async dispatch(w: Walk): Promise<void> {
+    const nodes: CliCommand[] = [];
+    const visit = (n: CliCommand) => {
+      for (const k of [...n.sub.keys()].sort(cmp)) {
+        const s = n.sub.get(k)!;
+        if (!nodes.includes(s)) nodes.push(s), visit(s);
+      }
+    };
+    visit(w.root);
+    const rootHandler = w.handlers.get(w.root);
+    if (rootHandler) w.root.target = this.target(rootHandler.sym, rootHandler.via);
+    // Sub-parsers whose commands could not be listed: a subcommand word cannot be followed.
+    for (const g of w.groups) if (!g.sub.size && w.opaque.length) g.opaque = `${g.path.length ? `the subcommands of \`${g.path.join(' ')}\`` : 'the subcommands'} are not declared where they can be read: ${w.opaque[0]}`;
+    // Dispatch without argparse sub-parsers: branches or a dict on `sys.argv[1]` / `args.command`.
+    if (!nodes.length) {
+      for (const f of w.frames) {
+        for (const b of f.facts.branches.filter((x) => x.scope === f.scope && isCommandSubject(x.subject, undefined))) for (const v of b.values) subcommand(w.root, v, w.root.style ?? 'plain');
+      }
+      for (const d of await this.dictDispatches(w, undefined)) for (const e of d.dict) subcommand(w.root, e.key, w.root.style ?? 'plain');
+      visit(w.root);
+    }
+    const funcDispatch = w.handlerKeywords.size > 0;
+    for (const node of nodes) {
+      if (node.target) continue; // built from functions (CLI/Fire dict, click, typer): already known
+      const handler = w.handlers.get(node);
+      if (handler) {
+        node.target = this.target(handler.sym, handler.via);
+        continue;
+      }
+      const name = node.path[node.path.length - 1];
+      const parent = nodes.find((n) => [...n.sub.values()].includes(node)) ?? w.root;
+      const dest = w.dests.get(parent);
+      const found = (await this.branchTarget(w, name, dest)) ?? (await this.dictTarget(w, name, dest));
+      if (found) {
+        node.target = found;
+        continue;
+      }
+      if (w.opaque.length) node.target = { kind: 'unresolved', reason: `\`${node.path.join(' ')}\`: ${w.opaque[0]}` };
+      else if (funcDispatch) node.target = { kind: 'unresolved', reason: `the handler of \`${node.path.join(' ')}\` is not set with set_defaults() where it can be followed statically` };
+      // No handler, no branch: the entry function itself reads the parsed options and runs the command.
+      else node.target = this.target(w.entry, `handled inline by ${w.entry.def.qualname}`);
+    }
+  }
+
+  /** `if <subject> == "name":` / `case "name":` in a walked function: the one repository function its body runs. */
+  private async branchTarget(w: Walk, name: string, dest: string | undefined): Promise<CliTarget | undefined> {
+    for (const f of w.frames) {
+      for (const b of f.facts.branches) {
+        if (b.scope !== f.scope || !b.values.includes(name) || !isCommandSubject(b.subject, dest)) continue;
+        // A branch that is one call (`return train(args)`) hands the command to that function; any other
+        // body is the enclosing function's own code for the command.
+        const body = f.facts.calls.filter((c) => c.scope === f.scope && c.line >= b.bodyStart && c.line <= b.bodyEnd);
+        const outer = body.filter((c) => c.parent === undefined || !body.includes(f.facts.calls[c.parent]));
+        const via = `\`${b.subject} == "${name}"\` branch at ${f.path}:L${b.bodyStart - 1}`;
+        const only = outer.length === 1 && outer[0].line === b.bodyStart && outer[0].endLine >= b.bodyEnd && outer[0].callee.base === 'name' ? outer[0] : undefined;
+        if (only) {
+          const sym = await this.resolveIn(f, only.callee.chain);
+          if (sym.kind === 'def') return this.target(sym, via);
+          return { kind: 'unresolved', reason: `the \`${name}\` branch at ${f.path}:L${b.bodyStart - 1} calls \`${only.callee.text}\`: ${sym.kind === 'unresolved' ? sym.reason : 'not a function of the repository'}` };
+        }
+        const fnDef = f.facts.defs.find((d) => d.qualname === f.scope);
+        if (fnDef) return this.target({ kind: 'def', module: f.module, path: f.path, def: fnDef }, `${via}, handled inline`);
+      }
+    }
+    return undefined;
+  }
+
+  /** Dicts `name → function` indexed by the command in a walked function (`COMMANDS[args.command](args)`). */
+  private async dictDispatches(w: Walk, dest: string | undefined): Promise<{ frame: Frame; dict: PyDictEntry[]; where: string }[]> {
+    const out: { frame: Frame; dict: PyDictEntry[]; where: string }[] = [];
+    for (const f of w.frames) {
+      const subscripts: { name: string; line: number }[] = [];
+      const subscript = (text: string) => /^([A-Za-z_]\w*)(?:\[(.+)\]|\.get\((.+?)(?:,.*)?\))$/s.exec(text.replace(/\s+/g, ''));
+      for (const c of f.facts.calls) {
+        if (c.scope !== f.scope) continue;
+        const m = c.callee.base === 'other' ? subscript(c.callee.text) : undefined;
+        if (m && isCommandSubject(m[2] ?? m[3], dest)) subscripts.push({ name: m[1], line: c.line });
+      }
+      // `handler = COMMANDS[args.command]` then `handler(...)`.
+      for (const a of f.facts.assigns) {
+        if (a.scope !== f.scope || a.targets.length !== 1) continue;
+        const m = subscript(a.valueText);
+        if (m && isCommandSubject(m[2] ?? m[3], dest) && f.facts.calls.some((c) => c.scope === f.scope && c.line > a.line && c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === a.targets[0])) subscripts.push({ name: m[1], line: a.line });
+      }
+      for (const s of subscripts) {
+        const local = [...f.facts.assigns].reverse().find((a) => a.scope === f.scope && a.line < s.line && a.targets.length === 1 && a.targets[0] === s.name && a.dict);
+        const global = [...f.facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === s.name && a.dict);
+        const d = local ?? global;
+        if (d?.dict) out.push({ frame: f, dict: d.dict, where: `${s.name}[…] at ${f.path}:L${s.line}` });
+      }
+    }
+    return out;
+  }
+
+  private async dictTarget(w: Walk, name: string, dest: string | undefined): Promise<CliTarget | undefined> {
+    for (const d of await this.dictDispatches(w, dest)) {
+      const e = d.dict.find((x) => x.key === name);
+      if (!e) continue;
+      return this.valueTarget(d.frame, e.value, `dict ${d.where}`);
+    }
+    return undefined;
+  }
+
+  /** A function named by a value as written (`train`, `cmds.train`); else why not. */
+  private async valueTarget(frame: Frame, value: string, via: string): Promise<CliTarget> {
+    const v = value.trim();
+    if (!/^[A-Za-z_][\w.]*$/.test(v)) return { kind: 'unresolved', reason: `\`${clip(v)}\` (${via}) is not a name of a function` };
+    const sym = await this.resolveIn(frame, v.split('.'));
+    if (sym.kind === 'def') return this.target(sym, via);
+    return { kind: 'unresolved', reason: sym.kind === 'unresolved' ? sym.reason : `\`${v}\` (${via}) is not a function of the repository` };
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // jsonargparse / fire / typer.run: a CLI built from functions.
+
+  private async builderCall(frame: Frame, c: PyCall, node: CliCommand, style: 'jsonargparse' | 'fire' | 'typer', w: Walk | undefined): Promise<void> {
+    const where = `${c.callee.text}() at ${frame.path}:L${c.line}`;
+    const arg = c.args.find((a) => !a.keyword) ?? c.args.find((a) => a.keyword === 'components' || a.keyword === 'component' || a.keyword === 'function');
+    node.style = style;
+    if (!arg) {
+      // `Fire()` / `CLI()` with no component: every public function of the calling module.
+      for (const d of frame.facts.defs.filter((x) => x.parent === '' && x.kind === 'function' && !x.name.startsWith('_'))) {
+        const sub = subcommand(node, d.name, style);
+        await this.functionCommand({ kind: 'def', module: frame.module, path: frame.path, def: d }, sub, style, `${where}, a function of the module`);
+      }
+      if (w && node === w.root) node.target = this.target(w.entry, 'entry point');
+      return;
+    }
+    if (arg.dict) return this.dictCommands(frame, arg.dict, node, style, `dict passed to ${where}`);
+    const text = arg.text.trim();
+    const list = nameListOf(text);
+    if (list) return this.listCommands(frame, list, node, style, `list passed to ${where}`);
+    if (/^[A-Za-z_][\w.]*$/.test(text)) {
+      // A name: a dict literal bound in the same scope or at module level, or a function or class.
+      const d = [...frame.facts.assigns].reverse().find((a) => (a.scope === frame.scope || a.scope === '') && a.targets.length === 1 && a.targets[0] === text && a.line < c.line && (a.dict || nameListOf(a.valueText)));
+      const fallback = [...frame.facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === text && (a.dict || nameListOf(a.valueText)));
+      const bound = d ?? fallback;
+      if (bound?.dict) return this.dictCommands(frame, bound.dict, node, style, `dict ${text} (${frame.path}:L${bound.line}) passed to ${where}`);
+      const boundList = bound ? nameListOf(bound.valueText) : undefined;
+      if (boundList) return this.listCommands(frame, boundList, node, style, `list ${text} (${frame.path}:L${bound!.line}) passed to ${where}`);
+      const sym = await this.resolveIn(frame, text.split('.'));
+      if (sym.kind === 'def' && sym.def.kind === 'function') return this.functionCommand(sym, node, style, `function passed to ${where}`);
+      if (sym.kind === 'def' && sym.def.kind === 'class') return this.classCommands(sym, node, style, `class passed to ${where}`);
+      node.target = { kind: 'unresolved', reason: sym.kind === 'unresolved' ? sym.reason : `\`${text}\` passed to ${where} is not a function of the repository` };
+      return;
+    }
+    node.target = { kind: 'unresolved', reason: `${where} is given \`${clip(text)}\`, which is not a function, a list or a dict literal` };
+  }
+
+  private async dictCommands(frame: Frame, dict: PyDictEntry[], node: CliCommand, style: 'jsonargparse' | 'fire' | 'typer', via: string): Promise<void> {
+    for (const e of dict) {
+      const sub = subcommand(node, e.key, style);
+      if (e.entries) {
+        await this.dictCommands(frame, e.entries, sub, style, via);
+        continue;
+      }
+      const list = nameListOf(e.value);
+      if (list) {
+        await this.listCommands(frame, list, sub, style, via);
+        continue;
+      }
+      const t = await this.valueTarget(frame, e.value, via);
+      if (t.kind === 'def' && t.definition.kind === 'class') {
+        const sym = await this.resolveIn(frame, e.value.trim().split('.'));
+        if (sym.kind === 'def') await this.classCommands(sym, sub, style, via);
+        continue;
+      }
+      sub.target = t;
+      if (t.kind === 'def') sub.options = optionsFromParams(t.definition.params, style);
+    }
+  }
+
+  private async listCommands(frame: Frame, names: string[], node: CliCommand, style: 'jsonargparse' | 'fire' | 'typer', via: string): Promise<void> {
+    for (const n of names) {
+      const sym = await this.resolveIn(frame, n.split('.'));
+      if (sym.kind !== 'def') {
+        subcommand(node, n.split('.').pop()!, style).target = { kind: 'unresolved', reason: sym.kind === 'unresolved' ? sym.reason : `\`${n}\` (${via}) is not a function of the repository` };
+        continue;
+      }
+      // Subcommands are named by the function's own name (`__name__`), not the alias it was imported as.
+      const sub = subcommand(node, sym.def.name, style);
+      if (sym.def.kind === 'class') await this.classCommands(sym, sub, style, via);
+      else await this.functionCommand(sym, sub, style, via);
+    }
+  }
+
+  /** A class given to jsonargparse/fire: its public methods are the subcommands. */
+  private async classCommands(cls: DefSym, node: CliCommand, style: 'jsonargparse' | 'fire' | 'typer', via: string): Promise<void> {
+    const facts = await this.index.load(cls.path);
+    for (const d of facts?.defs.filter((x) => x.parent === cls.def.qualname && x.kind === 'function' && !x.name.startsWith('_')) ?? []) {
+      await this.functionCommand({ kind: 'def', module: cls.module, path: cls.path, def: d }, subcommand(node, d.name, style), style, `${via}, method of ${cls.def.qualname}`);
+    }
+    node.target = { kind: 'unresolved', reason: `\`${cls.def.qualname}\` needs one of its methods as the subcommand` };
+  }
+
+  private async functionCommand(sym: DefSym, node: CliCommand, style: 'jsonargparse' | 'fire' | 'typer', via: string): Promise<void> {
+    node.target = this.target(sym, via);
+    node.style = style;
+    if (node.target.kind === 'def') node.options = style === 'typer' ? await this.typerOptions(sym, node.target.definition) : optionsFromParams(node.target.definition.params, style);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // click and typer
+
+  /** `group` or `command` when the def is decorated as a click command; else undefined. */
+  private clickKind(sym: DefSym): 'group' | 'command' | undefined {
+    const facts = this.index.facts(sym.path);
+    if (!facts) return undefined;
+    for (const d of sym.def.decorators) {
+      const m = /^([A-Za-z_][\w.]*)\s*(\(|$)/.exec(d);
+      if (!m) continue;
+      const chain = m[1].split('.');
+      const last = chain[chain.length - 1];
+      if (last !== 'group' && last !== 'command') continue;
+      const origin = originFromImports(facts, sym.def.parent, chain);
+      // `@click.group()`, `@group()` imported from click, or `@cli.command()` on another click group.
+      if (origin && CLICK_MODULES.has(origin.split('.')[0])) return last === 'group' ? 'group' : 'command';
+      if (chain.length === 2 && !origin) return last === 'group' ? 'group' : 'command';
+    }
+    return undefined;
+  }
+
+  private async clickCommand(sym: DefSym, node: CliCommand, kind: 'group' | 'command'): Promise<void> {
+    node.style = 'click';
+    node.target = this.target(sym, kind === 'group' ? 'click group' : 'click command');
+    node.options = await this.clickOptions(sym);
+    if (kind !== 'group') return;
+    // `@<group>.command()` / `@<group>.group()` decorated functions and `<group>.add_command(f)` calls,
+    // in any module that names the group (one text prefilter, then only those files are parsed).
+    for (const reg of await this.registrations(sym.module, sym.def.name, ['command', 'group'], ['add_command'])) {
+      if (reg.kind === 'decorated') {
+        const sub: DefSym = { kind: 'def', module: reg.frame.module, path: reg.frame.path, def: reg.def };
+        for (const name of clickNames(reg.def.name, reg.args)) {
+          const child = subcommand(node, name, 'click');
+          if (!child.target) await this.clickCommand(sub, child, reg.method === 'group' ? 'group' : 'command');
+        }
+      } else {
+        const first = reg.call.args.find((a) => !a.keyword);
+        if (!first) continue;
+        const target = await this.resolveIn(reg.frame, first.text.trim().split('.'));
+        const named = stringOf(reg.call.args.filter((a) => !a.keyword)[1]?.text) ?? keywordString(reg.call, 'name');
+        if (target.kind !== 'def') {
+          if (named) subcommand(node, named, 'click').target = { kind: 'unresolved', reason: target.kind === 'unresolved' ? target.reason : `\`${first.text}\` is not a command of the repository` };
+          continue;
+        }
+        const k = this.clickKind(target) ?? 'command';
+        const deco = await this.clickDecoratorArgs(target);
+        for (const name of named ? [named] : clickNames(target.def.name, deco)) {
+          const child = subcommand(node, name, 'click');
+          if (!child.target) await this.clickCommand(target, child, k);
+        }
+      }
+    }
+  }
+
+  /** Arguments of a def's `@click.command(...)`/`@x.group(...)` decorator call. */
+  private async clickDecoratorArgs(sym: DefSym): Promise<PyCall['args']> {
+    const facts = await this.index.load(sym.path);
+    const call = facts?.calls.find((c) => c.scope === sym.def.parent && c.line >= sym.def.start && c.line < sym.def.defLine && c.callee.base === 'name' && /^(command|group)$/.test(c.callee.chain[c.callee.chain.length - 1]));
+    return call?.args ?? [];
+  }
+
+  /** `@click.option(...)` / `@click.argument(...)` decorators of a command function. */
+  private async clickOptions(sym: DefSym): Promise<CliOption[]> {
+    const facts = await this.index.load(sym.path);
+    const out: CliOption[] = [];
+    const decorators = (facts?.calls ?? []).filter((c) => c.scope === sym.def.parent && c.line >= sym.def.start && c.line < sym.def.defLine && c.callee.base === 'name' && c.parent === undefined);
+    for (const c of decorators) {
+      const last = c.callee.chain[c.callee.chain.length - 1];
+      if (last !== 'option' && last !== 'argument') continue;
+      const names = c.args.filter((a) => !a.keyword).map((a) => stringOf(a.text)).filter((s): s is string => !!s);
+      if (!names.length) continue;
+      const long = names.find((n) => n.startsWith('--')) ?? names.find((n) => n.startsWith('-')) ?? names[0];
+      const positional = last === 'argument';
+      const type = keywordText(c, 'type');
+      const def = keywordText(c, 'default');
+      const help = keywordString(c, 'help');
+      const flag = keywordText(c, 'is_flag') === 'True' || (long.includes('/') && !positional);
+      const name = long.split('/')[0].trim();
+      const aliases = names.filter((n) => n !== long && n.startsWith('-'));
+      out.push({ name, positional, ...(aliases.length ? { aliases } : {}), ...(type ? { type } : flag ? { type: 'bool' } : {}), ...(def !== undefined ? { default: def } : {}), ...(help ? { help } : {}), ...(flag ? { flag } : {}), ...(keywordText(c, 'nargs') === '-1' ? { rest: true } : {}) });
+    }
+    // Decorators apply bottom-up, so the written order is the reverse of click's; keep the written one.
+    return out;
+  }
+
+  /** A typer app (`app = typer.Typer(...)` at module level of `frame`): its commands, sub-apps and callback. */
+  private async typerApp(frame: Frame, name: string, call: PyCall, node: CliCommand, depth = 0): Promise<void> {
+    node.style = 'typer';
+    if (depth > MAX_DEPTH) return;
+    const regs = await this.registrations(frame.module, name, ['command', 'callback'], ['add_typer', 'command']);
+    let callback: DefSym | undefined;
+    let commands = 0;
+    let subApps = 0;
+    for (const reg of regs) {
+      if (reg.kind === 'decorated') {
+        const sym: DefSym = { kind: 'def', module: reg.frame.module, path: reg.frame.path, def: reg.def };
+        if (reg.method === 'callback') {
+          callback = sym;
+          continue;
+        }
+        commands++;
+        const named = stringOf(reg.args.find((a) => !a.keyword)?.text) ?? stringOf(reg.args.find((a) => a.keyword === 'name')?.text);
+        await this.functionCommand(sym, subcommand(node, named ?? reg.def.name.toLowerCase().replace(/_/g, '-'), 'typer'), 'typer', `@${name}.command() at ${reg.frame.path}:L${reg.def.start}`);
+      } else if (reg.method === 'command') {
+        // `app.command("name")(function)`: the outer call passes the function.
+        const outer = reg.outer;
+        const fn = outer?.args.find((a) => !a.keyword)?.text.trim();
+        if (!outer || !fn) continue;
+        commands++;
+        const named = stringOf(reg.call.args.find((a) => !a.keyword)?.text) ?? keywordString(reg.call, 'name');
+        const sym = await this.resolveIn(reg.frame, fn.split('.'));
+        const sub = subcommand(node, named ?? (sym.kind === 'def' ? sym.def.name : fn.split('.').pop()!).toLowerCase().replace(/_/g, '-'), 'typer');
+        if (sym.kind === 'def') await this.functionCommand(sym, sub, 'typer', `${name}.command()(${fn}) at ${reg.frame.path}:L${reg.call.line}`);
+        else sub.target = { kind: 'unresolved', reason: sym.kind === 'unresolved' ? sym.reason : `\`${fn}\` is not a function of the repository` };
+      } else {
+        // `app.add_typer(sub_app, name="x")`.
+        subApps++;
+        const first = reg.call.args.find((a) => !a.keyword)?.text.trim();
+        const obj = first ? await this.objectIn(reg.frame, first.split('.')) : undefined;
+        // Without `name=`, the sub-app's own `typer.Typer(name=...)` names it.
+        const named = keywordString(reg.call, 'name') ?? (obj ? keywordString(obj.call, 'name') : undefined);
+        if (!first || !named) continue;
+        const sub = subcommand(node, named, 'typer');
+        if (obj) await this.typerApp(obj.frame, obj.name, obj.call, sub, depth + 1);
+        else sub.target = { kind: 'unresolved', reason: `\`${first}\` (added with add_typer at ${reg.frame.path}:L${reg.call.line}) is not a typer app of the repository` };
+      }
+    }
+    if (callback) {
+      node.target = this.target(callback, `@${name}.callback()`);
+      node.options = await this.typerOptions(callback, node.target.kind === 'def' ? node.target.definition : undefined);
+    } else if (commands === 1 && subApps === 0) {
+      // A typer app with one command runs it without a subcommand name.
+      const only = [...node.sub.values()][0];
+      node.target = only.target;
+      node.options = only.options;
+    } else {
+      node.target = { kind: 'unresolved', reason: `\`${name}\` (${frame.path}:L${call.line}) needs a subcommand` };
+    }
+  }
+
+  /** Options of a typer command: its parameters, with `typer.Option(...)` / `typer.Argument(...)` read. */
+  private async typerOptions(sym: DefSym, definition: Definition | undefined): Promise<CliOption[]> {
+    const out: CliOption[] = [];
+    const params = definition?.params ?? [];
+    for (const raw of sym.def.params) {
+      const p = params.find((x) => x.name === raw.name);
+      if (raw.kind === 'vararg' || raw.kind === 'kwarg' || /^(ctx|context)$/.test(raw.name) || /\bContext\b/.test(raw.type ?? '')) continue;
+      const annotated = /^(?:typing\.)?Annotated\[\s*([^,]+),\s*(?:typer\.)?(Option|Argument)\((.*)\)\s*\]$/s.exec(raw.type ?? '');
+      const call = /^(?:typer\.)?(Option|Argument)\((.*)\)$/s.exec(raw.default ?? '');
+      const kind = annotated?.[2] ?? call?.[1];
+      const args = splitArgs(annotated?.[3] ?? call?.[2] ?? '');
+      const type = annotated ? annotated[1].trim() : p?.type;
+      const names = args.filter((a) => !a.includes('=')).map(stringOf).filter((s): s is string => !!s && s.startsWith('-'));
+      const first = args[0] !== undefined && !args[0].includes('=') && !stringOf(args[0])?.startsWith('-') ? args[0] : undefined;
+      const dflt = call ? (first ?? args.find((a) => /^default\s*=/.test(a))?.replace(/^default\s*=\s*/, '')) : annotated ? raw.default : raw.default;
+      const help = args.map((a) => /^help\s*=\s*(.+)$/s.exec(a)?.[1]).map((h) => (h ? stringOf(h) : undefined)).find((h) => h);
+      const positional = kind === 'Argument' || (!kind && raw.default === undefined);
+      const required = dflt === '...' || dflt === 'Ellipsis';
+      const name = positional ? raw.name : (names.find((n) => n.startsWith('--')) ?? `--${raw.name.replace(/_/g, '-')}`);
+      const aliases = names.filter((n) => n !== name);
+      const flag = !positional && (type === 'bool' || /^(True|False)$/.test(dflt ?? ''));
+      out.push({ name, positional, ...(aliases.length ? { aliases } : {}), ...(type ? { type } : {}), ...(dflt !== undefined && !required ? { default: dflt } : {}), ...(help ? { help } : {}), ...(flag ? { flag } : {}) });
+    }
+    return out;
+  }
+
+  /**
+   * Where a module-level object `name` of `module` is used to register commands: defs decorated with
+   * `@<local>.<method>(...)` and calls `<local>.<call>(...)`, in every module that binds the object
+   * (itself, or an import of it). One text prefilter over the repository's modules, then only the
+   * matching files are parsed.
+   */
+  private async registrations(
+    module: string,
+    name: string,
+    decoratorMethods: string[],
+    callMethods: string[],
+  ): Promise<({ kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall })[]> {
+    const out: ({ kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall })[] = [];
+    const methods = [...new Set([...decoratorMethods, ...callMethods])];
+    const text = new RegExp(`\\.(${methods.join('|')})\\s*\\(`);
+    for (const [mod, path] of [...this.index.modules].sort((a, b) => cmp(a[1], b[1]))) {
+      if (mod !== module) {
+        const raw = await this.files.read(path);
+        if (!raw.ok || !raw.text.includes(name) || !text.test(raw.text)) continue;
+      }
+      const facts = await this.index.load(path);
+      if (!facts) continue;
+      const frame: Frame = { module: mod, path, facts, scope: '', env: new Map() };
+      // The names this module knows the object by.
+      const locals = new Set<string>();
+      if (mod === module) locals.add(name);
+      for (const imp of facts.imports) {
+        if (imp.kind !== 'from' || imp.scope !== '') continue;
+        const target = this.index.absoluteModule(path, imp);
+        for (const n of imp.names) if (n.name === name && (target === module || (target && (await this.reexports(target, name, module))))) locals.add(n.alias ?? n.name);
+      }
+      if (!locals.size) continue;
+      facts.calls.forEach((c, i) => {
+        if (c.callee.base !== 'name' || c.callee.chain.length !== 2 || !locals.has(c.callee.chain[0])) return;
+        const method = c.callee.chain[1];
+        if (!methods.includes(method)) return;
+        // A decorator call sits on the lines of a def's decorators.
+        const def = facts.defs.find((d) => d.parent === c.scope && c.line >= d.start && c.line < d.defLine && d.decorators.some((x) => x.startsWith(`${c.callee.chain[0]}.${method}`)));
+        if (def && decoratorMethods.includes(method)) {
+          out.push({ kind: 'decorated', frame, def, method, args: c.args });
+          return;
+        }
+        if (def || !callMethods.includes(method)) return;
+        const outer = facts.calls.find((o, j) => j !== i && o.callee.base === 'other' && c.parent === j);
+        out.push({ kind: 'call', frame, call: c, method, ...(outer ? { outer } : {}) });
+      });
+      // Bare decorators (`@app.command` without a call).
+      for (const d of facts.defs) {
+        for (const x of d.decorators) {
+          const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(x);
+          if (m && locals.has(m[1]) && decoratorMethods.includes(m[2]) && !out.some((o) => o.kind === 'decorated' && o.def === d)) out.push({ kind: 'decorated', frame, def: d, method: m[2], args: [] });
+        }
+      }
+    }
+    return out.sort((a, b) => cmp(a.frame.path, b.frame.path) || lineOfReg(a) - lineOfReg(b));
+  }
+
+  /** Does `module` re-export `name` from `source` (`from .cli import app` in a package `__init__`)? */
+  private async reexports(module: string, name: string, source: string): Promise<boolean> {
+    const path = this.index.modules.get(module);
+    const facts = path ? await this.index.load(path) : null;
+    if (!path || !facts) return false;
+    return facts.imports.some((imp) => imp.kind === 'from' && imp.scope === '' && this.index.absoluteModule(path, imp) === source && imp.names.some((n) => n.name === name && (n.alias ?? n.name) === name));
+  }
+
+  /** A module-level typer app a chain names (`app`, `cli_module.app`), seen from a frame. */
+  private async objectIn(frame: Frame, chain: string[]): Promise<{ frame: Frame; name: string; call: PyCall } | undefined> {
+    let mod = frame.module;
+    let path = frame.path;
+    let facts: PyModuleFacts | null = frame.facts;
+    let name = chain[chain.length - 1];
+    if (chain.length > 1) {
+      const sym = await this.resolveIn(frame, chain.slice(0, -1));
+      if (sym.kind !== 'module') return undefined;
+      mod = sym.module;
+      path = sym.path;
+      facts = await this.index.load(path);
+    } else {
+      // Imported from another module of the repository.
+      const imp = [...frame.facts.imports].reverse().find((i) => i.kind === 'from' && (i.scope === '' || i.scope === frame.scope) && i.names.some((n) => (n.alias ?? n.name) === name));
+      if (imp) {
+        const target = this.index.absoluteModule(frame.path, imp);
+        const p = target ? this.index.modules.get(target) : undefined;
+        if (!target || !p) return undefined;
+        name = imp.names.find((n) => (n.alias ?? n.name) === name)!.name;
+        mod = target;
+        path = p;
+        facts = await this.index.load(p);
+        // A package `__init__` re-exporting it from a submodule.
+        const re = facts?.imports.find((i) => i.kind === 'from' && i.scope === '' && i.names.some((n) => (n.alias ?? n.name) === name));
+        if (re && facts) {
+          const t2 = this.index.absoluteModule(p, re);
+          const p2 = t2 ? this.index.modules.get(t2) : undefined;
+          if (t2 && p2) {
+            name = re.names.find((n) => (n.alias ?? n.name) === name)!.name;
+            mod = t2;
+            path = p2;
+            facts = await this.index.load(p2);
+          }
+        }
+      }
+    }
+    if (!facts) return undefined;
+    const f: Frame = { module: mod, path, facts, scope: '', env: new Map() };
+    const call = [...facts.calls].reverse().find((c) => c.scope === '' && c.assignedTo.length === 1 && c.assignedTo[0] === name && c.callee.base === 'name');
+    if (!call) return undefined;
+    const origin = this.originOf(f, call.callee.chain);
+    return origin === 'typer.Typer' ? { frame: f, name, call } : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Names
+
+  /** A name (chain) as seen inside a frame's function: its local defs and imports, then the module. */
+  private async resolveIn(frame: Frame, chain: string[]): Promise<PySymbol> {
+    const { facts, scope } = frame;
+    if (scope) {
+      const local = facts.defs.find((d) => d.parent === scope && d.name === chain[0]);
+      if (local) {
+        let sym: PySymbol = { kind: 'def', module: frame.module, path: frame.path, def: local };
+        for (const part of chain.slice(1)) sym = await this.index.member(sym, part);
+        return sym;
+      }
+      const imp = [...facts.imports].reverse().find((i) => i.scope === scope && (i.kind === 'from' ? i.names.some((n) => (n.alias ?? n.name) === chain[0]) : (i.alias ?? i.module.split('.')[0]) === chain[0]));
+      if (imp) {
+        let sym: PySymbol;
+        if (imp.kind === 'import') sym = await this.index.moduleSymbol(imp.alias ? imp.module : imp.module.split('.')[0]);
+        else {
+          const target = this.index.absoluteModule(frame.path, imp);
+          if (!target) return { kind: 'unresolved', reason: `relative import beyond the top package in \`${frame.path}\`` };
+          const n = imp.names.find((x) => (x.alias ?? x.name) === chain[0])!;
+          sym = this.index.modules.has(`${target}.${n.name}`) && !this.index.modules.has(target) ? await this.index.moduleSymbol(`${target}.${n.name}`) : await this.index.resolveInModule(target, n.name);
+        }
+        for (const part of chain.slice(1)) sym = await this.index.member(sym, part);
+        return sym;
+      }
+    }
+    return this.index.resolveDotted(frame.module, chain);
+  }
+
+  /** The dotted name an external callee is imported as (`CLI` → `jsonargparse.CLI`), for framework calls. */
+  private originOf(frame: Frame, chain: string[]): string | undefined {
+    return originFromImports(frame.facts, frame.scope, chain);
+  }
+
+  private target(sym: DefSym, via: string): CliTarget {
+    if (sym.def.hasError) return { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error, so its span is not exact` };
+    return { kind: 'def', definition: this.index.definition(sym), via };
+  }
+}
+
+function lineOfReg(r: { kind: 'decorated'; def: PyDef } | { kind: 'call'; call: PyCall }): number {
+  return r.kind === 'decorated' ? r.def.start : r.call.line;
+}
+
+/** `from x import N as chain0` / `import x as chain0`: the dotted name a chain stands for, when imported. */
+function originFromImports(facts: PyModuleFacts, scope: string, chain: string[]): string | undefined {
+  const scopes = [scope, ''];
+  for (const s of scopes) {
+    const imp = [...facts.imports].reverse().find((i) => i.scope === s && (i.kind === 'from' ? i.names.some((n) => (n.alias ?? n.name) === chain[0]) : (i.alias ?? i.module.split('.')[0]) === chain[0]));
+    if (!imp) continue;
+    if (imp.level > 0) return undefined;
+    if (imp.kind === 'from') return [imp.module, imp.names.find((n) => (n.alias ?? n.name) === chain[0])!.name, ...chain.slice(1)].join('.');
+    return imp.alias ? [imp.module, ...chain.slice(1)].join('.') : chain.join('.');
+  }
+  return undefined;
+}
+
+/**
+ * Is `subject` the parsed command: `args.<dest>` (or a name `<dest>`) when the sub-parsers have a
+ * `dest`, else `sys.argv[1]` or a name in COMMAND_SUBJECTS (`args.command`, `cmd`).
+ */
+function isCommandSubject(subject: string, dest: string | undefined): boolean {
+  const s = subject.replace(/\s+/g, '');
+  const last = /([A-Za-z_]\w*)$/.exec(s)?.[1];
+  const viaGetattr = /^getattr\([A-Za-z_]\w*,["']([A-Za-z_]\w*)["'].*\)$/.exec(s)?.[1];
+  const name = viaGetattr ?? last;
+  if (dest) return name === dest;
+  return s === 'sys.argv[1]' || (!!name && COMMAND_SUBJECTS.has(name));
+}
+
+/** click's command names for a function: explicit, else the name with dashes (and click ≥ 8.2 without `_command`). */
+function clickNames(fn: string, args: PyCall['args']): string[] {
+  const explicit = stringOf(args.find((a) => !a.keyword)?.text) ?? stringOf(args.find((a) => a.keyword === 'name')?.text);
+  if (explicit) return [explicit];
+  const base = fn.toLowerCase();
+  const names = [base.replace(/_/g, '-')];
+  for (const s of CLICK_NAME_SUFFIXES) if (base.endsWith(s) && base.length > s.length) names.push(base.slice(0, -s.length).replace(/_/g, '-'));
+  return [...new Set(names)];
+}
+
+/** An argparse option from `add_argument(...)`. */
+function argparseOption(c: PyCall): CliOption | undefined {
+  const names = c.args.filter((a) => !a.keyword).map((a) => stringOf(a.text)).filter((s): s is string => !!s);
+  if (!names.length) return undefined;
+  const positional = !names[0].startsWith('-');
+  const name = positional ? names[0] : (names.find((n) => n.startsWith('--')) ?? names[0]);
+  const action = keywordString(c, 'action');
+  const flag = !!action && /^store_(true|false)$|^count$|BooleanOptionalAction/.test(action + (keywordText(c, 'action') ?? ''));
+  const type = keywordText(c, 'type') ?? (action === 'store_true' || action === 'store_false' ? 'bool' : undefined);
+  const dflt = keywordText(c, 'default') ?? (action === 'store_true' ? 'False' : action === 'store_false' ? 'True' : undefined);
+  const help = keywordString(c, 'help');
+  const nargs = keywordText(c, 'nargs');
+  const aliases = names.filter((n) => n !== name);
+  return {
+    name,
+    positional,
+    ...(aliases.length ? { aliases } : {}),
+    ...(type ? { type } : {}),
+    ...(dflt !== undefined ? { default: dflt } : {}),
+    ...(help ? { help } : {}),
+    ...(flag || keywordText(c, 'action') === 'argparse.BooleanOptionalAction' ? { flag: true } : {}),
+    ...(nargs && /REMAINDER|^["']\.\.\.["']$/.test(nargs) ? { rest: true } : {}),
+  };
+}
+
+function keywordText(c: PyCall, name: string): string | undefined {
+  const a = c.args.find((x) => x.keyword === name);
+  return a ? a.text.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+function keywordString(c: PyCall, name: string): string | undefined {
+  return stringOf(keywordText(c, name));
+}
+
+/** The value of a plain string literal as written (`"x"`, `'x'`, adjacent literals); undefined otherwise. */
+function stringOf(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  if (!t || /^[fFbB]/.test(t)) return undefined;
+  const one = /^[rRuU]?("""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*/;
+  let rest = t;
+  let out = '';
+  while (rest) {
+    const m = one.exec(rest);
+    if (!m) return undefined;
+    const v = literalValue(m[0].trim());
+    if (v === undefined) return undefined;
+    out += v;
+    rest = rest.slice(m[0].length);
+  }
+  return out;
+}
+
+/** `["a", "b"]` / `("a", "b")`: the strings; undefined for anything else. */
+function stringListOf(text: string | undefined): string[] | undefined {
+  const m = text ? /^[[(]([\s\S]*)[\])]$/.exec(text.trim()) : null;
+  if (!m) return undefined;
+  const items = splitArgs(m[1]);
+  const values = items.map(stringOf);
+  return values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
+/** `[f, mod.g]` / `(f, g)`: the dotted names of a list or tuple literal; undefined for anything else. */
+function nameListOf(text: string): string[] | undefined {
+  const m = /^[[(]([\s\S]*)[\])]$/.exec(text.trim());
+  if (!m) return undefined;
+  const items = m[1].split('\n').map((l) => l.replace(/#.*$/, '')).join(' ').split(',').map((s) => s.trim()).filter(Boolean);
+  return items.length && items.every((s) => /^[A-Za-z_][\w.]*$/.test(s)) ? items : undefined;
+}
+
+/** Splits an argument list at its top-level commas (brackets and strings respected). */
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let cur = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      cur += ch;
+      if (ch === '\\') cur += text[++i] ?? '';
+      else if (ch === quote) quote = '';
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    if ('([{'.includes(ch)) depth++;
+    if (')]}'.includes(ch)) depth--;
+    if (ch === ',' && depth === 0) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+function clip(text: string, n = 60): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}

@@ -1,0 +1,332 @@
+// Command-line golden paths: shell lines that run the repository's own program resolve, through each
+// dispatch shape, to the function that runs them (with its exact span), and what cannot be followed is
+// unresolved with the reason. Each case is a small repository written here; lines are found, not hard-coded.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows } from '../src/index.js';
+import type { CallSite } from '../src/model.js';
+import { commandNaming, shellTokens } from '../src/resolve/commands.js';
+import { setupPyConsoleScripts } from '../src/repo/metadata.js';
+
+function write(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmd-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** The command call sites of a repository's sources, by the command line as written. */
+async function commands(files: Record<string, string>): Promise<{ repo: string; by: (line: string) => CallSite; all: CallSite[] }> {
+  const repo = write(files);
+  const all: CallSite[] = [];
+  const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmdwiki-'));
+  await extractWorkflows({ repo, wiki, name: 'acme_x', onCalls: (_, calls) => all.push(...calls.filter((c) => c.command)) });
+  const by = (line: string) => {
+    const c = all.find((x) => x.command?.line === line);
+    if (!c) throw new Error(`no command ${line}: ${all.map((x) => x.command?.line).join(' | ')}`);
+    return c;
+  };
+  return { repo, by, all };
+}
+
+/** `path:Lstart-end qualname` of a resolved call; the reason of an unresolved one. */
+function where(c: CallSite): string {
+  const r = c.resolution;
+  return r.kind === 'repo' ? `${r.span.path}:L${r.span.start}-${r.span.end} ${r.qualname}` : r.kind === 'unresolved' ? `unresolved: ${r.reason}` : r.kind;
+}
+
+/** `path:Lstart-end` of the definition of `def name` / `function name` in a file, found from the text (end: the last non-blank line of its body). */
+function defSpan(repo: string, file: string, header: string): string {
+  const lines = readFileSync(path.join(repo, file), 'utf8').split('\n');
+  let start = lines.findIndex((l) => l.includes(header));
+  if (start < 0) throw new Error(`${header} not in ${file}`);
+  const defLine = start;
+  while (start > 0 && lines[start - 1].trimStart().startsWith('@')) start--;
+  const indent = /^\s*/.exec(lines[defLine])![0].length;
+  let end = defLine;
+  for (let i = defLine + 1; i < lines.length; i++) {
+    if (lines[i].trim() === '') continue;
+    if (/^\s*/.exec(lines[i])![0].length <= indent && !/^\s*[)\]}]/.test(lines[i])) break;
+    end = i;
+  }
+  return `${file}:L${start + 1}-${end + 1}`;
+}
+
+const readme = (...blocks: string[]) => `# tool\n\n${blocks.map((b, i) => `## Part ${i + 1}\n\n\`\`\`bash\n${b}\n\`\`\`\n`).join('\n')}`;
+
+describe('Python dispatch shapes', () => {
+  it('argparse: set_defaults(func=...) through a helper the sub-parsers are passed to, nested sub-parsers, aliases', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool = "tool.cli:main"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': [
+        'import argparse',
+        'from .jobs import add_jobs, train',
+        '',
+        'def main(argv=None):',
+        '    parser = argparse.ArgumentParser(prog="tool")',
+        '    sub = parser.add_subparsers(dest="command")',
+        '    t = sub.add_parser("train", aliases=["fit"])',
+        '    t.add_argument("data")',
+        '    t.add_argument("--lr", type=float, default=0.1, help="learning rate")',
+        '    t.set_defaults(func=train)',
+        '    add_jobs(sub)',
+        '    args = parser.parse_args(argv)',
+        '    return args.func(args)',
+        '',
+      ].join('\n'),
+      'tool/jobs.py': [
+        'def train(args):',
+        '    """Train a model."""',
+        '    return 0',
+        '',
+        'def list_jobs(args):',
+        '    return 0',
+        '',
+        'def add_jobs(subparsers):',
+        '    jobs = subparsers.add_parser("jobs")',
+        '    inner = jobs.add_subparsers(dest="jobs_command")',
+        '    ls = inner.add_parser("list")',
+        '    ls.set_defaults(func=list_jobs)',
+        '',
+      ].join('\n'),
+      'README.md': readme('tool train data.csv --lr 0.5\ntool fit data.csv\ntool jobs list'),
+    });
+    expect(where(by('tool train data.csv --lr 0.5'))).toBe(`${defSpan(repo, 'tool/jobs.py', 'def train')} train`);
+    expect(by('tool train data.csv --lr 0.5').argNames).toEqual(['data', '--lr']);
+    expect(by('tool train data.csv --lr 0.5').definition?.params).toEqual([{ name: 'data' }, { name: '--lr', type: 'float', default: '0.1' }]);
+    expect(where(by('tool fit data.csv'))).toBe(`${defSpan(repo, 'tool/jobs.py', 'def train')} train`);
+    expect(by('tool fit data.csv').command?.words).toEqual(['fit']);
+    expect(where(by('tool jobs list'))).toBe(`${defSpan(repo, 'tool/jobs.py', 'def list_jobs')} list_jobs`);
+  });
+
+  it('a dict name → function indexed by the command, and an if/elif chain and a match on it', async () => {
+    const { repo, by } = await commands({
+      'setup.cfg': '[metadata]\nname = tool\n[options.entry_points]\nconsole_scripts =\n    dtool = tool.dict_cli:main\n    itool = tool.if_cli:main\n    mtool = tool.match_cli:main\n',
+      'tool/__init__.py': '',
+      'tool/ops.py': 'def build(argv):\n    return 1\n\n\ndef clean(argv):\n    return 2\n',
+      'tool/dict_cli.py': 'import sys\nfrom .ops import build, clean\n\nCOMMANDS = {"build": build, "clean": clean}\n\n\ndef main():\n    return COMMANDS[sys.argv[1]](sys.argv[2:])\n',
+      'tool/if_cli.py': [
+        'import argparse',
+        'from .ops import build, clean',
+        '',
+        'def main():',
+        '    p = argparse.ArgumentParser()',
+        '    p.add_argument("command")',
+        '    args = p.parse_args()',
+        '    if args.command == "build":',
+        '        return build(args)',
+        '    elif args.command in ("clean", "purge"):',
+        '        return clean(args)',
+        '    elif args.command == "status":',
+        '        print("fine")',
+        '        return 0',
+        '',
+      ].join('\n'),
+      'tool/match_cli.py': 'import sys\nfrom .ops import build\n\ndef main():\n    match sys.argv[1]:\n        case "build" | "make":\n            return build(sys.argv[2:])\n',
+      'README.md': readme('dtool build x\nitool build\nitool purge\nitool status\nmtool make'),
+    });
+    expect(where(by('dtool build x'))).toBe(`${defSpan(repo, 'tool/ops.py', 'def build')} build`);
+    expect(where(by('itool build'))).toBe(`${defSpan(repo, 'tool/ops.py', 'def build')} build`);
+    expect(where(by('itool purge'))).toBe(`${defSpan(repo, 'tool/ops.py', 'def clean')} clean`);
+    // A branch with its own code runs in the function that holds it.
+    expect(where(by('itool status'))).toBe(`${defSpan(repo, 'tool/if_cli.py', 'def main')} main`);
+    expect(where(by('mtool make'))).toBe(`${defSpan(repo, 'tool/ops.py', 'def build')} build`);
+  });
+
+  it('click groups: @group.command(), nested groups, add_command, name=, commands registered in another module', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[tool.poetry.scripts]\nctool = "tool.cli:cli"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': [
+        'import click',
+        '',
+        '@click.group()',
+        'def cli():',
+        '    """Tool."""',
+        '',
+        '@cli.command()',
+        '@click.option("--force", is_flag=True)',
+        '@click.argument("path")',
+        'def init_repo(path, force):',
+        '    """Create a repository."""',
+        '',
+        '@cli.group(name="db")',
+        'def database():',
+        '    pass',
+        '',
+        '@database.command("migrate")',
+        '@click.option("--to", default="head", help="target revision")',
+        'def run_migrations(to):',
+        '    pass',
+        '',
+        '@click.command()',
+        'def sync_command():',
+        '    pass',
+        '',
+        'cli.add_command(sync_command)',
+        'cli.add_command(sync_command, name="pull")',
+        '',
+      ].join('\n'),
+      'tool/extra.py': 'import click\nfrom .cli import cli\n\n@cli.command(name="doctor")\ndef check_everything():\n    pass\n',
+      'README.md': readme('ctool init-repo . --force\nctool db migrate --to 42\nctool sync\nctool pull\nctool doctor'),
+    });
+    expect(where(by('ctool init-repo . --force'))).toBe(`${defSpan(repo, 'tool/cli.py', 'def init_repo')} init_repo`);
+    expect(by('ctool init-repo . --force').definition?.params.map((p) => p.name)).toEqual(['--force', 'path']);
+    expect(where(by('ctool db migrate --to 42'))).toBe(`${defSpan(repo, 'tool/cli.py', 'def run_migrations')} run_migrations`);
+    expect(by('ctool db migrate --to 42').definition?.params).toEqual([{ name: '--to', default: '"head"' }]);
+    // click ≥ 8.2 drops `_command`; older versions keep it: both names are followed.
+    expect(where(by('ctool sync'))).toBe(`${defSpan(repo, 'tool/cli.py', 'def sync_command')} sync_command`);
+    expect(where(by('ctool pull'))).toBe(`${defSpan(repo, 'tool/cli.py', 'def sync_command')} sync_command`);
+    expect(where(by('ctool doctor'))).toBe(`${defSpan(repo, 'tool/extra.py', 'def check_everything')} check_everything`);
+  });
+
+  it('typer apps: @app.command(), app.command("x")(f), add_typer with a callback', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\nttool = "tool.app:app"\n',
+      'tool/__init__.py': '',
+      'tool/app.py': [
+        'import typer',
+        'from .serve import serve_app',
+        'from .ops import export_model',
+        '',
+        'app = typer.Typer()',
+        '',
+        '@app.command()',
+        'def train_model(data: str, epochs: int = typer.Option(3, "--epochs", "-e", help="passes")):',
+        '    """Train."""',
+        '',
+        'app.command("export")(export_model)',
+        'app.add_typer(serve_app, name="serve")',
+        '',
+      ].join('\n'),
+      'tool/ops.py': 'def export_model(path: str, fmt: str = "gguf"):\n    """Export."""\n',
+      'tool/serve.py': 'import typer\n\nserve_app = typer.Typer()\n\n@serve_app.callback(invoke_without_command=True)\ndef serve_default(port: int = 8000):\n    """Serve."""\n\n@serve_app.command()\ndef stop():\n    pass\n',
+      'README.md': readme('ttool train-model d.jsonl -e 2\nttool export out/ --fmt onnx\nttool serve --port 9000\nttool serve stop'),
+    });
+    expect(where(by('ttool train-model d.jsonl -e 2'))).toBe(`${defSpan(repo, 'tool/app.py', 'def train_model')} train_model`);
+    expect(by('ttool train-model d.jsonl -e 2').definition?.params).toEqual([{ name: 'data', type: 'str' }, { name: '--epochs', type: 'int', default: '3' }]);
+    expect(by('ttool train-model d.jsonl -e 2').argNames).toEqual(['data', '--epochs']);
+    expect(where(by('ttool export out/ --fmt onnx'))).toBe(`${defSpan(repo, 'tool/ops.py', 'def export_model')} export_model`);
+    expect(where(by('ttool serve --port 9000'))).toBe(`${defSpan(repo, 'tool/serve.py', 'def serve_default')} serve_default`);
+    expect(where(by('ttool serve stop'))).toBe(`${defSpan(repo, 'tool/serve.py', 'def stop')} stop`);
+  });
+
+  it('jsonargparse / fire: a dict literal (nested), a list of functions, one function, a class', async () => {
+    const { repo, by } = await commands({
+      'setup.py': 'from setuptools import setup\nsetup(name="tool", entry_points={"console_scripts": ["jtool=tool.j:main", "ftool = tool.f:main"], "pytest11": ["x = tool.plugin:p"]})\n',
+      'tool/__init__.py': '',
+      'tool/fns.py': 'def pretrain(model: str, steps: int = 10):\n    """Pretrain."""\n\n\ndef finetune_lora(model: str, r: int = 8):\n    pass\n\n\nclass Hub:\n    def pull(self, name: str):\n        pass\n',
+      'tool/j.py': 'from jsonargparse import CLI\nfrom tool.fns import pretrain as pretrain_fn, finetune_lora\n\ndef main():\n    CLI({"pretrain": pretrain_fn, "finetune": {"lora": finetune_lora}})\n',
+      'tool/f.py': 'import fire\nfrom tool.fns import Hub, finetune_lora, pretrain\n\ndef main():\n    fire.Fire([pretrain, finetune_lora])\n',
+      'tool/single.py': 'from jsonargparse import CLI\nfrom tool.fns import pretrain\n\nif __name__ == "__main__":\n    CLI(pretrain)\n',
+      'tool/hub.py': 'import fire\nfrom tool.fns import Hub\n\nif __name__ == "__main__":\n    fire.Fire(Hub)\n',
+      'README.md': readme('jtool pretrain m --steps 5\njtool finetune lora m\nftool finetune_lora m --r 4\npython -m tool.single m\npython tool/hub.py pull x'),
+    });
+    expect(where(by('jtool pretrain m --steps 5'))).toBe(`${defSpan(repo, 'tool/fns.py', 'def pretrain')} pretrain`);
+    expect(by('jtool pretrain m --steps 5').definition?.params).toEqual([{ name: 'model', type: 'str' }, { name: '--steps', type: 'int', default: '10' }]);
+    expect(where(by('jtool finetune lora m'))).toBe(`${defSpan(repo, 'tool/fns.py', 'def finetune_lora')} finetune_lora`);
+    expect(where(by('ftool finetune_lora m --r 4'))).toBe(`${defSpan(repo, 'tool/fns.py', 'def finetune_lora')} finetune_lora`);
+    expect(where(by('python -m tool.single m'))).toBe(`${defSpan(repo, 'tool/fns.py', 'def pretrain')} pretrain`);
+    expect(where(by('python tool/hub.py pull x'))).toBe(`${defSpan(repo, 'tool/fns.py', 'def pull')} Hub.pull`);
+  });
+});
+
+describe('JavaScript dispatch shapes', () => {
+  it('yargs: string and object commands, handlers by name and inline', async () => {
+    const { repo, by } = await commands({
+      'package.json': JSON.stringify({ name: '@acme/ytool', bin: { ytool: 'cli.js' }, dependencies: { yargs: '^17' } }),
+      'cli.js': [
+        "const yargs = require('yargs');",
+        "const { serve, lint } = require('./lib');",
+        'yargs',
+        "  .command('serve [port]', 'start the server', { host: { type: 'string', default: 'localhost' } }, serve)",
+        "  .command({ command: 'lint <files..>', describe: 'lint files', handler: (argv) => lint(argv.files) })",
+        '  .parse();',
+        '',
+      ].join('\n'),
+      'lib.js': "function serve(argv) {\n  return argv.port;\n}\n\nfunction lint(files) {\n  return files.length;\n}\n\nmodule.exports = { serve, lint };\n",
+      'README.md': readme('npx ytool serve 8080 --host 0.0.0.0\nnpx @acme/ytool lint a.js b.js'),
+    });
+    expect(where(by('npx ytool serve 8080 --host 0.0.0.0'))).toBe(`${defSpan(repo, 'lib.js', 'function serve')} serve`);
+    expect(by('npx ytool serve 8080 --host 0.0.0.0').argNames).toEqual(['port', '--host']);
+    expect(where(by('npx @acme/ytool lint a.js b.js'))).toBe(`${defSpan(repo, 'lib.js', 'function lint')} lint`);
+  });
+});
+
+describe('what cannot be followed is unresolved, with the reason', () => {
+  it('unknown subcommands, registrations through objects, shell variables, scripts without one function, executable subcommands', async () => {
+    const { by } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool = "tool.cli:main"\nrtool = "tool.registry:main"\n',
+      'tool/__init__.py': '',
+      'tool/cli.py': 'import argparse\n\ndef go(args):\n    pass\n\ndef main():\n    p = argparse.ArgumentParser()\n    s = p.add_subparsers()\n    s.add_parser("go").set_defaults(func=go)\n    a = p.parse_args()\n    a.func(a)\n',
+      'tool/registry.py': 'import argparse\nfrom .commands import all_commands\n\ndef main():\n    p = argparse.ArgumentParser()\n    s = p.add_subparsers(dest="command")\n    for c in all_commands():\n        c.register(s)\n    args = p.parse_args()\n',
+      'tool/commands.py': 'def all_commands():\n    return []\n',
+      'scripts/run.py': 'from tool.cli import go, main\n\nif __name__ == "__main__":\n    go(None)\n    main()\n',
+      'package.json': JSON.stringify({ name: 'jtool', bin: { jtool: 'bin.js' }, dependencies: { commander: '^12' } }),
+      'bin.js': "const { program } = require('commander');\nprogram.command('publish', 'publish the package');\nprogram.parse();\n",
+      'README.md': readme('tool stop\nrtool sft --lr 1\ntool $CMD\npython scripts/run.py\nnpx jtool publish'),
+    });
+    expect(where(by('tool stop'))).toBe('unresolved: `stop` is not a subcommand the program declares (known: go)');
+    expect(where(by('rtool sft --lr 1'))).toMatch(/^unresolved: the subcommands are not declared where they can be read: they are added by `c\.register\(…\)` \(tool\/registry\.py:L8\)/);
+    expect(where(by('tool $CMD'))).toBe('unresolved: `$CMD` is a shell variable: which subcommand it names is not known statically');
+    expect(by('python scripts/run.py').resolution).toMatchObject({ kind: 'unresolved', reason: '`scripts/run.py` runs several functions at module level; which one is the command is not known', candidates: ['go (tool/cli.py:L3-4)', 'main (tool/cli.py:L6-11)'] });
+    expect(where(by('npx jtool publish'))).toBe('unresolved: `publish` is a commander executable subcommand: it runs a separate `<program>-publish` script');
+  });
+});
+
+describe('shell lines', () => {
+  it('joins continuation lines, trims to the command, follows python -m, npx, uv run and env assignments', async () => {
+    const { repo, by, all } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool = "tool.__main__:main"\n',
+      'tool/__init__.py': '',
+      'tool/__main__.py': 'from jsonargparse import CLI\n\ndef fit(data: str, lr: float = 0.1):\n    pass\n\ndef main():\n    CLI([fit])\n\nif __name__ == "__main__":\n    main()\n',
+      'README.md': readme('# fit the model\nHF_HOME=/tmp tool fit data.csv \\\n  --lr 0.5 | tee log.txt\npython -m tool fit x && echo done\nuv run --with rich tool fit y\npip install tool\ngit clone https://example.org/tool'),
+      'notebooks/demo.ipynb': JSON.stringify({
+        metadata: { kernelspec: { language: 'python' } },
+        nbformat: 4,
+        cells: [
+          { cell_type: 'markdown', source: ['# Demo'] },
+          { cell_type: 'code', source: ['!pip install tool\n', 'import os\n', '!tool fit nb.csv --lr 0.2'] },
+        ],
+      }),
+    });
+    // A notebook's `!` line is a call site in its cell.
+    expect(by('tool fit nb.csv --lr 0.2').site).toEqual({ path: 'notebooks/demo.ipynb', cell: 2, start: 3, end: 3 });
+    const fit = by('tool fit data.csv --lr 0.5');
+    const line = readFileSync(path.join(repo, 'README.md'), 'utf8').split('\n').findIndex((l) => l.startsWith('HF_HOME')) + 1;
+    expect(fit.site).toEqual({ path: 'README.md', start: line, end: line + 1 });
+    expect(fit.comment).toBe('fit the model');
+    expect(where(fit)).toBe(`${defSpan(repo, 'tool/__main__.py', 'def fit')} fit`);
+    expect(where(by('python -m tool fit x'))).toBe(where(fit));
+    expect(by('python -m tool fit x').callee).toBe('tool fit');
+    expect(where(by('uv run --with rich tool fit y'))).toBe(where(fit));
+    // Other programs stay tools; install commands are not steps at all.
+    expect([...new Set(all.map((c) => c.command?.line))].sort()).toEqual(['tool fit data.csv --lr 0.5', 'tool fit nb.csv --lr 0.2', 'python -m tool fit x', 'uv run --with rich tool fit y'].sort());
+  });
+
+  it('shell words: quotes, operators, comments', () => {
+    expect(shellTokens(`tool run "a b" 'c' d\\ e # note`)?.map((t) => t.text)).toEqual(['tool', 'run', 'a b', 'c', 'd e']);
+    expect(shellTokens('a && b | c > out 2>&1')?.filter((t) => t.op).map((t) => t.text)).toEqual(['&&', '|', '>', '2>&1']);
+    expect(shellTokens('echo "unclosed')).toBeUndefined();
+  });
+
+  it('setup.py console_scripts are read from the console_scripts list only, never executed', () => {
+    expect(setupPyConsoleScripts('setup(entry_points={"console_scripts": ["a=pkg.cli:main", "b = pkg.b:run [extra]"], "pytest11": ["p = pkg.plugin"]})')).toEqual([
+      ['a', 'pkg.cli:main'],
+      ['b', 'pkg.b:run [extra]'],
+    ]);
+    expect(setupPyConsoleScripts('setup(entry_points="""\n[console_scripts]\nc = pkg.c:main\n[gui_scripts]\nd = pkg.d:main\n""")')).toEqual([['c', 'pkg.c:main']]);
+  });
+
+  it('names a command step by its subcommand words', () => {
+    expect(commandNaming({ program: 'litgpt', words: ['finetune'] })).toEqual({ role: 'train', verb: 'Finetune', noun: 'Finetuning', object: [] });
+    expect(commandNaming({ program: 'litgpt', words: ['pretrain'] })).toMatchObject({ role: 'train', verb: 'Pretrain', noun: 'Pretraining' });
+    expect(commandNaming({ program: 'tool', words: ['dataset', 'build'] })).toMatchObject({ verb: 'Build', noun: 'Building', object: ['dataset'] });
+    expect(commandNaming({ program: 'tool', words: ['thumbs'] })).toEqual({ role: 'run', verb: 'Run', noun: 'Execution', object: ['thumbs'] });
+  });
+});
