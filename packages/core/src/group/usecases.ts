@@ -67,6 +67,10 @@ export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
 
 /** A source joins a use case whose leader makes at least this share of its distinctive calls (by weight). */
 export const JOIN_SHARE = 0.5;
+/** ... and the joined leader's distinctive weight it must cover (so a focused section is not swallowed by a walkthrough). */
+export const LEADER_SHARE = 0.4;
+/** A source with this many distinctive milestones is an overview: it leads only after the focused ones. */
+export const OVERVIEW_MILESTONES = 5;
 /** Leaders compared per source, found through the calls they share with it (keeps mining linear). */
 const MAX_LEADERS_COMPARED = 64;
 
@@ -77,6 +81,8 @@ interface Group {
   all: Set<string>;
   members: AnalysedSource[];
   order: number;
+  /** The leader's distinctive weight. */
+  weight: number;
 }
 
 /**
@@ -114,7 +120,14 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   const groups: Group[] = [];
   const byKey = new Map<string, Group[]>();
   const allByKey = new Map<string, Group[]>();
-  for (const s of ordered) {
+  // An overview (a section that shows many milestones at once: "All workflows") leads no use case before
+  // the focused sources of its kind have led theirs; then it joins the one it fits, or leads its own.
+  const mainCount = (s: AnalysedSource) => new Set(s.steps.map((st) => callKey(st.calls[0])).filter((k) => weight(k) > 0)).size;
+  const tier = (s: AnalysedSource) => Math.floor(sourceTrust(s) / 1000);
+  const position = new Map(ordered.map((s, i) => [s, i]));
+  const overview = new Map(ordered.map((s) => [s, mainCount(s) >= OVERVIEW_MILESTONES]));
+  const leadOrder = [...ordered].sort((a, b) => tier(b) - tier(a) || Number(overview.get(a)) - Number(overview.get(b)) || position.get(a)! - position.get(b)!);
+  for (const s of leadOrder) {
     let distinct = feats.get(s)!.filter((x) => weight(x.key) > 0).sort((a, b) => weight(b.key) - weight(a.key) || cmp(a.key, b.key));
     // Nothing distinctive (only calls most sources make): it follows the first use case that makes them all.
     const plain = distinct.length === 0;
@@ -131,8 +144,12 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       }
     }
     for (const g of [...seen].sort((a, b) => a.order - b.order)) {
-      const share = distinct.reduce((t, x) => t + ((plain ? g.all : g.keys).has(x.key) ? w(x.key) : 0), 0) / total;
-      if (share >= (plain ? 1 : JOIN_SHARE) && share > bestShare) {
+      const overlap = distinct.reduce((t, x) => t + ((plain ? g.all : g.keys).has(x.key) ? w(x.key) : 0), 0);
+      const share = overlap / total;
+      // Both ways: most of the source's weight, and enough of the leader's (a section about `serve` is
+      // not the "finetune, chat, serve" walkthrough that mentions serving last).
+      const leaderShare = plain ? 1 : overlap / (g.weight || 1);
+      if (share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
         best = g;
         bestShare = share;
       }
@@ -142,7 +159,7 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       best.members.push(s);
       continue;
     }
-    const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length };
+    const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length, weight: plain ? 0 : total };
     groups.push(g);
     for (const k of g.keys) byKey.set(k, [...(byKey.get(k) ?? []), g]);
     for (const k of g.all) allByKey.set(k, [...(allByKey.get(k) ?? []), g]);
