@@ -11,6 +11,8 @@ describe('names', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');
     expect(workflowNameFrom('LoRA fine-tuning example')).toBe('LoRA_Fine_Tuning');
     expect(workflowNameFrom('01_train.py')).toBe('Train');
+    expect(workflowNameFrom('Using the BCOTrainer')).toBe('BCO_Trainer');
+    expect(workflowNameFrom('XPO with TRL')).toBe('XPO_TRL');
     expect(workflowNameFrom('lora_sft.py')).toBe('LoRA_SFT');
     expect(workflowNameFrom('[[x]] {{y}} | <b>')).toBe('X_Y_B');
     expect(workflowNameFrom('### ...')).toBeUndefined();

@@ -30,7 +30,8 @@ export function pageName(words: string[]): string | undefined {
     if (!out[0]) out.shift();
   }
   if (!out.length) return undefined;
-  const name = out.map((w, i) => (i === 0 ? word(w) : ACRONYMS[w.toLowerCase()] ?? w.charAt(0).toUpperCase() + w.slice(1))).join('_');
+  // The first word is capitalised like the others, but an all-capitals one (an acronym: BCO) stays.
+  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : ACRONYMS[w.toLowerCase()] ?? w.charAt(0).toUpperCase() + w.slice(1))).join('_');
   return WORKFLOW_NAME_RE.test(name) ? name : undefined;
 }
 
@@ -41,7 +42,10 @@ export function workflowNameFrom(text: string): string | undefined {
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
-  return pageName((kept.length ? kept : ws).slice(0, 6).map((w) => (ACRONYMS[w.toLowerCase()] ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())));
+  // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
+  const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? w.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ') : [w]);
+  const cased = (w: string) => (ACRONYMS[w.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
+  return pageName((kept.length ? kept : ws).slice(0, 6).flatMap(parts).map(cased));
 }
 
 /** An implementation name from an identifier path, case kept: `Trainer.train` → `Trainer_train`. */

@@ -202,10 +202,17 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
  * shared, never padded.
  */
 export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface()): DraftStep[] {
-  const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
-  // Tests follow a use case; its steps come from the sources written to show it, when there are any.
+  // Tests follow a use case; its steps come from the sources written to show it, when those show enough.
   const shown = members.filter((m) => m.candidate.kind !== 'test');
-  const voters = shown.length ? shown : members;
+  if (shown.length && shown.length < members.length) {
+    const steps = voteSteps(shown, anchor, isPublic);
+    if (steps.length >= MIN_STEPS) return steps;
+  }
+  return voteSteps(members, anchor, isPublic);
+}
+
+function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
+  const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
   voters.forEach((m, mi) => {
     const len = m.steps.length;
     m.steps.forEach((s, i) => {

@@ -5,7 +5,7 @@
 import type { CallSite, Candidate, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { buildSteps, callKey, isApiCall, isRepoCall, type DraftStep } from './steps.js';
+import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { byTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -151,6 +151,13 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
     const total = keys.reduce((t, k) => t + w(k), 0);
     const fresh_ = keys.filter((k) => !shown.has(k)).reduce((t, k) => t + w(k), 0);
+    // Configuration objects alone (a docs section listing `SFTConfig(...)` options) are reference, not a path.
+    const configOnly = u.steps.every((s) => nameCall(s.calls[0]).role === 'configure');
+    if (!u.testOnly && configOnly && fresh.length) {
+      u.evidence.push({ kind: 'config-only', detail: 'its steps only build configuration objects', points: 0 });
+      repeats.push(u);
+      continue;
+    }
     if (!u.testOnly && total > 0 && fresh_ / total < NOVELTY_SHARE && fresh.length) {
       u.evidence.push({ kind: 'repeats', detail: `${Math.round((100 * (total - fresh_)) / total)}% of its distinctive calls are shown by higher-ranked workflows`, points: 0 });
       repeats.push(u);
@@ -229,7 +236,12 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       continue;
     }
     const repoKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map(callKey));
-    const host = repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h));
+    // Last, a use case only tests show takes it when it makes all its calls (a README section and the
+    // tests of the same API are one use case).
+    const mk = mains(merged);
+    const host =
+      repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h)) ??
+      (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k)));
     if (host) absorb(host, merged);
     else dropped.push(merged);
   }
