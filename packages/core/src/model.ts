@@ -85,6 +85,10 @@ export interface Definition {
   returns?: string;
   /** First sentence of the docstring. */
   summary?: string;
+  /** First paragraph of the docstring/JSDoc (its description, before the parameter sections). */
+  docParagraph?: string;
+  /** What the docstring/JSDoc says of each parameter (`Args:`, `Parameters`, `:param x:`, `@param x`). */
+  paramDocs?: Record<string, string>;
   /** Direct imports of the module holding the definition that leave the repository (distribution names). */
   externalImports: string[];
 }
@@ -112,6 +116,17 @@ export interface CallSite {
   order?: number[];
   /** For a pattern (a local function passed to an API): the callee it is passed to. */
   passedTo?: string;
+  /** The values the call passes, as written (clipped), by argument name: what the user chose. */
+  argValues?: Record<string, string>;
+  /** Where `comment` starts (the first `#` line above the statement). */
+  commentAt?: Place;
+  /**
+   * The arm of an `if`/`try`/`match` the call sits in: calls in different arms of one construct are
+   * alternatives (`if args.save_gguf: ... else: ...`), shown as one step.
+   */
+  branch?: { kind: 'if' | 'try' | 'match'; at: Place; arm: number; condition: string };
+  /** The loop the call repeats under (`for method in methods`). */
+  loop?: { header: string; at: Place };
   /**
    * A shell line that runs one of the repository's own commands (clarification 23): the command line as
    * written (continuation lines joined, trimmed to the command and its options), the program's name
@@ -138,6 +153,21 @@ export interface StepCall {
   outputs: string;
   /** `✅` when the implementation page exists in the wiki. */
   status: '✅' | '⬜';
+  /** Another way to do the step, in another arm of the same `if`/`try`/`match` as the main call. */
+  alternative?: boolean;
+  /** The arm's condition (`args.save_gguf`, `else`), when the step has alternatives. */
+  condition?: string;
+}
+
+/**
+ * One sentence of a text goldpath writes, with where it comes from: a comment, README/docs prose, a
+ * docstring, the call's own arguments or data flow (each at a file and line of the repository), or one
+ * of the documented connective templates (`connective`, no place).
+ */
+export interface TextTrace {
+  text: string;
+  from: 'comment' | 'prose' | 'docstring' | 'parameters' | 'call' | 'dataflow' | 'branch' | 'loop' | 'literal' | 'connective';
+  at?: Place;
 }
 
 export interface Step {
@@ -146,9 +176,14 @@ export interface Step {
   /** Principle name without the repo prefix, e.g. `Model_Loading`. */
   principle: string;
   role: Role;
+  /** The step's text: its sentences joined (`trace` says where each comes from). */
   description: string;
+  trace: TextTrace[];
   considerations: string[];
-  /** The step's main call first, then the calls merged into it. */
+  /**
+   * The step's main call first, then the calls merged into it. Calls in other arms of the same
+   * `if`/`try`/`match` are `alternative` (each with its condition): the step is done one way or another.
+   */
   calls: StepCall[];
 }
 
@@ -186,6 +221,8 @@ export interface Workflow {
   overview: string;
   description: string;
   usage: string;
+  /** Where each sentence of the overview, description and usage comes from. */
+  traces: { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] };
   sources: WorkflowSource[];
   domains: string[];
   steps: Step[];

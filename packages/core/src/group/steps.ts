@@ -12,6 +12,8 @@ export interface DraftStep {
   principle: string;
   /** Main call first. */
   calls: CallSite[];
+  /** Calls of `calls` that are another way to do the step (another arm of the main call's `if`/`try`/`match`). */
+  alternatives?: CallSite[];
 }
 
 export interface Naming {
@@ -203,7 +205,9 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       if (host >= 0) joinTo.set(i, host);
       return;
     }
-    if (later.length >= 1 && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
+    // `model = merge_adapters(model, ...)` transforms what it consumes: a step of its own, not a config.
+    const transforms = c.assignedTo.some((v) => c.uses.includes(v));
+    if (later.length >= 1 && !transforms && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
   });
   const root = (i: number): number => {
     let k = i;
@@ -240,8 +244,41 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
     const own = step.calls.findIndex((c) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure' && (c.definition?.kind === 'class' || MILESTONE_ROLES.has(nameCall(c).role)));
     if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
   }
-  steps.push(...order);
+  steps.push(...mergeAlternatives(order));
   return fitSteps(steps);
+}
+
+/**
+ * Steps whose main calls sit in different arms of one `if`/`try`/`match` and do the same kind of thing
+ * (`if args.save_gguf: save_gguf(...) else: save_merged(...)`) are one step done one way or another,
+ * never a sequence. Its title keeps what the alternatives share (Save Model).
+ */
+function mergeAlternatives(steps: DraftStep[]): DraftStep[] {
+  const out: DraftStep[] = [];
+  const armOf = (s: DraftStep) => s.calls[0].branch;
+  const same = (a: DraftStep, b: DraftStep) => {
+    const x = armOf(a);
+    const y = armOf(b);
+    return !!x && !!y && x.kind === y.kind && x.at.path === y.at.path && x.at.line === y.at.line && x.at.cell === y.at.cell && x.arm !== y.arm && (a.role === b.role || groupOf(a.role) === groupOf(b.role));
+  };
+  for (const s of steps) {
+    const host = out.find((o) => same(o, s) && !(o.alternatives ?? []).some((c) => c.branch?.arm === armOf(s)!.arm));
+    if (!host) {
+      out.push(s);
+      continue;
+    }
+    host.alternatives = [...(host.alternatives ?? []), s.calls[0]];
+    host.calls = [...host.calls, ...s.calls];
+    // The shared part of the names: Save GGUF Model / Save Merged Model → Save Model.
+    const names = [host.calls[0], ...host.alternatives].map(nameCall);
+    const common = names[0].object.filter((t) => names.every((n) => n.object.includes(t)));
+    const receiver = host.calls[0].callee.split('.').slice(-2, -1)[0];
+    const object = common.length ? common : receiver && /^[a-z][a-z]{2,}$/.test(receiver) ? [receiver] : [];
+    const n = { ...names[0], object };
+    host.title = titleOf(n);
+    host.principle = principleOf(n);
+  }
+  return out;
 }
 
 /**

@@ -66,7 +66,7 @@ export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
   sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
 
 /** A source joins a use case whose leader makes at least this share of its distinctive calls (by weight). */
-export const JOIN_SHARE = 0.5;
+export const JOIN_SHARE = 0.4;
 /** ... and the joined leader's distinctive weight it must cover (so a focused section is not swallowed by a walkthrough). */
 export const LEADER_SHARE = 0.4;
 /** A source with this many distinctive milestones is an overview: it leads only after the focused ones. */

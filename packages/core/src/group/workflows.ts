@@ -10,6 +10,7 @@ import { implementationName, tokens, pageName } from './names.js';
 import { byTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type NamingHints } from './naming.js';
+import { stepTrace, textOf, workflowTrace } from './texts.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 
 export type { NamingHints } from './naming.js';
@@ -125,7 +126,9 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       m.candidate.reason = `use case ${names[i].name} ${reason}`;
     }
   });
-  const workflows = drafts.map((d) => draftToWorkflow(d, d.named, hints, ctx));
+  // The parameters the repository's sources set most often, per API: what a user would change first.
+  const oftenSet = oftenSetParameters(eligible);
+  const workflows = drafts.map((d) => draftToWorkflow(d, d.named, hints, ctx, oftenSet));
   applyOneToOne(workflows, ctx);
   for (const w of workflows) {
     for (const src of drafts[w.rank - 1].sources) {
@@ -248,7 +251,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   return { kept, dropped };
 }
 
-function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints: NamingHints, ctx: WorkflowContext): Workflow {
+function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints: NamingHints, ctx: WorkflowContext, oftenSet: Map<string, string[]>): Workflow {
   const sources = d.sources;
   const { name, from } = chosen;
   const calls = d.steps.flatMap((s) => s.calls);
@@ -261,14 +264,22 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
   const environment = `${ctx.repoName}_${gpu ? 'CUDA' : (sources[0].runtime ?? ctx.runtime)}`;
   const produced = new Map<string, string>();
   const steps: Step[] = d.steps.map((s, i) => {
-    const stepCalls = s.calls.map((c) => stepCall(c, environment, produced, ctx));
+    const trace = stepTrace(s, produced, oftenSet, callKey(s.calls[0]));
+    const alternatives = new Set(s.alternatives ?? []);
+    const stepCalls = s.calls.map((c) => {
+      const sc = stepCall(c, environment, produced, ctx);
+      if (alternatives.has(c)) sc.alternative = true;
+      if (alternatives.size && (alternatives.has(c) || c === s.calls[0]) && c.branch) sc.condition = c.branch.condition;
+      return sc;
+    });
     for (const c of s.calls) for (const v of c.assignedTo) produced.set(v, s.title);
     return {
       number: i + 1,
       title: s.title,
       principle: s.principle,
       role: s.role,
-      description: stepDescription(s),
+      description: textOf(trace),
+      trace,
       considerations: considerations(s),
       calls: stepCalls,
     };
@@ -281,7 +292,8 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
   }));
   const covered = new Set<string>(wsources.map((s) => s.path));
   for (const c of calls) if (c.resolution.kind === 'repo') covered.add(c.resolution.span.path);
-  const texts = workflowTexts(d, name, steps, hints);
+  const traces = workflowTrace(sources, steps, d.anchor, name.replace(/_/g, ' '), hints.purposes);
+  const texts = { overview: textOf(traces.overview), description: textOf(traces.description), usage: textOf(traces.usage), traces };
   return {
     rank: d.rank,
     score: d.score,
@@ -312,48 +324,6 @@ function workflowDomains(calls: CallSite[], ctx: WorkflowContext): string[] {
   const kw = (ctx.keywords ?? []).map((k) => KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')]).filter((t): t is string => !!t);
   const out = [...new Set([...own, ...kw])].slice(0, MAX_DOMAINS);
   return (out.length ? out : ctx.modelDomains.slice(0, 2)).sort(cmp);
-}
-
-/** Docstrings that describe another function than the one called (`Same as .push_to_hub(...)`). */
-const DEFERRING_DOC = /^(same as|see|alias (of|for)|wrapper (of|for|around)|shortcut (of|for))\b/i;
-
-/**
- * Overview, Description and Usage from what the repository says: the README/docs prose that introduces
- * the use case (or an example's module docstring, or its RepoMap Purpose), and the distinctive API's
- * docstring. Sentences that would only repeat the step list are left out.
- */
-function workflowTexts(d: Draft, name: string, steps: Step[], hints: NamingHints): { overview: string; description: string; usage: string } {
-  const sources = d.sources;
-  const lead = sources.map((s) => s.prose || hints.purposes.get(s.candidate.path)).find((t) => t && t.trim() && /[a-z]{3,}/i.test(t));
-  const anchorStep = steps.find((s) => s.calls.some((c) => c.call.callee === d.anchor));
-  const anchorDoc = anchorStep?.calls.find((c) => c.call.callee === d.anchor)?.call.definition?.summary;
-  const doc = anchorDoc && !DEFERRING_DOC.test(anchorDoc.trim()) ? ensureStop(anchorDoc) : undefined;
-  const title = name.replace(/_/g, ' ');
-  const overview = lead ? ensureStop(firstSentences(lead, 1)) : doc ? `${title}: ${lowerFirst(doc)}` : `${title} with ${d.anchor}.`;
-  const where = sources.map((s) => (s.candidate.kind === 'readme' || s.candidate.kind === 'docs' ? `${s.candidate.path} (${s.candidate.heading ?? `line ${s.candidate.line}`})` : s.candidate.path));
-  const shown = where.length > 6 ? `${where.slice(0, 6).join(', ')} and ${where.length - 6} more` : joinList(where);
-  const description = [
-    lead ? ensureStop(firstSentences(lead, 3)) : undefined,
-    doc && doc !== lead ? `${d.anchor}: ${doc}` : undefined,
-    `Shown in ${shown}.`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const first = steps[0].calls[0].call;
-  const last = steps[steps.length - 1].calls[0];
-  const inputs = uniq(first.argNames.filter((a) => /^[A-Za-z_]\w*$/.test(a))).slice(0, 4);
-  const outputs = last.call.assignedTo.length ? last.call.assignedTo : [];
-  const usage = [
-    inputs.length ? `It starts from ${joinList(inputs)} (${steps[0].title}).` : undefined,
-    outputs.length ? `It ends with ${joinList(outputs)} from ${last.call.callee}.` : `It ends with ${steps[steps.length - 1].title} (${last.call.callee}).`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return { overview, description, usage };
-}
-
-function lowerFirst(t: string): string {
-  return /^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
 /** The 1:1 rule, repo wide (clarification 14): one implementation per principle, one principle per concept+API. */
@@ -484,25 +454,6 @@ function stepCall(c: CallSite, environment: string, produced: Map<string, string
   };
 }
 
-function stepDescription(s: DraftStep): string {
-  const main = s.calls[0];
-  const r = main.resolution;
-  const parts: string[] = [];
-  if (r.kind === 'repo') {
-    parts.push(main.definition?.summary ? ensureStop(main.definition.summary) : `Calls ${main.callee} from the repository.`);
-  } else if (r.kind === 'external') {
-    parts.push(`Uses ${main.callee} from the external package ${r.distribution}.`);
-  } else if (r.kind === 'pattern') {
-    parts.push(`The user defines ${r.name}${main.passedTo ? `, which is passed to ${main.passedTo}` : ''}.`);
-  } else if (r.kind === 'tool') {
-    parts.push(`Runs the command-line tool ${r.command.split(/\s+/)[0]}.`);
-  }
-  if (main.comment) parts.push(`The example notes: ${ensureStop(main.comment)}`);
-  const others = uniq(s.calls.slice(1).map((c) => c.callee));
-  if (others.length) parts.push(`It also uses ${joinList(others)}.`);
-  return parts.join(' ');
-}
-
 function considerations(s: DraftStep): string[] {
   const out: string[] = [];
   for (const c of s.calls) for (const [arg, comment] of Object.entries(c.argComments)) out.push(`${arg}: ${comment}`);
@@ -513,18 +464,27 @@ function uniq<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function joinList(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
-}
 
-function ensureStop(t: string): string {
-  const s = t.trim().replace(/\s+/g, ' ');
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}
 
-function firstSentences(text: string, n: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  const parts = t.match(/[^.!?]+[.!?]+(\s|$)/g);
-  return parts ? parts.slice(0, n).join('').trim() : t;
-}
 
+
+/** Per API (callKey), the keyword arguments the sources pass most often, most first (each source once). */
+function oftenSetParameters(sources: AnalysedSource[]): Map<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const src of sources) {
+    const seen = new Set<string>();
+    for (const c of src.calls) {
+      const key = callKey(c);
+      for (const a of c.argNames) {
+        if (!/^[A-Za-z_]\w*$/.test(a) || seen.has(`${key}\n${a}`)) continue;
+        seen.add(`${key}\n${a}`);
+        const m = counts.get(key) ?? new Map<string, number>();
+        m.set(a, (m.get(a) ?? 0) + 1);
+        counts.set(key, m);
+      }
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [key, m] of counts) out.set(key, [...m].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([a]) => a));
+  return out;
+}

@@ -55,3 +55,14 @@ export function escapeMarkdownText(text: string): string {
     .trim()
     .replace(/([\\`*_[\]<>|#])/g, '\\$1');
 }
+
+/**
+ * Text for a MediaWiki page with inline API names: every `` `x` `` span becomes `<code>x</code>` (its
+ * content escaped like the rest), all other text is escaped with escapeMediaWiki.
+ */
+export function mediaWikiText(text: string): string {
+  const spans: string[] = [];
+  // Spans are set aside (as NUL-delimited numbers, which escaping leaves alone) and put back escaped.
+  const marked = String(text ?? '').replace(/\u0000/g, '').replace(/`([^`\n]+)`/g, (_, x: string) => `\u0000${spans.push(x) - 1}\u0000`);
+  return escapeMediaWiki(marked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => `<code>${escapeMediaWiki(spans[Number(i)]).replace(/^&#(\d+);/, (m) => m)}</code>`);
+}

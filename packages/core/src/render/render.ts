@@ -69,7 +69,8 @@ function stepView(s: Step) {
     main,
     callSite: formatSpan(main.call.site),
     resolvedThrough: main.call.resolution.kind === 'repo' && main.call.resolution.via.startsWith('attachment') ? main.call.resolution.via : undefined,
-    also: s.calls.slice(1),
+    also: s.calls.slice(1).filter((c) => !c.alternative),
+    alternatives: s.calls.filter((c) => c.alternative).map((c) => ({ ...c, callSite: formatSpan(c.call.site) })),
   };
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { GoldpathError } from '../model.js';
-import { escapeMarkdownCell, escapeMarkdownText, escapeMediaWiki, escapeMermaidLabel, markdownCode } from './escape.js';
+import { escapeMarkdownCell, escapeMarkdownText, escapeMediaWiki, escapeMermaidLabel, markdownCode, mediaWikiText } from './escape.js';
 import { checkTemplate } from './check.js';
 import { fillView, HELPERS, PARTIAL_VARIABLES, TEMPLATE_VARIABLES, type ObjectShape } from './variables.js';
 
@@ -43,6 +43,7 @@ export function loadTemplates(overrideDir?: string): Templates {
   }
   const hb = Handlebars.create();
   hb.registerHelper('mw', (t: unknown) => escapeMediaWiki(String(t ?? '')));
+  hb.registerHelper('mwtext', (t: unknown) => mediaWikiText(String(t ?? '')));
   hb.registerHelper('mermaid', (t: unknown) => escapeMermaidLabel(String(t ?? '')));
   hb.registerHelper('cell', (t: unknown) => (t === undefined || t === null || t === '' ? '—' : escapeMarkdownCell(String(t))));
   hb.registerHelper('md', (t: unknown) => escapeMarkdownText(String(t ?? '')));

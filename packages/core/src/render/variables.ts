@@ -56,6 +56,8 @@ const stepCall = obj(
     inputs: str('what the step consumes'),
     outputs: str('what the step produces'),
     status: str('`✅` when the Implementation page exists in the wiki, else `⬜`'),
+    alternative: { type: 'boolean', doc: 'another way to do the step (another arm of the main call\'s `if`/`try`/`match`)', optional: true },
+    condition: str('the arm\'s condition (`args.save_gguf`, `else`), when the step has alternatives', true),
   },
   'one call of a step, with what it resolved to',
 );
@@ -65,7 +67,8 @@ const stepFields: Record<string, Shape> = {
   title: str('step title'),
   principle: str('Principle name without the repository prefix'),
   role: str('the step\'s role (`load`, `configure`, `prepare_data`, `build`, `train`, `evaluate`, `infer`, `save`, `run`, `other`)'),
-  description: str('what the step accomplishes'),
+  description: str('what the step accomplishes: its sentences joined (`` `x` `` marks an API name; `mwtext` renders it)'),
+  trace: list(obj({ text: str('a sentence'), from: str('where it comes from: `comment`, `prose`, `docstring`, `parameters`, `call`, `dataflow`, `branch`, `loop`, `literal` or `connective`'), at: any('its place in the repository (`path`, `line`, `cell`), absent for connectives') }, 'a sentence'), 'the sentences of the description, with where each comes from'),
   considerations: strings('key considerations'),
   calls: list(stepCall, 'the step\'s calls: the main one first, then the ones merged into it'),
 };
@@ -78,7 +81,8 @@ const stepView = obj(
     main: stepCall,
     callSite: str('where the example makes the main call (`path:Lstart-end`, `nb.ipynb#cell-N:Lstart-end`)'),
     resolvedThrough: str('how an attached method was found, when it was', true),
-    also: list(stepCall, 'the calls merged into the step after the main one'),
+    also: list(stepCall, 'the calls merged into the step after the main one (alternatives excluded)'),
+    alternatives: list(obj({ ...stepCall.fields, callSite: str('where the example makes this call') }, 'an alternative call'), 'other ways to do the step: calls in another arm of the main call\'s `if`/`try`/`match`, each with its `condition`'),
   },
   'a step, with its main call',
 );
@@ -226,6 +230,7 @@ export const PARTIAL_VARIABLES: Record<string, ObjectShape> = {
 /** Helpers registered for every template (render/templates.ts). */
 export const HELPERS: Record<string, string> = {
   mw: 'escapes text for a MediaWiki page (links, templates, tables, list and heading characters)',
+  mwtext: 'like `mw`, and turns each `` `x` `` span into `<code>x</code>` (inline API names in prose)',
   mermaid: 'escapes text for a Mermaid node label',
   cell: 'escapes text for a Markdown table cell (`|` → `\\|`, newlines folded); `—` when empty',
   md: 'escapes Markdown syntax in plain text (headings, bullets)',

@@ -611,11 +611,13 @@ async function callSite(
   const params = definition?.params.filter((p) => !p.name.startsWith('*')) ?? [];
   const argNames: string[] = [];
   const argComments: Record<string, string> = {};
+  const argValues: Record<string, string> = {};
   const uses = new Set<string>();
   if (call.callee.base === 'name') uses.add(call.callee.chain[0]);
   call.args.forEach((a, i) => {
     const name = a.keyword ?? (a.unpack === 'star' ? `*${a.text.replace(/^\*/, '')}` : a.unpack === 'starstar' ? `**${a.text.replace(/^\*\*/, '')}` : params[i]?.name ?? clip(a.text, 30));
     argNames.push(name);
+    if (!a.unpack) argValues[name] = clip(a.text, 60);
     if (a.comment) argComments[name] = a.comment;
     for (const n of a.names) uses.add(n);
   });
@@ -626,12 +628,22 @@ async function callSite(
     argNames,
     argComments,
     ...(call.comment ? { comment: call.comment } : {}),
+    ...(call.comment && call.commentLine ? { commentAt: { path: src.path, ...placeOf(src, call.commentLine) } } : {}),
     assignedTo: call.assignedTo,
     uses: [...uses],
     site,
     resolution,
     ...(definition ? { definition } : {}),
+    ...(Object.keys(argValues).length ? { argValues } : {}),
+    ...(call.branch ? { branch: { kind: call.branch.kind, at: { path: src.path, ...placeOf(src, call.branch.line) }, arm: call.branch.arm, condition: call.branch.condition } } : {}),
+    ...(call.loop ? { loop: { header: call.loop.header, at: { path: src.path, ...placeOf(src, call.loop.line) } } } : {}),
   };
+}
+
+/** A line of the parsed text as a line (and cell) of the original file. */
+function placeOf(src: PythonSource, line: number): { line: number; cell?: number } {
+  const p = src.map?.lines[line - 1] ?? { line };
+  return p.cell !== undefined ? { line: p.line, cell: p.cell } : { line: p.line };
 }
 
 /** The callee as written, with import aliases replaced by the imported name. */

@@ -6,7 +6,7 @@ import type { RepoFiles } from '../repo/files.js';
 import type { PythonParser } from '../lang/python/parser.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { firstSentence, docParamTypes } from '../lang/python/docstring.js';
+import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../lang/python/docstring.js';
 import { IMPORT_TO_DISTRIBUTION, PY_STDLIB } from '../heuristics/tables.js';
 import { isNonLibraryPath } from '../repo/layout.js';
 import { clipEnd, MAX_VALUE } from '../text/clip.js';
@@ -402,6 +402,8 @@ export class PythonIndex {
       params,
       ...(returns ? { returns } : {}),
       ...(d.doc && firstSentence(d.doc) ? { summary: firstSentence(d.doc) } : {}),
+      ...(d.doc && firstParagraph(d.doc) ? { docParagraph: firstParagraph(d.doc) } : {}),
+      ...(paramDocsOf(doc) ? { paramDocs: paramDocsOf(doc) } : {}),
       externalImports: this.externalImportsOf(sym.path),
     };
   }
@@ -464,4 +466,14 @@ function rank(path: string, mod: string | undefined): number {
   if (path.endsWith('.pyi')) r += 1;
   if (/^(tests?|examples?|docs?|scripts|notebooks|benchmarks?)\//.test(path)) r += 10;
   return r;
+}
+
+/** Parameter descriptions of a parsed docstring, folded to one line each; undefined when there are none. */
+function paramDocsOf(doc: DocTypes | undefined): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [name, f] of Object.entries(doc?.params ?? {})) {
+    const d = f.description?.replace(/\s+/g, ' ').trim();
+    if (d) out[name] = d.length > 300 ? `${d.slice(0, 299)}…` : d;
+  }
+  return Object.keys(out).length ? out : undefined;
 }

@@ -70,6 +70,7 @@ export class TsCallResolver {
         callee: calleeText(call.expression, checker),
         written: fold(call.expression.getText(sf)),
         argNames: argNames(call, f.param),
+        ...argValuesOf(call, argNames(call, f.param), sf),
         argComments: argComments(call, sf),
         ...(leadingComment(stmt, sf) ? { comment: leadingComment(stmt, sf) } : {}),
         assignedTo: assignedTo(call),
@@ -453,4 +454,13 @@ function commandOf(call: ts.CallExpression | ts.NewExpression): string | undefin
     for (const e of second.elements) if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) parts.push(e.text);
   }
   return parts.join(' ').trim() || undefined;
+}
+
+/** The arguments as written (clipped), by the names `argNames` gives them. */
+function argValuesOf(call: ts.CallExpression | ts.NewExpression, names: string[], sf: ts.SourceFile): { argValues?: Record<string, string> } {
+  const out: Record<string, string> = {};
+  (call.arguments ?? []).forEach((a, i) => {
+    if (names[i] && !ts.isSpreadElement(a)) out[names[i]] = fold(a.getText(sf), 60);
+  });
+  return Object.keys(out).length ? { argValues: out } : {};
 }

@@ -60,6 +60,18 @@ export function cleanDocstring(literal: string): string {
 const SIGNATURE = /^[A-Za-z_][\w.]*\(.*\)(\s*->\s*.+)?$/;
 
 /** The first sentence of the first paragraph, whitespace folded; a leading signature line is skipped. */
+/** The docstring's first paragraph (up to the first blank line or section header), one line. */
+export function firstParagraph(doc: string): string | undefined {
+  const para = doc.trim().split(/\n\s*\n/)[0] ?? '';
+  const lines: string[] = [];
+  for (const l of para.split('\n')) {
+    if (/^\s*(Args|Arguments|Parameters|Returns?|Raises|Yields|Examples?|Notes?|Attributes)\s*:?\s*$/.test(l) || /^\s*[:@]/.test(l)) break;
+    lines.push(l.trim());
+  }
+  const t = lines.join(' ').replace(/\s+/g, ' ').trim();
+  return t ? (t.length > 400 ? `${t.slice(0, 399)}…` : t) : undefined;
+}
+
 export function firstSentence(doc: string): string | undefined {
   const lines = doc.trim().split('\n');
   if (lines.length && SIGNATURE.test(lines[0].trim())) lines.shift();

@@ -4,9 +4,10 @@
 //
 // Every walk here is iterative (an explicit stack), so generated code with very deep expressions
 // (`a + b + ...` over thousands of terms) cannot overflow the JavaScript stack.
-import type { PyArg, PyAssign, PyBranch, PyCall, PyCallee, PyDef, PyDictEntry, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
+import type { PyArg, PyArm, PyAssign, PyBranch, PyCall, PyCallee, PyDef, PyDictEntry, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
 import { child, namedChildren, normaliseLineBreaks, type PyNode, type PythonParser, type PyTree } from './parser.js';
 import { cleandoc, literalValue } from './docstring.js';
+import { clipEnd } from '../../text/clip.js';
 
 /** Last named children that carry a statement's end: Python's end_lineno is the end of the last of them. */
 const COMPOUND_TAIL = new Set(['block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
@@ -453,11 +454,57 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return found;
   };
 
+  /** 1-based line of the first of the contiguous `#` lines right above a row. */
+  const commentTop = (row: number): number => {
+    let r = row - 1;
+    while (src.ownLine.has(r - 1)) r--;
+    return r + 1;
+  };
+
   /** Contiguous `#` lines right above a row, joined with spaces. */
   const commentAbove = (row: number): string | undefined => {
     const lines: string[] = [];
     for (let r = row - 1; src.ownLine.has(r); r--) lines.unshift(src.ownLine.get(r)!);
     return lines.filter(Boolean).join(' ') || undefined;
+  };
+
+  /**
+   * The innermost branch construct and loop around a statement, up to its function: which arm of an
+   * `if`/`try`/`match` holds it (alternatives), and the loop header it repeats under.
+   */
+  const controlOf = (stmt: PyNode): { branch?: PyArm; loop?: { header: string; line: number } } => {
+    const out: { branch?: PyArm; loop?: { header: string; line: number } } = {};
+    const clip = (x: string) => clipEnd(x.replace(/\s+/g, ' ').trim(), 60);
+    for (let x: PyNode = stmt; x.parent && !['function_definition', 'class_definition', 'module'].includes(x.parent.type); x = x.parent) {
+      const p = x.parent;
+      if (!out.loop && (p.type === 'for_statement' || p.type === 'while_statement') && x.field === 'body') {
+        const header = p.type === 'for_statement' ? `for ${t(child(p, 'left') ?? p)} in ${t(child(p, 'right') ?? p)}` : `while ${t(child(p, 'condition') ?? p)}`;
+        out.loop = { header: clip(header), line: p.startRow + 1 };
+      }
+      if (out.branch || x.type !== 'block') continue;
+      // x is a block: which arm of which construct is it?
+      const arm = p;
+      const construct = ['elif_clause', 'else_clause'].includes(arm.type) && arm.parent?.type === 'if_statement' ? arm.parent : ['except_clause', 'except_group_clause'].includes(arm.type) || (arm.type === 'else_clause' && arm.parent?.type === 'try_statement') ? arm.parent : arm.type === 'case_clause' ? arm.parent?.parent ?? undefined : arm;
+      if (!construct) continue;
+      if (construct.type === 'if_statement') {
+        const arms = [construct, ...construct.children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause')];
+        const i = arm === construct ? (x.field === 'consequence' ? 0 : -1) : arms.indexOf(arm);
+        if (i < 0) continue;
+        const cond = arm.type === 'else_clause' ? 'else' : t(child(arm, 'condition') ?? arm);
+        out.branch = { kind: 'if', line: construct.startRow + 1, arm: i, condition: clip(cond) };
+      } else if (construct.type === 'try_statement') {
+        const arms = construct.children.filter((c) => c.field === 'body' || c.type === 'except_clause' || c.type === 'except_group_clause');
+        const i = arm === construct ? (x.field === 'body' ? 0 : -1) : arms.indexOf(arm);
+        if (i < 0) continue;
+        out.branch = { kind: 'try', line: construct.startRow + 1, arm: i, condition: clip(i === 0 ? 'try' : t(arm).split('\n')[0].replace(/:\s*$/, '')) };
+      } else if (construct.type === 'match_statement') {
+        const cases = (construct.children.find((c) => c.type === 'block')?.children ?? []).filter((c) => c.type === 'case_clause');
+        const i = cases.indexOf(arm);
+        if (i < 0) continue;
+        out.branch = { kind: 'match', line: construct.startRow + 1, arm: i, condition: clip(t(arm).split('\n')[0].replace(/:\s*$/, '')) };
+      }
+    }
+    return out;
   };
 
   /** The bare name tested by the innermost `if` whose body holds this statement (not its else branch). */
@@ -532,6 +579,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     const args = argNodes.map(argOf);
     argComments(n, argNodes, args);
     const comment = commentAbove(stmt.startRow);
+    const control = controlOf(stmt);
     const call: PyCall = {
       line: n.startRow + 1,
       endLine: endLine(n),
@@ -542,8 +590,10 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       assignedTo: binding.targets,
       ...(binding.type ? { assignedType: binding.type } : {}),
       ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
-      ...(comment ? { comment } : {}),
+      ...(comment ? { comment, commentLine: commentTop(stmt.startRow) } : {}),
       statementLine: stmt.startRow + 1,
+      ...(control.branch ? { branch: control.branch } : {}),
+      ...(control.loop ? { loop: control.loop } : {}),
     };
     facts.calls.push(call);
     if (receiver) receivers.push({ call, node: receiver });

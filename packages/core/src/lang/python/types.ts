@@ -146,6 +146,25 @@ export interface PyCall {
   comment?: string;
   /** Line where the statement holding the call starts. */
   statementLine: number;
+  /** Line of the first comment line right above the statement (with `comment`). */
+  commentLine?: number;
+  /**
+   * The innermost `if`/`elif`/`else`, `try`/`except` or `match`/`case` (within the call's function) whose
+   * arm holds the statement: calls in different arms of one construct are alternatives, not a sequence.
+   */
+  branch?: PyArm;
+  /** The innermost `for`/`while` loop around the statement (within its function): its header, and line. */
+  loop?: { header: string; line: number };
+}
+
+export interface PyArm {
+  kind: 'if' | 'try' | 'match';
+  /** Line of the `if`/`try`/`match` keyword: the construct's identity. */
+  line: number;
+  /** Arm number in the construct, 0 first. */
+  arm: number;
+  /** The arm's condition as written (`args.save_gguf`), `else`, `except ...`, or the case pattern. */
+  condition: string;
 }
 
 /** `x = <expr>` at any scope, when the value is not a call (calls carry their own assignedTo). */

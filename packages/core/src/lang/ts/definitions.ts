@@ -157,6 +157,22 @@ export function jsDocSummary(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** The JSDoc's first paragraph and its `@param` descriptions. */
+function jsDocDetails(node: ts.Node): { docParagraph?: string; paramDocs?: Record<string, string> } {
+  const target = ts.isVariableStatement(node) ? node.declarationList.declarations[0] : node;
+  const docs = ts.getJSDocCommentsAndTags(target).filter(ts.isJSDoc);
+  const d = docs[docs.length - 1];
+  if (!d) return {};
+  const text = ts.getTextOfJSDocComment(d.comment)?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim();
+  const params: Record<string, string> = {};
+  for (const tag of d.tags ?? []) {
+    if (!ts.isJSDocParameterTag(tag)) continue;
+    const c = ts.getTextOfJSDocComment(tag.comment)?.replace(/^\s*-\s*/, '').replace(/\s+/g, ' ').trim();
+    if (c) params[tag.name.getText()] = c.length > 300 ? `${c.slice(0, 299)}…` : c;
+  }
+  return { ...(text ? { docParagraph: text.length > 400 ? `${text.slice(0, 399)}…` : text } : {}), ...(Object.keys(params).length ? { paramDocs: params } : {}) };
+}
+
 /** The implementation of an overloaded function or method: the declaration with a body. */
 export function implementationOf(decl: ts.Node, checker: ts.TypeChecker): ts.Node {
   if (!(ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl) || ts.isConstructorDeclaration(decl)) || decl.body) return decl;
@@ -211,6 +227,7 @@ export class DefinitionBuilder {
       params: paramsOf(cls ? ctor : fn),
       ...(returns ? { returns } : {}),
       ...(summary ? { summary } : {}),
+      ...jsDocDetails(node),
       externalImports: this.externalImports(sf),
     };
   }

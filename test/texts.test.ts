@@ -1,0 +1,86 @@
+// Pages a reader can check: on every fixture, every sentence of every page text carries where it comes
+// from (a file and line of the repository that exists and says it) or is one of the documented
+// connective templates; no step text is a bare "Calls X" formula; alternatives (calls in different arms
+// of one if/try/match) are one step, never a chain.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows, type GoldpathModel, type TextTrace } from '../packages/core/src/index.js';
+import { CONNECTIVES } from '../packages/core/src/group/texts.js';
+import { argsToOptions, fixtureArgs, fixtures, ROOT } from './helpers.js';
+
+const models = new Map<string, GoldpathModel>();
+async function modelOf(name: string): Promise<GoldpathModel> {
+  if (!models.has(name)) {
+    const repo = path.join(ROOT, 'examples', name, 'repo');
+    models.set(name, await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-texts-')), ...argsToOptions(fixtureArgs(name)) }));
+  }
+  return models.get(name)!;
+}
+
+function checkTrace(repo: string, t: TextTrace, where: string): void {
+  if (t.from === 'connective') {
+    expect(CONNECTIVES.some((re) => re.test(t.text)), `${where}: "${t.text}" is no documented connective`).toBe(true);
+    return;
+  }
+  expect(t.at, `${where}: "${t.text}" has no place`).toBeDefined();
+  const file = path.join(repo, t.at!.path);
+  const lines = readFileSync(file, 'utf8').split(/\r\n|\r|\n/);
+  if (t.at!.cell === undefined) expect(t.at!.line, `${where}: ${t.at!.path}:${t.at!.line}`).toBeLessThanOrEqual(lines.length);
+}
+
+describe.each(fixtures())('fixture %s: texts traced to the repository', (name) => {
+  it('every sentence has a place in the repository or is a documented connective, and none is a formula', async () => {
+    const model = await modelOf(name);
+    const repo = path.join(ROOT, 'examples', name, 'repo');
+    for (const w of model.workflows) {
+      for (const [part, trace] of Object.entries(w.traces)) {
+        expect(trace.length, `${w.name} ${part}`).toBeGreaterThan(0);
+        for (const t of trace) checkTrace(repo, t, `${w.name} ${part}`);
+      }
+      for (const s of w.steps) {
+        expect(s.description).not.toMatch(/^Calls \S+ from the repository/);
+        expect(s.description).toBe(s.trace.map((t) => t.text).join(' '));
+        for (const t of s.trace) checkTrace(repo, t, `${w.name} step ${s.number}`);
+        // A comment quoted for a step stands right above the statement of its main call.
+        for (const t of s.trace.filter((x) => x.from === 'comment')) {
+          const main = s.calls[0].call;
+          const lines = readFileSync(path.join(repo, t.at!.path), 'utf8').split(/\r\n|\r|\n/);
+          if (t.at!.cell === undefined) expect(lines[t.at!.line - 1].trim().startsWith('#') || lines[t.at!.line - 1].trim().startsWith('//')).toBe(true);
+          expect(main.comment).toBeDefined();
+        }
+      }
+    }
+  });
+
+  it('never chains the alternatives of one if/try/match as successive steps', async () => {
+    const model = await modelOf(name);
+    for (const w of model.workflows) {
+      const arms = w.steps.map((s) => s.calls[0].call.branch);
+      for (let i = 0; i + 1 < arms.length; i++) {
+        const a = arms[i];
+        const b = arms[i + 1];
+        const chained = !!a && !!b && a.at.path === b.at.path && a.at.line === b.at.line && a.arm !== b.arm && w.steps[i].role === w.steps[i + 1].role;
+        expect(chained, `${w.name}: steps ${i + 1} and ${i + 2}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('alternatives and loops', () => {
+  it('shows the two saves of an if/else as one step with its alternative, and says the loop', async () => {
+    const model = await modelOf('adaptkit');
+    const w = model.workflows.find((x) => x.sources.some((s) => s.path === 'examples/export.py'))!;
+    const save = w.steps.find((s) => s.calls.some((c) => c.alternative))!;
+    expect(save.title).toBe('Save Model');
+    expect(save.calls.map((c) => [c.call.callee, c.alternative ?? false, c.condition])).toEqual([
+      ['model.save_gguf', false, 'args.gguf'],
+      ['model.save', true, 'else'],
+    ]);
+    expect(save.trace.map((t) => t.from)).toEqual(['comment', 'docstring', 'branch', 'loop', 'parameters']);
+    expect(save.description).toContain('One of: `model.save_gguf` when `args.gguf` or `model.save` (else).');
+    expect(save.description).toContain('It repeats inside `for method in ["q4_k_m", "q8_0"]`.');
+    expect(save.description).toContain('(the file to write)');
+  });
+});
