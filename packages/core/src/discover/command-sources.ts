@@ -14,7 +14,7 @@ import { splitLines } from '../text/lines.js';
  * command whose continuation was lost (`--nproc_per_node 2 \\`) are not commands, and shell
  * builtins that only set up the shell (`set -e`, `cd`, `export`, `echo`) are not steps.
  */
-const NOT_A_COMMAND = /^([<>|&-]|(set|cd|export|source|\.|echo|printf|exit|shift|unset|alias|pushd|popd|trap|wait|read|local|declare|true|false)(\s|$))/;
+const NOT_A_COMMAND = /^([<>|&{}()\[\]-]|(set|cd|export|source|\.|echo|printf|exit|shift|unset|alias|pushd|popd|trap|wait|read|local|declare|true|false|if|then|else|elif|fi|for|while|until|do|done|case|esac|break|continue|function|return|select|time|test|eval|exec|sleep|kill|ps|mkdir|rm|cp|mv|ls|cat|tail|head|grep|sed|awk|tee|touch|chmod)(\s|;|$))/;
 
 /** A `user@host:~$ ` or `(venv) $ ` prompt left in front of a command. */
 const PROMPT = /^(\(\S+\)\s+)?([\w.-]+@[\w.-]+)?:?[~\w/.-]*\$\s+/;

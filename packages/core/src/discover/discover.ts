@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
-import { exampleDirOf, isDocPath, isScriptPath, isTestPath } from '../repo/layout.js';
+import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
@@ -87,6 +87,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const isScript = isScriptPath;
   const isDoc = isDocPath;
 
+  // Dot-folders (`.github/`, `.circleci/`) hold the repository's tooling, never a golden path.
+  const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const seenFiles = new Set<string>();
   const addFile = async (path: string, kind: SourceKind, foundBy: string, score: number, entryFunction?: string) => {
     const id = entryFunction ? `${path}:${entryFunction}` : path;
@@ -130,7 +132,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   };
 
   // 1. Example programs and notebooks.
-  for (const f of files.files) {
+  for (const f of sourceFiles) {
     const dir = exampleDir(f.path);
     if (f.path.endsWith('.ipynb') && !isTest(f.path)) {
       await addFile(f.path, 'notebook', dir ? `${f.path.split('/')[0]}/ folder` : 'Jupyter notebook', dir ? dir.score : 70);
@@ -183,14 +185,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const main = inp.modules.resolve(pkg.name || './', pkg.dir ? `${pkg.dir}/package.json` : 'package.json');
     if (pkg.name && main.kind === 'repo' && !isTest(main.path)) await addFile(main.path, 'entry-point', `${pkg.dir ? `${pkg.dir}/` : ''}package.json main/exports`, 40);
   }
-  for (const f of files.files) {
+  for (const f of sourceFiles) {
     if (!isScript(f.path) || isTest(f.path) || seenFiles.has(f.path) || f.size > files.maxFileBytes) continue;
     const r = await files.read(f.path);
     // Node scripts: a `#!/usr/bin/env node` line or a `require.main === module` guard.
     if (!r.ok || !(/^#!.*\bnode\b/.test(r.text) || /require\.main\s*===\s*module/.test(r.text))) continue;
     await addFile(f.path, 'script', 'Node script (`#!` line or `require.main` guard)', 50);
   }
-  for (const f of files.files) {
+  for (const f of sourceFiles) {
     if (!f.path.endsWith('.py') || isTest(f.path) || seenFiles.has(f.path)) continue;
     if (f.size > files.maxFileBytes) continue;
     const r = await files.read(f.path);
@@ -199,7 +201,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     await addFile(f.path, /(^|\/)__main__\.py$/.test(f.path) ? 'entry-point' : 'script', '`if __name__ == "__main__":` script', 50);
   }
   // 4. Code blocks in README files and docs.
-  const mdFiles = files.files
+  const mdFiles = sourceFiles
     .map((f) => f.path)
     .filter((p) => (/^readme[^/]*\.(md|markdown)$/i.test(p) || (isDoc(p) && /\.(md|markdown)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.md$/i.test(p))));
   for (const path of mdFiles) {
@@ -324,7 +326,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: isReadme && !path.includes('/') ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
   // 5. Tests, kept later only for parts of the API nothing above shows.
-  for (const f of files.files) {
+  for (const f of sourceFiles) {
     if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
     await addFile(f.path, 'test', 'tests folder', 20);
   }

@@ -63,6 +63,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     if (entry) ev.push({ kind: 'entry-point', detail: entry.candidate.foundBy, points: RANK_POINTS.entryPoint });
     const nonTest = u.members.filter((m) => m.candidate.kind !== 'test');
     if (nonTest.length) ev.push({ kind: 'support', detail: `${nonTest.length} source(s) follow it`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + nonTest.length)) });
+    const testOnly = nonTest.length === 0;
+    if (testOnly) {
+      // Among themselves, use cases only tests show rank by how many tests follow them.
+      ev.push({ kind: 'tests-only', detail: `only tests show it (${u.members.length} test(s); ranked after every other use case)`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + u.members.length)) });
+    }
     const base = ev.reduce((n, e) => n + e.points, 0);
     // The package's public surface: repository calls outside tests, benchmarks, private modules and internals.
     const repoCalls = u.steps.flatMap((s) => s.calls.slice(0, 1)).filter(isRepoCall);
@@ -70,8 +75,6 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     const share = repoCalls.length ? pub / repoCalls.length : 1;
     const factor = 0.5 + 0.5 * share;
     if (share < 1) ev.push({ kind: 'public-api', detail: `${pub} of ${repoCalls.length} repository steps are public API (score × ${round(factor)})`, points: round(base * factor - base) });
-    const testOnly = nonTest.length === 0;
-    if (testOnly) ev.push({ kind: 'tests-only', detail: 'only tests show it (ranked after every other use case)', points: 0 });
     return { ...u, score: round(base * factor), evidence: ev, testOnly };
   });
   const firstLine = (u: RankedUseCase) => Math.min(...u.members.map((m) => (m.candidate.kind === 'readme' ? m.candidate.line : Number.MAX_SAFE_INTEGER)));

@@ -72,6 +72,8 @@ export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet:
     const parts = [ins.length ? `takes ${joinList(ins)}` : '', outs.length ? `gives ${joinList(outs)}` : ''].filter(Boolean);
     if (parts.length) out.push({ text: `${code(c.callee)} ${parts.join(' and ')}.`, from: 'dataflow', at: place(c) });
   }
+  // Nothing else to say: the call as the example writes it, where it writes it.
+  if (!out.length) out.push({ text: `The example runs ${code(c.command?.line ?? `${c.callee}(${c.argNames.join(', ')})`)} here.`, from: 'call', at: place(c) });
   return out;
 }
 

@@ -240,7 +240,9 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
   let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || (i < MIN_STEPS && v.count >= topUp));
-  chosen = chosen.slice(0, MAX_STEPS);
+  // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
+  const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
+  chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k)).slice(0, MAX_STEPS);
   return chosen
     .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
     .map(([, v]) => v.step);

@@ -147,6 +147,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
   /^(get|setup|set_up|configure|init)_logg(er|ing)$/,
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
+  /^(get|prepare|setup|set_up|init|select|pick)_[a-z0-9_]*device[a-z0-9_]*$/, // prepare_device_map, get_device
   /^[A-Z][A-Za-z0-9]*(Error|Exception|Warning)$/, // raising or catching an error is no milestone
 ];
 

@@ -49,3 +49,8 @@ export function isPrivatePath(p: string): boolean {
   const parts = p.split('/');
   return parts.some((part, i) => (i < parts.length - 1 ? INTERNAL_DIRS.has(part.toLowerCase()) || /^_[^_]/.test(part) : /^_[^_]/.test(part)));
 }
+
+/** Under a dot-folder (`.github/`, `.circleci/`, `.devcontainer/`): tooling of the repository, never a golden path. */
+export function isToolingPath(p: string): boolean {
+  return folders(p).some((d) => d.startsWith('.'));
+}

@@ -59,12 +59,15 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // Tests run their `test_*` functions (and `Test*` classes' methods).
   const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.kind === 'class' && d.parent === '' && /^Test/.test(d.name))).map((d) => d.qualname) : [];
   const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries]);
+  /** Where each local function the source runs is first called: its calls run there, not at its definition. */
+  const calledFrom = new Map<string, { scope: string; line: number }>();
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of facts.calls) {
       const target = c.callee.base === 'name' && c.callee.chain.length === 1 ? c.callee.chain[0] : undefined;
       if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && [...reached].some((r) => (r === '' ? c.scope === '' : within(c.scope, r)))) {
         reached.add(target);
+        calledFrom.set(target, { scope: c.scope, line: c.statementLine });
         grew = true;
       }
     }
@@ -104,7 +107,12 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           const cls = facts.defs.find((d) => d.qualname === fn.parent && d.kind === 'class');
           if (cls) return { kind: 'local-instance', cls };
         }
-        if (fn?.params.some((p) => p.name === name)) return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
+        if (fn?.params.some((p) => p.name === name)) {
+          // A parameter of the source's own function takes what every call of it in the source passes.
+          const passed = fn.parent === '' && !fn.isMethod ? await argumentValue(fn, name) : undefined;
+          if (passed) return passed;
+          return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
+        }
         continue;
       }
       if (assigned && latest === assigned.c.statementLine) {
@@ -145,6 +153,36 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
     if (PY_BUILTINS.has(name) || /^[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)$/.test(name)) return { kind: 'stdlib', module: 'builtins' };
     return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
+  };
+
+  /**
+   * The value a parameter of a module-level function of the source gets: what its calls in the source
+   * pass (by position or keyword), when every call passes a name or chain of the same repository class
+   * instance or external value. Undefined when unknown or when the calls disagree.
+   */
+  const argumentInProgress = new Set<string>();
+  const argumentValue = async (fn: PyDef, param: string): Promise<Value | undefined> => {
+    const key = `${fn.qualname}:${param}`;
+    if (argumentInProgress.has(key)) return undefined;
+    argumentInProgress.add(key);
+    try {
+      const pos = fn.params.findIndex((p) => p.name === param);
+      const sites = facts.calls.filter((c) => c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === fn.name);
+      if (!sites.length) return undefined;
+      let found: Value | undefined;
+      for (const c of sites) {
+        const arg = c.args.find((a) => a.keyword === param) ?? (pos >= 0 && fn.params[pos].kind === 'positional' ? c.args.filter((a) => !a.keyword && !a.unpack)[pos] : undefined);
+        const text = arg?.text.trim() ?? '';
+        if (!/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
+        const v = await chainValue(text.split('.'), c.scope, c.line);
+        if (v.kind !== 'instance' && v.kind !== 'external' && !(v.kind === 'unknown' && !v.local)) return undefined;
+        if (found && JSON.stringify(found) !== JSON.stringify(v)) return undefined;
+        found = v;
+      }
+      return found;
+    } finally {
+      argumentInProgress.delete(key);
+    }
   };
 
   const chainValue = async (chain: string[], scope: string, line: number): Promise<Value> => {
@@ -298,9 +336,18 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   facts.calls.forEach((c, i) => {
     if (c.parent === undefined) visitRank(i);
   });
+  // Execution order: a call inside a local function runs where that function is called (its caller's
+  // statement line first, then its own), so a helper defined above `main` does not run first.
+  const pathOf = (scope: string, seen = new Set<string>()): number[] => {
+    const top = scope.split('.')[0];
+    const from = calledFrom.get(top);
+    if (!from || seen.has(top)) return [];
+    seen.add(top);
+    return [...pathOf(from.scope, seen), place(from.line).line];
+  };
   const orderOf = (call: PyCall, i: number): number[] => {
     const p = place(call.statementLine);
-    return [p.cell ?? 0, p.line, rank.get(i) ?? i];
+    return [p.cell ?? 0, ...pathOf(call.scope), p.line, -1, rank.get(i) ?? i];
   };
 
   for (let i = 0; i < facts.calls.length; i++) {
