@@ -8,7 +8,7 @@ import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './workflows.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
-export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/, /^Run the steps below in order\.$/, /^.+: .+\.$/];
+export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/, /^Run the steps below in order\.$/, /^[A-Za-z0-9 ]+: [a-z0-9 ,]+\.$/];
 
 /** Docstrings that describe another function than the one called (`Same as .push_to_hub(...)`). */
 const DEFERRING_DOC = /^(same as|see|alias (of|for)|wrapper (of|for|around)|shortcut (of|for)|calls?|equivalent to)\b/i;

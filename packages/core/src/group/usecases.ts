@@ -154,7 +154,6 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
         bestShare = share;
       }
     }
-    if (process.env.GP_DEBUG) console.error('SOURCE', s.candidate.id, best ? `joins ${best.leader.candidate.id} (${bestShare.toFixed(2)})` : 'leads', distinct.map((x) => `${x.key}:${df.get(x.key)}`).join(' '));
     if (best) {
       best.members.push(s);
       continue;
