@@ -83,8 +83,16 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       m.candidate.reason = `only ${d.steps.length} step(s), and no workflow shares its calls`;
     }
   }
-  // A use case of internals only (private modules, test helpers, an application's code) is no golden path.
+  // A use case of internals only (private modules, test helpers, an application's code) is no golden path;
+  // nor one that ended with fewer than MIN_STEPS steps once its sources were settled (never padded).
   const kept = sized.filter((u) => {
+    if (u.steps.length < MIN_STEPS) {
+      for (const m of u.members) {
+        m.candidate.kept = false;
+        m.candidate.reason = `only ${u.steps.length} step(s) shared by its use case's sources, and no workflow shares its calls`;
+      }
+      return false;
+    }
     if (u.steps.some((s) => isRepoCall(s.calls[0]) && isPublic(s.calls[0]))) return true;
     for (const m of u.members) {
       m.candidate.kept = false;
