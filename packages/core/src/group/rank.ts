@@ -6,7 +6,7 @@ import { GUIDE_PAGES, QUICKSTART_HEADINGS, RANK_POINTS, REFERENCE_PAGES } from '
 import { isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
-import type { AnalysedSource } from './workflows.js';
+import type { AnalysedSource } from './source.js';
 
 export interface RankedUseCase extends UseCase {
   score: number;

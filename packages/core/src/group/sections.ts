@@ -3,7 +3,7 @@
 // file nor split into one source per block.
 import type { CallSite } from '../model.js';
 import { buildSteps } from './steps.js';
-import type { AnalysedSource } from './workflows.js';
+import type { AnalysedSource } from './source.js';
 
 /**
  * Merges the analysed blocks of each section into the section's first block (its candidate stands for

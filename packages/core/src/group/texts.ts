@@ -5,7 +5,7 @@
 // that would only be a formula ("Calls X from the repository") is left out instead.
 import type { CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
 import type { DraftStep } from './steps.js';
-import type { AnalysedSource } from './workflows.js';
+import type { AnalysedSource } from './source.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
 export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/, /^Run the steps below in order\.$/, /^[A-Za-z0-9 ]+: [a-z0-9 ,]+\.$/];

@@ -7,7 +7,7 @@ import type { CallSite } from '../model.js';
 import { GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
 import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
-import type { AnalysedSource } from './workflows.js';
+import type { AnalysedSource } from './source.js';
 
 export interface UseCase {
   /** callKey of the distinctive milestone the members share. */

@@ -2,7 +2,8 @@
 // use cases the sources share (usecases.ts), let small ones join a bigger one or each other
 // (clarification 4), rank them by evidence (rank.ts), write at most the budget, name them (naming.ts)
 // and write their texts from what the repository says.
-import type { CallSite, Candidate, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
+import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
+import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, type DraftStep } from './steps.js';
@@ -15,19 +16,7 @@ import { publicSurface, type PublicSurface } from './surface.js';
 
 export type { NamingHints } from './naming.js';
 
-export interface AnalysedSource {
-  candidate: Candidate;
-  score: number;
-  calls: CallSite[];
-  steps: DraftStep[];
-  /** Title of a notebook or heading of a code block. */
-  title?: string;
-  /** Prose around a code block; the module docstring of a script. */
-  prose?: string;
-  span: WorkflowSource['span'];
-  /** Runtime of the source's language (the workflow's environment), when not the context's. */
-  runtime?: 'Python' | 'Node';
-}
+export type { AnalysedSource } from './source.js';
 
 export interface WorkflowContext {
   repoName: string;
