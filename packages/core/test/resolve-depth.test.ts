@@ -289,12 +289,19 @@ describe('decorator-built objects', () => {
 describe('typed names', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "tinylib"\n',
-    'tinylib/__init__.py': 'from .model import GPT, LLM, Accelerator, Base, Console, Tokenizer, Vec, session\n',
+    'tinylib/__init__.py': 'from .model import GPT, LLM, Accelerator, Base, Chat, Console, Tokenizer, Vec, session\n',
     'tinylib/testing.py': 'def mocked_loaders(n):\n    return []\n',
     'tinylib/data.py': 'def get_loaders(n):\n    return [n]\n',
     'tinylib/model.py': [
       'from contextlib import contextmanager',
-      'from typing import Generator, Iterator',
+      'from typing import Generator, Generic, Iterator, TypeVar',
+      '',
+      'T = TypeVar("T")',
+      '',
+      '',
+      'class Chat(Generic[T]):',
+      '    def say(self, text):',
+      '        return text',
       '',
       '',
       'class Vec:',
@@ -308,6 +315,9 @@ describe('typed names', () => {
       'class GPT:',
       '    def generate(self, x):',
       '        return x',
+      '',
+      '    def chat(self) -> "Chat[int]":',
+      '        return Chat()',
       '',
       '    def __call__(self, x):',
       '        return self.generate(x)',
@@ -355,7 +365,7 @@ describe('typed names', () => {
     'examples/typed.py': [
       'import os',
       '',
-      'from tinylib import GPT, LLM, Accelerator, Base, Console, Tokenizer, Vec, session',
+      'from tinylib import GPT, LLM, Accelerator, Base, Chat, Console, Tokenizer, Vec, session',
       'from tinylib.model import gen_session',
       'from tinylib.data import get_loaders',
       'from tinylib.testing import mocked_loaders',
@@ -411,6 +421,9 @@ describe('typed names', () => {
       '    app.log("msg")',
       '    shared.generate(2)',
       '    default_model.generate(3)',
+      '    g.chat().say("hi")',
+      '    box = Chat[str]()',
+      '    box.say("x")',
       '    train(Accelerator(), g)',
       '    run([])',
       '    get_dataloaders(4)',
@@ -444,6 +457,11 @@ describe('typed names', () => {
   it('calls an instance through __call__, and the result of an operator through __add__', () => {
     expect(where(at('g'))).toBe(`${spanOf(repo, M, 'def __call__')} GPT.__call__`);
     expect(where(at('c.norm'))).toBe(`${spanOf(repo, M, 'def norm')} Vec.norm`);
+  });
+
+  it('reads a generic class of the code as the class: a return annotation, a parameterised call', () => {
+    expect(where(at('g.chat().say'))).toBe(`${spanOf(repo, M, 'def say')} Chat.say`);
+    expect(where(at('box.say'))).toBe(`${spanOf(repo, M, 'def say')} Chat.say`);
   });
 
   it('types both branches of a conditional expression when they agree', () => {

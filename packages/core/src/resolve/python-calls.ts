@@ -525,6 +525,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       callee = v;
     } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
       callee = { kind: 'stdlib', module: 'builtins' };
+    } else if (/^[A-Za-z_][\w.]*\s*\[[^\]]*\]$/s.test(call.callee.text)) {
+      // `Agent[Deps, Out](...)`: a generic class parameterised, then called (not an item of a container).
+      const base = await chainValue(call.callee.text.replace(/\s*\[.*$/s, '').split('.'), call.scope, call.line);
+      const isClass = base.kind === 'symbol' && ((base.sym.kind === 'def' && base.sym.def.kind === 'class') || base.sym.kind === 'external' || base.sym.kind === 'stdlib');
+      callee = isClass ? base : { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is an item of a container`, local: true };
     } else {
       callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
     }
@@ -885,8 +890,24 @@ function unwrapAnnotation(text: string): string {
   const opt = /^(?:typing\.)?Optional\[(.*)\]$/.exec(t);
   if (opt) t = opt[1].trim().replace(/^["']|["']$/g, '');
   const union = t.split('|').map((s) => s.trim()).filter((s) => s !== 'None');
-  return union.length === 1 ? union[0] : t;
+  t = union.length === 1 ? union[0] : t;
+  // `Annotated[X, ...]` is X; a generic class of the code (`AgentRealtime[Deps]`) is the class.
+  const generic = /^([A-Za-z_][\w.]*)\[(.*)\]$/s.exec(t);
+  if (generic) {
+    const base = generic[1].replace(/^(typing|t|te|typing_extensions|collections\.abc|collections)\./, '');
+    if (base === 'Annotated') return unwrapAnnotation(splitTop(generic[2])[0] ?? '');
+    if (!TYPING_GENERICS.has(base)) return generic[1];
+  }
+  return t;
 }
+
+/** Generic types of `typing` and the builtins: their parameters are element types, not the value's class. */
+const TYPING_GENERICS = new Set(
+  `Optional Union List list Dict dict Tuple tuple Set set FrozenSet frozenset Callable Iterator Iterable Generator AsyncIterator
+AsyncIterable AsyncGenerator Type type Literal ClassVar Final Awaitable Coroutine Sequence MutableSequence Mapping MutableMapping
+ContextManager AbstractContextManager AsyncContextManager AbstractAsyncContextManager TypeGuard TypeIs Required NotRequired Unpack
+deque defaultdict OrderedDict Counter ChainMap Collection Container Reversible`.split(/\s+/),
+);
 
 async function callSite(
   index: PythonIndex,
