@@ -207,6 +207,76 @@ describe('router methods assigned in a constructor (Hono style)', async () => {
   });
 });
 
+describe('a provider function with properties, and an interface-typed variable (AI SDK style)', async () => {
+  const repo = write({
+    'package.json': JSON.stringify({ name: 'mini-ai', main: 'src/index.ts' }),
+    'src/model.ts': [
+      'export interface LanguageModel {',
+      '  doGenerate(prompt: string): Promise<string>;',
+      '}',
+      '',
+      'export class ChatModel implements LanguageModel {',
+      '  constructor(readonly id: string) {}',
+      '',
+      '  async doGenerate(prompt: string): Promise<string> {',
+      '    return prompt;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'src/provider.ts': [
+      "import { ChatModel, type LanguageModel } from './model';",
+      '',
+      'export interface Provider {',
+      '  (id: string): LanguageModel;',
+      '  chat(id: string): LanguageModel;',
+      '}',
+      '',
+      'export function createProvider(): Provider {',
+      '  const createChatModel = (id: string) => new ChatModel(id);',
+      '  const provider = function (id: string) {',
+      '    return createChatModel(id);',
+      '  };',
+      '  provider.chat = createChatModel;',
+      '  return provider;',
+      '}',
+      '',
+      'export const acme = createProvider();',
+      '',
+    ].join('\n'),
+    'src/index.ts': "export { acme, createProvider } from './provider';\nexport { ChatModel, type LanguageModel } from './model';\n",
+    'examples/generate.ts': [
+      "import { acme, ChatModel, type LanguageModel } from 'mini-ai';",
+      '',
+      "const model = acme.chat('small');",
+      "await model.doGenerate('hi');",
+      "await acme('large').doGenerate('there');",
+      'let other: LanguageModel;',
+      "other = new ChatModel('x');",
+      "await other.doGenerate('!');",
+      '',
+    ].join('\n'),
+  });
+  const calls = await callsOf(repo);
+  const gen = calls.get('examples/generate.ts');
+
+  it('follows properties assigned on a function object, and calls of the function itself', () => {
+    expect(find(gen, 'acme.chat').resolution).toMatchObject({ kind: 'repo', qualname: 'createProvider.createChatModel', span: { path: 'src/provider.ts', start: lineOf(repo, 'src/provider.ts', 'const createChatModel') } });
+    expect(find(gen, 'acme').resolution).toMatchObject({ kind: 'repo', qualname: 'createProvider.provider', span: { path: 'src/provider.ts', start: lineOf(repo, 'src/provider.ts', 'const provider = function') } });
+    const doGenerate = { kind: 'repo', qualname: 'ChatModel.doGenerate', span: { path: 'src/model.ts', start: lineOf(repo, 'src/model.ts', 'async doGenerate') } };
+    expect(find(gen, 'model.doGenerate').resolution).toMatchObject(doGenerate);
+    expect(find(gen, 'acme().doGenerate').resolution).toMatchObject(doGenerate);
+  });
+
+  it('prints the class a variable typed by an interface is built from', () => {
+    expect(find(gen, 'other.doGenerate').resolution).toMatchObject({ kind: 'repo', qualname: 'ChatModel.doGenerate' });
+  });
+
+  it('prints no type-only location', () => {
+    expectExactAndNotTypeOnly(repo, [...calls.values()].flat());
+  });
+});
+
 describe('computed members and destructured bindings', async () => {
   const repo = write({
     'package.json': JSON.stringify({ name: 'cmds', main: 'src/index.ts', dependencies: { 'next-auth': '5' } }),

@@ -213,6 +213,9 @@ export class TsCallResolver {
       const init = TsValueTracer.bindingSource(decl);
       const from = init ? this.originOf(init) : undefined;
       if (from?.kind === 'external') return { resolution: { kind: 'external', module: from.distribution, distribution: from.distribution } };
+      // The source's own binding (a destructured parameter of its callback) stays the source's own value.
+      const rel = TsProject.repoPath(decl.getSourceFile().fileName);
+      if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return undefined;
       return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is destructured (${where}) from a value whose implementation the code does not show` } };
     }
     return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is declared only by ${describeTypeOnly(decl)} (${where}); no implementation is reached from its receiver (a dynamic proxy, a callback or a value built elsewhere)` } };

@@ -49,7 +49,8 @@ export function describeTypeOnly(d: ts.Node): string {
 
 const skip = (e: ts.Expression): ts.Expression => {
   let n = e;
-  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n) || ts.isTypeAssertionExpression(n) || ts.isAwaitExpression(n)) n = n.expression;
+  // `f<T>` (an instantiation expression) is `f`.
+  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n) || ts.isTypeAssertionExpression(n) || ts.isAwaitExpression(n) || ts.isExpressionWithTypeArguments(n)) n = n.expression;
   return n;
 };
 
@@ -144,6 +145,7 @@ export class TsValueTracer {
       if (v.kind === 'object') out.push(...this.objectMember(v.node, name, depth));
       else if (v.kind === 'module') out.push(...this.symbolValues(this.checker.getExportsOfModule(v.symbol).find((x) => x.name === name), depth + 1));
       else if (v.kind === 'instance' || v.kind === 'class') out.push(...this.classMember(v.node, name, v.kind === 'class', depth));
+      else if (v.kind === 'function') out.push(...this.expandoMember(v.node, name, depth));
       else out.push(UNKNOWN);
     }
     return out;
@@ -163,7 +165,11 @@ export class TsValueTracer {
       if (!this.followed(d.getSourceFile())) continue;
       if ((ts.isFunctionDeclaration(d) || ts.isMethodDeclaration(d)) && d.body) out.push({ kind: 'function', node: d });
       else if (ts.isClassDeclaration(d)) out.push({ kind: 'class', node: d });
-      else if (ts.isVariableDeclaration(d) && d.initializer && ts.isIdentifier(d.name)) out.push(...this.values(d.initializer, depth + 1));
+      else if (ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) && !(d.parent.flags & ts.NodeFlags.Const)) {
+        // `let app: Base; … app = new App();`: the initializer and every assignment in its scope.
+        const assigned = [...(d.initializer ? [d.initializer] : []), ...this.assignmentsOf(d, sym)];
+        out.push(...(assigned.length ? assigned.flatMap((x) => this.values(x, depth + 1)) : [UNKNOWN]));
+      } else if (ts.isVariableDeclaration(d) && d.initializer && ts.isIdentifier(d.name)) out.push(...this.values(d.initializer, depth + 1));
       else if (ts.isBindingElement(d)) out.push(...this.bindingValues(d, depth));
       else if (ts.isShorthandPropertyAssignment(d)) out.push(...this.symbolValues(this.checker.getShorthandAssignmentValueSymbol(d), depth + 1));
       else if (ts.isPropertyAssignment(d)) out.push(...this.values(d.initializer, depth + 1));
@@ -185,6 +191,23 @@ export class TsValueTracer {
         }
       } else return undefined;
     }
+    return out;
+  }
+
+  private readonly assignmentsCache = new Map<ts.Node, ts.Expression[]>();
+
+  /** The right sides of `name = …` for a `let`/`var` variable, in the scope that declares it. */
+  private assignmentsOf(d: ts.VariableDeclaration, sym: ts.Symbol): ts.Expression[] {
+    const cached = this.assignmentsCache.get(d);
+    if (cached) return cached;
+    const scope = ts.findAncestor(d.parent, (n) => ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isModuleBlock(n)) ?? d.getSourceFile();
+    const out: ts.Expression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(n.left) && n.left.text === sym.name && this.checker.getSymbolAtLocation(n.left) === sym) out.push(n.right);
+      ts.forEachChild(n, visit);
+    };
+    visit(scope);
+    this.assignmentsCache.set(d, out);
     return out;
   }
 
@@ -213,6 +236,26 @@ export class TsValueTracer {
     let holder: ts.Node = d.parent.parent;
     while (ts.isBindingElement(holder)) holder = holder.parent.parent;
     return ts.isVariableDeclaration(holder) ? holder.initializer : undefined;
+  }
+
+  /**
+   * A property assigned on a function object (`const provider = function (id) {…}; provider.chat =
+   * createChatModel;`), in the statements beside its declaration.
+   */
+  private expandoMember(fn: ts.FunctionLikeDeclaration, name: string, depth: number): TsValue[] {
+    let holder: ts.Node = fn;
+    while (holder.parent && (ts.isParenthesizedExpression(holder.parent) || ts.isAsExpression(holder.parent))) holder = holder.parent;
+    const decl = ts.isFunctionDeclaration(fn) ? fn : holder.parent && ts.isVariableDeclaration(holder.parent) ? holder.parent : undefined;
+    const id = decl?.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const block = ts.isFunctionDeclaration(fn) ? fn.parent : decl?.parent?.parent?.parent;
+    if (!id || !block || !(ts.isBlock(block) || ts.isSourceFile(block) || ts.isModuleBlock(block))) return [UNKNOWN];
+    let found: TsValue[] | undefined;
+    for (const st of block.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const l = st.expression.left;
+      if (ts.isPropertyAccessExpression(l) && ts.isIdentifier(l.expression) && l.expression.text === id && l.name.text === name) found = this.values(st.expression.right, depth + 1);
+    }
+    return found ?? [UNKNOWN];
   }
 
   private objectMember(obj: ts.ObjectLiteralExpression, name: string, depth: number): TsValue[] {
