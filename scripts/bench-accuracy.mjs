@@ -108,9 +108,11 @@ sites.forEach((s, i) => {
       if (truth) exact++;
       else disagreements.push(`SPAN ${key} (${g.qualname}) is not a def/class span in ast`);
     }
-    if (!a.ok) {
+    // jedi landing on a variable, a parameter or a module (`model(x)` → the statement `model = GPT(...)`)
+    // gives no definition to compare with: it did not resolve the callee.
+    if (!a.ok || (a.type !== 'function' && a.type !== 'class')) {
       precJediNone++;
-      jediNone.push(`${where}: ${a.why ?? 'no answer'}`);
+      jediNone.push(`${where}: ${a.ok ? `jedi stops at the ${a.type} ${a.name} (${a.path}:${a.line}); goldpath ${g.span.path}:L${g.span.start}-${g.span.end} (${g.qualname})` : (a.why ?? 'no answer')}`);
     } else if (a.path === g.span.path && a.line >= g.span.start && a.line <= g.span.end) precOk++;
     else disagreements.push(`PRECISION ${where}: goldpath ${g.span.path}:L${g.span.start}-${g.span.end} (${g.qualname}), jedi ${a.path}:${a.line} (${a.type} ${a.name})`);
   }
@@ -128,7 +130,7 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const precBase = printed - precJediNone;
 process.stdout.write(
   `${path.basename(repo)}: ${kept.length} selected .py sources, ${sites.length} call sites\n` +
-    `precision ${pct(precOk, precBase)} (${precOk}/${precBase} repository locations where jedi agrees; ${precJediNone} more jedi cannot resolve)\n` +
+    `precision ${pct(precOk, precBase)} (${precOk}/${precBase} repository locations where jedi agrees; ${precJediNone} more jedi does not resolve to a def or class)\n` +
     `recall ${pct(recallOk, recallBase)} (${recallOk}/${recallBase} calls jedi resolves to a repository def/class outside the sources)\n` +
     `span exactness ${pct(exact, spansSeen.size)} (${exact}/${spansSeen.size} distinct printed spans equal ast's)\n`,
 );

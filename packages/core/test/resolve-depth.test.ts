@@ -289,12 +289,12 @@ describe('decorator-built objects', () => {
 describe('typed names', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "tinylib"\n',
-    'tinylib/__init__.py': 'from .model import GPT, LLM, Accelerator, Base, Chat, Console, Tokenizer, Vec, session\n',
+    'tinylib/__init__.py': 'from .model import GPT, LLM, Accelerator, Base, Chat, Console, Spec, Tokenizer, Vec, session\n',
     'tinylib/testing.py': 'def mocked_loaders(n):\n    return []\n',
     'tinylib/data.py': 'def get_loaders(n):\n    return [n]\n',
     'tinylib/model.py': [
       'from contextlib import contextmanager',
-      'from typing import Generator, Generic, Iterator, TypeVar',
+      'from typing import Callable, Generator, Generic, Iterator, TypeVar',
       '',
       'T = TypeVar("T")',
       '',
@@ -336,6 +336,15 @@ describe('typed names', () => {
       '    def prepare(self, *models):',
       '        return models',
       '',
+      '    def gather(self, x):',
+      '        return x',
+      '',
+      '',
+      'class Spec:',
+      '    @property',
+      '    def factory(self) -> Callable[[], GPT]:',
+      '        return GPT',
+      '',
       '',
       'class Tokenizer:',
       '    def encode(self, text):',
@@ -365,7 +374,7 @@ describe('typed names', () => {
     'examples/typed.py': [
       'import os',
       '',
-      'from tinylib import GPT, LLM, Accelerator, Base, Chat, Console, Tokenizer, Vec, session',
+      'from tinylib import GPT, LLM, Accelerator, Base, Chat, Console, Spec, Tokenizer, Vec, session',
       'from tinylib.model import gen_session',
       'from tinylib.data import get_loaders',
       'from tinylib.testing import mocked_loaders',
@@ -375,6 +384,11 @@ describe('typed names', () => {
       '',
       'def train(acc: Accelerator, m):',
       '    acc.prepare(m)',
+      '',
+      '',
+      'def evaluate(model, accelerator=None):',
+      '    if accelerator is not None:',
+      '        accelerator.gather(model)',
       '',
       '',
       'def get_dataloaders(n):',
@@ -424,6 +438,11 @@ describe('typed names', () => {
       '    g.chat().say("hi")',
       '    box = Chat[str]()',
       '    box.say("x")',
+      '    env = Spec().factory()',
+      '    env.generate(6)',
+      '    acc = Accelerator()',
+      '    evaluate(g, acc)',
+      '    evaluate(g, accelerator=acc)',
       '    train(Accelerator(), g)',
       '    run([])',
       '    get_dataloaders(4)',
@@ -480,6 +499,12 @@ describe('typed names', () => {
     expect(where(inInit('super().setup'))).toBe(`${spanOf(repo, M, 'def setup')} Base.setup`);
   });
 
+  it('calls what a Callable[[], T] property returns, and types a parameter by what every caller passes', () => {
+    expect(where(at('env.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+    expect(where(at('Spec().factory'))).toMatch(/^unresolved: `Spec\(\).factory` calls the function `Spec.factory` returns/);
+    expect(where(at('accelerator.gather'))).toBe(`${spanOf(repo, M, 'def gather')} Accelerator.gather`);
+  });
+
   it('reads a module global assigned after the function that uses it', () => {
     expect(where(at('shared.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
   });
@@ -492,7 +517,8 @@ describe('typed names', () => {
     expect(at('get_dataloaders').resolution).toEqual({ kind: 'builtin', name: 'local:get_dataloaders' });
     const r = at('get_loaders').resolution;
     expect(where(at('get_loaders'))).toBe(`${spanOf(repo, 'tinylib/data.py', 'def get_loaders')} get_loaders`);
-    expect(r.kind === 'repo' && r.candidates).toEqual([`mocked_loaders (${spanOf(repo, 'tinylib/testing.py', 'def mocked_loaders')}), bound under a condition at examples/typed.py:L21`]);
+    const line = readFileSync(path.join(repo, 'examples/typed.py'), 'utf8').split('\n').findIndex((l) => l.includes('    get_loaders = mocked_loaders')) + 1;
+    expect(r.kind === 'repo' && r.candidates).toEqual([`mocked_loaders (${spanOf(repo, 'tinylib/testing.py', 'def mocked_loaders')}), bound under a condition at examples/typed.py:L${line}`]);
   });
 });
 

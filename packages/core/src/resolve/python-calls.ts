@@ -30,6 +30,8 @@ type Value =
   | { kind: 'symbol'; sym: PySymbol; also?: string[] }
   /** `super()` in a method of a class the source defines: its bases' members. */
   | { kind: 'super'; cls: PyDef }
+  /** A function a call returned (`-> Callable[[], Env]`): calling it gives `result`. */
+  | { kind: 'callable'; result: Value; from: string }
   | { kind: 'instance'; cls: DefSym }
   /** An instance of a class the source defines itself (`self` in its methods). */
   | { kind: 'local-instance'; cls: PyDef }
@@ -161,7 +163,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         }
         const param = fn?.params.find((p) => p.name === name);
         if (param?.type && param.kind !== 'vararg' && param.kind !== 'kwarg') return exampleAnnotation(param.type, fn!.parent, fn!.defLine);
-        if (param) return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
+        if (param) return (await passedValue(fn!, param.name)) ?? { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
         continue;
       }
       const v = await pick.chosen.value();
@@ -176,6 +178,41 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
     if (PY_BUILTINS.has(name) || /^[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)$/.test(name)) return { kind: 'stdlib', module: 'builtins' };
     return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
+  };
+
+  /**
+   * An unannotated parameter of the source's own function: what its callers in the source pass, when
+   * every caller that passes it passes the same kind of value (`evaluate_model(model, dl, accelerator)`).
+   */
+  const passing = new Set<string>();
+  const passedCache = new Map<string, Value | undefined>();
+  const passedValue = async (fn: PyDef, param: string): Promise<Value | undefined> => {
+    const key = `${fn.qualname}:${param}`;
+    if (passedCache.has(key)) return passedCache.get(key);
+    const p = fn.params.findIndex((x) => x.name === param);
+    if (fn.isMethod || p < 0 || fn.params[p].kind === 'vararg' || fn.params[p].kind === 'kwarg' || passing.has(key)) return undefined;
+    passing.add(key);
+    const found = await passedValueOf(fn, param, p);
+    passing.delete(key);
+    passedCache.set(key, found);
+    return found;
+  };
+  const passedValueOf = async (fn: PyDef, param: string, p: number): Promise<Value | undefined> => {
+    const values: Value[] = [];
+    for (const c of facts.calls) {
+      if (c.callee.base !== 'name' || c.callee.chain.length !== 1 || c.callee.chain[0] !== fn.name) continue;
+      const callee = await lookup(fn.name, c.scope, c.line);
+      if (!(callee.kind === 'symbol' && callee.sym.kind === 'def' && callee.sym.def === fn)) continue;
+      if (c.args.some((a) => a.unpack)) return undefined;
+      const arg = c.args.find((a) => a.keyword === param) ?? (fn.params[p].kind === 'positional' ? c.args.filter((a) => !a.keyword)[p] : undefined);
+      if (!arg) continue;
+      const text = arg.text.trim();
+      if (!/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
+      values.push(await chainValue(text.split('.'), c.scope, c.line));
+    }
+    if (!values.length || values.some((v) => v.kind === 'unknown')) return undefined;
+    const merged = mergeValues(values, `the callers of \`${fn.name}\` pass different values as \`${param}\``);
+    return merged.kind === 'unknown' ? undefined : merged;
   };
 
   /** A value in a few words, for the alternatives of a binding. */
@@ -434,6 +471,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
       case 'tuple':
         return { kind: 'unknown', reason: `attribute \`${name}\` of a tuple` };
+      case 'callable':
+        return { kind: 'unknown', reason: `attribute \`${name}\` of the function \`${v.from}\` returns` };
       case 'local-instance':
         return (await localClassMember(v.cls, name)) ?? { kind: 'unknown', reason: `attribute \`${name}\` of the source's own class \`${v.cls.name}\``, local: true };
       case 'super':
@@ -458,6 +497,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
 
   /** The value a call returns, for later receivers. */
   const resultOf = async (callee: Value, call?: PyCall): Promise<Value> => {
+    if (callee.kind === 'callable') return callee.result;
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
@@ -641,6 +681,8 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
     const narrowed = call ? await narrowUnion(index, fn, classes, call) : classes;
     return narrowed.length === 1 ? { kind: 'instance', cls: narrowed[0] } : { kind: 'union', classes: narrowed };
   }
+  const callable = annotation ? /^(?:typing\.|t\.|collections\.abc\.)?Callable\[\s*(?:\[.*?\]|\.\.\.)\s*,(.*)\]$/s.exec(annotation) : null;
+  if (callable) return { kind: 'callable', result: await annotationValue(index, fn.module, callable[1].trim(), owner), from: d.qualname };
   if (annotation) {
     if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
     if (/^[A-Za-z_][\w.]*$/.test(annotation)) {
@@ -940,6 +982,8 @@ async function callSite(
     resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
   } else if (callee.kind === 'local-instance' || callee.kind === 'super') {
     resolution = { kind: 'builtin', name: `local:${written}` };
+  } else if (callee.kind === 'callable') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls the function \`${callee.from}\` returns` };
   } else if (callee.kind === 'tuple') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls a tuple` };
   } else if (callee.kind === 'union') {
