@@ -554,4 +554,11 @@ describe('valid Python that tree-sitter rejects', () => {
     expect(where(at('area_of'))).toBe(`${spanOf(repo, F, 'def area_of')} area_of`);
     expect(where(at('s.dims'))).toMatch(/^unresolved: the definition of `Shape.dims` in `shapes\/shape.py` has a syntax error \(line 6: /);
   });
+
+  it('reports the file as a skip with the reason', async () => {
+    const files = await RepoFiles.scan(repo);
+    const index = new PythonIndex(files, await loadPythonParser(), []);
+    await index.load('shapes/shape.py');
+    expect(files.skipped).toEqual([{ path: 'shapes/shape.py', reason: expect.stringMatching(/^syntax error at line 6: .*\(definitions in the broken region are not printed\)$/) }]);
+  });
 });

@@ -123,6 +123,8 @@ export class PythonIndex {
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);
+      // The definitions outside the broken region still resolve; the file is reported (Skipped Inputs).
+      this.files.skip(path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
     }
     this.factsCache.set(path, facts);
     return facts;
