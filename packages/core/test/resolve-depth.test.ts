@@ -2,8 +2,7 @@
 // script's own folder first, decorator-built objects (click/typer style), typed names, conditional
 // rebinding, nested functions, tree-sitter's gaps in valid Python, API Call labels for `*args`.
 // Each repository is written here, in a temporary folder; lines are found in the text, never hard-coded.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepoFiles } from '../src/repo/files.js';
@@ -13,15 +12,7 @@ import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import type { CallSite } from '../src/model.js';
 import { formatSpan } from '../src/model.js';
-
-function write(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-pyrepo-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+import { write } from './repos.js';
 
 /** `path:Lstart-end` of the definition whose `def`/`class` line contains `needle`, from the file's own text. */
 function spanOf(repo: string, file: string, needle: string): string {

@@ -793,7 +793,7 @@ function elementType(annotation: string, kind: 'with' | 'for'): string | undefin
 function unionParts(text: string): string[] {
   const t = text.trim().replace(/^["'](.*)["']$/s, '$1');
   const wrapped = /^(?:typing\.|t\.)?(Union|Optional)\[(.*)\]$/s.exec(t);
-  const parts = wrapped ? splitTop(wrapped[2]) : splitTopBy(t, '|');
+  const parts = wrapped ? splitTop(wrapped[2]) : splitTop(t, '|');
   return parts.flatMap((p) => (p === t ? [p] : unionParts(p))).filter((p) => p && p !== 'None');
 }
 
@@ -843,8 +843,8 @@ async function classNamed(index: PythonIndex, module: string, name: string): Pro
   return members.length === 1 ? classNamed(index, module, members[0]) : undefined;
 }
 
-/** Splits `A | Dict[B, C] | D` at its top-level separators. */
-function splitTopBy(text: string, sep: string): string[] {
+/** Splits `A, Dict[B, C], D` at its top-level commas (or another separator: `A | B`). */
+function splitTop(text: string, sep = ','): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -852,23 +852,6 @@ function splitTopBy(text: string, sep: string): string[] {
     if (ch === '[' || ch === '(') depth++;
     if (ch === ']' || ch === ')') depth--;
     if (ch === sep && depth === 0) {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur.trim()) out.push(cur.trim());
-  return out;
-}
-
-/** Splits `A, Dict[B, C], D` at its top-level commas. */
-function splitTop(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const ch of text) {
-    if (ch === '[' || ch === '(') depth++;
-    if (ch === ']' || ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
       out.push(cur.trim());
       cur = '';
     } else cur += ch;
