@@ -1,7 +1,9 @@
 // `pnpm bench:accuracy <repo> [--name x] [--wiki dir] `: compares goldpath's resolution of every
 // call site in the Python files it selects with jedi (`goto`, imports followed), and every printed span
-// with Python's ast. Prints precision, recall and span exactness, then every disagreement (one line each).
-// Not part of the test suite: it needs jedi (the python3 on PATH, else Debian's python3-jedi).
+// with Python's ast. Prints precision, recall and span exactness, the recall misses counted by reason,
+// then every disagreement (one line each). jedi searches every package root of a multi-package
+// repository (scripts/jedi_oracle.py). Not part of the test suite: it needs jedi (the python3 on PATH,
+// else Debian's python3-jedi).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -44,9 +46,14 @@ const selected = new Set(kept.map((c) => c.path));
 const sites = [];
 for (const c of kept) {
   for (const call of byCandidate.get(c.id) ?? []) {
+    // A helper of an example or test that goldpath follows into is a source too: its own functions are
+    // the workflow's code, as the example's are.
+    selected.add(call.site.path);
     if (call.resolution.kind === 'pattern' || call.resolution.kind === 'tool') continue;
-    const name = (call.written ?? call.callee).split('.').pop().replace(/\(.*$/, '');
-    if (!/^[A-Za-z_]\w*$/.test(name)) continue;
+    // `f(...)(x)` calls what a call returned: no name of the repository is called there.
+    const last = (call.written ?? call.callee).split('.').pop();
+    const name = last.replace(/\(.*$/, '');
+    if (!/^[A-Za-z_]\w*$/.test(name) || last.includes('(')) continue;
     sites.push({ file: call.site.path, line: call.site.start, name, callee: call.callee, resolution: call.resolution });
   }
 }
@@ -61,7 +68,9 @@ if (oracle.status !== 0) {
   process.stderr.write(oracle.stderr);
   process.exit(1);
 }
-const answers = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const [header, ...answers] = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const roots = header.roots.filter((r) => r !== '.');
+if (roots.length) process.stdout.write(`jedi search paths: the repository root and ${roots.length} package roots (${roots.slice(0, 6).join(', ')}${roots.length > 6 ? ', …' : ''})\n`);
 
 // Spans of the repository's definitions, from ast: jedi targets map to the definition whose def line
 // they hit, and every printed span is checked against the same table.
@@ -79,6 +88,10 @@ let printed = 0, precOk = 0, precJediNone = 0, recallBase = 0, recallOk = 0, exa
 const spansSeen = new Set();
 const disagreements = [];
 const jediNone = [];
+// Why goldpath missed what jedi found: the resolution kind, and for unresolved calls the reason with
+// names and numbers folded (`\`x\` is not defined or imported before line N`).
+const missedBy = new Map();
+const reasonOf = (g) => (g.kind === 'repo' ? 'repo: another definition' : g.kind === 'unresolved' ? `unresolved: ${g.reason.replace(/`[^`]*`/g, 'X').replace(/\d+/g, 'N').replace(/\s*\(.*$/, '')}` : g.kind === 'builtin' && g.name.startsWith('local') ? 'builtin: the example\'s own value' : g.kind);
 sites.forEach((s, i) => {
   const a = answers[i] ?? { ok: false };
   const where = `${s.file}:${s.line} ${s.callee}`;
@@ -95,9 +108,11 @@ sites.forEach((s, i) => {
       if (truth) exact++;
       else disagreements.push(`SPAN ${key} (${g.qualname}) is not a def/class span in ast`);
     }
-    if (!a.ok) {
+    // jedi landing on a variable, a parameter or a module (`model(x)` → the statement `model = GPT(...)`)
+    // gives no definition to compare with: it did not resolve the callee.
+    if (!a.ok || (a.type !== 'function' && a.type !== 'class')) {
       precJediNone++;
-      jediNone.push(`${where}: ${a.why ?? 'no answer'}`);
+      jediNone.push(`${where}: ${a.ok ? `jedi stops at the ${a.type} ${a.name} (${a.path}:${a.line}); goldpath ${g.span.path}:L${g.span.start}-${g.span.end} (${g.qualname})` : (a.why ?? 'no answer')}`);
     } else if (a.path === g.span.path && a.line >= g.span.start && a.line <= g.span.end) precOk++;
     else disagreements.push(`PRECISION ${where}: goldpath ${g.span.path}:L${g.span.start}-${g.span.end} (${g.qualname}), jedi ${a.path}:${a.line} (${a.type} ${a.name})`);
   }
@@ -105,16 +120,23 @@ sites.forEach((s, i) => {
     recallBase++;
     if (g.kind === 'repo' && g.span.path === a.path && g.span.start === jediRepo.start && g.span.end === jediRepo.end) recallOk++;
     else if (g.kind === 'repo' && g.span.path === a.path && a.line >= g.span.start && a.line <= g.span.end) recallOk++;
-    else disagreements.push(`RECALL ${where}: jedi ${a.path}:${a.line} (${jediRepo.qualname}), goldpath ${g.kind === 'repo' ? `${g.span.path}:L${g.span.start}-${g.span.end}` : g.kind}${g.reason ? ` (${g.reason})` : ''}`);
+    else {
+      missedBy.set(reasonOf(g), (missedBy.get(reasonOf(g)) ?? 0) + 1);
+      disagreements.push(`RECALL ${where}: jedi ${a.path}:${a.line} (${jediRepo.qualname}), goldpath ${g.kind === 'repo' ? `${g.span.path}:L${g.span.start}-${g.span.end}` : g.kind}${g.reason ? ` (${g.reason})` : g.kind === 'builtin' ? ` (${g.name})` : ''}`);
+    }
   }
 });
 const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)}%` : 'n/a');
 const precBase = printed - precJediNone;
 process.stdout.write(
   `${path.basename(repo)}: ${kept.length} selected .py sources, ${sites.length} call sites\n` +
-    `precision ${pct(precOk, precBase)} (${precOk}/${precBase} repository locations where jedi agrees; ${precJediNone} more jedi cannot resolve)\n` +
+    `precision ${pct(precOk, precBase)} (${precOk}/${precBase} repository locations where jedi agrees; ${precJediNone} more jedi does not resolve to a def or class)\n` +
     `recall ${pct(recallOk, recallBase)} (${recallOk}/${recallBase} calls jedi resolves to a repository def/class outside the sources)\n` +
     `span exactness ${pct(exact, spansSeen.size)} (${exact}/${spansSeen.size} distinct printed spans equal ast's)\n`,
 );
+if (missedBy.size) {
+  process.stdout.write('recall misses by reason:\n');
+  for (const [why, n] of [...missedBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) process.stdout.write(`  ${String(n).padStart(5)}  ${why}\n`);
+}
 for (const d of disagreements) process.stdout.write(`${d}\n`);
 for (const j of jediNone) process.stdout.write(`JEDI-NONE ${j}\n`);

@@ -8,9 +8,30 @@ import ast, json, os, sys
 import jedi
 
 repo = os.path.abspath(sys.argv[1])
-# Static only: the repository's own folders, then the standard library; never an installed copy of the
-# package under test (site-packages is left out, so jedi cannot land in it).
-paths = [repo, os.path.join(repo, "src")] + [p for p in sys.path if p and "site-packages" not in p and "dist-packages" not in p]
+SKIP = {".git", ".hg", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".eggs", "site-packages"}
+
+
+def package_roots(top):
+    """Every folder with a pyproject.toml, setup.py or setup.cfg (a distribution of a multi-package
+    repository), and its src/ folder: what an editable install of each would put on sys.path."""
+    roots = [top]
+    for d, dirs, files in os.walk(top):
+        dirs[:] = sorted(x for x in dirs if x not in SKIP)
+        if d != top and {"pyproject.toml", "setup.py", "setup.cfg"} & set(files):
+            roots.append(d)
+    out = []
+    for r in roots:
+        out.append(r)
+        if os.path.isdir(os.path.join(r, "src")):
+            out.append(os.path.join(r, "src"))
+    return out
+
+
+# Static only: the repository's own package roots, then the standard library; never an installed copy
+# of the package under test (site-packages is left out, so jedi cannot land in it).
+roots = package_roots(repo)
+paths = roots + [p for p in sys.path if p and "site-packages" not in p and "dist-packages" not in p]
+print(json.dumps({"roots": [os.path.relpath(r, repo) for r in roots]}), flush=True)
 project = jedi.Project(repo, sys_path=paths, smart_sys_path=False)
 trees = {}
 

@@ -61,6 +61,8 @@ export type Resolution =
       span: Span;
       /** How the receiver or name was followed: `import`, `constructor`, `instance`, `attachment`, ... */
       via: string;
+      /** Other definitions the name is bound to only under a condition (the unconditional binding is printed). */
+      candidates?: string[];
     }
   | { kind: 'external'; module: string; distribution: string }
   | { kind: 'pattern'; span: Span; name: string }
@@ -266,7 +268,7 @@ export interface Skipped {
  * `major.minor`. The minor grows when fields are added; the major when a field is removed, renamed or
  * changes meaning. Consumers should check the major.
  */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 export interface GoldpathModel {
   /** The version of this shape (`major.minor`, see SCHEMA_VERSION). */

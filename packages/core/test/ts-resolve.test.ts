@@ -1,6 +1,6 @@
 // TypeScript/JavaScript resolution with the type checker, on the SDK-style and plain-JavaScript fixtures and
 // on small repositories written here; every printed span checked against the TypeScript compiler API.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,37 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { extractWorkflows } from '../src/index.js';
 import type { CallSite } from '../src/model.js';
 import { tsDefinitions } from '../../../scripts/lib/ts-spans.mjs';
+import { callsOf, find, lineOf, write } from './repos.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-async function callsOf(repo: string): Promise<Map<string, CallSite[]>> {
-  const out = new Map<string, CallSite[]>();
-  const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tswiki-'));
-  await extractWorkflows({ repo, wiki, name: 'acme_x', onCalls: (id, calls) => out.set(id, calls) });
-  return out;
-}
-
-function write(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tsrepo-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
-
-/** 1-based line of the first line of `file` that contains `needle` (the test finds lines, never hard-codes them). */
-function lineOf(repo: string, file: string, needle: string): number {
-  const i = readFileSync(path.join(repo, file), 'utf8').split(/\r\n|\r|\n/).findIndex((l) => l.includes(needle));
-  if (i < 0) throw new Error(`${needle} not in ${file}`);
-  return i + 1;
-}
-
-function find(calls: CallSite[] | undefined, callee: string): CallSite {
-  const c = calls?.find((x) => x.callee === callee);
-  if (!c) throw new Error(`no call ${callee} in ${calls?.map((x) => x.callee).join(', ')}`);
-  return c;
-}
 
 /** Every repository definition the calls print must be a declaration the compiler API sees with the same lines. */
 function expectExactSpans(repo: string, all: CallSite[]): number {

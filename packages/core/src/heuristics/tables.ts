@@ -296,6 +296,25 @@ turtle types typing typing_extensions unicodedata unittest urllib uu uuid venv w
 winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo __future__`.split(/\s+/),
 );
 
+/**
+ * Files that make their folder a Python package root (a distribution of a multi-package repository):
+ * the folder, and its `src/` folder when it has one, are search paths, as an installed copy would be.
+ */
+export const PY_PACKAGE_MANIFESTS = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
+export const PY_SOURCE_FOLDERS = ['src'];
+
+/** Binary operators → the method whose return annotation types the result (`a + b` → `type(a).__add__`). */
+export const OPERATOR_METHODS: Record<string, string> = {
+  '+': '__add__', '-': '__sub__', '*': '__mul__', '@': '__matmul__', '/': '__truediv__', '//': '__floordiv__',
+  '%': '__mod__', '**': '__pow__', '&': '__and__', '|': '__or__', '^': '__xor__', '<<': '__lshift__', '>>': '__rshift__',
+};
+
+/**
+ * Calling an instance whose `__call__` comes from a framework base runs another method of the class
+ * (external module prefix → method): `model(x)` on a `torch.nn.Module` subclass runs its `forward`.
+ */
+export const CALL_DISPATCH: Record<string, string> = { torch: 'forward', keras: 'call', tensorflow: 'call', tf_keras: 'call' };
+
 /** Calls that run an external command-line tool (External Tool Doc). */
 export const PY_TOOL_CALLS = new Set([
   'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen',

@@ -4,7 +4,7 @@ import type { CallSite, Definition, Parameter, Resolution, Span } from '../model
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
-import { PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { CALL_DISPATCH, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 
@@ -29,7 +29,12 @@ type DefSym = Extract<PySymbol, { kind: 'def' }>;
 
 /** What a value in the example is known to be. */
 type Value =
-  | { kind: 'symbol'; sym: PySymbol }
+  /** `also`: other definitions the name is bound to under a condition (the unconditional binding holds). */
+  | { kind: 'symbol'; sym: PySymbol; also?: string[] }
+  /** `super()` in a method of a class the source defines: its bases' members. */
+  | { kind: 'super'; cls: PyDef }
+  /** A function a call returned (`-> Callable[[], Env]`): calling it gives `result`. */
+  | { kind: 'callable'; result: Value; from: string }
   | { kind: 'instance'; cls: DefSym }
   /** An instance of a class the source defines itself (`self` in its methods). */
   | { kind: 'local-instance'; cls: PyDef }
@@ -61,13 +66,25 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries]);
   /** Where each local function the source runs is first called: its calls run there, not at its definition. */
   const calledFrom = new Map<string, { scope: string; line: number }>();
+  const runs = (scope: string) => [...reached].some((r) => (r === '' ? scope === '' : within(scope, r)));
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of facts.calls) {
       const target = c.callee.base === 'name' && c.callee.chain.length === 1 ? c.callee.chain[0] : undefined;
-      if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && [...reached].some((r) => (r === '' ? c.scope === '' : within(c.scope, r)))) {
+      if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && runs(c.scope)) {
         reached.add(target);
         calledFrom.set(target, { scope: c.scope, line: c.statementLine });
+        grew = true;
+      }
+    }
+    // A command registered on a group or app that runs (`@cli.command()` under a `cli` that runs,
+    // `@app.command()` when `app()` is called) runs when its command line asks for it.
+    for (const d of facts.defs) {
+      if (d.parent !== '' || d.kind !== 'function' || reached.has(d.name) || callbackNames.has(d.name)) continue;
+      const roots = d.decorators.map((x) => /^([A-Za-z_]\w*)\s*\./.exec(x)?.[1]).filter((x): x is string => !!x);
+      const runner = roots.find((r) => (localFns.has(r) && reached.has(r)) || (!localFns.has(r) && facts.calls.some((c) => c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === r && runs(c.scope))));
+      if (runner) {
+        reached.add(d.name);
         grew = true;
       }
     }
@@ -87,65 +104,79 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return { path: src.path, start: a.line, end: b.cell === a.cell ? b.line : a.line, ...(a.cell !== undefined ? { cell: a.cell } : {}) };
   };
 
+  const exampleSym = (def: PyDef): Value => ({ kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def } });
+
+  /** One binding of a name in one scope: `at` is the first line that sees it. */
+  interface Binding {
+    line: number;
+    at: number;
+    conditional: boolean;
+    /** At one line, a call's binding comes after a plain assignment of the same statement. */
+    order: number;
+    value: () => Promise<Value>;
+  }
+
+  /** The bindings of `name` in scope `s`, in source order: assignments, imports, definitions, calls. */
+  const bindingsIn = (name: string, s: string): Binding[] => {
+    const out: Binding[] = [];
+    // Several calls of one statement bind the same name: the branches of `A() if c else B()`.
+    const byStatement = new Map<number, number[]>();
+    facts.calls.forEach((c, i) => {
+      if (c.scope === s && c.assignedTo.includes(name)) byStatement.set(c.statementLine, [...(byStatement.get(c.statementLine) ?? []), i]);
+    });
+    for (const [line, idx] of byStatement) out.push({ line, at: line + 1, conditional: idx.some((i) => !!facts.calls[i].conditional), order: 2, value: () => assignedValue(name, idx) });
+    for (const imp of facts.imports) {
+      if (imp.scope === s && bindsName(imp, name)) out.push({ line: imp.line, at: imp.line, conditional: !!imp.conditional, order: 1, value: () => importValue(imp, name) });
+    }
+    for (const a of facts.assigns) {
+      if (a.scope === s && a.targets.includes(name)) out.push({ line: a.line, at: a.line + 1, conditional: !!a.conditional, order: 0, value: () => plainValue(a, name, s) });
+    }
+    for (const d of facts.defs) {
+      if (d.parent === s && d.name === name) out.push({ line: d.defLine, at: d.defLine + 1, conditional: !!d.conditional, order: 1, value: async () => exampleSym(d) });
+    }
+    return out.sort((a, b) => a.line - b.line || a.order - b.order);
+  };
+
+  /**
+   * The binding that holds: the latest one, except that a name rebound only under a condition
+   * (`if TESTING: f = mock_f`) keeps its unconditional binding; the conditional ones are alternatives.
+   */
+  const choose = (list: Binding[]): { chosen: Binding; also: Binding[] } | undefined => {
+    const last = list[list.length - 1];
+    if (!last) return undefined;
+    const firm = list.filter((b) => !b.conditional);
+    if (!last.conditional || !firm.length) return { chosen: last, also: [] };
+    const chosen = firm[firm.length - 1];
+    return { chosen, also: list.filter((b) => b.conditional && b.line > chosen.line) };
+  };
+
   /** Resolves a bare name as seen at `line` inside `scope`. */
   const lookup = async (name: string, scope: string, line: number): Promise<Value> => {
-    // Variables assigned from calls: the latest assignment before this line, innermost scope first.
     for (const s of scopesOf(scope)) {
-      const assigned = facts.calls
-        .map((c, i) => ({ c, i }))
-        .filter(({ c }) => c.scope === s && c.statementLine < line && c.assignedTo.includes(name))
-        .pop();
-      const imported = facts.imports.filter((imp) => imp.scope === s && imp.line <= line && bindsName(imp, name)).pop();
-      const plain = facts.assigns.filter((a) => a.scope === s && a.line < line && a.targets.includes(name)).pop();
-      const latest = Math.max(assigned?.c.statementLine ?? -1, imported?.line ?? -1, plain?.line ?? -1);
-      if (latest < 0) {
-        const def = s === '' ? localDefs.get(name) : undefined;
-        if (def) return { kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def } };
-        const fn = facts.defs.find((d) => d.qualname === s);
+      const all = bindingsIn(name, s);
+      let seen = all.filter((b) => b.at <= line);
+      // A name a function reads from an enclosing scope is looked up when the function runs: a module
+      // global assigned after the function's definition counts. In its own scope, a definition made
+      // later in the file still names the function (module-level code of a notebook or session).
+      if (!seen.length) seen = s !== scope ? all : all.filter((b) => b.order === 1 && facts.defs.some((d) => d.parent === s && d.defLine === b.line));
+      const pick = choose(seen);
+      if (!pick) {
+        const fn = facts.defs.find((d) => d.qualname === s && d.kind === 'function');
         // `self` in a method of the source's own class: its other methods are the source's own functions.
         if (fn?.isMethod && fn.params[0]?.name === name && !fn.decorators.some((d) => /staticmethod|classmethod/.test(d))) {
           const cls = facts.defs.find((d) => d.qualname === fn.parent && d.kind === 'class');
           if (cls) return { kind: 'local-instance', cls };
         }
-        if (fn?.params.some((p) => p.name === name)) {
-          // A parameter of the source's own function takes what every call of it in the source passes.
-          const passed = fn.parent === '' && !fn.isMethod ? await argumentValue(fn, name) : undefined;
-          if (passed) return passed;
-          return { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
-        }
+        const param = fn?.params.find((p) => p.name === name);
+        if (param?.type && param.kind !== 'vararg' && param.kind !== 'kwarg') return exampleAnnotation(param.type, fn!.parent, fn!.defLine);
+        if (param) return (await passedValue(fn!, param.name)) ?? { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
         continue;
       }
-      if (assigned && latest === assigned.c.statementLine) {
-        const v = results.get(assigned.i);
-        if (!v) return { kind: 'unknown', reason: `\`${name}\` is assigned from a call that was not resolved` };
-        if (assigned.c.assignedTo.length > 1) {
-          const at = assigned.c.assignedTo.indexOf(name);
-          if (v.kind === 'tuple' && v.items.length === assigned.c.assignedTo.length) return v.items[at];
-          if (v.kind === 'external') return v;
-          return { kind: 'unknown', reason: `\`${name}\` is unpacked from the result of \`${assigned.c.callee.text}\`, whose element types are not known` };
-        }
-        return v;
-      }
-      if (imported && latest === imported.line) {
-        if (imported.kind === 'import') {
-          return { kind: 'symbol', sym: await index.moduleSymbol(imported.alias ? imported.module : imported.module.split('.')[0]) };
-        }
-        const n = imported.names.find((x) => (x.alias ?? x.name) === name)!;
-        const target = moduleName ? index.absoluteModule(src.path, imported) : imported.level === 0 ? imported.module : undefined;
-        if (target === undefined) return { kind: 'unknown', reason: `relative import \`${'.'.repeat(imported.level)}${imported.module}\` outside a package` };
-        const mod = await index.moduleSymbol(target);
-        if (mod.kind === 'module') {
-          const sym = await index.resolveInModule(target, n.name);
-          return { kind: 'symbol', sym: sym.kind === 'unresolved' && index.modules.has(`${target}.${n.name}`) ? await index.moduleSymbol(`${target}.${n.name}`) : sym };
-        }
-        if (mod.kind === 'external' || mod.kind === 'stdlib') return { kind: mod.kind, module: target };
-        const sub = await index.moduleSymbol(`${target}.${n.name}`);
-        return { kind: 'symbol', sym: sub.kind === 'module' ? sub : mod };
-      }
-      if (plain) {
-        if (plain.valueName && plain.valueName !== name) return chainValue(plain.valueName.split('.'), s, plain.line);
-        return { kind: 'unknown', reason: `\`${name}\` is assigned \`${clip(plain.valueText)}\`, not a call`, local: true };
-      }
+      const v = await pick.chosen.value();
+      if (!pick.also.length || v.kind !== 'symbol') return v;
+      const also: string[] = [];
+      for (const b of pick.also) also.push(`${describe(await b.value())}, bound under a condition at ${src.path}:L${place(b.line).line}`);
+      return { ...v, also };
     }
     if (moduleName) {
       const sym = await index.resolveInModule(moduleName, name);
@@ -156,33 +187,245 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   /**
-   * The value a parameter of a module-level function of the source gets: what its calls in the source
-   * pass (by position or keyword), when every call passes a name or chain of the same repository class
-   * instance or external value. Undefined when unknown or when the calls disagree.
+   * An unannotated parameter of the source's own function: what its callers in the source pass, when
+   * every caller that passes it passes the same kind of value (`evaluate_model(model, dl, accelerator)`).
    */
-  const argumentInProgress = new Set<string>();
-  const argumentValue = async (fn: PyDef, param: string): Promise<Value | undefined> => {
+  const passing = new Set<string>();
+  const passedCache = new Map<string, Value | undefined>();
+  const passedValue = async (fn: PyDef, param: string): Promise<Value | undefined> => {
     const key = `${fn.qualname}:${param}`;
-    if (argumentInProgress.has(key)) return undefined;
-    argumentInProgress.add(key);
-    try {
-      const pos = fn.params.findIndex((p) => p.name === param);
-      const sites = facts.calls.filter((c) => c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === fn.name);
-      if (!sites.length) return undefined;
-      let found: Value | undefined;
-      for (const c of sites) {
-        const arg = c.args.find((a) => a.keyword === param) ?? (pos >= 0 && fn.params[pos].kind === 'positional' ? c.args.filter((a) => !a.keyword && !a.unpack)[pos] : undefined);
-        const text = arg?.text.trim() ?? '';
-        if (!/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
-        const v = await chainValue(text.split('.'), c.scope, c.line);
-        if (v.kind !== 'instance' && v.kind !== 'external' && !(v.kind === 'unknown' && !v.local)) return undefined;
-        if (found && JSON.stringify(found) !== JSON.stringify(v)) return undefined;
-        found = v;
-      }
-      return found;
-    } finally {
-      argumentInProgress.delete(key);
+    if (passedCache.has(key)) return passedCache.get(key);
+    const p = fn.params.findIndex((x) => x.name === param);
+    if (fn.isMethod || p < 0 || fn.params[p].kind === 'vararg' || fn.params[p].kind === 'kwarg' || passing.has(key)) return undefined;
+    passing.add(key);
+    const found = await passedValueOf(fn, param, p);
+    passing.delete(key);
+    passedCache.set(key, found);
+    return found;
+  };
+  const passedValueOf = async (fn: PyDef, param: string, p: number): Promise<Value | undefined> => {
+    const values: Value[] = [];
+    for (const c of facts.calls) {
+      if (c.callee.base !== 'name' || c.callee.chain.length !== 1 || c.callee.chain[0] !== fn.name) continue;
+      const callee = await lookup(fn.name, c.scope, c.line);
+      if (!(callee.kind === 'symbol' && callee.sym.kind === 'def' && callee.sym.def === fn)) continue;
+      if (c.args.some((a) => a.unpack)) return undefined;
+      const arg = c.args.find((a) => a.keyword === param) ?? (fn.params[p].kind === 'positional' ? c.args.filter((a) => !a.keyword)[p] : undefined);
+      if (!arg) continue;
+      const text = arg.text.trim();
+      if (!/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
+      values.push(await chainValue(text.split('.'), c.scope, c.line));
     }
+    if (!values.length || values.some((v) => v.kind === 'unknown')) return undefined;
+    const merged = mergeValues(values, `the callers of \`${fn.name}\` pass different values as \`${param}\``);
+    return merged.kind === 'unknown' ? undefined : merged;
+  };
+
+  /** A value in a few words, for the alternatives of a binding. */
+  const describe = (v: Value): string => {
+    if (v.kind === 'symbol' && v.sym.kind === 'def') return `${v.sym.def.qualname} (${formatSpan({ path: v.sym.path, start: v.sym.def.start, end: v.sym.def.end })})`;
+    if (v.kind === 'symbol' && (v.sym.kind === 'external' || v.sym.kind === 'stdlib' || v.sym.kind === 'module')) return `${v.sym.module}`;
+    if (v.kind === 'external' || v.kind === 'stdlib') return v.module;
+    if (v.kind === 'instance') return `an instance of ${v.cls.def.qualname}`;
+    return v.kind === 'unknown' ? v.reason : v.kind;
+  };
+
+  /** What `name` holds after `name = f(...)` (or the branches of `A() if c else B()`), `with f() as name`, `for name in f()`. */
+  const assignedValue = async (name: string, idx: number[]): Promise<Value> => {
+    const values: Value[] = [];
+    for (const i of idx) {
+      const c = facts.calls[i];
+      await calleeOf(i);
+      let v = results.get(i);
+      if (!v) {
+        values.push({ kind: 'unknown', reason: `\`${name}\` is assigned from a call that was not resolved` });
+        continue;
+      }
+      if (c.bindKind) v = await boundValue(c.bindKind, i, v);
+      // `x: T = f()`: the annotation says what the call did not.
+      if (c.assignedType && c.assignedTo.length === 1 && !['instance', 'local-instance', 'union', 'tuple'].includes(v.kind)) {
+        const declared = await exampleAnnotation(c.assignedType, c.scope, c.statementLine);
+        if (declared.kind !== 'unknown') v = declared;
+      }
+      if (c.assignedTo.length > 1) {
+        const at = c.assignedTo.indexOf(name);
+        if (v.kind === 'tuple' && v.items.length === c.assignedTo.length) v = v.items[at];
+        else if (v.kind !== 'external') v = { kind: 'unknown', reason: `\`${name}\` is unpacked from the result of \`${c.callee.text}\`, whose element types are not known` };
+      }
+      values.push(v);
+    }
+    return mergeValues(values, `\`${name}\` is bound to different values in the branches of a conditional expression`);
+  };
+
+  /** `with f() as x`: what `__enter__` gives (a `@contextmanager`'s yielded type); `for x in f()`: an element. */
+  const boundValue = async (kind: 'with' | 'for', i: number, result: Value): Promise<Value> => {
+    if (result.kind === 'external' || result.kind === 'stdlib') return result;
+    const callee = callees.get(i);
+    const fn = callee?.kind === 'symbol' && callee.sym.kind === 'def' && callee.sym.def.kind === 'function' ? callee.sym : undefined;
+    const local = fn?.module === '__example__';
+    const yielded = fn?.def.returns ? elementType(fn.def.returns, kind) : undefined;
+    if (fn && yielded) return local ? exampleAnnotation(yielded, fn.def.parent, fn.def.defLine) : annotationValue(index, fn.module, yielded, fn.def.isMethod ? ownerClass(index, fn) : undefined);
+    if (result.kind === 'instance') {
+      for (const dunder of kind === 'with' ? ['__enter__', '__aenter__'] : ['__iter__', '__aiter__']) {
+        const m = await index.classMember(result.cls, dunder);
+        if (m.kind === 'external') return { kind: 'external', module: m.module, inherited: true };
+        if (m.kind !== 'def') continue;
+        const returned = kind === 'with' ? await returnValue(index, m) : m.def.returns && elementType(m.def.returns, 'for') ? await annotationValue(index, m.module, elementType(m.def.returns, 'for')!, result.cls) : undefined;
+        if (returned && returned.kind !== 'unknown') return returned;
+        if (kind === 'with' && index.facts(m.path)?.returns.some((r) => r.scope === m.def.qualname && r.valueText.trim() === 'self')) return result;
+      }
+    }
+    const what = kind === 'with' ? 'what `with` binds' : 'the elements it iterates';
+    return { kind: 'unknown', reason: `${what} from \`${clip(facts.calls[i].callee.text)}(...)\` is not known`, ...(local || result.kind === 'local-instance' || (result.kind === 'unknown' && result.local) ? { local: true } : {}) };
+  };
+
+  const importValue = async (imported: PyModuleFacts['imports'][number], name: string): Promise<Value> => {
+    if (imported.kind === 'import') {
+      return { kind: 'symbol', sym: await index.moduleSymbol(index.importTarget(src.path, imported.alias ? imported.module : imported.module.split('.')[0])) };
+    }
+    const n = imported.names.find((x) => (x.alias ?? x.name) === name)!;
+    const target = moduleName ? index.absoluteModule(src.path, imported) : imported.level === 0 ? index.importTarget(src.path, imported.module) : undefined;
+    if (target === undefined) return { kind: 'unknown', reason: `relative import \`${'.'.repeat(imported.level)}${imported.module}\` outside a package` };
+    const mod = await index.moduleSymbol(target);
+    if (mod.kind === 'module') {
+      const sym = await index.resolveInModule(target, n.name);
+      return { kind: 'symbol', sym: sym.kind === 'unresolved' && index.modules.has(`${target}.${n.name}`) ? await index.moduleSymbol(`${target}.${n.name}`) : sym };
+    }
+    if (mod.kind === 'external' || mod.kind === 'stdlib') return { kind: mod.kind, module: target };
+    const sub = await index.moduleSymbol(`${target}.${n.name}`);
+    return { kind: 'symbol', sym: sub.kind === 'module' ? sub : mod };
+  };
+
+  /** `x = y.z`, `x: T = ...`, `x = a + b` (typed by `a`'s `__add__`), at the assignment's line in scope `s`. */
+  const plainValue = async (a: PyModuleFacts['assigns'][number], name: string, s: string): Promise<Value> => {
+    if (a.operator) {
+      const v = await operatorValue(await chainValue(a.operator.left.split('.'), s, a.line), a.operator.op);
+      if (v) return v;
+    }
+    if (a.annotation) {
+      const v = await exampleAnnotation(a.annotation, s, a.line);
+      if (v.kind !== 'unknown') return v;
+    }
+    if (a.valueName && a.valueName !== name) return chainValue(a.valueName.split('.'), s, a.line);
+    return { kind: 'unknown', reason: `\`${name}\` is assigned \`${clip(a.valueText)}\`, not a call`, local: true };
+  };
+
+  /** The result of `left <op> ...`: the return type of the left operand's dunder method (`__add__`). */
+  const operatorValue = async (left: Value, op: string): Promise<Value | undefined> => {
+    const dunder = OPERATOR_METHODS[op];
+    if (!dunder) return undefined;
+    if (left.kind === 'instance') {
+      const m = await index.classMember(left.cls, dunder);
+      if (m.kind === 'def') return returnValue(index, m);
+      if (m.kind === 'external') return { kind: 'external', module: m.module, inherited: true };
+    }
+    if (left.kind === 'local-instance') {
+      const m = await localClassMember(left.cls, dunder);
+      if (m?.kind === 'symbol' && m.sym.kind === 'def' && m.sym.module === '__example__') return localResult(m.sym.def);
+      return m;
+    }
+    if (left.kind === 'external' || left.kind === 'stdlib') return left;
+    return undefined;
+  };
+
+  /** A type annotation written in the source, as a value: a repository or local class instance, or external. */
+  const exampleAnnotation = async (text: string, scope: string, line: number): Promise<Value> => {
+    const t = unwrapAnnotation(text);
+    if (/^[A-Za-z_][\w.]*$/.test(t)) {
+      const v = await chainValue(t.split('.'), scope, line);
+      if (v.kind === 'symbol' && v.sym.kind === 'def' && v.sym.def.kind === 'class') return v.sym.module === '__example__' ? { kind: 'local-instance', cls: v.sym.def } : { kind: 'instance', cls: v.sym };
+      if (v.kind === 'symbol' && (v.sym.kind === 'external' || v.sym.kind === 'stdlib')) return { kind: v.sym.kind, module: v.sym.module };
+      if (v.kind === 'external' || v.kind === 'stdlib') return { kind: v.kind, module: v.module };
+    }
+    return { kind: 'unknown', reason: `type \`${clip(text)}\` is not a repository class`, local: true };
+  };
+
+  /** Several values a name may hold: one when they agree, a union of repository classes, else unknown. */
+  const mergeValues = (values: Value[], reason: string): Value => {
+    if (values.length === 1) return values[0];
+    const key = (v: Value) => (v.kind === 'instance' ? `i:${v.cls.path}:${v.cls.def.qualname}` : v.kind === 'symbol' && v.sym.kind === 'def' ? `s:${v.sym.path}:${v.sym.def.qualname}:${v.sym.def.start}` : v.kind === 'external' || v.kind === 'stdlib' ? `${v.kind}:${v.module}` : v.kind === 'local-instance' ? `l:${v.cls.qualname}` : `?${v.kind}:${values.indexOf(v)}`);
+    const keys = new Set(values.map(key));
+    if (keys.size === 1) return values[0];
+    if (values.every((v) => v.kind === 'instance')) return { kind: 'union', classes: [...new Map(values.map((v) => [key(v), (v as Extract<Value, { kind: 'instance' }>).cls])).values()] };
+    return { kind: 'unknown', reason, ...(values.some((v) => (v.kind === 'unknown' && v.local) || v.kind === 'local-instance') ? { local: true } : {}) };
+  };
+
+  /**
+   * A member of the source's own class: its methods (a property reads as what it returns), the
+   * attributes its methods assign (`self.llm = LLM.load(...)`, `self.log = self.console.log`), its
+   * annotations, then its bases (a repository base's method, an external base's anything).
+   */
+  const localClassMember = async (cls: PyDef, name: string, skipOwn = false, depth = 0): Promise<Value | undefined> => {
+    if (depth > 10) return undefined;
+    if (!skipOwn) {
+      const m = facts.defs.filter((d) => d.parent === cls.qualname && d.name === name).pop();
+      if (m) return m.decorators.some((d) => /(^|\.)(cached_)?property$/.test(d)) ? localResult(m) : exampleSym(m);
+      const attr = await localAttribute(cls, name);
+      if (attr) return attr;
+    }
+    let fallback: Value | undefined;
+    for (const base of cls.bases) {
+      const chain = base.replace(/\[.*$/s, '').split('.');
+      if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p)) || chain[0] === 'object') continue;
+      const b = await chainValue(chain, cls.parent, cls.defLine);
+      if (b.kind === 'symbol' && b.sym.kind === 'def' && b.sym.def.kind === 'class') {
+        if (b.sym.module === '__example__') {
+          const found = await localClassMember(b.sym.def, name, false, depth + 1);
+          if (found) return found;
+          continue;
+        }
+        const found = await memberValue({ kind: 'instance', cls: b.sym }, name);
+        if (found.kind !== 'unknown') return found;
+        continue;
+      }
+      const ext = b.kind === 'symbol' && (b.sym.kind === 'external' || b.sym.kind === 'stdlib') ? { kind: b.sym.kind, module: b.sym.module } : b.kind === 'external' || b.kind === 'stdlib' ? { kind: b.kind, module: b.module } : undefined;
+      if (ext) fallback ??= ext.kind === 'external' ? { kind: 'external', module: ext.module, inherited: true } : { kind: 'stdlib', module: ext.module };
+    }
+    return fallback;
+  };
+
+  /** What the source's own class stores in `self.name`, when every assignment agrees. */
+  const localAttribute = async (cls: PyDef, name: string): Promise<Value | undefined> => {
+    const q = cls.qualname;
+    const inClass = (scope: string) => scope.startsWith(`${q}.`);
+    const self = `self.${name}`;
+    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
+    if (annotated?.annotation) {
+      const v = await exampleAnnotation(annotated.annotation, annotated.scope === q ? cls.parent : annotated.scope, annotated.line);
+      if (v.kind !== 'unknown') return v;
+    }
+    const values: Value[] = [];
+    for (const [i, c] of facts.calls.entries()) {
+      if (!((c.scope === q && c.assignedTo.includes(name)) || (inClass(c.scope) && c.assignedTo.includes(self)))) continue;
+      if (c.assignedTo.length !== 1) return undefined;
+      await calleeOf(i);
+      const v = results.get(i);
+      if (v) values.push(c.bindKind ? await boundValue(c.bindKind, i, v) : v);
+    }
+    for (const a of facts.assigns) {
+      if (!((a.scope === q && a.targets.includes(name)) || (inClass(a.scope) && a.targets.includes(self)))) continue;
+      if (/^(None|\[\]|\{\}|\(\))$/.test(a.valueText.trim())) continue; // a placeholder before the real value
+      if (a.targets.length !== 1) return undefined;
+      values.push(await plainValue(a, self, a.scope === q ? cls.parent : a.scope));
+    }
+    if (!values.length) return undefined;
+    return mergeValues(values, `\`self.${name}\` of \`${cls.name}\` is assigned different values`);
+  };
+
+  /** The object a decorated function's name holds: what its outermost decorator makes of it (`@click.group()` → a Group). */
+  const decoratedValue = async (sym: DefSym): Promise<Value | undefined> => {
+    const m = /^([A-Za-z_][\w.]*)\s*(\()?/.exec(sym.def.decorators[0] ?? '');
+    if (!m) return undefined;
+    const chain = m[1].split('.');
+    const dec = sym.module === '__example__' ? await chainValue(chain, sym.def.parent, sym.def.start) : symbolValue(await index.resolveDotted(sym.module, chain));
+    if (dec.kind === 'external' || dec.kind === 'stdlib') return dec;
+    if (dec.kind === 'instance') return decoratorProduct(index, dec.cls, '__call__', !!m[2]);
+    if (dec.kind !== 'symbol') return undefined;
+    const d = dec.sym;
+    if (d.kind === 'external' || d.kind === 'stdlib') return { kind: d.kind, module: d.module };
+    if (d.kind !== 'def' || d.module === '__example__') return undefined;
+    if (d.def.kind === 'class') return m[2] ? decoratorProduct(index, d, '__call__', false) : { kind: 'instance', cls: d };
+    return decoratorProduct(index, d, undefined, !!m[2]);
   };
 
   const chainValue = async (chain: string[], scope: string, line: number): Promise<Value> => {
@@ -191,11 +434,33 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return v;
   };
 
+  /** `self.name = self.a.b` (or `= module.f`) in a repository class's methods: the value of the right side. */
+  const aliasedAttribute = async (cls: DefSym, name: string, depth = 0): Promise<Value | undefined> => {
+    if (depth > 5) return undefined;
+    for (const c of await index.mro(cls)) {
+      if (c.kind !== 'def') continue;
+      const f = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
+      const a = f?.assigns.find((x) => x.scope.startsWith(`${c.def.qualname}.`) && x.targets.length === 1 && x.targets[0] === `self.${name}` && x.valueName);
+      if (!a?.valueName) continue;
+      const [root, ...rest] = a.valueName.split('.');
+      let v: Value = root === 'self' ? { kind: 'instance', cls } : symbolValue(await index.resolveDotted(c.module, [root]));
+      for (const part of rest) v = await memberValue(v, part);
+      return v;
+    }
+    return undefined;
+  };
+
   const memberValue = async (v: Value, name: string): Promise<Value> => {
     switch (v.kind) {
-      case 'symbol':
+      case 'symbol': {
+        // A decorated function's name holds what the decorator made (`@click.group()` → a Group).
+        if (v.sym.kind === 'def' && v.sym.def.kind === 'function' && v.sym.def.decorators.length) {
+          const made = await decoratedValue(v.sym);
+          if (made) return memberValue(made, name);
+        }
         if (v.sym.kind === 'def' && v.sym.module === '__example__') return { kind: 'unknown', reason: `attribute \`${name}\` of a local definition`, local: true };
         return symbolValue(await index.member(v.sym, name));
+      }
       case 'instance': {
         const m = await index.classMember(v.cls, name);
         if (m.kind === 'external') return { kind: 'external', module: m.module, inherited: true };
@@ -204,16 +469,20 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         if (m.kind === 'unresolved') {
           const attr = await attributeValue(index, v.cls, name);
           if (attr) return attr;
+          // `self.log = self.console.log` in one of its methods: the method it aliases.
+          const alias = await aliasedAttribute(v.cls, name);
+          if (alias) return alias;
         }
         return symbolValue(m);
       }
       case 'tuple':
         return { kind: 'unknown', reason: `attribute \`${name}\` of a tuple` };
-      case 'local-instance': {
-        const m = facts.defs.find((d) => d.parent === v.cls.qualname && d.name === name);
-        if (m) return { kind: 'symbol', sym: { kind: 'def', module: '__example__', path: src.path, def: m } };
-        return { kind: 'unknown', reason: `attribute \`${name}\` of the source's own class \`${v.cls.name}\``, local: true };
-      }
+      case 'callable':
+        return { kind: 'unknown', reason: `attribute \`${name}\` of the function \`${v.from}\` returns` };
+      case 'local-instance':
+        return (await localClassMember(v.cls, name)) ?? { kind: 'unknown', reason: `attribute \`${name}\` of the source's own class \`${v.cls.name}\``, local: true };
+      case 'super':
+        return (await localClassMember(v.cls, name, true)) ?? { kind: 'unknown', reason: `\`super().${name}\` in the source's own class \`${v.cls.name}\``, local: true };
       case 'union': {
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
         const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
@@ -234,12 +503,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
 
   /** The value a call returns, for later receivers. */
   const resultOf = async (callee: Value, call?: PyCall): Promise<Value> => {
+    if (callee.kind === 'callable') return callee.result;
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
     if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
     if (sym.kind !== 'def') return { kind: 'unknown', reason: `\`${sym.module}\` is a module, not callable` };
-    if (sym.module === '__example__') return localResult(sym.def);
+    if (sym.module === '__example__') return sym.def.kind === 'class' ? { kind: 'local-instance', cls: sym.def } : localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
     return returnValue(index, sym, call);
   };
@@ -277,38 +547,77 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   const callees = new Map<number, Value>();
+  const resolving = new Set<number>();
   /** A call's callee value, its receiver call (`X(a)` in `X(a).y()`) already resolved. */
   const computeCallee = async (i: number): Promise<void> => {
-    const call = facts.calls[i];
-    let callee: Value;
-    if (call.callee.base === 'name') callee = await chainValue(call.callee.chain, call.scope, call.line);
-    else if (call.callee.base === 'call' && call.callee.receiverCall !== undefined) {
-      let v = results.get(call.callee.receiverCall) ?? { kind: 'unknown', reason: 'receiver call not resolved' };
-      for (const part of call.callee.chain) v = await memberValue(v, part);
-      callee = v;
-    } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
-      callee = { kind: 'stdlib', module: 'builtins' };
-    } else {
-      callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
+    if (callees.has(i)) return;
+    resolving.add(i);
+    try {
+      const call = facts.calls[i];
+      let callee: Value;
+      if (call.callee.base === 'name') callee = await chainValue(call.callee.chain, call.scope, call.line);
+      else if (call.callee.base === 'call' && call.callee.receiverCall !== undefined) {
+        const receiver = facts.calls[call.callee.receiverCall];
+        const cls = receiver.callee.base === 'name' && receiver.callee.chain.join('.') === 'super' ? enclosingClass(call.scope) : undefined;
+        let v: Value = cls ? { kind: 'super', cls } : (results.get(call.callee.receiverCall) ?? { kind: 'unknown', reason: 'receiver call not resolved' });
+        for (const part of call.callee.chain) v = await memberValue(v, part);
+        callee = v;
+      } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
+        callee = { kind: 'stdlib', module: 'builtins' };
+      } else if (/^[A-Za-z_][\w.]*\s*\[[^\]]*\]$/s.test(call.callee.text)) {
+        // `Agent[Deps, Out](...)`: a generic class parameterised, then called (not an item of a container).
+        const base = await chainValue(call.callee.text.replace(/\s*\[.*$/s, '').split('.'), call.scope, call.line);
+        const isClass = base.kind === 'symbol' && ((base.sym.kind === 'def' && base.sym.def.kind === 'class') || base.sym.kind === 'external' || base.sym.kind === 'stdlib');
+        callee = isClass ? base : { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is an item of a container`, local: true };
+      } else {
+        callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
+      }
+      // An instance called runs its class's `__call__` (through a framework base: the method it dispatches to).
+      if (callee.kind === 'instance') callee = await instanceCall(callee.cls);
+      callees.set(i, callee);
+      results.set(i, await resultOf(callee, call));
+    } finally {
+      resolving.delete(i);
     }
-    callees.set(i, callee);
-    results.set(i, await resultOf(callee, call));
   };
   /**
    * A call's callee value; receivers are resolved first, whatever their index, innermost first and
-   * without recursion (a chain `m.f().f().f()...` can be thousands of calls long).
+   * without recursion (a chain `m.f().f().f()...` can be thousands of calls long). A value that depends
+   * on itself (a global read by the function that assigns it) is not known.
    */
   const calleeOf = async (i: number): Promise<Value> => {
+    const known = callees.get(i);
+    if (known) return known;
+    if (resolving.has(i)) return { kind: 'unknown', reason: 'the value depends on itself' };
     const pending: number[] = [];
     const seen = new Set<number>();
-    for (let j: number | undefined = i; j !== undefined && !callees.has(j) && !seen.has(j); ) {
+    for (let j: number | undefined = i; j !== undefined && !callees.has(j) && !seen.has(j) && !resolving.has(j); ) {
       seen.add(j);
       pending.push(j);
       const c: PyCall['callee'] = facts.calls[j].callee;
       j = c.base === 'call' ? c.receiverCall : undefined;
     }
     for (let k = pending.length - 1; k >= 0; k--) await computeCallee(pending[k]);
-    return callees.get(i)!;
+    return callees.get(i) ?? { kind: 'unknown', reason: 'the value depends on itself' };
+  };
+
+  /** The class whose method holds `scope` (`A.m`, `A.m.<locals>.f`), when the source defines it. */
+  const enclosingClass = (scope: string): PyDef | undefined => {
+    const method = facts.defs.find((d) => d.isMethod && (scope === d.qualname || scope.startsWith(`${d.qualname}.`)));
+    return method ? facts.defs.find((d) => d.kind === 'class' && d.qualname === method.parent) : undefined;
+  };
+
+  const instanceCall = async (cls: DefSym): Promise<Value> => {
+    const call = await index.classMember(cls, '__call__');
+    if (call.kind === 'external') {
+      // `model(x)` on a torch module runs its `forward` (CALL_DISPATCH).
+      const method = Object.entries(CALL_DISPATCH).find(([prefix]) => call.module === prefix || call.module.startsWith(`${prefix}.`))?.[1];
+      const target = method ? await index.classMember(cls, method) : undefined;
+      if (target?.kind === 'def') return { kind: 'symbol', sym: target };
+      return { kind: 'external', module: call.module, inherited: true };
+    }
+    if (call.kind === 'def') return { kind: 'symbol', sym: call };
+    return { kind: 'unknown', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) defines no \`__call__\` in the repository` };
   };
 
   // Post-order over the call tree: a receiver and the arguments run before the call that uses them.
@@ -413,6 +722,8 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
     const narrowed = call ? await narrowUnion(index, fn, classes, call) : classes;
     return narrowed.length === 1 ? { kind: 'instance', cls: narrowed[0] } : { kind: 'union', classes: narrowed };
   }
+  const callable = annotation ? /^(?:typing\.|t\.|collections\.abc\.)?Callable\[\s*(?:\[.*?\]|\.\.\.)\s*,(.*)\]$/s.exec(annotation) : null;
+  if (callable) return { kind: 'callable', result: await annotationValue(index, fn.module, callable[1].trim(), owner), from: d.qualname };
   if (annotation) {
     if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
     if (/^[A-Za-z_][\w.]*$/.test(annotation)) {
@@ -504,15 +815,84 @@ function dataclassFields(index: PythonIndex, cls: DefSym): Parameter[] {
   return fields.sort((a, b) => a.line - b.line).map((f) => f.p);
 }
 
-/** Splits `A, Dict[B, C], D` at its top-level commas. */
-function splitTop(text: string): string[] {
+/**
+ * The type a `with` target or a `for` element gets from a return annotation: `Iterator[T]`,
+ * `Generator[T, ...]` (what a `@contextmanager` yields), `ContextManager[T]`; for `for`, also
+ * `Iterable[T]`, `List[T]`, `Sequence[T]`.
+ */
+function elementType(annotation: string, kind: 'with' | 'for'): string | undefined {
+  const t = unwrapAnnotation(annotation);
+  const m = /^(?:typing\.|t\.|collections\.abc\.|contextlib\.)?(\w+)\[(.*)\]$/s.exec(t);
+  if (!m) return undefined;
+  const withTypes = ['Iterator', 'Generator', 'AsyncIterator', 'AsyncGenerator', 'ContextManager', 'AbstractContextManager', 'AsyncContextManager', 'AbstractAsyncContextManager'];
+  const forTypes = ['Iterator', 'Generator', 'AsyncIterator', 'AsyncGenerator', 'Iterable', 'AsyncIterable', 'List', 'list', 'Sequence'];
+  if (!(kind === 'with' ? withTypes : forTypes).includes(m[1])) return undefined;
+  return splitTop(m[2])[0];
+}
+
+/** Top-level members of a union annotation (`A | B`, `Union[A, B]`, `Optional[A]`), `None` left out. */
+function unionParts(text: string): string[] {
+  const t = text.trim().replace(/^["'](.*)["']$/s, '$1');
+  const wrapped = /^(?:typing\.|t\.)?(Union|Optional)\[(.*)\]$/s.exec(t);
+  const parts = wrapped ? splitTop(wrapped[2]) : splitTop(t, '|');
+  return parts.flatMap((p) => (p === t ? [p] : unionParts(p))).filter((p) => p && p !== 'None');
+}
+
+/**
+ * The class a decorator makes of a function, from its return annotations (overloads included): a
+ * decorator factory called (`@group()`) returns `Callable[[...], Group]`, a bare decorator
+ * (`@command`) returns the class itself. With `member`, the target class's method is the decorator
+ * (`__call__` of an instance). Undefined unless exactly one repository class comes out.
+ */
+async function decoratorProduct(index: PythonIndex, target: DefSym, member: string | undefined, called: boolean): Promise<Value | undefined> {
+  let fn = target;
+  if (member) {
+    const m = await index.classMember(target, member);
+    if (m.kind !== 'def') return m.kind === 'external' ? { kind: 'external', module: m.module } : undefined;
+    fn = m;
+  }
+  const facts = index.facts(fn.path) ?? (await index.load(fn.path)) ?? undefined;
+  const signatures = (facts?.defs ?? []).filter((d) => d.qualname === fn.def.qualname && d.returns);
+  const names = new Set<string>();
+  for (const d of signatures) {
+    for (const part of unionParts(d.returns!)) {
+      const callable = /^(?:typing\.|t\.|collections\.abc\.)?Callable\[\s*(?:\[.*?\]|\.\.\.)\s*,(.*)\]$/s.exec(part);
+      if (called !== !!callable) continue;
+      for (const made of unionParts(callable ? callable[1] : part)) names.add(made.replace(/^["'](.*)["']$/s, '$1'));
+    }
+  }
+  const classes = new Map<string, DefSym>();
+  for (const name of names) {
+    const cls = await classNamed(index, fn.module, name);
+    if (!cls) return undefined;
+    classes.set(`${cls.path}:${cls.def.qualname}`, cls);
+  }
+  return classes.size === 1 ? { kind: 'instance', cls: [...classes.values()][0] } : undefined;
+}
+
+/** The repository class a type name in a module means; a `TypeVar("T", bound=X)` means X. */
+async function classNamed(index: PythonIndex, module: string, name: string): Promise<DefSym | undefined> {
+  if (!/^[A-Za-z_][\w.]*$/.test(name)) return undefined;
+  const sym = await index.resolveDotted(module, name.split('.'));
+  if (sym.kind === 'def' && sym.def.kind === 'class') return sym;
+  const path = index.modules.get(module);
+  const facts = path ? index.facts(path) : undefined;
+  const tv = facts?.calls.find((c) => c.scope === '' && c.assignedTo.length === 1 && c.assignedTo[0] === name && /(^|\.)TypeVar$/.test(c.callee.text));
+  const bound = tv?.args.find((a) => a.keyword === 'bound')?.text.trim().replace(/^["'](.*)["']$/s, '$1');
+  if (!bound || bound === name) return undefined;
+  const members = unionParts(bound);
+  return members.length === 1 ? classNamed(index, module, members[0]) : undefined;
+}
+
+/** Splits `A, Dict[B, C], D` at its top-level commas (or another separator: `A | B`). */
+function splitTop(text: string, sep = ','): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
   for (const ch of text) {
     if (ch === '[' || ch === '(') depth++;
     if (ch === ']' || ch === ')') depth--;
-    if (ch === ',' && depth === 0) {
+    if (ch === sep && depth === 0) {
       out.push(cur.trim());
       cur = '';
     } else cur += ch;
@@ -576,8 +956,24 @@ function unwrapAnnotation(text: string): string {
   const opt = /^(?:typing\.)?Optional\[(.*)\]$/.exec(t);
   if (opt) t = opt[1].trim().replace(/^["']|["']$/g, '');
   const union = t.split('|').map((s) => s.trim()).filter((s) => s !== 'None');
-  return union.length === 1 ? union[0] : t;
+  t = union.length === 1 ? union[0] : t;
+  // `Annotated[X, ...]` is X; a generic class of the code (`AgentRealtime[Deps]`) is the class.
+  const generic = /^([A-Za-z_][\w.]*)\[(.*)\]$/s.exec(t);
+  if (generic) {
+    const base = generic[1].replace(/^(typing|t|te|typing_extensions|collections\.abc|collections)\./, '');
+    if (base === 'Annotated') return unwrapAnnotation(splitTop(generic[2])[0] ?? '');
+    if (!TYPING_GENERICS.has(base)) return generic[1];
+  }
+  return t;
 }
+
+/** Generic types of `typing` and the builtins: their parameters are element types, not the value's class. */
+const TYPING_GENERICS = new Set(
+  `Optional Union List list Dict dict Tuple tuple Set set FrozenSet frozenset Callable Iterator Iterable Generator AsyncIterator
+AsyncIterable AsyncGenerator Type type Literal ClassVar Final Awaitable Coroutine Sequence MutableSequence Mapping MutableMapping
+ContextManager AbstractContextManager AsyncContextManager AbstractAsyncContextManager TypeGuard TypeIs Required NotRequired Unpack
+deque defaultdict OrderedDict Counter ChainMap Collection Container Reversible`.split(/\s+/),
+);
 
 async function callSite(
   index: PythonIndex,
@@ -595,7 +991,8 @@ async function callSite(
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'def') {
     const sym = callee.sym;
     if (sym.def.hasError) {
-      resolution = { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error, so its span is not exact` };
+      const error = index.facts(sym.path)?.errors.find((e) => e.line >= sym.def.start && e.line <= sym.def.end);
+      resolution = { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error${error ? ` (line ${error.line}: ${error.message})` : ''}, so its span is not exact` };
     } else {
       definition = index.definition(sym);
       if (sym.def.kind === 'class') {
@@ -603,12 +1000,14 @@ async function callSite(
         if (init) definition = { ...definition, params: index.definition(init).params };
         else if (sym.def.decorators.some((d) => /(^|\.)dataclass\b/.test(d))) definition = { ...definition, params: dataclassFields(index, sym) };
       }
-      resolution = { kind: 'repo', qualname: sym.def.qualname, module: sym.module, span: definition.span, via: call.callee.base === 'call' ? 'receiver' : 'import' };
+      resolution = { kind: 'repo', qualname: sym.def.qualname, module: definition.module, span: definition.span, via: call.callee.base === 'call' ? 'receiver' : 'import', ...(callee.also?.length ? { candidates: callee.also } : {}) };
     }
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'module') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` names a module, not a callable` };
-  } else if (callee.kind === 'local-instance') {
+  } else if (callee.kind === 'local-instance' || callee.kind === 'super') {
     resolution = { kind: 'builtin', name: `local:${written}` };
+  } else if (callee.kind === 'callable') {
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls the function \`${callee.from}\` returns` };
   } else if (callee.kind === 'tuple') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls a tuple` };
   } else if (callee.kind === 'union') {
@@ -646,7 +1045,7 @@ async function callSite(
       definition = index.definition(a.target);
       // A bound method: its first parameter is the receiver, not an argument.
       if (a.bound && a.target.def.params[0]?.kind === 'positional') definition = { ...definition, params: definition.params.slice(1) };
-      resolution = { kind: 'repo', qualname: a.target.def.qualname, module: a.target.module, span: definition.span, via: `attachment (${a.site.path}:L${a.site.line})` };
+      resolution = { kind: 'repo', qualname: a.target.def.qualname, module: definition.module, span: definition.span, via: `attachment (${a.site.path}:L${a.site.line})` };
     } else if (found.length > 1) {
       resolution = {
         kind: 'unresolved',
@@ -655,19 +1054,25 @@ async function callSite(
       };
     }
   }
-  const params = definition?.params.filter((p) => !p.name.startsWith('*')) ?? [];
+  // Positional arguments by their parameter, in order; past them, a `*args` parameter names the rest
+  // (once); keywords by their keyword.
+  const all = definition?.params ?? [];
+  const star = all.findIndex((p) => p.name.startsWith('*'));
+  const positional = star < 0 ? all : all.slice(0, star);
+  const vararg = star >= 0 && !all[star].name.startsWith('**') ? all[star].name : undefined;
   const argNames: string[] = [];
   const argComments: Record<string, string> = {};
   const argValues: Record<string, string> = {};
   const uses = new Set<string>();
   if (call.callee.base === 'name') uses.add(call.callee.chain[0]);
-  call.args.forEach((a, i) => {
-    const name = a.keyword ?? (a.unpack === 'star' ? `*${a.text.replace(/^\*/, '')}` : a.unpack === 'starstar' ? `**${a.text.replace(/^\*\*/, '')}` : params[i]?.name ?? clip(a.text, 30));
-    argNames.push(name);
+  let k = 0;
+  for (const a of call.args) {
+    const name = a.keyword ?? (a.unpack === 'star' ? `*${a.text.replace(/^\*/, '')}` : a.unpack === 'starstar' ? `**${a.text.replace(/^\*\*/, '')}` : (positional[k++]?.name ?? vararg ?? clip(a.text, 30)));
+    if (!(name === vararg && argNames[argNames.length - 1] === name)) argNames.push(name);
     if (!a.unpack) argValues[name] = clip(a.text, 60);
     if (a.comment) argComments[name] = a.comment;
     for (const n of a.names) uses.add(n);
-  });
+  }
   for (const n of localDefs.keys()) uses.delete(n);
   return {
     callee: written,

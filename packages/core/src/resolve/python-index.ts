@@ -7,7 +7,7 @@ import type { PythonParser } from '../lang/python/parser.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../lang/python/docstring.js';
-import { IMPORT_TO_DISTRIBUTION, PY_STDLIB } from '../heuristics/tables.js';
+import { IMPORT_TO_DISTRIBUTION, PY_PACKAGE_MANIFESTS, PY_SOURCE_FOLDERS, PY_STDLIB } from '../heuristics/tables.js';
 import { isNonLibraryPath } from '../repo/layout.js';
 import { clipEnd, MAX_VALUE } from '../text/clip.js';
 
@@ -45,28 +45,48 @@ export class PythonIndex {
   /** Parse problems, by path, for the report. */
   readonly parseProblems = new Map<string, string>();
 
+  /** Folders whose files are not in a regular package: a script there has its own folder first on sys.path. */
+  private readonly packageDirs: Set<string>;
+
   constructor(
     private readonly files: RepoFiles,
     private readonly parser: PythonParser,
     private readonly dependencies: string[],
   ) {
-    const pyFiles = files.files.map((f) => f.path).filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
+    const all = files.files.map((f) => f.path);
+    const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
     const isPkg = new Set(pyFiles.filter((p) => /(^|\/)__init__\.pyi?$/.test(p)).map((p) => p.replace(/\/?__init__\.pyi?$/, '')));
-    // Rank files so that a package file wins over a loose script with the same module name, and `.py` over `.pyi`.
-    const ranked = pyFiles
-      .map((p) => ({ p, mod: moduleName(p, isPkg) }))
-      .sort((a, b) => rank(a.p, a.mod) - rank(b.p, b.mod) || cmp(a.p, b.p));
-    for (const { p, mod } of ranked) {
-      if (!mod) continue;
+    this.packageDirs = isPkg;
+    const roots = packageRoots(all, pyFiles);
+    // Every name a file is importable by: from its deepest package root (namespace packages allowed), and
+    // by the folders-with-__init__ rule; the first is its own. Ranked so that a package file wins over a
+    // loose script with the same module name, `.py` over `.pyi`, and a file's own name over another name.
+    const entries: { p: string; mod: string; root: string; r: number }[] = [];
+    const namesOf = new Map<string, { name: string; root: string }[]>();
+    for (const p of pyFiles) {
+      const names = moduleNames(p, isPkg, roots);
+      namesOf.set(p, names);
+      names.forEach((n, i) => entries.push({ p, mod: n.name, root: n.root, r: rank(p, n.name) + (i ? 5 : 0) }));
+    }
+    entries.sort((a, b) => a.r - b.r || cmp(a.p, b.p) || cmp(a.mod, b.mod));
+    for (const { p, mod, root } of entries) {
       if (!this.modules.has(mod)) this.modules.set(mod, p);
-      if (!this.moduleOfPath.has(p)) this.moduleOfPath.set(p, mod);
+      // The same name anchored at its folder: a script's own folder finds it even where another file wins.
+      const key = rootedKey(root, mod);
+      if (!this.modules.has(key)) this.modules.set(key, p);
       const top = mod.split('.')[0];
-      // Packages anywhere, and loose modules at the root or under src/, are the repository's own names.
-      if (mod.includes('.') || isPkg.has(p.replace(/\/?__init__\.pyi?$/, '')) || /^(src\/)?[^/]+\.py$/.test(p)) this.topLevel.add(top);
+      // Packages anywhere, and loose modules at the root, under src/ or a package root, are the repository's own names.
+      if (mod.includes('.') || isPkg.has(p.replace(/\/?__init__\.pyi?$/, '')) || /^(src\/)?[^/]+\.pyi?$/.test(p) || (root !== '' && roots.has(root))) this.topLevel.add(top);
+    }
+    // A file's module: the first of its names that finds it, else its own name anchored at its folder.
+    for (const [p, names] of namesOf) {
+      if (!names.length) continue;
+      const winner = names.find((n) => this.modules.get(n.name) === p);
+      this.moduleOfPath.set(p, winner ? winner.name : rootedKey(names[0].root, names[0].name));
     }
     // A file of a namespace sub-package is also what a script beside it imports by its bare name
     // (`from utils import x` in `pkg/bench/run.py`), when no other module has that name.
-    for (const { p } of ranked) {
+    for (const p of [...pyFiles].sort(cmp)) {
       const loose = moduleName(p, isPkg, false);
       if (loose && !this.modules.has(loose)) this.modules.set(loose, p);
     }
@@ -74,6 +94,28 @@ export class PythonIndex {
 
   module(path: string): string | undefined {
     return this.moduleOfPath.get(path);
+  }
+
+  /** The module name to print: a rooted key (`<folder>name`, a module another file's name hides) prints its name. */
+  static displayModule(module: string): string {
+    return module.replace(/^<[^>]*>/, '');
+  }
+
+  /**
+   * The module an absolute import names, seen from `fromPath`: a file outside any regular package is a
+   * script or a module beside one, and Python puts the script's own folder first on sys.path, so a
+   * module or package in that folder wins over a same-named one elsewhere in the tree.
+   */
+  importTarget(fromPath: string, module: string): string {
+    const dir = fromPath.includes('/') ? fromPath.slice(0, fromPath.lastIndexOf('/')) : '';
+    if (!module || this.packageDirs.has(dir)) return module;
+    const first = module.split('.')[0];
+    const local = this.modules.get(rootedKey(dir, first));
+    if (!local) return module;
+    // The plain name when it names the same file (a stable, printable module name).
+    const key = rootedKey(dir, module);
+    const path = this.modules.get(key);
+    return path && this.modules.get(module) === path && this.modules.get(first) === local ? module : key;
   }
 
   /** Parses a repository file once; null when it cannot be read. */
@@ -88,6 +130,8 @@ export class PythonIndex {
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);
+      // The definitions outside the broken region still resolve; the file is reported (Skipped Inputs).
+      this.files.skip(path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
     }
     this.factsCache.set(path, facts);
     return facts;
@@ -98,12 +142,12 @@ export class PythonIndex {
   }
 
   isInternal(module: string): boolean {
-    return this.topLevel.has(module.split('.')[0]);
+    return module.startsWith('<') || this.topLevel.has(module.split('.')[0]);
   }
 
   /** Absolute module for a `from`/`import` statement inside `fromModule` (a package `__init__` counts as the package). */
   absoluteModule(fromPath: string, imp: Pick<PyImport, 'module' | 'level'>): string | undefined {
-    if (imp.level === 0) return imp.module;
+    if (imp.level === 0) return this.importTarget(fromPath, imp.module);
     const mod = this.moduleOfPath.get(fromPath);
     if (mod === undefined) return undefined;
     const parts = mod.split('.');
@@ -213,7 +257,7 @@ export class PythonIndex {
   private async followImport(fromPath: string, imp: PyImport, name: { name: string; alias?: string } | undefined, seen: Set<string>): Promise<PySymbol> {
     if (imp.kind === 'import') {
       // `import a.b as c` binds c → a.b; `import a.b` binds a → a.
-      return this.moduleSymbol(imp.alias ? imp.module : imp.module.split('.')[0]);
+      return this.moduleSymbol(this.importTarget(fromPath, imp.alias ? imp.module : imp.module.split('.')[0]));
     }
     const target = this.absoluteModule(fromPath, imp);
     if (target === undefined) return { kind: 'unresolved', reason: `relative import beyond the top package in \`${fromPath}\`` };
@@ -395,7 +439,7 @@ export class PythonIndex {
     const span: Span = { path: sym.path, start: d.start, end: d.end };
     return {
       path: sym.path,
-      module: sym.module,
+      module: PythonIndex.displayModule(sym.module),
       qualname: d.qualname,
       kind: displayKind ?? (d.kind === 'class' ? 'class' : d.isMethod ? 'method' : 'function'),
       span,
@@ -448,16 +492,83 @@ function conditionalImportBindings(imports: PyImport[], name: string): { imp: Py
 /** Dotted module name of a file: packages are folders with `__init__.py`; loose files are top-level modules. */
 export function moduleName(path: string, packages: Set<string>, namespaces = true): string | undefined {
   const parts = path.replace(/\.pyi?$/, '').split('/');
-  if (!parts.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
-  const file = parts[parts.length - 1];
   // A folder without `__init__.py` inside a package is a namespace sub-package (PEP 420): `pkg/eval/x.py`
   // is `pkg.eval.x` when `pkg` is a package.
   const isPackage = (k: number): boolean => packages.has(parts.slice(0, k).join('/')) || (namespaces && k > 1 && isPackage(k - 1));
   let i = parts.length - 1;
   while (i > 0 && isPackage(i)) i--;
   const mod = parts.slice(i);
-  if (file === '__init__') mod.pop();
+  if (!mod.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p))) return undefined;
+  if (mod[mod.length - 1] === '__init__') mod.pop();
   return mod.length ? mod.join('.') : undefined;
+}
+
+/**
+ * Package roots: the repository root, the folder of every `pyproject.toml`/`setup.py`/`setup.cfg`
+ * (`PY_PACKAGE_MANIFESTS`), and the `src/` folder of each when it holds Python files.
+ */
+export function packageRoots(all: string[], pyFiles: string[]): Set<string> {
+  const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+  const roots = new Set<string>(['']);
+  for (const p of all) if (PY_PACKAGE_MANIFESTS.has(p.slice(p.lastIndexOf('/') + 1))) roots.add(dirOf(p));
+  const pyDirs = new Set<string>();
+  for (const p of pyFiles) for (let d = dirOf(p); d && !pyDirs.has(d); d = dirOf(d)) pyDirs.add(d);
+  for (const r of [...roots]) {
+    for (const s of PY_SOURCE_FOLDERS) {
+      const src = r ? `${r}/${s}` : s;
+      if (pyDirs.has(src)) roots.add(src);
+    }
+  }
+  return roots;
+}
+
+/**
+ * The names a file is importable by, its own first: relative to its deepest package root, where every
+ * folder on the way is a regular package or a namespace package (PEP 420: no `__init__.py`, not a
+ * package root itself, not a tests/examples/docs folder, holding a regular package), then the
+ * folders-with-`__init__` name when it differs. Each with the folder the name starts in.
+ */
+function moduleNames(path: string, packages: Set<string>, roots: Set<string>): { name: string; root: string }[] {
+  const out: { name: string; root: string }[] = [];
+  const parts = path.replace(/\.pyi?$/, '').split('/');
+  const ident = (p: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p);
+  const isNamespace = (dir: string) => !packages.has(dir) && !roots.has(dir) && !isNonLibraryPath(`${dir}/x.py`) && hasPackageChild(dir, packages);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const root = parts.slice(0, i).join('/');
+    if (!roots.has(root)) continue;
+    const mod = parts.slice(i);
+    const dirsOk = mod.slice(0, -1).every((_, k) => {
+      const dir = parts.slice(0, i + k + 1).join('/');
+      return packages.has(dir) || isNamespace(dir);
+    });
+    if (dirsOk && mod.every(ident)) {
+      if (mod[mod.length - 1] === '__init__') mod.pop();
+      if (mod.length) out.push({ name: mod.join('.'), root });
+    }
+    break;
+  }
+  const legacy = moduleName(path, packages);
+  if (legacy && !out.some((n) => n.name === legacy)) {
+    const depth = legacy.split('.').length + (/(^|\/)__init__\.pyi?$/.test(path) ? 1 : 0);
+    out.push({ name: legacy, root: parts.slice(0, parts.length - depth).join('/') });
+  }
+  return out;
+}
+
+const packageChildren = new WeakMap<Set<string>, Set<string>>();
+/** Does the folder hold a regular package directly (`dir/x/__init__.py`)? */
+function hasPackageChild(dir: string, packages: Set<string>): boolean {
+  let parents = packageChildren.get(packages);
+  if (!parents) {
+    parents = new Set([...packages].map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')));
+    packageChildren.set(packages, parents);
+  }
+  return parents.has(dir);
+}
+
+/** `<folder>name`: a module name anchored at the folder it is relative to (never a valid Python name). */
+function rootedKey(root: string, name: string): string {
+  return `<${root.replace(/\./g, '%2E')}>${name}`;
 }
 
 function rank(path: string, mod: string | undefined): number {

@@ -10,6 +10,7 @@ import { TsProject, VIRTUAL_MARK } from '../lang/ts/project.js';
 import type { ModuleTarget } from '../lang/ts/modules.js';
 import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
+import { describeTypeOnly, isTypeOnly, TsValueTracer } from './ts-values.js';
 
 export interface TsSource {
   /** Repository path of the file the code is in (a `.ts` file, or the Markdown file of a code block). */
@@ -30,8 +31,11 @@ type Found = { resolution: Resolution; definition?: Definition; param?: ts.NodeA
 export class TsCallResolver {
   private readonly defs: DefinitionBuilder;
 
+  private readonly tracer: TsValueTracer;
+
   constructor(private readonly project: TsProject) {
     this.defs = new DefinitionBuilder(project.checker, project.modules);
+    this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '');
   }
 
   /** The first parse error of a project file (parsed once, with the program). */
@@ -127,6 +131,8 @@ export class TsCallResolver {
       }
       return { resolution: { kind: 'builtin', name: origin.module } };
     }
+    // `handlers[name](...)`: a member chosen at run time, never the key's own declaration.
+    if (ts.isCallExpression(call) && ts.isElementAccessExpression(expr) && !ts.isStringLiteralLike(expr.argumentExpression) && !ts.isNumericLiteral(expr.argumentExpression)) return this.computedMember(expr, src, origin);
     let decls: ts.Node[] = [];
     if (ts.isNewExpression(call)) {
       const sym = this.symbolOf(expr);
@@ -145,7 +151,8 @@ export class TsCallResolver {
       }
       // A union receiver (`a: A | B`) reaches one method per member: the checker cannot say which runs.
       const owners = new Set((sym?.declarations ?? []).filter((x) => !ts.isSourceFile(x)).map((x) => x.parent));
-      if (sym && owners.size > 1 && [...owners].every((o) => ts.isClassLike(o) || ts.isInterfaceDeclaration(o) || ts.isTypeLiteralNode(o))) {
+      const inRepo = (sym?.declarations ?? []).some((x) => TsProject.repoPath(x.getSourceFile().fileName) !== '');
+      if (sym && inRepo && owners.size > 1 && [...owners].every((o) => ts.isClassLike(o) || ts.isInterfaceDeclaration(o) || ts.isTypeLiteralNode(o))) {
         const names = [...new Set((sym.declarations ?? []).map((x) => qualnameOf(definitionNode(x)) ?? '?'))].sort();
         if (names.length > 1) return { resolution: { kind: 'unresolved', reason: `the receiver may be one of several types; candidates: ${names.join(', ')}`, candidates: names } };
       }
@@ -158,12 +165,25 @@ export class TsCallResolver {
       const t = ts.isPropertyAccessExpression(expr) ? checker.getTypeAtLocation(expr.expression) : undefined;
       return { resolution: { kind: 'unresolved', reason: t && t.flags & ts.TypeFlags.Any ? `the type of \`${fold(expr.getText(), 60).replace(/\.[^.]*$/, '')}\` is unknown` : 'the type checker found no declaration' } };
     }
+    // `const { signIn } = NextAuth(...)`: the binding holds what the call returned, not a definition.
+    if (ts.isCallExpression(call) && ts.isBindingElement(decl)) {
+      const traced = this.traced(expr, decl, src, origin);
+      if (traced) return traced;
+    }
     const file = decl.getSourceFile();
     const rel = TsProject.repoPath(file.fileName);
     if (!rel) return { resolution: { kind: 'builtin', name: lastName(expr) ?? 'global' } };
     if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return { resolution: { kind: 'builtin', name: `local ${lastName(expr) ?? ''}`.trim() } };
     if (origin?.kind === 'external' && /\.d\.(m|c)?ts$/.test(rel)) return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
-    const target = implementationOf(decl, checker);
+    let target = implementationOf(decl, checker);
+    // An interface member, a call signature, a type alias: the implementation the receiver was built
+    // from (a class's method, a method assigned in its constructor, the function a factory returns),
+    // else unresolved; a type's line is never printed.
+    if (ts.isCallExpression(call) && isTypeOnly(target)) {
+      const traced = this.traced(expr, target, src, origin);
+      if (traced) return traced;
+      target = implementationOf(decl, checker);
+    }
     const def = this.defs.build(target);
     if ('error' in def) return { resolution: { kind: 'unresolved', reason: def.error } };
     const fnParams = functionParams(target);
@@ -172,6 +192,76 @@ export class TsCallResolver {
       definition: def,
       ...(fnParams ? { param: fnParams } : {}),
     };
+  }
+
+  /**
+   * The implementation behind a callee the checker only knows by a type (or a destructured binding):
+   * the one function the receiver's values lead to. Undefined to go on with the declaration (a binding
+   * that holds no function of the code); otherwise a resolution, unresolved when no single body exists.
+   */
+  private traced(expr: ts.Expression, decl: ts.Node, src: TsSource, origin: ModuleTarget | undefined): Found | undefined {
+    const values = this.tracer.values(expr);
+    const fns = [...new Set(values.flatMap((v) => (v.kind === 'function' ? [v.node] : [])))];
+    // Only when every path the code shows leads to it: one body found beside an unknown value is a guess.
+    const unknown = values.some((v) => v.kind !== 'function');
+    if (fns.length === 1 && !unknown) return this.found(fns[0], expr, src);
+    const where = `${TsProject.repoPath(decl.getSourceFile().fileName)}:L${lineOf(decl.getSourceFile(), decl.getStart())}`;
+    if (fns.length) {
+      const names = [...new Set(fns.map((f) => this.candidate(f)))].sort();
+      const others = unknown ? ', or a function the code does not show' : '';
+      return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` may run one of ${names.length} implementations${others}`, candidates: names } };
+    }
+    if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
+    if (ts.isBindingElement(decl)) {
+      const init = TsValueTracer.bindingSource(decl);
+      const from = init ? this.originOf(init) : undefined;
+      if (from?.kind === 'external') return { resolution: { kind: 'external', module: from.distribution, distribution: from.distribution } };
+      // The source's own binding (a destructured parameter of its callback) stays the source's own value.
+      const rel = TsProject.repoPath(decl.getSourceFile().fileName);
+      if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return undefined;
+      return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is destructured (${where}) from a value whose implementation the code does not show` } };
+    }
+    return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is declared only by ${describeTypeOnly(decl)} (${where}); no implementation is reached from its receiver (a dynamic proxy, a callback or a value built elsewhere)` } };
+  }
+
+  /** `obj[key](...)`: the map's entries, when they are the source's own functions; else unresolved with the candidates. */
+  private computedMember(expr: ts.ElementAccessExpression, src: TsSource, origin: ModuleTarget | undefined): Found {
+    const maps = this.tracer.values(expr.expression);
+    let unknown = maps.some((m) => m.kind !== 'object');
+    const fns = [...new Set(maps.flatMap((m) => (m.kind === 'object' ? m.node.properties.flatMap((p) => {
+      const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      const entries = key === undefined ? [] : this.tracer.member([m], key);
+      if (key === undefined || entries.some((v) => v.kind !== 'function')) unknown = true;
+      return entries.flatMap((v) => (v.kind === 'function' ? [v.node] : []));
+    }) : [])))];
+    const text = fold(expr.getText(), 60);
+    const local = (f: ts.Node) => {
+      const rel = TsProject.repoPath(f.getSourceFile().fileName);
+      return rel === src.fileName || rel.includes(VIRTUAL_MARK);
+    };
+    if (fns.length && !unknown && fns.every(local)) return { resolution: { kind: 'builtin', name: `local ${calleeText(expr, this.project.checker)}` } };
+    if (fns.length === 1 && !unknown) return this.found(fns[0], expr, src);
+    if (fns.length) {
+      const names = [...new Set(fns.map((f) => this.candidate(f)))].sort();
+      return { resolution: { kind: 'unresolved', reason: `\`${text}\` calls the map entry its key selects at run time`, candidates: names } };
+    }
+    if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
+    return { resolution: { kind: 'unresolved', reason: `\`${text}\` calls a member its key selects at run time, and the code does not show which functions the object holds` } };
+  }
+
+  /** A function the tracer found, as a resolution: the source's own, or the repository's with its definition. */
+  private found(fn: ts.Node, expr: ts.Expression, src: TsSource): Found {
+    const rel = TsProject.repoPath(fn.getSourceFile().fileName);
+    if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return { resolution: { kind: 'builtin', name: `local ${lastName(expr) ?? ''}`.trim() } };
+    const def = this.defs.build(fn);
+    if ('error' in def) return { resolution: { kind: 'unresolved', reason: def.error } };
+    const fnParams = ts.isFunctionLike(fn) ? fn.parameters : undefined;
+    return { resolution: { kind: 'repo', qualname: def.qualname, module: def.module, span: def.span, via: 'implementation' }, definition: def, ...(fnParams ? { param: fnParams } : {}) };
+  }
+
+  private candidate(fn: ts.Node): string {
+    const def = this.defs.build(fn);
+    return 'error' in def ? `${TsProject.repoPath(fn.getSourceFile().fileName)}:L${lineOf(fn.getSourceFile(), fn.getStart())}` : `${def.qualname} (${def.span.path}:L${def.span.start}-${def.span.end})`;
   }
 
   private symbolOf(expr: ts.Expression): ts.Symbol | undefined {

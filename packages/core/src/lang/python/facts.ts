@@ -18,11 +18,72 @@ const COMPLETE_STATEMENT = /(_statement|_definition)$/;
 /** Facts of one Python source. Never throws: a text that cannot be read at all yields empty facts with an error. */
 export function extractPythonFacts(parser: PythonParser, text: string, path: string): PyModuleFacts {
   try {
-    return factsFromTree(parser.parse(text), path);
+    const tree = parser.parse(text);
+    const facts = factsFromTree(tree, path);
+    return facts.errors.length ? (recoverDefinitions(parser, tree, facts, path) ?? facts) : facts;
   } catch (e) {
     const src = normaliseLineBreaks(text);
     return { ...emptyFacts(path, src), errors: [{ line: 1, message: `could not read: ${e instanceof Error ? e.message : String(e)}`.slice(0, 120) }] };
   }
+}
+
+const DEFINITION_STATEMENTS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+/**
+ * tree-sitter rejects some valid Python (`return a, *(int(x) for x in y)`), and its error recovery may
+ * cost the definitions around the error their exact extent. When every error sits inside one statement,
+ * that statement's lines are replaced by `pass` lines at its indentation (line count kept) and the text
+ * is parsed again; if that parse is clean, its definitions hold: the ones outside the broken statements
+ * are exact, the definition whose body holds a broken statement (or that is one) is kept with
+ * `hasError`, so it is reported, never printed. Undefined when the errors cannot be confined.
+ */
+function recoverDefinitions(parser: PythonParser, tree: PyTree, facts: PyModuleFacts, path: string): PyModuleFacts | undefined {
+  const ranges: { start: number; end: number; definition: boolean }[] = [];
+  const stack = [tree.root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'ERROR' || n.missing) {
+      // The statement holding the error: the nearest ancestor that is a statement of a block or the module.
+      let x = n;
+      while (x.parent && !STATEMENT_PARENTS.has(x.parent.type)) x = x.parent;
+      if (!x.parent) return undefined;
+      // An ERROR standing for a statement: only when it holds no whole statement (tree-sitter may wrap
+      // well-formed functions into one) and covers whole lines.
+      if (x.type === 'ERROR') {
+        const lineStart = tree.text.lastIndexOf('\n', x.startIndex - 1) + 1;
+        const lineEnd = tree.text.indexOf('\n', x.endIndex);
+        const rest = tree.text.slice(x.endIndex, lineEnd < 0 ? undefined : lineEnd);
+        if (x.children.some((c) => c.named && COMPLETE_STATEMENT.test(c.type)) || tree.text.slice(lineStart, x.startIndex).trim() || !/^\s*(#.*)?$/.test(rest)) return undefined;
+      }
+      const end = x.endColumn === 0 && x.endRow > x.startRow ? x.endRow - 1 : x.endRow;
+      ranges.push({ start: x.startRow, end, definition: DEFINITION_STATEMENTS.has(x.type) });
+      continue;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  if (!ranges.length) return undefined;
+  const lines = tree.text.split('\n');
+  for (const r of ranges) {
+    const indent = /^[ \t]*/.exec(lines[r.start])![0];
+    for (let row = r.start; row <= r.end; row++) lines[row] = `${indent}pass`;
+  }
+  const again = factsFromTree(parser.parse(lines.join('\n')), path);
+  if (again.errors.length) return undefined;
+  const inRange = (d: PyDef, r: { start: number; end: number }) => d.start <= r.start + 1 && d.end >= r.end + 1;
+  for (const r of ranges) {
+    if (r.definition) {
+      // The broken definition itself (and what it holds), from the first parse: known, never printed.
+      for (const d of facts.defs) if (d.start >= r.start + 1 && d.end <= r.end + 1 && !again.defs.some((x) => x.qualname === d.qualname)) again.defs.push({ ...d, hasError: true });
+    } else {
+      // The innermost definition whose body holds the broken statement.
+      const holder = again.defs.filter((d) => inRange(d, r)).sort((a, b) => b.start - a.start)[0];
+      if (holder) holder.hasError = true;
+    }
+  }
+  again.defs.sort((a, b) => a.start - b.start || a.defLine - b.defLine);
+  // Only the definitions change: the calls, imports and assignments of the first parse are kept (the
+  // structure around a confined error is the same, and the broken statement's own calls still count).
+  return { ...facts, defs: again.defs };
 }
 
 function emptyFacts(path: string, text: string): PyModuleFacts {
@@ -523,9 +584,11 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   };
 
   /** Targets a call's value is bound to, and the annotation of `x: T = f()`. */
-  const bindingOf = (call: PyNode): { targets: string[]; type?: string } => {
+  const bindingOf = (call: PyNode): { targets: string[]; type?: string; kind?: 'with' | 'for' } => {
     let v = call;
-    while (v.parent && (v.parent.type === 'parenthesized_expression' || v.parent.type === 'await')) v = v.parent;
+    // `x = A() if c else B()`: either branch is what `x` holds (the condition is not).
+    const branch = (x: PyNode) => x.parent?.type === 'conditional_expression' && namedChildren(x.parent).indexOf(x) !== 1;
+    while (v.parent && (v.parent.type === 'parenthesized_expression' || v.parent.type === 'await' || branch(v))) v = v.parent;
     const p = v.parent;
     if (!p) return { targets: [] };
     if (p.type === 'assignment' && v.field === 'right') {
@@ -537,9 +600,9 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     }
     if (p.type === 'as_pattern' && p.children[0] === v) {
       const target = p.children.find((c) => c.field === 'alias' || c.type === 'as_pattern_target');
-      return { targets: target ? targetsOf(src, namedChildren(target)[0] ?? target) : [] };
+      return { targets: target ? targetsOf(src, namedChildren(target)[0] ?? target) : [], ...(p.parent?.type === 'with_item' ? { kind: 'with' as const } : {}) };
     }
-    if (p.type === 'for_statement' && v.field === 'right') return { targets: targetsOf(src, child(p, 'left')) };
+    if (p.type === 'for_statement' && v.field === 'right') return { targets: targetsOf(src, child(p, 'left')), kind: 'for' };
     if (p.type === 'named_expression' && v.field === 'value') return { targets: targetsOf(src, child(p, 'name')) };
     return { targets: [] };
   };
@@ -589,6 +652,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       inMainGuard: ctx.main,
       assignedTo: binding.targets,
       ...(binding.type ? { assignedType: binding.type } : {}),
+      ...(binding.kind ? { bindKind: binding.kind } : {}),
+      ...(ctx.conditional ? { conditional: true } : {}),
       ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
       ...(comment ? { comment, commentLine: commentTop(stmt.startRow) } : {}),
       statementLine: stmt.startRow + 1,
@@ -697,6 +762,9 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (unwrap(right)?.type === 'call') return; // calls carry their own assignedTo
     const chain = right ? dottedChain(src, right) : undefined;
     const dict = dictEntries(src, right);
+    const value = unwrap(right);
+    const opNode = value?.type === 'binary_operator' ? child(value, 'operator') : undefined;
+    const leftChain = value && opNode ? dottedChain(src, unwrap(child(value, 'left')) ?? value) : undefined;
     facts.assigns.push({
       line: n.startRow + 1,
       scope: ctx.scope,
@@ -706,6 +774,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       ...(type ? { annotation: t(type) } : {}),
       ...(ctx.conditional ? { conditional: true } : {}),
       ...(dict ? { dict } : {}),
+      ...(opNode && leftChain ? { operator: { op: t(opNode), left: leftChain.join('.') } } : {}),
     } satisfies PyAssign);
   };
 

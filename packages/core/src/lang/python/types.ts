@@ -140,6 +140,10 @@ export interface PyCall {
   assignedTo: string[];
   /** `x: T = f()` → `T`. */
   assignedType?: string;
+  /** How `assignedTo` is bound when not by `=`: `with f() as x` (x is what `__enter__` gives), `for x in f()` (an element). */
+  bindKind?: 'with' | 'for';
+  /** In an `if`/`else` branch of the module level. */
+  conditional?: boolean;
   /** Index of the call this call is an argument of (or nested in), if any. */
   parent?: number;
   /** Comment lines directly above the statement that holds the call (without `#`, trimmed). */
@@ -181,6 +185,8 @@ export interface PyAssign {
   conditional?: boolean;
   /** The value's entries, when it is a dict literal with string keys. */
   dict?: PyDictEntry[];
+  /** `c = a + b`: the operator and its left operand, when that is a plain name or attribute chain. */
+  operator?: { op: string; left: string };
 }
 
 /** `return <expr>` inside a function: lets resolution see `return Cls(...)`. */

@@ -87,6 +87,8 @@ export function nameOf(node: ts.Node): string | undefined {
     const l = node.expression.left;
     if (ts.isPropertyAccessExpression(l)) return l.name.text;
     if (ts.isIdentifier(l)) return l.text;
+    // `this[method] = …`: the member its key names at run time.
+    if (ts.isElementAccessExpression(l)) return `[${l.argumentExpression.getText()}]`;
     return undefined;
   }
   const n = (node as { name?: ts.Node }).name;
@@ -100,7 +102,7 @@ export function nameOf(node: ts.Node): string | undefined {
 /** `Outer.Inner.method`: the names of enclosing classes, namespaces and functions, then the node's. */
 export function qualnameOf(node: ts.Node): string | undefined {
   const own = nameOf(node);
-  if (!own) return undefined;
+  if (!own) return returnedName(node);
   const parts = [own];
   for (let p = node.parent; p && !ts.isSourceFile(p); p = p.parent) {
     if (ts.isClassDeclaration(p) || ts.isClassExpression(p) || ts.isModuleDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isInterfaceDeclaration(p) || ts.isTypeAliasDeclaration(p)) {
@@ -112,6 +114,18 @@ export function qualnameOf(node: ts.Node): string | undefined {
     }
   }
   return parts.join('.');
+}
+
+/** An anonymous function a factory returns (`return async (event) => …`, `(a) => (b) => …`): `handle.<returned>`. */
+function returnedName(node: ts.Node): string | undefined {
+  if (!(ts.isArrowFunction(node) || ts.isFunctionExpression(node))) return undefined;
+  let child: ts.Node = node;
+  let p = node.parent;
+  while (p && (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isSatisfiesExpression(p))) (child = p), (p = p.parent);
+  if (!p || !(ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === child))) return undefined;
+  const factory = ts.findAncestor(p, ts.isFunctionLike);
+  const outer = factory ? qualnameOf(definitionNode(factory)) : undefined;
+  return outer ? `${outer}.<returned>` : undefined;
 }
 
 function fold(text: string, max = MAX_TYPE): string {

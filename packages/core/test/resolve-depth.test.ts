@@ -1,0 +1,555 @@
+// Resolution depth, second round (issue 11): multi-package repositories and namespace packages, a
+// script's own folder first, decorator-built objects (click/typer style), typed names, conditional
+// rebinding, nested functions, tree-sitter's gaps in valid Python, API Call labels for `*args`.
+// Each repository is written here, in a temporary folder; lines are found in the text, never hard-coded.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RepoFiles } from '../src/repo/files.js';
+import { loadPythonParser } from '../src/lang/python/parser.js';
+import { extractPythonFacts } from '../src/lang/python/facts.js';
+import { PythonIndex } from '../src/resolve/python-index.js';
+import { resolvePythonSource } from '../src/resolve/python-calls.js';
+import type { CallSite } from '../src/model.js';
+import { formatSpan } from '../src/model.js';
+import { write } from './repos.js';
+
+/** `path:Lstart-end` of the definition whose `def`/`class` line contains `needle`, from the file's own text. */
+function spanOf(repo: string, file: string, needle: string): string {
+  const lines = readFileSync(path.join(repo, file), 'utf8').split('\n');
+  let i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in ${file}`);
+  const indent = /^\s*/.exec(lines[i])![0].length;
+  let start = i;
+  while (start > 0 && /^\s*@/.test(lines[start - 1])) start--;
+  let end = i;
+  for (let j = i + 1; j < lines.length; j++) {
+    if (!lines[j].trim()) continue;
+    if (/^\s*/.exec(lines[j])![0].length <= indent) break;
+    end = j;
+  }
+  return `${file}:L${start + 1}-${end + 1}`;
+}
+
+async function resolveIn(repo: string, file: string, opts: { entryFunction?: string } = {}): Promise<CallSite[]> {
+  const files = await RepoFiles.scan(repo);
+  const parser = await loadPythonParser();
+  const index = new PythonIndex(files, parser, []);
+  const facts = extractPythonFacts(parser, (await files.readOrSkip(file))!, file);
+  return (await resolvePythonSource(index, { path: file, facts, shell: [] }, opts)).calls;
+}
+
+const finder = (calls: CallSite[]) => (callee: string, nth = 0): CallSite => {
+  const c = calls.filter((x) => x.callee === callee)[nth];
+  if (!c) throw new Error(`no call ${callee}: ${calls.map((x) => x.callee).join(', ')}`);
+  return c;
+};
+const where = (c: CallSite): string => {
+  const r = c.resolution;
+  return r.kind === 'repo' ? `${formatSpan(r.span)} ${r.qualname}` : r.kind === 'external' ? `external ${r.distribution}` : r.kind === 'unresolved' ? `unresolved: ${r.reason}` : `${r.kind} ${'name' in r ? r.name : ''}`.trim();
+};
+
+describe('multi-package repositories', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "acme-mono"\n',
+    'libs/core-lib/pyproject.toml': '[project]\nname = "corelib"\n',
+    'libs/core-lib/src/corelib/__init__.py': 'from .engine import Engine, run_engine\n',
+    'libs/core-lib/src/corelib/engine.py': 'class Engine:\n    def start(self):\n        return 1\n\n\ndef run_engine(e):\n    return e.start()\n',
+    // PEP 420: `acme` has no __init__.py and is split across two distributions.
+    'packages/acme-alpha/pyproject.toml': '[project]\nname = "acme-alpha"\n',
+    'packages/acme-alpha/acme/alpha/__init__.py': 'def alpha():\n    return "a"\n',
+    'packages/acme-beta/setup.py': 'from setuptools import setup\nsetup(name="acme-beta")\n',
+    'packages/acme-beta/acme/beta/__init__.py': 'from .impl import beta\n',
+    'packages/acme-beta/acme/beta/impl.py': 'def beta():\n    return "b"\n',
+    'src/acme-tools/pyproject.toml': '[project]\nname = "acme-tools"\n',
+    'src/acme-tools/acmetools/__init__.py': 'def tool():\n    return 1\n',
+    'examples/mono.py': [
+      'import corelib',
+      'from acme.alpha import alpha',
+      'from acme.beta import beta',
+      'import acme.beta.impl as impl',
+      'from acmetools import tool',
+      '',
+      'engine = corelib.Engine()',
+      'engine.start()',
+      'corelib.run_engine(engine)',
+      'alpha()',
+      'beta()',
+      'impl.beta()',
+      'tool()',
+      '',
+    ].join('\n'),
+  });
+  let at: ReturnType<typeof finder>;
+  beforeAll(async () => {
+    at = finder(await resolveIn(repo, 'examples/mono.py'));
+  });
+
+  it('finds packages under libs/*, packages/*, src/* from every pyproject.toml and setup.py', () => {
+    expect(where(at('corelib.Engine'))).toBe(`${spanOf(repo, 'libs/core-lib/src/corelib/engine.py', 'class Engine')} Engine`);
+    expect(where(at('engine.start'))).toBe(`${spanOf(repo, 'libs/core-lib/src/corelib/engine.py', 'def start')} Engine.start`);
+    expect(where(at('corelib.run_engine'))).toBe(`${spanOf(repo, 'libs/core-lib/src/corelib/engine.py', 'def run_engine')} run_engine`);
+    expect(where(at('tool'))).toBe(`${spanOf(repo, 'src/acme-tools/acmetools/__init__.py', 'def tool')} tool`);
+    const r = at('corelib.Engine').resolution;
+    expect(r.kind === 'repo' && r.module).toBe('corelib.engine');
+  });
+
+  it('joins a namespace package split across distributions (PEP 420)', () => {
+    expect(where(at('alpha'))).toBe(`${spanOf(repo, 'packages/acme-alpha/acme/alpha/__init__.py', 'def alpha')} alpha`);
+    expect(where(at('beta'))).toBe(`${spanOf(repo, 'packages/acme-beta/acme/beta/impl.py', 'def beta')} beta`);
+    expect(where(at('acme.beta.impl.beta'))).toBe(`${spanOf(repo, 'packages/acme-beta/acme/beta/impl.py', 'def beta')} beta`);
+  });
+});
+
+describe('a script imports from its own folder first', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "fp"\n',
+    // Same module name in two folders; the benchmarks one sorts first and wins for everyone else.
+    'benchmarks/fp8/fp8_utils.py': 'def convert(model):\n    return model\n',
+    'examples/fp8/fp8_utils.py': 'from common import helper\n\n\ndef convert(model):\n    return helper(model)\n',
+    'examples/fp8/common.py': 'def helper(model):\n    return model\n',
+    'common.py': 'def helper(model):\n    return None\n',
+    'examples/fp8/train.py': 'from fp8_utils import convert\nimport fp8_utils\n\nconvert(1)\nfp8_utils.convert(2)\n',
+  });
+
+  it('resolves a sibling module of the script, not a same-named file elsewhere', async () => {
+    const at = finder(await resolveIn(repo, 'examples/fp8/train.py'));
+    const local = `${spanOf(repo, 'examples/fp8/fp8_utils.py', 'def convert')} convert`;
+    expect(where(at('convert'))).toBe(local);
+    expect(where(at('fp8_utils.convert'))).toBe(local);
+    // The Resolved To module is the name the script imports, not a key of the index.
+    const r = at('convert').resolution;
+    expect(r.kind === 'repo' && r.module).toBe('fp8_utils');
+  });
+
+  it('follows the sibling module’s own imports from the same folder', async () => {
+    const files = await RepoFiles.scan(repo);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, []);
+    const key = index.module('examples/fp8/fp8_utils.py')!;
+    const sym = await index.resolveInModule(key, 'helper');
+    expect(sym.kind === 'def' && `${sym.path}:${sym.def.qualname}`).toBe('examples/fp8/common.py:helper');
+  });
+});
+
+const CLI_LIB = {
+  'pyproject.toml': '[project]\nname = "tinycli"\n',
+  'tinycli/__init__.py': 'from .core import App, Command, Group\nfrom .decorators import argument, command, group\nfrom .util import greet\n',
+  'tinycli/util.py': 'def greet(name):\n    return name\n',
+  'tinycli/core.py': [
+    'import typing as t',
+    '',
+    '',
+    'class Command:',
+    '    def __init__(self, name, callback=None):',
+    '        self.name = name',
+    '',
+    '    def main(self, *args, **kwargs):',
+    '        return 0',
+    '',
+    '    def __call__(self, *args, **kwargs):',
+    '        return self.main(*args, **kwargs)',
+    '',
+    '',
+    'class Group(Command):',
+    '    @t.overload',
+    '    def command(self, __func: t.Callable[..., t.Any]) -> Command: ...',
+    '',
+    '    @t.overload',
+    '    def command(self, *args: t.Any, **kwargs: t.Any) -> t.Callable[[t.Callable[..., t.Any]], Command]: ...',
+    '',
+    '    def command(self, *args: t.Any, **kwargs: t.Any) -> t.Callable[[t.Callable[..., t.Any]], Command] | Command:',
+    '        return Command("x")',
+    '',
+    '    def add_command(self, cmd: Command, name: str | None = None) -> None:',
+    '        pass',
+    '',
+    '',
+    'class App:',
+    '    def command(self, name: str | None = None) -> t.Callable[[t.Callable[..., t.Any]], t.Callable[..., t.Any]]:',
+    '        return lambda f: f',
+    '',
+    '    def __call__(self, *args: t.Any) -> int:',
+    '        return 0',
+    '',
+  ].join('\n'),
+  'tinycli/decorators.py': [
+    'import typing as t',
+    '',
+    'from .core import Command, Group',
+    '',
+    '_AnyCallable = t.Callable[..., t.Any]',
+    'FC = t.TypeVar("FC", bound="_AnyCallable | Command")',
+    'GrpType = t.TypeVar("GrpType", bound=Group)',
+    '',
+    '',
+    '@t.overload',
+    'def group(name: _AnyCallable) -> Group: ...',
+    '',
+    '',
+    '@t.overload',
+    'def group(name: str | None = None, cls: type[GrpType] | None = None, **attrs: t.Any) -> t.Callable[[_AnyCallable], GrpType]: ...',
+    '',
+    '',
+    'def group(name=None, cls=None, **attrs) -> Group | t.Callable[[_AnyCallable], Group | GrpType]:',
+    '    return Group(name)',
+    '',
+    '',
+    'def command(name=None, **attrs) -> Command | t.Callable[[_AnyCallable], Command]:',
+    '    return Command(name)',
+    '',
+    '',
+    'def argument(*param_decls: str, cls: type | None = None, **attrs: t.Any) -> t.Callable[[FC], FC]:',
+    '    return lambda f: f',
+    '',
+  ].join('\n'),
+};
+
+describe('decorator-built objects', () => {
+  const repo = write({
+    ...CLI_LIB,
+    'examples/naval.py': [
+      'import tinycli',
+      '',
+      '',
+      '@tinycli.group()',
+      'def cli():',
+      '    """Naval Fate."""',
+      '',
+      '',
+      '@cli.command()',
+      '@tinycli.argument("name", "alias", required=True)',
+      'def ship_new(name):',
+      '    tinycli.greet(name)',
+      '',
+      '',
+      '@tinycli.command',
+      'def standalone():',
+      '    pass',
+      '',
+      '',
+      'cli.add_command(standalone)',
+      'standalone.main()',
+      '',
+      'if __name__ == "__main__":',
+      '    cli()',
+      '',
+    ].join('\n'),
+    'examples/app.py': [
+      'import tinycli',
+      '',
+      'app = tinycli.App()',
+      '',
+      '',
+      '@app.command()',
+      'def main(name: str):',
+      '    tinycli.greet(name)',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    app()',
+      '',
+    ].join('\n'),
+  });
+
+  it('types a decorated name by what its decorator returns: a group, a command', async () => {
+    const at = finder(await resolveIn(repo, 'examples/naval.py'));
+    expect(where(at('cli.command'))).toBe(`${spanOf(repo, 'tinycli/core.py', '    def command(self, *args: t.Any, **kwargs: t.Any) -> t.Callable[[t.Callable[..., t.Any]], Command] | Command:')} Group.command`);
+    expect(where(at('cli.add_command'))).toBe(`${spanOf(repo, 'tinycli/core.py', 'def add_command')} Group.add_command`);
+    expect(where(at('standalone.main'))).toBe(`${spanOf(repo, 'tinycli/core.py', 'def main')} Command.main`);
+    // Calling the decorated name is the example's own function.
+    expect(at('cli').resolution).toEqual({ kind: 'builtin', name: 'local:cli' });
+  });
+
+  it('runs the commands of a group that runs, and of an app that is called', async () => {
+    const naval = finder(await resolveIn(repo, 'examples/naval.py'));
+    expect(where(naval('tinycli.greet'))).toBe(`${spanOf(repo, 'tinycli/util.py', 'def greet')} greet`);
+    const app = finder(await resolveIn(repo, 'examples/app.py'));
+    expect(where(app('tinycli.greet'))).toBe(`${spanOf(repo, 'tinycli/util.py', 'def greet')} greet`);
+    expect(where(app('app.command'))).toBe(`${spanOf(repo, 'tinycli/core.py', 'def command(self, name')} App.command`);
+    // An instance called runs its class's `__call__`.
+    expect(where(app('app'))).toBe(`${spanOf(repo, 'tinycli/core.py', 'def __call__(self, *args: t.Any)')} App.__call__`);
+  });
+
+  it('labels arguments passed to *args by that parameter, once, and keywords by their keyword', async () => {
+    const at = finder(await resolveIn(repo, 'examples/naval.py'));
+    expect(at('tinycli.argument').argNames).toEqual(['*param_decls', 'required']);
+  });
+});
+
+describe('typed names', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "tinylib"\n',
+    'tinylib/__init__.py': 'from .model import GPT, LLM, Accelerator, Base, Chat, Console, Spec, Tokenizer, Vec, session\n',
+    'tinylib/testing.py': 'def mocked_loaders(n):\n    return []\n',
+    'tinylib/data.py': 'def get_loaders(n):\n    return [n]\n',
+    'tinylib/model.py': [
+      'from contextlib import contextmanager',
+      'from typing import Callable, Generator, Generic, Iterator, TypeVar',
+      '',
+      'T = TypeVar("T")',
+      '',
+      '',
+      'class Chat(Generic[T]):',
+      '    def say(self, text):',
+      '        return text',
+      '',
+      '',
+      'class Vec:',
+      '    def __add__(self, other) -> "Vec":',
+      '        return Vec()',
+      '',
+      '    def norm(self):',
+      '        return 0',
+      '',
+      '',
+      'class GPT:',
+      '    def generate(self, x):',
+      '        return x',
+      '',
+      '    def chat(self) -> "Chat[int]":',
+      '        return Chat()',
+      '',
+      '    def __call__(self, x):',
+      '        return self.generate(x)',
+      '',
+      '',
+      'class LLM:',
+      '    @classmethod',
+      '    def load(cls, name) -> "LLM":',
+      '        return cls()',
+      '',
+      '    def generate(self, prompt):',
+      '        return prompt',
+      '',
+      '',
+      'class Accelerator:',
+      '    def prepare(self, *models):',
+      '        return models',
+      '',
+      '    def gather(self, x):',
+      '        return x',
+      '',
+      '',
+      'class Spec:',
+      '    @property',
+      '    def factory(self) -> Callable[[], GPT]:',
+      '        return GPT',
+      '',
+      '',
+      'class Tokenizer:',
+      '    def encode(self, text):',
+      '        return [text]',
+      '',
+      '',
+      'class Console:',
+      '    def log(self, msg):',
+      '        print(msg)',
+      '',
+      '',
+      'class Base:',
+      '    def setup(self):',
+      '        return self',
+      '',
+      '',
+      '@contextmanager',
+      'def session(name) -> Iterator[Tokenizer]:',
+      '    yield Tokenizer()',
+      '',
+      '',
+      '@contextmanager',
+      'def gen_session(name) -> Generator[GPT, None, None]:',
+      '    yield GPT()',
+      '',
+    ].join('\n'),
+    'examples/typed.py': [
+      'import os',
+      '',
+      'from tinylib import GPT, LLM, Accelerator, Base, Chat, Console, Spec, Tokenizer, Vec, session',
+      'from tinylib.model import gen_session',
+      'from tinylib.data import get_loaders',
+      'from tinylib.testing import mocked_loaders',
+      '',
+      'default_model: GPT',
+      '',
+      '',
+      'def train(acc: Accelerator, m):',
+      '    acc.prepare(m)',
+      '',
+      '',
+      'def evaluate(model, accelerator=None):',
+      '    if accelerator is not None:',
+      '        accelerator.gather(model)',
+      '',
+      '',
+      'def get_dataloaders(n):',
+      '    return n',
+      '',
+      '',
+      'if os.environ.get("TESTING_MOCKED") == "1":',
+      '    get_dataloaders = mocked_loaders',
+      '    get_loaders = mocked_loaders',
+      '',
+      '',
+      'class App(Base):',
+      '    def __init__(self):',
+      '        super().setup()',
+      '        self.llm = LLM.load("small")',
+      '        self.console = Console()',
+      '        self.log = self.console.log',
+      '',
+      '',
+      'def run(args):',
+      '    def load_dataset_smart(args):',
+      '        return args',
+      '',
+      '    data = load_dataset_smart(args)',
+      '    return data',
+      '',
+      '',
+      'def main():',
+      '    tok: Tokenizer = make_tokenizer()',
+      '    tok.encode("x")',
+      '    with session("s") as t:',
+      '        t.encode("y")',
+      '    with gen_session("g") as g2:',
+      '        g2.generate(0)',
+      '    g = GPT()',
+      '    g("prompt")',
+      '    a = Vec()',
+      '    c = a + a',
+      '    c.norm()',
+      '    pick = GPT() if os.environ.get("X") else GPT()',
+      '    pick.generate(1)',
+      '    app = App()',
+      '    app.llm.generate("hi")',
+      '    app.log("msg")',
+      '    shared.generate(2)',
+      '    default_model.generate(3)',
+      '    g.chat().say("hi")',
+      '    box = Chat[str]()',
+      '    box.say("x")',
+      '    env = Spec().factory()',
+      '    env.generate(6)',
+      '    acc = Accelerator()',
+      '    evaluate(g, acc)',
+      '    evaluate(g, accelerator=acc)',
+      '    train(Accelerator(), g)',
+      '    run([])',
+      '    get_dataloaders(4)',
+      '    get_loaders(5)',
+      '',
+      '',
+      'shared = GPT()',
+      '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n'),
+  });
+  let at: ReturnType<typeof finder>;
+  const M = 'tinylib/model.py';
+  beforeAll(async () => {
+    at = finder(await resolveIn(repo, 'examples/typed.py'));
+  });
+
+  it('types annotated parameters, locals and module globals', () => {
+    expect(where(at('acc.prepare'))).toBe(`${spanOf(repo, M, 'def prepare')} Accelerator.prepare`);
+    expect(where(at('tok.encode'))).toBe(`${spanOf(repo, M, 'def encode')} Tokenizer.encode`);
+    expect(where(at('default_model.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+  });
+
+  it('types the target of `with` a @contextmanager by its Iterator[T] / Generator[T, ...] annotation', () => {
+    expect(where(at('t.encode'))).toBe(`${spanOf(repo, M, 'def encode')} Tokenizer.encode`);
+    expect(where(at('g2.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+  });
+
+  it('calls an instance through __call__, and the result of an operator through __add__', () => {
+    expect(where(at('g'))).toBe(`${spanOf(repo, M, 'def __call__')} GPT.__call__`);
+    expect(where(at('c.norm'))).toBe(`${spanOf(repo, M, 'def norm')} Vec.norm`);
+  });
+
+  it('reads a generic class of the code as the class: a return annotation, a parameterised call', () => {
+    expect(where(at('g.chat().say'))).toBe(`${spanOf(repo, M, 'def say')} Chat.say`);
+    expect(where(at('box.say'))).toBe(`${spanOf(repo, M, 'def say')} Chat.say`);
+  });
+
+  it('types both branches of a conditional expression when they agree', () => {
+    expect(where(at('pick.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+  });
+
+  it('follows attributes of the example’s own class, a method aliased on the instance, and super()', async () => {
+    expect(where(at('app.llm.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, prompt)')} LLM.generate`);
+    expect(where(at('app.log'))).toBe(`${spanOf(repo, M, 'def log')} Console.log`);
+    // super() inside the class's own method: reached when the class's methods run (a test's class).
+    const files = await RepoFiles.scan(repo);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, []);
+    const facts = extractPythonFacts(parser, (await files.readOrSkip('examples/typed.py'))!, 'examples/typed.py');
+    const inInit = finder((await resolvePythonSource(index, { path: 'examples/typed.py', facts, shell: [] }, { entryFunction: 'App' })).calls);
+    expect(where(inInit('super().setup'))).toBe(`${spanOf(repo, M, 'def setup')} Base.setup`);
+  });
+
+  it('calls what a Callable[[], T] property returns, and types a parameter by what every caller passes', () => {
+    expect(where(at('env.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+    expect(where(at('Spec().factory'))).toMatch(/^unresolved: `Spec\(\).factory` calls the function `Spec.factory` returns/);
+    expect(where(at('accelerator.gather'))).toBe(`${spanOf(repo, M, 'def gather')} Accelerator.gather`);
+  });
+
+  it('reads a module global assigned after the function that uses it', () => {
+    expect(where(at('shared.generate'))).toBe(`${spanOf(repo, M, 'def generate(self, x)')} GPT.generate`);
+  });
+
+  it('knows a function nested in the example’s own function', () => {
+    expect(at('load_dataset_smart').resolution).toEqual({ kind: 'builtin', name: 'local:load_dataset_smart' });
+  });
+
+  it('keeps the unconditional binding of a name rebound under a condition, and lists the other', () => {
+    expect(at('get_dataloaders').resolution).toEqual({ kind: 'builtin', name: 'local:get_dataloaders' });
+    const r = at('get_loaders').resolution;
+    expect(where(at('get_loaders'))).toBe(`${spanOf(repo, 'tinylib/data.py', 'def get_loaders')} get_loaders`);
+    const line = readFileSync(path.join(repo, 'examples/typed.py'), 'utf8').split('\n').findIndex((l) => l.includes('    get_loaders = mocked_loaders')) + 1;
+    expect(r.kind === 'repo' && r.candidates).toEqual([`mocked_loaders (${spanOf(repo, 'tinylib/testing.py', 'def mocked_loaders')}), bound under a condition at examples/typed.py:L${line}`]);
+  });
+});
+
+describe('valid Python that tree-sitter rejects', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "shapes"\n',
+    'shapes/__init__.py': 'from .shape import Shape, area_of\n',
+    'shapes/shape.py': [
+      'class Shape:',
+      '    def size(self):',
+      '        return 1',
+      '',
+      '    def dims(self, a, y):',
+      '        return a, *(int(x) for x in y)',
+      '',
+      '    def area(self):',
+      '        return 2',
+      '',
+      '',
+      'def area_of(s):',
+      '    return s.area()',
+      '',
+    ].join('\n'),
+    'examples/use.py': 'from shapes import Shape, area_of\n\ns = Shape()\ns.size()\ns.dims(1, [2])\ns.area()\narea_of(s)\n',
+  });
+
+  it('keeps the definitions outside the statement tree-sitter cannot parse, and reports the one that holds it', async () => {
+    const at = finder(await resolveIn(repo, 'examples/use.py'));
+    const F = 'shapes/shape.py';
+    expect(where(at('Shape'))).toBe(`${spanOf(repo, F, 'class Shape')} Shape`);
+    expect(where(at('s.size'))).toBe(`${spanOf(repo, F, 'def size')} Shape.size`);
+    expect(where(at('s.area'))).toBe(`${spanOf(repo, F, 'def area(self)')} Shape.area`);
+    expect(where(at('area_of'))).toBe(`${spanOf(repo, F, 'def area_of')} area_of`);
+    expect(where(at('s.dims'))).toMatch(/^unresolved: the definition of `Shape.dims` in `shapes\/shape.py` has a syntax error \(line 6: /);
+  });
+
+  it('reports the file as a skip with the reason', async () => {
+    const files = await RepoFiles.scan(repo);
+    const index = new PythonIndex(files, await loadPythonParser(), []);
+    await index.load('shapes/shape.py');
+    expect(files.skipped).toEqual([{ path: 'shapes/shape.py', reason: expect.stringMatching(/^syntax error at line 6: .*\(definitions in the broken region are not printed\)$/) }]);
+  });
+});
