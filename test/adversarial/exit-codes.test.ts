@@ -65,11 +65,13 @@ describe('exit codes', () => {
   it('an unexpected error prints one line naming the input and exits 3 (the stack only with GOLDPATH_DEBUG)', () => {
     const t = tinylm();
     writeFileSync(path.join(t.repo, 'examples', 'boom.py'), 'from tinylm import FastModel\nm = FastModel.from_pretrained("x")\nGOLDPATH_BOOM(m)\n');
-    // A preload makes name lookups fail on that one name, as a bug would.
+    // A preload makes name lookups (maps and sets) fail on that one name, as a bug would.
     const preload = path.join(t.root, 'boom.cjs');
     writeFileSync(
       preload,
-      "const get = Map.prototype.get;\nMap.prototype.get = function (k) {\n  if (k === 'GOLDPATH_BOOM') throw new TypeError('cannot read properties of undefined (reading \"x\")');\n  return get.call(this, k);\n};\n",
+      "const boom = (k) => { if (k === 'GOLDPATH_BOOM') throw new TypeError('cannot read properties of undefined (reading \"x\")'); };\n" +
+        "const get = Map.prototype.get;\nMap.prototype.get = function (k) { boom(k); return get.call(this, k); };\n" +
+        "const has = Set.prototype.has;\nSet.prototype.has = function (k) { boom(k); return has.call(this, k); };\n",
     );
     const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['--require', preload, CLI, t.repo, '--wiki', t.wiki, '--parser', 'native', ...DATE], { encoding: 'utf8', env: { ...process.env, ...env } });
     const before = tree(t.wiki);

@@ -513,6 +513,20 @@ describe('typed names', () => {
   });
 });
 
+describe('attributes of the example’s own classes that read each other', () => {
+  // `self.a` is worked out from `self.b` and `self.b` from `self.a` (seen in a real test suite, where it
+  // recursed until the heap ran out): each attribute is worked out once, a cycle is not known.
+  const repo = write({
+    'tinylib/__init__.py': 'class Model:\n    def run(self):\n        return 1\n',
+    'examples/cycle.py':
+      'from tinylib import Model\n\n\nclass Pair:\n    def __init__(self):\n        self.a = Model()\n        self.a = self.b.x\n        self.b = self.a.y\n        self.c = self.c.z\n\n\np = Pair()\np.a.run()\np.b.run()\np.c.run()\n',
+  });
+  it('terminates, and prints no repository location for a value that depends on itself', async () => {
+    const at = finder(await resolveIn(repo, 'examples/cycle.py'));
+    for (const callee of ['p.a.run', 'p.b.run', 'p.c.run']) expect(at(callee).resolution.kind).not.toBe('repo');
+  });
+});
+
 describe('valid Python that tree-sitter rejects', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "shapes"\n',

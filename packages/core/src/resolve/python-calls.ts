@@ -385,7 +385,22 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   /** What the source's own class stores in `self.name`, when every assignment agrees. */
-  const localAttribute = async (cls: PyDef, name: string): Promise<Value | undefined> => {
+  // Attributes read while being worked out (`self.a = self.b.x`, `self.b = self.a.y`) are not known, and
+  // each is worked out once: without both, such cycles recurse without end.
+  const attributeValues = new Map<string, Promise<Value | undefined>>();
+  const attributesInProgress = new Set<string>();
+  const localAttribute = (cls: PyDef, name: string): Promise<Value | undefined> => {
+    const key = `${cls.qualname}\0${name}`;
+    if (attributesInProgress.has(key)) return Promise.resolve(undefined);
+    let found = attributeValues.get(key);
+    if (!found) {
+      attributesInProgress.add(key);
+      found = localAttributeOf(cls, name).finally(() => attributesInProgress.delete(key));
+      attributeValues.set(key, found);
+    }
+    return found;
+  };
+  const localAttributeOf = async (cls: PyDef, name: string): Promise<Value | undefined> => {
     const q = cls.qualname;
     const inClass = (scope: string) => scope.startsWith(`${q}.`);
     const self = `self.${name}`;
