@@ -28,6 +28,7 @@ const cwd = process.env.INIT_CWD ?? process.cwd();
 const ref = JSON.parse(readFileSync(path.resolve(cwd, refFile), 'utf8'));
 const budget = Number(opt('--max-workflows') ?? 12);
 const { extractWorkflows } = await import(pathToFileURL(path.join(root, 'packages/core/dist/index.js')).href);
+const { TEST_ONLY_FILL } = await import(pathToFileURL(path.join(root, 'packages/core/dist/heuristics/tables.js')).href);
 const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-golden-'));
 const t0 = process.hrtime.bigint();
 const model = await extractWorkflows({ repo: path.resolve(cwd, repo), wiki, all: true, ...(opt('--name') ? { name: opt('--name') } : {}) });
@@ -51,8 +52,19 @@ function matchesOne(api, c) {
 
 const matches = (api, calls) => api.split('|').some((alt) => calls.some((c) => matchesOne(alt, c)));
 
-// Every use case, ranked: the written workflows with their calls; the model's `all` run writes every one.
-const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)) }));
+// Every use case, ranked, with its calls (the model's `all` run writes every one).
+const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)) }));
+// What a run without --all writes: the first `budget` use cases, test-only ones only while examples, README
+// and docs show fewer than TEST_ONLY_FILL (group/workflows.ts).
+const shown = useCases.filter((u) => !u.testOnly).length;
+let testRoom = Math.max(0, TEST_ONLY_FILL - shown);
+const writtenSet = new Set();
+for (const u of useCases) {
+  if (writtenSet.size >= budget) break;
+  if (u.testOnly && testRoom-- <= 0) continue;
+  writtenSet.add(u);
+}
+const isWritten = (u) => writtenSet.has(u);
 const covers = (u, p) => p.apis.every((api) => matches(api, u.calls));
 const n = ref.paths.length;
 const rows = [];
@@ -62,7 +74,7 @@ for (const p of ref.paths) {
   rows.push({ path: p, best });
 }
 // Duplicates: a written workflow whose covered paths were all covered by a higher-ranked one.
-const written = useCases.filter((u) => u.rank <= budget);
+const written = useCases.filter(isWritten);
 const done = new Set();
 const duplicates = [];
 for (const u of written) {
@@ -71,13 +83,13 @@ for (const u of written) {
   if (paths.every((p) => done.has(p))) duplicates.push(u);
   for (const p of paths) done.add(p);
 }
-const found = rows.filter((r) => r.best && r.best.rank <= budget).length;
+const found = rows.filter((r) => r.best && isWritten(r.best)).length;
 const top2n = rows.filter((r) => r.best && r.best.rank <= 2 * n).length;
 const result = {
   repository: ref.repository,
   paths: n,
   useCases: useCases.length,
-  written: Math.min(budget, useCases.length),
+  written: writtenSet.size,
   found,
   foundTop2N: top2n,
   duplicates: duplicates.length,
@@ -89,7 +101,7 @@ if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
   const out = [`${ref.repository}: ${n} reference paths, ${useCases.length} use cases found, ${result.written} written (budget ${budget}), ${result.seconds} s`];
-  for (const r of rows) out.push(`  ${String(r.path.rank ?? '').padStart(2)} ${r.path.name.padEnd(32)} ${r.best ? `rank ${String(r.best.rank).padStart(3)}${r.best.rank > budget ? ' (not written)' : ''}  ${r.best.name}` : 'not found'}`);
+  for (const r of rows) out.push(`  ${String(r.path.rank ?? '').padStart(2)} ${r.path.name.padEnd(32)} ${r.best ? `rank ${String(r.best.rank).padStart(3)}${isWritten(r.best) ? '' : ' (not written)'}  ${r.best.name}` : 'not found'}`);
   out.push(`found ${found}/${n}, within top 2N (${2 * n}) ${top2n}/${n}, written ${result.written}, duplicates ${duplicates.length}${duplicates.length ? ` (${result.duplicateWorkflows.join(', ')})` : ''}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

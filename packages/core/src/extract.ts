@@ -1,4 +1,5 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
+import { readmeTerms } from './group/mentions.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
@@ -304,6 +305,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // The repository's runtime: Node when only TypeScript/JavaScript sources reach its API.
   const runtime = hasNode && !sectionSources.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
   const modelDomains = domainsOf(meta.dependencies, meta.keywords);
+  // The root README's prose: the terms it names rank the use cases it talks about.
+  const readmeFile = files.files.map((f) => f.path).filter((p) => /^readme(\.(md|markdown|mdx|rst|txt))?$/i.test(p)).sort()[0];
+  const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
   const { workflows, omitted } = buildWorkflows(
     sectionSources,
     {
@@ -317,6 +321,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       modelDomains,
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs),
+      ...(readmeText !== undefined ? { readme: readmeTerms(readmeText) } : {}),
       existingImplementations: new Set(existing.implementations ?? []),
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
       ...(options.all ? { all: true } : {}),

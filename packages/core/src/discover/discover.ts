@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
-import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath } from '../repo/layout.js';
+import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
@@ -201,9 +201,13 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     await addFile(f.path, /(^|\/)__main__\.py$/.test(f.path) ? 'entry-point' : 'script', '`if __name__ == "__main__":` script', 50);
   }
   // 4. Code blocks in README files and docs.
+  // Translated pages repeat the English ones: not sources of their own.
+  const allPaths = new Set(sourceFiles.map((f) => f.path));
+  const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
   const mdFiles = sourceFiles
     .map((f) => f.path)
-    .filter((p) => (/^readme[^/]*\.(md|markdown)$/i.test(p) || (isDoc(p) && /\.(md|markdown)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.md$/i.test(p))));
+    .filter((p) => (/^readme[^/]*\.(md|markdown)$/i.test(p) || (isDoc(p) && /\.(md|markdown)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.md$/i.test(p))))
+    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
   for (const path of mdFiles) {
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;

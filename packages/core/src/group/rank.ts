@@ -7,6 +7,7 @@ import { isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
+import { mentionOf, type ReadmeTerms } from './mentions.js';
 
 export interface RankedUseCase extends UseCase {
   score: number;
@@ -20,6 +21,8 @@ export interface RankContext {
   /** Every analysed source, to place README sections in their file's order. */
   sources: AnalysedSource[];
   isPublic: PublicSurface;
+  /** What the root README's prose names. */
+  readme?: ReadmeTerms;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -54,6 +57,8 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
           return { detail: where(m), points };
         }),
     );
+    const mention = mentionOf(u.anchor, ctx.readme);
+    if (mention) ev.push({ kind: 'readme-mention', detail: `the README names ${mention}`, points: RANK_POINTS.readmeMention });
     const paths = new Set(u.members.map((m) => m.candidate.path));
     const sug = ctx.suggestions.find((s) => s.files.some((f) => paths.has(f)));
     if (sug) ev.push({ kind: 'phase0', detail: `phase 0 suggests "${sug.name}"`, points: RANK_POINTS.phase0 });

@@ -2,6 +2,7 @@
 // use cases the sources share (usecases.ts), let small ones join a bigger one or each other
 // (clarification 4), rank them by evidence (rank.ts), write at most the budget, name them (naming.ts)
 // and write their texts from what the repository says.
+import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
@@ -27,6 +28,8 @@ export interface WorkflowContext {
   existingImplementations: Set<string>;
   /** The package's public surface (default: by path and name alone). */
   isPublic?: PublicSurface;
+  /** What the root README's prose names (rank evidence). */
+  readme?: ReadmeTerms;
   /** Workflow pages written at most (default DEFAULT_MAX_WORKFLOWS); `all` writes every use case. */
   maxWorkflows?: number;
   all?: boolean;
@@ -89,7 +92,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
     return false;
   });
-  const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic }));
+  const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}) }));
   const names = nameUseCases(ranked, hints);
   const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);
   // Tests fill in only for a repository whose examples and docs show few use cases.

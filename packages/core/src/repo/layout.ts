@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -11,6 +11,21 @@ export function exampleDirOf(p: string): (typeof EXAMPLE_DIRS)[string] | undefin
     if (hit) return hit;
   }
   return undefined;
+}
+
+/**
+ * A translated page: under a language folder (`ko/`) whose parent also has `en/`, or a README named for a
+ * language (`README_zh.md`, `README.ja.md`) beside `README.md`. `exists` says whether a path is in the repository.
+ */
+export function isTranslationPath(p: string, exists: (path: string) => boolean, hasFolder: (dir: string) => boolean): boolean {
+  const parts = p.split('/');
+  const name = parts[parts.length - 1];
+  const lang = /^readme[._-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name)?.[1]?.toLowerCase();
+  if (lang && TRANSLATION_LANGS.has(lang)) return exists([...parts.slice(0, -1), 'README.md'].join('/'));
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (TRANSLATION_LANGS.has(parts[i].toLowerCase()) && hasFolder([...parts.slice(0, i), 'en'].join('/'))) return true;
+  }
+  return false;
 }
 
 export function isTestPath(p: string): boolean {

@@ -1,0 +1,47 @@
+// What the README's prose names: the terms a maintainer writes for the library's use cases (GRPO, GGUF,
+// PEFT, DeepSpeed) and the APIs it names in code spans (`notebook_launcher`). A use case whose distinctive
+// API the front page names ranks higher than one it never mentions (rank.ts).
+
+/** Terms of the README's prose (code blocks left out), lowercased. */
+export interface ReadmeTerms {
+  /** Words written as terms, lowercased → as first written: all capitals (GRPO, GGUF) or inner capitals (LoRA, DeepSpeed). */
+  terms: Map<string, string>;
+  /** Identifiers written in code spans (`notebook_launcher`, `GRPOTrainer`), each dotted part too. */
+  code: Set<string>;
+}
+
+export function readmeTerms(text: string): ReadmeTerms {
+  // Fenced blocks are code, not prose; inline code spans are kept apart.
+  const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm, '\n');
+  const code = new Set<string>();
+  for (const m of prose.matchAll(/`([^`\n]{1,200})`/g)) {
+    for (const id of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g)) {
+      code.add(id[0].toLowerCase());
+      for (const part of id[0].split('.')) code.add(part.toLowerCase());
+    }
+  }
+  const terms = new Map<string, string>();
+  for (const m of prose.replace(/`[^`\n]*`/g, ' ').replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ']').matchAll(/[A-Za-z][A-Za-z0-9]{2,}/g)) {
+    const w = m[0];
+    if (/^[A-Z0-9]+$/.test(w) ? /[A-Z].*[A-Z]/.test(w) : /^[A-Za-z]+[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w)) if (!terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
+  }
+  return { terms, code };
+}
+
+/**
+ * What of an API the README names: the API itself in a code span, else a part of its name the README
+ * writes as a term (`GRPOTrainer` → GRPO, `save_pretrained_gguf` → GGUF). Undefined when it names none.
+ */
+export function mentionOf(api: string, readme: ReadmeTerms | undefined): string | undefined {
+  if (!readme) return undefined;
+  // `Class.method` is named by its class (`UNet2DModel.from_pretrained`: a loader every class has says
+  // nothing of the use case); `obj.method` and `function` by their own name.
+  const chain = api.replace(/\(.*$/s, '').split('.');
+  const cls = chain.length > 1 ? chain.slice(0, -1).reverse().find((p) => /^[A-Z]/.test(p)) : undefined;
+  const name = cls ?? chain[chain.length - 1] ?? '';
+  if (name.length >= 3 && readme.code.has(name.toLowerCase())) return `\`${name}\``;
+  // Parts: snake_case pieces, then camel-case words with acronym runs kept whole (GRPOTrainer → GRPO, Trainer).
+  const parts = name.split('_').flatMap((p) => p.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z0-9]+/g) ?? []);
+  const hit = parts.find((p) => p.length >= 3 && readme.terms.has(p.toLowerCase()));
+  return hit ? readme.terms.get(hit.toLowerCase()) : undefined;
+}

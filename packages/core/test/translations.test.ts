@@ -1,0 +1,42 @@
+// Translated documentation (docs/source/ko beside docs/source/en, README_zh.md beside README.md) repeats
+// the English pages' code: no sources of its own, or each use case would count once per language.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows } from '../src/index.js';
+import { isTranslationPath } from '../src/repo/layout.js';
+import { write } from './repos.js';
+
+const block = '```python\nfrom acme import Engine\ne = Engine()\ne.start()\ne.stop()\ne.report()\n```\n';
+
+describe('translated documentation', () => {
+  it('is no candidate source, while the English pages and other docs are', async () => {
+    const repo = write({
+      'acme/__init__.py': 'class Engine:\n    def start(self):\n        pass\n\n    def stop(self):\n        pass\n\n    def report(self):\n        pass\n',
+      'README.md': `# acme\n\n## Quick start\n\n${block}`,
+      'README_zh.md': `# acme\n\n## 快速开始\n\n${block}`,
+      'README.ja.md': `# acme\n\n## クイックスタート\n\n${block}`,
+      'docs/source/en/quicktour.md': `# Quick tour\n\n${block}`,
+      'docs/source/ko/quicktour.md': `# 둘러보기\n\n${block}`,
+      'docs/source/zh/quicktour.md': `# 快速浏览\n\n${block}`,
+      // No English sibling: a folder that happens to be named like a language is kept.
+      'docs/it/usage.md': `# Usage\n\n${block}`,
+    });
+    const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tr-'));
+    const model = await extractWorkflows({ repo, wiki, name: 'acme_x' });
+    const paths = [...new Set(model.candidates.map((c) => c.path))].sort();
+    expect(paths).toEqual(['README.md', 'docs/it/usage.md', 'docs/source/en/quicktour.md']);
+  });
+
+  it('is told by the path alone', () => {
+    const files = new Set(['README.md', 'docs/en/a.md', 'docs/ko/a.md']);
+    const folders = new Set(['docs', 'docs/en', 'docs/ko']);
+    const is = (p: string) => isTranslationPath(p, (x) => files.has(x), (d) => folders.has(d));
+    expect(is('README_ko.md')).toBe(true);
+    expect(is('README_DEV.md')).toBe(false);
+    expect(is('docs/ko/a.md')).toBe(true);
+    expect(is('docs/en/a.md')).toBe(false);
+    expect(is('sub/README_zh.md')).toBe(false);
+  });
+});
