@@ -3,7 +3,7 @@
 // boilerplate is no step, helpers are followed into, sources mine into ranked use cases whatever their order.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepoFiles } from '../src/repo/files.js';
@@ -148,5 +148,24 @@ describe('use cases across sources', () => {
     const left = one.candidates.find((c) => c.path === 'examples/merge.py')!;
     expect(left.kept).toBe(false);
     expect(left.reason).toContain('Merging_Adapters');
+  });
+});
+
+describe('command sections', () => {
+  it('a section whose most distinctive command the leader does not run leads its own use case', async () => {
+    // lmkit's CLI, with a README of two sections that share `download` and `chat`; only the second serves.
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmd-'));
+    cpSync(path.join(ROOT, 'examples/lmkit/repo'), repo, { recursive: true });
+    rmSync(path.join(repo, 'examples'), { recursive: true, force: true });
+    writeFileSync(
+      path.join(repo, 'README.md'),
+      '# lmkit\n\n## Fine-tune\n\n```bash\nlmkit download acme/tiny-1b\nlmkit finetune lora checkpoints/acme/tiny-1b\nlmkit chat out/lora/final\n```\n\n' +
+        '## Serve\n\n```bash\nlmkit download acme/tiny-1b\nlmkit chat checkpoints/acme/tiny-1b\nlmkit serve checkpoints/acme/tiny-1b --port 8080\n```\n',
+    );
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmdw-')), name: 'acme_lmkit', all: true });
+    const owner = (heading: string) => m.workflows.find((w) => w.sources.some((s) => s.heading === heading))?.name;
+    expect(owner('Fine-tune')).toBeDefined();
+    expect(owner('Serve')).toBeDefined();
+    expect(owner('Serve')).not.toBe(owner('Fine-tune'));
   });
 });

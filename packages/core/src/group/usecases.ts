@@ -149,7 +149,10 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // Both ways: most of the source's weight, and enough of the leader's (a section about `serve` is
       // not the "finetune, chat, serve" walkthrough that mentions serving last).
       const leaderShare = plain ? 1 : overlap / (g.weight || 1);
-      if (share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
+      // A command section's most distinctive command is the leader's too: a section about `pretrain` that
+      // also downloads and chats is not the chat use case.
+      const sharesTop = plain || !distinct[0].call.command || g.keys.has(distinct[0].key);
+      if (sharesTop && share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
         best = g;
         bestShare = share;
       }
