@@ -527,6 +527,21 @@ describe('attributes of the example’s own classes that read each other', () =>
   });
 });
 
+describe('a parameter of the source’s own function given an untyped library object', () => {
+  // `model, tok = Loader.load(...)` then `save(model)`: the resolver cannot type the unpacked element, but
+  // it is the library's object, so a method the library attaches at run time still resolves inside `save`.
+  const repo = write({
+    'tinylib/__init__.py':
+      'import types\n\n\ndef _save(self, path):\n    return path\n\n\nclass Loader:\n    @staticmethod\n    def load(name):\n        model = object()\n        model.save_gguf = types.MethodType(_save, model)\n        return model, None\n',
+    'examples/cli.py':
+      'from tinylib import Loader\n\n\ndef save(model, path):\n    model.save_gguf(path)\n\n\ndef run():\n    model, tok = Loader.load("x")\n    save(model, "out")\n\n\nrun()\n',
+  });
+  it('is no value of the source’s own: the attached method resolves', async () => {
+    const at = finder(await resolveIn(repo, 'examples/cli.py'));
+    expect(where(at('model.save_gguf'))).toBe(`${spanOf(repo, 'tinylib/__init__.py', 'def _save')} _save`);
+  });
+});
+
 describe('valid Python that tree-sitter rejects', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "shapes"\n',

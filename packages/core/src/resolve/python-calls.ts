@@ -216,9 +216,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (!/^[A-Za-z_][\w.]*$/.test(text)) return undefined;
       values.push(await chainValue(text.split('.'), c.scope, c.line));
     }
-    if (!values.length || values.some((v) => v.kind === 'unknown')) return undefined;
+    // A value the source made itself stays the source's own; one the resolver could not type (the
+    // unpacked result of a repository call) is still the library's object, whose attached methods count.
+    if (!values.length || values.some((v) => v.kind === 'unknown' && v.local)) return undefined;
     const merged = mergeValues(values, `the callers of \`${fn.name}\` pass different values as \`${param}\``);
-    return merged.kind === 'unknown' ? undefined : merged;
+    return merged.kind === 'unknown' && merged.local ? undefined : merged;
   };
 
   /** A value in a few words, for the alternatives of a binding. */
