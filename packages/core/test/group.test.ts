@@ -85,4 +85,25 @@ describe('steps', () => {
     expect(nameCall(c('SFTTrainer')).role).toBe('train');
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
+
+  it('names a call whose name tokens are Object.prototype keys (sympy ArrayConstructor)', () => {
+    const c = (callee: string, kind: 'class' | 'function'): CallSite => ({
+      callee,
+      written: callee,
+      argNames: [],
+      argComments: {},
+      assignedTo: [],
+      uses: [],
+      site: { path: 'x.py', start: 1, end: 1 },
+      resolution: { kind: 'repo', qualname: callee, module: 'm', span: { path: 'm.py', start: 1, end: 2 }, via: 'import' },
+      definition: { path: 'm.py', module: 'm', qualname: callee, kind, span: { path: 'm.py', start: 1, end: 2 }, params: [], externalImports: [] },
+    });
+    for (const [callee, kind] of [['ArrayConstructor', 'class'], ['constructor', 'function'], ['value_of', 'function'], ['to_string', 'function'], ['HasOwnProperty', 'class']] as const) {
+      const n = nameCall(c(callee, kind));
+      expect(typeof n.noun).toBe('string');
+      expect(titleOf(n)).not.toMatch(/function|native/);
+      expect(principleOf(n)).toMatch(/^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/);
+    }
+    expect(principleOf(nameCall(c('ArrayConstructor', 'class')))).toBe('Array_Constructor_Setup');
+  });
 });
