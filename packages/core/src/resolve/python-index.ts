@@ -20,8 +20,12 @@ export type PySymbol =
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. */
-const PREFILTER = /setattr\(|MethodType|^[ \t]*[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
+/**
+ * Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. Not `self.y = name`
+ * (an instance's own attribute, which findAttachments ignores): without it most modules of a large
+ * library would be parsed for nothing (diffusers: 739 modules match, 274 without `self.`).
+ */
+const PREFILTER = /setattr\(|MethodType|^[ \t]*(?!self\.)[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
 
 export interface Attachment {
   target: Extract<PySymbol, { kind: 'def' }>;

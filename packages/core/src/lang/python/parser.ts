@@ -53,19 +53,23 @@ export function normaliseLineBreaks(text: string): string {
 
 /** Copies the tree under a cursor, iteratively (deep trees must not overflow the stack). */
 function copyTree(cursor: Cursor): PyNode {
-  const make = (parent: PyNode | null): PyNode => ({
-    type: cursor.nodeType,
-    named: cursor.nodeIsNamed,
-    missing: cursor.nodeIsMissing,
-    field: cursor.currentFieldName ?? null,
-    startRow: cursor.startPosition.row,
-    endRow: cursor.endPosition.row,
-    endColumn: cursor.endPosition.column,
-    startIndex: cursor.startIndex,
-    endIndex: cursor.endIndex,
-    children: [],
-    parent,
-  });
+  // Each cursor getter is a call into the parser (a position getter also builds an object): each is read once.
+  const make = (parent: PyNode | null): PyNode => {
+    const end = cursor.endPosition;
+    return {
+      type: cursor.nodeType,
+      named: cursor.nodeIsNamed,
+      missing: cursor.nodeIsMissing,
+      field: cursor.currentFieldName ?? null,
+      startRow: cursor.startPosition.row,
+      endRow: end.row,
+      endColumn: end.column,
+      startIndex: cursor.startIndex,
+      endIndex: cursor.endIndex,
+      children: [],
+      parent,
+    };
+  };
   const root = make(null);
   let current = root;
   for (;;) {
