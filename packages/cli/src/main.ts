@@ -45,6 +45,8 @@ Names and dates:
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
+  --cache <dir>           keep per-file facts in <dir> between runs (a re-run skips parsing unchanged
+                          files; outputs are the same; off unless given)
   -q, --quiet             print errors only
   --verbose               print a line per candidate source
   -v, --version           print the version
@@ -81,6 +83,7 @@ const OPTIONS = {
   date: { type: 'string' },
   strict: { type: 'boolean' },
   parser: { type: 'string' },
+  cache: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -206,6 +209,7 @@ async function main(argv: string[]): Promise<number> {
       all: o.all,
       prune: o.prune || c.prune || undefined,
       forceWasm: o.parser === 'wasm' || undefined,
+      cache: o.cache === undefined ? undefined : path.resolve(o.cache),
       config: loaded.source ? { source: loaded.source, keys: loaded.keys } : undefined,
     }),
     onProgress: (line) => report.line(line),

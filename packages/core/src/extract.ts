@@ -7,6 +7,7 @@ import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
+import { FactsCache } from './cache.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
@@ -63,7 +64,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
-  const index = new PythonIndex(files, parser, meta.dependencies);
+  const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
+  const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => extractPythonFacts(parser, text, file)) : extractPythonFacts(parser, text, file));
+  const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
@@ -220,7 +223,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
     const cached = p.session ? sessions.get(p.session) : undefined;
-    const facts = cached?.facts ?? (whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path));
+    const facts = cached?.facts ?? (whole ? await index.load(c.path) : pythonFacts(p.text, c.path));
     if (!facts) {
       c.reason = 'unreadable';
       continue;

@@ -343,6 +343,12 @@ export interface ExtractOptions {
   config?: { source: string; keys: string[] };
   /** Every resolved call site of every analysed source (for benchmarks and tools). */
   onCalls?: (candidateId: string, calls: CallSite[]) => void;
+  /**
+   * A folder for a cache of per-file facts (Python), kept between runs: a re-run on unchanged files skips
+   * their parsing. Off by default; outputs are the same with and without it. goldpath writes there and
+   * nowhere else outside the wiki directory.
+   */
+  cache?: string;
 }
 
 export interface RenderedFile {

@@ -56,6 +56,8 @@ export class PythonIndex {
     private readonly files: RepoFiles,
     private readonly parser: PythonParser,
     private readonly dependencies: string[],
+    /** How a file's facts are made (extractPythonFacts, or the same through the facts cache). */
+    private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
   ) {
     const all = files.files.map((f) => f.path);
     const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -130,7 +132,7 @@ export class PythonIndex {
       this.factsCache.set(path, null);
       return null;
     }
-    const facts = extractPythonFacts(this.parser, text, path);
+    const facts = this.factsOf(text, path);
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);
