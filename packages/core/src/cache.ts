@@ -6,7 +6,7 @@
 // leaves no half entry. The cache holds facts only, never outputs: a run with it is byte-identical to one
 // without (a test).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +52,11 @@ export class FactsCache {
 
   private fileOf(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** Is there an entry for this file (whole or not)? */
+  has(kind: string, file: string, text: string): boolean {
+    return existsSync(this.fileOf(this.keyOf(kind, file, text)));
   }
 
   /** The cached value, or the one `make` computes (then stored). */

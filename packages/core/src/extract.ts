@@ -8,6 +8,7 @@ import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { FactsCache } from './cache.js';
+import { factsOnThreads } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
@@ -65,7 +66,24 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
   const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
-  const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => extractPythonFacts(parser, text, file)) : extractPythonFacts(parser, text, file));
+  // With jobs, every Python file's facts are made first on worker threads (those not in the cache).
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const pyTexts: { path: string; text: string }[] = [];
+  for (const f of jobs > 1 ? files.files : []) {
+    if (!/\.pyi?$/.test(f.path)) continue;
+    const r = await files.read(f.path);
+    if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
+  }
+  const threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
+  const made = (text: string, file: string) => {
+    const pre = threaded.get(file);
+    if (pre && pre.text === text) {
+      threaded.delete(file);
+      return pre.facts;
+    }
+    return extractPythonFacts(parser, text, file);
+  };
+  const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
   const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {

@@ -349,6 +349,11 @@ export interface ExtractOptions {
    * nowhere else outside the wiki directory.
    */
   cache?: string;
+  /**
+   * Threads that make Python facts (default 1: none besides the main one): with more, every Python file of
+   * the repository is parsed first on `jobs` worker threads. Outputs are the same whatever the number.
+   */
+  jobs?: number;
 }
 
 export interface RenderedFile {
