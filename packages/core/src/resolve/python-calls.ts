@@ -384,8 +384,23 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return fallback;
   };
 
-  /** What the source's own class stores in `self.name`, when every assignment agrees. */
+  /**
+   * What the source's own class stores in `self.name`, when every assignment agrees. An attribute asked for
+   * while its own value is being found (`fn = self.fn` ... `self.fn = fn`, unsloth's tests) adds nothing:
+   * without the guard the two names would follow each other for ever.
+   */
+  const attributesInProgress = new Set<string>();
   const localAttribute = async (cls: PyDef, name: string): Promise<Value | undefined> => {
+    const key = `${cls.qualname}\n${name}`;
+    if (attributesInProgress.has(key)) return undefined;
+    attributesInProgress.add(key);
+    try {
+      return await localAttributeOnce(cls, name);
+    } finally {
+      attributesInProgress.delete(key);
+    }
+  };
+  const localAttributeOnce = async (cls: PyDef, name: string): Promise<Value | undefined> => {
     const q = cls.qualname;
     const inClass = (scope: string) => scope.startsWith(`${q}.`);
     const self = `self.${name}`;
