@@ -45,6 +45,9 @@ Names and dates:
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
+  --jobs <n>              threads that parse Python files (default 1; outputs are the same)
+  --cache <dir>           keep per-file facts in <dir> between runs (a re-run skips parsing unchanged
+                          files; outputs are the same; off unless given)
   -q, --quiet             print errors only
   --verbose               print a line per candidate source
   -v, --version           print the version
@@ -81,6 +84,8 @@ const OPTIONS = {
   date: { type: 'string' },
   strict: { type: 'boolean' },
   parser: { type: 'string' },
+  cache: { type: 'string' },
+  jobs: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
@@ -178,6 +183,9 @@ async function main(argv: string[]): Promise<number> {
   if (o['max-file-size'] !== undefined && maxFileSize === undefined) throw new UsageError(`--max-file-size "${o['max-file-size']}" is not a size (e.g. 2MiB, 500KB, 1048576)`);
   const maxWorkflows = o['max-workflows'] !== undefined ? Number(o['max-workflows']) : undefined;
   if (maxWorkflows !== undefined && !(Number.isInteger(maxWorkflows) && maxWorkflows > 0)) throw new UsageError(`--max-workflows "${o['max-workflows']}" is not a positive integer`);
+  const jobs = o.jobs !== undefined ? Number(o.jobs) : undefined;
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 256)) throw new UsageError(`--jobs "${o.jobs}" is not a whole number from 1 to 256`);
+  if (o.cache === '') throw new UsageError('--cache needs a folder');
 
   const report = new Reporter(o.quiet || o.json ? 'quiet' : o.verbose ? 'verbose' : 'normal', !!process.stderr.isTTY);
   active = report;
@@ -206,6 +214,8 @@ async function main(argv: string[]): Promise<number> {
       all: o.all,
       prune: o.prune || c.prune || undefined,
       forceWasm: o.parser === 'wasm' || undefined,
+      cache: o.cache === undefined ? undefined : path.resolve(o.cache),
+      jobs,
       config: loaded.source ? { source: loaded.source, keys: loaded.keys } : undefined,
     }),
     onProgress: (line) => report.line(line),

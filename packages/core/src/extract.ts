@@ -8,6 +8,8 @@ import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
+import { FactsCache } from './cache.js';
+import { factsOnThreads } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
@@ -64,7 +66,26 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ forceWasm: options.forceWasm });
-  const index = new PythonIndex(files, parser, meta.dependencies);
+  const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
+  // With jobs, every Python file's facts are made first on worker threads (those not in the cache).
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const pyTexts: { path: string; text: string }[] = [];
+  for (const f of jobs > 1 ? files.files : []) {
+    if (!/\.pyi?$/.test(f.path)) continue;
+    const r = await files.read(f.path);
+    if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
+  }
+  const threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
+  const made = (text: string, file: string) => {
+    const pre = threaded.get(file);
+    if (pre && pre.text === text) {
+      threaded.delete(file);
+      return pre.facts;
+    }
+    return extractPythonFacts(parser, text, file);
+  };
+  const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
+  const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
@@ -221,7 +242,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
     const cached = p.session ? sessions.get(p.session) : undefined;
-    const facts = cached?.facts ?? (whole ? await index.load(c.path) : extractPythonFacts(parser, p.text, c.path));
+    const facts = cached?.facts ?? (whole ? await index.load(c.path) : pythonFacts(p.text, c.path));
     if (!facts) {
       c.reason = 'unreadable';
       continue;

@@ -343,6 +343,17 @@ export interface ExtractOptions {
   config?: { source: string; keys: string[] };
   /** Every resolved call site of every analysed source (for benchmarks and tools). */
   onCalls?: (candidateId: string, calls: CallSite[]) => void;
+  /**
+   * A folder for a cache of per-file facts (Python), kept between runs: a re-run on unchanged files skips
+   * their parsing. Off by default; outputs are the same with and without it. goldpath writes there and
+   * nowhere else outside the wiki directory.
+   */
+  cache?: string;
+  /**
+   * Threads that make Python facts (default 1: none besides the main one): with more, every Python file of
+   * the repository is parsed first on `jobs` worker threads. Outputs are the same whatever the number.
+   */
+  jobs?: number;
 }
 
 export interface RenderedFile {

@@ -20,6 +20,21 @@ beforeAll(async () => {
   index = new PythonIndex(files, parser, ['torch', 'transformers', 'pyyaml', 'numpy']);
 });
 
+/** A call resolved to a repository class or function `m.<callee>`, written as its name. */
+function repoCallSite(callee: string, kind: 'class' | 'function' = 'class'): CallSite {
+  return {
+    callee,
+    written: callee,
+    argNames: [],
+    argComments: {},
+    assignedTo: [],
+    uses: [],
+    site: { path: 'x.py', start: 1, end: 1 },
+    resolution: { kind: 'repo', qualname: callee, module: 'm', span: { path: 'm.py', start: 1, end: 2 }, via: 'import' },
+    definition: { path: 'm.py', module: 'm', qualname: callee, kind, span: { path: 'm.py', start: 1, end: 2 }, params: [], externalImports: [] },
+  };
+}
+
 async function stepsOf(code: string): Promise<DraftStep[]> {
   const facts = extractPythonFacts(parser, code, 'examples/t.py');
   const { calls } = await resolvePythonSource(index, { path: 'examples/t.py', facts, shell: [] });
@@ -69,20 +84,21 @@ describe('steps', () => {
   });
 
   it('gives constructors their role from the class name', () => {
-    const c = (callee: string, kind: 'class' | 'function' = 'class'): CallSite => ({
-      callee,
-      written: callee,
-      argNames: [],
-      argComments: {},
-      assignedTo: [],
-      uses: [],
-      site: { path: 'x.py', start: 1, end: 1 },
-      resolution: { kind: 'repo', qualname: callee, module: 'm', span: { path: 'm.py', start: 1, end: 2 } , via: 'import' },
-      definition: { path: 'm.py', module: 'm', qualname: callee, kind, span: { path: 'm.py', start: 1, end: 2 }, params: [], externalImports: [] },
-    });
+    const c = repoCallSite;
     expect(titleOf(nameCall(c('LoraConfig')))).toBe('Configure LoRA');
     expect(principleOf(nameCall(c('LoraConfig')))).toBe('LoRA_Configuration');
     expect(nameCall(c('SFTTrainer')).role).toBe('train');
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
+  });
+
+  it('names a call whose name tokens are Object.prototype keys (sympy ArrayConstructor)', () => {
+    const c = repoCallSite;
+    for (const [callee, kind] of [['ArrayConstructor', 'class'], ['constructor', 'function'], ['value_of', 'function'], ['to_string', 'function'], ['HasOwnProperty', 'class']] as const) {
+      const n = nameCall(c(callee, kind));
+      expect(typeof n.noun).toBe('string');
+      expect(titleOf(n)).not.toMatch(/function|native/);
+      expect(principleOf(n)).toMatch(/^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/);
+    }
+    expect(principleOf(nameCall(c('ArrayConstructor', 'class')))).toBe('Array_Constructor_Setup');
   });
 });

@@ -582,3 +582,37 @@ describe('valid Python that tree-sitter rejects', () => {
     expect(files.skipped).toEqual([{ path: 'shapes/shape.py', reason: expect.stringMatching(/^syntax error at line 6: .*\(definitions in the broken region are not printed\)$/) }]);
   });
 });
+
+describe('attributes that name each other', () => {
+  it('ends on `fn = self.fn` ... `self.fn = fn` in a method (unsloth tests: the resolution never ended)', async () => {
+    const repo = write({
+      'pkg/__init__.py': 'def apply(x):\n    return x\n',
+      'tests/test_cycle.py': [
+        'from pkg import apply',
+        '',
+        'class Wrapped:',
+        '    def __init__(self, fn=None):',
+        '        self.fn = fn',
+        '',
+        '    def __call__(self, xs):',
+        '        fn = self.fn',
+        '        if fn is not None:',
+        '            xs = [fn(e) for e in xs]',
+        '        self.fn = None',
+        '        try:',
+        '            return apply(xs)',
+        '        finally:',
+        '            self.fn = fn',
+        '',
+        'Wrapped(apply)([1])',
+      ].join('\n'),
+    });
+    const files = await RepoFiles.scan(repo);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, []);
+    const facts = extractPythonFacts(parser, (await files.readOrSkip('tests/test_cycle.py'))!, 'tests/test_cycle.py');
+    const { calls } = await resolvePythonSource(index, { path: 'tests/test_cycle.py', facts, shell: [] });
+    // The call on the instance runs `__call__`, whose `fn` and `self.fn` name each other: resolution ends.
+    expect(calls.map((c) => `${c.callee} ${c.resolution.kind}`)).toEqual(['Wrapped(apply) builtin', 'Wrapped builtin']);
+  }, 20000);
+});

@@ -155,3 +155,23 @@ describe('the source’s own classes', () => {
     expect(save.kind === 'repo' && `${formatSpan(save.span)} ${save.qualname}`).toBe('pkg/models.py:L6-8 Base.save');
   });
 });
+
+describe('attachment index', () => {
+  it('parses only modules with a line that may attach a function (not `self.y = name`)', async () => {
+    const { write } = await import('./repos.js');
+    const repo = write({
+      'pkg/__init__.py': '',
+      'pkg/own.py': 'def f(x):\n    return x\n\nclass A:\n    def __init__(self):\n        self.g = f\n',
+      'pkg/patch.py': 'from pkg.own import A, f\n\nA.run = f\n',
+    });
+    const index = new PythonIndex(await RepoFiles.scan(repo), await loadPythonParser(), []);
+    const found = await index.attachments();
+    expect([...found.keys()]).toEqual(['run']);
+    expect(found.get('run')!.map((a) => `${a.site.path}:${a.site.line} ${a.target.path}`)).toEqual(['pkg/patch.py:3 pkg/own.py']);
+    // pkg/own.py was parsed only to resolve `f`, the target; a module of `self.` assignments alone is not.
+    const other = write({ 'pkg/__init__.py': '', 'pkg/own.py': 'class A:\n    def __init__(self):\n        self.g = len\n' });
+    const index2 = new PythonIndex(await RepoFiles.scan(other), await loadPythonParser(), []);
+    expect((await index2.attachments()).size).toBe(0);
+    expect(index2.facts('pkg/own.py')).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
 // file nor split into one source per block.
 import type { CallSite } from '../model.js';
 import { buildSteps } from './steps.js';
+import { append } from './usecases.js';
 import type { AnalysedSource } from './source.js';
 
 /**
@@ -13,7 +14,7 @@ export function mergeSections(analysed: AnalysedSource[], sectionOf: (a: Analyse
   const bySection = new Map<string, AnalysedSource[]>();
   for (const a of analysed) {
     const key = sectionOf(a);
-    if (key) bySection.set(key, [...(bySection.get(key) ?? []), a]);
+    if (key) append(bySection, key, a);
   }
   const mergedInto = new Map<string, string>();
   const sources: AnalysedSource[] = [];

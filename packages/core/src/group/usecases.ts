@@ -23,6 +23,13 @@ export interface UseCase {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Appends to the list under a key in place (a copy per append is quadratic in the list's length). */
+export function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** A feature of a source: one API it calls in a step (the step's main call, or a call merged into it). */
 interface Feature {
   key: string;
@@ -64,6 +71,24 @@ export function sourceTrust(s: AnalysedSource): number {
 
 export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
   sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
+
+/**
+ * `[...list, ...more].sort(byTrust)` without sorting `list` again when it is sorted already (after the
+ * first merge): byTrust is a total order (ids are unique), so merging the two sorted lists gives the same
+ * list in linear time plus |more|·log |more|.
+ */
+export function mergeByTrust(list: AnalysedSource[], more: AnalysedSource[]): AnalysedSource[] {
+  // A use case's members are in the order mining met them until the first merge sorts them.
+  const sorted = list.every((x, k) => k === 0 || byTrust(list[k - 1], x) <= 0) ? list : [...list].sort(byTrust);
+  const b = [...more].sort(byTrust);
+  const out: AnalysedSource[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length && j < b.length) out.push(byTrust(b[j], sorted[i]) < 0 ? b[j++] : sorted[i++]);
+  while (i < sorted.length) out.push(sorted[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
 
 /** A source joins a use case whose leader makes at least this share of its distinctive calls (by weight). */
 export const JOIN_SHARE = 0.4;
@@ -163,8 +188,8 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
     }
     const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length, weight: plain ? 0 : total };
     groups.push(g);
-    for (const k of g.keys) byKey.set(k, [...(byKey.get(k) ?? []), g]);
-    for (const k of g.all) allByKey.set(k, [...(allByKey.get(k) ?? []), g]);
+    for (const k of g.keys) append(byKey, k, g);
+    for (const k of g.all) append(allByKey, k, g);
   }
   const out: UseCase[] = [];
   for (const g of groups) {

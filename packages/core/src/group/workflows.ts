@@ -9,7 +9,7 @@ import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
-import { byTrust, mineUseCases, settle, type UseCase } from './usecases.js';
+import { append, byTrust, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
@@ -187,13 +187,13 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const byKey = new Map<string, UseCase[]>();
   const bigOrdered = [...big].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
   const allKeys = new Map(bigOrdered.map((u) => [u, keysOf(u)]));
-  for (const u of bigOrdered) for (const k of allKeys.get(u)!) byKey.set(k, [...(byKey.get(k) ?? []), u]);
+  for (const u of bigOrdered) for (const k of allKeys.get(u)!) append(byKey, k, u);
   const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
   // The host takes the sources; when they are more trusted (a README section joining examples), the
   // use case is settled again around them (anchor and steps from its new representative).
   const absorb = (host: UseCase, u: UseCase) => {
     const first = host.members[0];
-    host.members = [...host.members, ...u.members].sort(byTrust);
+    host.members = mergeByTrust(host.members, u.members);
     if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
   };
   const rest: UseCase[] = [];
@@ -225,7 +225,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     }
   });
   const pools = new Map<number, UseCase[]>();
-  rest.forEach((u, i) => pools.set(find(i), [...(pools.get(find(i)) ?? []), u]));
+  rest.forEach((u, i) => append(pools, find(i), u));
   const kept = [...big];
   const dropped: UseCase[] = [];
   for (const group of pools.values()) {

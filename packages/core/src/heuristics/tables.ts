@@ -2,8 +2,16 @@
 // group/ and resolve/ only look things up here.
 import type { Role } from '../model.js';
 
+/**
+ * A look-up table keyed by names read from the analysed code: an object without a prototype, so a name
+ * such as `constructor` or `toString` (sympy's `ArrayConstructor`) finds nothing instead of Object's own.
+ */
+function table<T extends object>(entries: T): T {
+  return Object.assign(Object.create(null) as T, entries);
+}
+
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
-export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = {
+export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = table({
   load: { role: 'load', noun: 'Loading' },
   from: { role: 'load', noun: 'Loading', title: 'Load' },
   open: { role: 'load', noun: 'Opening' },
@@ -114,7 +122,7 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   show: { role: 'evaluate', noun: 'Display' },
   log: { role: 'evaluate', noun: 'Logging' },
   print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
-};
+});
 
 /**
  * Boilerplate: calls that never make a step, whatever they resolve to (argument parsing, printing and
@@ -206,7 +214,7 @@ export const STOP_TOKENS = new Set([
 ]);
 
 /** Words kept in their usual spelling in names (`lora` → `LoRA`). */
-export const ACRONYMS: Record<string, string> = {
+export const ACRONYMS: Record<string, string> = table({
   qlora: 'QLoRA', lora: 'LoRA', grpo: 'GRPO', sft: 'SFT', dpo: 'DPO', ppo: 'PPO', orpo: 'ORPO', kto: 'KTO',
   rlhf: 'RLHF', gguf: 'GGUF', ggml: 'GGML', api: 'API', http: 'HTTP', https: 'HTTPS', url: 'URL', json: 'JSON',
   yaml: 'YAML', csv: 'CSV', cli: 'CLI', llm: 'LLM', llms: 'LLMs', gpu: 'GPU', cpu: 'CPU', cuda: 'CUDA',
@@ -215,7 +223,7 @@ export const ACRONYMS: Record<string, string> = {
   tts: 'TTS', asr: 'ASR', vae: 'VAE', gan: 'GAN', cnn: 'CNN', rnn: 'RNN', bert: 'BERT', gpt: 'GPT', clip: 'CLIP',
   vlm: 'VLM', moe: 'MoE', fp16: 'FP16', bf16: 'BF16', int8: 'INT8', int4: 'INT4', ssh: 'SSH', tls: 'TLS',
   grpc: 'gRPC', rest: 'REST', oauth: 'OAuth', jwt: 'JWT', s3: 'S3', aws: 'AWS', gcp: 'GCP', ci: 'CI',
-};
+});
 
 /** Words dropped from workflow names taken from Purpose text or file names. */
 export const NAME_FILLER = new Set([
@@ -225,7 +233,7 @@ export const NAME_FILLER = new Set([
 ]);
 
 /** Import name → distribution, where they differ (clarification 17). */
-export const IMPORT_TO_DISTRIBUTION: Record<string, string> = {
+export const IMPORT_TO_DISTRIBUTION: Record<string, string> = table({
   PIL: 'Pillow', yaml: 'PyYAML', cv2: 'opencv-python', sklearn: 'scikit-learn', skimage: 'scikit-image',
   bs4: 'beautifulsoup4', dateutil: 'python-dateutil', dotenv: 'python-dotenv', google: 'google-api-python-client',
   jwt: 'PyJWT', serial: 'pyserial', usb: 'pyusb', OpenSSL: 'pyOpenSSL', Crypto: 'pycryptodome', magic: 'python-magic',
@@ -233,7 +241,7 @@ export const IMPORT_TO_DISTRIBUTION: Record<string, string> = {
   MySQLdb: 'mysqlclient', psycopg2: 'psycopg2', win32api: 'pywin32', gi: 'PyGObject', wx: 'wxPython',
   telegram: 'python-telegram-bot', jose: 'python-jose', multipart: 'python-multipart', slugify: 'python-slugify',
   Levenshtein: 'python-Levenshtein', faiss: 'faiss-cpu', tensorflow_hub: 'tensorflow-hub', huggingface_hub: 'huggingface-hub',
-};
+});
 
 /** Distributions that need a GPU: a workflow using one gets the `{repo}_CUDA` environment. */
 export const GPU_DISTRIBUTIONS = new Set([
@@ -243,7 +251,7 @@ export const GPU_DISTRIBUTIONS = new Set([
 ]);
 
 /** Dependencies → domain tags (page-name style). */
-export const DOMAIN_TAGS: Record<string, string[]> = {
+export const DOMAIN_TAGS: Record<string, string[]> = table({
   torch: ['Deep_Learning'], tensorflow: ['Deep_Learning'], jax: ['Deep_Learning'], keras: ['Deep_Learning'],
   transformers: ['NLP', 'LLMs'], peft: ['Fine_Tuning'], trl: ['Fine_Tuning', 'Reinforcement_Learning'],
   bitsandbytes: ['Quantization'], vllm: ['Inference', 'LLMs'], accelerate: ['Distributed_Training'],
@@ -257,14 +265,14 @@ export const DOMAIN_TAGS: Record<string, string[]> = {
   click: ['CLI'], typer: ['CLI'], rich: ['CLI'], sqlalchemy: ['Databases'], pydantic: ['Data_Validation'],
   gymnasium: ['Reinforcement_Learning'], gym: ['Reinforcement_Learning'], 'stable-baselines3': ['Reinforcement_Learning'],
   networkx: ['Graphs'], spacy: ['NLP'], nltk: ['NLP'], librosa: ['Audio'], torchaudio: ['Audio'],
-};
+});
 
 /** Keywords in project keywords / names that give a domain tag. */
-export const KEYWORD_DOMAINS: Record<string, string> = {
+export const KEYWORD_DOMAINS: Record<string, string> = table({
   llm: 'LLMs', llms: 'LLMs', 'fine-tuning': 'Fine_Tuning', finetuning: 'Fine_Tuning', lora: 'Fine_Tuning',
   nlp: 'NLP', cli: 'CLI', 'machine-learning': 'Machine_Learning', 'deep-learning': 'Deep_Learning',
   'reinforcement-learning': 'Reinforcement_Learning', 'computer-vision': 'Computer_Vision', sdk: 'SDK',
-};
+});
 
 /** Python builtins: calls to them are never steps. */
 export const PY_BUILTINS = new Set([
@@ -304,16 +312,16 @@ export const PY_PACKAGE_MANIFESTS = new Set(['pyproject.toml', 'setup.py', 'setu
 export const PY_SOURCE_FOLDERS = ['src'];
 
 /** Binary operators → the method whose return annotation types the result (`a + b` → `type(a).__add__`). */
-export const OPERATOR_METHODS: Record<string, string> = {
+export const OPERATOR_METHODS: Record<string, string> = table({
   '+': '__add__', '-': '__sub__', '*': '__mul__', '@': '__matmul__', '/': '__truediv__', '//': '__floordiv__',
   '%': '__mod__', '**': '__pow__', '&': '__and__', '|': '__or__', '^': '__xor__', '<<': '__lshift__', '>>': '__rshift__',
-};
+});
 
 /**
  * Calling an instance whose `__call__` comes from a framework base runs another method of the class
  * (external module prefix → method): `model(x)` on a `torch.nn.Module` subclass runs its `forward`.
  */
-export const CALL_DISPATCH: Record<string, string> = { torch: 'forward', keras: 'call', tensorflow: 'call', tf_keras: 'call' };
+export const CALL_DISPATCH: Record<string, string> = table({ torch: 'forward', keras: 'call', tensorflow: 'call', tf_keras: 'call' });
 
 /** Calls that run an external command-line tool (External Tool Doc). */
 export const PY_TOOL_CALLS = new Set([
@@ -325,7 +333,7 @@ export const PY_TOOL_CALLS = new Set([
 export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
 
 /** Folders whose files are example programs (inputs.md), and the trust each gets. */
-export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = {
+export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = table({
   examples: { kind: 'example', score: 90 },
   example: { kind: 'example', score: 90 },
   demos: { kind: 'example', score: 85 },
@@ -337,7 +345,7 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
   tutorial: { kind: 'example', score: 85 },
   notebooks: { kind: 'notebook', score: 80 },
   scripts: { kind: 'script', score: 60 },
-};
+});
 
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
@@ -399,7 +407,7 @@ export const TEST_ONLY_FILL = 6;
  * How much a call's role says about the use case, beside how rare the call is: the trainer, the
  * generation, the save are what a path is about; a loader, a builder, a config object only serve them.
  */
-export const ROLE_WEIGHT: Record<Role, number> = {
+export const ROLE_WEIGHT: Record<Role, number> = table({
   train: 1,
   infer: 1,
   evaluate: 0.8,
@@ -410,7 +418,7 @@ export const ROLE_WEIGHT: Record<Role, number> = {
   prepare_data: 0.5,
   other: 0.5,
   configure: 0.25,
-};
+});
 
 /**
  * A use case whose distinctive API (by weight) is mostly shown by higher-ranked workflows already teaches
@@ -478,13 +486,13 @@ export const PYTHON_INTERPRETERS = /^(python|python3|python3\.\d+|py)$/;
  * Calls that build a whole CLI from Python functions (a function, a list of functions, a dict
  * `name → function`, or a class whose methods are subcommands), by the dotted name they are imported as.
  */
-export const PY_CLI_BUILDERS: Record<string, 'jsonargparse' | 'fire' | 'typer'> = {
+export const PY_CLI_BUILDERS: Record<string, 'jsonargparse' | 'fire' | 'typer'> = table({
   'jsonargparse.CLI': 'jsonargparse',
   'jsonargparse.auto_cli': 'jsonargparse',
   'jsonargparse.auto_parser': 'jsonargparse',
   'fire.Fire': 'fire',
   'typer.run': 'typer',
-};
+});
 
 /** Modules whose `group`/`command` decorators make click commands (click and its drop-in wrappers). */
 export const CLICK_MODULES = new Set(['click', 'rich_click', 'cloup', 'asyncclick']);

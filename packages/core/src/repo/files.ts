@@ -1,7 +1,7 @@
 // The repository as a sorted list of readable files, each read at most once.
 // Honours .gitignore files (root and nested), skips VCS/build/virtual-env folders, never follows a
 // symlink out of the repository, and refuses huge or binary files with a reason.
-import { promises as fs, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignoreFactory from 'ignore';
 import type { Skipped } from '../model.js';
@@ -52,10 +52,12 @@ export class RepoFiles {
   }
 
   static async scan(root: string, options: { maxFileBytes?: number } = {}): Promise<RepoFiles> {
-    const realRoot = await fs.realpath(root);
+    // Synchronous on purpose: one stat or read awaited at a time costs the event loop a round trip per
+    // file (1.8 s against 0.26 s on a 9,000-file repository), and nothing else runs meanwhile.
+    const realRoot = realpathSync(root);
     const files: RepoFile[] = [];
     const skipped: Skipped[] = [];
-    await walk(realRoot, '', [], files, skipped, realRoot);
+    walk(realRoot, '', [], files, skipped, realRoot);
     files.sort((a, b) => byCodeUnit(a.path, b.path));
     skipped.sort((a, b) => byCodeUnit(a.path, b.path));
     return new RepoFiles(realRoot, files, skipped, options.maxFileBytes ?? MAX_FILE_BYTES);
@@ -65,13 +67,16 @@ export class RepoFiles {
     return this.byPath.has(rel);
   }
 
-  /** Reads a file once; later calls get the same answer. Huge and binary files are refused. */
+  /**
+   * Reads a file once; later calls get the same answer. Huge and binary files are refused. The read
+   * itself is synchronous (see readSync): discovery reads thousands of small files one after another,
+   * and an awaited read each costs more than the read.
+   */
   read(rel: string): Promise<ReadResult> {
     let result = this.cache.get(rel);
     if (!result) {
-      result = readText(this.root, rel, this.byPath.get(rel), this.maxFileBytes);
+      result = Promise.resolve(this.readSync(rel));
       this.cache.set(rel, result);
-      void result.then((r) => this.syncCache.set(rel, r));
     }
     return result;
   }
@@ -124,18 +129,6 @@ function tooLarge(size: number, limit: number): ReadResult {
   return { ok: false, reason: `file is over ${formatBytes(limit)} (${size} bytes)` };
 }
 
-async function readText(root: string, rel: string, file: RepoFile | undefined, limit: number): Promise<ReadResult> {
-  if (!file) return { ok: false, reason: 'not a readable file of the repository' };
-  if (file.size > limit) return tooLarge(file.size, limit);
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(path.join(root, ...rel.split('/')));
-  } catch (e) {
-    return { ok: false, reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
-  }
-  return decode(buf);
-}
-
 function decode(buf: Buffer): ReadResult {
   if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file (NUL byte)' };
   let text = buf.toString('utf8');
@@ -153,17 +146,10 @@ function isUtf8(buf: Buffer): boolean {
   }
 }
 
-async function walk(
-  abs: string,
-  rel: string,
-  ignores: { base: string; ig: Ignore }[],
-  out: RepoFile[],
-  skipped: Skipped[],
-  realRoot: string,
-): Promise<void> {
+function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[], out: RepoFile[], skipped: Skipped[], realRoot: string): void {
   let entries;
   try {
-    entries = await fs.readdir(abs, { withFileTypes: true });
+    entries = readdirSync(abs, { withFileTypes: true });
   } catch (e) {
     skipped.push({ path: rel || '.', reason: `unreadable folder: ${(e as NodeJS.ErrnoException).code ?? e}` });
     return;
@@ -172,7 +158,7 @@ async function walk(
   const local = entries.find((e) => e.name === '.gitignore' && e.isFile());
   if (local) {
     try {
-      const ig = ignoreFactory().add(await fs.readFile(path.join(abs, '.gitignore'), 'utf8'));
+      const ig = ignoreFactory().add(readFileSync(path.join(abs, '.gitignore'), 'utf8'));
       ignores = [...ignores, { base: rel, ig }];
     } catch {
       /* an unreadable .gitignore ignores nothing */
@@ -186,7 +172,7 @@ async function walk(
     if (entry.isSymbolicLink()) {
       let target: string;
       try {
-        target = await fs.realpath(childAbs);
+        target = realpathSync(childAbs);
       } catch {
         skipped.push({ path: childRel, reason: 'broken symlink' });
         continue;
@@ -195,7 +181,7 @@ async function walk(
         skipped.push({ path: childRel, reason: 'symlink leaves the repository' });
         continue;
       }
-      const st = await fs.stat(target);
+      const st = statSync(target);
       // Linked folders are not walked: their files are reached through their real path.
       if (st.isDirectory()) continue;
       isFile = st.isFile();
@@ -204,9 +190,9 @@ async function walk(
     if (isDir && SKIP_DIRS.has(entry.name)) continue;
     if (isIgnored(ignores, childRel, isDir)) continue;
     if (isDir) {
-      await walk(childAbs, childRel, ignores, out, skipped, realRoot);
+      walk(childAbs, childRel, ignores, out, skipped, realRoot);
     } else if (isFile) {
-      const st = await fs.stat(childAbs);
+      const st = statSync(childAbs);
       out.push({ path: childRel, size: st.size });
     }
   }

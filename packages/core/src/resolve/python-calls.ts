@@ -387,8 +387,9 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
 
   /** What the source's own class stores in `self.name`, when every assignment agrees. */
-  // Attributes read while being worked out (`self.a = self.b.x`, `self.b = self.a.y`) are not known, and
-  // each is worked out once: without both, such cycles recurse without end.
+  // Attributes read while being worked out (`self.a = self.b.x`, `self.b = self.a.y`; `fn = self.fn` ...
+  // `self.fn = fn` in unsloth's tests) are not known, and each is worked out once: without both, such
+  // cycles recurse without end or take seconds.
   const attributeValues = new Map<string, Promise<Value | undefined>>();
   const attributesInProgress = new Set<string>();
   const localAttribute = (cls: PyDef, name: string): Promise<Value | undefined> => {

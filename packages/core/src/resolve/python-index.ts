@@ -20,8 +20,12 @@ export type PySymbol =
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. */
-const PREFILTER = /setattr\(|MethodType|^[ \t]*[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
+/**
+ * Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. Not `self.y = name`
+ * (an instance's own attribute, which findAttachments ignores): without it most modules of a large
+ * library would be parsed for nothing (diffusers: 739 modules match, 274 without `self.`).
+ */
+const PREFILTER = /setattr\(|MethodType|^[ \t]*(?!self\.)[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
 
 export interface Attachment {
   target: Extract<PySymbol, { kind: 'def' }>;
@@ -52,6 +56,8 @@ export class PythonIndex {
     private readonly files: RepoFiles,
     private readonly parser: PythonParser,
     private readonly dependencies: string[],
+    /** How a file's facts are made (extractPythonFacts, or the same through the facts cache). */
+    private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
   ) {
     const all = files.files.map((f) => f.path);
     const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -126,7 +132,7 @@ export class PythonIndex {
       this.factsCache.set(path, null);
       return null;
     }
-    const facts = extractPythonFacts(this.parser, text, path);
+    const facts = this.factsOf(text, path);
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);

@@ -1,0 +1,25 @@
+// `jobs` (`--jobs N`): Python facts made on worker threads give outputs byte-identical to a single-threaded
+// run. Runs the built library (the worker is a built file, dist/lang/python/facts-worker.js).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argsToOptions, copyWiki, fixtureArgs, ROOT, scratch } from './helpers.js';
+
+const core = (await import(path.join(ROOT, 'packages/core/dist/index.js'))) as typeof import('../packages/core/src/index.js');
+
+async function run(name: string, extra: { jobs?: number; cache?: string }): Promise<string> {
+  const wiki = copyWiki(name);
+  const model = await core.extractWorkflows({ repo: path.join(ROOT, 'examples', name, 'repo'), wiki, ...argsToOptions(fixtureArgs(name)), ...extra });
+  const files = await core.renderWiki(model, { wikiDir: wiki });
+  return JSON.stringify({ files, model });
+}
+
+describe('jobs', () => {
+  it.each(['tinylm', 'resolvekit', 'lmkit'])('gives %s the same bytes on 1, 2 and 3 threads, and with the cache', async (name) => {
+    const one = await run(name, {});
+    expect(await run(name, { jobs: 2 })).toBe(one);
+    expect(await run(name, { jobs: 3 })).toBe(one);
+    const cache = scratch('goldpath-jobs-cache-');
+    expect(await run(name, { jobs: 2, cache })).toBe(one);
+    expect(await run(name, { jobs: 2, cache })).toBe(one);
+  });
+});
