@@ -201,6 +201,23 @@ function dottedChain(src: Source, n: PyNode): string[] | undefined {
   return out;
 }
 
+/** `*a.b` read by tree-sitter as the attribute `b` of `*a` (in a list or tuple display): the chain `a.b`. */
+function splatChain(src: Source, n: PyNode): string[] | undefined {
+  const attrs: string[] = [];
+  let x = n;
+  while (x.type === 'attribute') {
+    const obj = child(x, 'object');
+    const attr = child(x, 'attribute');
+    if (!obj || !attr) return undefined;
+    attrs.unshift(src.t(attr));
+    x = obj;
+  }
+  const inner = x.type === 'list_splat' && attrs.length ? namedChildren(x) : [];
+  if (inner.length !== 1) return undefined;
+  const base = dottedChain(src, inner[0]);
+  return base ? [...base, ...attrs] : undefined;
+}
+
 /** `(x)`, `await x` → `x`. */
 function unwrap(n: PyNode | undefined): PyNode | undefined {
   let x = n;
@@ -448,6 +465,10 @@ function calleeOf(src: Source, fn: PyNode | undefined): { callee: PyCallee; rece
   const text = src.t(fn);
   const chain = dottedChain(src, fn);
   if (chain) return { callee: { base: 'name', chain, text } };
+  // tree-sitter reads `[*graph.stream(x)]` as a call of `(*graph).stream`: the star unpacks the call's
+  // result, so the callee is `graph.stream`.
+  const unstarred = splatChain(src, fn);
+  if (unstarred) return { callee: { base: 'name', chain: unstarred, text: text.replace(/^\*\s*/, '') } };
   const attrs: string[] = [];
   let x: PyNode | undefined = fn;
   while (x && x.type === 'attribute') {
