@@ -583,6 +583,52 @@ describe('a parameter of the source’s own function given an untyped library ob
   });
 });
 
+describe('a parameter annotated Any takes what its callers pass', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "flowkit"\n',
+    'flowkit/__init__.py': 'from .graph import Graph, Compiled\n',
+    'flowkit/graph.py': [
+      'class Compiled:',
+      '    def invoke(self, x):',
+      '        return x',
+      '',
+      '',
+      'class Graph:',
+      '    def add(self, name) -> "Graph":',
+      '        return self',
+      '',
+      '    def compile(self) -> Compiled:',
+      '        return Compiled()',
+      '',
+    ].join('\n'),
+    'tests/test_flow.py': [
+      'from typing import Any',
+      '',
+      'from flowkit import Graph',
+      '',
+      '',
+      'def build() -> Any:',
+      '    return Graph().add("a").compile()',
+      '',
+      '',
+      'def drive(graph: Any, n: int) -> None:',
+      '    graph.invoke(n)',
+      '',
+      '',
+      'def test_flow():',
+      '    g = build()',
+      '    drive(g, 1)',
+      '    drive(graph=g, n=2)',
+      '',
+    ].join('\n'),
+  });
+
+  it('types the parameter by every caller’s argument, the result of the source’s own builder function', async () => {
+    const at = finder(await resolveIn(repo, 'tests/test_flow.py', { entryFunction: 'test_flow' }));
+    expect(where(at('graph.invoke'))).toBe(`${spanOf(repo, 'flowkit/graph.py', 'def invoke')} Compiled.invoke`);
+  });
+});
+
 describe('valid Python that tree-sitter rejects', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "shapes"\n',
