@@ -185,24 +185,8 @@ function hasErrorIn(n: PyNode): boolean {
   return false;
 }
 
-/** `a.b.c` → ['a','b','c']; undefined unless a plain identifier/attribute chain. */
-function dottedChain(src: Source, n: PyNode): string[] | undefined {
-  const out: string[] = [];
-  let x = n;
-  while (x.type === 'attribute') {
-    const obj = child(x, 'object');
-    const attr = child(x, 'attribute');
-    if (!obj || !attr) return undefined;
-    out.unshift(src.t(attr));
-    x = obj;
-  }
-  if (x.type !== 'identifier') return undefined;
-  out.unshift(src.t(x));
-  return out;
-}
-
-/** `*a.b` read by tree-sitter as the attribute `b` of `*a` (in a list or tuple display): the chain `a.b`. */
-function splatChain(src: Source, n: PyNode): string[] | undefined {
+/** `a.b.c` → the innermost object (`a`) and the attribute names on it (`b`, `c`); undefined on a broken node. */
+function attributePath(src: Source, n: PyNode): { base: PyNode; attrs: string[] } | undefined {
   const attrs: string[] = [];
   let x = n;
   while (x.type === 'attribute') {
@@ -212,10 +196,21 @@ function splatChain(src: Source, n: PyNode): string[] | undefined {
     attrs.unshift(src.t(attr));
     x = obj;
   }
-  const inner = x.type === 'list_splat' && attrs.length ? namedChildren(x) : [];
-  if (inner.length !== 1) return undefined;
-  const base = dottedChain(src, inner[0]);
-  return base ? [...base, ...attrs] : undefined;
+  return { base: x, attrs };
+}
+
+/** `a.b.c` → ['a','b','c']; undefined unless a plain identifier/attribute chain. */
+function dottedChain(src: Source, n: PyNode): string[] | undefined {
+  const path = attributePath(src, n);
+  return path?.base.type === 'identifier' ? [src.t(path.base), ...path.attrs] : undefined;
+}
+
+/** `*a.b` read by tree-sitter as the attribute `b` of `*a` (in a list or tuple display): the chain `a.b`. */
+function splatChain(src: Source, n: PyNode): string[] | undefined {
+  const path = attributePath(src, n);
+  const inner = path?.base.type === 'list_splat' && path.attrs.length ? namedChildren(path.base) : [];
+  const base = inner.length === 1 ? dottedChain(src, inner[0]) : undefined;
+  return base && path ? [...base, ...path.attrs] : undefined;
 }
 
 /** `(x)`, `await x` → `x`. */
