@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const positional = args.filter((a, i) => !a.startsWith('--') && !['--name', '--wiki', '--jedi-cache'].includes(args[i - 1]));
 if (!positional[0]) {
-  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir] [--jedi-cache file]\n');
+  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir] [--jedi-cache file] [--all]\n');
   process.exit(2);
 }
 const repo = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
@@ -41,7 +41,8 @@ const model = await extractWorkflows({
   ...(opt('--name') ? { name: opt('--name') } : {}),
   onCalls: (id, calls) => byCandidate.set(id, calls),
 });
-const kept = model.candidates.filter((c) => c.kept && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
+// --all: every Python candidate, not only those kept for a workflow (a wider sample of call sites).
+const kept = model.candidates.filter((c) => (c.kept || args.includes('--all')) && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
 const selected = new Set(kept.map((c) => c.path));
 const sites = [];
 for (const c of kept) {
