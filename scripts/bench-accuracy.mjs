@@ -5,7 +5,7 @@
 // repository (scripts/jedi_oracle.py). Not part of the test suite: it needs jedi (the python3 on PATH,
 // else Debian's python3-jedi).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,9 @@ import { astDefinitions } from './lib/ast-spans.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const positional = args.filter((a, i) => !a.startsWith('--') && !['--name', '--wiki'].includes(args[i - 1]));
+const positional = args.filter((a, i) => !a.startsWith('--') && !['--name', '--wiki', '--jedi-cache'].includes(args[i - 1]));
 if (!positional[0]) {
-  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir]\n');
+  process.stderr.write('usage: pnpm bench:accuracy <repo> [--name repo_name] [--wiki dir] [--jedi-cache file] [--all]\n');
   process.exit(2);
 }
 const repo = path.resolve(process.env.INIT_CWD ?? process.cwd(), positional[0]);
@@ -41,7 +41,8 @@ const model = await extractWorkflows({
   ...(opt('--name') ? { name: opt('--name') } : {}),
   onCalls: (id, calls) => byCandidate.set(id, calls),
 });
-const kept = model.candidates.filter((c) => c.kept && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
+// --all: every Python candidate, not only those kept for a workflow (a wider sample of call sites).
+const kept = model.candidates.filter((c) => (c.kept || args.includes('--all')) && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
 const selected = new Set(kept.map((c) => c.path));
 const sites = [];
 for (const c of kept) {
@@ -59,8 +60,15 @@ for (const c of kept) {
 }
 const py = pythonWithJedi();
 process.stdout.write(`jedi from: ${py} (${execFileSync(py, ['-c', 'import jedi; print(jedi.__version__)'], { encoding: 'utf8' }).trim()})\n`);
+// --jedi-cache file: jedi's answers depend only on the repository, not on goldpath, so a rerun after a
+// resolver change asks jedi only about call sites it has not answered yet (a large repository takes jedi
+// half an hour). Keyed by file, line and name; delete the file when the repository changes.
+const cacheFile = opt('--jedi-cache') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opt('--jedi-cache')) : undefined;
+const cache = new Map(cacheFile && existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8').split('\n').filter(Boolean).map((l) => { const { key, answer } = JSON.parse(l); return [key, answer]; }) : []);
+const keyOf = (s) => JSON.stringify([s.file, s.line, s.name]);
+const asked = [...new Map(sites.filter((s) => !cache.has(keyOf(s))).map((s) => [keyOf(s), s])).values()];
 const oracle = spawnSync(py, [path.join(root, 'scripts/jedi_oracle.py'), repo], {
-  input: sites.map((s) => JSON.stringify({ file: s.file, line: s.line, name: s.name })).join('\n') + '\n',
+  input: asked.map((s) => JSON.stringify({ file: s.file, line: s.line, name: s.name })).join('\n') + '\n',
   encoding: 'utf8',
   maxBuffer: 1 << 28,
 });
@@ -68,7 +76,10 @@ if (oracle.status !== 0) {
   process.stderr.write(oracle.stderr);
   process.exit(1);
 }
-const [header, ...answers] = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const [header, ...fresh] = oracle.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+asked.forEach((s, i) => cache.set(keyOf(s), fresh[i] ?? { ok: false }));
+if (cacheFile) writeFileSync(cacheFile, [...cache].map(([key, answer]) => JSON.stringify({ key, answer })).join('\n') + '\n');
+const answers = sites.map((s) => ({ ...cache.get(keyOf(s)) }));
 const roots = header.roots.filter((r) => r !== '.');
 if (roots.length) process.stdout.write(`jedi search paths: the repository root and ${roots.length} package roots (${roots.slice(0, 6).join(', ')}${roots.length > 6 ? ', …' : ''})\n`);
 

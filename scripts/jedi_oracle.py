@@ -63,6 +63,8 @@ def position(path, line, name):
 
 
 for raw in sys.stdin:
+    if not raw.strip():
+        continue
     req = json.loads(raw)
     path = os.path.join(repo, req["file"])
     out = {"ok": False}

@@ -351,6 +351,14 @@ describe.each(BACKENDS)('python facts (%s)', (backend) => {
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     });
 
+    it('read the callee of a call unpacked in a list display (`[*graph.stream(x)]`) without the star', async () => {
+      const f = await facts('result = [*graph.stream([0, 1], cfg)]\npair = (*pkg.mod.items(a),)\nf(*g.h(1))\n');
+      expect(call(f, 'graph.stream').callee).toEqual({ base: 'name', chain: ['graph', 'stream'], text: 'graph.stream' });
+      expect(call(f, 'graph.stream').assignedTo).toEqual([]);
+      expect(call(f, 'pkg.mod.items').callee.chain).toEqual(['pkg', 'mod', 'items']);
+      expect(call(f, 'g.h').callee.chain).toEqual(['g', 'h']);
+    });
+
     it('read arguments: keywords, unpacking, names read, comments beside them', async () => {
       const f = await facts(CALLS);
       expect(call(f, 'AutoModel.from_pretrained').args).toEqual([

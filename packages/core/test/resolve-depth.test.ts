@@ -101,6 +101,47 @@ describe('multi-package repositories', () => {
   });
 });
 
+describe('nested namespace packages across distributions', () => {
+  // `graphkit` and `graphkit.store` have no __init__.py; three distributions each add a sub-package.
+  const repo = write({
+    'libs/graphkit/pyproject.toml': '[project]\nname = "graphkit"\n',
+    'libs/graphkit/graphkit/graph/__init__.py': 'class Graph:\n    def compile(self):\n        return 1\n',
+    'libs/store/pyproject.toml': '[project]\nname = "graphkit-store"\n',
+    'libs/store/graphkit/store/base/__init__.py': 'class BaseStore:\n    def get(self, key):\n        return key\n',
+    'libs/store/graphkit/store/memory/__init__.py': 'from graphkit.store.base import BaseStore\n\n\nclass MemoryStore(BaseStore):\n    pass\n',
+    'libs/store-sqlite/pyproject.toml': '[project]\nname = "graphkit-store-sqlite"\n',
+    'libs/store-sqlite/graphkit/store/sqlite/__init__.py': 'from graphkit.store.base import BaseStore\n\n\nclass SqliteStore(BaseStore):\n    def setup(self):\n        return 2\n',
+    'libs/store-sqlite/tests/test_sqlite.py': [
+      'from graphkit.graph import Graph',
+      'from graphkit.store.memory import MemoryStore',
+      'from graphkit.store.sqlite import SqliteStore',
+      'import graphkit.store.base as base',
+      '',
+      '',
+      'def test_store(store: base.BaseStore):',
+      '    store.get("k")',
+      '',
+      '',
+      'Graph().compile()',
+      'MemoryStore().get("k")',
+      's = SqliteStore()',
+      's.setup()',
+      'test_store(s)',
+      '',
+    ].join('\n'),
+  });
+
+  it('resolves sub-packages of a namespace package inside another namespace package, from any distribution', async () => {
+    const at = finder(await resolveIn(repo, 'libs/store-sqlite/tests/test_sqlite.py'));
+    expect(where(at('Graph'))).toBe(`${spanOf(repo, 'libs/graphkit/graphkit/graph/__init__.py', 'class Graph')} Graph`);
+    expect(where(at('MemoryStore().get'))).toBe(`${spanOf(repo, 'libs/store/graphkit/store/base/__init__.py', 'def get')} BaseStore.get`);
+    expect(where(at('s.setup'))).toBe(`${spanOf(repo, 'libs/store-sqlite/graphkit/store/sqlite/__init__.py', 'def setup')} SqliteStore.setup`);
+    expect(where(at('store.get'))).toBe(`${spanOf(repo, 'libs/store/graphkit/store/base/__init__.py', 'def get')} BaseStore.get`);
+    const r = at('MemoryStore').resolution;
+    expect(r.kind === 'repo' && r.module).toBe('graphkit.store.memory');
+  });
+});
+
 describe('a script imports from its own folder first', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "fp"\n',
@@ -539,6 +580,52 @@ describe('a parameter of the source’s own function given an untyped library ob
   it('is no value of the source’s own: the attached method resolves', async () => {
     const at = finder(await resolveIn(repo, 'examples/cli.py'));
     expect(where(at('model.save_gguf'))).toBe(`${spanOf(repo, 'tinylib/__init__.py', 'def _save')} _save`);
+  });
+});
+
+describe('a parameter annotated Any takes what its callers pass', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "flowkit"\n',
+    'flowkit/__init__.py': 'from .graph import Graph, Compiled\n',
+    'flowkit/graph.py': [
+      'class Compiled:',
+      '    def invoke(self, x):',
+      '        return x',
+      '',
+      '',
+      'class Graph:',
+      '    def add(self, name) -> "Graph":',
+      '        return self',
+      '',
+      '    def compile(self) -> Compiled:',
+      '        return Compiled()',
+      '',
+    ].join('\n'),
+    'tests/test_flow.py': [
+      'from typing import Any',
+      '',
+      'from flowkit import Graph',
+      '',
+      '',
+      'def build() -> Any:',
+      '    return Graph().add("a").compile()',
+      '',
+      '',
+      'def drive(graph: Any, n: int) -> None:',
+      '    graph.invoke(n)',
+      '',
+      '',
+      'def test_flow():',
+      '    g = build()',
+      '    drive(g, 1)',
+      '    drive(graph=g, n=2)',
+      '',
+    ].join('\n'),
+  });
+
+  it('types the parameter by every caller’s argument, the result of the source’s own builder function', async () => {
+    const at = finder(await resolveIn(repo, 'tests/test_flow.py', { entryFunction: 'test_flow' }));
+    expect(where(at('graph.invoke'))).toBe(`${spanOf(repo, 'flowkit/graph.py', 'def invoke')} Compiled.invoke`);
   });
 });
 

@@ -311,6 +311,12 @@ winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo
 export const PY_PACKAGE_MANIFESTS = new Set(['pyproject.toml', 'setup.py', 'setup.cfg']);
 export const PY_SOURCE_FOLDERS = ['src'];
 
+/**
+ * Annotations that say nothing about a value: a parameter of the source's own function annotated so
+ * takes what its callers pass, as an unannotated one does (`def _drive(graph: Any)` called with a graph).
+ */
+export const OPAQUE_ANNOTATIONS = new Set(['Any', 'typing.Any', 't.Any', 'typing_extensions.Any', 'object']);
+
 /** Binary operators → the method whose return annotation types the result (`a + b` → `type(a).__add__`). */
 export const OPERATOR_METHODS: Record<string, string> = table({
   '+': '__add__', '-': '__sub__', '*': '__mul__', '@': '__matmul__', '/': '__truediv__', '//': '__floordiv__',

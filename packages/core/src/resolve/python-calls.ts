@@ -4,7 +4,7 @@ import type { CallSite, Definition, Parameter, Resolution, Span } from '../model
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
-import { CALL_DISPATCH, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 
@@ -168,8 +168,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           if (cls) return { kind: 'local-instance', cls };
         }
         const param = fn?.params.find((p) => p.name === name);
-        if (param?.type && param.kind !== 'vararg' && param.kind !== 'kwarg') return exampleAnnotation(param.type, fn!.parent, fn!.defLine);
-        if (param) return (await passedValue(fn!, param.name)) ?? { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true };
+        // An annotation that says nothing (`Any`, `object`: OPAQUE_ANNOTATIONS) leaves the parameter to what its callers pass.
+        const opaque = !!param?.type && OPAQUE_ANNOTATIONS.has(unwrapAnnotation(param.type));
+        if (param?.type && param.kind !== 'vararg' && param.kind !== 'kwarg' && !opaque) return exampleAnnotation(param.type, fn!.parent, fn!.defLine);
+        if (param) return (await passedValue(fn!, param.name)) ?? (opaque ? exampleAnnotation(param.type!, fn!.parent, fn!.defLine) : { kind: 'unknown', reason: `\`${name}\` is a parameter of \`${s}\`, its type is not known`, local: true });
         continue;
       }
       const v = await pick.chosen.value();
@@ -534,6 +536,20 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
 
   /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
   const inProgress = new Set<string>();
+  /** The call a `return` statement returns whole (the outermost call of a method chain), if any. */
+  const returnedCall = (r: PyModuleFacts['returns'][number], scope: string): number | undefined => {
+    const squash = (x: string) => x.replace(/\s+/g, '');
+    let value = squash(r.valueText);
+    while (value.startsWith('(') && closingParen(value, 0) === value.length - 1) value = value.slice(1, -1);
+    value = value.replace(/^await(?=[A-Za-z_(])/, '');
+    const inStatement = facts.calls.flatMap((c, i) => (c.scope === scope && c.statementLine === r.line && c.parent === undefined ? [i] : []));
+    const receivers = new Set(inStatement.map((i) => facts.calls[i].callee.receiverCall));
+    const outer = inStatement.filter((i) => !receivers.has(i));
+    if (outer.length !== 1) return undefined;
+    const head = squash(facts.calls[outer[0]].callee.text);
+    return head && value.startsWith(`${head}(`) && closingParen(value, head.length) === value.length - 1 ? outer[0] : undefined;
+  };
+
   const localResult = async (def: PyDef): Promise<Value> => {
     const local: Value = { kind: 'unknown', reason: `result of local definition \`${def.name}\``, local: true };
     if (def.kind !== 'function' || inProgress.has(def.qualname)) return local;
@@ -552,6 +568,14 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         } else if (/^[A-Za-z_]\w*$/.test(r.valueText.trim())) {
           values.push(await lookup(r.valueText.trim(), def.qualname, r.line + 1));
           continue;
+        } else {
+          // `return Graph().add(x).compile()`: the outermost call of a chain is the returned value.
+          const i = returnedCall(r, def.qualname);
+          if (i !== undefined) {
+            await calleeOf(i);
+            values.push(results.get(i) ?? local);
+            continue;
+          }
         }
         values.push(local);
       }
@@ -1166,4 +1190,23 @@ function clippedCallee(call: PyCall): string {
 function clip(text: string, n = 60): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+/** Index of the parenthesis that closes the one at `open` (string literals skipped), or -1. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') {
+      depth--;
+      if (depth === 0) return ch === ')' ? i : -1;
+    }
+  }
+  return -1;
 }

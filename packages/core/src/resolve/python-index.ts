@@ -538,7 +538,7 @@ function moduleNames(path: string, packages: Set<string>, roots: Set<string>): {
   const out: { name: string; root: string }[] = [];
   const parts = path.replace(/\.pyi?$/, '').split('/');
   const ident = (p: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p);
-  const isNamespace = (dir: string) => !packages.has(dir) && !roots.has(dir) && !isNonLibraryPath(`${dir}/x.py`) && hasPackageChild(dir, packages);
+  const isNamespace = (dir: string) => !packages.has(dir) && !roots.has(dir) && !isNonLibraryPath(`${dir}/x.py`) && hasPackageBelow(dir, packages);
   for (let i = parts.length - 1; i >= 0; i--) {
     const root = parts.slice(0, i).join('/');
     if (!roots.has(root)) continue;
@@ -561,15 +561,27 @@ function moduleNames(path: string, packages: Set<string>, roots: Set<string>): {
   return out;
 }
 
-const packageChildren = new WeakMap<Set<string>, Set<string>>();
-/** Does the folder hold a regular package directly (`dir/x/__init__.py`)? */
-function hasPackageChild(dir: string, packages: Set<string>): boolean {
-  let parents = packageChildren.get(packages);
-  if (!parents) {
-    parents = new Set([...packages].map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')));
-    packageChildren.set(packages, parents);
+const packageHolders = new WeakMap<Set<string>, Set<string>>();
+/**
+ * Does the folder hold a regular package, directly (`dir/x/__init__.py`) or through folders without
+ * `__init__.py` (nested namespace packages, PEP 420: `langgraph/checkpoint/memory/__init__.py` split
+ * across distributions makes both `langgraph/` and `langgraph/checkpoint/` namespace packages)?
+ */
+function hasPackageBelow(dir: string, packages: Set<string>): boolean {
+  let holders = packageHolders.get(packages);
+  if (!holders) {
+    holders = new Set<string>();
+    const parent = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+    for (const p of packages) {
+      for (let d = parent(p); ; d = parent(d)) {
+        if (holders.has(d)) break;
+        holders.add(d);
+        if (d === '' || packages.has(d)) break;
+      }
+    }
+    packageHolders.set(packages, holders);
   }
-  return parents.has(dir);
+  return holders.has(dir);
 }
 
 /** `<folder>name`: a module name anchored at the folder it is relative to (never a valid Python name). */

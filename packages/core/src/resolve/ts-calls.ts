@@ -209,7 +209,7 @@ export class TsCallResolver {
     if (fns.length) {
       const names = [...new Set(fns.map((f) => this.candidate(f)))].sort();
       const others = unknown ? ', or a function the code does not show' : '';
-      return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` may run one of ${names.length} implementations${others}`, candidates: names } };
+      return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` may run ${names.length === 1 ? 'the implementation listed' : `one of ${names.length} implementations`}${others}`, candidates: names } };
     }
     if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
     if (ts.isBindingElement(decl)) {

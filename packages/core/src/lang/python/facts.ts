@@ -185,20 +185,32 @@ function hasErrorIn(n: PyNode): boolean {
   return false;
 }
 
-/** `a.b.c` → ['a','b','c']; undefined unless a plain identifier/attribute chain. */
-function dottedChain(src: Source, n: PyNode): string[] | undefined {
-  const out: string[] = [];
+/** `a.b.c` → the innermost object (`a`) and the attribute names on it (`b`, `c`); undefined on a broken node. */
+function attributePath(src: Source, n: PyNode): { base: PyNode; attrs: string[] } | undefined {
+  const attrs: string[] = [];
   let x = n;
   while (x.type === 'attribute') {
     const obj = child(x, 'object');
     const attr = child(x, 'attribute');
     if (!obj || !attr) return undefined;
-    out.unshift(src.t(attr));
+    attrs.unshift(src.t(attr));
     x = obj;
   }
-  if (x.type !== 'identifier') return undefined;
-  out.unshift(src.t(x));
-  return out;
+  return { base: x, attrs };
+}
+
+/** `a.b.c` → ['a','b','c']; undefined unless a plain identifier/attribute chain. */
+function dottedChain(src: Source, n: PyNode): string[] | undefined {
+  const path = attributePath(src, n);
+  return path?.base.type === 'identifier' ? [src.t(path.base), ...path.attrs] : undefined;
+}
+
+/** `*a.b` read by tree-sitter as the attribute `b` of `*a` (in a list or tuple display): the chain `a.b`. */
+function splatChain(src: Source, n: PyNode): string[] | undefined {
+  const path = attributePath(src, n);
+  const inner = path?.base.type === 'list_splat' && path.attrs.length ? namedChildren(path.base) : [];
+  const base = inner.length === 1 ? dottedChain(src, inner[0]) : undefined;
+  return base && path ? [...base, ...path.attrs] : undefined;
 }
 
 /** `(x)`, `await x` → `x`. */
@@ -448,6 +460,10 @@ function calleeOf(src: Source, fn: PyNode | undefined): { callee: PyCallee; rece
   const text = src.t(fn);
   const chain = dottedChain(src, fn);
   if (chain) return { callee: { base: 'name', chain, text } };
+  // tree-sitter reads `[*graph.stream(x)]` as a call of `(*graph).stream`: the star unpacks the call's
+  // result, so the callee is `graph.stream`.
+  const unstarred = splatChain(src, fn);
+  if (unstarred) return { callee: { base: 'name', chain: unstarred, text: text.replace(/^\*\s*/, '') } };
   const attrs: string[] = [];
   let x: PyNode | undefined = fn;
   while (x && x.type === 'attribute') {
