@@ -1,5 +1,4 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
-import { readmeTerms } from './group/mentions.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
@@ -10,6 +9,7 @@ import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { FactsCache } from './cache.js';
 import { factsOnThreads } from './lang/python/pool.js';
+import { readmeTerms } from './group/mentions.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';

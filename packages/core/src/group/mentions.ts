@@ -1,4 +1,4 @@
-// What the README's prose names: the terms a maintainer writes for the library's use cases (GRPO, GGUF,
+// What the README's prose names (a text scan: discovery already parsed the README for its code blocks): the terms a maintainer writes for the library's use cases (GRPO, GGUF,
 // PEFT, DeepSpeed) and the APIs it names in code spans (`notebook_launcher`). A use case whose distinctive
 // API the front page names ranks higher than one it never mentions (rank.ts).
 
@@ -20,10 +20,13 @@ export function readmeTerms(text: string): ReadmeTerms {
       for (const part of id[0].split('.')) code.add(part.toLowerCase());
     }
   }
+  // Words only: code spans, HTML tags and link targets left out.
+  const words = prose.replace(/`[^`\n]*`/g, ' ').replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ']');
   const terms = new Map<string, string>();
-  for (const m of prose.replace(/`[^`\n]*`/g, ' ').replace(/<[^>\n]*>/g, ' ').replace(/\]\([^)\n]*\)/g, ']').matchAll(/[A-Za-z][A-Za-z0-9]{2,}/g)) {
-    const w = m[0];
-    if (/^[A-Z0-9]+$/.test(w) ? /[A-Z].*[A-Z]/.test(w) : /^[A-Za-z]+[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w)) if (!terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
+  for (const [w] of words.matchAll(/[A-Za-z][A-Za-z0-9]{2,}/g)) {
+    const allCaps = /^[A-Z0-9]+$/.test(w) && /[A-Z].*[A-Z]/.test(w);
+    const innerCaps = /[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w);
+    if ((allCaps || innerCaps) && !terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
   }
   return { terms, code };
 }
