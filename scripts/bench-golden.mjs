@@ -53,14 +53,16 @@ function matchesOne(api, c) {
 const matches = (api, calls) => api.split('|').some((alt) => calls.some((c) => matchesOne(alt, c)));
 
 // Every use case, ranked, with its calls (the model's `all` run writes every one).
-const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)) }));
-// What a run without --all writes: the first `budget` use cases, test-only ones only while examples, README
-// and docs show fewer than TEST_ONLY_FILL (group/workflows.ts).
+const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), repeat: w.evidence.some((e) => e.kind === 'repeats' || e.kind === 'config-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)) }));
+// What a run without --all writes: the first `budget` use cases that are no near-duplicates (evidence
+// `repeats`, `config-only`), test-only ones only while examples, README and docs show fewer than
+// TEST_ONLY_FILL (group/workflows.ts).
 const shown = useCases.filter((u) => !u.testOnly).length;
 let testRoom = Math.max(0, TEST_ONLY_FILL - shown);
 const writtenSet = new Set();
 for (const u of useCases) {
   if (writtenSet.size >= budget) break;
+  if (u.repeat) continue;
   if (u.testOnly && testRoom-- <= 0) continue;
   writtenSet.add(u);
 }

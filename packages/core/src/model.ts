@@ -199,7 +199,7 @@ export interface WorkflowSource {
 
 /** One piece of evidence behind a use case's rank, with the points it gave (docs/heuristics.md §5). */
 export interface RankEvidence {
-  /** `readme-quickstart`, `readme-section`, `docs-guide`, `docs-section`, `readme-mention`, `phase0`, `examples`, `entry-point`, `support`, `public-api`, `tests-only`, `repeats`. */
+  /** `readme-quickstart`, `readme-section`, `docs-guide`, `docs-section`, `readme-mention`, `phase0`, `examples`, `entry-point`, `support`, `public-api`, `tests-only`, `repeats`, `config-only`. */
   kind: string;
   /** What was seen: a path and heading, a count, a share. */
   detail: string;

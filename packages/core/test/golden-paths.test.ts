@@ -3,7 +3,7 @@
 // boilerplate is no step, helpers are followed into, sources mine into ranked use cases whatever their order.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepoFiles } from '../src/repo/files.js';
@@ -11,7 +11,9 @@ import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.j
 import { extractPythonFacts } from '../src/lang/python/facts.js';
 import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
-import { buildSteps, isBoilerplateName } from '../src/group/steps.js';
+import { buildSteps, callKey, isBoilerplateName } from '../src/group/steps.js';
+import { rankUseCases } from '../src/group/rank.js';
+import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
@@ -167,5 +169,46 @@ describe('command sections', () => {
     expect(owner('Fine-tune')).toBeDefined();
     expect(owner('Serve')).toBeDefined();
     expect(owner('Serve')).not.toBe(owner('Fine-tune'));
+  });
+});
+
+describe('near-duplicates and evidence', () => {
+  const H = 'from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig, merge_adapters\n';
+  // A README walkthrough that trains, merges and exports, and an example that only adds and merges adapters:
+  // everything the example shows, the walkthrough's workflow shows already.
+  const walkthrough = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save_gguf("q")\n`;
+  const partial = `${H}m = Model.from_pretrained("z")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\n`;
+  const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>() };
+
+  it('does not write a use case whose milestones higher-ranked workflows show, and says why; --all writes it', async () => {
+    const make = async () => [await analysed(ADAPTKIT, walkthrough, 'README.md', 'readme'), await analysed(ADAPTKIT, partial, 'examples/partial.py')];
+    const { workflows, omitted } = buildWorkflows(await make(), { suggestions: [], purposes: new Map() }, ctx);
+    expect(workflows.map((w) => w.sources.map((s) => s.path))).toEqual([['README.md']]);
+    expect(omitted).toHaveLength(1);
+    expect(omitted[0]).toMatchObject({ rank: 2, sources: ['examples/partial.py'] });
+    expect(omitted[0].reason).toMatch(/\d+% of its distinctive calls are shown by higher-ranked workflows \(--all writes it\)/);
+    const all = buildWorkflows(await make(), { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    expect(all.workflows).toHaveLength(2);
+    expect(all.workflows[1].evidence.map((e) => e.kind)).toContain('repeats');
+  });
+
+  it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {
+    const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
+    const example = await analysed(ADAPTKIT, partial, 'examples/partial.py');
+    const useCase = { anchor: callKey(example.steps[2].calls[0]), anchorCall: example.steps[2].calls[0], members: [example, readme], steps: example.steps };
+    const [ranked] = rankUseCases([useCase], { suggestions: [], sources: [readme, example], isPublic: publicSurface() });
+    expect(ranked.evidence.map((e) => e.kind)).not.toContain('readme-quickstart');
+    expect(ranked.evidence.map((e) => e.kind)).not.toContain('readme-section');
+    const shown = { ...useCase, anchor: callKey(readme.steps[0].calls[0]), anchorCall: readme.steps[0].calls[0] };
+    expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
+  });
+
+  it('reads the Markdown pages of a tutorials folder as docs sections', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tut-'));
+    cpSync(ADAPTKIT, repo, { recursive: true });
+    mkdirSync(path.join(repo, 'tutorials'));
+    writeFileSync(path.join(repo, 'tutorials/merging.md'), `# Merging\n\n## Merge two adapters\n\n\`\`\`python\n${partial}\`\`\`\n`);
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tutw-')), name: 'acme_adaptkit', all: true });
+    expect(m.candidates.find((c) => c.path === 'tutorials/merging.md')).toMatchObject({ kind: 'docs', heading: 'Merge two adapters' });
   });
 });

@@ -3,7 +3,7 @@
 // follow the use case, and whether its API is the package's public surface. Test-only use cases last.
 import type { RankEvidence } from '../model.js';
 import { GUIDE_PAGES, QUICKSTART_HEADINGS, RANK_POINTS, REFERENCE_PAGES } from '../heuristics/tables.js';
-import { isRepoCall } from './steps.js';
+import { callKey, isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
@@ -43,14 +43,17 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
       const top = [...items].sort((a, b) => b.points - a.points || cmp(a.detail, b.detail))[0];
       if (top && top.points > 0) ev.push({ kind, detail: top.detail, points: round(top.points) });
     };
-    const readmeMembers = u.members.filter((m) => m.candidate.kind === 'readme');
+    // A README or docs section ranks the use case it shows (it makes the anchor call), not one it was
+    // folded into for sharing a few calls (a DeepSpeed section that also unwraps a model is no profiler guide).
+    const shows = (m: AnalysedSource) => m.calls.some((c) => callKey(c) === u.anchor);
+    const readmeMembers = u.members.filter((m) => m.candidate.kind === 'readme' && shows(m));
     const orderBonus = (m: AnalysedSource) => Math.max(0, RANK_POINTS.readmeOrderBonus - RANK_POINTS.readmeOrderStep * (readmeIndex.get(m) ?? 0));
     best('readme-quickstart', readmeMembers.filter(isQuickstart).map((m) => ({ detail: where(m), points: RANK_POINTS.readmeQuickstart + orderBonus(m) })));
     if (!ev.length) best('readme-section', readmeMembers.map((m) => ({ detail: where(m), points: RANK_POINTS.readmeSection + orderBonus(m) })));
     best(
       'docs',
       u.members
-        .filter((m) => m.candidate.kind === 'docs')
+        .filter((m) => m.candidate.kind === 'docs' && shows(m))
         .map((m) => {
           const text = `${m.candidate.path} ${m.candidate.heading ?? ''}`;
           const points = REFERENCE_PAGES.test(m.candidate.path) ? RANK_POINTS.docsReference : GUIDE_PAGES.test(text) ? RANK_POINTS.docsGuide : RANK_POINTS.docsSection;

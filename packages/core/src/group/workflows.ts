@@ -104,14 +104,18 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   ranked.forEach((u: RankedUseCase, i) => {
     const rank = i + 1;
     const room = u.testOnly ? tests < testRoom : true;
-    if (drafts.length < limit && room) {
+    // A use case whose milestones higher-ranked workflows already show is a near-duplicate: written only with --all.
+    const repeat = !ctx.all && u.evidence.find((e) => e.kind === 'repeats' || e.kind === 'config-only');
+    if (drafts.length < limit && room && !repeat) {
       if (u.testOnly) tests++;
       drafts.push({ sources: u.members, steps: u.steps, rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: u.anchorCall.callee, named: names[i] });
       return;
     }
-    const reason = room
-      ? `ranked ${rank}, past the budget of ${limit} workflow(s) (--max-workflows, --all)`
-      : `ranked ${rank}: only tests show it, and examples, README and docs already show ${shown} use case(s) (--all writes it)`;
+    const reason = repeat
+      ? `ranked ${rank}: ${repeat.detail} (--all writes it)`
+      : room
+        ? `ranked ${rank}, past the budget of ${limit} workflow(s) (--max-workflows, --all)`
+        : `ranked ${rank}: only tests show it, and examples, README and docs already show ${shown} use case(s) (--all writes it)`;
     omitted.push({
       rank,
       name: names[i].name,

@@ -353,6 +353,12 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
   scripts: { kind: 'script', score: 60 },
 });
 
+/**
+ * Top-level folders whose Markdown pages are the project's documentation (guides, tutorials): each
+ * section with code is a source, like `docs/`. A README inside an example folder shows that example.
+ */
+export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 'tutorial', 'guides', 'guide']);
+
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
 
