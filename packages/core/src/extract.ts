@@ -329,12 +329,13 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // The root README's prose: the terms it names rank the use cases it talks about.
   const readmeFile = files.files.map((f) => f.path).filter((p) => /^readme(\.(md|markdown|mdx|rst|txt))?$/i.test(p)).sort()[0];
   const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
+  const projectWords = [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean);
   const { workflows, omitted } = buildWorkflows(
     sectionSources,
     {
       suggestions: wikiFinal.phase0?.suggestions ?? [],
       purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])),
-      projectWords: [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean),
+      projectWords,
     },
     {
       repoName,
@@ -342,7 +343,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       modelDomains,
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs),
-      ...(readmeText !== undefined ? { readme: readmeTerms(readmeText) } : {}),
+      ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
       existingImplementations: new Set(existing.implementations ?? []),
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
       ...(options.all ? { all: true } : {}),

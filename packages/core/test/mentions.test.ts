@@ -36,6 +36,12 @@ describe('readmeTerms and mentionOf', () => {
     expect(mentionOf('Trainer', t)).toBeUndefined();
     expect(mentionOf('train', t)).toBeUndefined();
   });
+  it("does not count the project's own name, which every API of the project shares", () => {
+    const own = readmeTerms('# PEFT\n\nPEFT adapters with LoRA, and TRL integration.\n', ['peft']);
+    expect(mentionOf('get_peft_model_state_dict', own)).toBeUndefined();
+    expect(mentionOf('get_peft_model_state_dict', readmeTerms('PEFT adapters.\n'))).toBe('PEFT');
+    expect(mentionOf('LoraConfig', own)).toBe('LoRA');
+  });
   it('without a README names nothing', () => {
     expect(mentionOf('GRPOTrainer', undefined)).toBeUndefined();
   });

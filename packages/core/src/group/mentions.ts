@@ -10,7 +10,9 @@ export interface ReadmeTerms {
   code: Set<string>;
 }
 
-export function readmeTerms(text: string): ReadmeTerms {
+/** `projectWords`: the project's own name (PEFT, TRL) is no term: every API of the project shares it. */
+export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTerms {
+  const own = new Set(projectWords.map((w) => w.toLowerCase()));
   // Fenced blocks are code, not prose; inline code spans are kept apart.
   const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm, '\n');
   const code = new Set<string>();
@@ -26,7 +28,7 @@ export function readmeTerms(text: string): ReadmeTerms {
   for (const [w] of words.matchAll(/[A-Za-z][A-Za-z0-9]{2,}/g)) {
     const allCaps = /^[A-Z0-9]+$/.test(w) && /[A-Z].*[A-Z]/.test(w);
     const innerCaps = /[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w);
-    if ((allCaps || innerCaps) && !terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
+    if ((allCaps || innerCaps) && !own.has(w.toLowerCase()) && !terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
   }
   return { terms, code };
 }
