@@ -231,6 +231,14 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
   let i = 0;
   // The subcommand words as typed (an alias stays the alias).
   const words: string[] = [];
+  // A group with a default subcommand hands it the rest of the line, the word that was not a subcommand included.
+  const toDefault = (): boolean => {
+    const d = node.defaultSub !== undefined ? node.sub.get(node.defaultSub) : undefined;
+    if (!d || d === node) return false;
+    node = d;
+    words.push(d.path[d.path.length - 1]);
+    return true;
+  };
   while (i < args.length && (node.sub.size || node.opaque)) {
     const w = args[i];
     // `--`, and usage placeholders (`[arguments]`, `<path>`) are not subcommand names.
@@ -238,11 +246,13 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
     if (w.startsWith('-')) {
       // An option of the parent before the subcommand (`tool --verbose run`); its value when it takes one.
       const opt = node.options.find((o) => o.name === w.split('=')[0] || o.aliases?.includes(w.split('=')[0]));
+      if (!opt && toDefault()) continue;
       i += !w.includes('=') && !opt?.flag && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && !node.sub.has(args[i + 1]) ? 2 : 1;
       continue;
     }
     if (w.startsWith('$')) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
     const next = node.sub.get(w);
+    if (!next && toDefault()) continue;
     if (!next && node.opaque) return { node, words, rest: args.slice(i), problem: node.opaque };
     if (!next) {
       const known = [...new Set([...node.sub.keys()])].sort(cmp);
@@ -253,6 +263,7 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
     words.push(w);
     i++;
   }
+  if (i >= args.length && node.defaultIfNoArgs) toDefault();
   return { node, words, rest: args.slice(i) };
 }
 
