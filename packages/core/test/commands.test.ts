@@ -258,7 +258,7 @@ describe('Python dispatch shapes', () => {
         '',
         '    $ dtool keys set openai',
         '',
-        readme('dtool --csv data.db "select 2"\ndtool\ndtool keys\ndtool server start 8000\ndtool doctor\ndtool hello').replace(/^# tool\n/, ''),
+        readme('dtool --csv data.db "select 2"\ndtool \'$db\' "select 3"\ndtool\ndtool keys\ndtool server start 8000\ndtool doctor\ndtool hello').replace(/^# tool\n/, ''),
       ].join('\n'),
     });
     const query = `${defSpan(repo, 'dtool/cli.py', 'def query')} query`;
@@ -268,6 +268,8 @@ describe('Python dispatch shapes', () => {
     expect(by('dtool data.db "select 1" --csv').argNames).toEqual(['path', 'sql', '--csv']);
     expect(where(by('dtool --csv data.db "select 2"'))).toBe(query);
     expect(where(by('dtool'))).toBe(query);
+    // `'$db'` in single quotes is text, not a shell variable.
+    expect(where(by(`dtool '$db' "select 3"`))).toBe(query);
     expect(where(by('dtool keys'))).toBe(`${defSpan(repo, 'dtool/cli.py', 'def keys_list')} keys_list`);
     expect(where(by('dtool keys set openai'))).toBe(`${defSpan(repo, 'dtool/cli.py', 'def keys_set')} keys_set`);
     expect(by('dtool keys set openai').site.start).toBe(readFileSync(path.join(repo, 'README.md'), 'utf8').split('\n').indexOf('    $ dtool keys set openai') + 1);

@@ -27,6 +27,8 @@ export interface Located {
   program: Program;
   /** Words after the program (quotes removed). */
   args: string[];
+  /** The same words as written (a `'$x'` in single quotes is no variable). */
+  rawArgs: string[];
   /** The command as written, trimmed to the command and its options (other commands, pipes, redirections and env assignments dropped). */
   line: string;
 }
@@ -135,7 +137,7 @@ export class ProgramCatalog {
     if (!program) return undefined;
     const text = seg.map((t) => t.raw);
     if (INSTALL_COMMANDS.some((re) => re.test(text.slice(start).join(' ')))) return undefined;
-    return { program, args: words.slice(argsFrom), line: line(seg.length) };
+    return { program, args: words.slice(argsFrom), rawArgs: seg.slice(argsFrom).map((t) => t.raw), line: line(seg.length) };
   }
 }
 
@@ -191,7 +193,7 @@ export class CommandTable implements CommandResolver {
     if (!found) return undefined;
     const tree = this.trees.get(found.program.key);
     if (!tree) return undefined;
-    const { node, words, rest, problem } = walkCommand(tree, found.args);
+    const { node, words, rest, problem } = walkCommand(tree, found.args, found.rawArgs);
     const callee = [found.program.name, ...words].join(' ');
     const site = { path, start: sh.line, end: sh.endLine ?? sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) };
     const passed = passedOptions(node.options, rest);
@@ -226,7 +228,7 @@ export class CommandTable implements CommandResolver {
 }
 
 /** Follows the subcommand words of a command line down the tree. */
-export function walkCommand(root: CliCommand, args: string[]): { node: CliCommand; words: string[]; rest: string[]; problem?: string } {
+export function walkCommand(root: CliCommand, args: string[], raw: string[] = args): { node: CliCommand; words: string[]; rest: string[]; problem?: string } {
   let node = root;
   let i = 0;
   // The subcommand words as typed (an alias stays the alias).
@@ -250,7 +252,8 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
       i += !w.includes('=') && !opt?.flag && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && !node.sub.has(args[i + 1]) ? 2 : 1;
       continue;
     }
-    if (w.startsWith('$')) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
+    // A shell variable (`$CMD`, `"$CMD"`); `'$x'` in single quotes is the text itself.
+    if (/^"?\$/.test(raw[i] ?? w)) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
     const next = node.sub.get(w);
     if (!next && toDefault()) continue;
     if (!next && node.opaque) return { node, words, rest: args.slice(i), problem: node.opaque };
