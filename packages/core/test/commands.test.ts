@@ -279,6 +279,37 @@ describe('Python dispatch shapes', () => {
     expect(where(by('dtool hello'))).toBe(query);
   });
 
+  it('click: an entry point naming a click group object, groups nested across modules with add_command', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "gtool"\n[project.scripts]\ngtool = "gtool.main:cli"\n',
+      'gtool/__init__.py': '',
+      'gtool/main.py': [
+        'import click',
+        'from click_default_group import DefaultGroup',
+        'from .db import db, tables',
+        '',
+        'cli = DefaultGroup(default="run")',
+        '',
+        '@cli.command()',
+        '@click.argument("script")',
+        'def run(script):',
+        '    pass',
+        '',
+        'cli.add_command(db)',
+        'cli.add_command(tables, name="ls")',
+        '',
+      ].join('\n'),
+      'gtool/db.py': 'import click\n\ndb = click.Group("db")\ntables = click.Group()\n',
+      'gtool/db_commands.py': 'import click\nfrom .db import db, tables\n\n@db.command()\ndef migrate():\n    pass\n\n@tables.command(name="all")\ndef list_all():\n    pass\n',
+      'README.md': readme('gtool db migrate\ngtool ls all\ngtool job.py\ngtool db'),
+    });
+    expect(where(by('gtool db migrate'))).toBe(`${defSpan(repo, 'gtool/db_commands.py', 'def migrate')} migrate`);
+    expect(where(by('gtool ls all'))).toBe(`${defSpan(repo, 'gtool/db_commands.py', 'def list_all')} list_all`);
+    // The object is a default group: a word that is no subcommand runs `run`.
+    expect(where(by('gtool job.py'))).toBe(`${defSpan(repo, 'gtool/main.py', 'def run')} run`);
+    expect(where(by('gtool db'))).toBe('unresolved: `db` (gtool/db.py:L3) is a click group object: it needs a subcommand');
+  });
+
   it('argparse sub-parsers added by a list of command objects (`for command in get_commands(): command.register(sub)`)', async () => {
     const { repo, by } = await commands({
       'pyproject.toml': '[project]\nname = "otool"\n[project.scripts]\notool = "otool.cli:main"\n',

@@ -23,6 +23,16 @@ import { literalValue } from './docstring.js';
 
 type DefSym = Extract<PySymbol, { kind: 'def' }>;
 
+/** A module-level CLI object (`app = typer.Typer()`, `cli = click.Group()`): its module, name and the call that made it. */
+interface CliObject {
+  kind: 'typer' | 'click';
+  frame: Frame;
+  name: string;
+  call: PyCall;
+  /** The class called, as imported (`typer.Typer`, `click.Group`). */
+  origin: string;
+}
+
 /** Where a command object is used to register commands: a decorated def or a method call. */
 type Registration = { kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall };
 
@@ -156,7 +166,7 @@ export class PythonCliReader {
         tiers[cli ? 0 : exits ? 1 : 2].push({ label: `${sym.def.qualname} (${sym.path}:L${sym.def.start}-${sym.def.end})`, run: () => this.fromDef(sym, root) });
       } else if (c.callee.chain.length >= 1) {
         const obj = await this.objectIn(frame, c.callee.chain);
-        if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.typerApp(obj.frame, obj.name, obj.call, root) });
+        if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.cliObject(obj, root) });
       }
     }
     // Several repository calls at module level: the script's own code is the command, unless one of
@@ -184,8 +194,17 @@ export class PythonCliReader {
     const frame: Frame = { module, path, facts, scope: '', env: new Map() };
     const obj = await this.objectIn(frame, [name]);
     if (!obj) return false;
-    await this.typerApp(obj.frame, obj.name, obj.call, root);
+    await this.cliObject(obj, root);
     return true;
+  }
+
+  /** A module-level CLI object: a typer app, or a click group object (`cli = click.Group()`). */
+  private async cliObject(obj: CliObject, node: CliCommand): Promise<void> {
+    if (obj.kind === 'typer') return this.typerApp(obj.frame, obj.name, obj.call, node);
+    node.style = 'click';
+    node.target = { kind: 'unresolved', reason: `\`${obj.name}\` (${obj.frame.path}:L${obj.call.line}) is a click group object: it needs a subcommand` };
+    this.applyDefault(node, obj.origin, obj.call.args);
+    await this.clickMembers(obj.frame.module, obj.name, node);
   }
 
   /** The function a command runs, and everything it dispatches to. */
@@ -705,9 +724,16 @@ export class PythonCliReader {
     node.options = await this.clickOptions(sym);
     if (kind !== 'group') return;
     await this.clickDefault(sym, node);
-    // `@<group>.command()` / `@<group>.group()` decorated functions and `<group>.add_command(f)` calls,
-    // in any module that names the group (one text prefilter, then only those files are parsed).
-    for (const reg of await this.registrations(sym.module, sym.def.name, ['command', 'group'], ['add_command'])) {
+    await this.clickMembers(sym.module, sym.def.name, node);
+  }
+
+  /**
+   * The commands of the click group `name` of `module`: `@<group>.command()` / `@<group>.group()`
+   * decorated functions and `<group>.add_command(f)` calls, in any module that names the group (one
+   * text prefilter, then only those files are parsed).
+   */
+  private async clickMembers(module: string, groupName: string, node: CliCommand): Promise<void> {
+    for (const reg of await this.registrations(module, groupName, ['command', 'group'], ['add_command'])) {
       if (reg.kind === 'decorated') {
         const sub: DefSym = { kind: 'def', module: reg.frame.module, path: reg.frame.path, def: reg.def };
         for (const name of clickNames(reg.def.name, reg.args)) {
@@ -719,6 +745,14 @@ export class PythonCliReader {
         if (!first) continue;
         const target = await this.resolveIn(reg.frame, first.text.trim().split('.'));
         const named = stringOf(reg.call.args.filter((a) => !a.keyword)[1]?.text) ?? keywordString(reg.call, 'name');
+        // A click group object added (`cli.add_command(db)` with `db = click.Group("db")`).
+        const obj = target.kind === 'def' ? undefined : await this.objectIn(reg.frame, first.text.trim().split('.'));
+        if (obj?.kind === 'click') {
+          const groupName = named ?? stringOf(obj.call.args.find((a) => !a.keyword)?.text) ?? keywordString(obj.call, 'name');
+          const child = groupName ? subcommand(node, groupName, 'click') : undefined;
+          if (child && !child.target) await this.cliObject(obj, child);
+          continue;
+        }
         if (target.kind !== 'def') {
           if (named) subcommand(node, named, 'click').target = { kind: 'unresolved', reason: target.kind === 'unresolved' ? target.reason : `\`${first.text}\` is not a command of the repository` };
           continue;
@@ -737,13 +771,17 @@ export class PythonCliReader {
   private async clickDefault(sym: DefSym, node: CliCommand): Promise<void> {
     const deco = await this.clickDecoratorArgs(sym);
     const cls = deco.find((a) => a.keyword === 'cls')?.text.trim();
-    const name = stringOf(deco.find((a) => a.keyword === CLICK_DEFAULT_GROUP.keyword)?.text);
-    if (!cls || name === undefined || !/^[A-Za-z_][\w.]*$/.test(cls)) return;
+    if (!cls || !/^[A-Za-z_][\w.]*$/.test(cls)) return;
     const facts = this.index.facts(sym.path);
-    const origin = facts ? originFromImports(facts, sym.def.parent, cls.split('.')) : undefined;
-    if (!CLICK_DEFAULT_GROUP.cls.test(origin ?? cls)) return;
+    this.applyDefault(node, (facts ? originFromImports(facts, sym.def.parent, cls.split('.')) : undefined) ?? cls, deco);
+  }
+
+  /** A default group class (`cls`, as imported) given `default="x"`: the node runs `x` when no other subcommand is named. */
+  private applyDefault(node: CliCommand, cls: string, args: PyCall['args']): void {
+    const name = stringOf(args.find((a) => a.keyword === CLICK_DEFAULT_GROUP.keyword)?.text);
+    if (name === undefined || !CLICK_DEFAULT_GROUP.cls.test(cls)) return;
     node.defaultSub = name;
-    if (deco.some((a) => a.keyword === CLICK_DEFAULT_GROUP.ifNoArgs && a.text.trim() === 'True')) node.defaultIfNoArgs = true;
+    if (args.some((a) => a.keyword === CLICK_DEFAULT_GROUP.ifNoArgs && a.text.trim() === 'True')) node.defaultIfNoArgs = true;
   }
 
   /** Arguments of a def's `@click.command(...)`/`@x.group(...)` decorator call. */
@@ -810,7 +848,8 @@ export class PythonCliReader {
         // `app.add_typer(sub_app, name="x")`.
         subApps++;
         const first = reg.call.args.find((a) => !a.keyword)?.text.trim();
-        const obj = first ? await this.objectIn(reg.frame, first.split('.')) : undefined;
+        const found = first ? await this.objectIn(reg.frame, first.split('.')) : undefined;
+        const obj = found?.kind === 'typer' ? found : undefined;
         // Without `name=`, the sub-app's own `typer.Typer(name=...)` names it.
         const named = keywordString(reg.call, 'name') ?? (obj ? keywordString(obj.call, 'name') : undefined);
         if (!first || !named) continue;
@@ -995,8 +1034,8 @@ export class PythonCliReader {
     return facts.imports.some((imp) => imp.kind === 'from' && imp.scope === '' && this.index.absoluteModule(path, imp) === source && imp.names.some((n) => n.name === name && (n.alias ?? n.name) === name));
   }
 
-  /** A module-level typer app a chain names (`app`, `cli_module.app`), seen from a frame. */
-  private async objectIn(frame: Frame, chain: string[]): Promise<{ frame: Frame; name: string; call: PyCall } | undefined> {
+  /** A module-level typer app or click group object a chain names (`app`, `cli_module.app`), seen from a frame. */
+  private async objectIn(frame: Frame, chain: string[]): Promise<CliObject | undefined> {
     let mod = frame.module;
     let path = frame.path;
     let facts: PyModuleFacts | null = frame.facts;
@@ -1037,7 +1076,9 @@ export class PythonCliReader {
     const call = [...facts.calls].reverse().find((c) => c.scope === '' && c.assignedTo.length === 1 && c.assignedTo[0] === name && c.callee.base === 'name');
     if (!call) return undefined;
     const origin = this.originOf(f, call.callee.chain);
-    return origin === 'typer.Typer' ? { frame: f, name, call } : undefined;
+    if (origin === 'typer.Typer') return { kind: 'typer', frame: f, name, call, origin };
+    const clickGroup = !!origin && ((CLICK_MODULES.has(origin.split('.')[0]) && /\.Group$/.test(origin)) || CLICK_DEFAULT_GROUP.cls.test(origin));
+    return clickGroup ? { kind: 'click', frame: f, name, call, origin } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------------
