@@ -134,6 +134,34 @@ describe('extractCodeBlocks', () => {
     expect(blocks[1].source.shell).toEqual([{ line: 14, endLine: 15, command: 'pip install a b' }]);
   });
 
+  it('reads an indented or untagged block that starts with a `$ ` prompt as a console session', () => {
+    const md = [
+      '# A', // 1
+      '', // 2
+      '    $ tool memory dogs.csv "select 1"', // 3
+      '    [{"1": 1}]', // 4
+      '', // 5
+      '    $ curl https://example.org/x \\', // 6
+      '        | tool insert x.db x -', // 7
+      '', // 8
+      '```', // 9
+      '$ tool tables x.db', // 10
+      'x', // 11
+      '```', // 12
+      '', // 13
+      '    not $ a session', // 14
+      '',
+    ].join('\n');
+    const blocks = extractCodeBlocks(md, 'README.md');
+    // Indented lines separated by blank lines are one block (CommonMark); output lines are not commands.
+    expect(blocks.map((b) => [b.language, b.startLine, b.info])).toEqual([['shell', 3, ''], ['shell', 10, '']]);
+    expect(blocks.flatMap((b) => b.source.shell)).toEqual([
+      { line: 3, command: 'tool memory dogs.csv "select 1"' },
+      { line: 6, endLine: 7, command: 'curl https://example.org/x | tool insert x.db x -' },
+      { line: 10, command: 'tool tables x.db' },
+    ]);
+  });
+
   it('blanks shell lines in python blocks, keeping the line count (indented ones become pass)', () => {
     const md = [
       '```python', // 1

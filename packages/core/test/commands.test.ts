@@ -185,6 +185,207 @@ describe('Python dispatch shapes', () => {
     expect(where(by('ctool doctor'))).toBe(`${defSpan(repo, 'tool/extra.py', 'def check_everything')} check_everything`);
   });
 
+  it('click default groups (click-default-group), a group passed to a function, plugin hooks (pluggy) registering commands', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "dtool"\n[project.scripts]\ndtool = "dtool.cli:cli"\n',
+      'dtool/__init__.py': '',
+      'dtool/cli.py': [
+        'import click',
+        'from click_default_group import DefaultGroup',
+        'from .plugins import pm',
+        '',
+        '@click.group(cls=DefaultGroup, default="query", default_if_no_args=True)',
+        '@click.version_option()',
+        'def cli():',
+        '    "Tool."',
+        '',
+        '@cli.command()',
+        '@click.argument("path")',
+        '@click.argument("sql")',
+        '@click.option("--csv", is_flag=True)',
+        'def query(path, sql, csv):',
+        '    pass',
+        '',
+        '@cli.group(cls=DefaultGroup, default="list", default_if_no_args=True)',
+        'def keys():',
+        '    pass',
+        '',
+        '@keys.command(name="list")',
+        'def keys_list():',
+        '    pass',
+        '',
+        '@keys.command(name="set")',
+        '@click.argument("name")',
+        'def keys_set(name):',
+        '    pass',
+        '',
+        'def register_extra(group):',
+        '    @group.command(name="doctor")',
+        '    def doctor():',
+        '        pass',
+        '',
+        'register_extra(cli)',
+        'pm.hook.register_commands(cli=cli)',
+        '',
+      ].join('\n'),
+      'dtool/plugins.py': 'import pluggy\n\nhookimpl = pluggy.HookimplMarker("dtool")\npm = pluggy.PluginManager("dtool")\n',
+      'dtool/default_plugins/__init__.py': '',
+      'dtool/default_plugins/serve.py': [
+        'import click',
+        'from dtool.plugins import hookimpl',
+        '',
+        '@hookimpl',
+        'def register_commands(cli):',
+        '    @cli.group(name="server")',
+        '    def server_():',
+        '        "Server commands"',
+        '',
+        '    @server_.command()',
+        '    @click.argument("port")',
+        '    def start(port):',
+        '        pass',
+        '',
+      ].join('\n'),
+      // A test's plugin is not the program's.
+      'tests/test_plugin.py': 'from dtool.plugins import hookimpl\n\n@hookimpl\ndef register_commands(cli):\n    @cli.command(name="hello")\n    def hello():\n        pass\n',
+      'README.md': [
+        '# dtool',
+        '',
+        '## Quick start',
+        '',
+        '    $ dtool data.db "select 1" --csv',
+        '    [{"1": 1}]',
+        '',
+        '    $ dtool keys set openai',
+        '',
+        readme('dtool --csv data.db "select 2"\ndtool \'$db\' "select 3"\ndtool\ndtool keys\ndtool server start 8000\ndtool doctor\ndtool hello').replace(/^# tool\n/, ''),
+      ].join('\n'),
+    });
+    const query = `${defSpan(repo, 'dtool/cli.py', 'def query')} query`;
+    // A word that is not a subcommand, an option the group does not declare, or nothing at all: the default command.
+    expect(where(by('dtool data.db "select 1" --csv'))).toBe(query);
+    expect(by('dtool data.db "select 1" --csv').callee).toBe('dtool query');
+    expect(by('dtool data.db "select 1" --csv').argNames).toEqual(['path', 'sql', '--csv']);
+    expect(where(by('dtool --csv data.db "select 2"'))).toBe(query);
+    expect(where(by('dtool'))).toBe(query);
+    // `'$db'` in single quotes is text, not a shell variable.
+    expect(where(by(`dtool '$db' "select 3"`))).toBe(query);
+    expect(where(by('dtool keys'))).toBe(`${defSpan(repo, 'dtool/cli.py', 'def keys_list')} keys_list`);
+    expect(where(by('dtool keys set openai'))).toBe(`${defSpan(repo, 'dtool/cli.py', 'def keys_set')} keys_set`);
+    expect(by('dtool keys set openai').site.start).toBe(readFileSync(path.join(repo, 'README.md'), 'utf8').split('\n').indexOf('    $ dtool keys set openai') + 1);
+    // Registered inside the function the group is handed to, directly or through the plugin hook.
+    expect(where(by('dtool doctor'))).toBe(`${defSpan(repo, 'dtool/cli.py', 'def doctor')} register_extra.<locals>.doctor`);
+    expect(where(by('dtool server start 8000'))).toBe(`${defSpan(repo, 'dtool/default_plugins/serve.py', 'def start')} register_commands.<locals>.start`);
+    expect(where(by('dtool hello'))).toBe(query);
+  });
+
+  it('click: an entry point naming a click group object, groups nested across modules with add_command', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "gtool"\n[project.scripts]\ngtool = "gtool.main:cli"\n',
+      'gtool/__init__.py': '',
+      'gtool/main.py': [
+        'import click',
+        'from click_default_group import DefaultGroup',
+        'from .db import db, tables',
+        '',
+        'cli = DefaultGroup(default="run")',
+        '',
+        '@cli.command()',
+        '@click.argument("script")',
+        'def run(script):',
+        '    pass',
+        '',
+        'cli.add_command(db)',
+        'cli.add_command(tables, name="ls")',
+        '',
+      ].join('\n'),
+      'gtool/db.py': 'import click\n\ndb = click.Group("db")\ntables = click.Group()\n',
+      'gtool/db_commands.py': 'import click\nfrom .db import db, tables\n\n@db.command()\ndef migrate():\n    pass\n\n@tables.command(name="all")\ndef list_all():\n    pass\n',
+      'README.md': readme('gtool db migrate\ngtool ls all\ngtool job.py\ngtool db'),
+    });
+    expect(where(by('gtool db migrate'))).toBe(`${defSpan(repo, 'gtool/db_commands.py', 'def migrate')} migrate`);
+    expect(where(by('gtool ls all'))).toBe(`${defSpan(repo, 'gtool/db_commands.py', 'def list_all')} list_all`);
+    // The object is a default group: a word that is no subcommand runs `run`.
+    expect(where(by('gtool job.py'))).toBe(`${defSpan(repo, 'gtool/main.py', 'def run')} run`);
+    expect(where(by('gtool db'))).toBe('unresolved: `db` (gtool/db.py:L3) is a click group object: it needs a subcommand');
+  });
+
+  it('argparse sub-parsers added by a list of command objects (`for command in get_commands(): command.register(sub)`)', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "otool"\n[project.scripts]\notool = "otool.cli:main"\n',
+      'otool/__init__.py': '',
+      'otool/cli.py': [
+        'from argparse import ArgumentParser',
+        'from .commands import get_commands',
+        '',
+        'def _build(commands):',
+        '    parser = ArgumentParser(prog="otool")',
+        '    sub = parser.add_subparsers(dest="command")',
+        '    for command in commands:',
+        '        command.register(sub)',
+        '    return parser',
+        '',
+        'def main():',
+        '    commands = get_commands()',
+        '    by_name = {c.name: c for c in commands}',
+        '    parser = _build(commands)',
+        '    args = parser.parse_args()',
+        '    command = by_name[args.command]',
+        '    return command.run(args)',
+        '',
+      ].join('\n'),
+      'otool/commands.py': [
+        'class Command:',
+        '    def __init__(self, name, help_text):',
+        '        self.name = name',
+        '        self.help_text = help_text',
+        '',
+        '    def register(self, subparsers):',
+        '        raise NotImplementedError',
+        '',
+        '    def run(self, args):',
+        '        raise NotImplementedError',
+        '',
+        'class TrainCommand(Command):',
+        '    def __init__(self, name):',
+        '        super().__init__(name=name, help_text=f"Run {name}")',
+        '',
+        '    def register(self, subparsers):',
+        '        p = subparsers.add_parser(self.name, help=self.help_text)',
+        '        p.add_argument("--lr", type=float, default=0.1)',
+        '',
+        '    def run(self, args):',
+        '        return 0',
+        '',
+        'class EnvCommand(Command):',
+        '    name = "env"',
+        '',
+        '    def __init__(self):',
+        '        self.help_text = "Print the environment"',
+        '',
+        '    def register(self, subparsers):',
+        '        subparsers.add_parser(self.name)',
+        '',
+        '    def run(self, args):',
+        '        print("env")',
+        '',
+        'def get_commands():',
+        '    return [TrainCommand("sft"), TrainCommand(name="dpo"), EnvCommand()]',
+        '',
+      ].join('\n'),
+      'README.md': readme('otool sft --lr 0.5\notool dpo\notool env\notool ppo'),
+    });
+    // The `def run(self, args):` lines: Command.run, TrainCommand.run, EnvCommand.run (each two lines long).
+    const lines = readFileSync(path.join(repo, 'otool/commands.py'), 'utf8').split('\n');
+    const runs = lines.map((l, i) => (l === '    def run(self, args):' ? i + 1 : 0)).filter(Boolean);
+    expect(where(by('otool sft --lr 0.5'))).toBe(`otool/commands.py:L${runs[1]}-${runs[1] + 1} TrainCommand.run`);
+    expect(by('otool sft --lr 0.5').definition?.params).toEqual([{ name: '--lr', type: 'float', default: '0.1' }]);
+    expect(where(by('otool dpo'))).toBe(`otool/commands.py:L${runs[1]}-${runs[1] + 1} TrainCommand.run`);
+    expect(where(by('otool env'))).toBe(`otool/commands.py:L${runs[2]}-${runs[2] + 1} EnvCommand.run`);
+    expect(by('otool env').resolution).toMatchObject({ via: expect.stringContaining('`EnvCommand()` registered by `command.register(…)` at otool/cli.py:L8, run by `command.run(…)` at otool/cli.py:L17') });
+    expect(where(by('otool ppo'))).toBe('unresolved: `ppo` is not a subcommand the program declares (known: dpo, env, sft)');
+  });
+
   it('typer apps: @app.command(), app.command("x")(f), add_typer with a callback', async () => {
     const { repo, by } = await commands({
       'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\nttool = "tool.app:app"\n',

@@ -509,6 +509,20 @@ export const PY_CLI_BUILDERS: Record<string, 'jsonargparse' | 'fire' | 'typer'> 
 /** Modules whose `group`/`command` decorators make click commands (click and its drop-in wrappers). */
 export const CLICK_MODULES = new Set(['click', 'rich_click', 'cloup', 'asyncclick']);
 
+/**
+ * A click group class that runs a default subcommand (click-default-group's `DefaultGroup`):
+ * `@click.group(cls=DefaultGroup, default="query", default_if_no_args=True)`. A word that is not one
+ * of its subcommands, or an option it does not declare itself, goes to the `default` command.
+ */
+export const CLICK_DEFAULT_GROUP = { cls: /(^|\.)DefaultGroup$/, keyword: 'default', ifNoArgs: 'default_if_no_args' };
+
+/**
+ * Plugin hooks (pluggy): `pm.hook.register_commands(cli=cli)` calls every function of that name
+ * marked with a decorator named like `hookimpl` (`@hookimpl`, `@hookimpl(...)`, `@pluggy_impl.hookimpl`).
+ * Implementations in tests, examples and docs are not the program's.
+ */
+export const PLUGIN_HOOK = { attribute: 'hook', marker: /(^|\.)hookimpl\b/ };
+
 /** A class that builds an argparse parser: `argparse.ArgumentParser` or a subclass named like it. */
 export const PY_PARSER_CLASS = /(^|\.)[A-Za-z]*ArgumentParser$/;
 

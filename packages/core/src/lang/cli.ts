@@ -33,6 +33,13 @@ export interface CliCommand {
   sub: Map<string, CliCommand>;
   /** Subcommands exist but are registered where they cannot be followed statically: why. */
   opaque?: string;
+  /**
+   * The subcommand that runs when the first word is none of `sub` (click-default-group): the word and
+   * the options the command does not declare itself are that subcommand's.
+   */
+  defaultSub?: string;
+  /** With `defaultSub`: a line with no word at all runs it too (`default_if_no_args=True`). */
+  defaultIfNoArgs?: boolean;
   /** The framework that reads the options (`argparse`, `click`, `typer`, `jsonargparse`, `fire`, `commander`, `yargs`). */
   style?: string;
 }

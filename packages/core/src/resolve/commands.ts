@@ -27,6 +27,8 @@ export interface Located {
   program: Program;
   /** Words after the program (quotes removed). */
   args: string[];
+  /** The same words as written (a `'$x'` in single quotes is no variable). */
+  rawArgs: string[];
   /** The command as written, trimmed to the command and its options (other commands, pipes, redirections and env assignments dropped). */
   line: string;
 }
@@ -135,7 +137,7 @@ export class ProgramCatalog {
     if (!program) return undefined;
     const text = seg.map((t) => t.raw);
     if (INSTALL_COMMANDS.some((re) => re.test(text.slice(start).join(' ')))) return undefined;
-    return { program, args: words.slice(argsFrom), line: line(seg.length) };
+    return { program, args: words.slice(argsFrom), rawArgs: seg.slice(argsFrom).map((t) => t.raw), line: line(seg.length) };
   }
 }
 
@@ -191,7 +193,7 @@ export class CommandTable implements CommandResolver {
     if (!found) return undefined;
     const tree = this.trees.get(found.program.key);
     if (!tree) return undefined;
-    const { node, words, rest, problem } = walkCommand(tree, found.args);
+    const { node, words, rest, problem } = walkCommand(tree, found.args, found.rawArgs);
     const callee = [found.program.name, ...words].join(' ');
     const site = { path, start: sh.line, end: sh.endLine ?? sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) };
     const passed = passedOptions(node.options, rest);
@@ -226,11 +228,19 @@ export class CommandTable implements CommandResolver {
 }
 
 /** Follows the subcommand words of a command line down the tree. */
-export function walkCommand(root: CliCommand, args: string[]): { node: CliCommand; words: string[]; rest: string[]; problem?: string } {
+export function walkCommand(root: CliCommand, args: string[], raw: string[] = args): { node: CliCommand; words: string[]; rest: string[]; problem?: string } {
   let node = root;
   let i = 0;
   // The subcommand words as typed (an alias stays the alias).
   const words: string[] = [];
+  // A group with a default subcommand hands it the rest of the line, the word that was not a subcommand included.
+  const toDefault = (): boolean => {
+    const d = node.defaultSub !== undefined ? node.sub.get(node.defaultSub) : undefined;
+    if (!d || d === node) return false;
+    node = d;
+    words.push(d.path[d.path.length - 1]);
+    return true;
+  };
   while (i < args.length && (node.sub.size || node.opaque)) {
     const w = args[i];
     // `--`, and usage placeholders (`[arguments]`, `<path>`) are not subcommand names.
@@ -238,11 +248,14 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
     if (w.startsWith('-')) {
       // An option of the parent before the subcommand (`tool --verbose run`); its value when it takes one.
       const opt = node.options.find((o) => o.name === w.split('=')[0] || o.aliases?.includes(w.split('=')[0]));
+      if (!opt && toDefault()) continue;
       i += !w.includes('=') && !opt?.flag && args[i + 1] !== undefined && !args[i + 1].startsWith('-') && !node.sub.has(args[i + 1]) ? 2 : 1;
       continue;
     }
-    if (w.startsWith('$')) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
+    // A shell variable (`$CMD`, `"$CMD"`); `'$x'` in single quotes is the text itself.
+    if (/^"?\$/.test(raw[i] ?? w)) return { node, words, rest: args.slice(i), problem: `\`${w}\` is a shell variable: which subcommand it names is not known statically` };
     const next = node.sub.get(w);
+    if (!next && toDefault()) continue;
     if (!next && node.opaque) return { node, words, rest: args.slice(i), problem: node.opaque };
     if (!next) {
       const known = [...new Set([...node.sub.keys()])].sort(cmp);
@@ -253,6 +266,7 @@ export function walkCommand(root: CliCommand, args: string[]): { node: CliComman
     words.push(w);
     i++;
   }
+  if (i >= args.length && node.defaultIfNoArgs) toDefault();
   return { node, words, rest: args.slice(i) };
 }
 

@@ -28,7 +28,7 @@ export interface CodeBlock {
   language: 'python' | 'typescript' | 'untagged' | 'shell';
   /** The raw info string (`python title="x.py"`), '' for untagged blocks. */
   info: string;
-  /** Line (in the Markdown file) of the first code line: the fence line + 1. */
+  /** Line (in the Markdown file) of the first code line: the fence line + 1 (an indented block: its first line). */
   startLine: number;
   source: VirtualSource;
   /** Text of the nearest heading above the block. */
@@ -200,6 +200,12 @@ export function looksLikePycon(lines: string[]): boolean {
   return first !== undefined && first.trimStart().startsWith('>>>');
 }
 
+/** True when the first non-blank line is a shell command behind a `$ ` prompt (a console session). */
+export function looksLikeConsole(lines: string[]): boolean {
+  const first = lines.find((l) => l.trim() !== '');
+  return first !== undefined && /^\$ \S/.test(first.trim());
+}
+
 /** Keeps the prompted lines of a console session without their prompts; output lines are dropped. */
 function stripPrompts(lines: string[], places: Place[]): { lines: string[]; places: Place[] } {
   const kept: string[] = [];
@@ -305,7 +311,8 @@ export function shellCommands(lines: string[], places: Place[]): VirtualSource['
 /**
  * Fenced code blocks of a Markdown file in document order: Python, TypeScript/JavaScript and shell
  * ones by the first word of their info string, and untagged ones (the caller decides whether those
- * parse). Indented code blocks are ignored: they are mostly output and quotes, not runnable code.
+ * parse). An untagged or indented block whose first line is a `$ ` prompt is a shell session; other
+ * indented code blocks are ignored: they are mostly output and quotes, not runnable code.
  */
 export function extractCodeBlocks(
   markdown: string,
@@ -339,11 +346,14 @@ export function extractCodeBlocks(
       }
       case 'code': {
         pending = undefined;
-        if (!isFenced(text, node)) return;
-        const lang = (node.lang ?? '').trim();
-        const language = classify(lang, languages);
-        if (language === undefined) return;
-        const startLine = (node.position?.start.line ?? 0) + 1;
+        const fenced = isFenced(text, node);
+        const lang = fenced ? (node.lang ?? '').trim() : '';
+        let language = classify(lang, languages);
+        // A console session (its first line behind a `$ ` prompt), untagged or indented, is shell.
+        if ((language === 'untagged' || !fenced) && looksLikeConsole(valueLines(node.value))) language = 'shell';
+        if (language === undefined || (!fenced && language !== 'shell')) return;
+        // The first code line: after the fence, or the block's own first line when indented.
+        const startLine = (node.position?.start.line ?? 0) + (fenced ? 1 : 0);
         const block: CodeBlock = {
           language,
           info: node.meta ? `${lang} ${node.meta}` : lang,

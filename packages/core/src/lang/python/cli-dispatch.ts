@@ -5,22 +5,57 @@
 //   through the repository functions the parser objects are passed to (`launch_command_parser(subparsers)`);
 // - an `if`/`elif` chain or a `match` on the parsed command compared to string literals;
 // - a dict `name → function` indexed by the command (`COMMANDS[args.command](args)`);
-// - click groups (`@group.command()`, `group.add_command(f, name=...)`, nested groups) and typer apps
+// - argparse sub-parsers added by a list of command objects (`for c in get_commands(): c.register(sub)`),
+//   each named by a string the object holds (`self.name`), run by the method the program calls on it;
+// - click groups (`@group.command()`, `group.add_command(f, name=...)`, nested groups, a default
+//   command, registrations inside functions the group is passed to or plugin hooks) and typer apps
 //   (`@app.command()`, `app.command()(f)`, `app.add_typer(sub, name=...)`, `@app.callback()`);
 // - jsonargparse / fire: `CLI(f)`, `CLI([f, g])`, `CLI({"a": f, "b": {...}})`, `Fire(...)`.
 // Anything else is reported unresolved with the reason.
 import type { Definition } from '../../model.js';
-import type { PyCall, PyDef, PyDictEntry, PyModuleFacts } from './types.js';
+import type { PyArg, PyCall, PyDef, PyDictEntry, PyModuleFacts, PyParam } from './types.js';
 import type { PySymbol, PythonIndex } from '../../resolve/python-index.js';
 import type { RepoFiles } from '../../repo/files.js';
-import { CLICK_MODULES, CLICK_NAME_SUFFIXES, COMMAND_SUBJECTS, PY_CLI_BUILDERS, PY_PARSER_CLASS } from '../../heuristics/tables.js';
+import { CLICK_DEFAULT_GROUP, CLICK_MODULES, CLICK_NAME_SUFFIXES, COMMAND_SUBJECTS, PLUGIN_HOOK, PY_CLI_BUILDERS, PY_PARSER_CLASS } from '../../heuristics/tables.js';
+import { isNonLibraryPath } from '../../repo/layout.js';
 import { cliCommand, optionsFromParams, subcommand, type CliCommand, type CliOption, type CliTarget } from '../cli.js';
 import { literalValue } from './docstring.js';
 
 type DefSym = Extract<PySymbol, { kind: 'def' }>;
 
+/** A module-level CLI object (`app = typer.Typer()`, `cli = click.Group()`): its module, name and the call that made it. */
+interface CliObject {
+  kind: 'typer' | 'click';
+  frame: Frame;
+  name: string;
+  call: PyCall;
+  /** The class called, as imported (`typer.Typer`, `click.Group`). */
+  origin: string;
+}
+
+/** Where a command object is used to register commands: a decorated def or a method call. */
+type Registration = { kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall };
+
+/** An argument as written: its keyword (none for a positional one) and its text. */
+type ArgText = { keyword?: string; text: string };
+
+/**
+ * An object of a repository class where a CLI is built: `TrainingCommand("sft")` (its constructor's
+ * arguments as written), or the class itself (`EnvCommand`, no arguments).
+ */
+interface PyObject {
+  cls: DefSym;
+  args?: ArgText[];
+  /** As written (`TrainingCommand("sft")`). */
+  text: string;
+}
+
 /** What a name holds while an argparse CLI is being built. */
-type CliValue = { kind: 'parser'; node: CliCommand | undefined } | { kind: 'subparsers'; parent: CliCommand; dest?: string };
+type CliValue =
+  | { kind: 'parser'; node: CliCommand | undefined }
+  | { kind: 'subparsers'; parent: CliCommand; dest?: string }
+  /** A list of command objects (`[TrainingCommand("sft"), EnvCommand()]`), each registering its own sub-parser. */
+  | { kind: 'objects'; items: PyObject[] };
 
 /** One function being walked: where it is and what its names hold. */
 interface Frame {
@@ -30,6 +65,8 @@ interface Frame {
   /** Qualified name of the function ('' for module level). */
   scope: string;
   env: Map<string, CliValue>;
+  /** In a method of a command object being followed: that object (`self.name` is read from it), the method, and how it was reached. */
+  self?: { obj: PyObject; method: string; via: string };
 }
 
 /** State of one program's walk. */
@@ -41,6 +78,8 @@ interface Walk {
   handlers: Map<CliCommand, { sym: DefSym; via: string }>;
   /** Keywords of `set_defaults` seen (`func`): an `args.func(args)` dispatch. */
   handlerKeywords: Set<string>;
+  /** Sub-parsers added by a command object's method (`command.register(subparsers)` over a list of objects). */
+  objectCommands: Map<CliCommand, { obj: PyObject; method: string; via: string }>;
   /** `dest` of each sub-parsers group, by the command that holds it. */
   dests: Map<CliCommand, string>;
   /** Commands that hold a sub-parsers group. */
@@ -56,6 +95,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const MAX_DEPTH = 6;
 
 export class PythonCliReader {
+  private readonly hookCache = new Map<string, DefSym[]>();
+
   constructor(
     private readonly index: PythonIndex,
     private readonly files: RepoFiles,
@@ -125,7 +166,7 @@ export class PythonCliReader {
         tiers[cli ? 0 : exits ? 1 : 2].push({ label: `${sym.def.qualname} (${sym.path}:L${sym.def.start}-${sym.def.end})`, run: () => this.fromDef(sym, root) });
       } else if (c.callee.chain.length >= 1) {
         const obj = await this.objectIn(frame, c.callee.chain);
-        if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.typerApp(obj.frame, obj.name, obj.call, root) });
+        if (obj) tiers[0].push({ label: `${c.callee.text}() at ${path}:L${c.line}`, run: () => this.cliObject(obj, root) });
       }
     }
     // Several repository calls at module level: the script's own code is the command, unless one of
@@ -153,8 +194,17 @@ export class PythonCliReader {
     const frame: Frame = { module, path, facts, scope: '', env: new Map() };
     const obj = await this.objectIn(frame, [name]);
     if (!obj) return false;
-    await this.typerApp(obj.frame, obj.name, obj.call, root);
+    await this.cliObject(obj, root);
     return true;
+  }
+
+  /** A module-level CLI object: a typer app, or a click group object (`cli = click.Group()`). */
+  private async cliObject(obj: CliObject, node: CliCommand): Promise<void> {
+    if (obj.kind === 'typer') return this.typerApp(obj.frame, obj.name, obj.call, node);
+    node.style = 'click';
+    node.target = { kind: 'unresolved', reason: `\`${obj.name}\` (${obj.frame.path}:L${obj.call.line}) is a click group object: it needs a subcommand` };
+    this.applyDefault(node, obj.origin, obj.call.args);
+    await this.clickMembers(obj.frame.module, obj.name, node);
   }
 
   /** The function a command runs, and everything it dispatches to. */
@@ -162,7 +212,7 @@ export class PythonCliReader {
     const click = this.clickKind(sym);
     if (click) return this.clickCommand(sym, node, click);
     node.target = this.target(sym, 'entry point');
-    const walk: Walk = { root: node, entry: sym, rootClaimed: false, handlers: new Map(), handlerKeywords: new Set(), dests: new Map(), groups: new Set(), frames: [], opaque: [], active: new Set() };
+    const walk: Walk = { root: node, entry: sym, rootClaimed: false, handlers: new Map(), handlerKeywords: new Set(), objectCommands: new Map(), dests: new Map(), groups: new Set(), frames: [], opaque: [], active: new Set() };
     const facts = await this.index.load(sym.path);
     if (!facts) return;
     await this.walk(walk, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env: new Map() }, 0);
@@ -195,7 +245,8 @@ export class PythonCliReader {
     if (c.callee.base !== 'name') return;
     const chain = c.callee.chain;
     const method = chain[chain.length - 1];
-    const recv = chain.length === 2 ? frame.env.get(chain[0]) : undefined;
+    // The receiver: a name, or an attribute the function set (`self._parser = sub.add_parser(...)`).
+    const recv = chain.length >= 2 ? frame.env.get(chain.slice(0, -1).join('.')) : undefined;
     const bind = (v: CliValue) => {
       for (const t of c.assignedTo) frame.env.set(t, v);
     };
@@ -227,7 +278,7 @@ export class PythonCliReader {
     if (recv?.kind === 'subparsers') {
       if (method !== 'add_parser') return;
       const first = c.args.find((a) => !a.keyword);
-      const name = stringOf(first?.text) ?? keywordString(c, 'name');
+      const name = stringOf(first?.text) ?? keywordString(c, 'name') ?? (await this.selfAttr(frame, first?.text));
       if (name === undefined) {
         w.opaque.push(`a sub-parser's name is not a literal (${frame.path}:L${c.line})`);
         bind({ kind: 'parser', node: undefined });
@@ -235,6 +286,8 @@ export class PythonCliReader {
       }
       const node = subcommand(recv.parent, name, 'argparse');
       for (const alias of stringListOf(c.args.find((a) => a.keyword === 'aliases')?.text) ?? []) recv.parent.sub.set(alias, node);
+      // A command object's own sub-parser (not one nested under it): the object runs it.
+      if (frame.self && !w.objectCommands.has(recv.parent)) w.objectCommands.set(node, frame.self);
       bind({ kind: 'parser', node });
       return;
     }
@@ -257,6 +310,12 @@ export class PythonCliReader {
     }
     // A parser object passed to a repository function: walk it with the parameters bound.
     const passed = c.args.map((a) => ({ a, v: /^[A-Za-z_]\w*$/.test(a.text.trim()) ? frame.env.get(a.text.trim()) : undefined })).filter((x) => x.v);
+    // `for command in commands: command.register(subparsers)` over a list of command objects.
+    const objects = chain.length === 2 && passed.length ? await this.loopObjects(frame, c) : undefined;
+    if (objects) {
+      for (const obj of objects) await this.objectMethod(w, frame, c, obj, passed, depth);
+      return;
+    }
     const sym = await this.resolveIn(frame, chain);
     if (sym.kind !== 'def') {
       // Sub-parsers handed to something that cannot be followed (`command.register(subparsers)` in a loop).
@@ -266,19 +325,168 @@ export class PythonCliReader {
     if (sym.def.kind === 'class' || this.clickKind(sym)) return;
     const facts = await this.index.load(sym.path);
     if (!facts || sym.def.hasError) return;
+    // `commands = get_commands()`, a function returning a list of command objects.
+    if (c.assignedTo.length === 1 && !c.bindKind && !passed.length) {
+      const items = await this.objectsReturned(sym);
+      if (items) {
+        bind({ kind: 'objects', items });
+        return;
+      }
+    }
     // Parser objects passed on, or (from the entry function) a helper that builds the parser (`build_parser()`).
     const buildsParser = () => facts.calls.some((k) => k.scope === sym.def.qualname && k.callee.base === 'name' && PY_PARSER_CLASS.test(this.originOf({ ...frame, facts, scope: sym.def.qualname }, k.callee.chain) ?? k.callee.chain.join('.')));
     if (!passed.length && !(depth === 0 && !w.rootClaimed && buildsParser())) return;
     const env = new Map<string, CliValue>();
-    const params = sym.def.params;
-    const bound = sym.def.isMethod && !sym.def.decorators.some((d) => /(^|\.)staticmethod$/.test(d)) && chain.length > 1 ? 1 : 0;
-    const positional = c.args.filter((a) => !a.keyword && !a.unpack);
+    const bound = sym.def.isMethod && !isDecorated(sym.def, 'staticmethod') && chain.length > 1 ? 1 : 0;
     for (const { a, v } of passed) {
-      const p = a.keyword ? params.find((x) => x.name === a.keyword) : params.filter((x) => x.kind === 'positional')[positional.indexOf(a) + bound];
+      const p = paramOf(sym.def, c, a, bound);
       if (p) env.set(p.name, v!);
     }
     const ret = await this.walk(w, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env }, depth + 1);
     if (ret) bind(ret);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+  // Command objects: a list of objects, each adding its own sub-parser (`command.register(subparsers)`),
+  // the program then calling one method of the object the parsed command names (`command.run(args)`).
+
+  /** The command objects a loop's variable takes, when the call is `<var>.<method>(…)` in `for <var> in <list>`. */
+  private async loopObjects(frame: Frame, c: PyCall): Promise<PyObject[] | undefined> {
+    const m = c.loop ? /^for ([A-Za-z_]\w*) in ([A-Za-z_][\w.]*)(\(\))?$/.exec(c.loop.header) : null;
+    if (!m || m[1] !== c.callee.chain[0]) return undefined;
+    if (m[3]) {
+      const sym = await this.resolveIn(frame, m[2].split('.'));
+      return sym.kind === 'def' ? this.objectsReturned(sym) : undefined;
+    }
+    const held = frame.env.get(m[2]);
+    if (held?.kind === 'objects') return held.items;
+    const list = [...frame.facts.assigns].reverse().find((a) => a.scope === frame.scope && a.line < c.loop!.line && a.targets.length === 1 && a.targets[0] === m[2]);
+    return list ? this.objectsOfList(frame, list.valueText) : undefined;
+  }
+
+  /** A function whose one return value is a list of command objects. */
+  private async objectsReturned(sym: DefSym): Promise<PyObject[] | undefined> {
+    if (sym.def.kind !== 'function') return undefined;
+    const facts = await this.index.load(sym.path);
+    const rets = facts?.returns.filter((r) => r.scope === sym.def.qualname) ?? [];
+    if (!facts || rets.length !== 1) return undefined;
+    return this.objectsOfList({ module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env: new Map() }, rets[0].valueText);
+  }
+
+  /** `[TrainingCommand("sft"), EnvCommand()]` / `(A, B)`: every item a repository class or an object of one; else undefined. */
+  private async objectsOfList(frame: Frame, text: string): Promise<PyObject[] | undefined> {
+    const m = /^\s*[[(]([\s\S]*)[\])]\s*$/.exec(text);
+    if (!m) return undefined;
+    const out: PyObject[] = [];
+    for (const item of splitArgs(m[1])) {
+      const k = /^([A-Za-z_][\w.]*)\s*(?:\(([\s\S]*)\))?$/.exec(item);
+      if (!k) return undefined;
+      const sym = await this.resolveIn(frame, k[1].split('.'));
+      if (sym.kind !== 'def' || sym.def.kind !== 'class') return undefined;
+      const args = k[2] === undefined ? undefined : splitArgs(k[2]).map((a): ArgText => {
+        const kw = /^([A-Za-z_]\w*)\s*=(?!=)\s*([\s\S]*)$/.exec(a);
+        return kw ? { keyword: kw[1], text: kw[2] } : { text: a };
+      });
+      out.push({ cls: sym, text: clip(item), ...(args ? { args } : {}) });
+    }
+    return out.length ? out : undefined;
+  }
+
+  /** Walks `<obj>.<method>(…)` with its parameters bound and `self` the object. */
+  private async objectMethod(w: Walk, frame: Frame, c: PyCall, obj: PyObject, passed: { a: PyArg; v: CliValue | undefined }[], depth: number): Promise<void> {
+    const name = c.callee.chain[1];
+    const sym = await this.index.member(obj.cls, name);
+    if (sym.kind !== 'def' || sym.def.kind !== 'function') return;
+    const facts = await this.index.load(sym.path);
+    if (!facts || sym.def.hasError) return;
+    // An object binds `self`; a class binds `cls` of a classmethod; a staticmethod binds nothing.
+    const bound = isDecorated(sym.def, 'staticmethod') || (!obj.args && !isDecorated(sym.def, 'classmethod')) ? 0 : 1;
+    const env = new Map<string, CliValue>();
+    for (const { a, v } of passed) {
+      const p = paramOf(sym.def, c, a, bound);
+      if (p && v) env.set(p.name, v);
+    }
+    const via = `\`${obj.text}\` registered by \`${c.callee.text}(…)\` at ${frame.path}:L${c.line}`;
+    await this.walk(w, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env, self: { obj, method: name, via } }, depth + 1);
+  }
+
+  /** `self.<attr>` in a command object's method: the string it holds. */
+  private async selfAttr(frame: Frame, text: string | undefined): Promise<string | undefined> {
+    const m = text ? /^self\.([A-Za-z_]\w*)$/.exec(text.trim()) : null;
+    return m && frame.self ? this.attrOf(frame.self.obj.cls, frame.self.obj.args, m[1], 0) : undefined;
+  }
+
+  /**
+   * The string an object's attribute holds: `self.<attr> = <param or literal>` in its `__init__`
+   * (through `super().__init__(...)` / `Base.__init__(self, ...)` with the arguments passed on), else a
+   * class attribute `<attr> = "x"` of the class or a base.
+   */
+  private async attrOf(cls: DefSym, args: ArgText[] | undefined, attr: string, depth: number): Promise<string | undefined> {
+    if (depth > MAX_DEPTH) return undefined;
+    const init = args ? await this.index.member(cls, '__init__') : undefined;
+    if (init?.kind === 'def' && init.def.kind === 'function') {
+      const facts = await this.index.load(init.path);
+      const scope = init.def.qualname;
+      // The parameters' values as written by the caller (a parameter not passed: its default).
+      const values = new Map<string, string>();
+      const params = init.def.params.filter((p) => p.kind === 'positional' || p.kind === 'keyword');
+      const positional = (args ?? []).filter((a) => !a.keyword);
+      params.slice(1).forEach((p, i) => {
+        const given = (args ?? []).find((a) => a.keyword === p.name)?.text ?? (p.kind === 'positional' ? positional[i]?.text : undefined) ?? p.default;
+        if (given !== undefined) values.set(p.name, given.trim());
+      });
+      const value = (t: string) => values.get(t.trim()) ?? t.trim();
+      const set = facts ? [...facts.assigns].reverse().find((a) => a.scope === scope && a.targets.length === 1 && a.targets[0] === `self.${attr}`) : undefined;
+      if (set) return stringOf(value(set.valueText));
+      const up = facts?.calls.find((k) => k.scope === scope && k.callee.chain[k.callee.chain.length - 1] === '__init__' && ((k.callee.base === 'call' && /^super\(\s*\)\.__init__$/.test(k.callee.text.replace(/\s+/g, ''))) || (k.callee.base === 'name' && k.callee.chain.length === 2)));
+      if (facts && up) {
+        let base: PySymbol;
+        let passed = up.args.filter((a) => !a.unpack).map((a): ArgText => ({ ...(a.keyword ? { keyword: a.keyword } : {}), text: value(a.text) }));
+        if (up.callee.base === 'name') {
+          base = await this.resolveIn({ module: init.module, path: init.path, facts, scope, env: new Map() }, [up.callee.chain[0]]);
+          passed = passed.filter((a, i) => a.keyword || i > 0);
+        } else {
+          const owner = facts.defs.find((d) => d.qualname === init.def.parent && d.kind === 'class');
+          const first = owner?.bases.find((b) => /^[A-Za-z_][\w.]*$/.test(b));
+          base = first ? await this.index.resolveDotted(init.module, first.split('.')) : { kind: 'unresolved', reason: 'no base class' };
+        }
+        if (base.kind === 'def' && base.def.kind === 'class') {
+          const found = await this.attrOf(base, passed, attr, depth + 1);
+          if (found !== undefined) return found;
+        }
+      }
+    }
+    // A class attribute, in the class or a base.
+    for (const c of await this.index.mro(cls)) {
+      if (c.kind !== 'def') continue;
+      const facts = await this.index.load(c.path);
+      const a = facts ? [...facts.assigns].reverse().find((x) => x.scope === c.def.qualname && x.targets.length === 1 && x.targets[0] === attr) : undefined;
+      if (a) return stringOf(a.valueText);
+    }
+    return undefined;
+  }
+
+  /**
+   * The method that runs a command object's subcommand: the one method of its class (other than the
+   * one that registered it) that the program's walked code calls on an object (`command.run(args)`).
+   */
+  private async objectTarget(w: Walk, reg: { obj: PyObject; method: string; via: string }): Promise<CliTarget | undefined> {
+    const found = new Map<string, { sym: DefSym; via: string }>();
+    for (const f of w.frames) {
+      for (const c of f.facts.calls) {
+        if (c.scope !== f.scope || c.callee.base !== 'name' || c.callee.chain.length !== 2) continue;
+        const [recv, name] = c.callee.chain;
+        if (name === reg.method || name.startsWith('__') || recv === 'self' || f.env.has(recv)) continue;
+        const sym = await this.index.member(reg.obj.cls, name);
+        if (sym.kind !== 'def' || sym.def.kind !== 'function') continue;
+        const key = `${sym.path}:${sym.def.qualname}`;
+        if (!found.has(key)) found.set(key, { sym, via: `${reg.via}, run by \`${c.callee.text}(…)\` at ${f.path}:L${c.line}` });
+      }
+    }
+    const all = [...found.values()];
+    if (all.length === 1) return this.target(all[0].sym, all[0].via);
+    if (all.length > 1) return { kind: 'unresolved', reason: `${reg.via}: the program calls several of its methods; which one runs the command is not known`, candidates: all.map((x) => `${x.sym.def.qualname} (${x.sym.path}:L${x.sym.def.start}-${x.sym.def.end})`).sort(cmp) };
+    return undefined;
   }
 
   /** Subcommands found by the walk get the function that runs them. */
@@ -309,6 +517,12 @@ export class PythonCliReader {
       const handler = w.handlers.get(node);
       if (handler) {
         node.target = this.target(handler.sym, handler.via);
+        continue;
+      }
+      const object = w.objectCommands.get(node);
+      const run = object ? await this.objectTarget(w, object) : undefined;
+      if (run) {
+        node.target = run;
         continue;
       }
       const name = node.path[node.path.length - 1];
@@ -509,9 +723,17 @@ export class PythonCliReader {
     node.target = this.target(sym, kind === 'group' ? 'click group' : 'click command');
     node.options = await this.clickOptions(sym);
     if (kind !== 'group') return;
-    // `@<group>.command()` / `@<group>.group()` decorated functions and `<group>.add_command(f)` calls,
-    // in any module that names the group (one text prefilter, then only those files are parsed).
-    for (const reg of await this.registrations(sym.module, sym.def.name, ['command', 'group'], ['add_command'])) {
+    await this.clickDefault(sym, node);
+    await this.clickMembers(sym.module, sym.def.name, node);
+  }
+
+  /**
+   * The commands of the click group `name` of `module`: `@<group>.command()` / `@<group>.group()`
+   * decorated functions and `<group>.add_command(f)` calls, in any module that names the group (one
+   * text prefilter, then only those files are parsed).
+   */
+  private async clickMembers(module: string, groupName: string, node: CliCommand): Promise<void> {
+    for (const reg of await this.registrations(module, groupName, ['command', 'group'], ['add_command'])) {
       if (reg.kind === 'decorated') {
         const sub: DefSym = { kind: 'def', module: reg.frame.module, path: reg.frame.path, def: reg.def };
         for (const name of clickNames(reg.def.name, reg.args)) {
@@ -523,6 +745,14 @@ export class PythonCliReader {
         if (!first) continue;
         const target = await this.resolveIn(reg.frame, first.text.trim().split('.'));
         const named = stringOf(reg.call.args.filter((a) => !a.keyword)[1]?.text) ?? keywordString(reg.call, 'name');
+        // A click group object added (`cli.add_command(db)` with `db = click.Group("db")`).
+        const obj = target.kind === 'def' ? undefined : await this.objectIn(reg.frame, first.text.trim().split('.'));
+        if (obj?.kind === 'click') {
+          const groupName = named ?? stringOf(obj.call.args.find((a) => !a.keyword)?.text) ?? keywordString(obj.call, 'name');
+          const child = groupName ? subcommand(node, groupName, 'click') : undefined;
+          if (child && !child.target) await this.cliObject(obj, child);
+          continue;
+        }
         if (target.kind !== 'def') {
           if (named) subcommand(node, named, 'click').target = { kind: 'unresolved', reason: target.kind === 'unresolved' ? target.reason : `\`${first.text}\` is not a command of the repository` };
           continue;
@@ -535,6 +765,23 @@ export class PythonCliReader {
         }
       }
     }
+  }
+
+  /** `cls=DefaultGroup, default="x"` on a group's decorator: the subcommand that runs when no other is named. */
+  private async clickDefault(sym: DefSym, node: CliCommand): Promise<void> {
+    const deco = await this.clickDecoratorArgs(sym);
+    const cls = deco.find((a) => a.keyword === 'cls')?.text.trim();
+    if (!cls || !/^[A-Za-z_][\w.]*$/.test(cls)) return;
+    const facts = this.index.facts(sym.path);
+    this.applyDefault(node, (facts ? originFromImports(facts, sym.def.parent, cls.split('.')) : undefined) ?? cls, deco);
+  }
+
+  /** A default group class (`cls`, as imported) given `default="x"`: the node runs `x` when no other subcommand is named. */
+  private applyDefault(node: CliCommand, cls: string, args: PyCall['args']): void {
+    const name = stringOf(args.find((a) => a.keyword === CLICK_DEFAULT_GROUP.keyword)?.text);
+    if (name === undefined || !CLICK_DEFAULT_GROUP.cls.test(cls)) return;
+    node.defaultSub = name;
+    if (args.some((a) => a.keyword === CLICK_DEFAULT_GROUP.ifNoArgs && a.text.trim() === 'True')) node.defaultIfNoArgs = true;
   }
 
   /** Arguments of a def's `@click.command(...)`/`@x.group(...)` decorator call. */
@@ -601,7 +848,8 @@ export class PythonCliReader {
         // `app.add_typer(sub_app, name="x")`.
         subApps++;
         const first = reg.call.args.find((a) => !a.keyword)?.text.trim();
-        const obj = first ? await this.objectIn(reg.frame, first.split('.')) : undefined;
+        const found = first ? await this.objectIn(reg.frame, first.split('.')) : undefined;
+        const obj = found?.kind === 'typer' ? found : undefined;
         // Without `name=`, the sub-app's own `typer.Typer(name=...)` names it.
         const named = keywordString(reg.call, 'name') ?? (obj ? keywordString(obj.call, 'name') : undefined);
         if (!first || !named) continue;
@@ -652,20 +900,19 @@ export class PythonCliReader {
   /**
    * Where a module-level object `name` of `module` is used to register commands: defs decorated with
    * `@<local>.<method>(...)` and calls `<local>.<call>(...)`, in every module that binds the object
-   * (itself, or an import of it). One text prefilter over the repository's modules, then only the
-   * matching files are parsed.
+   * (itself, or an import of it), and inside the repository functions the object is passed to
+   * (`register(cli)`, a plugin hook `pm.hook.register_commands(cli=cli)`). One text prefilter over the
+   * repository's modules, then only the matching files are parsed. Tests, examples and docs that
+   * register commands on the program are not the program.
    */
-  private async registrations(
-    module: string,
-    name: string,
-    decoratorMethods: string[],
-    callMethods: string[],
-  ): Promise<({ kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall })[]> {
-    const out: ({ kind: 'decorated'; frame: Frame; def: PyDef; method: string; args: PyCall['args'] } | { kind: 'call'; frame: Frame; call: PyCall; method: string; outer?: PyCall })[] = [];
+  private async registrations(module: string, name: string, decoratorMethods: string[], callMethods: string[]): Promise<Registration[]> {
+    const out: Registration[] = [];
+    const seen = new Set<string>();
     const methods = [...new Set([...decoratorMethods, ...callMethods])];
     const text = new RegExp(`\\.(${methods.join('|')})\\s*\\(`);
     for (const [mod, path] of [...this.index.modules].sort((a, b) => cmp(a[1], b[1]))) {
       if (mod !== module) {
+        if (isNonLibraryPath(path)) continue;
         const raw = await this.files.read(path);
         if (!raw.ok || !raw.text.includes(name) || !text.test(raw.text)) continue;
       }
@@ -681,29 +928,102 @@ export class PythonCliReader {
         for (const n of imp.names) if (n.name === name && (target === module || (target && (await this.reexports(target, name, module))))) locals.add(n.alias ?? n.name);
       }
       if (!locals.size) continue;
-      facts.calls.forEach((c, i) => {
-        if (c.callee.base !== 'name' || c.callee.chain.length !== 2 || !locals.has(c.callee.chain[0])) return;
-        const method = c.callee.chain[1];
-        if (!methods.includes(method)) return;
-        // A decorator call sits on the lines of a def's decorators.
-        const def = facts.defs.find((d) => d.parent === c.scope && c.line >= d.start && c.line < d.defLine && d.decorators.some((x) => x.startsWith(`${c.callee.chain[0]}.${method}`)));
-        if (def && decoratorMethods.includes(method)) {
-          out.push({ kind: 'decorated', frame, def, method, args: c.args });
-          return;
-        }
-        if (def || !callMethods.includes(method)) return;
-        const outer = facts.calls.find((o, j) => j !== i && o.callee.base === 'other' && c.parent === j);
-        out.push({ kind: 'call', frame, call: c, method, ...(outer ? { outer } : {}) });
-      });
-      // Bare decorators (`@app.command` without a call).
-      for (const d of facts.defs) {
-        for (const x of d.decorators) {
-          const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(x);
-          if (m && locals.has(m[1]) && decoratorMethods.includes(m[2]) && !out.some((o) => o.kind === 'decorated' && o.def === d)) out.push({ kind: 'decorated', frame, def: d, method: m[2], args: [] });
-        }
-      }
+      await this.scanRegistrations(frame, locals, undefined, decoratorMethods, callMethods, out, seen, 0);
     }
     return out.sort((a, b) => cmp(a.frame.path, b.frame.path) || lineOfReg(a) - lineOfReg(b));
+  }
+
+  /**
+   * The registrations on an object known by `locals` in one module (in every scope, or only in the
+   * function `scope` whose parameter holds it), then in the functions it is handed to.
+   */
+  private async scanRegistrations(frame: Frame, locals: Set<string>, scope: string | undefined, decoratorMethods: string[], callMethods: string[], out: Registration[], seen: Set<string>, depth: number): Promise<void> {
+    const { facts } = frame;
+    const methods = [...new Set([...decoratorMethods, ...callMethods])];
+    const inScope = (s: string) => scope === undefined || s === scope;
+    const handoffs: PyCall[] = [];
+    facts.calls.forEach((c, i) => {
+      if (!inScope(c.scope) || c.callee.base !== 'name') return;
+      if (c.callee.chain.length !== 2 || !locals.has(c.callee.chain[0])) {
+        // The object passed on (`register(cli)`), where the name is not a parameter of the enclosing function.
+        const shadowed = c.scope !== scope && facts.defs.find((d) => d.qualname === c.scope)?.params.some((p) => locals.has(p.name));
+        if (!shadowed && c.args.some((a) => !a.unpack && locals.has(a.text.trim()))) handoffs.push(c);
+        return;
+      }
+      const method = c.callee.chain[1];
+      if (!methods.includes(method)) return;
+      // A decorator call sits on the lines of a def's decorators.
+      const def = facts.defs.find((d) => d.parent === c.scope && c.line >= d.start && c.line < d.defLine && d.decorators.some((x) => x.startsWith(`${c.callee.chain[0]}.${method}`)));
+      if (def && decoratorMethods.includes(method)) {
+        out.push({ kind: 'decorated', frame, def, method, args: c.args });
+        return;
+      }
+      if (def || !callMethods.includes(method)) return;
+      const outer = facts.calls.find((o, j) => j !== i && o.callee.base === 'other' && c.parent === j);
+      out.push({ kind: 'call', frame, call: c, method, ...(outer ? { outer } : {}) });
+    });
+    // Bare decorators (`@app.command` without a call).
+    for (const d of facts.defs) {
+      if (!inScope(d.parent)) continue;
+      for (const x of d.decorators) {
+        const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(x);
+        if (m && locals.has(m[1]) && decoratorMethods.includes(m[2]) && !out.some((o) => o.kind === 'decorated' && o.def === d)) out.push({ kind: 'decorated', frame, def: d, method: m[2], args: [] });
+      }
+    }
+    if (depth >= MAX_DEPTH) return;
+    for (const c of handoffs.sort((a, b) => a.line - b.line)) {
+      for (const r of await this.receivers(frame, c, locals)) {
+        const key = `${r.sym.path}:${r.sym.def.qualname}:${r.param}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const f = await this.index.load(r.sym.path);
+        if (!f || r.sym.def.hasError) continue;
+        await this.scanRegistrations({ module: r.sym.module, path: r.sym.path, facts: f, scope: r.sym.def.qualname, env: new Map() }, new Set([r.param]), r.sym.def.qualname, decoratorMethods, callMethods, out, seen, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * The repository functions a call hands an object to, with the parameter that receives it: the
+   * callee itself, or for a plugin hook call (`pm.hook.name(cli=cli)`) every implementation of the hook.
+   */
+  private async receivers(frame: Frame, c: PyCall, locals: Set<string>): Promise<{ sym: DefSym; param: string }[]> {
+    const args = c.args.filter((a) => !a.unpack && locals.has(a.text.trim()));
+    const chain = c.callee.chain;
+    if (chain.length >= 3 && chain[chain.length - 2] === PLUGIN_HOOK.attribute) {
+      // pluggy passes hook arguments by keyword only.
+      const params = args.map((a) => a.keyword).filter((k): k is string => !!k);
+      if (!params.length) return [];
+      return (await this.hookImplementations(chain[chain.length - 1])).flatMap((sym) => params.filter((p) => sym.def.params.some((x) => x.name === p)).map((param) => ({ sym, param })));
+    }
+    const sym = await this.resolveIn(frame, chain);
+    if (sym.kind !== 'def' || sym.def.kind !== 'function' || this.clickKind(sym)) return [];
+    const bound = sym.def.isMethod && !isDecorated(sym.def, 'staticmethod') && chain.length > 1 ? 1 : 0;
+    const out: { sym: DefSym; param: string }[] = [];
+    for (const a of args) {
+      const p = paramOf(sym.def, c, a, bound);
+      if (p) out.push({ sym, param: p.name });
+    }
+    return out;
+  }
+
+  /** Functions named `hook` marked as a plugin hook implementation (`@hookimpl`), in the library's modules. */
+  private async hookImplementations(hook: string): Promise<DefSym[]> {
+    const cached = this.hookCache.get(hook);
+    if (cached) return cached;
+    const out: DefSym[] = [];
+    const def = new RegExp(`\\bdef\\s+${hook}\\s*\\(`);
+    for (const [mod, path] of [...this.index.modules].sort((a, b) => cmp(a[1], b[1]))) {
+      if (isNonLibraryPath(path)) continue;
+      const raw = await this.files.read(path);
+      if (!raw.ok || !def.test(raw.text)) continue;
+      const facts = await this.index.load(path);
+      for (const d of facts?.defs ?? []) {
+        if (d.kind === 'function' && d.name === hook && d.decorators.some((x) => PLUGIN_HOOK.marker.test(x))) out.push({ kind: 'def', module: mod, path, def: d });
+      }
+    }
+    this.hookCache.set(hook, out);
+    return out;
   }
 
   /** Does `module` re-export `name` from `source` (`from .cli import app` in a package `__init__`)? */
@@ -714,8 +1034,8 @@ export class PythonCliReader {
     return facts.imports.some((imp) => imp.kind === 'from' && imp.scope === '' && this.index.absoluteModule(path, imp) === source && imp.names.some((n) => n.name === name && (n.alias ?? n.name) === name));
   }
 
-  /** A module-level typer app a chain names (`app`, `cli_module.app`), seen from a frame. */
-  private async objectIn(frame: Frame, chain: string[]): Promise<{ frame: Frame; name: string; call: PyCall } | undefined> {
+  /** A module-level typer app or click group object a chain names (`app`, `cli_module.app`), seen from a frame. */
+  private async objectIn(frame: Frame, chain: string[]): Promise<CliObject | undefined> {
     let mod = frame.module;
     let path = frame.path;
     let facts: PyModuleFacts | null = frame.facts;
@@ -756,7 +1076,9 @@ export class PythonCliReader {
     const call = [...facts.calls].reverse().find((c) => c.scope === '' && c.assignedTo.length === 1 && c.assignedTo[0] === name && c.callee.base === 'name');
     if (!call) return undefined;
     const origin = this.originOf(f, call.callee.chain);
-    return origin === 'typer.Typer' ? { frame: f, name, call } : undefined;
+    if (origin === 'typer.Typer') return { kind: 'typer', frame: f, name, call, origin };
+    const clickGroup = !!origin && ((CLICK_MODULES.has(origin.split('.')[0]) && /\.Group$/.test(origin)) || CLICK_DEFAULT_GROUP.cls.test(origin));
+    return clickGroup ? { kind: 'click', frame: f, name, call, origin } : undefined;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -798,6 +1120,18 @@ export class PythonCliReader {
     if (sym.def.hasError) return { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error, so its span is not exact` };
     return { kind: 'def', definition: this.index.definition(sym), via };
   }
+}
+
+/** The parameter of `def` that the argument `a` of the call `c` fills (`bound`: leading parameters `self`/`cls` take). */
+function paramOf(def: PyDef, c: PyCall, a: PyArg, bound: number): PyParam | undefined {
+  if (a.keyword) return def.params.find((x) => x.name === a.keyword);
+  const positional = c.args.filter((x) => !x.keyword && !x.unpack);
+  return def.params.filter((x) => x.kind === 'positional')[positional.indexOf(a) + bound];
+}
+
+/** Is the def decorated with `name` (`@staticmethod`, `@abc.abstractmethod`)? */
+function isDecorated(def: PyDef, name: string): boolean {
+  return def.decorators.some((d) => d === name || d.endsWith(`.${name}`));
 }
 
 function lineOfReg(r: { kind: 'decorated'; def: PyDef } | { kind: 'call'; call: PyCall }): number {
