@@ -172,6 +172,24 @@ describe('command sections', () => {
   });
 });
 
+describe('command sections folded', () => {
+  it('a README section whose commands a docs page runs them all joins the docs use case, which its README evidence ranks', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmdf-'));
+    cpSync(path.join(ROOT, 'examples/lmkit/repo'), repo, { recursive: true });
+    rmSync(path.join(repo, 'examples'), { recursive: true, force: true });
+    writeFileSync(path.join(repo, 'README.md'), '# lmkit\n\n## Command line\n\n```bash\nlmkit download acme/tiny-1b\nlmkit chat checkpoints/acme/tiny-1b\nlmkit serve checkpoints/acme/tiny-1b\n```\n');
+    mkdirSync(path.join(repo, 'docs'));
+    const page = (h: string) => `## ${h}\n\n\`\`\`bash\nlmkit download acme/tiny-1b\nlmkit finetune lora checkpoints/acme/tiny-1b\nlmkit chat out/lora/final\nlmkit serve out/lora/final\n\`\`\`\n\n`;
+    writeFileSync(path.join(repo, 'docs/cli.md'), `# CLI\n\n${page('Basic usage')}${page('With a config file')}`);
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmdfw-')), name: 'acme_lmkit', all: true });
+    const owners = m.workflows.filter((w) => w.sources.some((s) => s.path === 'README.md' || s.path === 'docs/cli.md'));
+    expect(owners).toHaveLength(1);
+    expect(owners[0].sources.map((s) => s.heading)).toEqual(['Command line', 'Basic usage', 'With a config file']);
+    expect(owners[0].evidence.map((e) => e.kind)).toContain('readme-quickstart');
+    expect(owners[0].steps.map((s) => s.calls[0].call.command?.words.join(' '))).toEqual(['download', 'finetune lora', 'chat', 'serve']);
+  });
+});
+
 describe('near-duplicates and evidence', () => {
   const H = 'from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig, merge_adapters\n';
   // A README walkthrough that trains, merges and exports, and an example that only adds and merges adapters:

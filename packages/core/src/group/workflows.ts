@@ -68,7 +68,9 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     eligible.push(src);
   }
   const isPublic = ctx.isPublic ?? publicSurface();
-  const { kept: sized, dropped } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  const absorbed = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  const dropped = absorbed.dropped;
+  const sized = foldCommandSections(absorbed.kept, isPublic);
   for (const d of dropped) {
     for (const m of d.members) {
       m.candidate.kept = false;
@@ -174,6 +176,28 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     fresh.push(u);
   }
   return [...fresh.filter((u) => !u.testOnly), ...repeats, ...fresh.filter((u) => u.testOnly)];
+}
+
+/**
+ * A section of commands whose every command a bigger use case's steps run (a README "CLI" section that
+ * runs `sft`, `dpo` and `kto`, beside a docs page that runs every training command) is that use case:
+ * it joins it as more sources, and the use case is settled again when the section is more trusted.
+ */
+function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseCase[] {
+  const mains = (u: UseCase) => u.steps.map((s) => s.calls[0]);
+  const keysOf = new Map(useCases.map((u) => [u, new Set(mains(u).map(callKey))]));
+  const folded = new Set<UseCase>();
+  const ordered = [...useCases].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  for (const u of [...ordered].reverse()) {
+    if (!mains(u).every((c) => c.command)) continue;
+    const host = ordered.find((h) => h !== u && !folded.has(h) && h.steps.length > u.steps.length && [...keysOf.get(u)!].every((k) => keysOf.get(h)!.has(k)));
+    if (!host) continue;
+    folded.add(u);
+    const first = host.members[0];
+    host.members = mergeByTrust(host.members, u.members);
+    if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
+  }
+  return useCases.filter((u) => !folded.has(u));
 }
 
 /**
