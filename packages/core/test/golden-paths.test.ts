@@ -210,6 +210,20 @@ describe('near-duplicates and evidence', () => {
     expect(all.workflows[1].evidence.map((e) => e.kind)).toContain('repeats');
   });
 
+  it('a docs section whose most distinctive call the leader does not make leads its own use case', async () => {
+    const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.load_adapter("o", name="a")\nm.generate("hi")\n`;
+    // It shares most of the walkthrough's calls, but it is about merging, which the walkthrough never does.
+    const merging = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm.load_adapter("o", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save("o")\n`;
+    const readme = await analysed(ADAPTKIT, tour, 'README.md', 'readme');
+    const section = await analysed(ADAPTKIT, merging, 'docs/merging.md', 'docs');
+    const others = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, tour, `examples/${k}.py`)));
+    const { workflows } = buildWorkflows([readme, section, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const owner = (p: string) => workflows.find((w) => w.sources.some((s) => s.path === p));
+    expect(owner('docs/merging.md')).toBeDefined();
+    expect(owner('docs/merging.md')).not.toBe(owner('README.md'));
+    expect(owner('docs/merging.md')!.steps.map((s) => s.calls[0].call.callee)).toContain('merge_adapters');
+  });
+
   it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
     const example = await analysed(ADAPTKIT, partial, 'examples/partial.py');

@@ -174,9 +174,11 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // Both ways: most of the source's weight, and enough of the leader's (a section about `serve` is
       // not the "finetune, chat, serve" walkthrough that mentions serving last).
       const leaderShare = plain ? 1 : overlap / (g.weight || 1);
-      // A command section's most distinctive command is the leader's too: a section about `pretrain` that
-      // also downloads and chats is not the chat use case.
-      const sharesTop = plain || !distinct[0].call.command || g.keys.has(distinct[0].key);
+      // A README/docs section (or a command section) is about its most distinctive call: the leader must
+      // make it too. A section about `pretrain` that also downloads and chats is not the chat use case; a
+      // merging section that loads and generates like the quick start is not the quick start. Examples
+      // and tests may join on most of their weight (they show several things at once).
+      const sharesTop = plain || (!distinct[0].call.command && s.candidate.kind !== 'docs' && s.candidate.kind !== 'readme') || g.keys.has(distinct[0].key);
       if (sharesTop && share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
         best = g;
         bestShare = share;
