@@ -67,6 +67,22 @@ describe('steps are milestones of the public API', () => {
     expect(mains(a)).toEqual(['FastModel.from_pretrained', 'get_peft_model', 'trainer.train', 'model.save_pretrained']);
   });
 
+  it('takes `.eval()` chained on a loader for a mode switch, while `Trainer(...).train()` still trains', async () => {
+    const a = await analysed(
+      TINYLM,
+      [
+        'from transformers import AutoModelForCausalLM',
+        'from tinylm import get_peft_model, LoraConfig, Trainer, TrainingArguments',
+        'base = AutoModelForCausalLM.from_pretrained("m").eval()',
+        'model = get_peft_model(base, LoraConfig(r=4))',
+        'Trainer(model=model, args=TrainingArguments(epochs=1)).train()',
+      ].join('\n'),
+    );
+    const all = a.steps.flatMap((s) => s.calls.map((c) => c.callee));
+    expect(all.some((c) => c.endsWith('.eval'))).toBe(false);
+    expect(all.some((c) => c.endsWith('.train'))).toBe(true);
+  });
+
   it('knows boilerplate by name shape, in snake and camel case', () => {
     for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on']) {
       expect(isBoilerplateName(n), n).toBe(true);

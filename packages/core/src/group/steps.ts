@@ -127,10 +127,15 @@ export function isBoilerplateName(callee: string): boolean {
   return BOILERPLATE_PATTERNS.some((re) => re.test(method) || re.test(snake)) || BOILERPLATE_NAMES.has(snake);
 }
 
-/** `model.train()`, `model.eval()`: a mode flag on a model, not training or evaluating. */
+/**
+ * `model.train()`, `model.eval()`: a mode flag on a model, not training or evaluating; so is `.eval()`
+ * chained on a call (`AutoModel.from_pretrained(name).eval()`), whereas `Trainer(...).train()` trains.
+ */
 function isModeSwitch(c: CallSite): boolean {
   const parts = c.callee.split('.');
-  return parts.length > 1 && c.argNames.length === 0 && MODE_SWITCH.methods.has(parts[parts.length - 1]) && MODE_SWITCH.receiver.test(parts[parts.length - 2]);
+  if (parts.length < 2 || c.argNames.length !== 0 || !MODE_SWITCH.methods.has(parts[parts.length - 1])) return false;
+  const receiver = parts[parts.length - 2];
+  return MODE_SWITCH.receiver.test(receiver) || (parts[parts.length - 1] === 'eval' && receiver.endsWith(')'));
 }
 
 /**
