@@ -193,11 +193,19 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
     const host = ordered.find((h) => h !== u && !folded.has(h) && h.steps.length > u.steps.length && [...keysOf.get(u)!].every((k) => keysOf.get(h)!.has(k)));
     if (!host) continue;
     folded.add(u);
-    const first = host.members[0];
-    host.members = mergeByTrust(host.members, u.members);
-    if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
+    absorbInto(host, u, isPublic);
   }
   return useCases.filter((u) => !folded.has(u));
+}
+
+/**
+ * The host takes the sources; when they are more trusted (a README section joining examples), the use
+ * case is settled again around them (anchor and steps from its new representative).
+ */
+function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
+  const first = host.members[0];
+  host.members = mergeByTrust(host.members, u.members);
+  if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
 }
 
 /**
@@ -217,13 +225,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const allKeys = new Map(bigOrdered.map((u) => [u, keysOf(u)]));
   for (const u of bigOrdered) for (const k of allKeys.get(u)!) append(byKey, k, u);
   const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
-  // The host takes the sources; when they are more trusted (a README section joining examples), the
-  // use case is settled again around them (anchor and steps from its new representative).
-  const absorb = (host: UseCase, u: UseCase) => {
-    const first = host.members[0];
-    host.members = mergeByTrust(host.members, u.members);
-    if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
-  };
+  const absorb = (host: UseCase, u: UseCase) => absorbInto(host, u, isPublic);
   const rest: UseCase[] = [];
   for (const u of small) {
     const ks = mains(u);
