@@ -177,8 +177,10 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // A README/docs section (or a command section) is about its most distinctive call: the leader must
       // make it too. A section about `pretrain` that also downloads and chats is not the chat use case; a
       // merging section that loads and generates like the quick start is not the quick start. Examples
-      // and tests may join on most of their weight (they show several things at once).
-      const sharesTop = plain || (!distinct[0].call.command && s.candidate.kind !== 'docs' && s.candidate.kind !== 'readme') || g.keys.has(distinct[0].key);
+      // and tests may join on most of their weight (they show several things at once), and so may a
+      // section too short to be a use case of its own (fewer than MIN_STEPS steps).
+      const section = distinct[0].call.command || ((s.candidate.kind === 'docs' || s.candidate.kind === 'readme') && s.steps.length >= MIN_STEPS);
+      const sharesTop = plain || !section || g.keys.has(distinct[0].key);
       if (sharesTop && share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
         best = g;
         bestShare = share;
