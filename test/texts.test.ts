@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows, type GoldpathModel, type TextTrace } from '../packages/core/src/index.js';
 import { CONNECTIVES } from '../packages/core/src/group/texts.js';
+import { partingArms } from '../packages/core/src/group/steps.js';
 import { argsToOptions, fixtureArgs, fixtures, ROOT } from './helpers.js';
 
 const models = new Map<string, GoldpathModel>();
@@ -57,11 +58,9 @@ describe.each(fixtures())('fixture %s: texts traced to the repository', (name) =
   it('never chains the alternatives of one if/try/match as successive steps', async () => {
     const model = await modelOf(name);
     for (const w of model.workflows) {
-      const arms = w.steps.map((s) => s.calls[0].call.branch);
-      for (let i = 0; i + 1 < arms.length; i++) {
-        const a = arms[i];
-        const b = arms[i + 1];
-        const chained = !!a && !!b && a.at.path === b.at.path && a.at.line === b.at.line && a.arm !== b.arm && w.steps[i].role === w.steps[i + 1].role;
+      // Two successive steps of one role whose main calls part at some if/try/match (however deep) are a chain.
+      for (let i = 0; i + 1 < w.steps.length; i++) {
+        const chained = !!partingArms(w.steps[i].calls[0].call, w.steps[i + 1].calls[0].call) && w.steps[i].role === w.steps[i + 1].role;
         expect(chained, `${w.name}: steps ${i + 1} and ${i + 2}`).toBe(false);
       }
     }
@@ -78,9 +77,10 @@ describe('alternatives and loops', () => {
       ['model.save_gguf', false, 'args.gguf'],
       ['model.save', true, 'else'],
     ]);
-    expect(save.trace.map((t) => t.from)).toEqual(['comment', 'docstring', 'branch', 'loop', 'parameters']);
-    expect(save.description).toContain('One of: `model.save_gguf` when `args.gguf` or `model.save` (else).');
-    expect(save.description).toContain('It repeats inside `for method in ["q4_k_m", "q8_0"]`.');
+    expect(save.trace.map((t) => t.from)).toEqual(['branch', 'comment', 'docstring', 'loop', 'parameters', 'docstring', 'parameters']);
+    expect(save.description).toContain('`model.save`: Save the model and its adapters to a folder.');
+    expect(save.description).toContain('Save Model: with `model.save_gguf` when `args.gguf`, or with `model.save` otherwise.');
+    expect(save.description).toContain('`model.save_gguf` repeats inside `for method in ["q4_k_m", "q8_0"]`.');
     expect(save.description).toContain('(the file to write)');
   });
 });

@@ -3,7 +3,7 @@
 // the docstring says of them, data flow. Every sentence carries where it comes from (TextTrace); the
 // few connective sentences that only link others are the templates listed in CONNECTIVES. A sentence
 // that would only be a formula ("Calls X from the repository") is left out instead.
-import type { CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
+import type { Arm, CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 
@@ -42,30 +42,25 @@ function ownDoc(c: CallSite): string | undefined {
 }
 
 /**
- * The sentences of a step: the example's comment above the call, the API's own docstring, the
- * alternatives and the loop around it, the values the example passes (with what the docstring says of
- * each) and the parameters the repository's sources set most often; else what it takes and gives.
+ * The sentences of a step: the example's comment above the call, the API's own docstring, the loop
+ * around it, the values the example passes (with what the docstring says of each) and the parameters the
+ * repository's sources set most often; else what it takes and gives. A step with alternatives says first
+ * how it is done one way or another, then each call's own sentences, each naming its call.
  */
 export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet: Map<string, string[]>, key: string): TextTrace[] {
   const c = s.calls[0];
+  const alternatives = s.alternatives ?? [];
   const out: TextTrace[] = [];
-  if (c.comment && c.commentAt) out.push({ text: ensureStop(capitalise(c.comment)), from: 'comment', at: c.commentAt });
-  const doc = ownDoc(c);
-  if (doc && c.definition) out.push({ text: ensureStop(firstSentences(doc, 2)), from: 'docstring', at: { path: c.definition.span.path, line: c.definition.span.start } });
-  if (c.resolution.kind === 'external') out.push({ text: `${code(c.callee)} comes from the ${c.resolution.distribution} package.`, from: 'call', at: place(c) });
-  if (s.alternatives?.length) {
-    const arms = [c, ...s.alternatives].map((a) => `${code(a.callee)} ${a.branch?.condition === 'else' || a.branch?.condition === 'try' ? `(${a.branch.condition})` : `when ${code(a.branch?.condition ?? '?')}`}`);
-    out.push({ text: `One of: ${joinList(arms, 'or')}.`, from: 'branch', at: c.branch!.at });
+  if (alternatives.length) {
+    const arms = [c, ...alternatives].map((a) => `with ${code(a.callee)} ${armWords(a.branch!)}`);
+    out.push({ text: `${s.title}: ${arms.slice(0, -1).join(', ')}, or ${arms[arms.length - 1]}.`, from: 'branch', at: c.branch!.at });
+    for (const a of [c, ...alternatives]) out.push(...callTrace(a, true));
+  } else {
+    out.push(...callTrace(c, false));
   }
-  if (c.loop) out.push({ text: `It repeats inside ${code(c.loop.header)}.`, from: 'loop', at: c.loop.at });
-  // What the user chose: literal and built values, not a variable handed on (`model=model`).
-  const values = Object.entries(c.argValues ?? {}).filter(([k, v]) => /^[A-Za-z_]\w*$/.test(k) && (!/^[A-Za-z_][\w.]*$/.test(v) || /^(True|False|None|true|false|null|undefined)$/.test(v)));
-  const docs = c.definition?.paramDocs ?? {};
-  const shown = values.slice(0, 3).map(([k, v]) => (docs[k] ? `${code(`${k}=${v}`)} (${lowerFirst(firstSentences(docs[k], 1).replace(/\.$/, ''))})` : code(`${k}=${v}`)));
-  if (shown.length) out.push({ text: `The example passes ${joinList(shown)}.`, from: 'parameters', at: place(c) });
   const passed = new Set(c.argNames);
   const often = (oftenSet.get(key) ?? []).filter((k) => !passed.has(k)).slice(0, 3);
-  if (often.length) out.push({ text: `Sources of this repository also set ${joinList(often.map(code))}.`, from: 'parameters', at: c.definition ? { path: c.definition.span.path, line: c.definition.span.start } : place(c) });
+  if (often.length) out.push({ text: `Sources of this repository also set ${joinList(often.map(code))}${alternatives.length ? ` for ${code(c.callee)}` : ''}.`, from: 'parameters', at: c.definition ? { path: c.definition.span.path, line: c.definition.span.start } : place(c) });
   if (!out.length || out.every((t) => t.from === 'parameters')) {
     const ins = [...new Set(c.uses.filter((u) => produced.has(u)))].map((u) => `${code(u)} (from ${produced.get(u)})`);
     const outs = c.assignedTo.map(code);
@@ -75,6 +70,34 @@ export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet:
   // Nothing else to say: the call as the example writes it, where it writes it.
   if (!out.length) out.push({ text: `The example runs ${code(c.command?.line ?? `${c.callee}(${c.argNames.join(', ')})`)} here.`, from: 'call', at: place(c) });
   return out;
+}
+
+/**
+ * What the example and the API say of one call: its comment, its docstring, the package it comes from,
+ * the loop it repeats in, the values passed. `named`: the sentences name the call (one of several ways
+ * to do a step), never "it".
+ */
+function callTrace(c: CallSite, named: boolean): TextTrace[] {
+  const out: TextTrace[] = [];
+  if (c.comment && c.commentAt) out.push({ text: ensureStop(capitalise(c.comment)), from: 'comment', at: c.commentAt });
+  const doc = ownDoc(c);
+  if (doc && c.definition) out.push({ text: `${named ? `${code(c.callee)}: ` : ''}${ensureStop(firstSentences(doc, 2))}`, from: 'docstring', at: { path: c.definition.span.path, line: c.definition.span.start } });
+  if (c.resolution.kind === 'external') out.push({ text: `${code(c.callee)} comes from the ${c.resolution.distribution} package.`, from: 'call', at: place(c) });
+  if (c.loop) out.push({ text: `${named ? code(c.callee) : 'It'} repeats inside ${code(c.loop.header)}.`, from: 'loop', at: c.loop.at });
+  // What the user chose: literal and built values, not a variable handed on (`model=model`).
+  const values = Object.entries(c.argValues ?? {}).filter(([k, v]) => /^[A-Za-z_]\w*$/.test(k) && (!/^[A-Za-z_][\w.]*$/.test(v) || /^(True|False|None|true|false|null|undefined)$/.test(v)));
+  const docs = c.definition?.paramDocs ?? {};
+  const shown = values.slice(0, 3).map(([k, v]) => (docs[k] ? `${code(`${k}=${v}`)} (${lowerFirst(firstSentences(docs[k], 1).replace(/\.$/, ''))})` : code(`${k}=${v}`)));
+  if (shown.length) out.push({ text: `The example passes ${joinList(shown)}${named ? ` to ${code(c.callee)}` : ''}.`, from: 'parameters', at: place(c) });
+  return out;
+}
+
+/** When an arm runs, in words: `when \`args.gguf\``, `otherwise`, `first`, `if that fails (\`except E\`)`, `for \`case x\``. */
+function armWords(a: Arm): string {
+  if (a.condition === 'else') return 'otherwise';
+  if (a.kind === 'try') return a.arm === 0 ? 'first' : `if that fails (${code(a.condition)})`;
+  if (a.kind === 'match') return `for ${code(a.condition)}`;
+  return `when ${code(a.condition)}`;
 }
 
 function capitalise(t: string): string {
