@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extractWorkflows, type GoldpathModel, type TextTrace } from '../packages/core/src/index.js';
 import { CONNECTIVES } from '../packages/core/src/group/texts.js';
 import { partingArms } from '../packages/core/src/group/steps.js';
+import { PROSE_FILLER } from '../packages/core/src/heuristics/tables.js';
 import { argsToOptions, fixtureArgs, fixtures, ROOT } from './helpers.js';
 
 const models = new Map<string, GoldpathModel>();
@@ -31,14 +32,37 @@ function checkTrace(repo: string, t: TextTrace, where: string): void {
   if (t.at!.cell === undefined) expect(t.at!.line, `${where}: ${t.at!.path}:${t.at!.line}`).toBeLessThanOrEqual(lines.length);
 }
 
+/** The paragraph that starts at a line (to the next blank line), as plain words. */
+function paragraphAt(repo: string, file: string, line: number): string {
+  const lines = readFileSync(path.join(repo, file), 'utf8').split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (let i = line - 1; i < lines.length && lines[i].trim(); i++) out.push(lines[i]);
+  return words(out.join(' '), Infinity);
+}
+
+/** The first words of a text, markup and punctuation aside. */
+function words(text: string, n = 6): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ');
+}
+
 describe.each(fixtures())('fixture %s: texts traced to the repository', (name) => {
   it('every sentence has a place in the repository or is a documented connective, and none is a formula', async () => {
     const model = await modelOf(name);
     const repo = path.join(ROOT, 'examples', name, 'repo');
     for (const w of model.workflows) {
+      // A part with nothing to say stays empty; the Description at least says where the use case is shown.
+      expect(w.traces.description.length, `${w.name} description`).toBeGreaterThan(0);
+      expect(w.traces.overview.length, `${w.name} overview`).toBeLessThanOrEqual(1);
       for (const [part, trace] of Object.entries(w.traces)) {
-        expect(trace.length, `${w.name} ${part}`).toBeGreaterThan(0);
-        for (const t of trace) checkTrace(repo, t, `${w.name} ${part}`);
+        for (const t of trace) {
+          checkTrace(repo, t, `${w.name} ${part}`);
+          // No formula, lead-in, pointer or markup.
+          expect(PROSE_FILLER.some((re) => re.test(t.text)), `${w.name} ${part}: "${t.text}"`).toBe(false);
+          expect(t.text, `${w.name} ${part}`).not.toMatch(/\[!\w+\]|\]\(|\*\*|``/);
+          if (part !== 'description') expect(t.from, `${w.name} ${part}: "${t.text}"`).not.toBe('connective');
+          // A prose sentence is read from the paragraph that starts on its line.
+          if (t.from === 'prose' && t.at!.cell === undefined) expect(paragraphAt(repo, t.at!.path, t.at!.line), `${w.name} ${part}: ${t.at!.path}:${t.at!.line}`).toContain(words(t.text));
+        }
       }
       for (const s of w.steps) {
         expect(s.description).not.toMatch(/^Calls \S+ from the repository/);

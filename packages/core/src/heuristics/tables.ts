@@ -524,3 +524,22 @@ export const JS_CLI_PACKAGES = new Map<string, 'commander' | 'yargs'>([
   ['@commander-js/extra-typings', 'commander'],
   ['yargs', 'yargs'],
 ]);
+
+/**
+ * Prose sentences that say nothing of the use case (group/texts.ts): a lead-in to the code ("Here is a
+ * basic example of how to use the SFTTrainer"), a pointer elsewhere ("The full API of this library can
+ * be found in api.md", "See the guide"). They never become a sentence of a page.
+ */
+export const PROSE_FILLER: RegExp[] = [
+  /^(here is|here's|here are|below is|below are|the following( code| snippet| example)? (is|shows))\b.*\b(examples?|snippets?|code|samples?)\b/i,
+  /^(this|the following) (is an?|shows an?) (basic |simple |minimal |short )?(examples?|snippets?|code)\b/i,
+  /\bcan be found (in|at|on|here)\b/i,
+  /^(see|check out|refer to|read more|visit|learn more)\b/i,
+  /^for (more|further|full|a full|a complete) (details|information|examples?|list|reference|documentation)\b/i,
+  /\b(like this|as follows)[.:!]?$/i,
+  // A command line pasted into prose (`python cli.py --model x --epochs 3 --out y`): no sentence.
+  /(\s--[A-Za-z][\w-]*\b[^-]*){3,}/,
+];
+
+/** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
+export const DOC_BANNER = /^\*\*[^*]+\*\*/;

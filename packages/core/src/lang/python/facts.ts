@@ -945,6 +945,12 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (Object.keys(lazy).length) facts.lazyExports = lazy;
   }
   const moduleDoc = docOf(src, tree.root);
-  if (moduleDoc !== undefined) facts.doc = moduleDoc;
+  if (moduleDoc !== undefined) {
+    facts.doc = moduleDoc;
+    // The line of its first text: the opening quotes' line, past the blank lines cleandoc drops.
+    const str = namedChildren(namedChildren(tree.root)[0])[0];
+    const raw = stringValue(src, str) ?? '';
+    facts.docLine = str.startRow + 1 + (/^(\s*\n)*/.exec(raw)?.[0].split('\n').length ?? 1) - 1;
+  }
   return facts;
 }

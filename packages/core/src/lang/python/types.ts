@@ -229,6 +229,8 @@ export interface PyModuleFacts {
   hasMainGuard: boolean;
   /** Module docstring. */
   doc?: string;
+  /** Line of the module docstring's first line of text (its paragraphs are counted from there). */
+  docLine?: number;
   /** ERROR / MISSING nodes, by line. */
   errors: PySyntaxError[];
   /** Number of lines in the text. */
