@@ -98,51 +98,40 @@ const MAIN = [
   '',
 ];
 
-/** An explicit `if`/`else` in a local function; each arm saves, then pushes under its own inner `if`. */
-const IF_ELSE = [
-  '"""Load a model, then save it as GGUF or merged."""',
-  'import argparse',
-  '',
-  '',
-  'def save_model(model, tokenizer, args):',
-  '    if args.save_gguf:',
-  '        for method in args.quantization:',
-  '            model.save_pretrained_gguf(args.save_path, tokenizer, quantization_method=method)',
-  '        if args.push_model:',
-  '            model.push_to_hub_gguf(args.hub_path, tokenizer)',
-  '    else:',
-  '        model.save_pretrained_merged(args.save_path, tokenizer, save_method="merged_16bit")',
-  '        if args.push_model:',
-  '            model.push_to_hub_merged(args.hub_path, tokenizer)',
-  '',
-  '',
-  ...MAIN,
-].join('\n');
+/** An example script: a local `save_model(model, tokenizer, args)` with this body, called by `run`. */
+function script(body: string[]): string {
+  return ['"""Load a model, then save it as GGUF or merged."""', 'import argparse', '', '', 'def save_model(model, tokenizer, args):', ...body.map((l) => `    ${l}`), '', '', ...MAIN].join('\n');
+}
 
-/** The same choice with an implicit `else`: the GGUF arm returns, the merged save follows it. */
-const EARLY_RETURN = [
-  '"""Load a model, then save it as GGUF or merged."""',
-  'import argparse',
-  '',
-  '',
-  'def save_model(model, tokenizer, args):',
-  '    if not args.save_model:',
-  '        print("not saved")',
-  '        return',
-  '    if args.save_gguf or args.push_gguf:',
-  '        for method in args.quantization:',
-  '            if args.save_gguf:',
-  '                model.save_pretrained_gguf(args.save_path, tokenizer, quantization_method=method)',
-  '            if args.push_gguf:',
-  '                model.push_to_hub_gguf(args.hub_path, tokenizer)',
-  '        return',
+/** An explicit `if`/`else` in a local function; each arm saves, then pushes under its own inner `if`. */
+const IF_ELSE = script([
+  'if args.save_gguf:',
+  '    for method in args.quantization:',
+  '        model.save_pretrained_gguf(args.save_path, tokenizer, quantization_method=method)',
+  '    if args.push_model:',
+  '        model.push_to_hub_gguf(args.hub_path, tokenizer)',
+  'else:',
   '    model.save_pretrained_merged(args.save_path, tokenizer, save_method="merged_16bit")',
   '    if args.push_model:',
   '        model.push_to_hub_merged(args.hub_path, tokenizer)',
-  '',
-  '',
-  ...MAIN,
-].join('\n');
+]);
+
+/** The same choice with an implicit `else`: the GGUF arm returns, the merged save follows it. */
+const EARLY_RETURN = script([
+  'if not args.save_model:',
+  '    print("not saved")',
+  '    return',
+  'if args.save_gguf or args.push_gguf:',
+  '    for method in args.quantization:',
+  '        if args.save_gguf:',
+  '            model.save_pretrained_gguf(args.save_path, tokenizer, quantization_method=method)',
+  '        if args.push_gguf:',
+  '            model.push_to_hub_gguf(args.hub_path, tokenizer)',
+  '    return',
+  'model.save_pretrained_merged(args.save_path, tokenizer, save_method="merged_16bit")',
+  'if args.push_model:',
+  '    model.push_to_hub_merged(args.hub_path, tokenizer)',
+]);
 
 async function modelOf(repo: string): Promise<GoldpathModel> {
   return extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-alt-')), name: 'acme_kit' });
@@ -228,20 +217,13 @@ describe('alternatives across nested arms (a CLI-style script that saves one way
   it('calls in sibling constructs, or one after an if that falls through, are a sequence', async () => {
     const repo = write({
       ...LIBRARY,
-      'examples/cli.py': [
-        'import argparse',
-        '',
-        '',
-        'def save_model(model, tokenizer, args):',
-        '    if args.save_gguf:',
-        '        model.save_pretrained_gguf(args.save_path, tokenizer)',
-        '    if args.merged:',
-        '        model.save_pretrained_merged(args.save_path, tokenizer)',
-        '    model.push_to_hub_merged(args.hub_path, tokenizer)',
-        '',
-        '',
-        ...MAIN,
-      ].join('\n'),
+      'examples/cli.py': script([
+        'if args.save_gguf:',
+        '    model.save_pretrained_gguf(args.save_path, tokenizer)',
+        'if args.merged:',
+        '    model.save_pretrained_merged(args.save_path, tokenizer)',
+        'model.push_to_hub_merged(args.hub_path, tokenizer)',
+      ]),
     });
     const model = await modelOf(repo);
     const steps = model.workflows.flatMap((w) => w.steps);
