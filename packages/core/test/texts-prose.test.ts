@@ -118,8 +118,9 @@ describe('prose sentences traced to their own lines', () => {
     const w = workflowWith(model, 'Trainer');
     const all = [...w.traces.overview, ...w.traces.description, ...w.traces.usage];
     expect(w.traces.overview).toEqual([{ text: 'The `Trainer` fits a model to your records in a few lines and saves it for serving.', from: 'prose', at: { path: 'README.md', line: line('The `Trainer` fits') } }]);
-    // The note after the block: its marker, link and bold read as text, at its own line.
-    expect(w.traces.description).toContainEqual({ text: 'Pass `lr` to Trainer for large models.', from: 'prose', at: { path: 'README.md', line: line('[!NOTE]') } });
+    // The note after the block: its marker, link and bold read as text, at its own line; an
+    // instruction, it is the Usage's.
+    expect(w.traces.usage).toContainEqual({ text: 'Pass `lr` to Trainer for large models.', from: 'prose', at: { path: 'README.md', line: line('[!NOTE]') } });
     for (const t of all) {
       expect(t.text).not.toMatch(/can be found in|Here is a basic example|\[!NOTE\]|\]\(|\*\*/);
       // Every prose sentence's line is the first line of the paragraph it was read from, not the code's.
@@ -145,6 +146,8 @@ describe('prose sentences traced to their own lines', () => {
       'Loads a model and the records, trains it and saves it.',
       '',
       'Usage: python train.py --model acme/small --epochs 3 --out out/model --lr 0.001',
+      '',
+      'Run `python train.py --help` for all options.',
       '"""',
       'from kit import Model, Trainer, load_data',
       '',
@@ -162,6 +165,8 @@ describe('prose sentences traced to their own lines', () => {
       { text: 'Starter script for training a kit model.', from: 'prose', at: { path: 'examples/train.py', line: line('Starter script') } },
       { text: 'Loads a model and the records, trains it and saves it.', from: 'prose', at: { path: 'examples/train.py', line: line('Loads a model') } },
     ]);
+    // How to run it, in the docstring's words, goes to Usage.
+    expect(w.traces.usage[0]).toEqual({ text: 'Run `python train.py --help` for all options.', from: 'prose', at: { path: 'examples/train.py', line: line('Run `python') } });
   });
 
   it("a test's docstring says what the test checks: no prose of the use case", async () => {

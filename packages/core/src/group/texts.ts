@@ -7,7 +7,7 @@ import type { Arm, CallSite, Place, Step, StepCall, TextTrace } from '../model.j
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { DOC_BANNER, PROSE_FILLER, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { DOC_BANNER, PROSE_FILLER, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -253,7 +253,8 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   else if (prose.length) overview.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
 
   const description: TextTrace[] = [];
-  for (const p of prose.filter((x) => x.near).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
+  // How to run it is the Usage's.
+  for (const p of prose.filter((x) => x.near && !USAGE_PROSE.test(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
   if (!description.length && prose.length) description.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
   if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   if (docSentences.length && !description.some((d) => d.text === docSentences[0])) description.push({ text: `${code(anchor)}: ${docSentences.slice(0, 2).join(' ')}`, from: 'docstring', at: docAt! });
@@ -261,6 +262,8 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   description.push({ text: `Shown in ${where.length > 6 ? `${where.slice(0, 6).join(', ')} and ${where.length - 6} more` : joinList(where)}.`, from: 'connective' });
 
   const usage: TextTrace[] = [];
+  // How to run it, in the prose's own words ("Run `python train.py --help` for all options.").
+  for (const p of prose.filter((x) => USAGE_PROSE.test(x.text) && !description.some((d) => d.text === x.text)).slice(0, 2)) usage.push({ text: p.text, from: 'prose', at: p.at });
   // What the user brings: string literals the first load and data steps take (a model name, a
   // dataset), one sentence per step at its call.
   for (const s of steps.slice(0, 3)) {

@@ -541,5 +541,8 @@ export const PROSE_FILLER: RegExp[] = [
   /(\s--[A-Za-z][\w-]*\b[^-]*){3,}/,
 ];
 
+/** A prose sentence that says how to run the use case (an imperative with a code span): a sentence of the Usage. */
+export const USAGE_PROSE = /^(run|install|set|export|launch|start|pass)\b[^.]*`[^`]+`/i;
+
 /** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
 export const DOC_BANNER = /^\*\*[^*]+\*\*/;
