@@ -287,7 +287,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       runtime: 'Python',
       ...(p.title ? { title: p.title } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
-      ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docLine ? { paragraphs: docParagraphs(facts.doc, facts.docLine) } : {}),
+      ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docParagraphLines ? { paragraphs: docParagraphs(facts.doc, facts.docParagraphLines) } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
     };
     analysed.push(entry);

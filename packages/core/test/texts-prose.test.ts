@@ -145,7 +145,8 @@ describe('prose sentences traced to their own lines', () => {
       '',
       'Loads a model and the records, trains it and saves it.',
       '',
-      'Usage: python train.py --model acme/small --epochs 3 --out out/model --lr 0.001',
+      'Usage: python train.py --model acme/small --epochs 3 \\',
+      '    --out out/model --lr 0.001',
       '',
       'Run `python train.py --help` for all options.',
       '"""',
@@ -177,11 +178,13 @@ describe('prose sentences traced to their own lines', () => {
   });
 
   it('docParagraphs and plainProse', () => {
-    expect(docParagraphs('Title line\n\nFirst para\ncontinued.\n\n\nLast.', 10)).toEqual([
+    expect(docParagraphs('Title line\n\nFirst para\ncontinued.\n\n\nLast.', [10, 12, 16])).toEqual([
       { text: 'Title line', line: 10 },
       { text: 'First para continued.', line: 12 },
       { text: 'Last.', line: 16 },
     ]);
+    // Paragraphs that do not pair up with the file's: the first only.
+    expect(docParagraphs('A.\n\nB.', [3])).toEqual([{ text: 'A.', line: 3 }]);
     expect(plainProse('[!TIP] See the **fast** [guide](https://x.org/g) for ``cfg`` and :class:`~kit.Model`.')).toBe('See the fast guide for `cfg` and `kit.Model`.');
   });
 });

@@ -137,24 +137,15 @@ interface ProseSentence {
 }
 
 /**
- * A module docstring as paragraphs, each with the line it starts on (`line`: the docstring's first line
- * of text). A paragraph ends at a blank line.
+ * A module docstring as paragraphs (a paragraph ends at a blank line), each with the line it starts on
+ * (`lines`: where the file's paragraphs start). When the two do not pair up, only the first paragraph
+ * is kept, at the first line.
  */
-export function docParagraphs(doc: string, line: number): Paragraph[] {
-  const out: Paragraph[] = [];
-  let current: string[] = [];
-  let start = line;
-  doc.split('\n').forEach((l, i) => {
-    if (l.trim()) {
-      if (!current.length) start = line + i;
-      current.push(l.trim());
-    } else if (current.length) {
-      out.push({ text: current.join(' '), line: start });
-      current = [];
-    }
-  });
-  if (current.length) out.push({ text: current.join(' '), line: start });
-  return out;
+export function docParagraphs(doc: string, lines: number[]): Paragraph[] {
+  const paragraphs = doc.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  if (!lines.length) return [];
+  const paired = paragraphs.length === lines.length ? paragraphs : paragraphs.slice(0, 1);
+  return paired.map((text, i) => ({ text, line: lines[i] }));
 }
 
 /**

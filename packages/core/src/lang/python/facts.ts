@@ -372,6 +372,33 @@ function stringValue(src: Source, n: PyNode | undefined): string | undefined {
   return literalValue(src.t(n));
 }
 
+/**
+ * The file lines where the paragraphs of a docstring start (a paragraph ends at a blank line), read from
+ * the literal as written: a backslash at a line's end in a non-raw string joins the next line, so the
+ * string's own lines are not the file's. Empty for a string made of several literals.
+ */
+function docParagraphLines(src: Source, str: PyNode): number[] {
+  if (str.type !== 'string') return [];
+  const text = src.t(str);
+  const open = /^([A-Za-z]*)("""|\'\'\'|"|')/.exec(text);
+  if (!open) return [];
+  const raw = /r/i.test(open[1]);
+  const lines = text.slice(open[0].length, text.length - open[2].length).split('\n');
+  const out: number[] = [];
+  let blank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    let logical = lines[i];
+    while (!raw && /(^|[^\\])(\\\\)*\\$/.test(lines[i]) && i + 1 < lines.length) logical = logical.slice(0, -1) + lines[++i];
+    if (!logical.trim()) blank = true;
+    else if (blank) {
+      out.push(str.startRow + 1 + first);
+      blank = false;
+    }
+  }
+  return out;
+}
+
 /** Docstring of a body (or of the module): its first statement, when that is a string literal. */
 function docOf(src: Source, body: PyNode | undefined): string | undefined {
   const first = body ? namedChildren(body)[0] : undefined;
@@ -947,10 +974,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   const moduleDoc = docOf(src, tree.root);
   if (moduleDoc !== undefined) {
     facts.doc = moduleDoc;
-    // The line of its first text: the opening quotes' line, past the blank lines cleandoc drops.
-    const str = namedChildren(namedChildren(tree.root)[0])[0];
-    const raw = stringValue(src, str) ?? '';
-    facts.docLine = str.startRow + 1 + (/^(\s*\n)*/.exec(raw)?.[0].split('\n').length ?? 1) - 1;
+    const lines = docParagraphLines(src, namedChildren(namedChildren(tree.root)[0])[0]);
+    if (lines.length) facts.docParagraphLines = lines;
   }
   return facts;
 }

@@ -229,8 +229,8 @@ export interface PyModuleFacts {
   hasMainGuard: boolean;
   /** Module docstring. */
   doc?: string;
-  /** Line of the module docstring's first line of text (its paragraphs are counted from there). */
-  docLine?: number;
+  /** The lines where the module docstring's paragraphs start, as the file writes them. */
+  docParagraphLines?: number[];
   /** ERROR / MISSING nodes, by line. */
   errors: PySyntaxError[];
   /** Number of lines in the text. */
