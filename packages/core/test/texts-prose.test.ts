@@ -12,6 +12,7 @@ import { extractWorkflows } from '../src/index.js';
 import type { GoldpathModel, Step, Workflow } from '../src/model.js';
 import { docParagraphs, plainProse } from '../src/group/texts.js';
 import { lineOf, write } from './repos.js';
+import { PROSE_FILLER } from '../src/heuristics/tables.js';
 
 async function modelOf(repo: string): Promise<GoldpathModel> {
   return extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prose-')), name: 'acme_kit' });
@@ -57,6 +58,7 @@ const PACKAGE: Record<string, string> = {
     '    """Train a model on records."""',
     '',
     '    def __init__(self, model, data, epochs=1, lr=0.001):',
+    '        """Initialize Trainer."""',
     '        self.model = model',
     '',
     '    def train(self):',
@@ -118,9 +120,8 @@ describe('prose sentences traced to their own lines', () => {
     const w = workflowWith(model, 'Trainer');
     const all = [...w.traces.overview, ...w.traces.description, ...w.traces.usage];
     expect(w.traces.overview).toEqual([{ text: 'The `Trainer` fits a model to your records in a few lines and saves it for serving.', from: 'prose', at: { path: 'README.md', line: line('The `Trainer` fits') } }]);
-    // The note after the block: its marker, link and bold read as text, at its own line; an
-    // instruction, it is the Usage's.
-    expect(w.traces.usage).toContainEqual({ text: 'Pass `lr` to Trainer for large models.', from: 'prose', at: { path: 'README.md', line: line('[!NOTE]') } });
+    // The note after the block: its marker, link and bold read as text, at its own line.
+    expect(w.traces.description).toContainEqual({ text: 'Pass `lr` to Trainer for large models.', from: 'prose', at: { path: 'README.md', line: line('[!NOTE]') } });
     for (const t of all) {
       expect(t.text).not.toMatch(/can be found in|Here is a basic example|\[!NOTE\]|\]\(|\*\*/);
       // Every prose sentence's line is the first line of the paragraph it was read from, not the code's.
@@ -132,6 +133,8 @@ describe('prose sentences traced to their own lines', () => {
     const repo = write({ ...PACKAGE, 'README.md': QUICK_START });
     const w = workflowWith(await modelOf(repo), 'Trainer');
     expect(w.traces.overview).toEqual([{ text: 'Run the training loop.', from: 'docstring', at: { path: 'kit/core.py', line: lineOf(repo, 'kit/core.py', 'def train(') } }]);
+    // A docstring that only says a verb and the API's name ("Initialize Trainer.") is no sentence of a page.
+    for (const x of [...w.traces.description, ...w.steps.flatMap((st) => st.trace)]) expect(x.text).not.toContain('Initialize Trainer');
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Here is a basic example/);
   });
 
@@ -175,6 +178,27 @@ describe('prose sentences traced to their own lines', () => {
     const repo = write({ ...PACKAGE, 'tests/test_empty.py': test });
     const model = await modelOf(repo);
     for (const w of model.workflows) for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Regression test/);
+  });
+
+  it('PROSE_FILLER: lead-ins, pointers and pasted commands, not sentences that say what the code does', () => {
+    const filler = [
+      'Here is a basic example of how to use the `SFTTrainer`.',
+      'Below is the script to train the model.',
+      'Execute the script using the following command.',
+      'A minimal end-to-end example.',
+      'The full API of this library can be found in api.md file along with many code examples.',
+      'See the manual conversation state example and conversation state guide.',
+      'The messages look like this.',
+      'Usage: python cli.py --model x --epochs 3 --out y.',
+    ];
+    const kept = [
+      'You can generate text from the model with the code below.',
+      'The `Trainer` fits a model to your records in a few lines.',
+      'For reasoning models, use the `reasoning_accuracy_reward()` function for better results.',
+      'Pass `--lr` to change the learning rate.',
+    ];
+    for (const t of filler) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(true);
+    for (const t of kept) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(false);
   });
 
   it('docParagraphs and plainProse', () => {

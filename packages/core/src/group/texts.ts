@@ -7,7 +7,7 @@ import type { Arm, CallSite, Place, Step, StepCall, TextTrace } from '../model.j
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { DOC_BANNER, PROSE_FILLER, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { DOC_BANNER, EMPTY_DOC_WORDS, PROSE_FILLER, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -42,7 +42,12 @@ function ownDoc(c: CallSite): string | undefined {
   const method = c.callee.split('.').pop() ?? '';
   // A docstring that names another callable (`... like .push_to_hub()`) is about that one.
   const others = [...doc.matchAll(/\.?([A-Za-z_]\w*)\(\)/g)].map((m) => m[1]).filter((n) => n !== method);
-  return others.length ? undefined : doc;
+  if (others.length) return undefined;
+  // One that only says the API's own name after an empty verb ("Initialize CPOTrainer.") says nothing.
+  const own = new Set(tokens(`${c.callee} ${c.definition?.qualname ?? ''}`));
+  const words = firstSentences(doc, 1).split(/[^A-Za-z0-9_]+/).filter((w) => w && !STOP_TOKENS.has(w.toLowerCase()));
+  const empty = words.every((w) => EMPTY_DOC_WORDS.has(w.toLowerCase()) || tokens(w).every((t) => own.has(t)));
+  return empty ? undefined : doc;
 }
 
 /**
@@ -254,7 +259,7 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
 
   const usage: TextTrace[] = [];
   // How to run it, in the prose's own words ("Run `python train.py --help` for all options.").
-  for (const p of prose.filter((x) => USAGE_PROSE.test(x.text) && !description.some((d) => d.text === x.text)).slice(0, 2)) usage.push({ text: p.text, from: 'prose', at: p.at });
+  for (const p of prose.filter((x) => x.near && USAGE_PROSE.test(x.text)).slice(0, 2)) usage.push({ text: p.text, from: 'prose', at: p.at });
   // What the user brings: string literals the first load and data steps take (a model name, a
   // dataset), one sentence per step at its call.
   for (const s of steps.slice(0, 3)) {

@@ -531,8 +531,10 @@ export const JS_CLI_PACKAGES = new Map<string, 'commander' | 'yargs'>([
  * be found in api.md", "See the guide"). They never become a sentence of a page.
  */
 export const PROSE_FILLER: RegExp[] = [
-  /^(here is|here's|here are|below is|below are|the following( code| snippet| example)? (is|shows))\b.*\b(examples?|snippets?|code|samples?)\b/i,
+  /^(here is|here's|here are|below is|below are|the following( code| snippet| example)? (is|shows))\b.*\b(examples?|snippets?|code|samples?|scripts?|commands?)\b/i,
   /^(this|the following) (is an?|shows an?) (basic |simple |minimal |short )?(examples?|snippets?|code)\b/i,
+  /\bthe following (\w+ )?(commands?|code|snippets?|examples?|scripts?)[.:]$/i,
+  /^(an? |the )?(minimal|simple|basic|short|small|complete|full|quick|working)( end-to-end)? (examples?|snippets?|scripts?|demo)[.:]$/i,
   /\bcan be found (in|at|on|here)\b/i,
   /^(see|check out|refer to|read more|visit|learn more)\b/i,
   /^for (more|further|full|a full|a complete) (details|information|examples?|list|reference|documentation)\b/i,
@@ -542,7 +544,13 @@ export const PROSE_FILLER: RegExp[] = [
 ];
 
 /** A prose sentence that says how to run the use case (an imperative with a code span): a sentence of the Usage. */
-export const USAGE_PROSE = /^(run|install|set|export|launch|start|pass)\b[^.]*`[^`]+`/i;
+export const USAGE_PROSE = /^(run|install|launch|start|execute)\b[^.]*`[^`]+`/i;
+
+/**
+ * Words of a docstring that say nothing beyond the API's name: "Initialize CPOTrainer.", "Constructor
+ * for Foo.", "Create a new Trainer." (every other word a token of the name) is no sentence of a page.
+ */
+export const EMPTY_DOC_WORDS = new Set(['initialize', 'initialise', 'initializes', 'initialises', 'init', 'constructor', 'construct', 'constructs', 'create', 'creates', 'instantiate', 'instantiates', 'new', 'instance', 'class', 'method', 'function', 'object']);
 
 /** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
 export const DOC_BANNER = /^\*\*[^*]+\*\*/;
