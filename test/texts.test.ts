@@ -8,6 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows, type GoldpathModel, type TextTrace } from '../packages/core/src/index.js';
 import { CONNECTIVES } from '../packages/core/src/group/texts.js';
+import { partingArms } from '../packages/core/src/group/steps.js';
+import { PROSE_FILLER } from '../packages/core/src/heuristics/tables.js';
 import { argsToOptions, fixtureArgs, fixtures, ROOT } from './helpers.js';
 
 const models = new Map<string, GoldpathModel>();
@@ -30,14 +32,37 @@ function checkTrace(repo: string, t: TextTrace, where: string): void {
   if (t.at!.cell === undefined) expect(t.at!.line, `${where}: ${t.at!.path}:${t.at!.line}`).toBeLessThanOrEqual(lines.length);
 }
 
+/** The paragraph that starts at a line (to the next blank line), as plain words. */
+function paragraphAt(repo: string, file: string, line: number): string {
+  const lines = readFileSync(path.join(repo, file), 'utf8').split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  for (let i = line - 1; i < lines.length && lines[i].trim(); i++) out.push(lines[i]);
+  return words(out.join(' '), Infinity);
+}
+
+/** The first words of a text, markup and punctuation aside. */
+function words(text: string, n = 6): string {
+  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[^A-Za-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim().split(' ').slice(0, n).join(' ');
+}
+
 describe.each(fixtures())('fixture %s: texts traced to the repository', (name) => {
   it('every sentence has a place in the repository or is a documented connective, and none is a formula', async () => {
     const model = await modelOf(name);
     const repo = path.join(ROOT, 'examples', name, 'repo');
     for (const w of model.workflows) {
+      // A part with nothing to say stays empty; the Description at least says where the use case is shown.
+      expect(w.traces.description.length, `${w.name} description`).toBeGreaterThan(0);
+      expect(w.traces.overview.length, `${w.name} overview`).toBeLessThanOrEqual(1);
       for (const [part, trace] of Object.entries(w.traces)) {
-        expect(trace.length, `${w.name} ${part}`).toBeGreaterThan(0);
-        for (const t of trace) checkTrace(repo, t, `${w.name} ${part}`);
+        for (const t of trace) {
+          checkTrace(repo, t, `${w.name} ${part}`);
+          // No formula, lead-in, pointer or markup.
+          expect(PROSE_FILLER.some((re) => re.test(t.text)), `${w.name} ${part}: "${t.text}"`).toBe(false);
+          expect(t.text, `${w.name} ${part}`).not.toMatch(/\[!\w+\]|\]\(|\*\*|``/);
+          if (part !== 'description') expect(t.from, `${w.name} ${part}: "${t.text}"`).not.toBe('connective');
+          // A prose sentence is read from the paragraph that starts on its line.
+          if (t.from === 'prose' && t.at!.cell === undefined) expect(paragraphAt(repo, t.at!.path, t.at!.line), `${w.name} ${part}: ${t.at!.path}:${t.at!.line}`).toContain(words(t.text));
+        }
       }
       for (const s of w.steps) {
         expect(s.description).not.toMatch(/^Calls \S+ from the repository/);
@@ -57,11 +82,9 @@ describe.each(fixtures())('fixture %s: texts traced to the repository', (name) =
   it('never chains the alternatives of one if/try/match as successive steps', async () => {
     const model = await modelOf(name);
     for (const w of model.workflows) {
-      const arms = w.steps.map((s) => s.calls[0].call.branch);
-      for (let i = 0; i + 1 < arms.length; i++) {
-        const a = arms[i];
-        const b = arms[i + 1];
-        const chained = !!a && !!b && a.at.path === b.at.path && a.at.line === b.at.line && a.arm !== b.arm && w.steps[i].role === w.steps[i + 1].role;
+      // Two successive steps of one role whose main calls part at some if/try/match (however deep) are a chain.
+      for (let i = 0; i + 1 < w.steps.length; i++) {
+        const chained = !!partingArms(w.steps[i].calls[0].call, w.steps[i + 1].calls[0].call) && w.steps[i].role === w.steps[i + 1].role;
         expect(chained, `${w.name}: steps ${i + 1} and ${i + 2}`).toBe(false);
       }
     }
@@ -78,9 +101,10 @@ describe('alternatives and loops', () => {
       ['model.save_gguf', false, 'args.gguf'],
       ['model.save', true, 'else'],
     ]);
-    expect(save.trace.map((t) => t.from)).toEqual(['comment', 'docstring', 'branch', 'loop', 'parameters']);
-    expect(save.description).toContain('One of: `model.save_gguf` when `args.gguf` or `model.save` (else).');
-    expect(save.description).toContain('It repeats inside `for method in ["q4_k_m", "q8_0"]`.');
+    expect(save.trace.map((t) => t.from)).toEqual(['branch', 'comment', 'docstring', 'loop', 'parameters', 'docstring', 'parameters']);
+    expect(save.description).toContain('`model.save`: Save the model and its adapters to a folder.');
+    expect(save.description).toContain('Save Model: with `model.save_gguf` when `args.gguf`, or with `model.save` otherwise.');
+    expect(save.description).toContain('`model.save_gguf` repeats inside `for method in ["q4_k_m", "q8_0"]`.');
     expect(save.description).toContain('(the file to write)');
   });
 });

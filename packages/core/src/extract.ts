@@ -16,6 +16,7 @@ import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
 import { discover, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
+import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { mergeSections } from './group/sections.js';
 import { isAppPackage, publicSurface } from './group/surface.js';
@@ -189,6 +190,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         runtime: own?.resolution.kind === 'repo' && !own.resolution.span.path.endsWith('.py') ? 'Node' : 'Python',
         ...(p.title ? { title: p.title } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
+        ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : {}),
         span: { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
       });
       unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
@@ -233,6 +235,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         runtime: 'Node',
         ...(p.title ? { title: p.title } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
+        ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : {}),
         span: whole ? { path: c.path, start: 1, end: Math.max(1, splitLines(p.text).length) } : { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
       };
       analysed.push(entry);
@@ -284,6 +287,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       runtime: 'Python',
       ...(p.title ? { title: p.title } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
+      ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docParagraphLines ? { paragraphs: docParagraphs(facts.doc, facts.docParagraphLines) } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
     };
     analysed.push(entry);

@@ -126,7 +126,14 @@ export interface CallSite {
    * The arm of an `if`/`try`/`match` the call sits in: calls in different arms of one construct are
    * alternatives (`if args.save_gguf: ... else: ...`), shown as one step.
    */
-  branch?: { kind: 'if' | 'try' | 'match'; at: Place; arm: number; condition: string };
+  branch?: Arm;
+  /**
+   * Every arm around the call, outermost first (the last is `branch`), when there are several: calls are
+   * alternatives at the first construct where their arms differ (the GGUF save in `if args.gguf:` inside
+   * a loop, the merged save after it in the implicit `else` of an `if` that returns). In a step with
+   * alternatives, `branch` is the arm of that construct.
+   */
+  arms?: Arm[];
   /** The loop the call repeats under (`for method in methods`). */
   loop?: { header: string; at: Place };
   /**
@@ -135,6 +142,18 @@ export interface CallSite {
    * and the subcommand words followed to the function that runs them.
    */
   command?: { line: string; program: string; words: string[] };
+}
+
+/**
+ * One arm of an `if`/`try`/`match`: the construct (its keyword's place), the arm's number (0 first) and
+ * its condition as written (`args.save_gguf`, `else`, `except ValueError`, a case pattern). The statements
+ * after an `if` whose every arm leaves its block (`return`, `raise`, ...) are in its implicit `else`.
+ */
+export interface Arm {
+  kind: 'if' | 'try' | 'match';
+  at: Place;
+  arm: number;
+  condition: string;
 }
 
 export interface StepCall {

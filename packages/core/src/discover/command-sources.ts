@@ -77,6 +77,7 @@ export function commandSections(
       text: '',
       shell,
       prose: [first.prose, first.after].filter(Boolean).join(' '),
+      paragraphs: first.paragraphs,
       ...(first.heading ? { title: first.heading } : {}),
       // One source with the section's code blocks (group/sections.ts merges them).
       section: `${path}#S${first.headingLine}`,

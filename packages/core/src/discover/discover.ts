@@ -7,7 +7,7 @@ import { EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
-import { extractCodeBlocks } from '../lang/markdown/codeblocks.js';
+import { extractCodeBlocks, type Paragraph } from '../lang/markdown/codeblocks.js';
 import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
@@ -36,6 +36,8 @@ export interface PendingSource {
   entryFunction?: string;
   /** Text around a code block (prose before it, paragraph after it). */
   prose?: string;
+  /** The same, paragraph by paragraph with their lines. */
+  paragraphs?: Paragraph[];
   /** A notebook's or a code block's title. */
   title?: string;
   /**
@@ -268,6 +270,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           shell,
           shellLines: shell.map((c) => c.line),
           prose: [block.prose, block.after].filter(Boolean).join(' '),
+          paragraphs: block.paragraphs,
           ...(block.heading ? { title: block.heading } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.headingLine}`,
@@ -304,6 +307,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         map: { lines },
         shell: block.source.shell,
         prose: [block.prose, block.after].filter(Boolean).join(' '),
+        paragraphs: block.paragraphs,
         ...(block.heading ? { title: block.heading } : {}),
         section: `${path}#S${block.headingLine}`,
       };

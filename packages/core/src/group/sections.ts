@@ -29,12 +29,14 @@ export function mergeSections(analysed: AnalysedSource[], sectionOf: (a: Analyse
     const calls: CallSite[] = group.flatMap((g) => g.calls);
     for (const g of group.slice(1)) mergedInto.set(g.candidate.id, a.candidate.id);
     a.candidate.foundBy = `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
-    const prose = group.map((g) => g.prose).find((p) => p && p.trim());
+    const first = group.find((g) => g.prose && g.prose.trim());
+    const prose = first?.prose;
     sources.push({
       ...a,
       calls,
       steps: buildSteps(calls),
       ...(prose ? { prose } : {}),
+      ...(first?.paragraphs ? { paragraphs: first.paragraphs } : {}),
       span: { path: a.span.path, start: Math.min(...group.map((g) => g.span.start)), end: Math.max(...group.map((g) => g.span.end)) },
     });
   }

@@ -1,7 +1,7 @@
 // Calls → roles → steps. A call's role comes from the verb in its name, else from its class name; calls that
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
-import type { CallSite, Role } from '../model.js';
+import type { Arm, CallSite, Role } from '../model.js';
 import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
@@ -253,27 +253,55 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   return fitSteps(steps);
 }
 
+/** Every arm around a call, outermost first. */
+const armsOf = (c: CallSite): Arm[] => c.arms ?? (c.branch ? [c.branch] : []);
+const sameConstruct = (x: Arm, y: Arm) => x.kind === y.kind && x.at.path === y.at.path && x.at.line === y.at.line && x.at.cell === y.at.cell;
+
+/**
+ * Where two calls part ways: the arms each takes at the first construct around both where their arms
+ * differ (the `if` of `if args.gguf: ... else: ...`, however deep each call sits inside its arm); none
+ * when one runs wherever the other does.
+ */
+export function partingArms(a: CallSite, b: CallSite): [Arm, Arm] | undefined {
+  const x = armsOf(a);
+  const y = armsOf(b);
+  for (let i = 0; i < Math.min(x.length, y.length) && sameConstruct(x[i], y[i]); i++) if (x[i].arm !== y[i].arm) return [x[i], y[i]];
+  return undefined;
+}
+
 /**
  * Steps whose main calls sit in different arms of one `if`/`try`/`match` and do the same kind of thing
- * (`if args.save_gguf: save_gguf(...) else: save_merged(...)`) are one step done one way or another,
- * never a sequence. Its title keeps what the alternatives share (Save Model).
+ * (`if args.save_gguf: save_gguf(...) else: save_merged(...)`, or the GGUF save in the `if` then the
+ * merged save after the `return` that ends it) are one step done one way or another, never a sequence.
+ * Its title keeps what the alternatives share (Save Model). The step's main call and each alternative
+ * carry, as `branch`, their arm of the construct that separates them.
  */
 function mergeAlternatives(steps: DraftStep[]): DraftStep[] {
   const out: DraftStep[] = [];
-  const armOf = (s: DraftStep) => s.calls[0].branch;
-  const same = (a: DraftStep, b: DraftStep) => {
-    const x = armOf(a);
-    const y = armOf(b);
-    return !!x && !!y && x.kind === y.kind && x.at.path === y.at.path && x.at.line === y.at.line && x.at.cell === y.at.cell && x.arm !== y.arm && (a.role === b.role || groupOf(a.role) === groupOf(b.role));
-  };
+  const related = (a: DraftStep, b: DraftStep) => a.role === b.role || groupOf(a.role) === groupOf(b.role);
   for (const s of steps) {
-    const host = out.find((o) => same(o, s) && !(o.alternatives ?? []).some((c) => c.branch?.arm === armOf(s)!.arm));
-    if (!host) {
+    const main = s.calls[0];
+    // A host whose main call parts from this one at the construct it already branches on (or at any
+    // construct when it has no alternative yet), in an arm none of its alternatives takes.
+    let join: { host: DraftStep; arms: [Arm, Arm] } | undefined;
+    for (const o of out) {
+      if (!related(o, s)) continue;
+      const arms = partingArms(o.calls[0], main);
+      if (!arms) continue;
+      const alts = o.alternatives ?? [];
+      if (alts.length && (!sameConstruct(o.calls[0].branch!, arms[0]) || alts.some((c) => c.branch!.arm === arms[1].arm) || o.calls[0].branch!.arm !== arms[0].arm)) continue;
+      join = { host: o, arms };
+      break;
+    }
+    if (!join) {
       out.push(s);
       continue;
     }
-    host.alternatives = [...(host.alternatives ?? []), s.calls[0]];
-    host.calls = [...host.calls, ...s.calls];
+    const { host, arms } = join;
+    const lead = host.alternatives?.length ? host.calls[0] : { ...host.calls[0], branch: arms[0] };
+    const alt = { ...main, branch: arms[1] };
+    host.alternatives = [...(host.alternatives ?? []), alt];
+    host.calls = [lead, ...host.calls.slice(1), alt, ...s.calls.slice(1)];
     // The shared part of the names: Save GGUF Model / Save Merged Model → Save Model.
     const names = [host.calls[0], ...host.alternatives].map(nameCall);
     const common = names[0].object.filter((t) => names.every((n) => n.object.includes(t)));

@@ -3,12 +3,15 @@
 // the docstring says of them, data flow. Every sentence carries where it comes from (TextTrace); the
 // few connective sentences that only link others are the templates listed in CONNECTIVES. A sentence
 // that would only be a formula ("Calls X from the repository") is left out instead.
-import type { CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
+import type { Arm, CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
+import type { Paragraph } from '../lang/markdown/codeblocks.js';
+import { DOC_BANNER, EMPTY_DOC_WORDS, PROSE_FILLER, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
-export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/, /^Run the steps below in order\.$/, /^[A-Za-z0-9 ]+: [a-z0-9 ,]+\.$/];
+export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/];
 
 /** Docstrings that describe another function than the one called (`Same as .push_to_hub(...)`). */
 const DEFERRING_DOC = /^(same as|see|alias (of|for)|wrapper (of|for|around)|shortcut (of|for)|calls?|equivalent to)\b/i;
@@ -34,47 +37,92 @@ export function joinList(xs: string[], word = 'and'): string {
 /** A docstring that speaks of the called function itself: not one that defers to another function. */
 function ownDoc(c: CallSite): string | undefined {
   const doc = c.definition?.docParagraph ?? c.definition?.summary;
-  if (!doc || DEFERRING_DOC.test(doc.trim())) return undefined;
+  // A banner (`**Starting a new project?** We recommend ...`) says nothing of the call either.
+  if (!doc || DEFERRING_DOC.test(doc.trim()) || DOC_BANNER.test(doc.trim())) return undefined;
   const method = c.callee.split('.').pop() ?? '';
   // A docstring that names another callable (`... like .push_to_hub()`) is about that one.
   const others = [...doc.matchAll(/\.?([A-Za-z_]\w*)\(\)/g)].map((m) => m[1]).filter((n) => n !== method);
-  return others.length ? undefined : doc;
+  if (others.length) return undefined;
+  // One that only says the API's own name after an empty verb ("Initialize CPOTrainer.") says nothing.
+  const own = new Set(tokens(`${c.callee} ${c.definition?.qualname ?? ''}`));
+  const words = firstSentences(doc, 1).split(/[^A-Za-z0-9_]+/).filter((w) => w && !STOP_TOKENS.has(w.toLowerCase()));
+  const empty = words.every((w) => EMPTY_DOC_WORDS.has(w.toLowerCase()) || tokens(w).every((t) => own.has(t)));
+  return empty ? undefined : doc;
 }
 
 /**
- * The sentences of a step: the example's comment above the call, the API's own docstring, the
- * alternatives and the loop around it, the values the example passes (with what the docstring says of
- * each) and the parameters the repository's sources set most often; else what it takes and gives.
+ * The sentences of a step: the example's comment above the call, the API's own docstring, the loop
+ * around it, the values the example passes (with what the docstring says of each) and the parameters the
+ * repository's sources set most often; else what it takes and gives. A step with alternatives says first
+ * how it is done one way or another, then each call's own sentences, each naming its call.
  */
 export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet: Map<string, string[]>, key: string): TextTrace[] {
   const c = s.calls[0];
+  const alternatives = s.alternatives ?? [];
   const out: TextTrace[] = [];
-  if (c.comment && c.commentAt) out.push({ text: ensureStop(capitalise(c.comment)), from: 'comment', at: c.commentAt });
-  const doc = ownDoc(c);
-  if (doc && c.definition) out.push({ text: ensureStop(firstSentences(doc, 2)), from: 'docstring', at: { path: c.definition.span.path, line: c.definition.span.start } });
-  if (c.resolution.kind === 'external') out.push({ text: `${code(c.callee)} comes from the ${c.resolution.distribution} package.`, from: 'call', at: place(c) });
-  if (s.alternatives?.length) {
-    const arms = [c, ...s.alternatives].map((a) => `${code(a.callee)} ${a.branch?.condition === 'else' || a.branch?.condition === 'try' ? `(${a.branch.condition})` : `when ${code(a.branch?.condition ?? '?')}`}`);
-    out.push({ text: `One of: ${joinList(arms, 'or')}.`, from: 'branch', at: c.branch!.at });
+  if (alternatives.length) {
+    const arms = [c, ...alternatives].map((a) => `with ${code(a.callee)} ${armWords(a.branch!)}`);
+    out.push({ text: `${s.title}: ${arms.slice(0, -1).join(', ')}, or ${arms[arms.length - 1]}.`, from: 'branch', at: c.branch!.at });
+    for (const a of [c, ...alternatives]) out.push(...callTrace(a, true));
+  } else {
+    out.push(...callTrace(c, false));
   }
-  if (c.loop) out.push({ text: `It repeats inside ${code(c.loop.header)}.`, from: 'loop', at: c.loop.at });
-  // What the user chose: literal and built values, not a variable handed on (`model=model`).
-  const values = Object.entries(c.argValues ?? {}).filter(([k, v]) => /^[A-Za-z_]\w*$/.test(k) && (!/^[A-Za-z_][\w.]*$/.test(v) || /^(True|False|None|true|false|null|undefined)$/.test(v)));
-  const docs = c.definition?.paramDocs ?? {};
-  const shown = values.slice(0, 3).map(([k, v]) => (docs[k] ? `${code(`${k}=${v}`)} (${lowerFirst(firstSentences(docs[k], 1).replace(/\.$/, ''))})` : code(`${k}=${v}`)));
-  if (shown.length) out.push({ text: `The example passes ${joinList(shown)}.`, from: 'parameters', at: place(c) });
-  const passed = new Set(c.argNames);
-  const often = (oftenSet.get(key) ?? []).filter((k) => !passed.has(k)).slice(0, 3);
-  if (often.length) out.push({ text: `Sources of this repository also set ${joinList(often.map(code))}.`, from: 'parameters', at: c.definition ? { path: c.definition.span.path, line: c.definition.span.start } : place(c) });
+  // The parameters other sources set: only names the definition declares (a variable passed by
+  // position is no parameter name), none the example fills (by keyword or by position:
+  // `create({ model, input })` fills `body`). Without a definition no line shows them: left out.
+  const def = c.definition;
+  const filled = new Set(c.argNames);
+  c.argNames.forEach((a, i) => {
+    if (!/^[A-Za-z_]\w*$/.test(a) && def?.params[i]) filled.add(def.params[i].name);
+  });
+  const declared = new Set((def?.params ?? []).map((p) => p.name));
+  const often = def ? (oftenSet.get(key) ?? []).filter((k) => declared.has(k) && !filled.has(k)).slice(0, 3) : [];
+  if (often.length && def) out.push({ text: `Sources of this repository also set ${joinList(often.map(code))}${alternatives.length ? ` for ${code(c.callee)}` : ''}.`, from: 'parameters', at: { path: def.span.path, line: def.span.start } });
   if (!out.length || out.every((t) => t.from === 'parameters')) {
-    const ins = [...new Set(c.uses.filter((u) => produced.has(u)))].map((u) => `${code(u)} (from ${produced.get(u)})`);
+    // What it works on (its receiver), takes and gives, by the steps that made them.
+    const receiver = c.callee.includes('.') ? c.callee.split('.')[0] : undefined;
+    const on = receiver && produced.has(receiver) ? [`is called on ${code(receiver)} (from ${produced.get(receiver)})`] : [];
+    const ins = [...new Set(c.uses.filter((u) => produced.has(u) && u !== receiver))].map((u) => `${code(u)} (from ${produced.get(u)})`);
     const outs = c.assignedTo.map(code);
-    const parts = [ins.length ? `takes ${joinList(ins)}` : '', outs.length ? `gives ${joinList(outs)}` : ''].filter(Boolean);
-    if (parts.length) out.push({ text: `${code(c.callee)} ${parts.join(' and ')}.`, from: 'dataflow', at: place(c) });
+    const parts = [...on, ins.length ? `takes ${joinList(ins)}` : '', outs.length ? `gives ${joinList(outs)}` : ''].filter(Boolean);
+    if (parts.length) out.push({ text: `${code(c.callee)} ${joinList(parts)}.`, from: 'dataflow', at: place(c) });
   }
   // Nothing else to say: the call as the example writes it, where it writes it.
   if (!out.length) out.push({ text: `The example runs ${code(c.command?.line ?? `${c.callee}(${c.argNames.join(', ')})`)} here.`, from: 'call', at: place(c) });
   return out;
+}
+
+/**
+ * What the example and the API say of one call: its comment, its docstring, the package it comes from,
+ * the loop it repeats in, the values passed. `named`: the sentences name the call (one of several ways
+ * to do a step), never "it".
+ */
+function callTrace(c: CallSite, named: boolean): TextTrace[] {
+  const out: TextTrace[] = [];
+  if (c.comment && c.commentAt) out.push({ text: ensureStop(capitalise(c.comment)), from: 'comment', at: c.commentAt });
+  const doc = ownDoc(c);
+  if (doc && c.definition) out.push({ text: `${named ? `${code(c.callee)}: ` : ''}${ensureStop(firstSentences(plainProse(doc), 2))}`, from: 'docstring', at: { path: c.definition.span.path, line: c.definition.span.start } });
+  if (c.resolution.kind === 'external') out.push({ text: `${code(c.callee)} comes from the ${c.resolution.distribution} package.`, from: 'call', at: place(c) });
+  if (c.loop) out.push({ text: `${named ? code(c.callee) : 'It'} repeats inside ${code(c.loop.header)}.`, from: 'loop', at: c.loop.at });
+  // What the user chose: literal and built values, not a variable handed on (`model=model`).
+  const values = Object.entries(c.argValues ?? {}).filter(([k, v]) => /^[A-Za-z_]\w*$/.test(k) && (!/^[A-Za-z_][\w.]*$/.test(v) || /^(True|False|None|true|false|null|undefined)$/.test(v)));
+  const docs = c.definition?.paramDocs ?? {};
+  // A property of an options object the example passes (`create({ model: 'gpt-5' })`) reads `model: 'gpt-5'`.
+  const props = new Set(Object.keys(c.argValues ?? {}).filter((k) => k.startsWith('{')).flatMap((k) => k.replace(/^\{|\}$/g, '').split(',').map((x) => x.trim())));
+  const shown = values.slice(0, 3).map(([k, v]) => {
+    const pair = code(props.has(k) ? `${k}: ${v}` : `${k}=${v}`);
+    return docs[k] ? `${pair} (${lowerFirst(firstSentences(plainProse(docs[k]), 1).replace(/\.$/, ''))})` : pair;
+  });
+  if (shown.length) out.push({ text: `The example passes ${joinList(shown)}${named ? ` to ${code(c.callee)}` : ''}.`, from: 'parameters', at: place(c) });
+  return out;
+}
+
+/** When an arm runs, in words: `when \`args.gguf\``, `otherwise`, `first`, `if that fails (\`except E\`)`, `for \`case x\``. */
+function armWords(a: Arm): string {
+  if (a.condition === 'else') return 'otherwise';
+  if (a.kind === 'try') return a.arm === 0 ? 'first' : `if that fails (${code(a.condition)})`;
+  if (a.kind === 'match') return `for ${code(a.condition)}`;
+  return `when ${code(a.condition)}`;
 }
 
 function capitalise(t: string): string {
@@ -85,52 +133,155 @@ export function lowerFirst(t: string): string {
   return /^[A-Z][a-z]/.test(t) ? t.charAt(0).toLowerCase() + t.slice(1) : t;
 }
 
+/** One sentence of prose and the line of the paragraph it comes from. */
+interface ProseSentence {
+  text: string;
+  at: Place;
+  /** From the paragraph right before the code block or right after it (what introduces the code). */
+  near: boolean;
+}
+
 /**
- * Overview, Description and Usage: the prose that introduces the use case (a README/docs section's text,
- * an example's module docstring, a RepoMap Purpose), the distinctive API's docstring, where it is shown,
- * and for Usage what the user brings (the literals its first steps take) and what comes out (files the
- * save steps write, values the last step returns).
+ * A module docstring as paragraphs (a paragraph ends at a blank line), each with the line it starts on
+ * (`lines`: where the file's paragraphs start). When the two do not pair up, only the first paragraph
+ * is kept, at the first line.
  */
-export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
-  const leadSrc = sources.find((s) => (s.prose && /[a-z]{3,}/i.test(s.prose)) || purposes.get(s.candidate.path));
-  const lead = leadSrc ? (leadSrc.prose && /[a-z]{3,}/i.test(leadSrc.prose) ? leadSrc.prose : purposes.get(leadSrc.candidate.path)) : undefined;
-  const leadAt: Place | undefined = leadSrc ? { path: leadSrc.candidate.path, line: leadSrc.candidate.line } : undefined;
-  const fromLead = leadSrc && leadSrc.prose && lead === leadSrc.prose ? 'prose' : 'literal';
+export function docParagraphs(doc: string, lines: number[]): Paragraph[] {
+  const paragraphs = doc.split(/\n\s*\n/).map((p) => p.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')).filter(Boolean);
+  if (!lines.length) return [];
+  const paired = paragraphs.length === lines.length ? paragraphs : paragraphs.slice(0, 1);
+  return paired.map((text, i) => ({ text, line: lines[i] }));
+}
+
+/**
+ * Markup that reads as noise on a wiki page: a GitHub alert marker (`[!NOTE]`), Markdown links (their
+ * text kept), bold and italic markers, reST double backticks and roles (`:class:\`X\`` → `X`).
+ */
+export function plainProse(t: string): string {
+  return t
+    .replace(/^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i, '')
+    .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
+    .replace(/``([^`]+)``/g, '`$1`')
+    .replace(/:(?:py:)?(?:class|func|meth|attr|mod|obj|data|exc|ref):`~?([^`]+)`/g, '`$1`')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A paragraph's sentences; a paragraph without a final stop (a title line) is one sentence. */
+function paragraphSentences(text: string): string[] {
+  const t = plainProse(text);
+  return t ? t.split(/(?<=[.!?])\s+(?=[A-Z"'(`])/).map((x) => ensureStop(x)).filter((x) => /[A-Za-z]{3,}/.test(x)) : [];
+}
+
+/** Sentences that only lead in to the code or point elsewhere (PROSE_FILLER): no sentence of a page. */
+function isFiller(sentence: string): boolean {
+  return PROSE_FILLER.some((re) => re.test(sentence));
+}
+
+/**
+ * The sentences of a source's prose, each with its paragraph's line: for a code block, the paragraph
+ * right before it and the one right after it first (they introduce the code), then the section's
+ * earlier paragraphs; for a script, its docstring's paragraphs in order. Fillers are left out.
+ */
+function proseSentences(src: AnalysedSource): ProseSentence[] {
+  const path = src.candidate.path;
+  const paragraphs = src.paragraphs ?? (src.prose ? [{ text: src.prose, line: src.candidate.line }] : []);
+  // A code block's id names its line (`README.md#L12`); a script's is its path.
+  const whole = !src.candidate.id.includes('#');
+  const before = paragraphs.filter((p) => !p.after);
+  const ordered = whole
+    ? paragraphs.map((p) => ({ p, near: true }))
+    : [...before.slice(-1).map((p) => ({ p, near: true })), ...paragraphs.filter((p) => p.after).map((p) => ({ p, near: true })), ...before.slice(0, -1).map((p) => ({ p, near: false }))];
+  return ordered.flatMap(({ p, near }) => paragraphSentences(p.text).filter((t) => !isFiller(t)).map((text) => ({ text, at: { path, line: p.line }, near })));
+}
+
+/**
+ * Words that name the use case's distinctive API in prose: the distinctive tokens of its name
+ * (`save_gguf` → gguf, `GRPOTrainer` → grpo, trainer; a verb or a stop word is no term) and the
+ * resource it acts on (`client.models.list` → models).
+ */
+function anchorTerms(anchor: string): string[] {
+  const parts = anchor.replace(/\(\)/g, '').split('.').filter((p) => /^[A-Za-z_]\w*$/.test(p));
+  const last = parts[parts.length - 1] ?? '';
+  const own = tokens(last).filter((t) => !VERBS[t] && !STOP_TOKENS.has(t));
+  const resource = parts.slice(1, -1).filter((p) => !/^(beta|v\d+)$/i.test(p)).flatMap((p) => tokens(p));
+  return [...new Set([...own, ...resource])].filter((t) => t.length >= 3);
+}
+
+/** Does a sentence name one of the terms (a word starting with it: `GRPOTrainer` names grpo)? */
+function namesAnchor(sentence: string, terms: string[]): boolean {
+  const words = tokens(sentence);
+  const joined = sentence.toLowerCase().split(/[^a-z0-9_]+/);
+  return terms.some((t) => words.includes(t) || words.includes(`${t}s`) || joined.some((w) => w.startsWith(t)));
+}
+
+/**
+ * Overview, Description and Usage: the prose that introduces the use case (the paragraphs around a
+ * README/docs section's code, an example's module docstring, a RepoMap Purpose; never a test's, which
+ * says what the test checks), the distinctive API's docstring, where it is shown, and for Usage what the
+ * user brings (the literals its first load and data steps take) and what comes out (files the save steps
+ * write, values the last step returns). A part with nothing to say stays empty rather than a formula.
+ */
+export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, _title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
+  // The representative source that is no test introduces the use case; another source's prose is
+  // about another section. A RepoMap Purpose speaks of a whole file: a script's, not a README's.
+  const leadSrc = sources.find((s) => s.candidate.kind !== 'test');
+  const prose = leadSrc ? proseSentences(leadSrc) : [];
+  const purposeSrc = leadSrc && !prose.length && !leadSrc.candidate.id.includes('#') && !/\.(md|mdx|rst)$/i.test(leadSrc.candidate.path) ? leadSrc : undefined;
+  const purpose = purposeSrc ? purposes.get(purposeSrc.candidate.path) : undefined;
   const anchorCall = steps.flatMap((s) => s.calls).find((c) => c.call.callee === anchor)?.call;
   const doc = anchorCall ? ownDoc(anchorCall) : undefined;
   const docAt: Place | undefined = anchorCall?.definition ? { path: anchorCall.definition.span.path, line: anchorCall.definition.span.start } : undefined;
+  const docSentences = doc && docAt ? paragraphSentences(doc) : [];
 
+  // Overview: a sentence of the prose that introduces the code (one naming the use case's API first),
+  // else the RepoMap Purpose, else the API's own docstring, else the section's earlier prose.
   const overview: TextTrace[] = [];
-  if (lead && leadAt) overview.push({ text: ensureStop(firstSentences(lead, 1)), from: fromLead as TextTrace['from'], at: leadAt });
-  else if (doc && docAt) overview.push({ text: ensureStop(firstSentences(doc, 1)), from: 'docstring', at: docAt });
-  else overview.push({ text: `${title}: ${joinList(steps.map((s) => s.title.toLowerCase()), 'then')}.`, from: 'connective' });
+  const terms = anchorTerms(anchor);
+  // A script's docstring opens with what the script is; a README section's paragraph that names the
+  // use case's API is the one that introduces it.
+  const script = !!leadSrc && !leadSrc.candidate.id.includes('#');
+  const first = (script ? undefined : prose.find((p) => p.near && namesAnchor(p.text, terms))) ?? prose.find((p) => p.near);
+  if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
+  else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
+  else if (docSentences.length) overview.push({ text: docSentences[0], from: 'docstring', at: docAt! });
+  else if (prose.length) overview.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
 
   const description: TextTrace[] = [];
-  if (lead && leadAt) description.push({ text: ensureStop(firstSentences(lead, 3)), from: fromLead as TextTrace['from'], at: leadAt });
-  if (doc && docAt && doc !== lead) description.push({ text: `${code(anchor)}: ${ensureStop(firstSentences(doc, 2))}`, from: 'docstring', at: docAt });
+  // How to run it is the Usage's.
+  for (const p of prose.filter((x) => x.near && !USAGE_PROSE.test(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
+  if (!description.length && prose.length) description.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
+  if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
+  if (docSentences.length && !description.some((d) => d.text === docSentences[0])) description.push({ text: `${code(anchor)}: ${docSentences.slice(0, 2).join(' ')}`, from: 'docstring', at: docAt! });
   const where = sources.map((s) => (s.candidate.kind === 'readme' || s.candidate.kind === 'docs' ? `${s.candidate.path} (${s.candidate.heading ?? `line ${s.candidate.line}`})` : s.candidate.path));
   description.push({ text: `Shown in ${where.length > 6 ? `${where.slice(0, 6).join(', ')} and ${where.length - 6} more` : joinList(where)}.`, from: 'connective' });
 
   const usage: TextTrace[] = [];
-  // What the user brings: string literals the first load/prepare steps take (a model name, a dataset).
-  const brings: { text: string; at: Place }[] = [];
+  // How to run it, in the prose's own words ("Run `python train.py --help` for all options.").
+  for (const p of prose.filter((x) => x.near && USAGE_PROSE.test(x.text)).slice(0, 2)) usage.push({ text: p.text, from: 'prose', at: p.at });
+  // What the user brings: string literals the first load and data steps take (a model name, a
+  // dataset), one sentence per step at its call.
   for (const s of steps.slice(0, 3)) {
     const c = s.calls[0].call;
-    if (!['load', 'prepare_data', 'configure', 'build'].includes(s.role)) continue;
-    for (const [k, v] of Object.entries(c.argValues ?? {})) if (/^["'`][^"'`]{2,}["'`]$/.test(v)) brings.push({ text: `${code(v.slice(1, -1))} (${k} of ${s.title})`, at: place(c) });
+    if (s.role !== 'load' && s.role !== 'prepare_data') continue;
+    const literals = Object.entries(c.argValues ?? {}).filter(([, v]) => /^["'`][^"'`]{2,}["'`]$/.test(v));
+    const named = literals.slice(0, 3).map(([k, v]) => `${code(v.slice(1, -1))}${/^[A-Za-z_]\w*$/.test(k) ? ` (${k})` : ''}`);
+    if (named.length) usage.push({ text: `${s.title} takes ${joinList(named)}.`, from: 'literal', at: place(c) });
   }
-  if (brings.length) usage.push({ text: `It starts from ${joinList(brings.slice(0, 3).map((b) => b.text))}.`, from: 'literal', at: brings[0].at });
   // What comes out: paths the save steps write, values the last step returns.
-  const writes: { text: string; at: Place }[] = [];
+  const writes: TextTrace[] = [];
   for (const s of steps.filter((x) => x.role === 'save')) {
     const c = s.calls[0].call;
     const v = Object.values(c.argValues ?? {}).find((x) => /^["'`][^"'`]{2,}["'`]$/.test(x));
-    if (v) writes.push({ text: `${code(v.slice(1, -1))} (${s.title})`, at: place(c) });
+    if (v) writes.push({ text: `${s.title} writes ${code(v.slice(1, -1))}.`, from: 'literal', at: place(c) });
   }
-  if (writes.length) usage.push({ text: `It writes ${joinList(writes.map((w) => w.text))}.`, from: 'literal', at: writes[0].at });
+  usage.push(...writes);
+  // The last step's result, unless a later call only works on it (`trainer` then `trainer.train()`).
   const last = steps[steps.length - 1].calls[0] as StepCall;
-  if (!writes.length && last.call.assignedTo.length) usage.push({ text: `It ends with ${joinList(last.call.assignedTo.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
-  if (!usage.length) usage.push({ text: 'Run the steps below in order.', from: 'connective' });
+  const consumed = (v: string) => steps.flatMap((s) => s.calls).some((x) => x.call !== last.call && (x.call.callee.startsWith(`${v}.`) || x.call.uses.includes(v)) && x.call.site.start >= last.call.site.start && x.call.site.path === last.call.site.path);
+  const results = last.call.assignedTo.filter((v) => !consumed(v));
+  if (!writes.length && results.length) usage.push({ text: `It ends with ${joinList(results.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
   return { overview, description, usage };
 }
 

@@ -544,3 +544,33 @@ export const JS_CLI_PACKAGES = new Map<string, 'commander' | 'yargs'>([
   ['@commander-js/extra-typings', 'commander'],
   ['yargs', 'yargs'],
 ]);
+
+/**
+ * Prose sentences that say nothing of the use case (group/texts.ts): a lead-in to the code ("Here is a
+ * basic example of how to use the SFTTrainer"), a pointer elsewhere ("The full API of this library can
+ * be found in api.md", "See the guide"). They never become a sentence of a page.
+ */
+export const PROSE_FILLER: RegExp[] = [
+  /^(here is|here's|here are|below is|below are|the following( code| snippet| example)? (is|shows))\b.*\b(examples?|snippets?|code|samples?|scripts?|commands?)\b/i,
+  /^(this|the following) (is an?|shows an?) (basic |simple |minimal |short )?(examples?|snippets?|code)\b/i,
+  /\bthe following (\w+ )?(commands?|code|snippets?|examples?|scripts?)[.:]$/i,
+  /^(an? |the )?(minimal|simple|basic|short|small|complete|full|quick|working)( end-to-end)? (examples?|snippets?|scripts?|demo)[.:]$/i,
+  /\bcan be found (in|at|on|here)\b/i,
+  /^(see|check out|refer to|read more|visit|learn more)\b/i,
+  /^for (more|further|full|a full|a complete) (details|information|examples?|list|reference|documentation)\b/i,
+  /\b(like this|as follows)[.:!]?$/i,
+  // A command line pasted into prose (`python cli.py --model x --epochs 3 --out y`): no sentence.
+  /(\s--[A-Za-z][\w-]*\b[^-]*){3,}/,
+];
+
+/** A prose sentence that says how to run the use case (an imperative with a code span): a sentence of the Usage. */
+export const USAGE_PROSE = /^(run|install|launch|start|execute)\b[^.]*`[^`]+`/i;
+
+/**
+ * Words of a docstring that say nothing beyond the API's name: "Initialize CPOTrainer.", "Constructor
+ * for Foo.", "Create a new Trainer." (every other word a token of the name) is no sentence of a page.
+ */
+export const EMPTY_DOC_WORDS = new Set(['initialize', 'initialise', 'initializes', 'initialises', 'init', 'constructor', 'construct', 'constructs', 'create', 'creates', 'instantiate', 'instantiates', 'new', 'instance', 'class', 'method', 'function', 'object']);
+
+/** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
+export const DOC_BANNER = /^\*\*[^*]+\*\*/;

@@ -1,9 +1,9 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
-import type { CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
+import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
-import type { PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
+import type { PyArm, PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
 import { CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
@@ -45,7 +45,12 @@ type Value =
   /** `inherited`: a method a repository class inherits from an external base (its type is known). */
   | { kind: 'external'; module: string; inherited?: boolean }
   | { kind: 'stdlib'; module: string }
-  | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[] };
+  /**
+   * `candidates`: the definitions an ambiguous name may be. `result`: the value is what a call of such a
+   * name returns, whose type the candidates do not give: a method on it may be one the repository
+   * attaches at run time.
+   */
+  | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[]; result?: boolean };
 
 export interface ResolvedSource {
   calls: CallSite[];
@@ -524,10 +529,12 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   /** The value a call returns, for later receivers. */
   const resultOf = async (callee: Value, call?: PyCall): Promise<Value> => {
     if (callee.kind === 'callable') return callee.result;
+    // What a call of an ambiguous name returns: not known either way, and not that name.
+    if (callee.kind === 'unknown' && callee.candidates) return { ...callee, result: true };
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
-    if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
+    if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates, result: true } : {}) };
     if (sym.kind !== 'def') return { kind: 'unknown', reason: `\`${sym.module}\` is a module, not callable` };
     if (sym.module === '__example__') return sym.def.kind === 'class' ? { kind: 'local-instance', cls: sym.def } : localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
@@ -1078,8 +1085,9 @@ async function callSite(
   // A method on an unknown or external receiver may be one the repository attaches at run time.
   const attr = call.callee.chain.length > 1 || call.callee.base === 'call' ? call.callee.chain[call.callee.chain.length - 1] : undefined;
   const inherited = callee.kind === 'external' && callee.inherited;
-  // Only a receiver that is external or of unknown type: not an ambiguous repository name.
-  const openReceiver = callee.kind === 'external' || (callee.kind === 'unknown' && !callee.local && !callee.candidates);
+  // Only a receiver that is external or of unknown type: not an ambiguous repository name (the result of
+  // calling one is of unknown type: `model = FastModel.get_peft_model(model)` then `model.save_gguf()`).
+  const openReceiver = callee.kind === 'external' || (callee.kind === 'unknown' && !callee.local && (!callee.candidates || !!callee.result));
   if (attr && !inherited && openReceiver && (resolution.kind === 'external' || resolution.kind === 'unresolved')) {
     const found = (await index.attachments()).get(attr) ?? [];
     if (found.length === 1) {
@@ -1129,9 +1137,15 @@ async function callSite(
     resolution,
     ...(definition ? { definition } : {}),
     ...(Object.keys(argValues).length ? { argValues } : {}),
-    ...(call.branch ? { branch: { kind: call.branch.kind, at: { path: src.path, ...placeOf(src, call.branch.line) }, arm: call.branch.arm, condition: call.branch.condition } } : {}),
+    ...(call.branch ? { branch: armOf(src, call.branch) } : {}),
+    ...(call.arms ? { arms: call.arms.map((a) => armOf(src, a)) } : {}),
     ...(call.loop ? { loop: { header: call.loop.header, at: { path: src.path, ...placeOf(src, call.loop.line) } } } : {}),
   };
+}
+
+/** A branch arm of the parsed text at its place in the original file. */
+function armOf(src: PythonSource, a: PyArm): Arm {
+  return { kind: a.kind, at: { path: src.path, ...placeOf(src, a.line) }, arm: a.arm, condition: a.condition };
 }
 
 /** A line of the parsed text as a line (and cell) of the original file. */

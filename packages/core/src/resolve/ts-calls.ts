@@ -3,7 +3,7 @@
 // inherited, overloaded (the implementation is printed) or re-exported. What it cannot see (external
 // packages are not installed) is traced back to its import and named by package.
 import { ts } from 'ts-morph';
-import type { CallSite, Definition, Resolution, Span } from '../model.js';
+import type { CallSite, Definition, Place, Resolution, Span } from '../model.js';
 import type { LineMap } from './python-calls.js';
 import { DefinitionBuilder, definitionNode, firstParseError, implementationOf, lineOf, qualnameOf } from '../lang/ts/definitions.js';
 import { TsProject, VIRTUAL_MARK } from '../lang/ts/project.js';
@@ -76,7 +76,8 @@ export class TsCallResolver {
         argNames: argNames(call, f.param),
         ...argValuesOf(call, argNames(call, f.param), sf),
         argComments: argComments(call, sf),
-        ...(leadingComment(stmt, sf) ? { comment: leadingComment(stmt, sf) } : {}),
+        // The statement's comment is about the call it makes, not one nested in that call's arguments.
+        ...(inArguments(call, stmt) ? {} : commentOf(leadingComment(stmt, sf), (pos) => ({ path: src.path, ...place(pos) }))),
         assignedTo: assignedTo(call),
         uses: usesOf(call),
         site: span(call),
@@ -94,7 +95,7 @@ export class TsCallResolver {
         patterns.add(arg.text);
         const node = definitionNode(decl);
         const fn = ts.isFunctionDeclaration(decl) ? decl : (decl as ts.VariableDeclaration).initializer as ts.FunctionLikeDeclaration;
-        const doc = leadingComment(node, sf);
+        const doc = leadingComment(node, sf)?.text;
         out.push({
           callee: arg.text,
           written: arg.text,
@@ -476,10 +477,24 @@ function statementOf(n: ts.Node): ts.Node {
 }
 
 /** Comment lines right above a statement (no blank line between), without the comment markers. */
-function leadingComment(stmt: ts.Node, sf: ts.SourceFile): string | undefined {
+/** Is the call inside the arguments of another call of its statement (`upload(await fileFrom(...))`)? */
+function inArguments(call: ts.Node, stmt: ts.Node): boolean {
+  for (let n = call.parent; n && n !== stmt; n = n.parent) {
+    if ((ts.isCallExpression(n) || ts.isNewExpression(n)) && countsAsCall(n) && (n.arguments ?? []).some((a) => a.pos <= call.pos && call.end <= a.end)) return true;
+  }
+  return false;
+}
+
+/** A statement's comment and where it starts (`commentAt`), as a call site carries them. */
+function commentOf(c: { text: string; pos: number } | undefined, at: (pos: number) => Place): { comment?: string; commentAt?: Place } {
+  return c ? { comment: c.text, commentAt: at(c.pos) } : {};
+}
+
+function leadingComment(stmt: ts.Node, sf: ts.SourceFile): { text: string; pos: number } | undefined {
   const ranges = ts.getLeadingCommentRanges(sf.text, stmt.getFullStart()) ?? [];
   const lines: string[] = [];
   let next = lineOf(sf, stmt.getStart(sf));
+  let top = -1;
   for (let i = ranges.length - 1; i >= 0; i--) {
     const r = ranges[i];
     const raw = sf.text.slice(r.pos, r.end);
@@ -488,9 +503,10 @@ function leadingComment(stmt: ts.Node, sf: ts.SourceFile): string | undefined {
     const body = raw.startsWith('//') ? raw.slice(2) : raw.replace(/^\/\*+|\*+\/$/g, '');
     lines.unshift(...body.split(/\r\n|\r|\n/).map((l) => l.replace(/^\s*\*?\s?/, '').trim()).filter(Boolean));
     next = lineOf(sf, r.pos);
+    top = r.pos;
   }
   const t = lines.join(' ').trim();
-  return t && !/^[-=*#\s]+$/.test(t) ? t.replace(/^[-=\s]+|[-=\s]+$/g, '') : undefined;
+  return t && !/^[-=*#\s]+$/.test(t) ? { text: t.replace(/^[-=\s]+|[-=\s]+$/g, ''), pos: top } : undefined;
 }
 
 function assignedTo(call: ts.Node): string[] {
@@ -551,6 +567,10 @@ function argValuesOf(call: ts.CallExpression | ts.NewExpression, names: string[]
   const out: Record<string, string> = {};
   (call.arguments ?? []).forEach((a, i) => {
     if (names[i] && !ts.isSpreadElement(a)) out[names[i]] = fold(a.getText(sf), 60);
+    // An options object: each property the example sets is a value it chose (`{ model: 'gpt-5' }`).
+    if (ts.isObjectLiteralExpression(a)) {
+      for (const p of a.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text !== '__proto__' && !Object.hasOwn(out, p.name.text)) out[p.name.text] = fold(p.initializer.getText(sf), 60);
+    }
   });
   return Object.keys(out).length ? { argValues: out } : {};
 }

@@ -41,6 +41,31 @@ export interface CodeBlock {
   prose: string;
   /** The first paragraph right after the block, before the next heading or code block ('' if none). */
   after: string;
+  /**
+   * The paragraphs of `prose` and `after` one by one, with the line each starts on and code spans kept
+   * in backticks (`after`: the paragraph after the block): each sentence of a page can name its line.
+   */
+  paragraphs: Paragraph[];
+}
+
+/** A paragraph of Markdown prose: its text (whitespace folded, code spans in backticks) and first line. */
+export interface Paragraph {
+  text: string;
+  line: number;
+  /** The paragraph right after the code block, not before it. */
+  after?: boolean;
+}
+
+/** A paragraph's text with its code spans kept in backticks (links and emphasis read as their text). */
+function paragraphText(node: Nodes): string {
+  const raw = (n: Nodes): string => {
+    if (n.type === 'inlineCode') return `\`${n.value}\``;
+    if (n.type === 'text') return n.value;
+    if (n.type === 'break') return ' ';
+    if (n.type === 'image' || n.type === 'imageReference' || n.type === 'html') return '';
+    return 'children' in n ? (n.children as Nodes[]).map(raw).join('') : '';
+  };
+  return foldWhitespace(raw(node));
 }
 
 export interface CodeLanguages {
@@ -324,6 +349,7 @@ export function extractCodeBlocks(
   const blocks: CodeBlock[] = [];
   const headings: { depth: number; text: string; line: number }[] = [];
   let prose: string[] = [];
+  let paragraphs: Paragraph[] = [];
   // The block still waiting for its `after` paragraph.
   let pending: CodeBlock | undefined;
 
@@ -333,15 +359,21 @@ export function extractCodeBlocks(
         while (headings.length > 0 && headings[headings.length - 1].depth >= node.depth) headings.pop();
         headings.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
         prose = [];
+        paragraphs = [];
         pending = undefined;
         return;
       }
       case 'paragraph': {
         const t = nodeText(node);
         if (t === '') return;
-        if (pending) pending.after = t;
+        const para: Paragraph = { text: paragraphText(node), line: node.position?.start.line ?? 0 };
+        if (pending) {
+          pending.after = t;
+          pending.paragraphs.push({ ...para, after: true });
+        }
         pending = undefined;
         prose.push(t);
+        paragraphs.push(para);
         return;
       }
       case 'code': {
@@ -363,12 +395,14 @@ export function extractCodeBlocks(
           headingLine: headings.length ? headings[headings.length - 1].line : 0,
           prose: prose.join(' '),
           after: '',
+          paragraphs,
         };
         if (headings.length > 0) block.heading = headings[headings.length - 1].text;
         blocks.push(block);
         pending = block;
         // The next block's prose is what stands between the two blocks.
         prose = [];
+        paragraphs = [];
         return;
       }
       case 'table':

@@ -12,6 +12,8 @@ import { clipEnd } from '../../text/clip.js';
 /** Last named children that carry a statement's end: Python's end_lineno is the end of the last of them. */
 const COMPOUND_TAIL = new Set(['block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
 const STATEMENT_PARENTS = new Set(['module', 'block']);
+/** Statements after which the rest of their block does not run. */
+const EXIT_STATEMENTS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const COMPLETE_STATEMENT = /(_statement|_definition)$/;
 
@@ -370,6 +372,33 @@ function stringValue(src: Source, n: PyNode | undefined): string | undefined {
   return literalValue(src.t(n));
 }
 
+/**
+ * The file lines where the paragraphs of a docstring start (a paragraph ends at a blank line), read from
+ * the literal as written: a backslash at a line's end in a non-raw string joins the next line, so the
+ * string's own lines are not the file's. Empty for a string made of several literals.
+ */
+function docParagraphLines(src: Source, str: PyNode): number[] {
+  if (str.type !== 'string') return [];
+  const text = src.t(str);
+  const open = /^([A-Za-z]*)("""|\'\'\'|"|')/.exec(text);
+  if (!open) return [];
+  const raw = /r/i.test(open[1]);
+  const lines = text.slice(open[0].length, text.length - open[2].length).split('\n');
+  const out: number[] = [];
+  let blank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const first = i;
+    let logical = lines[i];
+    while (!raw && /(^|[^\\])(\\\\)*\\$/.test(lines[i]) && i + 1 < lines.length) logical = logical.slice(0, -1) + lines[++i];
+    if (!logical.trim()) blank = true;
+    else if (blank) {
+      out.push(str.startRow + 1 + first);
+      blank = false;
+    }
+  }
+  return out;
+}
+
 /** Docstring of a body (or of the module): its first statement, when that is a string literal. */
 function docOf(src: Source, body: PyNode | undefined): string | undefined {
   const first = body ? namedChildren(body)[0] : undefined;
@@ -545,20 +574,43 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return lines.filter(Boolean).join(' ') || undefined;
   };
 
+  /** Does a block always leave it (its last statement returns, raises, breaks or continues, or is an `if` whose every arm does)? */
+  const exits = (block: PyNode | null | undefined): boolean => {
+    const last = block ? namedChildren(block).pop() : undefined;
+    if (!last) return false;
+    if (EXIT_STATEMENTS.has(last.type)) return true;
+    if (last.type !== 'if_statement') return false;
+    const arms = [child(last, 'consequence'), ...last.children.filter((c) => c.type === 'elif_clause' || c.type === 'else_clause').map((c) => child(c, c.type === 'elif_clause' ? 'consequence' : 'body'))];
+    return last.children.some((c) => c.type === 'else_clause') && arms.every(exits);
+  };
+
   /**
-   * The innermost branch construct and loop around a statement, up to its function: which arm of an
-   * `if`/`try`/`match` holds it (alternatives), and the loop header it repeats under.
+   * Every branch arm around a statement, up to its function, outermost first (the last is the innermost):
+   * which arm of an `if`/`try`/`match` holds it, and the implicit `else` of an earlier `if` of its block
+   * whose every arm leaves (`if args.gguf: save_gguf(); return` then `save_merged()`): calls in different
+   * arms of one construct are alternatives. Also the innermost loop header it repeats under.
    */
-  const controlOf = (stmt: PyNode): { branch?: PyArm; loop?: { header: string; line: number } } => {
-    const out: { branch?: PyArm; loop?: { header: string; line: number } } = {};
+  const controlOf = (stmt: PyNode): { arms: PyArm[]; loop?: { header: string; line: number } } => {
+    const inward: PyArm[] = [];
+    const out: { loop?: { header: string; line: number } } = {};
     const clip = (x: string) => clipEnd(x.replace(/\s+/g, ' ').trim(), 60);
-    for (let x: PyNode = stmt; x.parent && !['function_definition', 'class_definition', 'module'].includes(x.parent.type); x = x.parent) {
+    for (let x: PyNode = stmt; x.parent && !['function_definition', 'class_definition'].includes(x.parent.type); x = x.parent) {
       const p = x.parent;
+      if (STATEMENT_PARENTS.has(p.type)) {
+        // The statement's earlier siblings: an `if` (no `else`) whose every arm leaves puts it in that `if`'s else.
+        const siblings = namedChildren(p);
+        for (const s of siblings.slice(0, siblings.indexOf(x)).reverse()) {
+          if (s.type !== 'if_statement' || s.children.some((c) => c.type === 'else_clause')) continue;
+          const elifs = s.children.filter((c) => c.type === 'elif_clause');
+          if (exits(child(s, 'consequence')) && elifs.every((e) => exits(child(e, 'consequence')))) inward.push({ kind: 'if', line: s.startRow + 1, arm: elifs.length + 1, condition: 'else' });
+        }
+      }
+      if (p.type === 'module') break;
       if (!out.loop && (p.type === 'for_statement' || p.type === 'while_statement') && x.field === 'body') {
         const header = p.type === 'for_statement' ? `for ${t(child(p, 'left') ?? p)} in ${t(child(p, 'right') ?? p)}` : `while ${t(child(p, 'condition') ?? p)}`;
         out.loop = { header: clip(header), line: p.startRow + 1 };
       }
-      if (out.branch || x.type !== 'block') continue;
+      if (x.type !== 'block') continue;
       // x is a block: which arm of which construct is it?
       const arm = p;
       const construct = ['elif_clause', 'else_clause'].includes(arm.type) && arm.parent?.type === 'if_statement' ? arm.parent : ['except_clause', 'except_group_clause'].includes(arm.type) || (arm.type === 'else_clause' && arm.parent?.type === 'try_statement') ? arm.parent : arm.type === 'case_clause' ? arm.parent?.parent ?? undefined : arm;
@@ -568,20 +620,20 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         const i = arm === construct ? (x.field === 'consequence' ? 0 : -1) : arms.indexOf(arm);
         if (i < 0) continue;
         const cond = arm.type === 'else_clause' ? 'else' : t(child(arm, 'condition') ?? arm);
-        out.branch = { kind: 'if', line: construct.startRow + 1, arm: i, condition: clip(cond) };
+        inward.push({ kind: 'if', line: construct.startRow + 1, arm: i, condition: clip(cond) });
       } else if (construct.type === 'try_statement') {
         const arms = construct.children.filter((c) => c.field === 'body' || c.type === 'except_clause' || c.type === 'except_group_clause');
         const i = arm === construct ? (x.field === 'body' ? 0 : -1) : arms.indexOf(arm);
         if (i < 0) continue;
-        out.branch = { kind: 'try', line: construct.startRow + 1, arm: i, condition: clip(i === 0 ? 'try' : t(arm).split('\n')[0].replace(/:\s*$/, '')) };
+        inward.push({ kind: 'try', line: construct.startRow + 1, arm: i, condition: clip(i === 0 ? 'try' : t(arm).split('\n')[0].replace(/:\s*$/, '')) });
       } else if (construct.type === 'match_statement') {
         const cases = (construct.children.find((c) => c.type === 'block')?.children ?? []).filter((c) => c.type === 'case_clause');
         const i = cases.indexOf(arm);
         if (i < 0) continue;
-        out.branch = { kind: 'match', line: construct.startRow + 1, arm: i, condition: clip(t(arm).split('\n')[0].replace(/:\s*$/, '')) };
+        inward.push({ kind: 'match', line: construct.startRow + 1, arm: i, condition: clip(t(arm).split('\n')[0].replace(/:\s*$/, '')) });
       }
     }
-    return out;
+    return { arms: inward.reverse(), ...out };
   };
 
   /** The bare name tested by the innermost `if` whose body holds this statement (not its else branch). */
@@ -673,7 +725,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       ...(ctx.call !== undefined ? { parent: ctx.call } : {}),
       ...(comment ? { comment, commentLine: commentTop(stmt.startRow) } : {}),
       statementLine: stmt.startRow + 1,
-      ...(control.branch ? { branch: control.branch } : {}),
+      ...(control.arms.length ? { branch: control.arms[control.arms.length - 1], ...(control.arms.length > 1 ? { arms: control.arms } : {}) } : {}),
       ...(control.loop ? { loop: control.loop } : {}),
     };
     facts.calls.push(call);
@@ -920,6 +972,10 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (Object.keys(lazy).length) facts.lazyExports = lazy;
   }
   const moduleDoc = docOf(src, tree.root);
-  if (moduleDoc !== undefined) facts.doc = moduleDoc;
+  if (moduleDoc !== undefined) {
+    facts.doc = moduleDoc;
+    const lines = docParagraphLines(src, namedChildren(namedChildren(tree.root)[0])[0]);
+    if (lines.length) facts.docParagraphLines = lines;
+  }
   return facts;
 }

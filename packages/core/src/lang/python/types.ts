@@ -154,9 +154,16 @@ export interface PyCall {
   commentLine?: number;
   /**
    * The innermost `if`/`elif`/`else`, `try`/`except` or `match`/`case` (within the call's function) whose
-   * arm holds the statement: calls in different arms of one construct are alternatives, not a sequence.
+   * arm holds the statement (an explicit arm, or the implicit `else` of an earlier `if` that leaves):
+   * calls in different arms of one construct are alternatives, not a sequence.
    */
   branch?: PyArm;
+  /**
+   * Every arm around the statement, outermost first (the last is `branch`), when there are several: an
+   * `if` whose every arm leaves its block (`return`, `raise`, ...) puts the statements after it in its
+   * implicit `else`. Two calls are alternatives at the first construct where their arms differ.
+   */
+  arms?: PyArm[];
   /** The innermost `for`/`while` loop around the statement (within its function): its header, and line. */
   loop?: { header: string; line: number };
 }
@@ -222,6 +229,8 @@ export interface PyModuleFacts {
   hasMainGuard: boolean;
   /** Module docstring. */
   doc?: string;
+  /** The lines where the module docstring's paragraphs start, as the file writes them. */
+  docParagraphLines?: number[];
   /** ERROR / MISSING nodes, by line. */
   errors: PySyntaxError[];
   /** Number of lines in the text. */

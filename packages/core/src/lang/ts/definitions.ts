@@ -1,6 +1,7 @@
 // A TypeScript/JavaScript declaration → goldpath Definition: exact span (first decorator or the first line
 // of the declaration, never its leading JSDoc, to its closing line), parameters, return type, JSDoc summary.
 import { ts } from 'ts-morph';
+import { DOC_BANNER } from '../../heuristics/tables.js';
 import type { Definition, Parameter } from '../../model.js';
 import type { ModuleMap } from './modules.js';
 import { TsProject } from './project.js';
@@ -177,7 +178,10 @@ function jsDocDetails(node: ts.Node): { docParagraph?: string; paramDocs?: Recor
   const docs = ts.getJSDocCommentsAndTags(target).filter(ts.isJSDoc);
   const d = docs[docs.length - 1];
   if (!d) return {};
-  const text = ts.getTextOfJSDocComment(d.comment)?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ').trim();
+  // The first paragraph that describes the declaration: not a bold banner (`**Starting a new
+  // project?** We recommend ...`) nor the rule (`---`) that ends one.
+  const paragraphs = (ts.getTextOfJSDocComment(d.comment)?.trim().split(/\n\s*\n/) ?? []).map((p) => p.replace(/\s+/g, ' ').trim());
+  const text = paragraphs.find((p) => p && !DOC_BANNER.test(p) && !/^([-*_]\s*){3,}$/.test(p));
   const params: Record<string, string> = {};
   for (const tag of d.tags ?? []) {
     if (!ts.isJSDocParameterTag(tag)) continue;

@@ -1,0 +1,318 @@
+// Page texts a reader can check line by line: each prose sentence names the line of its own paragraph
+// (not the code block's), the paragraph right around the code introduces the use case, lead-ins and
+// pointers ("Here is a basic example of how to use X", "can be found in ...") and pasted command lines
+// are no sentences, markup is read as text, a test's docstring says what the test checks (no use-case
+// prose), parameters other sources set are only parameters the definition declares, and a part with
+// nothing to say stays empty instead of a formula.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows } from '../src/index.js';
+import type { GoldpathModel, Step, Workflow } from '../src/model.js';
+import { docParagraphs, plainProse } from '../src/group/texts.js';
+import { lineOf, write } from './repos.js';
+import { PROSE_FILLER } from '../src/heuristics/tables.js';
+
+async function modelOf(repo: string): Promise<GoldpathModel> {
+  return extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prose-')), name: 'acme_kit' });
+}
+
+function workflowWith(model: GoldpathModel, callee: string): Workflow {
+  const w = model.workflows.find((x) => x.steps.some((s) => s.calls.some((c) => c.call.callee === callee)));
+  if (!w) throw new Error(`no workflow calls ${callee}: ${model.workflows.map((x) => x.name).join(', ')}`);
+  return w;
+}
+
+function stepOf(w: Workflow, callee: string): Step {
+  return w.steps.find((s) => s.calls[0].call.callee === callee)!;
+}
+
+const PACKAGE: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\n',
+  'kit/__init__.py': 'from .core import Model, Trainer, load_data\n',
+  'kit/core.py': [
+    'class Model:',
+    '    """A small language model. See the [guide](https://example.org/guide) for **all** options."""',
+    '',
+    '    @classmethod',
+    '    def from_pretrained(cls, name, dtype="float32"):',
+    '        """Load a pretrained model by name."""',
+    '        return cls()',
+    '',
+    '    def save(self, path, fmt="bin"):',
+    '        """Write the model to ``path``.',
+    '',
+    '        Args:',
+    '            path: the folder to write.',
+    '            fmt: the file format.',
+    '        """',
+    '',
+    '',
+    'def load_data(path, split="train", shuffle=False):',
+    '    """Load the records of a split."""',
+    '    return []',
+    '',
+    '',
+    'class Trainer:',
+    '    """Train a model on records."""',
+    '',
+    '    def __init__(self, model, data, epochs=1, lr=0.001):',
+    '        """Initialize Trainer."""',
+    '        self.model = model',
+    '',
+    '    def train(self):',
+    '        """Run the training loop."""',
+    '',
+  ].join('\n'),
+};
+
+const README = [
+  '# kit',
+  '',
+  'Small models, trained fast.',
+  '',
+  '## Fine-tuning',
+  '',
+  'The full API of this library can be found in [api.md](api.md).',
+  '',
+  'The `Trainer` fits a model to your records in a few lines',
+  'and saves it for serving.',
+  '',
+  '```python',
+  'from kit import Model, Trainer, load_data',
+  '',
+  'model = Model.from_pretrained("acme/small")',
+  'data = load_data("data/train.jsonl", split="train")',
+  'trainer = Trainer(model, data, epochs=3)',
+  'trainer.train()',
+  'model.save("out/model")',
+  '```',
+  '',
+  '> [!NOTE]',
+  '> Pass `lr` to [Trainer](https://example.org/trainer) for **large** models.',
+  '',
+].join('\n');
+
+const QUICK_START = [
+  '# kit',
+  '',
+  '## Quick start',
+  '',
+  'Here is a basic example of how to use the `Trainer`:',
+  '',
+  '```python',
+  'from kit import Model, Trainer, load_data',
+  '',
+  'model = Model.from_pretrained("acme/tiny")',
+  'trainer = Trainer(model, load_data("data/chat.jsonl"))',
+  'trainer.train()',
+  'model.save("out/tiny")',
+  '```',
+  '',
+].join('\n');
+
+describe('prose sentences traced to their own lines', () => {
+  it('the paragraph right before the code introduces it; pointers and lead-ins are left out; the note after it is its own sentence', async () => {
+    const repo = write({ ...PACKAGE, 'README.md': README });
+    const line = (needle: string) => lineOf(repo, 'README.md', needle);
+    const model = await modelOf(repo);
+    const w = workflowWith(model, 'Trainer');
+    const all = [...w.traces.overview, ...w.traces.description, ...w.traces.usage];
+    expect(w.traces.overview).toEqual([{ text: 'The `Trainer` fits a model to your records in a few lines and saves it for serving.', from: 'prose', at: { path: 'README.md', line: line('The `Trainer` fits') } }]);
+    // The note after the block: its marker, link and bold read as text, at its own line.
+    expect(w.traces.description).toContainEqual({ text: 'Pass `lr` to Trainer for large models.', from: 'prose', at: { path: 'README.md', line: line('[!NOTE]') } });
+    for (const t of all) {
+      expect(t.text).not.toMatch(/can be found in|Here is a basic example|\[!NOTE\]|\]\(|\*\*/);
+      // Every prose sentence's line is the first line of the paragraph it was read from, not the code's.
+      if (t.from === 'prose') expect(['The `Trainer` fits', '[!NOTE]'].map(line)).toContain(t.at!.line);
+    }
+  });
+
+  it('a section whose only prose is a lead-in to the code opens with the API docstring instead', async () => {
+    const repo = write({ ...PACKAGE, 'README.md': QUICK_START });
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview).toEqual([{ text: 'Run the training loop.', from: 'docstring', at: { path: 'kit/core.py', line: lineOf(repo, 'kit/core.py', 'def train(') } }]);
+    // A docstring that only says a verb and the API's name ("Initialize Trainer.") is no sentence of a page.
+    for (const x of [...w.traces.description, ...w.steps.flatMap((st) => st.trace)]) expect(x.text).not.toContain('Initialize Trainer');
+    for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Here is a basic example/);
+  });
+
+  it("a script's docstring: its title is the overview, traced to the docstring's own line; a pasted command line is no sentence", async () => {
+    const script = [
+      '#!/usr/bin/env python3',
+      '# Copyright the kit authors.',
+      '',
+      '"""',
+      'Starter script for training a kit model',
+      '',
+      'Loads a model and the records, trains it and saves it.',
+      '',
+      'Usage: python train.py --model acme/small --epochs 3 \\',
+      '    --out out/model --lr 0.001',
+      '',
+      'Run `python train.py --help` for all options.',
+      '"""',
+      'from kit import Model, Trainer, load_data',
+      '',
+      'model = Model.from_pretrained("acme/small")',
+      'trainer = Trainer(model, load_data("data/train.jsonl"))',
+      'trainer.train()',
+      'model.save("out/model")',
+      '',
+    ].join('\n');
+    const repo = write({ ...PACKAGE, 'examples/train.py': script });
+    const line = (needle: string) => lineOf(repo, 'examples/train.py', needle);
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview).toEqual([{ text: 'Starter script for training a kit model.', from: 'prose', at: { path: 'examples/train.py', line: line('Starter script') } }]);
+    expect(w.traces.description.filter((t) => t.from === 'prose')).toEqual([
+      { text: 'Starter script for training a kit model.', from: 'prose', at: { path: 'examples/train.py', line: line('Starter script') } },
+      { text: 'Loads a model and the records, trains it and saves it.', from: 'prose', at: { path: 'examples/train.py', line: line('Loads a model') } },
+    ]);
+    // How to run it, in the docstring's words, goes to Usage.
+    expect(w.traces.usage[0]).toEqual({ text: 'Run `python train.py --help` for all options.', from: 'prose', at: { path: 'examples/train.py', line: line('Run `python') } });
+  });
+
+  it("a test's docstring says what the test checks: no prose of the use case", async () => {
+    const test = ['"""Regression test: the trainer must not crash on an empty split."""', 'from kit import Model, Trainer, load_data', '', '', 'def test_empty():', '    model = Model.from_pretrained("acme/small")', '    trainer = Trainer(model, load_data("data/empty.jsonl"))', '    trainer.train()', '    model.save("out/model")', ''].join('\n');
+    const repo = write({ ...PACKAGE, 'tests/test_empty.py': test });
+    const model = await modelOf(repo);
+    for (const w of model.workflows) for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Regression test/);
+  });
+
+  it('PROSE_FILLER: lead-ins, pointers and pasted commands, not sentences that say what the code does', () => {
+    const filler = [
+      'Here is a basic example of how to use the `SFTTrainer`.',
+      'Below is the script to train the model.',
+      'Execute the script using the following command.',
+      'A minimal end-to-end example.',
+      'The full API of this library can be found in api.md file along with many code examples.',
+      'See the manual conversation state example and conversation state guide.',
+      'The messages look like this.',
+      'Usage: python cli.py --model x --epochs 3 --out y.',
+    ];
+    const kept = [
+      'You can generate text from the model with the code below.',
+      'The `Trainer` fits a model to your records in a few lines.',
+      'For reasoning models, use the `reasoning_accuracy_reward()` function for better results.',
+      'Pass `--lr` to change the learning rate.',
+    ];
+    for (const t of filler) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(true);
+    for (const t of kept) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(false);
+  });
+
+  it('docParagraphs and plainProse', () => {
+    expect(docParagraphs('Title line\n\nFirst para\ncontinued.\n\n\nLast.', [10, 12, 16])).toEqual([
+      { text: 'Title line', line: 10 },
+      { text: 'First para continued.', line: 12 },
+      { text: 'Last.', line: 16 },
+    ]);
+    // Paragraphs that do not pair up with the file's: the first only.
+    expect(docParagraphs('A.\n\nB.', [3])).toEqual([{ text: 'A.', line: 3 }]);
+    expect(plainProse('[!TIP] See the **fast** [guide](https://x.org/g) for ``cfg`` and :class:`~kit.Model`.')).toBe('See the fast guide for `cfg` and `kit.Model`.');
+  });
+});
+
+describe('step texts', () => {
+  it('parameters other sources set are ones the definition declares; a call without a definition gets no such sentence; a receiver is what a call is made on', async () => {
+    const ex = (name: string, extra: string) =>
+      ['from kit import Model, Trainer, load_data', 'import numpy as np', '', 'model = Model.from_pretrained("acme/small")', `data = load_data("data/${name}.jsonl", ${extra})`, 'arr = np.asarray(data, dtype="float32")', 'trainer = Trainer(model, data, epochs=2)', 'trainer.train()', 'model.save("out/model")', ''].join('\n');
+    const repo = write({
+      ...PACKAGE,
+      'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\ndependencies = ["numpy"]\n',
+      // `split` is passed by position as a variable named like no parameter (`config_name`) in two sources.
+      'examples/a.py': ex('a', 'shuffle=True').replace('load_data("data/a.jsonl", shuffle=True)', 'load_data("data/a.jsonl", config_name, shuffle=True)').replace('import numpy as np', 'import numpy as np\nconfig_name = "train"'),
+      'examples/b.py': ex('b', 'shuffle=True').replace('load_data("data/b.jsonl", shuffle=True)', 'load_data("data/b.jsonl", config_name, shuffle=True)').replace('import numpy as np', 'import numpy as np\nconfig_name = "train"'),
+      'examples/c.py': ex('c', 'split="test"'),
+    });
+    const model = await modelOf(repo);
+    for (const w of model.workflows) {
+      for (const s of w.steps) {
+        for (const t of s.trace.filter((x) => x.text.startsWith('Sources of this repository also set'))) {
+          const def = s.calls[0].call.definition;
+          expect(def, `${s.title}: ${t.text}`).toBeDefined();
+          for (const name of [...t.text.matchAll(/`([^`]+)`/g)].map((m) => m[1])) expect(def!.params.map((p) => p.name)).toContain(name);
+        }
+        expect(s.description).not.toContain('`config_name`');
+      }
+    }
+    const save = model.workflows.flatMap((w) => w.steps).find((s) => s.calls[0].call.callee === 'model.save')!;
+    expect(save.description).toContain('(the folder to write)');
+  });
+
+  it('Usage: what each first load step takes, what each save writes; no formula when there is nothing to say', async () => {
+    const repo = write({ ...PACKAGE, 'README.md': README });
+    const model = await modelOf(repo);
+    const w = workflowWith(model, 'Trainer');
+    expect(w.traces.usage.map((t) => t.text)).toContain('Load Model takes `acme/small` (name).');
+    expect(w.traces.usage.some((t) => /writes `out\/model`\.$/.test(t.text))).toBe(true);
+    for (const x of model.workflows) for (const t of [...x.traces.overview, ...x.traces.usage]) expect(t.from).not.toBe('connective');
+    // `trainer` is only what `trainer.train()` runs on: no "It ends with `trainer`".
+    for (const x of model.workflows) expect(x.usage).not.toContain('It ends with `trainer`');
+  });
+});
+
+describe('TypeScript examples', () => {
+  const SDK: Record<string, string> = {
+    'package.json': JSON.stringify({ name: 'kitjs', version: '1.0.0', main: 'src/index.ts' }),
+    'src/index.ts': [
+      'export class Client {',
+      '  chat = new Chat();',
+      '  files = new Files();',
+      '}',
+      'export class Chat {',
+      '  /**',
+      '   * **Starting a new project?** We recommend trying [Responses](https://x.org) instead.',
+      '   *',
+      '   * ---',
+      '   *',
+      '   * Creates a chat completion.',
+      '   */',
+      '  create(body: { model: string; messages: string[] }): Promise<string> {',
+      "    return Promise.resolve('');",
+      '  }',
+      '}',
+      'export class Files {',
+      '  /** Uploads a file. */',
+      '  upload(file: Blob, purpose: string): Promise<string> {',
+      "    return Promise.resolve('');",
+      '  }',
+      '  /** Polls a file until it is processed. */',
+      '  poll(id: string, opts: { intervalMs: number }): Promise<string> {',
+      "    return Promise.resolve('');",
+      '  }',
+      '}',
+      '/** Wraps text as an uploadable file. */',
+      'export function fileFrom(text: string, name: string): Blob {',
+      '  return new Blob([text]);',
+      '}',
+      '',
+    ].join('\n'),
+    'examples/chat.ts': [
+      "import { Client, fileFrom } from '../src/index';",
+      '',
+      'const client = new Client();',
+      '// Upload the training data and wait for it.',
+      "const id = await client.files.upload(fileFrom('{}', 'train.jsonl'), 'fine-tune');",
+      'await client.files.poll(id, { intervalMs: 1000 });',
+      "const reply = await client.chat.create({ model: 'small', messages: ['Hello'] });",
+      'console.log(reply);',
+      '',
+    ].join('\n'),
+  };
+
+  it("a statement's comment goes to the call it makes (with its line), not to one in its arguments; an options object's properties are the values passed; a JSDoc banner is skipped", async () => {
+    const repo = write(SDK);
+    const model = await modelOf(repo);
+    const w = workflowWith(model, 'client.chat.create');
+    const upload = stepOf(w, 'client.files.upload');
+    expect(upload.trace[0]).toEqual({ text: 'Upload the training data and wait for it.', from: 'comment', at: { path: 'examples/chat.ts', line: lineOf(repo, 'examples/chat.ts', '// Upload') } });
+    const file = w.steps.find((s) => s.calls[0].call.callee === 'fileFrom');
+    if (file) expect(file.trace.map((t) => t.from)).not.toContain('comment');
+    const create = stepOf(w, 'client.chat.create');
+    expect(create.description).toContain('Creates a chat completion.');
+    expect(create.description).not.toContain('Starting a new project');
+    expect(create.description).toContain("The example passes `model: 'small'` and `messages: ['Hello']`.");
+    expect(stepOf(w, 'client.files.poll').description).toContain('`intervalMs: 1000`');
+  });
+});
