@@ -11,7 +11,7 @@ import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.j
 import { extractPythonFacts } from '../src/lang/python/facts.js';
 import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
-import { buildSteps, callKey, isBoilerplateName } from '../src/group/steps.js';
+import { buildSteps, callKey, isBoilerplateName, nameCall } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
@@ -65,6 +65,14 @@ describe('steps are milestones of the public API', () => {
       ].join('\n'),
     );
     expect(mains(a)).toEqual(['FastModel.from_pretrained', 'get_peft_model', 'trainer.train', 'model.save_pretrained']);
+  });
+
+  it('names a `get_*` whose result replaces its argument a creation, typed or not, and a plain getter a retrieval', async () => {
+    const repo = path.join(ROOT, 'examples/resolvekit/repo');
+    const a = await analysed(repo, 'from pkg.lora import get_peft_model\nmodel = object()\nmodel = get_peft_model(model, {})\nother = get_peft_model(model, {})\n');
+    const [made, got] = a.calls.filter((c) => c.callee === 'get_peft_model').map((c) => nameCall(c));
+    expect(made).toMatchObject({ role: 'build', verb: 'Create' });
+    expect(got.verb).not.toBe('Create');
   });
 
   it('takes `.eval()` chained on a loader for a mode switch, while `Trainer(...).train()` still trains', async () => {

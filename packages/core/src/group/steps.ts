@@ -63,8 +63,10 @@ export function nameCall(c: CallSite): Naming {
   }
   const verbTok = nameTokens.find((t) => VERBS[t]) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   if (verbTok) {
-    // `get_peft_model` returning a class instance makes one; it does not retrieve it.
-    const v = verbTok === 'get' && returnsInstance(def?.returns) ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
+    // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
+    // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
+    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || c.assignedTo.some((v) => c.uses.includes(v)));
+    const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
