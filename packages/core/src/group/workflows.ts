@@ -68,9 +68,8 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     eligible.push(src);
   }
   const isPublic = ctx.isPublic ?? publicSurface();
-  const absorbed = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
-  const dropped = absorbed.dropped;
-  const sized = foldCommandSections(absorbed.kept, isPublic);
+  const { kept: mined, dropped } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  const sized = foldCommandSections(mined, isPublic);
   for (const d of dropped) {
     for (const m of d.members) {
       m.candidate.kept = false;
@@ -225,14 +224,13 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const allKeys = new Map(bigOrdered.map((u) => [u, keysOf(u)]));
   for (const u of bigOrdered) for (const k of allKeys.get(u)!) append(byKey, k, u);
   const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
-  const absorb = (host: UseCase, u: UseCase) => absorbInto(host, u, isPublic);
   const rest: UseCase[] = [];
   for (const u of small) {
     const ks = mains(u);
     // A host that makes all its calls, one anchored on one of them first (the same API family).
     const hosts = (byKey.get(ks[0]) ?? []).filter((h) => !testBuilt(h) && ks.every((k) => allKeys.get(h)!.has(k)));
     const host = hosts.find((h) => ks.includes(h.anchor)) ?? hosts[0];
-    if (host) absorb(host, u);
+    if (host) absorbInto(host, u, isPublic);
     else rest.push(u);
   }
   // Small use cases on the same API pool together (union-find over shared calls and definition files).
@@ -275,7 +273,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     const host =
       repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h)) ??
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k)));
-    if (host) absorb(host, merged);
+    if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
   }
   return { kept, dropped };

@@ -355,7 +355,7 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
 
 /**
  * Top-level folders whose Markdown pages are the project's documentation (guides, tutorials): each
- * section with code is a source, like `docs/`. A README inside an example folder shows that example.
+ * section with code is a docs source, like `docs/`, READMEs under them included.
  */
 export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 'tutorial', 'guides', 'guide']);
 
