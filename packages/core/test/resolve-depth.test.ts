@@ -703,3 +703,62 @@ describe('attributes that name each other', () => {
     expect(calls.map((c) => `${c.callee} ${c.resolution.kind}`)).toEqual(['Wrapped(apply) builtin', 'Wrapped builtin']);
   }, 20000);
 });
+
+describe('a method inherited from a base returns the class it was called through', () => {
+  it('`cls(...)` and `-> Self` in an inherited classmethod are the subclass: its own overrides resolve', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .base import Base, Plain, Tuned\n',
+      'pkg/base.py': [
+        'from typing import Self',
+        '',
+        'class Base:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name):',
+        '        return cls()',
+        '',
+        '    @classmethod',
+        '    def from_config(cls, config) -> Self:',
+        '        return cls()',
+        '',
+        '    @classmethod',
+        '    def default(cls) -> "Base":',
+        '        return Base()',
+        '',
+        '    def run(self, x):',
+        '        return x',
+        '',
+        '',
+        'class Plain(Base):',
+        '    pass',
+        '',
+        '',
+        'class Tuned(Base):',
+        '    def run(self, x, scale=1):',
+        '        return x * scale',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import Plain, Tuned',
+        'a = Plain.from_pretrained("a")',
+        'a.run(1)',
+        'b = Tuned.from_pretrained("b")',
+        'b.run(2)',
+        'c = Tuned.from_config({})',
+        'c.run(3)',
+        'd = Tuned.default()',
+        'd.run(4)',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    const baseRun = spanOf(repo, 'pkg/base.py', 'def run(self, x):');
+    const tunedRun = spanOf(repo, 'pkg/base.py', 'def run(self, x, scale=1):');
+    expect(at('Tuned.from_pretrained')).toBe(`${spanOf(repo, 'pkg/base.py', 'def from_pretrained')} Base.from_pretrained`);
+    expect(at('a.run')).toBe(`${baseRun} Base.run`);
+    // Tuned overrides `run`: an instance made by the inherited classmethod runs Tuned's.
+    expect(at('b.run')).toBe(`${tunedRun} Tuned.run`);
+    expect(at('c.run')).toBe(`${tunedRun} Tuned.run`);
+    // A return annotation that names the base is the base, whatever class the call went through.
+    expect(at('d.run')).toBe(`${baseRun} Base.run`);
+  }, 20000);
+});
