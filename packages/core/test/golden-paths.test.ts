@@ -211,6 +211,8 @@ describe('command sections folded', () => {
     expect(owners[0].sources.map((s) => s.heading)).toEqual(['Command line', 'Basic usage', 'With a config file']);
     expect(owners[0].evidence.map((e) => e.kind)).toContain('readme-quickstart');
     expect(owners[0].steps.map((s) => s.calls[0].call.command?.words.join(' '))).toEqual(['download', 'finetune lora', 'chat', 'serve']);
+    // A bare command verb is named with its program (`lmkit chat` → Lmkit_Chat), not with another command's object.
+    expect(owners[0]).toMatchObject({ name: 'Lmkit_Chat', nameFrom: 'api' });
   });
 });
 
@@ -257,6 +259,28 @@ describe('near-duplicates and evidence', () => {
     expect(ranked.evidence.map((e) => e.kind)).not.toContain('readme-section');
     const shown = { ...useCase, anchor: callKey(readme.steps[0].calls[0]), anchorCall: readme.steps[0].calls[0] };
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
+  });
+
+  it('names a use case after the title of the docs page it holds most of, not after a tour page or a title that spells its API', async () => {
+    const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.generate("hi")\n`;
+    const merging = `${H}m = Model.from_pretrained("x")\nm.load_adapter("o", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    const on = async (file: string, code: string, page: string) => ({ ...(await analysed(ADAPTKIT, code, file, 'docs')), page });
+    const named = async (sources: AnalysedSource[]) => {
+      const { workflows } = buildWorkflows(sources, { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+      return workflows.find((w) => w.steps.some((s) => s.calls[0].call.callee === 'merge_adapters'))!;
+    };
+    const readme = await analysed(ADAPTKIT, tour, 'README.md', 'readme');
+    // A guide page about the task: its title names the workflow.
+    const guide = await named([readme, await on('docs/combine.md', merging, 'Combining fine-tuned weights')]);
+    expect(guide).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    // The same section on a tour page whose other sections show other use cases: the title names none of them.
+    const page = 'A tour of everything';
+    const toured = await named([readme, await on('docs/tour.md', merging, page), ...(await Promise.all(['x', 'y'].map((k) => on(`docs/tour.md`, tour.replace('"x"', `"${k}"`), page))))]);
+    expect(toured.nameFrom).not.toBe('docs-title');
+    // A title that only spells the distinctive API ("Merge adapters") is an API name, not a task.
+    const plain = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    expect((await named([readme, await on('docs/merge.md', plain, 'Merge adapters')])).nameFrom).not.toBe('docs-title');
+    expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
   });
 
   it('reads the Markdown pages of a tutorials folder as docs sections', async () => {

@@ -40,6 +40,8 @@ export interface PendingSource {
   paragraphs?: Paragraph[];
   /** A notebook's or a code block's title. */
   title?: string;
+  /** The title of the Markdown page a code block is on (its level-1 heading). */
+  page?: string;
   /**
    * Python code blocks of one Markdown file run as one session (like a notebook): they share `text`,
    * `map` and `session` (the file's path), which is parsed and resolved once; the block's own steps are
@@ -272,6 +274,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           prose: [block.prose, block.after].filter(Boolean).join(' '),
           paragraphs: block.paragraphs,
           ...(block.heading ? { title: block.heading } : {}),
+          ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.headingLine}`,
         };
@@ -309,6 +312,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         paragraphs: block.paragraphs,
         ...(block.heading ? { title: block.heading } : {}),
+        ...(block.pageTitle ? { page: block.pageTitle } : {}),
         section: `${path}#S${block.headingLine}`,
       };
       if (block.language === 'python') {

@@ -230,6 +230,7 @@ export const NAME_FILLER = new Set([
   'a', 'an', 'the', 'example', 'examples', 'demo', 'demos', 'script', 'scripts', 'sample', 'samples',
   'notebook', 'tutorial', 'how', 'to', 'this', 'file', 'shows', 'showing', 'simple', 'basic', 'minimal',
   'quick', 'py', 'ipynb', 'md', 'test', 'tests', 'of', 'and', 'with', 'using', 'for', 'in', 'on', 'your',
+  'performing',
 ]);
 
 /** Import name → distribution, where they differ (clarification 17). */
@@ -373,7 +374,15 @@ export const GENERIC_NAMES = new Set([
   'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
   'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
   'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
+  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq',
 ]);
+
+/**
+ * A docs page's title names a use case when at least this share of the page's sources are the use
+ * case's (a guide about one task, not a tour of many) and of the use case's README/docs sections are on
+ * the page (the page is about it, not a variant of it: an Azure page of a chat use case).
+ */
+export const PAGE_TITLE_SHARE = 0.5;
 
 /** The role that names a workflow when nothing else does: the first of these the workflow has. */
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];
