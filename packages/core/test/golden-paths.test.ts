@@ -177,6 +177,21 @@ describe('use cases across sources', () => {
   });
 });
 
+describe('steps name the call as written', () => {
+  it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mixin-'));
+    mkdirSync(path.join(repo, 'pix'));
+    writeFileSync(path.join(repo, 'pyproject.toml'), '[project]\nname = "pix"\n');
+    writeFileSync(path.join(repo, 'pix/__init__.py'), 'from .models import ModelMixin, UNet\n');
+    writeFileSync(
+      path.join(repo, 'pix/models.py'),
+      'class ModelMixin:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n    def to(self, device):\n        return self\n\n    def save_pretrained(self, path):\n        pass\n\n\nclass UNet(ModelMixin):\n    def denoise(self, x):\n        return x\n',
+    );
+    const a = await analysed(repo, 'from pix import UNet\nunet = UNet.from_pretrained("u")\nunet.to("cuda")\nunet.denoise(1)\nunet.save_pretrained("out")\n');
+    expect(a.steps.map((s) => s.title)).toEqual(['Load U Net', 'Call Denoise', 'Save Model']);
+  });
+});
+
 describe('command sections', () => {
   it('a section whose most distinctive command the leader does not run leads its own use case', async () => {
     // lmkit's CLI, with a README of two sections that share `download` and `chat`; only the second serves.

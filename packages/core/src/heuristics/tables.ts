@@ -124,6 +124,9 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
 });
 
+/** Words of a base class's name that say how it is built, not what it is (`ModelMixin` → Model). */
+export const CLASS_SCAFFOLD_WORDS = new Set(['mixin', 'base', 'abstract', 'generic']);
+
 /**
  * Boilerplate: calls that never make a step, whatever they resolve to (argument parsing, printing and
  * reporting, logging, availability/version/device checks, seeding, path handling). Matched on the
@@ -135,6 +138,8 @@ export const BOILERPLATE_NAMES = new Set([
   'parse_dict', 'parse_json_file', 'parse_yaml_file', 'add_argument', 'add_argument_group', 'add_subparsers',
   'add_mutually_exclusive_group', 'get_logger', 'getLogger', 'basicConfig', 'get_device', 'device_count',
   'empty_cache', 'synchronize', 'makedirs', 'mkdir', 'disable_progress_bar', 'enable_progress_bar',
+  // Moving a model or tensor to a device (`pipe.to("cuda")`).
+  'to', 'cuda', 'cpu',
   // The promise protocol, even where an SDK overrides it.
   'then', 'catch', 'finally',
   // Event wiring: the milestone is the call that produces the events, not the subscription.
