@@ -38,6 +38,8 @@ export class RepoFiles {
   private readonly byPath: Map<string, RepoFile>;
   private readonly cache = new Map<string, Promise<ReadResult>>();
   private readonly syncCache = new Map<string, ReadResult>();
+  /** Told of every read (a cached answer too) and every skip (a repeated one too); none by default. */
+  observer?: RepoFilesObserver;
 
   private constructor(
     readonly root: string,
@@ -73,6 +75,7 @@ export class RepoFiles {
    * and an awaited read each costs more than the read.
    */
   read(rel: string): Promise<ReadResult> {
+    this.observer?.read(rel);
     let result = this.cache.get(rel);
     if (!result) {
       result = Promise.resolve(this.readSync(rel));
@@ -86,6 +89,7 @@ export class RepoFiles {
    * files one by one). Shares the cache: a file is still read at most once.
    */
   readSync(rel: string): ReadResult {
+    this.observer?.read(rel);
     const known = this.syncCache.get(rel);
     if (known) return known;
     const file = this.byPath.get(rel);
@@ -116,6 +120,7 @@ export class RepoFiles {
   }
 
   skip(rel: string, reason: string): void {
+    this.observer?.skip({ path: rel, reason });
     if (!this.skipped.some((s) => s.path === rel && s.reason === reason)) {
       this.skipped.push({ path: rel, reason });
       this.skipped.sort((a, b) => byCodeUnit(a.path, b.path) || byCodeUnit(a.reason, b.reason));
@@ -124,6 +129,12 @@ export class RepoFiles {
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Told of every read and refusal: the re-run cache (rerun.ts) records what each piece of work read. */
+export interface RepoFilesObserver {
+  read(rel: string): void;
+  skip(skipped: Skipped): void;
+}
 
 function tooLarge(size: number, limit: number): ReadResult {
   return { ok: false, reason: `file is over ${formatBytes(limit)} (${size} bytes)` };
