@@ -5,6 +5,9 @@ import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFile
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows, renderWiki, type GoldpathModel } from '../packages/core/src/index.js';
+import { CacheStore } from '../packages/core/src/cache.js';
+import { RepoFiles } from '../packages/core/src/repo/files.js';
+import { Rerun, type UnitSpec } from '../packages/core/src/rerun.js';
 import { argsToOptions, copyWiki, fixtureArgs, ROOT, scratch } from './helpers.js';
 
 interface Run {
@@ -117,8 +120,7 @@ describe('re-runs with the cache', () => {
     expect(counts(afterAdd, 'source')!.reused).toBe(0);
   });
 
-  it('ignores and rebuilds damaged source entries: wrong shape, stale hashes, another source, truncated', async () => {
-    const name = 'tinylm';
+  it.each(['tinylm', 'relay-sdk'])('ignores and rebuilds damaged entries of %s: wrong shape, stale hashes, another source, truncated, a group of files changed', async (name) => {
     const repo = path.join(scratch('goldpath-rerun-'), 'repo');
     cpSync(path.join(ROOT, 'examples', name, 'repo'), repo, { recursive: true });
     const cache = scratch('goldpath-rerun-cache-');
@@ -141,6 +143,18 @@ describe('re-runs with the cache', () => {
     // Written again whole, each under its own name.
     for (const f of entries(cache, 'source')) expect(read(f).name).toBe(path.basename(f, '.json'));
     same((await run(name, repo, cache)).bytes, plain.bytes);
+    // Groups of files read (shared by entries) emptied, then every library file moved down a line: a group
+    // is no longer what its name says, so no entry naming it holds.
+    for (const f of entries(cache, 'run')) writeFileSync(f, '');
+    let edited = 0;
+    for (const g of entries(cache, 'deps')) {
+      writeFileSync(g, JSON.stringify({ ...read(g), value: { deps: {} } }));
+      edited++;
+    }
+    const candidatePaths = new Set(plain.model.candidates.map((c) => c.path));
+    for (const f of walk(repo).filter((x) => /\.(py|ts|js)$/.test(x) && !candidatePaths.has(x))) writeFileSync(path.join(repo, f), `${comment(f)} moved\n${readFileSync(path.join(repo, f), 'utf8')}`);
+    same((await run(name, repo, cache)).bytes, (await run(name, repo)).bytes);
+    if (name === 'relay-sdk') expect(edited).toBeGreaterThan(0);
   });
 
   it('gives every source its calls (onCalls) also when nothing changed', async () => {
@@ -182,5 +196,40 @@ describe('re-runs with the cache', () => {
     const after = await helperIn(false);
     expect(after).not.toBe(before);
     expect(await helperIn(true)).toBe(after);
+  });
+
+  it('leaves out a cache folder inside the repository: it is goldpath\'s own, not a file of the repository', async () => {
+    const name = 'tinylm';
+    const repo = path.join(scratch('goldpath-rerun-'), 'repo');
+    cpSync(path.join(ROOT, 'examples', name, 'repo'), repo, { recursive: true });
+    const plain = await run(name, repo);
+    const inside = path.join(repo, '.goldpath-cache');
+    same((await run(name, repo, inside)).bytes, plain.bytes);
+    const warm = await run(name, repo, inside);
+    same(warm.bytes, plain.bytes);
+    expect(warm.progress.some((l) => l.startsWith('cache: no input changed'))).toBe(true);
+  });
+
+  it('trusts a group of files read only while its content hashes to its name and every file is unchanged', async () => {
+    const repo = scratch('goldpath-rerun-group-');
+    for (let i = 0; i < 20; i++) writeFileSync(path.join(repo, `m${i}.py`), `x = ${i}\n`);
+    const cache = scratch('goldpath-rerun-cache-');
+    const spec: UnitSpec<{ n: number }> = { kind: 'source', identity: 'a', key: 'k', valid: (v) => typeof (v as { n?: unknown }).n === 'number' };
+    const fresh = async () => new Rerun(new CacheStore(cache), await RepoFiles.scan(repo), 'acme');
+    let made = 0;
+    // The work depends on 20 files it did not read itself: stored as one group.
+    const make = async () => ({ value: { n: ++made }, extra: () => Array.from({ length: 20 }, (_, i) => `m${i}.py`) });
+    expect(await (await fresh()).unit(spec, make)).toEqual({ n: 1 });
+    expect(await (await fresh()).unit(spec, make)).toEqual({ n: 1 });
+    const [group] = entries(cache, 'deps');
+    const stored = JSON.parse(readFileSync(group, 'utf8'));
+    expect(Object.keys(stored.value.deps)).toHaveLength(20);
+    // Emptied under the same name: not trusted, the work is made again.
+    writeFileSync(group, JSON.stringify({ ...stored, value: { deps: {} } }));
+    expect(await (await fresh()).unit(spec, make)).toEqual({ n: 2 });
+    expect(await (await fresh()).unit(spec, make)).toEqual({ n: 2 });
+    // One of its files changed: made again.
+    writeFileSync(path.join(repo, 'm7.py'), 'x = 70\n');
+    expect(await (await fresh()).unit(spec, make)).toEqual({ n: 3 });
   });
 });

@@ -99,6 +99,8 @@ export interface StoredEntry<T> {
   deps?: Record<string, string>;
   /** Re-run entries: the inputs the work reported as skipped (replayed when the entry is used). */
   skips?: { path: string; reason: string }[];
+  /** Re-run entries: more files read, as named groups shared by many entries (kind `deps`). */
+  groups?: string[];
 }
 
 /** The cache folder: entries by kind and name, read back only when whole and their own. */
@@ -142,7 +144,7 @@ export class CacheStore {
   }
 
   /** Writes an entry atomically; a cache that cannot be written costs only time. */
-  write<T>(kind: string, name: string, key: string, value: T, extra: Pick<StoredEntry<T>, 'deps' | 'skips'> = {}): void {
+  write<T>(kind: string, name: string, key: string, value: T, extra: Pick<StoredEntry<T>, 'deps' | 'skips' | 'groups'> = {}): void {
     const at = this.fileOf(kind, name);
     try {
       mkdirSync(path.dirname(at), { recursive: true });
@@ -158,6 +160,7 @@ export class CacheStore {
 function validExtras(e: Partial<StoredEntry<unknown>>): boolean {
   if (e.deps !== undefined && (!e.deps || typeof e.deps !== 'object' || Array.isArray(e.deps) || Object.values(e.deps).some((h) => typeof h !== 'string'))) return false;
   if (e.skips !== undefined && (!Array.isArray(e.skips) || e.skips.some((s) => !s || typeof s.path !== 'string' || typeof s.reason !== 'string'))) return false;
+  if (e.groups !== undefined && (!Array.isArray(e.groups) || e.groups.some((g) => typeof g !== 'string' || !/^[0-9a-f]{64}$/.test(g)))) return false;
   return true;
 }
 

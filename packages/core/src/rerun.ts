@@ -27,6 +27,11 @@ export interface Rec {
   merged: Set<Rec>;
 }
 
+/** Shared work reading at least this many files is stored as a group of its own. */
+const GROUP_MIN = 16;
+
+const groupName = (deps: Record<string, string>): string => sha256('deps', JSON.stringify(deps));
+
 export const newRec = (): Rec => ({ reads: new Set(), skips: new Map(), merged: new Set() });
 
 /**
@@ -172,6 +177,8 @@ export class Rerun {
   private readonly hashes = new Map<string, string>();
   private readonly listHash: string;
   private readonly looked = new Map<string, StoredEntry<unknown> | undefined>();
+  private readonly groups = new Map<string, Record<string, string> | undefined>();
+  private readonly written = new Set<string>();
   /** Reads of the module map (package.json, tsconfig files): every TypeScript resolution depends on them. */
   readonly moduleReads = newRec();
   /** Import edges of the module map: file → files it imports (repository paths). */
@@ -226,16 +233,35 @@ export class Rerun {
     const id = `${spec.kind}\0${slot}\0${spec.key}`;
     if (!this.looked.has(id)) {
       const e = this.store.read<T>(spec.kind, slot, spec.key, spec.valid);
-      const fresh = e && Object.entries(e.deps ?? {}).every(([p, h]) => this.fileHash(p) === h);
+      const fresh = e && this.unchanged(e.deps ?? {}) && (e.groups ?? []).every((g) => this.group(g) !== undefined);
       this.looked.set(id, fresh ? ({ ...e, value: spec.unpack ? spec.unpack(e.value as object) : e.value } as StoredEntry<unknown>) : undefined);
     }
     return this.looked.get(id) as StoredEntry<T> | undefined;
+  }
+
+  private unchanged(deps: Record<string, string>): boolean {
+    for (const p in deps) if (this.fileHash(p) !== deps[p]) return false;
+    return true;
+  }
+
+  /** A group of files read (by the name its content hashes to), when every one is unchanged. */
+  private group(name: string): Record<string, string> | undefined {
+    if (!this.groups.has(name)) {
+      const e = this.store.read<{ deps: Record<string, string> }>('deps', name, name, (v) => {
+        const d = (v as { deps?: unknown }).deps;
+        return !!d && typeof d === 'object' && !Array.isArray(d) && Object.values(d).every((h) => typeof h === 'string');
+      });
+      // Named by its content: a group whose content does not hash to its name is not trusted.
+      this.groups.set(name, e && groupName(e.value.deps) === name && this.unchanged(e.value.deps) ? e.value.deps : undefined);
+    }
+    return this.groups.get(name);
   }
 
   /** Uses an entry: its reads count as this run's, its skips are reported again. */
   private use<T>(kind: string, e: StoredEntry<T>): T {
     this.count(kind, 'reused');
     for (const p of Object.keys(e.deps ?? {})) this.tracker.read(p);
+    for (const g of e.groups ?? []) for (const p of Object.keys(this.group(g) ?? {})) this.tracker.read(p);
     for (const s of e.skips ?? []) this.files.skip(s.path, s.reason);
     return e.value;
   }
@@ -243,7 +269,25 @@ export class Rerun {
   private save<T>(spec: UnitSpec<T>, value: unknown, rec: Rec, extra: Iterable<string> = []): void {
     this.count(spec.kind, 'made');
     const skips = [...rec.skips.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
-    this.store.write(spec.kind, this.slot(spec.kind, spec.identity), spec.key, value, { deps: this.depsOf([...rec.reads, ...extra]), skips });
+    // Large shared work (the attachment index, a helper body) is stored once, as a group entries name.
+    // So is a large set of files the work depends on without reading them (a TypeScript import closure).
+    const groups = new Set<string>();
+    const inGroups = new Set<string>();
+    const more = new Set(extra);
+    for (const reads of [...[...rec.merged].map((m) => m.reads), more]) {
+      if (reads.size < GROUP_MIN) continue;
+      const deps = this.depsOf(reads);
+      const name = groupName(deps);
+      if (!this.written.has(name)) {
+        this.written.add(name);
+        if (this.group(name) === undefined) this.store.write('deps', name, name, { deps });
+        this.groups.set(name, deps);
+      }
+      groups.add(name);
+      for (const p of reads) inGroups.add(p);
+    }
+    const own = [...rec.reads, ...more].filter((p) => !inGroups.has(p));
+    this.store.write(spec.kind, this.slot(spec.kind, spec.identity), spec.key, value, { deps: this.depsOf(own), skips, ...(groups.size ? { groups: [...groups].sort() } : {}) });
   }
 
   /**
