@@ -10,6 +10,7 @@ import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
 import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
 import { factsOnThreads } from './lang/python/pool.js';
+import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
@@ -57,7 +58,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   if (options.name !== undefined) validateRepoName(options.name);
 
   progress('discover: scanning the repository');
-  const files = await RepoFiles.scan(repo, options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {});
+  // The cache folder, when inside the repository, is goldpath's own: not a file of the repository.
+  const files = await RepoFiles.scan(repo, { ...(options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {}), ...(options.cache ? { skipDir: path.resolve(options.cache) } : {}) });
   const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
   const meta = await readMetadata(files, wiki.repoMap?.map.repository);
   // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
@@ -90,15 +92,32 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       return { ...reused, ...(await stalePagesOf(reused.workflows, existing, repoName, options)) };
     }
   }
-  // With jobs, every Python file's facts are made first on worker threads (those not in the cache).
+  // With jobs, every Python file's facts are made first on worker threads (those not in the cache). With
+  // the re-run cache, only when a Python source is analysed again, and then all kept in the cache.
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const pyTexts: { path: string; text: string }[] = [];
-  for (const f of jobs > 1 ? files.files : []) {
-    if (!/\.pyi?$/.test(f.path)) continue;
-    const r = await files.read(f.path);
-    if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
-  }
-  const threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
+  let threaded = new Map<string, { text: string; facts: PyModuleFacts }>();
+  let prepared: Promise<void> | undefined;
+  const prepare = (): Promise<void> =>
+    (prepared ??= (async () => {
+      if (jobs < 2) return;
+      const pyTexts: { path: string; text: string }[] = [];
+      const list = () => {
+        for (const f of files.files) {
+          if (!/\.pyi?$/.test(f.path)) continue;
+          const r = files.readSync(f.path);
+          if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
+        }
+      };
+      // Reading a file to parse it ahead decides nothing: not a read of the work that asked.
+      if (rerun) rerun.tracker.silently(list);
+      else list();
+      threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
+      if (rerun && cache) {
+        for (const [file, { text, facts }] of threaded) cache.get('python', file, text, () => facts);
+        threaded.clear();
+      }
+    })());
+  if (!rerun) await prepare();
   const made = (text: string, file: string) => {
     const pre = threaded.get(file);
     if (pre && pre.text === text) {
@@ -171,6 +190,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const shellCommands = pending.flatMap((p) => p.shell.map((x) => x.command));
   const commandsNeedTs = tsPending.length > 0 && shellCommands.some((cmd) => programs.locate(cmd)?.program.language === 'typescript');
   const buildCommands = async () => {
+    await prepare();
     const ts = commandsNeedTs || (!rerun && tsPending.length) ? await tsSetup() : undefined;
     return CommandTable.build(programs, { index, files, commands: shellCommands, ...(ts?.resolver && ts.project ? { tsProject: ts.project } : {}) });
   };
@@ -186,6 +206,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => Iterable<string> }> => {
     const c = p.candidate;
     const whole = !p.map;
+    if (p.language !== 'typescript') await prepare();
     if (p.language === 'shell') return { value: { calls: shellCallSites(c.path, p.shell, await commandTable()) }, extra: commandDeps };
     if (p.language === 'typescript') {
       const ts = await tsSetup();
@@ -221,8 +242,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     const summary = { errors: facts.errors.length, lineCount: facts.lineCount, ...(facts.doc ? { doc: facts.doc } : {}), ...(facts.docParagraphLines ? { docParagraphLines: facts.docParagraphLines } : {}) };
     return { value: { calls, facts: summary }, extra: () => (p.shell.length ? commandDeps() : []) };
   };
-  // With the cache: a source's entry is keyed by what decides its resolution besides the files it reads.
-  const unitEnv = { backend: parser.backend, meta: { ...meta, headTime: undefined, gitRemote: undefined } };
+  // With the cache: a source's entry is keyed by what decides its resolution besides the files it reads:
+  // the parser and the metadata (not the HEAD time, the remote or the URL, which resolution never reads).
+  const unitEnv = { backend: parser.backend, meta: { ...meta, headTime: undefined, gitRemote: undefined, repoUrl: undefined } };
   const specOf = (p: PendingSource): UnitSpec<Outcome> => {
     const c = p.candidate;
     const lang = p.language ?? 'python';
