@@ -218,7 +218,7 @@ describe('re-runs with the cache', () => {
     const fresh = async () => new Rerun(new CacheStore(cache), await RepoFiles.scan(repo), 'acme');
     let made = 0;
     // The work depends on 20 files it did not read itself: stored as one group.
-    const make = async () => ({ value: { n: ++made }, extra: () => Array.from({ length: 20 }, (_, i) => `m${i}.py`) });
+    const make = async () => ({ value: { n: ++made }, extra: () => [Array.from({ length: 20 }, (_, i) => `m${i}.py`)] });
     expect(await (await fresh()).unit(spec, make)).toEqual({ n: 1 });
     expect(await (await fresh()).unit(spec, make)).toEqual({ n: 1 });
     const [group] = entries(cache, 'deps');

@@ -203,11 +203,11 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // One source's resolution: its calls, or why it has none. Blocks of one Markdown session share it.
   const sessionShell = new Map<string, ShellLine[]>();
   for (const p of pending) if (p.session) sessionShell.set(p.session, [...(sessionShell.get(p.session) ?? []), ...p.shell]);
-  const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => Iterable<string> }> => {
+  const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[] }> => {
     const c = p.candidate;
     const whole = !p.map;
     if (p.language !== 'typescript') await prepare();
-    if (p.language === 'shell') return { value: { calls: shellCallSites(c.path, p.shell, await commandTable()) }, extra: commandDeps };
+    if (p.language === 'shell') return { value: { calls: shellCallSites(c.path, p.shell, await commandTable()) }, extra: () => [commandDeps()] };
     if (p.language === 'typescript') {
       const ts = await tsSetup();
       if (!ts.resolver) return { value: { reason: ts.failure }, store: false };
@@ -219,8 +219,10 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       const shell = p.session ? sessionShell.get(p.session)! : p.shell;
       try {
         const calls = ts.resolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell, ...(shell.length ? { commands: await commandTable() } : {}) });
-        // What the checker saw: the files this source imports (transitively), the program's global scripts, the module map.
-        return { value: { calls, globals: ts.globals ?? [] }, extra: () => [...(rerun?.importClosure(c.path) ?? []), ...(ts.globals ?? []), ...(rerun?.moduleReads.reads ?? []), ...(shell.length ? commandDeps() : [])] };
+        // What the checker saw: the files this source imports (transitively; many sources share them), the
+        // program's global scripts and the module map's files (every source shares them).
+        const imported = (rerun?.importClosure(c.path) ?? []).filter((f) => f !== c.path);
+        return { value: { calls, globals: ts.globals ?? [] }, extra: () => [imported, [...(ts.globals ?? []), ...(rerun?.moduleReads.reads ?? [])], shell.length ? commandDeps() : []] };
       } catch (e) {
         // The type checker is not ours: one source it cannot handle is reported, the others go on.
         return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
@@ -240,7 +242,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     );
     const calls = await inlineHelpers(resolved.calls, helperBody);
     const summary = { errors: facts.errors.length, lineCount: facts.lineCount, ...(facts.doc ? { doc: facts.doc } : {}), ...(facts.docParagraphLines ? { docParagraphLines: facts.docParagraphLines } : {}) };
-    return { value: { calls, facts: summary }, extra: () => (p.shell.length ? commandDeps() : []) };
+    return { value: { calls, facts: summary }, extra: () => [p.shell.length ? commandDeps() : []] };
   };
   // With the cache: a source's entry is keyed by what decides its resolution besides the files it reads:
   // the parser and the metadata (not the HEAD time, the remote or the URL, which resolution never reads).

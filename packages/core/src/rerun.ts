@@ -28,7 +28,7 @@ export interface Rec {
 }
 
 /** Shared work reading at least this many files is stored as a group of its own. */
-const GROUP_MIN = 16;
+const GROUP_MIN = 8;
 
 const groupName = (deps: Record<string, string>): string => sha256('deps', JSON.stringify(deps));
 
@@ -266,15 +266,15 @@ export class Rerun {
     return e.value;
   }
 
-  private save<T>(spec: UnitSpec<T>, value: unknown, rec: Rec, extra: Iterable<string> = []): void {
+  private save<T>(spec: UnitSpec<T>, value: unknown, rec: Rec, extra: (readonly string[] | ReadonlySet<string>)[] = []): void {
     this.count(spec.kind, 'made');
     const skips = [...rec.skips.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
     // Large shared work (the attachment index, a helper body) is stored once, as a group entries name.
-    // So is a large set of files the work depends on without reading them (a TypeScript import closure).
+    // So is each large set of files the work depends on without reading them (a TypeScript import closure).
     const groups = new Set<string>();
     const inGroups = new Set<string>();
-    const more = new Set(extra);
-    for (const reads of [...[...rec.merged].map((m) => m.reads), more]) {
+    const more = extra.map((x) => new Set(x));
+    for (const reads of [...[...rec.merged].map((m) => m.reads), ...more]) {
       if (reads.size < GROUP_MIN) continue;
       const deps = this.depsOf(reads);
       const name = groupName(deps);
@@ -286,16 +286,16 @@ export class Rerun {
       groups.add(name);
       for (const p of reads) inGroups.add(p);
     }
-    const own = [...rec.reads, ...more].filter((p) => !inGroups.has(p));
+    const own = [...rec.reads, ...more.flatMap((x) => [...x])].filter((p) => !inGroups.has(p));
     this.store.write(spec.kind, this.slot(spec.kind, spec.identity), spec.key, value, { deps: this.depsOf(own), skips, ...(groups.size ? { groups: [...groups].sort() } : {}) });
   }
 
   /**
    * The outcome of a piece of work: a valid stored entry's, else `make`'s (stored unless it says not to;
-   * `extra` adds files it depends on that it did not read itself). The value used is always the stored
+   * `extra` adds sets of files it depends on that it did not read itself). The value used is always the stored
    * (JSON) form, so a run that makes an entry and one that reuses it see equal values.
    */
-  async unit<T extends object>(spec: UnitSpec<T>, make: () => Promise<{ value: T; store?: boolean; extra?: () => Iterable<string> }>): Promise<T> {
+  async unit<T extends object>(spec: UnitSpec<T>, make: () => Promise<{ value: T; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[] }>): Promise<T> {
     const hit = this.lookup(spec);
     if (hit && (!spec.accept || spec.accept(hit.value))) return this.use(spec.kind, hit);
     const rec = newRec();
