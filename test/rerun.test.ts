@@ -26,8 +26,7 @@ async function run(name: string, repo: string, cache?: string): Promise<Run> {
 
 /** Entries reused and made, from the run's progress line (`source 3 reused, 1 made; ...`). */
 function counts(r: Run, kind: string): { reused: number; made: number } | undefined {
-  const line = r.progress.find((l) => l.includes('cache: '));
-  const m = line && new RegExp(`${kind} (\\d+) reused, (\\d+) made`).exec(line);
+  const m = r.progress.map((l) => new RegExp(`${kind} (\\d+) reused, (\\d+) made`).exec(l)).find(Boolean);
   return m ? { reused: Number(m[1]), made: Number(m[2]) } : undefined;
 }
 
@@ -93,6 +92,9 @@ describe('re-runs with the cache', () => {
     const c = counts(afterExample, 'source')!;
     expect(c.made).toBeGreaterThan(0);
     expect(c.reused).toBeGreaterThan(0);
+    // TypeScript: the program holds the source made again, not every source.
+    const program = afterExample.progress.map((l) => /TypeScript program of (\d+) of (\d+) sources/.exec(l)).find(Boolean);
+    if (/\.ts$/.test(example)) expect(Number(program![1])).toBeLessThan(Number(program![2]));
 
     // A library module moved down a line: every source resolving into it is made again (its spans move).
     const lib = path.join(repo, library);
@@ -231,5 +233,37 @@ describe('re-runs with the cache', () => {
     // One of its files changed: made again.
     writeFileSync(path.join(repo, 'm7.py'), 'x = 70\n');
     expect(await (await fresh()).unit(spec, make)).toEqual({ n: 3 });
+  });
+
+  it('leaves a TypeScript source out of the program only when it is no global script and imports none', async () => {
+    // g.ts is a script (its helper() is global); a.ts calls it without an import, b.ts imports a module
+    // that is not global; c.ts changes. a.ts's entry holds, and the program made for c.ts has g.ts in it.
+    const repo = scratch('goldpath-rerun-ts-');
+    const put = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      writeFileSync(path.join(repo, rel), text);
+    };
+    put('package.json', JSON.stringify({ name: 'acme-glob', version: '1.0.0', main: 'src/index.ts' }));
+    put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+    put('examples/g.ts', "function helper(): void {\n  console.log('g');\n}\nhelper();\n");
+    put('examples/a.ts', "import { greet } from '../src/index';\n\ngreet('a');\nhelper();\n");
+    put('examples/b.ts', "import { greet } from '../src/index';\n\ngreet('b');\n");
+    put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c');\n");
+    const cache = scratch('goldpath-rerun-cache-');
+    const outcome = async (withCache: boolean) => {
+      const out: Record<string, unknown> = {};
+      const progress: string[] = [];
+      await extractWorkflows({ repo, wiki: scratch('goldpath-rerun-wiki-'), name: 'acme_glob', ...(withCache ? { cache } : {}), onProgress: (l) => progress.push(l), onCalls: (id, calls) => (out[id] = calls) });
+      return { calls: JSON.stringify(out), progress };
+    };
+    const plain = await outcome(false);
+    expect(plain.calls).toContain('"qualname":"helper"');
+    expect((await outcome(true)).calls).toBe(plain.calls);
+    put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c2');\n");
+    const changed = await outcome(false);
+    const warm = await outcome(true);
+    expect(warm.calls).toBe(changed.calls);
+    // c.ts made again; g.ts (a global script) in the program; a.ts and b.ts left out.
+    expect(warm.progress.some((l) => /TypeScript program of 2 of \d+ sources/.test(l))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
+import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, Skipped, UnresolvedCall } from './model.js';
 import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
@@ -154,15 +154,25 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     if (why) tooDeep.set(p, why);
   }
   const tsPending = pending.filter((p) => p.language === 'typescript' && !tooDeep.has(p));
-  // The TypeScript program: made before the sources (with the cache, only when a source needs it).
-  const tsRec = newRec();
+  // The TypeScript program: made before the sources (with the cache, only when a source needs it, and
+  // then of `tsRoots`: see below).
+  let tsRoots = tsPending;
+  let tsRec = newRec();
   let tsMade: Promise<TsSetup> | undefined;
+  let tsProgramGlobals: string[] = [];
   const tsSetup = (): Promise<TsSetup> =>
     (tsMade ??= (async () => {
-      const made = rerun ? await rerun.tracker.alone(tsRec, () => makeTsProject(files, modules, tsPending)) : await makeTsProject(files, modules, tsPending);
-      if (rerun && made.resolver && made.project) made.globals = Rerun.globalScripts((await import('ts-morph')).ts, made.project.program, made.repoPath);
+      const made = rerun ? await rerun.tracker.alone(tsRec, () => makeTsProject(files, modules, tsRoots)) : await makeTsProject(files, modules, tsRoots);
+      if (rerun && made.resolver && made.project) made.globals = tsProgramGlobals = Rerun.globalScripts((await import('ts-morph')).ts, made.project.program, made.repoPath);
       return made;
     })());
+  /** With the cache: the whole program from now on (a smaller one was made; see below). */
+  const wholeTsProgram = () => {
+    if (tsRoots === tsPending) return;
+    tsRoots = tsPending;
+    tsRec = newRec();
+    tsMade = undefined;
+  };
   if (!rerun && tsPending.length) await tsSetup();
 
   // Helpers of tests and examples (defined outside the library) are followed into, each resolved once.
@@ -188,7 +198,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // The repository's own commands that shell lines run: their dispatch is read once (before the sources;
   // with the cache, when a source's shell lines first need it). TypeScript bins need the TypeScript program.
   const shellCommands = pending.flatMap((p) => p.shell.map((x) => x.command));
-  const commandsNeedTs = tsPending.length > 0 && shellCommands.some((cmd) => programs.locate(cmd)?.program.language === 'typescript');
+  const tsBins = [...new Set(shellCommands.flatMap((cmd) => { const prog = programs.locate(cmd)?.program; return prog?.language === 'typescript' ? [prog.path] : []; }))].sort();
+  const commandsNeedTs = tsPending.length > 0 && tsBins.length > 0;
   const buildCommands = async () => {
     await prepare();
     const ts = commandsNeedTs || (!rerun && tsPending.length) ? await tsSetup() : undefined;
@@ -198,12 +209,13 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const commandTable = (): Promise<CommandTable> => (rerun ? rerun.tracker.memo('commands', buildCommands) : (commandsMade ??= buildCommands()));
   if (!rerun) await commandTable();
   /** What the command table depends on besides what it read: the module map, and the TypeScript program it used. */
-  const commandDeps = (): string[] => (rerun ? [...rerun.moduleReads.reads, ...(commandsNeedTs ? tsRec.reads : [])] : []);
+  // (a TypeScript bin is read through the checker: its import closure and the program's global scripts).
+  const commandDeps = (): string[] => (rerun ? [...rerun.moduleReads.reads, ...(commandsNeedTs ? [...tsBins.flatMap((b) => rerun.importClosure(b)), ...tsProgramGlobals] : [])] : []);
 
   // One source's resolution: its calls, or why it has none. Blocks of one Markdown session share it.
   const sessionShell = new Map<string, ShellLine[]>();
   for (const p of pending) if (p.session) sessionShell.set(p.session, [...(sessionShell.get(p.session) ?? []), ...p.shell]);
-  const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[] }> => {
+  const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[]; skips?: Skipped[] }> => {
     const c = p.candidate;
     const whole = !p.map;
     if (p.language !== 'typescript') await prepare();
@@ -211,7 +223,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     if (p.language === 'typescript') {
       const ts = await tsSetup();
       if (!ts.resolver) return { value: { reason: ts.failure }, store: false };
-      const fileName = ts.fileOf.get(p)!;
+      const fileName = ts.fileOf.get(p);
+      if (!fileName) throw new Error(`${c.path} is not in the TypeScript program`);
       if (whole) {
         const err = ts.resolver.syntaxError(fileName);
         if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
@@ -221,8 +234,16 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         const calls = ts.resolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell, ...(shell.length ? { commands: await commandTable() } : {}) });
         // What the checker saw: the files this source imports (transitively; many sources share them), the
         // program's global scripts and the module map's files (every source shares them).
-        const imported = (rerun?.importClosure(c.path) ?? []).filter((f) => f !== c.path);
-        return { value: { calls, globals: ts.globals ?? [] }, extra: () => [imported, [...(ts.globals ?? []), ...(rerun?.moduleReads.reads ?? [])], shell.length ? commandDeps() : []] };
+        // What the program's making skipped on the way (an import too deeply nested) is this source's too.
+        const closure = rerun?.importClosure(c.path) ?? [];
+        const imported = closure.filter((f) => f !== c.path);
+        const globals = ts.globals ?? [];
+        const reached = new Set(closure);
+        return {
+          value: { calls, globals, importsGlobal: imported.some((f) => globals.includes(f)) },
+          extra: () => [imported, [...globals, ...(rerun?.moduleReads.reads ?? [])], shell.length ? commandDeps() : []],
+          skips: [...tsRec.skips.values()].filter((s) => reached.has(s.path)),
+        };
       } catch (e) {
         // The type checker is not ours: one source it cannot handle is reported, the others go on.
         return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
@@ -271,7 +292,27 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // hold: only while its global scripts are those they saw (null: the checker failed, no entry holds).
   // When every entry holds, every file of the program is unchanged, so is the program.
   let tsGlobalsNow: string[] | null | undefined;
-  if (rerun && tsPending.length && tsPending.some((p) => !rerun.lookup(specOf(p)))) tsGlobalsNow = (await tsSetup()).globals ?? null;
+  if (rerun && tsPending.length) {
+    const held = new Map(tsPending.map((p) => [p, rerun.lookup(specOf(p))?.value]));
+    if ([...held.values()].some((v) => !v)) {
+      // Only the sources made again need the checker, and a source whose entry holds stays out of the
+      // program when it is no global script and imports none: every global script is then reached at the
+      // same point of the program as with every source in, which is all the others see of it besides
+      // their own imports (docs/architecture.md). The command table, when a TypeScript bin's command lines
+      // are analysed again, needs them all.
+      const shellOf = (p: PendingSource) => (p.language === 'typescript' && p.session ? sessionShell.get(p.session)! : p.shell);
+      const commandsMissed = commandsNeedTs && pending.some((p) => shellOf(p).length && !tooDeep.has(p) && !rerun.lookup(specOf(p)));
+      if (!commandsMissed) tsRoots = tsPending.filter((p) => !held.get(p) || held.get(p)!.importsGlobal !== false || held.get(p)!.globals?.includes(p.candidate.path));
+      let made = await tsSetup();
+      if (tsRoots.length < tsPending.length && (!made.resolver || [...held.values()].some((v) => v && !sameList(v.globals ?? [], made.globals ?? [])))) {
+        // The global scripts are not those the entries saw: the whole program, as a run without the cache.
+        wholeTsProgram();
+        made = await tsSetup();
+      }
+      tsGlobalsNow = made.globals ?? null;
+      progress(`parse + resolve: cache: the TypeScript program of ${tsRoots.length} of ${tsPending.length} sources`);
+    }
+  }
   const outcomes = new Map<string, Promise<Outcome>>();
   const outcomeOf = (p: PendingSource): Promise<Outcome> => {
     const make = () => (rerun ? rerun.unit(specOf(p), () => resolveSource(p)) : resolveSource(p).then((r) => r.value));
@@ -379,15 +420,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     if (shellCommands.length) {
       const withDeps = (r: Rec): Rec => ({ ...r, reads: new Set([...r.reads, ...commandDeps()]) });
       await rerun.effects('commands', rerun.key('commands', { env: unitEnv, shellCommands }), commandsRec && withDeps(commandsRec), async () => {
+        if (commandsNeedTs) wholeTsProgram();
         await commandTable();
         return withDeps(rerun.tracker.memoRecord('commands')!);
-      });
-    }
-    if (tsPending.length) {
-      const roots = tsPending.map((p) => [p.candidate.path, p.session, p.text, !!p.tsx, !!p.js]);
-      await rerun.effects('typescript', rerun.key('typescript', { env: unitEnv, roots }), tsMade && tsRec, async () => {
-        await tsSetup();
-        return tsRec;
       });
     }
     progress(`parse + resolve: cache: ${rerun.summary()}`);
@@ -546,8 +581,9 @@ interface Outcome {
   calls?: CallSite[];
   /** Python: what the page needs of the source's own facts. */
   facts?: { errors: number; lineCount: number; doc?: string; docParagraphLines?: number[] };
-  /** TypeScript: the program's global scripts when it was made. */
+  /** TypeScript: the program's global scripts when it was made, and whether the source imports one. */
   globals?: string[];
+  importsGlobal?: boolean;
 }
 
 /** An outcome as stored: each distinct definition once (a source calls the same API many times). */
@@ -594,7 +630,7 @@ function validOutcome(v: unknown, lang: string): boolean {
   const defs = o.definitions ?? [];
   if (!Array.isArray(defs) || !Array.isArray(o.calls) || o.calls.some((c) => !c || typeof c !== 'object' || !c.site || !c.resolution || (c.definition !== undefined && !(typeof c.definition === 'number' && defs[c.definition])))) return false;
   if (lang === 'python') return !!o.facts && typeof o.facts.errors === 'number' && typeof o.facts.lineCount === 'number';
-  if (lang === 'typescript') return Array.isArray(o.globals);
+  if (lang === 'typescript') return Array.isArray(o.globals) && o.globals.every((g) => typeof g === 'string') && typeof o.importsGlobal === 'boolean';
   return true;
 }
 

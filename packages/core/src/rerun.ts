@@ -292,15 +292,18 @@ export class Rerun {
 
   /**
    * The outcome of a piece of work: a valid stored entry's, else `make`'s (stored unless it says not to;
-   * `extra` adds sets of files it depends on that it did not read itself). The value used is always the stored
+   * `extra` adds sets of files it depends on that it did not read itself, `skips` what was skipped for it
+   * elsewhere). The value used is always the stored
    * (JSON) form, so a run that makes an entry and one that reuses it see equal values.
    */
-  async unit<T extends object>(spec: UnitSpec<T>, make: () => Promise<{ value: T; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[] }>): Promise<T> {
+  async unit<T extends object>(spec: UnitSpec<T>, make: () => Promise<{ value: T; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[]; skips?: Skipped[] }>): Promise<T> {
     const hit = this.lookup(spec);
     if (hit && (!spec.accept || spec.accept(hit.value))) return this.use(spec.kind, hit);
     const rec = newRec();
     const made = await this.tracker.within(rec, make);
     if (made.store === false) return made.value;
+    // What shared work done outside the frame skipped on this work's behalf.
+    for (const s of made.skips ?? []) rec.skips.set(`${s.path}\0${s.reason}`, s);
     const stored = spec.pack ? spec.pack(made.value) : made.value;
     this.save(spec, stored, rec, made.extra?.() ?? []);
     const back = JSON.parse(JSON.stringify(stored)) as object;
@@ -373,15 +376,20 @@ export class Rerun {
 
   /**
    * The program's files that can change what any other file sees: scripts (no import or export: their
-   * declarations are global), `declare global` and ambient `declare module` blocks. By repository path
-   * (a Markdown file for its code blocks), sorted.
+   * declarations are global), `declare global`, ambient `declare module` blocks, `export as namespace`,
+   * and `/// <reference` directives (they bring files and libraries in). By repository path (a Markdown
+   * file for its code blocks), sorted.
    */
   static globalScripts(ts: typeof import('ts-morph').ts, program: import('ts-morph').ts.Program, repoPath: (fileName: string) => string): string[] {
     const out = new Set<string>();
+    // A CommonJS JavaScript file (require, module.exports) is a module to the checker too: its names are
+    // not global. The function is not part of TypeScript's public API: without it, the public check
+    // (fewer modules, more global scripts) is the safe side.
+    const isModule = (ts as unknown as { isExternalOrCommonJsModule?: (sf: import('ts-morph').ts.SourceFile) => boolean }).isExternalOrCommonJsModule ?? ts.isExternalModule;
     for (const sf of program.getSourceFiles()) {
       const rel = repoPath(sf.fileName);
       if (!rel) continue;
-      if (!ts.isExternalModule(sf) || /\bdeclare\s+(global\b|module\s+['"`])/.test(sf.text)) out.add(rel);
+      if (!isModule(sf) || /\bdeclare\s+(global\b|module\s+['"`])|\bexport\s+as\s+namespace\b|^\s*\/\/\/\s*<reference\b/m.test(sf.text)) out.add(rel);
     }
     return [...out].sort();
   }
