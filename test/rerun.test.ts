@@ -266,4 +266,30 @@ describe('re-runs with the cache', () => {
     // c.ts made again; g.ts (a global script) in the program; a.ts and b.ts left out.
     expect(warm.progress.some((l) => /TypeScript program of 2 of \d+ sources/.test(l))).toBe(true);
   });
+
+  it('reports what making the TypeScript program skipped also when the source that imports it is reused', async () => {
+    // a.ts imports a module nested too deeply for the TypeScript parser (skipped when the program is
+    // made); c.ts changes, a.ts is reused and left out of the program: the skip is still reported.
+    const repo = scratch('goldpath-rerun-ts-');
+    const put = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      writeFileSync(path.join(repo, rel), text);
+    };
+    put('package.json', JSON.stringify({ name: 'acme-deep', version: '1.0.0', main: 'src/index.ts' }));
+    put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+    put('src/deep.ts', `export const deep = ${'['.repeat(400)}1${']'.repeat(400)};\n`);
+    put('examples/a.ts', "import { greet } from '../src/index';\nimport { deep } from '../src/deep';\n\ngreet(String(deep));\n");
+    put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c');\n");
+    const name = 'acme_deep';
+    const cache = scratch('goldpath-rerun-cache-');
+    const bytes = async (withCache: boolean) => {
+      const model = await extractWorkflows({ repo, wiki: scratch('goldpath-rerun-wiki-'), name, ...(withCache ? { cache } : {}) });
+      return JSON.stringify(model);
+    };
+    const plain = await bytes(false);
+    expect(plain).toContain('"path":"src/deep.ts"');
+    same(await bytes(true), plain);
+    put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c2');\n");
+    same(await bytes(true), await bytes(false));
+  });
 });
