@@ -70,6 +70,8 @@ export interface DiscoverInputs {
   exampleDirs?: string[];
   /** The repository's own command-line programs: shell commands that run them make candidates. */
   commands?: ProgramCatalog;
+  /** Work that depends only on one file's text, made through this (the re-run cache keeps it); default: made. */
+  perFile?: <T>(kind: string, path: string, text: string, make: () => T) => T;
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
@@ -225,7 +227,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const tsSessions: TsSession[] = [];
     let blocks: ReturnType<typeof extractCodeBlocks>;
     try {
-      blocks = extractCodeBlocks(text, path, PY_BLOCKS);
+      blocks = inp.perFile ? inp.perFile('markdown', path, text, () => extractCodeBlocks(text, path, PY_BLOCKS)) : extractCodeBlocks(text, path, PY_BLOCKS);
     } catch (e) {
       if (!(e instanceof MarkdownTooDeepError)) throw e;
       files.skip(path, e.reason);
