@@ -68,6 +68,18 @@ function walk(dir: string): string[] {
     .sort();
 }
 
+/** A TypeScript package `name` with one function (src/index.ts) in a new folder, and a way to write more files. */
+function tsRepo(name: string): { repo: string; put: (rel: string, text: string) => void } {
+  const repo = scratch('goldpath-rerun-ts-');
+  const put = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+    writeFileSync(path.join(repo, rel), text);
+  };
+  put('package.json', JSON.stringify({ name, version: '1.0.0', main: 'src/index.ts' }));
+  put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+  return { repo, put };
+}
+
 const comment = (file: string) => (file.endsWith('.py') ? '#' : '//');
 
 describe('re-runs with the cache', () => {
@@ -176,13 +188,7 @@ describe('re-runs with the cache', () => {
   it('makes a TypeScript source again when another file of the program becomes a global script', async () => {
     // helper() in a.ts is no import: it resolves only once b.ts declares it as a script (no import or
     // export), which changes a.ts's resolution although a.ts and everything it imports are unchanged.
-    const repo = scratch('goldpath-rerun-ts-');
-    const put = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-      writeFileSync(path.join(repo, rel), text);
-    };
-    put('package.json', JSON.stringify({ name: 'acme-glob', version: '1.0.0', main: 'src/index.ts' }));
-    put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+    const { repo, put } = tsRepo('acme-glob');
     put('examples/a.ts', "import { greet } from '../src/index';\n\ngreet('a');\nhelper();\n");
     put('examples/b.ts', "import { greet } from '../src/index';\n\nexport function helper(): void {\n  greet('b');\n}\n");
     const cache = scratch('goldpath-rerun-cache-');
@@ -238,13 +244,7 @@ describe('re-runs with the cache', () => {
   it('leaves a TypeScript source out of the program only when it is no global script and imports none', async () => {
     // g.ts is a script (its helper() is global); a.ts calls it without an import, b.ts imports a module
     // that is not global; c.ts changes. a.ts's entry holds, and the program made for c.ts has g.ts in it.
-    const repo = scratch('goldpath-rerun-ts-');
-    const put = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-      writeFileSync(path.join(repo, rel), text);
-    };
-    put('package.json', JSON.stringify({ name: 'acme-glob', version: '1.0.0', main: 'src/index.ts' }));
-    put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+    const { repo, put } = tsRepo('acme-glob');
     put('examples/g.ts', "function helper(): void {\n  console.log('g');\n}\nhelper();\n");
     put('examples/a.ts', "import { greet } from '../src/index';\n\ngreet('a');\nhelper();\n");
     put('examples/b.ts', "import { greet } from '../src/index';\n\ngreet('b');\n");
@@ -270,13 +270,7 @@ describe('re-runs with the cache', () => {
   it('reports what making the TypeScript program skipped also when the source that imports it is reused', async () => {
     // a.ts imports a module nested too deeply for the TypeScript parser (skipped when the program is
     // made); c.ts changes, a.ts is reused and left out of the program: the skip is still reported.
-    const repo = scratch('goldpath-rerun-ts-');
-    const put = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-      writeFileSync(path.join(repo, rel), text);
-    };
-    put('package.json', JSON.stringify({ name: 'acme-deep', version: '1.0.0', main: 'src/index.ts' }));
-    put('src/index.ts', 'export function greet(name: string): string {\n  return `hi ${name}`;\n}\n');
+    const { repo, put } = tsRepo('acme-deep');
     put('src/deep.ts', `export const deep = ${'['.repeat(400)}1${']'.repeat(400)};\n`);
     put('examples/a.ts', "import { greet } from '../src/index';\nimport { deep } from '../src/deep';\n\ngreet(String(deep));\n");
     put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c');\n");

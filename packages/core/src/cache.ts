@@ -143,17 +143,24 @@ export class CacheStore {
     return undefined;
   }
 
-  /** Writes an entry atomically; a cache that cannot be written costs only time. */
-  write<T>(kind: string, name: string, key: string, value: T, extra: Pick<StoredEntry<T>, 'deps' | 'skips' | 'groups'> = {}): void {
+  /**
+   * Writes an entry atomically and returns its value as written (JSON), so that the caller can use the
+   * very form a later run reads back. A cache that cannot be written costs only time.
+   */
+  write<T>(kind: string, name: string, key: string, value: T, extra: Pick<StoredEntry<T>, 'deps' | 'skips' | 'groups'> = {}): string {
+    const json = JSON.stringify(value);
     const at = this.fileOf(kind, name);
     try {
       mkdirSync(path.dirname(at), { recursive: true });
       const tmp = `${at}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, kind, name, key, ...extra, value }));
+      // The value is serialised once: for the entry and for the caller.
+      const head = JSON.stringify({ format: FORMAT, kind, name, key, ...extra });
+      writeFileSync(tmp, `${head.slice(0, -1)},"value":${json}}`);
       renameSync(tmp, at);
     } catch {
       this.stats.writeErrors++;
     }
+    return json;
   }
 }
 
@@ -198,9 +205,7 @@ export class FactsCache {
     const key = this.keyOf(kind, file, text);
     const hit = this.store.read<T>(kind, key, key, () => true);
     if (hit) return hit.value;
-    const value = make();
-    this.store.write(kind, key, key, value);
     // What a later run reads back is the JSON form: this run uses the same, so both runs see equal facts.
-    return JSON.parse(JSON.stringify(value)) as T;
+    return JSON.parse(this.store.write(kind, key, key, make())) as T;
   }
 }

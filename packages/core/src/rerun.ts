@@ -266,7 +266,8 @@ export class Rerun {
     return e.value;
   }
 
-  private save<T>(spec: UnitSpec<T>, value: unknown, rec: Rec, extra: (readonly string[] | ReadonlySet<string>)[] = []): void {
+  /** Stores an entry; returns its value as written (JSON). */
+  private save<T>(spec: UnitSpec<T>, value: unknown, rec: Rec, extra: (readonly string[] | ReadonlySet<string>)[] = []): string {
     this.count(spec.kind, 'made');
     const skips = [...rec.skips.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
     // Large shared work (the attachment index, a helper body) is stored once, as a group entries name.
@@ -287,14 +288,14 @@ export class Rerun {
       for (const p of reads) inGroups.add(p);
     }
     const own = [...rec.reads, ...more.flatMap((x) => [...x])].filter((p) => !inGroups.has(p));
-    this.store.write(spec.kind, this.slot(spec.kind, spec.identity), spec.key, value, { deps: this.depsOf(own), skips, ...(groups.size ? { groups: [...groups].sort() } : {}) });
+    return this.store.write(spec.kind, this.slot(spec.kind, spec.identity), spec.key, value, { deps: this.depsOf(own), skips, ...(groups.size ? { groups: [...groups].sort() } : {}) });
   }
 
   /**
    * The outcome of a piece of work: a valid stored entry's, else `make`'s (stored unless it says not to;
    * `extra` adds sets of files it depends on that it did not read itself, `skips` what was skipped for it
-   * elsewhere). The value used is always the stored
-   * (JSON) form, so a run that makes an entry and one that reuses it see equal values.
+   * elsewhere). The value used is always the stored (JSON) form, so a run that makes an entry and one
+   * that reuses it see equal values.
    */
   async unit<T extends object>(spec: UnitSpec<T>, make: () => Promise<{ value: T; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[]; skips?: Skipped[] }>): Promise<T> {
     const hit = this.lookup(spec);
@@ -304,17 +305,14 @@ export class Rerun {
     if (made.store === false) return made.value;
     // What shared work done outside the frame skipped on this work's behalf.
     for (const s of made.skips ?? []) rec.skips.set(`${s.path}\0${s.reason}`, s);
-    const stored = spec.pack ? spec.pack(made.value) : made.value;
-    this.save(spec, stored, rec, made.extra?.() ?? []);
-    const back = JSON.parse(JSON.stringify(stored)) as object;
+    const back = JSON.parse(this.save(spec, spec.pack ? spec.pack(made.value) : made.value, rec, made.extra?.() ?? [])) as object;
     return spec.unpack ? spec.unpack(back) : (back as T);
   }
 
   /**
    * Work of the whole run that a run without the cache always does, done here only when a source needs
-   * it (the command table, the TypeScript program): what it reported as skipped must be reported all the
-   * same. When it ran in this run (`ran`), its record is stored; else the stored one is used if valid,
-   * else it runs now.
+   * it (the command table): what it reported as skipped must be reported all the same. When it ran in
+   * this run (`ran`), its record is stored; else the stored one is used if valid, else it runs now.
    */
   async effects(kind: string, key: string, ran: Rec | undefined, run: () => Promise<Rec>): Promise<void> {
     const spec: UnitSpec<{ ok: true }> = { kind, identity: kind, key, valid: (v) => (v as { ok?: unknown }).ok === true };
