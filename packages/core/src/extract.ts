@@ -437,7 +437,11 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     const p = pendingOf.get(a);
     if (p?.section) sectionOf.set(a, p.section);
   });
-  const { sources: sectionSources, mergedInto } = mergeSections(analysed, (a) => sectionOf.get(a));
+  const { sources: sectionSources, mergedInto } = mergeSections(
+    analysed,
+    (a) => sectionOf.get(a),
+    (a) => !!pendingOf.get(a)?.imports,
+  );
   for (const [from, into] of mergedInto) unresolvedBySource.set(into, [...(unresolvedBySource.get(into) ?? []), ...(unresolvedBySource.get(from) ?? [])]);
   const mergedAway = new Set(mergedInto.keys());
   for (let i = candidates.length - 1; i >= 0; i--) if (mergedAway.has(candidates[i].id)) candidates.splice(i, 1);

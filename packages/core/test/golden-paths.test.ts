@@ -3,7 +3,7 @@
 // boilerplate is no step, helpers are followed into, sources mine into ranked use cases whatever their order.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RepoFiles } from '../src/repo/files.js';
@@ -296,6 +296,41 @@ describe('near-duplicates and evidence', () => {
     const plain = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     expect((await named([readme, await on('docs/merge.md', plain, 'Merge adapters')])).nameFrom).not.toBe('docs-title');
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
+  });
+
+  it('splits a section where a block starts afresh (its own imports, no variable of an earlier block), and keeps a section that passes its variables on', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-parts-'));
+    cpSync(ADAPTKIT, repo, { recursive: true });
+    const fence = (code: string) => `\`\`\`python\n${code}\`\`\`\n\n`;
+    writeFileSync(
+      path.join(repo, 'docs/parts.md'),
+      [
+        '# Parts\n\n## Quick start\n\n',
+        fence('from adaptkit import Model\nm = Model.from_pretrained("x")\nm.generate("hi")\n'),
+        'Or train your own:\n\n',
+        fence('from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig\nbase = Model.from_pretrained("y")\nbase = add_adapter(base, AdapterConfig())\nTrainer(base, [], TrainingArgs()).train()\n'),
+        '## Step by step\n\n',
+        fence('from adaptkit import Model\nm = Model.from_pretrained("x")\n'),
+        fence('m.save("out")\n'),
+        fence('from adaptkit import merge_adapters\nm = merge_adapters(m, ["a"], [1.0])\n'),
+      ].join(''),
+    );
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-partsw-')), name: 'acme_adaptkit', all: true });
+    const sections = (heading: string) =>
+      m.workflows
+        .flatMap((w) => w.sources)
+        .filter((s) => s.path === 'docs/parts.md' && s.heading === heading)
+        .map((s) => [s.span.start, s.span.end]);
+    const text = readFileSync(path.join(repo, 'docs/parts.md'), 'utf8').split('\n');
+    const line = (needle: string, from = 0) => text.findIndex((l, i) => i >= from && l.includes(needle)) + 1;
+    // Two snippets that share nothing: two sources, each its own block.
+    expect(sections('Quick start').sort((a, b) => a[0] - b[0])).toEqual([
+      [line('from adaptkit import Model'), line('m.generate')],
+      [line('from adaptkit import Model, Trainer'), line('.train()')],
+    ]);
+    // A block without imports continues the one before; a block that imports but reads `m` joins its maker.
+    const step = line('## Step by step');
+    expect(sections('Step by step')).toEqual([[line('from adaptkit import Model', step), line('merge_adapters(m', step)]]);
   });
 
   it('reads the Markdown pages of a tutorials folder as docs sections', async () => {

@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { BLOCK_IMPORTS, EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -54,6 +54,8 @@ export interface PendingSource {
    * in its session) and then make one source (`{path}#S{heading line}`).
    */
   section?: string;
+  /** The code block imports what it uses (BLOCK_IMPORTS): it may start a source of its own in its section. */
+  imports?: boolean;
 }
 
 export interface DiscoverInputs {
@@ -279,6 +281,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.headingLine}`,
+          ...(BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
         };
         const imports = /^\s*import\s+[^(\s]|\brequire\(\s*['"]/m.test(code);
         if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
@@ -316,6 +319,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         ...(block.heading ? { title: block.heading } : {}),
         ...(block.pageTitle ? { page: block.pageTitle } : {}),
         section: `${path}#S${block.headingLine}`,
+        ...(BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
       };
       if (block.language === 'python') {
         session.text += code.endsWith('\n') || !code ? code : `${code}\n`;

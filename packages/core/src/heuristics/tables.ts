@@ -588,3 +588,10 @@ export const EMPTY_DOC_WORDS = new Set(['initialize', 'initialise', 'initializes
 
 /** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
 export const DOC_BANNER = /^\*\*[^*]+\*\*/;
+
+/**
+ * A README/docs code block that imports what it uses (Python `import`/`from ... import`, JavaScript
+ * `import ... from`, `require(...)`): with no variable of an earlier block of its section, it starts a
+ * source of its own (group/sections.ts).
+ */
+export const BLOCK_IMPORTS = /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.{*]|(?:const|let|var)\s+[^=]+=\s*require\(\s*['"])/m;
