@@ -68,7 +68,11 @@ export type Resolution =
   | { kind: 'pattern'; span: Span; name: string }
   | { kind: 'tool'; command: string }
   | { kind: 'builtin'; name: string }
-  | { kind: 'unresolved'; reason: string; candidates?: string[] };
+  /**
+   * `method`: a method called on a repository object whose class is not known statically (what a factory
+   * returns, a base class whose subclasses define it): the repository's API, at no exact location.
+   */
+  | { kind: 'unresolved'; reason: string; candidates?: string[]; method?: string };
 
 export interface Parameter {
   name: string;

@@ -832,3 +832,72 @@ describe('optional-dependency fallbacks', () => {
     expect(at('Native')).toMatch(/^unresolved: module `pkg\.compiled` is not in the repository/);
   }, 20000);
 });
+
+describe('methods of repository objects whose class is chosen at run time', () => {
+  it('a method on what a factory classmethod returns, or that only subclasses define, is an API step with no location; a plain function passes its argument through', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .pipes import AutoPipe, BasePipe, dispatch\n',
+      'pkg/pipes.py': [
+        'class BasePipe:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name) -> "BasePipe":',
+        '        return cls()',
+        '',
+        '',
+        'class LoraMixin:',
+        '    def load_lora(self, path):',
+        '        return None',
+        '',
+        '',
+        'class ImagePipe(BasePipe, LoraMixin):',
+        '    pass',
+        '',
+        '',
+        'MAPPING = {"image": ImagePipe}',
+        '',
+        '',
+        'class AutoPipe:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name):',
+        '        pipe_cls = MAPPING[name]',
+        '        return pipe_cls.from_pretrained(name)',
+        '',
+        '',
+        'def dispatch(model):',
+        '    return model',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import AutoPipe, BasePipe, dispatch',
+        'auto = AutoPipe.from_pretrained("image")',
+        'auto.load_lora("a")',
+        'auto.unet.fuse()',
+        'base = BasePipe.from_pretrained("image")',
+        'base.load_lora("b")',
+        'model = dispatch(object())',
+        'model.parameters()',
+        'auto._private()',
+        'auto("a cat")',
+        'base("a dog")',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (line: number) => calls.find((c) => c.site.start === line)!;
+    const { isApiCall, callKey } = await import('../src/group/steps.js');
+    // Both receivers are pipes of the repository; which class defines `load_lora` is known only at run time.
+    for (const line of [3, 6]) {
+      expect(at(line).resolution).toMatchObject({ kind: 'unresolved', method: 'load_lora' });
+      expect(isApiCall(at(line))).toBe(true);
+    }
+    expect(callKey(at(3))).toBe(callKey(at(6)));
+    // An attribute of such an object is not a method of it; a function's result is whatever it was given.
+    expect(at(4).resolution).not.toHaveProperty('method');
+    expect(isApiCall(at(4))).toBe(false);
+    expect(isApiCall(at(8))).toBe(false);
+    // A private name is never the public API.
+    expect(isApiCall(at(9))).toBe(false);
+    // Calling the object runs its class's `__call__`, which only the class chosen at run time defines.
+    for (const line of [10, 11]) expect(at(line).resolution).toMatchObject({ kind: 'unresolved', method: '__call__' });
+    expect(isApiCall(at(10))).toBe(true);
+  }, 20000);
+});

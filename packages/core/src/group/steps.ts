@@ -26,9 +26,10 @@ export interface Naming {
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
 export function isApiCall(c: CallSite): boolean {
   const r = c.resolution;
-  // An ambiguous repository name (bound differently at run time) is still the repository's API: a step
-  // whose location says `unresolved`, with the candidates in the report.
-  return r.kind === 'repo' || r.kind === 'pattern' || r.kind === 'tool' || r.kind === 'external' || (r.kind === 'unresolved' && !!r.candidates?.length);
+  // An ambiguous repository name (bound differently at run time), or a method of a repository object whose
+  // class is not known statically, is still the repository's API: a step whose location says
+  // `unresolved`, with the reason (and candidates) in the report.
+  return r.kind === 'repo' || r.kind === 'pattern' || r.kind === 'tool' || r.kind === 'external' || isRepoUnresolved(r);
 }
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
@@ -117,7 +118,12 @@ export function principleOf(n: Naming): string {
 
 /** The repository's API: resolved to a definition, or a repository name bound differently at run time. */
 export function isRepoCall(c: CallSite): boolean {
-  return c.resolution.kind === 'repo' || (c.resolution.kind === 'unresolved' && !!c.resolution.candidates?.length);
+  return c.resolution.kind === 'repo' || isRepoUnresolved(c.resolution);
+}
+
+/** An unresolved call that is the repository's API all the same: an ambiguous name, a method of its object. */
+export function isRepoUnresolved(r: CallSite['resolution']): boolean {
+  return r.kind === 'unresolved' && (!!r.candidates?.length || (!!r.method && (r.method === '__call__' || !r.method.startsWith('_'))));
 }
 
 /** Is this call boilerplate by its name (argument parsing, printing, logging, checks, seeding, paths)? */
@@ -359,7 +365,8 @@ export function callKey(c: CallSite): string {
     case 'pattern':
       return `pattern:${c.site.path}:${c.resolution.name}`;
     case 'unresolved':
-      return `unresolved:${c.callee}`;
+      // A method of a repository object is the same API whatever the variable is called.
+      return c.resolution.method ? `unresolved:.${c.resolution.method}` : `unresolved:${c.callee}`;
     default:
       return `other:${c.callee}`;
   }

@@ -5,6 +5,7 @@
 // user-facing side of that package, so they count as public.
 import type { CallSite } from '../model.js';
 import { isPrivatePath, isScriptPath } from '../repo/layout.js';
+import { isRepoUnresolved } from './steps.js';
 
 export type PublicSurface = (c: CallSite) => boolean;
 
@@ -18,7 +19,7 @@ export function publicSurface(packages: { dir: string; app: boolean }[] = []): P
   return (c) => {
     const r = c.resolution;
     if (r.kind === 'external') return true;
-    if (r.kind === 'unresolved') return !!r.candidates?.length;
+    if (r.kind === 'unresolved') return isRepoUnresolved(r);
     if (r.kind !== 'repo') return false;
     if (isPrivatePath(r.span.path) || inApp(r.span.path)) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));

@@ -54,7 +54,7 @@ type Value =
    * name returns, whose type the candidates do not give: a method on it may be one the repository
    * attaches at run time.
    */
-  | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[]; result?: boolean };
+  | { kind: 'unknown'; reason: string; local?: boolean; candidates?: string[]; result?: boolean; fromRepo?: boolean; method?: string };
 
 export interface ResolvedSource {
   calls: CallSite[];
@@ -526,6 +526,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       case 'stdlib':
         return v;
       case 'unknown':
+        // A method of what a repository function returns (a factory whose class is not known statically);
+        // an attribute of that method is nothing of the repository's.
+        if (v.method) return { kind: 'unknown', reason: v.reason };
+        if (v.fromRepo) return { ...v, method: name };
         return v;
     }
   };
@@ -670,7 +674,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       return { kind: 'external', module: call.module, inherited: true };
     }
     if (call.kind === 'def') return { kind: 'symbol', sym: call };
-    return { kind: 'unknown', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) defines no \`__call__\` in the repository` };
+    // A subclass chosen at run time may define it (a pipeline's base class does not): the object's call.
+    return { kind: 'unknown', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) defines no \`__call__\` in the repository`, method: '__call__' };
   };
 
   // Post-order over the call tree: a receiver and the arguments run before the call that uses them.
@@ -753,7 +758,7 @@ function boundTo(v: Value, cls: DefSym | undefined): Value {
 
 function symbolValue(sym: PySymbol): Value {
   if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
-  if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
+  if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}), ...(sym.method ? { method: sym.method } : {}) };
   return { kind: 'symbol', sym };
 }
 
@@ -813,7 +818,11 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
     const sym = await index.resolveDotted(fn.module, chain);
     if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
   }
-  return { kind: 'unknown', reason: `\`${d.qualname}\` has no return annotation naming a repository class` };
+  // A classmethod of a repository class is an alternative constructor (`AutoPipeline.from_pretrained`):
+  // what it returns is the repository's object even when its class is chosen at run time. A function may
+  // return what it was given (`dispatch(model)`), so its result is nobody's in particular.
+  const factory = !!owner && d.decorators.some((x) => /(^|\.)classmethod$/.test(x));
+  return { kind: 'unknown', reason: `\`${d.qualname}\` has no return annotation naming a repository class`, ...(factory ? { fromRepo: true } : {}) };
 }
 
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
@@ -1076,7 +1085,7 @@ async function callSite(
   } else if (callee.kind === 'union') {
     resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of one of ${callee.classes.map((c) => c.def.qualname).join(', ')}` };
   } else if (callee.kind === 'instance') {
-    resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of \`${callee.cls.def.qualname}\` (\`__call__\` not followed)` };
+    resolution = { kind: 'unresolved', reason: `\`${written}\` calls an instance of \`${callee.cls.def.qualname}\` (\`__call__\` not followed)`, method: '__call__' };
   } else if (callee.kind === 'external' || (callee.kind === 'symbol' && callee.sym.kind === 'external')) {
     const module = callee.kind === 'external' ? callee.module : (callee.sym as { module: string }).module;
     resolution = { kind: 'external', module, distribution: index.distribution(module) };
@@ -1084,13 +1093,15 @@ async function callSite(
     if (PY_TOOL_CALLS.has(written.split('(')[0])) resolution = { kind: 'tool', command: toolCommand(call) };
     else resolution = { kind: 'builtin', name: written };
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'unresolved') {
-    resolution = { kind: 'unresolved', reason: callee.sym.reason, ...(callee.sym.candidates ? { candidates: callee.sym.candidates } : {}) };
+    resolution = { kind: 'unresolved', reason: callee.sym.reason, ...(callee.sym.candidates ? { candidates: callee.sym.candidates } : {}), ...(callee.sym.method ? { method: callee.sym.method } : {}) };
   } else if (callee.kind === 'unknown' && callee.local) {
     // The example's own values (lists, locals, its own classes): not the repository's API.
     resolution = { kind: 'builtin', name: `local:${written}` };
   } else {
-    const u = callee as { reason: string; candidates?: string[] };
-    resolution = { kind: 'unresolved', reason: u.reason, ...(u.candidates ? { candidates: u.candidates } : {}) };
+    const u = callee as { reason: string; candidates?: string[]; method?: string; fromRepo?: boolean };
+    // Calling what a factory returns calls the object: its class's `__call__`, chosen at run time.
+    const method = u.method ?? (u.fromRepo ? '__call__' : undefined);
+    resolution = { kind: 'unresolved', reason: u.reason, ...(u.candidates ? { candidates: u.candidates } : {}), ...(method ? { method } : {}) };
   }
   // Receivers typed through the example's data flow.
   if (resolution.kind === 'repo' && call.callee.base === 'name' && call.callee.chain.length > 1) {

@@ -16,7 +16,8 @@ export type PySymbol =
   | { kind: 'def'; module: string; path: string; def: PyDef }
   | { kind: 'external'; module: string }
   | { kind: 'stdlib'; module: string }
-  | { kind: 'unresolved'; reason: string; candidates?: string[] };
+  /** `method`: the name is a method of a repository class that the class (as known here) does not define. */
+  | { kind: 'unresolved'; reason: string; candidates?: string[]; method?: string };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -302,7 +303,8 @@ export class PythonIndex {
       case 'stdlib':
         return { kind: sym.kind, module: sym.module };
       case 'unresolved':
-        return sym;
+        // An attribute of a missing method is no method of a repository object.
+        return sym.method ? { kind: 'unresolved', reason: sym.reason } : sym;
       case 'def':
         if (sym.def.kind === 'class') return this.classMember(sym, name);
         return { kind: 'unresolved', reason: `\`${sym.def.qualname}\` is a function; its attribute \`${name}\` is not known` };
@@ -347,7 +349,7 @@ export class PythonIndex {
       const pick = impl[impl.length - 1] ?? members[members.length - 1];
       if (pick) return { kind: 'def', module: c.module, path: c.path, def: pick };
     }
-    return { kind: 'unresolved', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\` in the repository` };
+    return { kind: 'unresolved', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\` in the repository`, method: name };
   }
 
   /** The constructor a class call runs: its own `__init__`, or the first base's that defines one. */
