@@ -291,7 +291,7 @@ export interface Skipped {
  * `major.minor`. The minor grows when fields are added; the major when a field is removed, renamed or
  * changes meaning. Consumers should check the major.
  */
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
 
 export interface GoldpathModel {
   /** The version of this shape (`major.minor`, see SCHEMA_VERSION). */
