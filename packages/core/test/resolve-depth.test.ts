@@ -901,3 +901,35 @@ describe('methods of repository objects whose class is chosen at run time', () =
     expect(isApiCall(at(10))).toBe(true);
   }, 20000);
 });
+
+describe('union returns with builtin members', () => {
+  it('a method no builtin member of `Self | tuple[Self, dict]` has resolves on the class; one a tuple has too stays unresolved', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .sched import Scheduler, StepScheduler\n',
+      'pkg/sched.py': [
+        'from typing import Any',
+        'from typing_extensions import Self',
+        '',
+        '',
+        'class Scheduler:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name, return_unused_kwargs=False) -> Self | tuple[Self, dict[str, Any]]:',
+        '        return cls()',
+        '',
+        '    def count(self):',
+        '        return 0',
+        '',
+        '',
+        'class StepScheduler(Scheduler):',
+        '    def set_timesteps(self, n):',
+        '        self.n = n',
+      ].join('\n'),
+      'examples/loop.py': 'from pkg import StepScheduler\ns = StepScheduler.from_pretrained("x")\ns.set_timesteps(50)\ns.count()\n',
+    });
+    const calls = await resolveIn(repo, 'examples/loop.py');
+    const at = (callee: string) => calls.find((c) => c.callee === callee)!;
+    expect(where(at('s.set_timesteps'))).toBe(`${spanOf(repo, 'pkg/sched.py', 'def set_timesteps')} StepScheduler.set_timesteps`);
+    expect(at('s.count').resolution).toMatchObject({ kind: 'unresolved', reason: expect.stringContaining('`tuple`') });
+  }, 20000);
+});

@@ -39,8 +39,13 @@ interface Feature {
   at: number;
 }
 
-/** Calls that describe a use case: the repository's API, and external calls wired to it (Wrapper Docs). */
+/**
+ * Calls that describe a use case: the repository's API, and external calls wired to it (Wrapper Docs).
+ * Calling an object of a class chosen at run time (`pipeline(prompt)`) is a step, but says nothing of
+ * which use case it is (every pipeline is called).
+ */
 function describes(c: CallSite): boolean {
+  if (c.resolution.kind === 'unresolved' && c.resolution.method === '__call__') return false;
   return isRepoCall(c) || c.resolution.kind === 'external';
 }
 

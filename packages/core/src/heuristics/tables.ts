@@ -595,3 +595,22 @@ export const DOC_BANNER = /^\*\*[^*]+\*\*/;
  * source of its own (group/sections.ts).
  */
 export const BLOCK_IMPORTS = /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.{*]|(?:const|let|var)\s+[^=]+=\s*require\(\s*['"])/m;
+
+/** A builtin type named in a return annotation (`tuple[Self, dict]`, `Dict[str, Any]`, `str`): group 1. */
+export const BUILTIN_TYPE = /^(?:typing\.)?(tuple|Tuple|dict|Dict|list|List|set|Set|str|bytes|int|float|bool)\b\s*(?:\[.*\])?$/s;
+
+/**
+ * The public attributes of builtin values: a call of a method none of a union's builtin members has
+ * (`scheduler.set_timesteps` on `Self | tuple[Self, dict]`) can only run on its repository class.
+ */
+export const BUILTIN_TYPE_ATTRIBUTES: Record<string, string[]> = {
+  tuple: ['count', 'index'],
+  list: ['append', 'clear', 'copy', 'count', 'extend', 'index', 'insert', 'pop', 'remove', 'reverse', 'sort'],
+  dict: ['clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values'],
+  set: ['add', 'clear', 'copy', 'difference', 'difference_update', 'discard', 'intersection', 'intersection_update', 'isdisjoint', 'issubset', 'issuperset', 'pop', 'remove', 'symmetric_difference', 'symmetric_difference_update', 'union', 'update'],
+  str: ['capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find', 'format', 'format_map', 'index', 'isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric', 'isprintable', 'isspace', 'istitle', 'isupper', 'join', 'ljust', 'lower', 'lstrip', 'maketrans', 'partition', 'removeprefix', 'removesuffix', 'replace', 'rfind', 'rindex', 'rjust', 'rpartition', 'rsplit', 'rstrip', 'split', 'splitlines', 'startswith', 'strip', 'swapcase', 'title', 'translate', 'upper', 'zfill'],
+  bytes: ['count', 'decode', 'endswith', 'find', 'hex', 'index', 'join', 'lower', 'replace', 'split', 'startswith', 'strip', 'upper'],
+  int: ['as_integer_ratio', 'bit_count', 'bit_length', 'conjugate', 'denominator', 'from_bytes', 'imag', 'numerator', 'real', 'to_bytes'],
+  float: ['as_integer_ratio', 'conjugate', 'fromhex', 'hex', 'imag', 'is_integer', 'real'],
+  bool: ['as_integer_ratio', 'bit_count', 'bit_length', 'conjugate', 'denominator', 'from_bytes', 'imag', 'numerator', 'real', 'to_bytes'],
+};

@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
-import { CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 
@@ -45,7 +45,8 @@ type Value =
   /** `Tuple[A, B]` return annotations, for `a, b = f()`. */
   | { kind: 'tuple'; items: Value[] }
   /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
-  | { kind: 'union'; classes: DefSym[] }
+  /** `builtins`: members of the return type that are builtin values (`tuple[Self, dict]`), by type name. */
+  | { kind: 'union'; classes: DefSym[]; builtins?: string[] }
   /** `inherited`: a method a repository class inherits from an external base (its type is known). */
   | { kind: 'external'; module: string; inherited?: boolean }
   | { kind: 'stdlib'; module: string }
@@ -513,7 +514,12 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       case 'super':
         return (await localClassMember(v.cls, name, true)) ?? { kind: 'unknown', reason: `\`super().${name}\` in the source's own class \`${v.cls.name}\``, local: true };
       case 'union': {
+        // A builtin member of the union (`tuple[Self, dict]` when a flag asks for it) that has no such
+        // attribute cannot be the receiver of a call that runs: the repository classes are.
+        const shared = v.builtins?.find((b) => name.startsWith('__') || BUILTIN_TYPE_ATTRIBUTES[b]?.includes(name));
+        if (shared) return { kind: 'unknown', reason: `the receiver may be a \`${shared}\` (a union return type), which has \`${name}\` too` };
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
+        if (v.classes.length === 1) return boundTo(symbolValue(found[0]), v.classes[0]);
         const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
         if (keys.size === 1 && found[0].kind === 'def') return symbolValue(found[0]);
         return {
@@ -778,14 +784,19 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
   const members = annotation ? unionMembers(annotation) : [];
   if (members.length > 1) {
     const classes: DefSym[] = [];
+    const builtins: string[] = [];
     for (const m of members) {
-      const sym = /^[A-Za-z_][\w.]*$/.test(m) ? await index.resolveDotted(fn.module, m.split('.')) : undefined;
+      const builtin = BUILTIN_TYPE.exec(m)?.[1].toLowerCase();
+      const sym = /^[A-Za-z_][\w.]*$/.test(m) && !builtin ? await index.resolveDotted(fn.module, m.split('.')) : undefined;
       if (sym?.kind === 'def' && sym.def.kind === 'class') classes.push(sym);
       else if (m === 'Self' && self) classes.push(self);
       else if (m === owner?.def.name && owner) classes.push(owner);
+      else if (builtin) builtins.push(builtin);
       else return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not only repository classes` };
     }
+    if (!classes.length) return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` names no repository class` };
     const narrowed = call ? await narrowUnion(index, fn, classes, call) : classes;
+    if (builtins.length) return { kind: 'union', classes: narrowed, builtins: [...new Set(builtins)].sort() };
     return narrowed.length === 1 ? { kind: 'instance', cls: narrowed[0] } : { kind: 'union', classes: narrowed };
   }
   const callable = annotation ? /^(?:typing\.|t\.|collections\.abc\.)?Callable\[\s*(?:\[.*?\]|\.\.\.)\s*,(.*)\]$/s.exec(annotation) : null;
@@ -1018,7 +1029,7 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
 function unionMembers(text: string): string[] {
   const t = text.trim().replace(/^["']|["']$/g, '');
   const u = /^(?:typing\.)?Union\[(.*)\]$/.exec(t);
-  const parts = (u ? u[1].split(',') : t.includes('[') ? [] : t.split('|')).map((p) => p.trim().replace(/^["']|["']$/g, '')).filter((p) => p && p !== 'None');
+  const parts = (u ? splitTop(u[1]) : splitTop(t, '|')).map((p) => p.trim().replace(/^["']|["']$/g, '')).filter((p) => p && p !== 'None');
   return parts.length > 1 ? parts : [];
 }
 
