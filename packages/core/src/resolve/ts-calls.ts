@@ -11,6 +11,7 @@ import type { ModuleTarget } from '../lang/ts/modules.js';
 import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { describeTypeOnly, isTypeOnly, TsValueTracer } from './ts-values.js';
+import { QuickTypes } from './ts-quick.js';
 
 export interface TsSource {
   /** Repository path of the file the code is in (a `.ts` file, or the Markdown file of a code block). */
@@ -33,9 +34,17 @@ export class TsCallResolver {
 
   private readonly tracer: TsValueTracer;
 
-  constructor(private readonly project: TsProject) {
+  private readonly quick?: QuickTypes;
+
+  constructor(
+    private readonly project: TsProject,
+    /** `quick: false`: every question goes to the type checker (QuickTypes answers the same, faster). */
+    options: { quick?: boolean } = {},
+  ) {
     this.defs = new DefinitionBuilder(project.checker, project.modules);
-    this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '');
+    const quick = options.quick === false ? undefined : new QuickTypes(project.checker, () => project.program.getSourceFiles());
+    this.quick = quick;
+    this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '', quick ? (e) => quick.typeAt(e) : undefined);
   }
 
   /** The first parse error of a project file (parsed once, with the program). */
@@ -147,7 +156,7 @@ export class TsCallResolver {
       const callable = (sym?.declarations ?? []).map(expandoValue).filter(isCallableDeclaration);
       if (callable.length) decls = [callable.find((x) => 'body' in x && x.body) ?? callable[0]];
       else {
-        const d = checker.getResolvedSignature(call)?.declaration;
+        const d = ((ts.isCallExpression(call) ? this.quick?.signatureDeclaration(call) : undefined) ?? checker.getResolvedSignature(call))?.declaration;
         if (d && !ts.isJSDocSignature(d)) decls = [d];
       }
       // A union receiver (`a: A | B`) reaches one method per member: the checker cannot say which runs.
@@ -163,7 +172,7 @@ export class TsCallResolver {
     if (!decl) {
       if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
       if (origin?.kind === 'missing') return { resolution: { kind: 'unresolved', reason: origin.reason } };
-      const t = ts.isPropertyAccessExpression(expr) ? checker.getTypeAtLocation(expr.expression) : undefined;
+      const t = ts.isPropertyAccessExpression(expr) ? (this.quick?.typeAt(expr.expression) ?? checker.getTypeAtLocation(expr.expression)) : undefined;
       return { resolution: { kind: 'unresolved', reason: t && t.flags & ts.TypeFlags.Any ? `the type of \`${fold(expr.getText(), 60).replace(/\.[^.]*$/, '')}\` is unknown` : 'the type checker found no declaration' } };
     }
     // `const { signIn } = NextAuth(...)`: the binding holds what the call returned, not a definition.
@@ -268,7 +277,7 @@ export class TsCallResolver {
   private symbolOf(expr: ts.Expression): ts.Symbol | undefined {
     const checker = this.project.checker;
     const node = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
-    let sym = checker.getSymbolAtLocation(node);
+    let sym = this.memberSymbol(node);
     for (let i = 0; sym && i < 8; i++) {
       if (sym.flags & ts.SymbolFlags.Alias) {
         const next = checker.getAliasedSymbol(sym);
@@ -285,13 +294,13 @@ export class TsCallResolver {
         continue;
       }
       if (d && ts.isPropertyAssignment(d) && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
-        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        const v = this.memberSymbol(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
         if (!v || v === sym) break;
         sym = v;
         continue;
       }
       if (d && ts.isVariableDeclaration(d) && d.initializer && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
-        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        const v = this.memberSymbol(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
         if (!v || v === sym) break;
         sym = v;
         continue;
@@ -299,6 +308,17 @@ export class TsCallResolver {
       break;
     }
     return sym;
+  }
+
+  /** `checker.getSymbolAtLocation(node)`; for the name of `a.b`, without inferring the type of `a` when it need not be. */
+  private memberSymbol(node: ts.Node): ts.Symbol | undefined {
+    const checker = this.project.checker;
+    const pa = node.parent;
+    if (this.quick && ts.isIdentifier(node) && pa && ts.isPropertyAccessExpression(pa) && pa.name === node) {
+      const q = this.quick.memberSymbol(pa);
+      if (q !== undefined) return q ?? undefined;
+    }
+    return checker.getSymbolAtLocation(node);
   }
 
   /** Where the leftmost name of an expression comes from, when it is imported or required. */
