@@ -42,7 +42,7 @@ export class TsCallResolver {
     options: { quick?: boolean } = {},
   ) {
     this.defs = new DefinitionBuilder(project.checker, project.modules);
-    const quick = options.quick === false ? undefined : new QuickTypes(project.checker, () => project.program.getSourceFiles());
+    const quick = options.quick === false ? undefined : new QuickTypes(project.checker, () => project.program.getSourceFiles(), (sf) => TsProject.repoPath(sf.fileName) === '');
     this.quick = quick;
     this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '', quick ? (e) => quick.typeAt(e) : undefined);
   }

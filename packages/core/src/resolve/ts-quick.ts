@@ -35,6 +35,8 @@ export class QuickTypes {
     private readonly checker: ts.TypeChecker,
     /** Every file of the program (to find assertion functions, which narrow the names they are given). */
     private readonly programFiles: () => readonly ts.SourceFile[],
+    /** Files of TypeScript's standard library (the only ones from outside the repository). */
+    private readonly isLib: (sf: ts.SourceFile) => boolean,
   ) {}
 
   /**
@@ -192,7 +194,7 @@ export class QuickTypes {
     const alias = t.aliasSymbol;
     const args = t.aliasTypeArguments ?? [];
     const decl = alias?.declarations?.[0];
-    if (!alias || !decl || !decl.getSourceFile().hasNoDefaultLib || !args.length || !this.fixed(args[0])) return false;
+    if (!alias || !decl || !this.isLib(decl.getSourceFile()) || !args.length || !this.fixed(args[0])) return false;
     if (['Partial', 'Required', 'Readonly'].includes(alias.name)) return args.length === 1;
     if (!['Pick', 'Omit'].includes(alias.name) || args.length !== 2) return false;
     const keys = args[1].isUnion() ? args[1].types : [args[1]];
@@ -283,22 +285,40 @@ export class QuickTypes {
   }
 
   /**
-   * The type the checker gives an untyped parameter of a function expression passed directly as an
-   * argument: the parameter type, at its position, of the one signature of the argument's parameter
-   * type (as getContextuallyTypedParameterType reads it). Left to the checker when the callee has
-   * overloads, a spread comes before the argument, or either side has a rest parameter.
+   * The type the checker gives an untyped parameter of a function passed as an argument, directly or
+   * as a member of object literals passed (`run({ onStep: (step) => … })`): the parameter type, at
+   * its position, of the one signature of the type the callee's parameter gives that place (as
+   * getContextuallyTypedParameterType reads it). Left to the checker when the callee has overloads, a
+   * spread comes before the argument, or either side has a rest parameter.
    */
   private contextualParameterType(p: ts.ParameterDeclaration): ts.Type | undefined {
     const fn = p.parent;
-    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.typeParameters) return undefined;
+    const method = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent);
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || method) || fn.typeParameters) return undefined;
     if (fn.parameters.some((x) => ts.isIdentifier(x.name) && x.name.text === 'this')) return undefined;
-    let arg: ts.Node = fn;
-    while (arg.parent && ts.isParenthesizedExpression(arg.parent)) arg = arg.parent;
-    const call = arg.parent;
+    // From the function up to the call: the object literal members it is the value of.
+    const path: string[] = [];
+    let node: ts.Node = fn;
+    if (method) {
+      const name = memberName(fn.name);
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      node = fn.parent;
+    }
+    for (;;) {
+      while (node.parent && ts.isParenthesizedExpression(node.parent)) node = node.parent;
+      const holder = node.parent;
+      if (!holder || !ts.isPropertyAssignment(holder) || holder.initializer !== node || !ts.isObjectLiteralExpression(holder.parent)) break;
+      const name = memberName(holder.name);
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      node = holder.parent;
+    }
+    const call = node.parent;
     if (!call || !ts.isCallExpression(call)) return undefined;
-    const at = call.arguments.indexOf(arg as ts.Expression);
+    const at = call.arguments.indexOf(node as ts.Expression);
     if (at < 0 || call.arguments.slice(0, at).some(ts.isSpreadElement)) return undefined;
-    const quick = this.parameterAt(this.calleeSignature(call), at, fn, p);
+    const quick = this.parameterAt(this.calleeSignature(call), at, path, fn, p);
     if (quick && this.fixed(quick)) return quick;
     // The callee read from the type the checker gives its receiver, when that is a variable, an import
     // or a typed parameter (not another callback's parameter): the checker computes no more than it
@@ -306,34 +326,31 @@ export class QuickTypes {
     const callee = skipParens(call.expression);
     const receiver = ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) ? callee.expression : undefined;
     if (!receiver || !this.settled(receiver)) return quick;
-    let t = this.checker.getTypeAtLocation(receiver);
-    if (t.isUnion()) {
-      const rest = t.types.filter((x) => !(x.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
-      if (rest.length !== 1) return quick;
-      t = rest[0];
-    }
-    if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return quick;
+    const t = nonNullable(this.checker.getTypeAtLocation(receiver));
+    if (!t || t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return quick;
     const member = this.checker.getPropertyOfType(this.checker.getApparentType(t), (callee as ts.PropertyAccessExpression).name.text);
     const sigs = member ? this.checker.getTypeOfSymbol(member).getCallSignatures() : [];
-    return sigs.length === 1 ? this.parameterAt(sigs[0], at, fn, p) : quick;
+    return sigs.length === 1 ? this.parameterAt(sigs[0], at, path, fn, p) : quick;
   }
 
   /**
-   * The type of parameter `p` of `fn` passed as argument `at` to a callee with signature `sig` (as
-   * getContextuallyTypedParameterType reads it): the parameter type, at its position, of the one
-   * signature of the argument's parameter type; left to the checker when either side has a rest
-   * parameter before it.
+   * The type of parameter `p` of `fn`, passed in argument `at` of a callee with signature `sig` at
+   * `path` (the object literal members it is the value of): the parameter type of `sig` there, then
+   * each member's type, then the parameter type, at `p`'s position, of that type's one signature.
    */
-  private parameterAt(sig: ts.Signature | undefined, at: number, fn: ts.ArrowFunction | ts.FunctionExpression, p: ts.ParameterDeclaration): ts.Type | undefined {
+  private parameterAt(sig: ts.Signature | undefined, at: number, path: string[], fn: ts.SignatureDeclaration, p: ts.ParameterDeclaration): ts.Type | undefined {
     const params = sig?.getParameters() ?? [];
     if (!sig || !declared(params) || at >= params.length || isRestParameter(params[at])) return undefined;
-    let expected = this.checker.getTypeOfSymbol(params[at]);
-    if (expected.isUnion()) {
-      const rest = expected.types.filter((x) => !(x.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
-      if (rest.length !== 1) return undefined;
-      expected = rest[0];
+    let expected: ts.Type | undefined = this.checker.getTypeOfSymbol(params[at]);
+    for (const name of path) {
+      expected = nonNullable(expected);
+      if (!expected || !this.fixed(expected)) return undefined;
+      const member = this.checker.getPropertyOfType(this.checker.getApparentType(expected), name);
+      if (!member) return undefined;
+      expected = this.checker.getTypeOfSymbol(member);
     }
-    if (!(expected.flags & ts.TypeFlags.Object)) return undefined;
+    expected = nonNullable(expected);
+    if (!expected || !(expected.flags & ts.TypeFlags.Object)) return undefined;
     const contextual = expected.getCallSignatures();
     if (contextual.length !== 1) return undefined;
     const cparams = contextual[0].getParameters();
@@ -650,6 +667,18 @@ function isReference(e: ts.Expression): boolean {
   const x = skipOuter(e);
   if (ts.isIdentifier(x) || x.kind === ts.SyntaxKind.ThisKeyword) return true;
   return (ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x)) && isReference(x.expression);
+}
+
+/** A union with `undefined`/`null`/`void` taken out, when one type is left (that type); undefined otherwise. */
+function nonNullable(t: ts.Type): ts.Type | undefined {
+  if (!t.isUnion()) return t;
+  const rest = t.types.filter((x) => !(x.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)));
+  return rest.length === 1 ? rest[0] : undefined;
+}
+
+/** An object literal member's name as written (an identifier or a string). */
+function memberName(n: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : undefined;
 }
 
 /** A link of an optional chain that the chain goes on from (`a?.b` in `a?.b.c`): never undefined there. */
