@@ -24,11 +24,10 @@ import { repoNameOf, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
 import { tsNestingProblem } from './lang/ts/nesting.js';
-import type { TsCallResolver } from './resolve/ts-calls.js';
+import { openTsProgram } from './resolve/ts-program.js';
 import { splitLines } from './text/lines.js';
-import { CommandTable, ProgramCatalog } from './resolve/commands.js';
+import { ProgramCatalog } from './resolve/commands.js';
 import { shellCallSites } from './resolve/shell-calls.js';
-import type { TsProject as TsProjectType } from './lang/ts/project.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
 import { goldpathPages } from './wiki/changes.js';
@@ -113,35 +112,11 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     if (why) tooDeep.set(p, why);
   }
   const tsPending = pending.filter((p) => p.language === 'typescript' && !tooDeep.has(p));
-  const tsFiles = new Map<PendingSource, string>();
-  let tsResolver: TsCallResolver | undefined;
-  let tsFailure = '';
-  let tsProject: TsProjectType | undefined;
-  if (tsPending.length) {
-    // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
-    const [{ TsProject }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
-    const project = new TsProject(files, modules);
-    tsProject = project;
-    const virtual = new Map<string, string>();
-    for (const p of tsPending) {
-      if (p.session) {
-        let name = virtual.get(p.session);
-        if (!name) {
-          name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
-          virtual.set(p.session, name);
-        }
-        tsFiles.set(p, name);
-      } else {
-        project.addRepoFile(p.candidate.path, p.text);
-        tsFiles.set(p, p.candidate.path);
-      }
-    }
-    try {
-      tsResolver = new TsCallResolver(project);
-    } catch (e) {
-      tsFailure = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
-    }
-  }
+  // The program and its checker, reached only through tsProgram (never held in this function's own
+  // variables, which would keep them alive through grouping) and released once the sources are resolved.
+  const tsProgram = await openTsProgram(files, modules, tsPending);
+  const tsFiles = tsProgram.names;
+  const tsFailure = tsProgram.failure;
 
   // Helpers of tests and examples (defined outside the library) are followed into, each resolved once.
   const helperBodies = new Map<string, Promise<HelperBody | undefined>>();
@@ -162,7 +137,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     return b;
   };
   // The repository's own commands that shell lines run: their dispatch is read once, before the sources.
-  const commands = await CommandTable.build(programs, { index, files, commands: pending.flatMap((p) => p.shell.map((x) => x.command)), ...(tsResolver && tsProject ? { tsProject } : {}) });
+  const commands = await tsProgram.commands(programs, { index, files, commands: pending.flatMap((p) => p.shell.map((x) => x.command)) });
 
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
@@ -203,18 +178,18 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         if (whole) files.skip(c.path, deep);
         continue;
       }
-      if (!tsResolver) {
+      if (!tsProgram.open()) {
         c.reason = tsFailure;
         continue;
       }
       const fileName = tsFiles.get(p)!;
       if (whole) {
-        const err = tsResolver.syntaxError(fileName);
+        const err = tsProgram.syntaxError(fileName);
         if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
       }
       let calls: CallSite[];
       try {
-        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell, commands });
+        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsProgram.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell, commands });
       } catch (e) {
         // The type checker is not ours: one source it cannot handle is reported, the others go on.
         c.reason = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
@@ -294,6 +269,9 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     pendingOf.set(entry, p);
     unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
   }
+
+  // The TypeScript program and its checker (most of the memory of a large run) are not needed by grouping.
+  tsProgram.release();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();
