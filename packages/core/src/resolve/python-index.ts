@@ -191,13 +191,15 @@ export class PythonIndex {
     const def = [...facts.defs].reverse().find((d) => d.parent === '' && d.name === name);
     const binding = lastImportBinding(facts.imports, name);
     const alias = [...facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && a.valueName);
-    const candidates: { line: number; conditional: boolean; get: () => Promise<PySymbol> }[] = [];
+    // `fallback`: bound in an `except` handler, what runs when the try failed (a dummy object standing in
+    // for a missing dependency): used only when nothing else binds the name.
+    const candidates: { line: number; conditional: boolean; fallback?: boolean; get: () => Promise<PySymbol> }[] = [];
     if (def) candidates.push({ line: def.defLine, conditional: !!def.conditional, get: async () => ({ kind: 'def', module, path, def }) });
-    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, get: () => this.followImport(path, binding.imp, binding.name, seen) });
+    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, fallback: binding.imp.guard === 'except', get: () => this.followImport(path, binding.imp, binding.name, seen) });
     // Other imports of the name in `if`/`else` branches compete with it.
     for (const other of conditionalImportBindings(facts.imports, name)) {
       if (other.imp === binding?.imp) continue;
-      candidates.push({ line: other.imp.line, conditional: true, get: () => this.followImport(path, other.imp, other.name, seen) });
+      candidates.push({ line: other.imp.line, conditional: true, fallback: other.imp.guard === 'except', get: () => this.followImport(path, other.imp, other.name, seen) });
     }
     if (alias?.valueName && alias.valueName !== name) {
       const value = alias.valueName;
@@ -213,7 +215,10 @@ export class PythonIndex {
       const tp = target ? this.modules.get(target) : undefined;
       const tf = tp ? await this.load(tp) : null;
       if (!target || !tf || !(tf.all ? tf.all.includes(name) : !name.startsWith('_'))) continue;
-      candidates.push({ line: imp.line, conditional: true, get: () => this.resolveInModule(target, name, new Set(seen)) });
+      candidates.push({ line: imp.line, conditional: true, fallback: imp.guard === 'except', get: () => this.resolveInModule(target, name, new Set(seen)) });
+    }
+    if (candidates.some((c) => !c.fallback)) {
+      for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].fallback) candidates.splice(i, 1);
     }
     if (candidates.length > 1 && candidates.some((c) => c.conditional)) {
       const syms = await Promise.all(candidates.map((c) => c.get()));
@@ -233,8 +238,8 @@ export class PythonIndex {
     }
     if (candidates.length) return candidates[0].get();
 
-    // `from .x import *`, honouring the target's `__all__`.
-    for (const imp of facts.imports.filter((i) => i.star && i.scope === '')) {
+    // `from .x import *`, honouring the target's `__all__`; one in an `except` handler last.
+    for (const imp of facts.imports.filter((i) => i.star && i.scope === '').sort((a, b) => Number(a.guard === 'except') - Number(b.guard === 'except'))) {
       const target = this.absoluteModule(path, imp);
       if (!target || !this.modules.has(target)) continue;
       const tf = await this.load(this.modules.get(target)!);
@@ -461,7 +466,6 @@ export class PythonIndex {
 
 function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {
   let found: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
-  let foundGuarded = true;
   for (const imp of imports) {
     if (imp.scope !== '' || imp.star) continue;
     let hit: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
@@ -472,14 +476,15 @@ function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; 
       const n = imp.names.find((x) => (x.alias ?? x.name) === name);
       if (n) hit = { imp, name: n };
     }
-    // An unguarded binding beats a guarded one; among equals the later one wins.
-    if (hit && (!found || !imp.guard || foundGuarded)) {
-      found = hit;
-      foundGuarded = !!imp.guard;
-    }
+    // An unguarded binding beats a guarded one, which beats one in an `except` handler; among equals
+    // the later one wins.
+    if (hit && (!found || strength(imp) >= strength(found.imp))) found = hit;
   }
   return found;
 }
+
+/** How surely an import binds its names at run time: unguarded, then guarded (`try:`, TYPE_CHECKING), then an `except` fallback. */
+const strength = (imp: PyImport) => (!imp.guard ? 2 : imp.guard === 'except' ? 0 : 1);
 
 function conditionalImportBindings(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } }[] {
   const out: { imp: PyImport; name?: { name: string; alias?: string } }[] = [];

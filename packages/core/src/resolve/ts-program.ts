@@ -1,69 +1,53 @@
 // The TypeScript program of a run: every TypeScript/JavaScript source joins one program, so the
-// checker is built once; the compiler is loaded only for repositories that have such sources. The
-// program and its checker (most of the memory of a large run) live in openTsProgram's closure only,
-// never in the caller's variables (an async function keeps what its registers last held), so that
-// release() frees them once the sources are resolved.
-import type { CallSite } from '../model.js';
+// checker is built once; the compiler is loaded only for repositories that have such sources.
 import type { PendingSource } from '../discover/discover.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import type { TsProject } from '../lang/ts/project.js';
-import type { PythonIndex } from './python-index.js';
-import { CommandTable, type ProgramCatalog } from './commands.js';
-import type { TsCallResolver, TsSource } from './ts-calls.js';
+import type { TsCallResolver } from './ts-calls.js';
 
-export interface TsProgram {
-  /** Project file name of each source (the file, or its Markdown session's virtual file). */
-  names: Map<PendingSource, string>;
-  /** Why there is no checker, when the compiler failed. */
+/** The program, its checker (through the resolver) and the program file of each source. */
+export interface TsSetup {
+  project: TsProject;
+  resolver?: TsCallResolver;
   failure: string;
-  open(): boolean;
-  syntaxError(fileName: string): { line: number; message: string } | undefined;
-  calls(src: TsSource): CallSite[];
-  /** The repository's commands that shell lines run (TypeScript bins are read with this program). */
-  commands(programs: ProgramCatalog, inp: { index: PythonIndex; files: RepoFiles; commands: string[] }): Promise<CommandTable>;
-  release(): void;
+  /** The program's file of each source (a Markdown session's blocks share one virtual file). */
+  fileOf: Map<PendingSource, string>;
+  /** The repository path of a program file ('' for library files; a code block's is its Markdown file). */
+  repoPath: (fileName: string) => string;
+  /** With the cache: the program's global scripts (rerun.ts). */
+  globals?: string[];
 }
 
-/** The program of `tsPending` (nothing when it is empty). */
-export async function openTsProgram(files: RepoFiles, modules: ModuleMap, tsPending: PendingSource[]): Promise<TsProgram> {
-  const names = new Map<PendingSource, string>();
-  let project: TsProject | undefined;
-  let resolver: TsCallResolver | undefined;
-  let failure = '';
-  if (tsPending.length) {
-    const [{ TsProject: Project }, { TsCallResolver: Resolver }] = await Promise.all([import('../lang/ts/project.js'), import('./ts-calls.js')]);
-    project = new Project(files, modules);
-    const virtual = new Map<string, string>();
-    for (const p of tsPending) {
-      if (p.session) {
-        let name = virtual.get(p.session);
-        if (!name) {
-          name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
-          virtual.set(p.session, name);
-        }
-        names.set(p, name);
-      } else {
-        project.addRepoFile(p.candidate.path, p.text);
-        names.set(p, p.candidate.path);
+/** The program of `tsPending`. */
+export async function makeTsProject(files: RepoFiles, modules: ModuleMap, tsPending: PendingSource[]): Promise<TsSetup> {
+  // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
+  const [{ TsProject, VIRTUAL_MARK }, { TsCallResolver }] = await Promise.all([import('../lang/ts/project.js'), import('./ts-calls.js')]);
+  const project = new TsProject(files, modules);
+  // The repository file a program file stands for: a Markdown code block's virtual file is its Markdown file.
+  const repoPath = (fileName: string) => {
+    const rel = TsProject.repoPath(fileName);
+    const at = rel.indexOf(VIRTUAL_MARK);
+    return at < 0 ? rel : rel.slice(0, at);
+  };
+  const fileOf = new Map<PendingSource, string>();
+  const virtual = new Map<string, string>();
+  for (const p of tsPending) {
+    if (p.session) {
+      let name = virtual.get(p.session);
+      if (!name) {
+        name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
+        virtual.set(p.session, name);
       }
-    }
-    try {
-      resolver = new Resolver(project);
-    } catch (e) {
-      failure = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
+      fileOf.set(p, name);
+    } else {
+      project.addRepoFile(p.candidate.path, p.text);
+      fileOf.set(p, p.candidate.path);
     }
   }
-  return {
-    names,
-    failure,
-    open: () => !!resolver,
-    syntaxError: (fileName) => resolver!.syntaxError(fileName),
-    calls: (src) => resolver!.calls(src),
-    commands: (programs, inp) => CommandTable.build(programs, { ...inp, ...(resolver && project ? { tsProject: project } : {}) }),
-    release: () => {
-      resolver = undefined;
-      project = undefined;
-    },
-  };
+  try {
+    return { project, resolver: new TsCallResolver(project), failure: '', fileOf, repoPath };
+  } catch (e) {
+    return { project, failure: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`, fileOf, repoPath };
+  }
 }
