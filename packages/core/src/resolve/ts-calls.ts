@@ -77,13 +77,14 @@ export class TsCallResolver {
     const patterns = new Set<string>();
     found.forEach((call, rank) => {
       const f = this.resolve(call, src);
+      const names = argNames(call, f.param);
       const stmt = statementOf(call);
       const sp = place(stmt.getStart(sf));
       const site: CallSite = {
         callee: calleeText(call.expression, checker),
         written: fold(call.expression.getText(sf)),
-        argNames: argNames(call, f.param),
-        ...argValuesOf(call, argNames(call, f.param), sf),
+        argNames: names,
+        ...argValuesOf(call, names, sf),
         argComments: argComments(call, sf),
         // The statement's comment is about the call it makes, not one nested in that call's arguments.
         ...(inArguments(call, stmt) ? {} : commentOf(leadingComment(stmt, sf), (pos) => ({ path: src.path, ...place(pos) }))),
@@ -440,7 +441,17 @@ export function calleeText(e: ts.Expression, checker: ts.TypeChecker): string {
   return fold(n.getText(), 40);
 }
 
-function fold(t: string, max = 120): string {
+/**
+ * Whitespace runs as one space, trimmed, clipped to `max` characters (`…` last). Only as much of `t` is
+ * read as the result needs: an argument can be a whole component, and each call nested in it folds it
+ * again. A prefix folds to a prefix of the whole's folding, so once it holds more than `max` characters
+ * up to a non-space one, its first ones are the answer.
+ */
+export function fold(t: string, max = 120): string {
+  for (let k = 4 * max; k < t.length; k *= 4) {
+    const s = t.slice(0, k).replace(/\s+/g, ' ').trimStart();
+    if (s.trimEnd().length > max) return `${s.slice(0, max - 1)}…`;
+  }
   const s = t.replace(/\s+/g, ' ').trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -546,12 +557,12 @@ function bindingNames(b: ts.BindingName): string[] {
 
 /** Variables read by the receiver and the arguments. */
 function usesOf(call: ts.CallExpression | ts.NewExpression): string[] {
-  const out: string[] = [];
+  const out = new Set<string>(); // in the order first seen
   const visit = (n: ts.Node) => {
     if (ts.isIdentifier(n)) {
       const p = n.parent;
       const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n);
-      if (!isName && !out.includes(n.text)) out.push(n.text);
+      if (!isName) out.add(n.text);
       return;
     }
     if (ts.isFunctionLike(n)) return;
@@ -559,7 +570,7 @@ function usesOf(call: ts.CallExpression | ts.NewExpression): string[] {
   };
   visit(call.expression);
   for (const a of call.arguments ?? []) visit(a);
-  return out;
+  return [...out];
 }
 
 /** A function declared in the example (or its Markdown session) that an identifier names. */
