@@ -8,33 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { Project, ts } from 'ts-morph';
 import { RepoFiles } from '../src/repo/files.js';
 import { ModuleMap } from '../src/lang/ts/modules.js';
-import { TsProject } from '../src/lang/ts/project.js';
+import { COMPILER_OPTIONS, TsProject } from '../src/lang/ts/project.js';
 import { isScriptPath } from '../src/repo/layout.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The program as goldpath made it before: a ts-morph in-memory project with the same options and module resolution. */
+/** The program as goldpath made it before: a ts-morph in-memory project of the same options and module resolution. */
 function morphProgram(files: RepoFiles, modules: ModuleMap, roots: [string, string][]): ts.Program {
   const project: Project = new Project({
     useInMemoryFileSystem: true,
-    compilerOptions: {
-      allowJs: true,
-      checkJs: false,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      jsx: ts.JsxEmit.Preserve,
-      lib: ['lib.es2022.full.d.ts'],
-      types: [],
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      esModuleInterop: true,
-      allowSyntheticDefaultImports: true,
-      experimentalDecorators: true,
-      allowImportingTsExtensions: true,
-      resolveJsonModule: false,
-    },
+    compilerOptions: COMPILER_OPTIONS,
     resolutionHost: () => ({
       resolveModuleNames: (names: string[], containing: string) =>
         names.map((n) => {

@@ -27,7 +27,8 @@ const EXTENSIONS: Record<string, ts.Extension> = {
   '.cjs': ts.Extension.Cjs,
 };
 
-const COMPILER_OPTIONS: ts.CompilerOptions = {
+/** The program's compiler options (no project's own tsconfig: examples are read as one program). */
+export const COMPILER_OPTIONS: ts.CompilerOptions = {
   allowJs: true,
   checkJs: false,
   target: ts.ScriptTarget.ES2022,
