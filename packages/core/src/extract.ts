@@ -25,11 +25,10 @@ import { repoNameOf, validateRepoName, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
 import { tsNestingProblem } from './lang/ts/nesting.js';
-import type { TsCallResolver } from './resolve/ts-calls.js';
+import { makeTsProject, type TsSetup } from './resolve/ts-program.js';
 import { splitLines } from './text/lines.js';
 import { CommandTable, ProgramCatalog } from './resolve/commands.js';
 import { shellCallSites, type ShellLine } from './resolve/shell-calls.js';
-import type { TsProject as TsProjectType } from './lang/ts/project.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
 import { goldpathPages } from './wiki/changes.js';
@@ -303,13 +302,15 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       const shellOf = (p: PendingSource) => (p.language === 'typescript' && p.session ? sessionShell.get(p.session)! : p.shell);
       const commandsMissed = commandsNeedTs && pending.some((p) => shellOf(p).length && !tooDeep.has(p) && !rerun.lookup(specOf(p)));
       if (!commandsMissed) tsRoots = tsPending.filter((p) => !held.get(p) || held.get(p)!.importsGlobal !== false || held.get(p)!.globals?.includes(p.candidate.path));
-      let made = await tsSetup();
-      if (tsRoots.length < tsPending.length && (!made.resolver || [...held.values()].some((v) => v && !sameList(v.globals ?? [], made.globals ?? [])))) {
+      // (The program is reached through tsSetup only, never held in this function's own variables: see below.)
+      const globalsNow = async () => ((made) => (made.resolver ? (made.globals ?? []) : null))(await tsSetup());
+      let globals = await globalsNow();
+      if (tsRoots.length < tsPending.length && (globals === null || [...held.values()].some((v) => v && !sameList(v.globals ?? [], globals ?? [])))) {
         // The global scripts are not those the entries saw: the whole program, as a run without the cache.
         wholeTsProgram();
-        made = await tsSetup();
+        globals = await globalsNow();
       }
-      tsGlobalsNow = made.globals ?? null;
+      tsGlobalsNow = globals;
       progress(`parse + resolve: cache: the TypeScript program of ${tsRoots.length} of ${tsPending.length} sources`);
     }
   }
@@ -430,6 +431,10 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     progress(`parse + resolve: cache: ${rerun.summary()}`);
   }
+  // The TypeScript program and its checker (most of the memory of a large run) are not needed by grouping:
+  // released here. Only tsMade holds them (an async function keeps what its registers last held, so this
+  // function never keeps the program in a variable of its own).
+  tsMade = undefined;
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();
@@ -535,51 +540,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   progress(`group: ${workflows.length} workflows, ${workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
   if (rerun && runKey) rerun.saveModel(runKey, model);
   return model;
-}
-
-/** The TypeScript program of a run: every TypeScript/JavaScript source joins it, the checker is built once. */
-interface TsSetup {
-  project: TsProjectType;
-  resolver?: TsCallResolver;
-  failure: string;
-  /** The program's file of each source (a Markdown session's blocks share one virtual file). */
-  fileOf: Map<PendingSource, string>;
-  /** The repository path of a program file ('' for library files; a code block's is its Markdown file). */
-  repoPath: (fileName: string) => string;
-  /** With the cache: the program's global scripts (rerun.ts). */
-  globals?: string[];
-}
-
-async function makeTsProject(files: RepoFiles, modules: ModuleMap, tsPending: PendingSource[]): Promise<TsSetup> {
-  // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
-  const [{ TsProject, VIRTUAL_MARK }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
-  const project = new TsProject(files, modules);
-  // The repository file a program file stands for: a Markdown code block's virtual file is its Markdown file.
-  const repoPath = (fileName: string) => {
-    const rel = TsProject.repoPath(fileName);
-    const at = rel.indexOf(VIRTUAL_MARK);
-    return at < 0 ? rel : rel.slice(0, at);
-  };
-  const fileOf = new Map<PendingSource, string>();
-  const virtual = new Map<string, string>();
-  for (const p of tsPending) {
-    if (p.session) {
-      let name = virtual.get(p.session);
-      if (!name) {
-        name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
-        virtual.set(p.session, name);
-      }
-      fileOf.set(p, name);
-    } else {
-      project.addRepoFile(p.candidate.path, p.text);
-      fileOf.set(p, p.candidate.path);
-    }
-  }
-  try {
-    return { project, resolver: new TsCallResolver(project), failure: '', fileOf, repoPath };
-  } catch (e) {
-    return { project, failure: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`, fileOf, repoPath };
-  }
 }
 
 /** A source's resolution as the cache keeps it: its calls, or why it has none. */

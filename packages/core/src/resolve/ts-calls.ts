@@ -11,6 +11,7 @@ import type { ModuleTarget } from '../lang/ts/modules.js';
 import { CHILD_PROCESS_CALLS, JS_RUNTIME_GLOBALS, TEST_PACKAGES } from '../heuristics/tables.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { describeTypeOnly, isTypeOnly, TsValueTracer } from './ts-values.js';
+import { QuickTypes } from './ts-quick.js';
 
 export interface TsSource {
   /** Repository path of the file the code is in (a `.ts` file, or the Markdown file of a code block). */
@@ -33,9 +34,17 @@ export class TsCallResolver {
 
   private readonly tracer: TsValueTracer;
 
-  constructor(private readonly project: TsProject) {
+  private readonly quick?: QuickTypes;
+
+  constructor(
+    private readonly project: TsProject,
+    /** `quick: false`: every question goes to the type checker (QuickTypes answers the same, faster). */
+    options: { quick?: boolean } = {},
+  ) {
     this.defs = new DefinitionBuilder(project.checker, project.modules);
-    this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '');
+    const quick = options.quick === false ? undefined : new QuickTypes(project.checker, () => project.program.getSourceFiles(), (sf) => TsProject.repoPath(sf.fileName) === '');
+    this.quick = quick;
+    this.tracer = new TsValueTracer(project.checker, (sf) => TsProject.repoPath(sf.fileName) !== '', quick ? (e) => quick.typeAt(e) : undefined);
   }
 
   /** The first parse error of a project file (parsed once, with the program). */
@@ -68,13 +77,14 @@ export class TsCallResolver {
     const patterns = new Set<string>();
     found.forEach((call, rank) => {
       const f = this.resolve(call, src);
+      const names = argNames(call, f.param);
       const stmt = statementOf(call);
       const sp = place(stmt.getStart(sf));
       const site: CallSite = {
         callee: calleeText(call.expression, checker),
         written: fold(call.expression.getText(sf)),
-        argNames: argNames(call, f.param),
-        ...argValuesOf(call, argNames(call, f.param), sf),
+        argNames: names,
+        ...argValuesOf(call, names, sf),
         argComments: argComments(call, sf),
         // The statement's comment is about the call it makes, not one nested in that call's arguments.
         ...(inArguments(call, stmt) ? {} : commentOf(leadingComment(stmt, sf), (pos) => ({ path: src.path, ...place(pos) }))),
@@ -147,7 +157,7 @@ export class TsCallResolver {
       const callable = (sym?.declarations ?? []).map(expandoValue).filter(isCallableDeclaration);
       if (callable.length) decls = [callable.find((x) => 'body' in x && x.body) ?? callable[0]];
       else {
-        const d = checker.getResolvedSignature(call)?.declaration;
+        const d = ((ts.isCallExpression(call) ? this.quick?.signatureDeclaration(call) : undefined) ?? checker.getResolvedSignature(call))?.declaration;
         if (d && !ts.isJSDocSignature(d)) decls = [d];
       }
       // A union receiver (`a: A | B`) reaches one method per member: the checker cannot say which runs.
@@ -163,7 +173,7 @@ export class TsCallResolver {
     if (!decl) {
       if (origin?.kind === 'external') return { resolution: { kind: 'external', module: origin.distribution, distribution: origin.distribution } };
       if (origin?.kind === 'missing') return { resolution: { kind: 'unresolved', reason: origin.reason } };
-      const t = ts.isPropertyAccessExpression(expr) ? checker.getTypeAtLocation(expr.expression) : undefined;
+      const t = ts.isPropertyAccessExpression(expr) ? (this.quick?.typeAt(expr.expression) ?? checker.getTypeAtLocation(expr.expression)) : undefined;
       return { resolution: { kind: 'unresolved', reason: t && t.flags & ts.TypeFlags.Any ? `the type of \`${fold(expr.getText(), 60).replace(/\.[^.]*$/, '')}\` is unknown` : 'the type checker found no declaration' } };
     }
     // `const { signIn } = NextAuth(...)`: the binding holds what the call returned, not a definition.
@@ -268,7 +278,7 @@ export class TsCallResolver {
   private symbolOf(expr: ts.Expression): ts.Symbol | undefined {
     const checker = this.project.checker;
     const node = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
-    let sym = checker.getSymbolAtLocation(node);
+    let sym = this.memberSymbol(node);
     for (let i = 0; sym && i < 8; i++) {
       if (sym.flags & ts.SymbolFlags.Alias) {
         const next = checker.getAliasedSymbol(sym);
@@ -285,13 +295,13 @@ export class TsCallResolver {
         continue;
       }
       if (d && ts.isPropertyAssignment(d) && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
-        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        const v = this.memberSymbol(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
         if (!v || v === sym) break;
         sym = v;
         continue;
       }
       if (d && ts.isVariableDeclaration(d) && d.initializer && (ts.isIdentifier(d.initializer) || ts.isPropertyAccessExpression(d.initializer))) {
-        const v = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
+        const v = this.memberSymbol(ts.isPropertyAccessExpression(d.initializer) ? d.initializer.name : d.initializer);
         if (!v || v === sym) break;
         sym = v;
         continue;
@@ -299,6 +309,17 @@ export class TsCallResolver {
       break;
     }
     return sym;
+  }
+
+  /** `checker.getSymbolAtLocation(node)`; for the name of `a.b`, without inferring the type of `a` when it need not be. */
+  private memberSymbol(node: ts.Node): ts.Symbol | undefined {
+    const checker = this.project.checker;
+    const pa = node.parent;
+    if (this.quick && ts.isIdentifier(node) && pa && ts.isPropertyAccessExpression(pa) && pa.name === node) {
+      const q = this.quick.memberSymbol(pa);
+      if (q !== undefined) return q ?? undefined;
+    }
+    return checker.getSymbolAtLocation(node);
   }
 
   /** Where the leftmost name of an expression comes from, when it is imported or required. */
@@ -420,7 +441,17 @@ export function calleeText(e: ts.Expression, checker: ts.TypeChecker): string {
   return fold(n.getText(), 40);
 }
 
-function fold(t: string, max = 120): string {
+/**
+ * Whitespace runs as one space, trimmed, clipped to `max` characters (`…` last). Only as much of `t` is
+ * read as the result needs: an argument can be a whole component, and each call nested in it folds it
+ * again. A prefix folds to a prefix of the whole's folding, so once it holds more than `max` characters
+ * up to a non-space one, its first ones are the answer.
+ */
+export function fold(t: string, max = 120): string {
+  for (let k = 4 * max; k < t.length; k *= 4) {
+    const s = t.slice(0, k).replace(/\s+/g, ' ').trimStart();
+    if (s.trimEnd().length > max) return `${s.slice(0, max - 1)}…`;
+  }
   const s = t.replace(/\s+/g, ' ').trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
@@ -526,12 +557,12 @@ function bindingNames(b: ts.BindingName): string[] {
 
 /** Variables read by the receiver and the arguments. */
 function usesOf(call: ts.CallExpression | ts.NewExpression): string[] {
-  const out: string[] = [];
+  const out = new Set<string>(); // in the order first seen
   const visit = (n: ts.Node) => {
     if (ts.isIdentifier(n)) {
       const p = n.parent;
       const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n);
-      if (!isName && !out.includes(n.text)) out.push(n.text);
+      if (!isName) out.add(n.text);
       return;
     }
     if (ts.isFunctionLike(n)) return;
@@ -539,7 +570,7 @@ function usesOf(call: ts.CallExpression | ts.NewExpression): string[] {
   };
   visit(call.expression);
   for (const a of call.arguments ?? []) visit(a);
-  return out;
+  return [...out];
 }
 
 /** A function declared in the example (or its Markdown session) that an identifier names. */

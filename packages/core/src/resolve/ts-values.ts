@@ -63,6 +63,8 @@ export class TsValueTracer {
     private readonly checker: ts.TypeChecker,
     /** Only code in these files is followed (the repository's and the examples'). */
     private readonly followed: (sf: ts.SourceFile) => boolean,
+    /** The type of an expression when it is known without inference (QuickTypes), else undefined. */
+    private readonly quickType?: (e: ts.Expression) => ts.Type | undefined,
   ) {}
 
   /**
@@ -88,7 +90,7 @@ export class TsValueTracer {
   /** Instances of the classes an expression's type names (each member of a union), or the class itself for `typeof C`. */
   private typed(e: ts.Expression): TsValue[] {
     if (!(ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword)) return [];
-    const type = this.checker.getTypeAtLocation(e);
+    const type = (e.kind !== ts.SyntaxKind.ThisKeyword ? this.quickType?.(e) : undefined) ?? this.checker.getTypeAtLocation(e);
     const out: TsValue[] = [];
     for (const t of type.isUnion() ? type.types : [type]) {
       const cls = t.getSymbol()?.declarations?.find((d): d is ts.ClassLikeDeclaration => ts.isClassLike(d) && this.followed(d.getSourceFile()));
