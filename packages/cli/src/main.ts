@@ -44,7 +44,7 @@ Names and dates:
 
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
-  --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
+  --parser <wasm|native>  Python parser backend (default wasm, native when wasm cannot load)
   --jobs <n>              threads that parse Python files (default 1; outputs are the same)
   --cache <dir>           keep per-file facts in <dir> between runs (a re-run skips parsing unchanged
                           files; outputs are the same; off unless given)
@@ -213,7 +213,7 @@ async function main(argv: string[]): Promise<number> {
       maxWorkflows: maxWorkflows ?? c.maxWorkflows,
       all: o.all,
       prune: o.prune || c.prune || undefined,
-      forceWasm: o.parser === 'wasm' || undefined,
+      parser: o.parser as 'native' | 'wasm' | undefined,
       cache: o.cache === undefined ? undefined : path.resolve(o.cache),
       jobs,
       config: loaded.source ? { source: loaded.source, keys: loaded.keys } : undefined,

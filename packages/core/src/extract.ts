@@ -66,7 +66,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const repoName = options.name ?? fromUrl(meta.gitRemote) ?? repoNameOf(wiki.repoNameHint) ?? fromUrl(meta.repoUrl) ?? repoNameOf(path.basename(repo)) ?? 'repo';
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
-  const parser = await loadPythonParser({ forceWasm: options.forceWasm });
+  const parser = await loadPythonParser({ backend: options.parser, forceWasm: options.forceWasm });
   const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
   // With jobs, every Python file's facts are made first on worker threads (those not in the cache).
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));

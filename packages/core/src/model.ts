@@ -335,7 +335,9 @@ export interface ExtractOptions {
   name?: string;
   /** `YYYY-MM-DD HH:MM`, overrides the HEAD commit time. */
   date?: string;
-  /** Force the web-tree-sitter (wasm) Python parser. */
+  /** The Python parser: `wasm` (web-tree-sitter, the default) or `native` (the tree-sitter binding). */
+  parser?: 'native' | 'wasm';
+  /** The same as `parser: 'wasm'` (kept for callers written when native was the default). */
   forceWasm?: boolean;
   /** Progress callback, one line per stage. */
   onProgress?: (line: string) => void;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { child, loadPythonParser, namedChildren, nodeText, normaliseLineBreaks, type PyNode, type PyTree } from '../src/lang/python/parser.js';
 
 const BACKENDS = ['native', 'wasm'] as const;
-const load = (backend: (typeof BACKENDS)[number]) => loadPythonParser({ forceWasm: backend === 'wasm' });
+const load = (backend: (typeof BACKENDS)[number]) => loadPythonParser({ backend });
 
 /** Every node as one line: type, field, rows, indices, flags. */
 function dump(tree: PyTree): string[] {
@@ -36,12 +36,15 @@ describe('loading', () => {
     else process.env.GOLDPATH_PARSER = saved;
   });
 
-  it('prefers the native binding, which builds here', async () => {
+  it('prefers wasm', async () => {
     delete process.env.GOLDPATH_PARSER;
-    expect((await loadPythonParser()).backend).toBe('native');
+    expect((await loadPythonParser()).backend).toBe('wasm');
   });
 
-  it('falls back to wasm when forced by option or environment', async () => {
+  it('takes the native binding (which builds here) when asked by option or environment', async () => {
+    expect((await loadPythonParser({ backend: 'native' })).backend).toBe('native');
+    process.env.GOLDPATH_PARSER = 'native';
+    expect((await loadPythonParser()).backend).toBe('native');
     expect((await loadPythonParser({ forceWasm: true })).backend).toBe('wasm');
     process.env.GOLDPATH_PARSER = 'wasm';
     expect((await loadPythonParser()).backend).toBe('wasm');
