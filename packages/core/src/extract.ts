@@ -8,7 +8,7 @@ import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { FactsCache } from './cache.js';
-import { factsOnThreads } from './lang/python/pool.js';
+import { FactsPool } from './lang/python/pool.js';
 import { readmeTerms } from './group/mentions.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { PythonIndex } from './resolve/python-index.js';
@@ -68,25 +68,13 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
 
   const parser = await loadPythonParser({ backend: options.parser, forceWasm: options.forceWasm });
   const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
-  // With jobs, every Python file's facts are made first on worker threads (those not in the cache).
+  // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started
+  // once discovery knows them); a file is taken from the pool when a worker made it.
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const pyTexts: { path: string; text: string }[] = [];
-  for (const f of jobs > 1 ? files.files : []) {
-    if (!/\.pyi?$/.test(f.path)) continue;
-    const r = await files.read(f.path);
-    if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
-  }
-  const threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
-  const made = (text: string, file: string) => {
-    const pre = threaded.get(file);
-    if (pre && pre.text === text) {
-      threaded.delete(file);
-      return pre.facts;
-    }
-    return extractPythonFacts(parser, text, file);
-  };
+  let pool: FactsPool | undefined;
+  const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
-  const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts);
+  const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts, (file) => pool?.settle(file));
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
@@ -104,6 +92,11 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     return !why;
   });
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
+  if (jobs > 1) {
+    // The Python sources in the order they are analysed, then the modules the attachment scan reads.
+    const ahead = [...pending.filter((p) => (p.language ?? 'python') === 'python').map((p) => ({ path: p.candidate.path, text: p.text })), ...(await index.attachmentFiles())];
+    pool = new FactsPool(cache ? ahead.filter((f) => !cache.has('python', f.path, f.text)) : ahead, jobs - 1, parser.backend);
+  }
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
   // Text nested too deeply for the TypeScript parser (it recurses) is skipped before it reaches it.
@@ -245,6 +238,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
     const cached = p.session ? sessions.get(p.session) : undefined;
+    if (!cached && !whole) await pool?.settle(c.path);
     const facts = cached?.facts ?? (whole ? await index.load(c.path) : pythonFacts(p.text, c.path));
     if (!facts) {
       c.reason = 'unreadable';
@@ -294,6 +288,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     pendingOf.set(entry, p);
     unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
   }
+
+  await pool?.close();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();

@@ -58,6 +58,8 @@ export class PythonIndex {
     private readonly dependencies: string[],
     /** How a file's facts are made (extractPythonFacts, or the same through the facts cache). */
     private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
+    /** Called before a file's facts are made: what to wait for first (the facts pool making them on a worker). */
+    private readonly before?: (path: string) => Promise<void> | undefined,
   ) {
     const all = files.files.map((f) => f.path);
     const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -126,6 +128,8 @@ export class PythonIndex {
 
   /** Parses a repository file once; null when it cannot be read. */
   async load(path: string): Promise<PyModuleFacts | null> {
+    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
+    await this.before?.(path);
     if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
     const text = await this.files.readOrSkip(path);
     if (text === undefined) {
@@ -363,6 +367,32 @@ export class PythonIndex {
     return this.attachmentsCache;
   }
 
+  /** The modules the attachment scan reads, by path (a file with several module names once per name). */
+  private attachmentModules(): [string, string][] {
+    return [...this.modules].sort((a, b) => cmp(a[1], b[1]));
+  }
+
+  /** Is the file parsed by the attachment scan: a library file that passes the text prefilter? */
+  private async mayAttach(path: string): Promise<boolean> {
+    // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
+    if (isNonLibraryPath(path)) return false;
+    const r = await this.files.read(path);
+    return r.ok && PREFILTER.test(r.text);
+  }
+
+  /** The files the attachment scan parses, in the order it parses them, with their texts. */
+  async attachmentFiles(): Promise<{ path: string; text: string }[]> {
+    const out: { path: string; text: string }[] = [];
+    const seen = new Set<string>();
+    for (const [, path] of this.attachmentModules()) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const r = await this.files.read(path);
+      if (r.ok && (await this.mayAttach(path))) out.push({ path, text: r.text });
+    }
+    return out;
+  }
+
   private async findAttachments(): Promise<Map<string, Attachment[]>> {
     const out = new Map<string, Attachment[]>();
     const add = async (path: string, module: string, name: string, value: string, line: number, methodType: boolean, owner: string) => {
@@ -375,11 +405,8 @@ export class PythonIndex {
       if (!list.some((a) => a.target.path === sym.path && a.target.def.qualname === sym.def.qualname)) list.push({ target: sym, site: { path, line }, bound });
       out.set(name, list);
     };
-    for (const [module, path] of [...this.modules].sort((a, b) => cmp(a[1], b[1]))) {
-      // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
-      if (isNonLibraryPath(path)) continue;
-      const r = await this.files.read(path);
-      if (!r.ok || !PREFILTER.test(r.text)) continue;
+    for (const [module, path] of this.attachmentModules()) {
+      if (!(await this.mayAttach(path))) continue;
       const facts = await this.load(path);
       if (!facts) continue;
       for (const a of facts.assigns) {
