@@ -192,9 +192,9 @@ export class PythonIndex {
     if (!facts) return { kind: 'unresolved', reason: `\`${path}\` could not be read` };
 
     // Later bindings win, as at run time; a guarded import is only a fallback.
-    const def = [...facts.defs].reverse().find((d) => d.parent === '' && d.name === name);
+    const def = findLast(facts.defs, (d) => d.parent === '' && d.name === name);
     const binding = lastImportBinding(facts.imports, name);
-    const alias = [...facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && a.valueName);
+    const alias = findLast(facts.assigns, (a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && !!a.valueName);
     const candidates: { line: number; conditional: boolean; get: () => Promise<PySymbol> }[] = [];
     if (def) candidates.push({ line: def.defLine, conditional: !!def.conditional, get: async () => ({ kind: 'def', module, path, def }) });
     if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, get: () => this.followImport(path, binding.imp, binding.name, seen) });
@@ -440,10 +440,17 @@ export class PythonIndex {
     return top;
   }
 
+  private readonly externalImports = new Map<string, string[]>();
   /** Direct imports of a module that leave the repository (distribution names, sorted). */
   externalImportsOf(path: string): string[] {
     const facts = this.facts(path);
     if (!facts) return [];
+    let known = this.externalImports.get(path);
+    if (!known) this.externalImports.set(path, (known = this.externalImportsIn(facts)));
+    return [...known];
+  }
+
+  private externalImportsIn(facts: PyModuleFacts): string[] {
     const out = new Set<string>();
     for (const imp of facts.imports) {
       if (imp.level > 0) continue;
@@ -455,9 +462,21 @@ export class PythonIndex {
   }
 
   /** The model's Definition for a repository def: span, signature, summary. */
+  /** What a definition's docstring gives (read once per definition: a definition is printed for every call of it). */
+  private readonly docs = new WeakMap<PyDef, { types?: DocTypes; summary?: string; docParagraph?: string; paramDocs?: Record<string, string> }>();
+  private docOf(d: PyDef) {
+    let doc = this.docs.get(d);
+    if (!doc) {
+      const types = d.doc ? docParamTypes(d.doc) : undefined;
+      doc = { types, summary: d.doc ? firstSentence(d.doc) : undefined, docParagraph: d.doc ? firstParagraph(d.doc) : undefined, paramDocs: paramDocsOf(types) };
+      this.docs.set(d, doc);
+    }
+    return doc;
+  }
+
   definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {
     const d = sym.def;
-    const doc = d.doc ? docParamTypes(d.doc) : undefined;
+    const { types: doc, summary, docParagraph, paramDocs } = this.docOf(d);
     // A string annotation (`-> "FastModel"`) names the same type as the bare one.
     const unquote = (t: string) => t.replace(/^(["'])(.*)\1$/, '$2');
     const params: Parameter[] = d.params
@@ -478,12 +497,18 @@ export class PythonIndex {
       span,
       params,
       ...(returns ? { returns } : {}),
-      ...(d.doc && firstSentence(d.doc) ? { summary: firstSentence(d.doc) } : {}),
-      ...(d.doc && firstParagraph(d.doc) ? { docParagraph: firstParagraph(d.doc) } : {}),
-      ...(paramDocsOf(doc) ? { paramDocs: paramDocsOf(doc) } : {}),
+      ...(summary ? { summary } : {}),
+      ...(docParagraph ? { docParagraph } : {}),
+      ...(paramDocs ? { paramDocs: { ...paramDocs } } : {}),
       externalImports: this.externalImportsOf(sym.path),
     };
   }
+}
+
+/** The last element that passes (Array.prototype.findLast, which the ES2022 library does not declare). */
+function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
+  return undefined;
 }
 
 function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {
