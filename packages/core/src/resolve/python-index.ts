@@ -181,8 +181,26 @@ export class PythonIndex {
     return { kind: 'external', module };
   }
 
+  /**
+   * Answers of resolveInModule, mro and classMember asked afresh (not inside another resolution's cycle
+   * guard): each is a function of the repository alone, asked again and again (diffusers: 335,000
+   * resolveInModule calls for 19,000 names). Only settled answers are kept: a question asked again
+   * while its answer is being worked out is worked out again, as before.
+   */
+  private readonly answers = { inModule: new Map<string, PySymbol>(), mro: new WeakMap<PyDef, Map<string, PySymbol[]>>(), member: new WeakMap<PyDef, Map<string, PySymbol>>() };
+
   /** Resolves `name` as seen at module level of `module`. */
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
+    if (seen.size) return this.resolveInModuleOnce(module, name, seen);
+    const key = `${module}:${name}`;
+    const known = this.answers.inModule.get(key);
+    if (known) return known;
+    const sym = await this.resolveInModuleOnce(module, name, seen);
+    this.answers.inModule.set(key, sym);
+    return sym;
+  }
+
+  private async resolveInModuleOnce(module: string, name: string, seen: Set<string>): Promise<PySymbol> {
     const key = `${module}:${name}`;
     if (seen.has(key)) return { kind: 'unresolved', reason: `import cycle at \`${module}.${name}\`` };
     seen.add(key);
@@ -310,6 +328,16 @@ export class PythonIndex {
 
   /** The class's bases, resolved, in method-resolution order (depth first, left to right, no repeats). */
   async mro(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
+    let byModule = this.answers.mro.get(cls.def);
+    const known = byModule?.get(`${cls.path}\0${cls.module}`);
+    if (known) return [...known];
+    const out = await this.mroOnce(cls);
+    if (!byModule) this.answers.mro.set(cls.def, (byModule = new Map()));
+    byModule.set(`${cls.path}\0${cls.module}`, out);
+    return [...out];
+  }
+
+  private async mroOnce(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
     const out: PySymbol[] = [];
     const seen = new Set<string>();
     const visit = async (c: PySymbol, depth: number): Promise<void> => {
@@ -334,6 +362,17 @@ export class PythonIndex {
   }
 
   async classMember(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
+    let byKey = this.answers.member.get(cls.def);
+    const key = `${cls.path}\0${cls.module}\0${name}`;
+    const known = byKey?.get(key);
+    if (known) return known;
+    const sym = await this.classMemberOnce(cls, name);
+    if (!byKey) this.answers.member.set(cls.def, (byKey = new Map()));
+    byKey.set(key, sym);
+    return sym;
+  }
+
+  private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
     const facts = await this.load(cls.path);
     for (const c of await this.mro(cls)) {
       if (c.kind === 'external') return c;
