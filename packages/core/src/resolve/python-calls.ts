@@ -998,12 +998,14 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
     const facts = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
     if (!facts) continue;
     const q = c.def.qualname;
-    const inClass = (scope: string) => scope === q || scope.startsWith(`${q}.`);
-    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === `self.${name}`)));
+    const inside = `${q}.`;
+    const self = `self.${name}`;
+    const inClass = (scope: string) => scope === q || scope.startsWith(inside);
+    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
     if (annotated?.annotation) return annotationValue(index, c.module, annotated.annotation, c);
-    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === `self.${name}`)));
+    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === self)));
     if (typedCall?.assignedType) return annotationValue(index, c.module, typedCall.assignedType, c);
-    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === `self.${name}` && k.callee.base === 'name');
+    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === self && k.callee.base === 'name');
     // Only when every assignment builds the same repository class.
     const values = await Promise.all(built.map(async (k) => {
       const sym = await index.resolveDotted(c.module, k.callee.chain);

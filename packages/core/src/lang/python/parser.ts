@@ -134,31 +134,42 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
       endColumn: endIndex - starts[endRow],
       startIndex,
       endIndex,
-      children: [],
+      children: NO_CHILDREN,
       parent,
     };
   };
   const root = make(symbols.typeOf(cursor), null);
-  // `parent` is the copied node whose children the cursor is on.
+  // `parent` is the copied node whose children the cursor is on. The children of the nodes on the way
+  // down are collected in one list and each node gets an array of its own size when it is left (an array
+  // grown by push keeps room for 16); a leaf shares NO_CHILDREN.
   let parent = root;
+  const collected: PyNode[] = [];
+  const firstChild: number[] = [0];
   if (!cursor.gotoFirstChild()) return root;
   for (;;) {
     const id = symbols.typeOf(cursor);
     if (symbols.copied[id] || (cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
       const node = make(id, parent);
-      parent.children.push(node);
+      collected.push(node);
       if (cursor.gotoFirstChild()) {
+        firstChild.push(collected.length);
         parent = node;
         continue;
       }
     }
     while (!cursor.gotoNextSibling()) {
+      const from = firstChild.pop()!;
+      if (from < collected.length) parent.children = collected.slice(from);
+      collected.length = from;
       if (parent === root) return root;
       cursor.gotoParent();
       parent = parent.parent!;
     }
   }
 }
+
+/** The children of every leaf (shared: a tree is only read once copied). */
+const NO_CHILDREN: PyNode[] = [];
 
 let native: Promise<PythonParser> | undefined;
 let wasm: Promise<PythonParser> | undefined;
