@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     testTimeout: 60000,
     hookTimeout: 60000,
+    globalSetup: ['test/global-tmp.ts'],
   },
 });

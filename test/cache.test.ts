@@ -35,8 +35,8 @@ describe('facts cache', () => {
     written.forEach((f, i) => writeFileSync(f, i % 3 === 0 ? first.slice(0, first.length >> 1) : i % 3 === 1 ? 'not json' : first));
     if (written.length > 2) writeFileSync(written[2], readFileSync(written[1 % written.length], 'utf8'));
     expect(await run(name, dir)).toBe(plain);
-    // Each was written again whole, under its own key.
-    for (const f of entries(dir)) expect(JSON.parse(readFileSync(f, 'utf8')).key).toBe(path.basename(f, '.json'));
+    // Each was written again whole, under its own name.
+    for (const f of entries(dir)) expect(JSON.parse(readFileSync(f, 'utf8')).name).toBe(path.basename(f, '.json'));
   });
 
   it('hits on a second look-up, rebuilds a foreign entry, and keys on the file path and text', () => {

@@ -46,8 +46,8 @@ Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <wasm|native>  Python parser backend (default wasm, native when wasm cannot load)
   --jobs <n>              threads that parse Python files (default 1; outputs are the same)
-  --cache <dir>           keep per-file facts in <dir> between runs (a re-run skips parsing unchanged
-                          files; outputs are the same; off unless given)
+  --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
+                          file affects; outputs are the same; off unless given)
   -q, --quiet             print errors only
   --verbose               print a line per candidate source
   -v, --version           print the version

@@ -1,16 +1,17 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, UnresolvedCall } from './model.js';
+import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, Skipped, UnresolvedCall } from './model.js';
 import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
-import { FactsCache } from './cache.js';
+import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
+import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
 import { FactsPool } from './lang/python/pool.js';
-import { readmeTerms } from './group/mentions.js';
 import type { PyModuleFacts } from './lang/python/types.js';
+import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
@@ -27,7 +28,7 @@ import { tsNestingProblem } from './lang/ts/nesting.js';
 import type { TsCallResolver } from './resolve/ts-calls.js';
 import { splitLines } from './text/lines.js';
 import { CommandTable, ProgramCatalog } from './resolve/commands.js';
-import { shellCallSites } from './resolve/shell-calls.js';
+import { shellCallSites, type ShellLine } from './resolve/shell-calls.js';
 import type { TsProject as TsProjectType } from './lang/ts/project.js';
 import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
@@ -57,7 +58,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   if (options.name !== undefined) validateRepoName(options.name);
 
   progress('discover: scanning the repository');
-  const files = await RepoFiles.scan(repo, options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {});
+  // The cache folder, when inside the repository, is goldpath's own: not a file of the repository.
+  const files = await RepoFiles.scan(repo, { ...(options.maxFileSize ? { maxFileBytes: options.maxFileSize } : {}), ...(options.cache ? { skipDir: path.resolve(options.cache) } : {}) });
   const wiki = await readWikiInputs(path.resolve(options.wiki), options.name);
   const meta = await readMetadata(files, wiki.repoMap?.map.repository);
   // Name: --name, else the git remote, else the RepoMap's own name, else the first repository URL, else the folder.
@@ -67,22 +69,45 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
   const parser = await loadPythonParser({ backend: options.parser, forceWasm: options.forceWasm });
-  const cache = options.cache ? new FactsCache(path.resolve(options.cache), parser.backend) : undefined;
-  // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started
-  // once discovery knows them); a file is taken from the pool when a worker made it.
+  const cacheStore = options.cache ? new CacheStore(path.resolve(options.cache)) : undefined;
+  const cache = cacheStore ? new FactsCache(cacheStore, parser.backend) : undefined;
+  // Per-file work besides Python facts (a Markdown file's code blocks), keyed by all of goldpath's code.
+  const perFile = cacheStore ? new FactsCache(cacheStore, 'text', codeFingerprint()) : undefined;
+  // Re-runs (rerun.ts): the whole run's model when no input changed, else each source's resolution whose
+  // files did not change. The run's key holds every input besides the repository files it read.
+  const rerun = cacheStore ? new Rerun(cacheStore, files, repoName) : undefined;
+  const existing = wikiFinal.existingPages;
+  const runKey = rerun?.key('run', {
+    backend: parser.backend,
+    repoName,
+    date,
+    meta,
+    wiki: wikiFinal,
+    options: { include: options.include, exclude: options.exclude, exampleDirs: options.exampleDirs, maxWorkflows: options.maxWorkflows, all: options.all, config: options.config },
+  });
+  if (rerun && runKey && !options.onCalls) {
+    const reused = rerun.model<GoldpathModel>(runKey, (m) => (m as GoldpathModel).schemaVersion === SCHEMA_VERSION && Array.isArray((m as GoldpathModel).workflows) && Array.isArray((m as GoldpathModel).candidates));
+    if (reused) {
+      progress('cache: no input changed since the last run, its model is reused');
+      return { ...reused, ...(await stalePagesOf(reused.workflows, existing, repoName, options)) };
+    }
+  }
+  // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
+  // the sources are known); a file is taken from the pool when a worker made it, else parsed here.
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   let pool: FactsPool | undefined;
   const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
-  const index = new PythonIndex(files, parser, meta.dependencies, pythonFacts, (file) => pool?.settle(file));
+  const settle = (file: string) => pool?.settle(file);
+  const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
   }
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
-  const modules = await ModuleMap.load(files);
+  const modules = rerun ? rerun.watchModules(await rerun.tracker.within(rerun.moduleReads, () => ModuleMap.load(files))) : await ModuleMap.load(files);
   const programs = new ProgramCatalog(files, meta, index, modules);
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;
@@ -92,11 +117,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     return !why;
   });
   progress(`discover: ${pending.length} candidate sources (${dropped.length} dropped early)`);
-  if (jobs > 1) {
-    // The Python sources in the order they are analysed, then the modules the attachment scan reads.
-    const ahead = [...pending.filter((p) => (p.language ?? 'python') === 'python').map((p) => ({ path: p.candidate.path, text: p.text })), ...(await index.attachmentFiles())];
-    pool = new FactsPool(cache ? ahead.filter((f) => !cache.has('python', f.path, f.text)) : ahead, jobs - 1, parser.backend);
-  }
 
   // TypeScript/JavaScript: every source joins one program first, so the checker is built once.
   // Text nested too deeply for the TypeScript parser (it recurses) is skipped before it reaches it.
@@ -106,73 +126,212 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     if (why) tooDeep.set(p, why);
   }
   const tsPending = pending.filter((p) => p.language === 'typescript' && !tooDeep.has(p));
-  const tsFiles = new Map<PendingSource, string>();
-  let tsResolver: TsCallResolver | undefined;
-  let tsFailure = '';
-  let tsProject: TsProjectType | undefined;
-  if (tsPending.length) {
-    // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
-    const [{ TsProject }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
-    const project = new TsProject(files, modules);
-    tsProject = project;
-    const virtual = new Map<string, string>();
-    for (const p of tsPending) {
-      if (p.session) {
-        let name = virtual.get(p.session);
-        if (!name) {
-          name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
-          virtual.set(p.session, name);
-        }
-        tsFiles.set(p, name);
-      } else {
-        project.addRepoFile(p.candidate.path, p.text);
-        tsFiles.set(p, p.candidate.path);
-      }
-    }
-    try {
-      tsResolver = new TsCallResolver(project);
-    } catch (e) {
-      tsFailure = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
-    }
-  }
+  // The TypeScript program: made before the sources (with the cache, only when a source needs it, and
+  // then of `tsRoots`: see below).
+  let tsRoots = tsPending;
+  let tsRec = newRec();
+  let tsMade: Promise<TsSetup> | undefined;
+  let tsProgramGlobals: string[] = [];
+  const tsSetup = (): Promise<TsSetup> =>
+    (tsMade ??= (async () => {
+      const made = rerun ? await rerun.tracker.alone(tsRec, () => makeTsProject(files, modules, tsRoots)) : await makeTsProject(files, modules, tsRoots);
+      if (rerun && made.resolver && made.project) made.globals = tsProgramGlobals = Rerun.globalScripts((await import('ts-morph')).ts, made.project.program, made.repoPath);
+      return made;
+    })());
+  /** With the cache: the whole program from now on (a smaller one was made; see below). */
+  const wholeTsProgram = () => {
+    if (tsRoots === tsPending) return;
+    tsRoots = tsPending;
+    tsRec = newRec();
+    tsMade = undefined;
+  };
+  if (!rerun && tsPending.length) await tsSetup();
 
   // Helpers of tests and examples (defined outside the library) are followed into, each resolved once.
   const helperBodies = new Map<string, Promise<HelperBody | undefined>>();
   const helperBody = (def: Definition): Promise<HelperBody | undefined> => {
     const key = `${def.path}:${def.qualname}`;
+    const make = async () => {
+      const facts = await index.load(def.path);
+      const d = facts?.defs.find((x) => x.qualname === def.qualname && x.kind === 'function');
+      if (!facts || !d || d.hasError) return undefined;
+      const { calls } = await resolvePythonSource(index, { path: def.path, facts, shell: [] }, { entryFunction: def.qualname });
+      const returns = facts.returns.filter((r) => r.scope === def.qualname).flatMap((r) => r.valueText.split(',').map((t) => t.trim()).filter((t) => /^[A-Za-z_]\w*$/.test(t)));
+      return { calls, params: d.params.map((x) => x.name), returns };
+    };
+    if (rerun) return rerun.tracker.memo(`helper\0${key}`, make);
     let b = helperBodies.get(key);
     if (!b) {
-      b = (async () => {
-        const facts = await index.load(def.path);
-        const d = facts?.defs.find((x) => x.qualname === def.qualname && x.kind === 'function');
-        if (!facts || !d || d.hasError) return undefined;
-        const { calls } = await resolvePythonSource(index, { path: def.path, facts, shell: [] }, { entryFunction: def.qualname });
-        const returns = facts.returns.filter((r) => r.scope === def.qualname).flatMap((r) => r.valueText.split(',').map((t) => t.trim()).filter((t) => /^[A-Za-z_]\w*$/.test(t)));
-        return { calls, params: d.params.map((x) => x.name), returns };
-      })();
+      b = make();
       helperBodies.set(key, b);
     }
     return b;
   };
-  // The repository's own commands that shell lines run: their dispatch is read once, before the sources.
-  const commands = await CommandTable.build(programs, { index, files, commands: pending.flatMap((p) => p.shell.map((x) => x.command)), ...(tsResolver && tsProject ? { tsProject } : {}) });
+  // The repository's own commands that shell lines run: their dispatch is read once (before the sources;
+  // with the cache, when a source's shell lines first need it). TypeScript bins need the TypeScript program.
+  const shellCommands = pending.flatMap((p) => p.shell.map((x) => x.command));
+  const tsBins = [...new Set(shellCommands.flatMap((cmd) => { const prog = programs.locate(cmd)?.program; return prog?.language === 'typescript' ? [prog.path] : []; }))].sort();
+  const commandsNeedTs = tsPending.length > 0 && tsBins.length > 0;
+  const buildCommands = async () => {
+    const ts = commandsNeedTs || (!rerun && tsPending.length) ? await tsSetup() : undefined;
+    return CommandTable.build(programs, { index, files, commands: shellCommands, ...(ts?.resolver && ts.project ? { tsProject: ts.project } : {}) });
+  };
+  let commandsMade: Promise<CommandTable> | undefined;
+  const commandTable = (): Promise<CommandTable> => (rerun ? rerun.tracker.memo('commands', buildCommands) : (commandsMade ??= buildCommands()));
+  if (!rerun) await commandTable();
+  /** What the command table depends on besides what it read: the module map, and the TypeScript program it used. */
+  // (a TypeScript bin is read through the checker: its import closure and the program's global scripts).
+  const commandDeps = (): string[] => (rerun ? [...rerun.moduleReads.reads, ...(commandsNeedTs ? [...tsBins.flatMap((b) => rerun.importClosure(b)), ...tsProgramGlobals] : [])] : []);
+
+  // One source's resolution: its calls, or why it has none. Blocks of one Markdown session share it.
+  const sessionShell = new Map<string, ShellLine[]>();
+  for (const p of pending) if (p.session) sessionShell.set(p.session, [...(sessionShell.get(p.session) ?? []), ...p.shell]);
+  const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[]; skips?: Skipped[] }> => {
+    const c = p.candidate;
+    const whole = !p.map;
+    if (p.language === 'shell') return { value: { calls: shellCallSites(c.path, p.shell, await commandTable()) }, extra: () => [commandDeps()] };
+    if (p.language === 'typescript') {
+      const ts = await tsSetup();
+      if (!ts.resolver) return { value: { reason: ts.failure }, store: false };
+      const fileName = ts.fileOf.get(p);
+      if (!fileName) throw new Error(`${c.path} is not in the TypeScript program`);
+      if (whole) {
+        const err = ts.resolver.syntaxError(fileName);
+        if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
+      }
+      const shell = p.session ? sessionShell.get(p.session)! : p.shell;
+      try {
+        const calls = ts.resolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell, ...(shell.length ? { commands: await commandTable() } : {}) });
+        // What the checker saw: the files this source imports (transitively; many sources share them), the
+        // program's global scripts and the module map's files (every source shares them).
+        // What the program's making skipped on the way (an import too deeply nested) is this source's too.
+        const closure = rerun?.importClosure(c.path) ?? [];
+        const imported = closure.filter((f) => f !== c.path);
+        const globals = ts.globals ?? [];
+        const reached = new Set(closure);
+        return {
+          value: { calls, globals, importsGlobal: imported.some((f) => globals.includes(f)) },
+          extra: () => [imported, [...globals, ...(rerun?.moduleReads.reads ?? [])], shell.length ? commandDeps() : []],
+          skips: [...tsRec.skips.values()].filter((s) => reached.has(s.path)),
+        };
+      } catch (e) {
+        // The type checker is not ours: one source it cannot handle is reported, the others go on.
+        return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
+      }
+    }
+    if (!whole) await pool?.settle(c.path);
+    const facts = whole ? await index.load(c.path) : pythonFacts(p.text, c.path);
+    if (!facts) return { value: { reason: 'unreadable' } };
+    if (facts.errors.length && c.foundBy.endsWith('(untagged)')) return { value: { reason: 'untagged code block that does not parse as Python' } };
+    if (facts.errors.length && whole) {
+      const e = facts.errors[0];
+      files.skip(c.path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
+    }
+    const resolved = await resolvePythonSource(
+      index,
+      { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell, ...(p.shell.length ? { commands: await commandTable() } : {}) },
+      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
+    );
+    const calls = await inlineHelpers(resolved.calls, helperBody);
+    const summary = { errors: facts.errors.length, lineCount: facts.lineCount, ...(facts.doc ? { doc: facts.doc } : {}), ...(facts.docParagraphLines ? { docParagraphLines: facts.docParagraphLines } : {}) };
+    return { value: { calls, facts: summary }, extra: () => [p.shell.length ? commandDeps() : []] };
+  };
+  // With the cache: a source's entry is keyed by what decides its resolution besides the files it reads:
+  // the parser and the metadata (not the HEAD time, the remote or the URL, which resolution never reads).
+  const unitEnv = { backend: parser.backend, meta: { ...meta, headTime: undefined, gitRemote: undefined, repoUrl: undefined } };
+  const specOf = (p: PendingSource): UnitSpec<Outcome> => {
+    const c = p.candidate;
+    const lang = p.language ?? 'python';
+    const input =
+      lang === 'typescript'
+        ? { path: c.path, session: p.session, text: p.text, map: p.map, tsx: !!p.tsx, js: !!p.js, topLevelOnly: c.foundBy.endsWith('package.json main/exports'), shell: p.session ? sessionShell.get(p.session) : p.shell }
+        : lang === 'shell'
+          ? { path: c.path, shell: p.shell }
+          : { path: c.path, text: p.text, map: p.map, shell: p.shell, entryFunction: p.entryFunction, tests: c.kind === 'test', untagged: c.foundBy.endsWith('(untagged)') };
+    return {
+      kind: 'source',
+      identity: `${lang}\0${c.path}\0${p.session ?? c.id}`,
+      key: rerun!.key('source', { env: unitEnv, lang, input }),
+      valid: (v) => validOutcome(v, lang),
+      pack: packOutcome,
+      unpack: unpackOutcome,
+      // A TypeScript entry holds only while the program's global scripts are those it saw.
+      ...(lang === 'typescript' ? { accept: (v: Outcome) => tsGlobalsNow === undefined || (tsGlobalsNow !== null && sameList(v.globals ?? [], tsGlobalsNow)) } : {}),
+    };
+  };
+  // A TypeScript source made again needs the whole program, which then tells whether the others' entries
+  // hold: only while its global scripts are those they saw (null: the checker failed, no entry holds).
+  // When every entry holds, every file of the program is unchanged, so is the program.
+  let tsGlobalsNow: string[] | null | undefined;
+  if (rerun && tsPending.length) {
+    const held = new Map(tsPending.map((p) => [p, rerun.lookup(specOf(p))?.value]));
+    if ([...held.values()].some((v) => !v)) {
+      // Only the sources made again need the checker, and a source whose entry holds stays out of the
+      // program when it is no global script and imports none: every global script is then reached at the
+      // same point of the program as with every source in, which is all the others see of it besides
+      // their own imports (docs/architecture.md). The command table, when a TypeScript bin's command lines
+      // are analysed again, needs them all.
+      const shellOf = (p: PendingSource) => (p.language === 'typescript' && p.session ? sessionShell.get(p.session)! : p.shell);
+      const commandsMissed = commandsNeedTs && pending.some((p) => shellOf(p).length && !tooDeep.has(p) && !rerun.lookup(specOf(p)));
+      if (!commandsMissed) tsRoots = tsPending.filter((p) => !held.get(p) || held.get(p)!.importsGlobal !== false || held.get(p)!.globals?.includes(p.candidate.path));
+      let made = await tsSetup();
+      if (tsRoots.length < tsPending.length && (!made.resolver || [...held.values()].some((v) => v && !sameList(v.globals ?? [], made.globals ?? [])))) {
+        // The global scripts are not those the entries saw: the whole program, as a run without the cache.
+        wholeTsProgram();
+        made = await tsSetup();
+      }
+      tsGlobalsNow = made.globals ?? null;
+      progress(`parse + resolve: cache: the TypeScript program of ${tsRoots.length} of ${tsPending.length} sources`);
+    }
+  }
+  const outcomes = new Map<string, Promise<Outcome>>();
+  const outcomeOf = (p: PendingSource): Promise<Outcome> => {
+    const make = () => (rerun ? rerun.unit(specOf(p), () => resolveSource(p)) : resolveSource(p).then((r) => r.value));
+    if (!p.session) return make();
+    const key = `${p.language ?? 'python'}\0${p.session}`;
+    let o = outcomes.get(key);
+    if (!o) {
+      o = make();
+      outcomes.set(key, o);
+    }
+    return o;
+  };
+
+  if (jobs > 1) {
+    // The Python sources in the order they are analysed (with the cache, those analysed again), then the
+    // modules the attachment scan reads (when a source is analysed again). Reading them to parse ahead
+    // decides nothing: not a read of the work that asked.
+    const again = pending.filter((p) => (p.language ?? 'python') === 'python' && !rerun?.lookup(specOf(p)));
+    const ahead = () => (again.length ? [...again.map((p) => ({ path: p.candidate.path, text: p.text })), ...index.attachmentFiles()] : []);
+    const items = rerun ? rerun.tracker.silently(ahead) : ahead();
+    pool = new FactsPool(cache ? items.filter((f) => !cache.has('python', f.path, f.text)) : items, jobs - 1, parser.backend);
+  }
 
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
   const pendingOf = new Map<AnalysedSource, PendingSource>();
   const candidates: Candidate[] = [...dropped];
   const unresolvedBySource = new Map<string, UnresolvedCall[]>();
-  const sessions = new Map<string, { facts: PyModuleFacts; calls: CallSite[] }>();
-  const tsSessions = new Map<string, CallSite[]>();
   for (const [i, p] of pending.entries()) {
     const c = p.candidate;
     options.onCount?.('parse + resolve', i + 1, pending.length, c.id);
     where.path = c.path;
     candidates.push(c);
     const whole = !p.map;
+    const deep = tooDeep.get(p);
+    if (deep) {
+      c.reason = deep;
+      if (whole) files.skip(c.path, deep);
+      continue;
+    }
+    const out = await outcomeOf(p);
+    if (out.reason !== undefined) {
+      c.reason = out.reason;
+      continue;
+    }
+    let calls = out.calls ?? [];
     if (p.language === 'shell') {
       // Shell commands only: the repository's own commands resolve to the functions that run them.
-      const calls = shellCallSites(c.path, p.shell, commands);
       options.onCalls?.(c.id, calls);
       const own = calls.find((x) => x.resolution.kind === 'repo');
       analysed.push({
@@ -182,6 +341,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         steps: buildSteps(calls),
         runtime: own?.resolution.kind === 'repo' && !own.resolution.span.path.endsWith('.py') ? 'Node' : 'Python',
         ...(p.title ? { title: p.title } : {}),
+        ...(p.page ? { page: p.page } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
         ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : {}),
         span: { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
@@ -190,30 +350,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       continue;
     }
     if (p.language === 'typescript') {
-      const deep = tooDeep.get(p);
-      if (deep) {
-        c.reason = deep;
-        if (whole) files.skip(c.path, deep);
-        continue;
-      }
-      if (!tsResolver) {
-        c.reason = tsFailure;
-        continue;
-      }
-      const fileName = tsFiles.get(p)!;
-      if (whole) {
-        const err = tsResolver.syntaxError(fileName);
-        if (err) files.skip(c.path, `syntax error at line ${err.line}: ${err.message} (definitions in the broken region are not printed)`);
-      }
-      let calls: CallSite[];
-      try {
-        calls = (p.session ? tsSessions.get(p.session) : undefined) ?? tsResolver.calls({ path: c.path, fileName, ...(p.map ? { map: p.map } : {}), ...(c.foundBy.endsWith('package.json main/exports') ? { topLevelOnly: true } : {}), shell: p.session ? pending.filter((q) => q.session === p.session).flatMap((q) => q.shell) : p.shell, commands });
-      } catch (e) {
-        // The type checker is not ours: one source it cannot handle is reported, the others go on.
-        c.reason = `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`;
-        continue;
-      }
-      if (p.session) tsSessions.set(p.session, calls);
       if (p.blockLines) {
         const [from, to] = p.blockLines;
         const shellLines = new Set(p.shellLines ?? []);
@@ -227,6 +363,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         steps: buildSteps(calls),
         runtime: 'Node',
         ...(p.title ? { title: p.title } : {}),
+        ...(p.page ? { page: p.page } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
         ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : {}),
         span: whole ? { path: c.path, start: 1, end: Math.max(1, splitLines(p.text).length) } : { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
@@ -236,35 +373,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
       continue;
     }
-    // A Markdown session (all Python blocks of one file) is parsed and resolved once, for all its blocks.
-    const cached = p.session ? sessions.get(p.session) : undefined;
-    if (!cached && !whole) await pool?.settle(c.path);
-    const facts = cached?.facts ?? (whole ? await index.load(c.path) : pythonFacts(p.text, c.path));
-    if (!facts) {
-      c.reason = 'unreadable';
-      continue;
-    }
-    if (facts.errors.length && c.foundBy.endsWith('(untagged)')) {
-      c.reason = 'untagged code block that does not parse as Python';
-      continue;
-    }
-    if (facts.errors.length && whole) {
-      const e = facts.errors[0];
-      files.skip(c.path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
-    }
-    let calls =
-      cached?.calls ??
-      (await inlineHelpers(
-        (
-          await resolvePythonSource(
-            index,
-            { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell, commands },
-            p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
-          )
-        ).calls,
-        helperBody,
-      ));
-    if (p.session && !cached) sessions.set(p.session, { facts, calls });
+    const facts = out.facts!;
     if (p.blockLines) {
       const [from, to] = p.blockLines;
       calls = calls.filter((x) => x.site.start >= from && x.site.start <= to);
@@ -280,6 +389,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       steps,
       runtime: 'Python',
       ...(p.title ? { title: p.title } : {}),
+      ...(p.page ? { page: p.page } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
       ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docParagraphLines ? { paragraphs: docParagraphs(facts.doc, facts.docParagraphLines) } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
@@ -288,7 +398,19 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     pendingOf.set(entry, p);
     unresolvedBySource.set(c.id, calls.filter((x) => x.resolution.kind === 'unresolved').map(toUnresolved));
   }
-
+  if (rerun) {
+    // Shared work a run without the cache always does reports what it skipped: done, else reported again.
+    const commandsRec = rerun.tracker.memoRecord('commands');
+    if (shellCommands.length) {
+      const withDeps = (r: Rec): Rec => ({ ...r, reads: new Set([...r.reads, ...commandDeps()]) });
+      await rerun.effects('commands', rerun.key('commands', { env: unitEnv, shellCommands }), commandsRec && withDeps(commandsRec), async () => {
+        if (commandsNeedTs) wholeTsProgram();
+        await commandTable();
+        return withDeps(rerun.tracker.memoRecord('commands')!);
+      });
+    }
+    progress(`parse + resolve: cache: ${rerun.summary()}`);
+  }
   await pool?.close();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
@@ -320,7 +442,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
 
   where.path = '';
   progress('group: building steps and workflows');
-  const existing = wikiFinal.existingPages;
   const hasPython = sectionSources.some((a) => a.runtime === 'Python');
   const hasNode = sectionSources.some((a) => a.runtime === 'Node');
   // The repository's runtime: Node when only TypeScript/JavaScript sources reach its API.
@@ -362,11 +483,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   candidates.sort((a, b) => Number(b.kept) - Number(a.kept) || cmp(a.path, b.path) || a.line - b.line || cmp(a.id, b.id));
 
   const gpu = meta.dependencies.some((d) => GPU_DISTRIBUTIONS.has(d.toLowerCase()));
-  const produced = new Set(workflows.map((w) => w.pageName));
-  const stale = (existing.workflows ?? []).filter((p) => p.startsWith(`${repoName}_`) && !produced.has(p)).sort(cmp);
-  // Pruning removes only the stale pages goldpath itself wrote (recognised by the marker they carry).
-  const prunedPages = options.prune ? await goldpathPages(path.resolve(options.wiki), stale) : [];
-  const stalePages = stale.filter((p) => !prunedPages.includes(p));
+  const { stalePages, prunedPages } = await stalePagesOf(workflows, existing, repoName, options);
   const model: GoldpathModel = {
     schemaVersion: SCHEMA_VERSION,
     repoName,
@@ -394,7 +511,125 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     ...(options.config ? { config: { source: options.config.source, keys: [...options.config.keys].sort(cmp) } } : {}),
   };
   progress(`group: ${workflows.length} workflows, ${workflows.reduce((n, w) => n + w.steps.length, 0)} steps`);
+  if (rerun && runKey) rerun.saveModel(runKey, model);
   return model;
+}
+
+/** The TypeScript program of a run: every TypeScript/JavaScript source joins it, the checker is built once. */
+interface TsSetup {
+  project: TsProjectType;
+  resolver?: TsCallResolver;
+  failure: string;
+  /** The program's file of each source (a Markdown session's blocks share one virtual file). */
+  fileOf: Map<PendingSource, string>;
+  /** The repository path of a program file ('' for library files; a code block's is its Markdown file). */
+  repoPath: (fileName: string) => string;
+  /** With the cache: the program's global scripts (rerun.ts). */
+  globals?: string[];
+}
+
+async function makeTsProject(files: RepoFiles, modules: ModuleMap, tsPending: PendingSource[]): Promise<TsSetup> {
+  // The TypeScript compiler is loaded only for repositories that have TypeScript/JavaScript sources.
+  const [{ TsProject, VIRTUAL_MARK }, { TsCallResolver }] = await Promise.all([import('./lang/ts/project.js'), import('./resolve/ts-calls.js')]);
+  const project = new TsProject(files, modules);
+  // The repository file a program file stands for: a Markdown code block's virtual file is its Markdown file.
+  const repoPath = (fileName: string) => {
+    const rel = TsProject.repoPath(fileName);
+    const at = rel.indexOf(VIRTUAL_MARK);
+    return at < 0 ? rel : rel.slice(0, at);
+  };
+  const fileOf = new Map<PendingSource, string>();
+  const virtual = new Map<string, string>();
+  for (const p of tsPending) {
+    if (p.session) {
+      let name = virtual.get(p.session);
+      if (!name) {
+        name = project.addVirtualFile(p.candidate.path, p.session.split('#').pop()!, p.text, { tsx: !!p.tsx, js: !!p.js });
+        virtual.set(p.session, name);
+      }
+      fileOf.set(p, name);
+    } else {
+      project.addRepoFile(p.candidate.path, p.text);
+      fileOf.set(p, p.candidate.path);
+    }
+  }
+  try {
+    return { project, resolver: new TsCallResolver(project), failure: '', fileOf, repoPath };
+  } catch (e) {
+    return { project, failure: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}`, fileOf, repoPath };
+  }
+}
+
+/** A source's resolution as the cache keeps it: its calls, or why it has none. */
+interface Outcome {
+  reason?: string;
+  calls?: CallSite[];
+  /** Python: what the page needs of the source's own facts. */
+  facts?: { errors: number; lineCount: number; doc?: string; docParagraphLines?: number[] };
+  /** TypeScript: the program's global scripts when it was made, and whether the source imports one. */
+  globals?: string[];
+  importsGlobal?: boolean;
+}
+
+/** An outcome as stored: each distinct definition once (a source calls the same API many times). */
+type PackedOutcome = Omit<Outcome, 'calls'> & { calls?: (Omit<CallSite, 'definition'> & { definition?: number })[]; definitions?: Definition[] };
+
+function packOutcome(o: Outcome): PackedOutcome {
+  if (!o.calls) return o as PackedOutcome;
+  const definitions: Definition[] = [];
+  const at = new Map<string, number>();
+  const calls = o.calls.map((c) => {
+    if (!c.definition) return c as Omit<CallSite, 'definition'>;
+    const text = JSON.stringify(c.definition);
+    let i = at.get(text);
+    if (i === undefined) {
+      i = definitions.push(c.definition) - 1;
+      at.set(text, i);
+    }
+    return { ...c, definition: i };
+  });
+  return { ...o, calls, definitions };
+}
+
+/** Each call gets its own copy of its definition, as when it was resolved. */
+function unpackOutcome(stored: object): Outcome {
+  const p = stored as PackedOutcome;
+  if (!p.calls) return p as Outcome;
+  const { definitions = [], ...rest } = p;
+  return { ...rest, calls: p.calls.map((c) => (typeof c.definition === 'number' ? { ...c, definition: copyJson(definitions[c.definition]) } : (c as CallSite))) };
+}
+
+function copyJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copyJson) as T;
+  if (v && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) o[k] = copyJson((v as Record<string, unknown>)[k]);
+    return o as T;
+  }
+  return v;
+}
+
+function validOutcome(v: unknown, lang: string): boolean {
+  const o = v as PackedOutcome;
+  if (typeof o.reason === 'string') return true;
+  const defs = o.definitions ?? [];
+  if (!Array.isArray(defs) || !Array.isArray(o.calls) || o.calls.some((c) => !c || typeof c !== 'object' || !c.site || !c.resolution || (c.definition !== undefined && !(typeof c.definition === 'number' && defs[c.definition])))) return false;
+  if (lang === 'python') return !!o.facts && typeof o.facts.errors === 'number' && typeof o.facts.lineCount === 'number';
+  if (lang === 'typescript') return Array.isArray(o.globals) && o.globals.every((g) => typeof g === 'string') && typeof o.importsGlobal === 'boolean';
+  return true;
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Stale `{repo_name}_*` pages (in the wiki, not produced by this run) left in place, and those `prune`
+ * removes: the pages goldpath itself wrote (recognised by the marker they carry).
+ */
+async function stalePagesOf(workflows: GoldpathModel['workflows'], existing: GoldpathModel['existingPages'], repoName: string, options: ExtractOptions): Promise<Pick<GoldpathModel, 'stalePages' | 'prunedPages'>> {
+  const produced = new Set(workflows.map((w) => w.pageName));
+  const stale = (existing.workflows ?? []).filter((p) => p.startsWith(`${repoName}_`) && !produced.has(p)).sort(cmp);
+  const prunedPages = options.prune ? await goldpathPages(path.resolve(options.wiki), stale) : [];
+  return { stalePages: stale.filter((p) => !prunedPages.includes(p)), prunedPages };
 }
 
 function toUnresolved(c: CallSite): UnresolvedCall {

@@ -365,9 +365,10 @@ export interface ExtractOptions {
   /** Every resolved call site of every analysed source (for benchmarks and tools). */
   onCalls?: (candidateId: string, calls: CallSite[]) => void;
   /**
-   * A folder for a cache of per-file facts (Python), kept between runs: a re-run on unchanged files skips
-   * their parsing. Off by default; outputs are the same with and without it. goldpath writes there and
-   * nowhere else outside the wiki directory.
+   * A folder for the re-run cache, kept between runs: a re-run reuses the whole model when no input
+   * changed, else each candidate source's resolution whose read files did not change, and per-file facts
+   * (rerun.ts, cache.ts). Off by default; outputs are byte-identical with and without it. goldpath writes
+   * there and nowhere else outside the wiki directory.
    */
   cache?: string;
   /**

@@ -177,6 +177,21 @@ describe('use cases across sources', () => {
   });
 });
 
+describe('steps name the call as written', () => {
+  it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mixin-'));
+    mkdirSync(path.join(repo, 'pix'));
+    writeFileSync(path.join(repo, 'pyproject.toml'), '[project]\nname = "pix"\n');
+    writeFileSync(path.join(repo, 'pix/__init__.py'), 'from .models import ModelMixin, UNet\n');
+    writeFileSync(
+      path.join(repo, 'pix/models.py'),
+      'class ModelMixin:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n    def to(self, device):\n        return self\n\n    def save_pretrained(self, path):\n        pass\n\n\nclass UNet(ModelMixin):\n    def denoise(self, x):\n        return x\n',
+    );
+    const a = await analysed(repo, 'from pix import UNet\nunet = UNet.from_pretrained("u")\nunet.to("cuda")\nunet.denoise(1)\nunet.save_pretrained("out")\n');
+    expect(a.steps.map((s) => s.title)).toEqual(['Load U Net', 'Call Denoise', 'Save Model']);
+  });
+});
+
 describe('command sections', () => {
   it('a section whose most distinctive command the leader does not run leads its own use case', async () => {
     // lmkit's CLI, with a README of two sections that share `download` and `chat`; only the second serves.
@@ -211,6 +226,8 @@ describe('command sections folded', () => {
     expect(owners[0].sources.map((s) => s.heading)).toEqual(['Command line', 'Basic usage', 'With a config file']);
     expect(owners[0].evidence.map((e) => e.kind)).toContain('readme-quickstart');
     expect(owners[0].steps.map((s) => s.calls[0].call.command?.words.join(' '))).toEqual(['download', 'finetune lora', 'chat', 'serve']);
+    // A bare command verb is named with its program (`lmkit chat` → Lmkit_Chat), not with another command's object.
+    expect(owners[0]).toMatchObject({ name: 'Lmkit_Chat', nameFrom: 'api' });
   });
 });
 
@@ -257,6 +274,28 @@ describe('near-duplicates and evidence', () => {
     expect(ranked.evidence.map((e) => e.kind)).not.toContain('readme-section');
     const shown = { ...useCase, anchor: callKey(readme.steps[0].calls[0]), anchorCall: readme.steps[0].calls[0] };
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
+  });
+
+  it('names a use case after the title of the docs page it holds most of, not after a tour page or a title that spells its API', async () => {
+    const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.generate("hi")\n`;
+    const merging = `${H}m = Model.from_pretrained("x")\nm.load_adapter("o", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    const on = async (file: string, code: string, page: string) => ({ ...(await analysed(ADAPTKIT, code, file, 'docs')), page });
+    const named = async (sources: AnalysedSource[]) => {
+      const { workflows } = buildWorkflows(sources, { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+      return workflows.find((w) => w.steps.some((s) => s.calls[0].call.callee === 'merge_adapters'))!;
+    };
+    const readme = await analysed(ADAPTKIT, tour, 'README.md', 'readme');
+    // A guide page about the task: its title names the workflow.
+    const guide = await named([readme, await on('docs/combine.md', merging, 'Combining fine-tuned weights')]);
+    expect(guide).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    // The same section on a tour page whose other sections show other use cases: the title names none of them.
+    const page = 'A tour of everything';
+    const toured = await named([readme, await on('docs/tour.md', merging, page), ...(await Promise.all(['x', 'y'].map((k) => on(`docs/tour.md`, tour.replace('"x"', `"${k}"`), page))))]);
+    expect(toured.nameFrom).not.toBe('docs-title');
+    // A title that only spells the distinctive API ("Merge adapters") is an API name, not a task.
+    const plain = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    expect((await named([readme, await on('docs/merge.md', plain, 'Merge adapters')])).nameFrom).not.toBe('docs-title');
+    expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
   });
 
   it('reads the Markdown pages of a tutorials folder as docs sections', async () => {

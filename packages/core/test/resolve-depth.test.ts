@@ -703,3 +703,132 @@ describe('attributes that name each other', () => {
     expect(calls.map((c) => `${c.callee} ${c.resolution.kind}`)).toEqual(['Wrapped(apply) builtin', 'Wrapped builtin']);
   }, 20000);
 });
+
+describe('a method inherited from a base returns the class it was called through', () => {
+  it('`cls(...)` and `-> Self` in an inherited classmethod are the subclass: its own overrides resolve', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .base import Base, Plain, Tuned\n',
+      'pkg/base.py': [
+        'from typing import Self',
+        '',
+        'class Base:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name):',
+        '        return cls()',
+        '',
+        '    @classmethod',
+        '    def from_config(cls, config) -> Self:',
+        '        return cls()',
+        '',
+        '    @classmethod',
+        '    def default(cls) -> "Base":',
+        '        return Base()',
+        '',
+        '    def run(self, x):',
+        '        return x',
+        '',
+        '',
+        'class Plain(Base):',
+        '    pass',
+        '',
+        '',
+        'class Tuned(Base):',
+        '    def run(self, x, scale=1):',
+        '        return x * scale',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import Plain, Tuned',
+        'a = Plain.from_pretrained("a")',
+        'a.run(1)',
+        'b = Tuned.from_pretrained("b")',
+        'b.run(2)',
+        'c = Tuned.from_config({})',
+        'c.run(3)',
+        'd = Tuned.default()',
+        'd.run(4)',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    const baseRun = spanOf(repo, 'pkg/base.py', 'def run(self, x):');
+    const tunedRun = spanOf(repo, 'pkg/base.py', 'def run(self, x, scale=1):');
+    expect(at('Tuned.from_pretrained')).toBe(`${spanOf(repo, 'pkg/base.py', 'def from_pretrained')} Base.from_pretrained`);
+    expect(at('a.run')).toBe(`${baseRun} Base.run`);
+    // Tuned overrides `run`: an instance made by the inherited classmethod runs Tuned's.
+    expect(at('b.run')).toBe(`${tunedRun} Tuned.run`);
+    expect(at('c.run')).toBe(`${tunedRun} Tuned.run`);
+    // A return annotation that names the base is the base, whatever class the call went through.
+    expect(at('d.run')).toBe(`${baseRun} Base.run`);
+  }, 20000);
+});
+
+describe('optional-dependency fallbacks', () => {
+  it('a name bound in an `except` handler (dummy objects for a missing dependency) loses to the real binding', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': [
+        'from typing import TYPE_CHECKING',
+        'from .utils import is_torch_available, OptionalDependencyNotAvailable',
+        'SLOW_IMPORT = False',
+        '',
+        'if TYPE_CHECKING or SLOW_IMPORT:',
+        '    try:',
+        '        if not is_torch_available():',
+        '            raise OptionalDependencyNotAvailable()',
+        '    except OptionalDependencyNotAvailable:',
+        '        from .dummy_objects import *  # noqa F403',
+        '    else:',
+        '        from .pipelines import Pipe',
+        '',
+        'try:',
+        '    from .fast import Tokenizer',
+        'except ImportError:',
+        '    from .dummy_objects import Tokenizer',
+        '',
+        'try:',
+        '    from .compiled import Native',
+        'except ImportError:',
+        '    from .dummy_objects import Native',
+        '',
+        'try:',
+        '    import torch',
+        'except ImportError:',
+        '    from .dummy_objects import Only',
+      ].join('\n'),
+      'pkg/utils.py': 'class OptionalDependencyNotAvailable(Exception):\n    pass\n\n\ndef is_torch_available():\n    return True\n',
+      'pkg/dummy_objects.py': [
+        'class Pipe:',
+        '    @classmethod',
+        '    def from_pretrained(cls, *args, **kwargs):',
+        '        raise ImportError("torch")',
+        '',
+        '',
+        'class Tokenizer:',
+        '    def __init__(self, *args):',
+        '        raise ImportError("tokenizers")',
+        '',
+        '',
+        'class Only:',
+        '    def __init__(self):',
+        '        raise ImportError("x")',
+        '',
+        '',
+        'class Native:',
+        '    def __init__(self):',
+        '        raise ImportError("x")',
+      ].join('\n'),
+      'pkg/pipelines.py': 'class Pipe:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n',
+      'pkg/fast.py': 'class Tokenizer:\n    def __init__(self, vocab):\n        self.vocab = vocab\n',
+      'examples/use.py': 'from pkg import Pipe, Tokenizer, Only, Native\nPipe.from_pretrained("x")\nTokenizer("v")\nOnly()\nNative()\n',
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    expect(at('Pipe.from_pretrained')).toBe(`${spanOf(repo, 'pkg/pipelines.py', 'def from_pretrained')} Pipe.from_pretrained`);
+    expect(at('Tokenizer')).toBe(`${spanOf(repo, 'pkg/fast.py', 'class Tokenizer')} Tokenizer`);
+    // Bound only through the fallback: that is where it lives.
+    expect(at('Only')).toBe(`${spanOf(repo, 'pkg/dummy_objects.py', 'class Only')} Only`);
+    // The real binding cannot be followed (a compiled module): unresolved, never the stand-in.
+    expect(at('Native')).toMatch(/^unresolved: module `pkg\.compiled` is not in the repository/);
+  }, 20000);
+});

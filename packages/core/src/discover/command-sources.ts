@@ -79,6 +79,7 @@ export function commandSections(
       prose: [first.prose, first.after].filter(Boolean).join(' '),
       paragraphs: first.paragraphs,
       ...(first.heading ? { title: first.heading } : {}),
+      ...(first.pageTitle ? { page: first.pageTitle } : {}),
       // One source with the section's code blocks (group/sections.ts merges them).
       section: `${path}#S${first.headingLine}`,
       blockLines: [first.startLine, end],

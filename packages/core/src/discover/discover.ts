@@ -40,6 +40,8 @@ export interface PendingSource {
   paragraphs?: Paragraph[];
   /** A notebook's or a code block's title. */
   title?: string;
+  /** The title of the Markdown page a code block is on (its level-1 heading). */
+  page?: string;
   /**
    * Python code blocks of one Markdown file run as one session (like a notebook): they share `text`,
    * `map` and `session` (the file's path), which is parsed and resolved once; the block's own steps are
@@ -68,6 +70,8 @@ export interface DiscoverInputs {
   exampleDirs?: string[];
   /** The repository's own command-line programs: shell commands that run them make candidates. */
   commands?: ProgramCatalog;
+  /** Work that depends only on one file's text, made through this (the re-run cache keeps it); default: made. */
+  perFile?: <T>(kind: string, path: string, text: string, make: () => T) => T;
 }
 
 const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
@@ -223,7 +227,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const tsSessions: TsSession[] = [];
     let blocks: ReturnType<typeof extractCodeBlocks>;
     try {
-      blocks = extractCodeBlocks(text, path, PY_BLOCKS);
+      blocks = inp.perFile ? inp.perFile('markdown', path, text, () => extractCodeBlocks(text, path, PY_BLOCKS)) : extractCodeBlocks(text, path, PY_BLOCKS);
     } catch (e) {
       if (!(e instanceof MarkdownTooDeepError)) throw e;
       files.skip(path, e.reason);
@@ -272,6 +276,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           prose: [block.prose, block.after].filter(Boolean).join(' '),
           paragraphs: block.paragraphs,
           ...(block.heading ? { title: block.heading } : {}),
+          ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.headingLine}`,
         };
@@ -309,6 +314,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         paragraphs: block.paragraphs,
         ...(block.heading ? { title: block.heading } : {}),
+        ...(block.pageTitle ? { page: block.pageTitle } : {}),
         section: `${path}#S${block.headingLine}`,
       };
       if (block.language === 'python') {

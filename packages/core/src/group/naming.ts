@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
 import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -27,11 +27,14 @@ export interface ChosenName {
  * and a name already taken gets the distinctive API's words.
  */
 export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenName[] {
+  // How many of the use cases' sources each Markdown page has.
+  const pages = new Map<string, number>();
+  for (const u of useCases) for (const m of u.members) if (m.page) pages.set(m.candidate.path, (pages.get(m.candidate.path) ?? 0) + 1);
   const usedSuggestions = new Set<number>();
   const usedHeadings = new Set<string>();
   const taken = new Set<string>();
   return useCases.map((u) => {
-    const chosen = chooseName(u, hints, usedSuggestions, usedHeadings);
+    const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages);
     let name = chosen.name;
     if (taken.has(name)) {
       const api = apiName(u);
@@ -43,7 +46,7 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   });
 }
 
-function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>): ChosenName {
+function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): ChosenName {
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
   const specific = (n: string | undefined) => {
     if (!n || GENERIC_NAMES.has(n.toLowerCase())) return undefined;
@@ -85,6 +88,20 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
       return { name: n, from: `${rep.candidate.kind}-heading` };
     }
   }
+  // The title of the use case's first docs page, when the use case holds most of that page and the title
+  // names a task ("Checkpointing", "Model merging"): the maintainers' own name for it. A page of many use
+  // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
+  const guide = u.members.find((m) => m.candidate.kind === 'docs');
+  const onPage = guide ? u.members.filter((m) => m.candidate.path === guide.candidate.path).length : 0;
+  // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
+  if (guide?.page && onPage / (pages.get(guide.candidate.path) ?? 1) >= PAGE_TITLE_SHARE && onPage / docs.length >= PAGE_TITLE_SHARE) {
+    const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
+    const n = words.length && !words.every((w) => anchorWords.has(w) || anchorWords.has(w.replace(/ing$/, ''))) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.join(' '))) : undefined;
+    if (n && !usedHeadings.has(n)) {
+      usedHeadings.add(n);
+      return { name: n, from: 'docs-title' };
+    }
+  }
   const strong = nameCall(u.anchorCall).role !== 'other' ? apiName(u) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
   const named = fromHeading(true);
@@ -110,17 +127,24 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
 function apiName(u: UseCase): string | undefined {
-  const n = nameCall(u.anchorCall);
+  const call = u.anchorCall;
+  const n = nameCall(call);
   if (n.role === 'other' && !n.object.length) return undefined;
   // A bare noun (`Trainer` → Training) takes the object of the use case's next most distinctive call
-  // (`add_adapter` → Adapter_Training).
+  // (`add_adapter` → Adapter_Training); a bare command verb only from a variant of itself (`finetune` +
+  // `finetune_lora` → LoRA_Finetuning), else its program's name (`accelerate launch` → Accelerate_Launch).
   if (!n.object.length) {
     const w = u.weight ?? (() => 0);
-    const others = u.steps.map((s) => s.calls[0]).filter((c) => callKey(c) !== u.anchor && isRepoCall(c)).sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1));
+    const others = u.steps
+      .map((s) => s.calls[0])
+      .filter((c) => callKey(c) !== u.anchor && isRepoCall(c) && (!call.command || nameCall(c).noun === n.noun))
+      .sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1));
     const object = others.map((c) => nameCall(c).object).find((o) => o.length);
     if (object) return principleOf({ ...n, object: object.slice(0, 2) });
+    const program = call.command?.program.replace(/\.py$/, '').split('/').pop()?.split('.')[0];
+    if (program) return principleOf({ ...n, object: tokens(program).slice(0, 2) });
   }
-  return principleOf(n) ?? pageName(tokens(u.anchorCall.callee));
+  return principleOf(n) ?? pageName(tokens(call.callee));
 }
 
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
@@ -132,19 +156,20 @@ const MAX_HEADING_WORDS = 5;
  * API ("Big model inference" for `load_checkpoint_and_dispatch` needs "inference"), and be short. A lone
  * identifier ("SFTTrainer") is an API name: the API rule names it better. "Step 1:" prefixes go.
  */
-export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false): string | undefined {
+export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
   const h = heading.replace(/^\s*(step|part|stage)\s*\d+\s*[:.)\-–—]?\s*/i, '').replace(/\([^)]*\)/g, ' ').trim();
   if (/^[A-Za-z_][\w.]*$/.test(h) && /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\./.test(h)) return undefined;
   const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
   if (needAnchor) return words.some((w) => anchorWords.has(w)) ? h : undefined;
-  return words.some((w) => isTaskWord(w) || anchorWords.has(w)) ? h : undefined;
+  // A page title may name its task with any action noun ("Checkpointing", "Offloading").
+  return words.some((w) => isTaskWord(w) || anchorWords.has(w) || (title && /^[a-z]{3,}ing$/.test(w))) ? h : undefined;
 }
 
 const NOUNS = new Set(Object.values(VERBS).map((v) => v.noun.toLowerCase()));
 
 function isTaskWord(w: string): boolean {
   if (NOUNS.has(w)) return true;
-  const stems = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(ation|ion)$/, ''), w.replace(/(ation|ion)$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')];
+  const stems = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(ation|ion)$/, ''), w.replace(/(ation|ion)$/, 'e'), w.replace(/ion$/, ''), w.replace(/ion$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')];
   return stems.some((x) => x.length >= 3 && Object.prototype.hasOwnProperty.call(VERBS, x));
 }

@@ -11,6 +11,8 @@ export interface AnalysedSource {
   steps: DraftStep[];
   /** Title of a notebook or heading of a code block. */
   title?: string;
+  /** Title of the Markdown page a code block is on. */
+  page?: string;
   /** Prose around a code block; the module docstring of a script. */
   prose?: string;
   /** The same prose paragraph by paragraph, each with its line (the texts trace each sentence to it). */

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 
@@ -39,7 +39,10 @@ export function nameCall(c: CallSite): Naming {
   const method = parts[parts.length - 1];
   const def = c.definition;
   const isClass = def?.kind === 'class' || (c.resolution.kind !== 'repo' && /^[A-Z]/.test(method) && c.resolution.kind !== 'tool');
-  const owner = def && def.kind === 'method' ? def.qualname.split('.').slice(-2, -1)[0] : parts.length > 1 ? parts[parts.length - 2] : undefined;
+  // A class written as the receiver names it (`UNet2DModel.from_pretrained`, inherited from ModelMixin);
+  // else the class that defines the method.
+  const written = parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2]) ? parts[parts.length - 2] : undefined;
+  const owner = written ?? (def && def.kind === 'method' ? def.qualname.split('.').slice(-2, -1)[0] : parts.length > 1 ? parts[parts.length - 2] : undefined);
   // Named from the call as the user writes it (`model.save_pretrained_merged`), never from the internal
   // name of the function it resolves to (`unsloth_generic_save_pretrained_merged`).
   const nameTokens = tokens(method);
@@ -74,7 +77,7 @@ export function nameCall(c: CallSite): Naming {
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
-    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner), verbTok);
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t)), verbTok);
     // `model.save_pretrained_merged` saves the merged model: one qualifier word gets the receiver's noun.
     else if (object.length === 1 && parts.length > 1 && ['load', 'save'].includes(v.role) && onInstance(c) && /^[a-z][a-z]{2,}$/.test(parts[parts.length - 2]) && !STOP_TOKENS.has(parts[parts.length - 2]) && !object.includes(parts[parts.length - 2])) {
       object = [...object, parts[parts.length - 2]];

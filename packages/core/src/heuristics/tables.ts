@@ -124,6 +124,9 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
 });
 
+/** Words of a base class's name that say how it is built, not what it is (`ModelMixin` → Model). */
+export const CLASS_SCAFFOLD_WORDS = new Set(['mixin', 'base', 'abstract', 'generic']);
+
 /**
  * Boilerplate: calls that never make a step, whatever they resolve to (argument parsing, printing and
  * reporting, logging, availability/version/device checks, seeding, path handling). Matched on the
@@ -135,6 +138,8 @@ export const BOILERPLATE_NAMES = new Set([
   'parse_dict', 'parse_json_file', 'parse_yaml_file', 'add_argument', 'add_argument_group', 'add_subparsers',
   'add_mutually_exclusive_group', 'get_logger', 'getLogger', 'basicConfig', 'get_device', 'device_count',
   'empty_cache', 'synchronize', 'makedirs', 'mkdir', 'disable_progress_bar', 'enable_progress_bar',
+  // Moving a model or tensor to a device (`pipe.to("cuda")`).
+  'to', 'cuda', 'cpu',
   // The promise protocol, even where an SDK overrides it.
   'then', 'catch', 'finally',
   // Event wiring: the milestone is the call that produces the events, not the subscription.
@@ -230,6 +235,7 @@ export const NAME_FILLER = new Set([
   'a', 'an', 'the', 'example', 'examples', 'demo', 'demos', 'script', 'scripts', 'sample', 'samples',
   'notebook', 'tutorial', 'how', 'to', 'this', 'file', 'shows', 'showing', 'simple', 'basic', 'minimal',
   'quick', 'py', 'ipynb', 'md', 'test', 'tests', 'of', 'and', 'with', 'using', 'for', 'in', 'on', 'your',
+  'performing',
 ]);
 
 /** Import name → distribution, where they differ (clarification 17). */
@@ -373,7 +379,15 @@ export const GENERIC_NAMES = new Set([
   'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
   'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
   'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
+  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq',
 ]);
+
+/**
+ * A docs page's title names a use case when at least this share of the page's sources are the use
+ * case's (a guide about one task, not a tour of many) and of the use case's README/docs sections are on
+ * the page (the page is about it, not a variant of it: an Azure page of a chat use case).
+ */
+export const PAGE_TITLE_SHARE = 0.5;
 
 /** The role that names a workflow when nothing else does: the first of these the workflow has. */
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];

@@ -38,6 +38,8 @@ export class RepoFiles {
   private readonly byPath: Map<string, RepoFile>;
   private readonly cache = new Map<string, Promise<ReadResult>>();
   private readonly syncCache = new Map<string, ReadResult>();
+  /** Told of every read (a cached answer too) and every skip (a repeated one too); none by default. */
+  observer?: RepoFilesObserver;
 
   private constructor(
     readonly root: string,
@@ -51,13 +53,20 @@ export class RepoFiles {
     this.byPath = new Map(files.map((f) => [f.path, f]));
   }
 
-  static async scan(root: string, options: { maxFileBytes?: number } = {}): Promise<RepoFiles> {
+  /** `skipDir`: a folder of goldpath's own inside the repository (the re-run cache), never listed. */
+  static async scan(root: string, options: { maxFileBytes?: number; skipDir?: string } = {}): Promise<RepoFiles> {
     // Synchronous on purpose: one stat or read awaited at a time costs the event loop a round trip per
     // file (1.8 s against 0.26 s on a 9,000-file repository), and nothing else runs meanwhile.
     const realRoot = realpathSync(root);
     const files: RepoFile[] = [];
     const skipped: Skipped[] = [];
-    walk(realRoot, '', [], files, skipped, realRoot);
+    let own: string | undefined;
+    try {
+      own = options.skipDir ? realpathSync(options.skipDir) : undefined;
+    } catch {
+      own = undefined; // not there yet
+    }
+    walk(realRoot, '', [], files, skipped, realRoot, own);
     files.sort((a, b) => byCodeUnit(a.path, b.path));
     skipped.sort((a, b) => byCodeUnit(a.path, b.path));
     return new RepoFiles(realRoot, files, skipped, options.maxFileBytes ?? MAX_FILE_BYTES);
@@ -73,6 +82,7 @@ export class RepoFiles {
    * and an awaited read each costs more than the read.
    */
   read(rel: string): Promise<ReadResult> {
+    this.observer?.read(rel);
     let result = this.cache.get(rel);
     if (!result) {
       result = Promise.resolve(this.readSync(rel));
@@ -86,6 +96,7 @@ export class RepoFiles {
    * files one by one). Shares the cache: a file is still read at most once.
    */
   readSync(rel: string): ReadResult {
+    this.observer?.read(rel);
     const known = this.syncCache.get(rel);
     if (known) return known;
     const file = this.byPath.get(rel);
@@ -116,6 +127,7 @@ export class RepoFiles {
   }
 
   skip(rel: string, reason: string): void {
+    this.observer?.skip({ path: rel, reason });
     if (!this.skipped.some((s) => s.path === rel && s.reason === reason)) {
       this.skipped.push({ path: rel, reason });
       this.skipped.sort((a, b) => byCodeUnit(a.path, b.path) || byCodeUnit(a.reason, b.reason));
@@ -124,6 +136,12 @@ export class RepoFiles {
 }
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+
+/** Told of every read and refusal: the re-run cache (rerun.ts) records what each piece of work read. */
+export interface RepoFilesObserver {
+  read(rel: string): void;
+  skip(skipped: Skipped): void;
+}
 
 function tooLarge(size: number, limit: number): ReadResult {
   return { ok: false, reason: `file is over ${formatBytes(limit)} (${size} bytes)` };
@@ -146,7 +164,7 @@ function isUtf8(buf: Buffer): boolean {
   }
 }
 
-function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[], out: RepoFile[], skipped: Skipped[], realRoot: string): void {
+function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[], out: RepoFile[], skipped: Skipped[], realRoot: string, own?: string): void {
   let entries;
   try {
     entries = readdirSync(abs, { withFileTypes: true });
@@ -187,10 +205,10 @@ function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[],
       isFile = st.isFile();
       isDir = false;
     }
-    if (isDir && SKIP_DIRS.has(entry.name)) continue;
+    if (isDir && (SKIP_DIRS.has(entry.name) || childAbs === own)) continue;
     if (isIgnored(ignores, childRel, isDir)) continue;
     if (isDir) {
-      walk(childAbs, childRel, ignores, out, skipped, realRoot);
+      walk(childAbs, childRel, ignores, out, skipped, realRoot, own);
     } else if (isFile) {
       const st = statSync(childAbs);
       out.push({ path: childRel, size: st.size });

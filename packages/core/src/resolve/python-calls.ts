@@ -30,7 +30,11 @@ type DefSym = Extract<PySymbol, { kind: 'def' }>;
 /** What a value in the example is known to be. */
 type Value =
   /** `also`: other definitions the name is bound to under a condition (the unconditional binding holds). */
-  | { kind: 'symbol'; sym: PySymbol; also?: string[] }
+  /**
+   * `bound`: the class a method was reached through (`SubB.from_pretrained`, `b.run`), which `cls(...)`
+   * and `Self` in what it returns stand for, even when the method is inherited from a base.
+   */
+  | { kind: 'symbol'; sym: PySymbol; also?: string[]; bound?: DefSym }
   /** `super()` in a method of a class the source defines: its bases' members. */
   | { kind: 'super'; cls: PyDef }
   /** A function a call returned (`-> Callable[[], Env]`): calling it gives `result`. */
@@ -510,7 +514,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           if (made) return memberValue(made, name);
         }
         if (v.sym.kind === 'def' && v.sym.module === '__example__') return { kind: 'unknown', reason: `attribute \`${name}\` of a local definition`, local: true };
-        return symbolValue(await index.member(v.sym, name));
+        return boundTo(symbolValue(await index.member(v.sym, name)), v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined);
       }
       case 'instance': {
         const m = await index.classMember(v.cls, name);
@@ -524,7 +528,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           const alias = await aliasedAttribute(v.cls, name);
           if (alias) return alias;
         }
-        return symbolValue(m);
+        return boundTo(symbolValue(m), v.cls);
       }
       case 'tuple':
         return { kind: 'unknown', reason: `attribute \`${name}\` of a tuple` };
@@ -564,7 +568,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (sym.kind !== 'def') return { kind: 'unknown', reason: `\`${sym.module}\` is a module, not callable` };
     if (sym.module === '__example__') return sym.def.kind === 'class' ? { kind: 'local-instance', cls: sym.def } : localResult(sym.def);
     if (sym.def.kind === 'class') return { kind: 'instance', cls: sym };
-    return returnValue(index, sym, call);
+    return returnValue(index, sym, call, callee.bound);
   };
 
   /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
@@ -768,6 +772,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   return { calls, patterns };
 }
 
+/** A method value reached through a class: that class is what its `cls` and `Self` stand for. */
+function boundTo(v: Value, cls: DefSym | undefined): Value {
+  return cls && v.kind === 'symbol' && v.sym.kind === 'def' && v.sym.def.isMethod ? { ...v, bound: cls } : v;
+}
+
 function symbolValue(sym: PySymbol): Value {
   if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
   if (sym.kind === 'unresolved') return { kind: 'unknown', reason: sym.reason, ...(sym.candidates ? { candidates: sym.candidates } : {}) };
@@ -775,9 +784,11 @@ function symbolValue(sym: PySymbol): Value {
 }
 
 /** The instance a function returns, from its return annotation or a `return Cls(...)` statement. */
-async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promise<Value> {
+async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?: DefSym): Promise<Value> {
   const d = fn.def;
   const owner = d.isMethod ? ownerClass(index, fn) : undefined;
+  // `cls(...)` and `Self` are the class the method was called through (a subclass inheriting it).
+  const self = owner ? bound ?? owner : undefined;
   const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
   const tuple = annotation ? /^(?:typing\.)?[Tt]uple\[(.*)\]$/.exec(annotation) : null;
   if (tuple && !tuple[1].includes('...')) {
@@ -791,7 +802,8 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
     for (const m of members) {
       const sym = /^[A-Za-z_][\w.]*$/.test(m) ? await index.resolveDotted(fn.module, m.split('.')) : undefined;
       if (sym?.kind === 'def' && sym.def.kind === 'class') classes.push(sym);
-      else if ((m === 'Self' || m === owner?.def.name) && owner) classes.push(owner);
+      else if (m === 'Self' && self) classes.push(self);
+      else if (m === owner?.def.name && owner) classes.push(owner);
       else return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not only repository classes` };
     }
     const narrowed = call ? await narrowUnion(index, fn, classes, call) : classes;
@@ -800,7 +812,8 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
   const callable = annotation ? /^(?:typing\.|t\.|collections\.abc\.)?Callable\[\s*(?:\[.*?\]|\.\.\.)\s*,(.*)\]$/s.exec(annotation) : null;
   if (callable) return { kind: 'callable', result: await annotationValue(index, fn.module, callable[1].trim(), owner), from: d.qualname };
   if (annotation) {
-    if ((annotation === 'Self' || annotation === 'typing.Self' || annotation === owner?.def.name) && owner) return { kind: 'instance', cls: owner };
+    if ((annotation === 'Self' || annotation === 'typing.Self') && self) return { kind: 'instance', cls: self };
+    if (annotation === owner?.def.name && owner) return { kind: 'instance', cls: owner };
     if (/^[A-Za-z_][\w.]*$/.test(annotation)) {
       const sym = await index.resolveDotted(fn.module, annotation.split('.'));
       if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
@@ -821,7 +834,8 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall): Promi
     })
     .filter((c): c is string[] => !!c);
   for (const chain of chains) {
-    if (owner && chain.length === 1 && (chain[0] === 'cls' || chain[0] === owner.def.name)) return { kind: 'instance', cls: owner };
+    if (self && chain.length === 1 && chain[0] === 'cls') return { kind: 'instance', cls: self };
+    if (owner && chain.length === 1 && chain[0] === owner.def.name) return { kind: 'instance', cls: owner };
     const sym = await index.resolveDotted(fn.module, chain);
     if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
   }

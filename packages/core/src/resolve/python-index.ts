@@ -2,7 +2,7 @@
 // across them: imports (absolute, relative, aliased, guarded), `__init__` re-exports, star imports with
 // `__all__`, module-level aliases, lazy `__getattr__` exports, class members through inheritance.
 import type { Definition, Parameter, Span } from '../model.js';
-import type { RepoFiles } from '../repo/files.js';
+import type { ReadResult, RepoFiles } from '../repo/files.js';
 import type { PythonParser } from '../lang/python/parser.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
@@ -189,15 +189,22 @@ export class PythonIndex {
    */
   private readonly answers = { inModule: new Map<string, PySymbol>(), mro: new WeakMap<PyDef, Map<string, PySymbol[]>>(), member: new WeakMap<PyDef, Map<string, PySymbol>>() };
 
+  /**
+   * The settled answer to `key` in `table`, else `work`'s (then kept). The re-run cache's index (rerun.ts)
+   * also counts what the work read for every source that uses the answer.
+   */
+  protected async settled<T>(table: Map<string, T>, key: string, work: () => Promise<T>): Promise<T> {
+    const known = table.get(key);
+    if (known !== undefined) return known;
+    const value = await work();
+    table.set(key, value);
+    return value;
+  }
+
   /** Resolves `name` as seen at module level of `module`. */
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
     if (seen.size) return this.resolveInModuleOnce(module, name, seen);
-    const key = `${module}:${name}`;
-    const known = this.answers.inModule.get(key);
-    if (known) return known;
-    const sym = await this.resolveInModuleOnce(module, name, seen);
-    this.answers.inModule.set(key, sym);
-    return sym;
+    return this.settled(this.answers.inModule, `${module}:${name}`, () => this.resolveInModuleOnce(module, name, seen));
   }
 
   private async resolveInModuleOnce(module: string, name: string, seen: Set<string>): Promise<PySymbol> {
@@ -213,13 +220,15 @@ export class PythonIndex {
     const def = findLast(facts.defs, (d) => d.parent === '' && d.name === name);
     const binding = lastImportBinding(facts.imports, name);
     const alias = findLast(facts.assigns, (a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && !!a.valueName);
-    const candidates: { line: number; conditional: boolean; get: () => Promise<PySymbol> }[] = [];
+    // `fallback`: bound in an `except` handler, what runs when the try failed (a dummy object standing in
+    // for a missing dependency): used only when nothing else binds the name.
+    const candidates: { line: number; conditional: boolean; fallback?: boolean; get: () => Promise<PySymbol> }[] = [];
     if (def) candidates.push({ line: def.defLine, conditional: !!def.conditional, get: async () => ({ kind: 'def', module, path, def }) });
-    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, get: () => this.followImport(path, binding.imp, binding.name, seen) });
+    if (binding) candidates.push({ line: binding.imp.line - (binding.imp.guard ? 0.5 : 0), conditional: !!binding.imp.conditional, fallback: binding.imp.guard === 'except', get: () => this.followImport(path, binding.imp, binding.name, seen) });
     // Other imports of the name in `if`/`else` branches compete with it.
     for (const other of conditionalImportBindings(facts.imports, name)) {
       if (other.imp === binding?.imp) continue;
-      candidates.push({ line: other.imp.line, conditional: true, get: () => this.followImport(path, other.imp, other.name, seen) });
+      candidates.push({ line: other.imp.line, conditional: true, fallback: other.imp.guard === 'except', get: () => this.followImport(path, other.imp, other.name, seen) });
     }
     if (alias?.valueName && alias.valueName !== name) {
       const value = alias.valueName;
@@ -235,7 +244,10 @@ export class PythonIndex {
       const tp = target ? this.modules.get(target) : undefined;
       const tf = tp ? await this.load(tp) : null;
       if (!target || !tf || !(tf.all ? tf.all.includes(name) : !name.startsWith('_'))) continue;
-      candidates.push({ line: imp.line, conditional: true, get: () => this.resolveInModule(target, name, new Set(seen)) });
+      candidates.push({ line: imp.line, conditional: true, fallback: imp.guard === 'except', get: () => this.resolveInModule(target, name, new Set(seen)) });
+    }
+    if (candidates.some((c) => !c.fallback)) {
+      for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].fallback) candidates.splice(i, 1);
     }
     if (candidates.length > 1 && candidates.some((c) => c.conditional)) {
       const syms = await Promise.all(candidates.map((c) => c.get()));
@@ -255,8 +267,8 @@ export class PythonIndex {
     }
     if (candidates.length) return candidates[0].get();
 
-    // `from .x import *`, honouring the target's `__all__`.
-    for (const imp of facts.imports.filter((i) => i.star && i.scope === '')) {
+    // `from .x import *`, honouring the target's `__all__`; one in an `except` handler last.
+    for (const imp of facts.imports.filter((i) => i.star && i.scope === '').sort((a, b) => Number(a.guard === 'except') - Number(b.guard === 'except'))) {
       const target = this.absoluteModule(path, imp);
       if (!target || !this.modules.has(target)) continue;
       const tf = await this.load(this.modules.get(target)!);
@@ -329,12 +341,8 @@ export class PythonIndex {
   /** The class's bases, resolved, in method-resolution order (depth first, left to right, no repeats). */
   async mro(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
     let byModule = this.answers.mro.get(cls.def);
-    const known = byModule?.get(`${cls.path}\0${cls.module}`);
-    if (known) return [...known];
-    const out = await this.mroOnce(cls);
     if (!byModule) this.answers.mro.set(cls.def, (byModule = new Map()));
-    byModule.set(`${cls.path}\0${cls.module}`, out);
-    return [...out];
+    return [...(await this.settled(byModule, `${cls.path}\0${cls.module}`, () => this.mroOnce(cls)))];
   }
 
   private async mroOnce(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
@@ -363,13 +371,8 @@ export class PythonIndex {
 
   async classMember(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
     let byKey = this.answers.member.get(cls.def);
-    const key = `${cls.path}\0${cls.module}\0${name}`;
-    const known = byKey?.get(key);
-    if (known) return known;
-    const sym = await this.classMemberOnce(cls, name);
     if (!byKey) this.answers.member.set(cls.def, (byKey = new Map()));
-    byKey.set(key, sym);
-    return sym;
+    return this.settled(byKey, `${cls.path}\0${cls.module}\0${name}`, () => this.classMemberOnce(cls, name));
   }
 
   private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
@@ -412,22 +415,19 @@ export class PythonIndex {
   }
 
   /** Is the file parsed by the attachment scan: a library file that passes the text prefilter? */
-  private async mayAttach(path: string): Promise<boolean> {
-    // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
-    if (isNonLibraryPath(path)) return false;
-    const r = await this.files.read(path);
+  private mayAttach(r: ReadResult): boolean {
     return r.ok && PREFILTER.test(r.text);
   }
 
-  /** The files the attachment scan parses, in the order it parses them, with their texts. */
-  async attachmentFiles(): Promise<{ path: string; text: string }[]> {
+  /** The files the attachment scan parses, in the order it parses them, with their texts (read synchronously). */
+  attachmentFiles(): { path: string; text: string }[] {
     const out: { path: string; text: string }[] = [];
     const seen = new Set<string>();
     for (const [, path] of this.attachmentModules()) {
-      if (seen.has(path)) continue;
+      if (seen.has(path) || isNonLibraryPath(path)) continue;
       seen.add(path);
-      const r = await this.files.read(path);
-      if (r.ok && (await this.mayAttach(path))) out.push({ path, text: r.text });
+      const r = this.files.readSync(path);
+      if (r.ok && this.mayAttach(r)) out.push({ path, text: r.text });
     }
     return out;
   }
@@ -445,7 +445,8 @@ export class PythonIndex {
       out.set(name, list);
     };
     for (const [module, path] of this.attachmentModules()) {
-      if (!(await this.mayAttach(path))) continue;
+      // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
+      if (isNonLibraryPath(path) || !this.mayAttach(await this.files.read(path))) continue;
       const facts = await this.load(path);
       if (!facts) continue;
       for (const a of facts.assigns) {
@@ -552,7 +553,6 @@ function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
 
 function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {
   let found: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
-  let foundGuarded = true;
   for (const imp of imports) {
     if (imp.scope !== '' || imp.star) continue;
     let hit: { imp: PyImport; name?: { name: string; alias?: string } } | undefined;
@@ -563,14 +563,15 @@ function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; 
       const n = imp.names.find((x) => (x.alias ?? x.name) === name);
       if (n) hit = { imp, name: n };
     }
-    // An unguarded binding beats a guarded one; among equals the later one wins.
-    if (hit && (!found || !imp.guard || foundGuarded)) {
-      found = hit;
-      foundGuarded = !!imp.guard;
-    }
+    // An unguarded binding beats a guarded one, which beats one in an `except` handler; among equals
+    // the later one wins.
+    if (hit && (!found || strength(imp) >= strength(found.imp))) found = hit;
   }
   return found;
 }
+
+/** How surely an import binds its names at run time: unguarded, then guarded (`try:`, TYPE_CHECKING), then an `except` fallback. */
+const strength = (imp: PyImport) => (!imp.guard ? 2 : imp.guard === 'except' ? 0 : 1);
 
 function conditionalImportBindings(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } }[] {
   const out: { imp: PyImport; name?: { name: string; alias?: string } }[] = [];

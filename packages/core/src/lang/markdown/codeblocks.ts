@@ -35,6 +35,8 @@ export interface CodeBlock {
   heading?: string;
   /** All enclosing headings, outermost first. */
   headingPath: string[];
+  /** The page's title: the level-1 heading the block stands under, when there is one. */
+  pageTitle?: string;
   /** Line of the nearest heading above the block (0 when none): blocks with the same one are one section. */
   headingLine: number;
   /** Paragraphs between that heading (or the previous code block) and the block, flattened, whitespace folded. */
@@ -398,6 +400,7 @@ export function extractCodeBlocks(
           paragraphs,
         };
         if (headings.length > 0) block.heading = headings[headings.length - 1].text;
+        if (headings[0]?.depth === 1) block.pageTitle = headings[0].text;
         blocks.push(block);
         pending = block;
         // The next block's prose is what stands between the two blocks.

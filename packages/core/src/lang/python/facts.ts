@@ -512,7 +512,7 @@ function isMainGuard(src: Source, ifNode: PyNode): boolean {
 interface Ctx {
   scope: string;
   scopeKind: 'module' | 'class' | 'function';
-  guard?: 'try' | 'type_checking';
+  guard?: 'try' | 'except' | 'type_checking';
   /** Inside an `if`/`elif`/`else` branch of the module level (not a main guard or TYPE_CHECKING). */
   conditional?: boolean;
   main: boolean;
@@ -933,9 +933,10 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         visitImport(n, ctx);
         return none;
       case 'try_statement': {
-        // Only the `try:` body of a try that catches something is guarded.
-        const catches = n.children.some((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
-        return n.children.map((c) => ({ n: c, ctx: catches && c.field === 'body' ? { ...ctx, guard: 'try' as const } : ctx }));
+        // Only the `try:` body of a try that catches something is guarded; its handlers are the fallback.
+        const handler = (c: PyNode) => c.type === 'except_clause' || c.type === 'except_group_clause';
+        const catches = n.children.some(handler);
+        return n.children.map((c) => ({ n: c, ctx: catches && c.field === 'body' ? { ...ctx, guard: 'try' as const } : handler(c) ? { ...ctx, guard: 'except' as const } : ctx }));
       }
       case 'elif_clause':
         branchOf(n, ctx);

@@ -20,8 +20,11 @@ export interface PyImport {
   alias?: string;
   /** `from x import *`. */
   star: boolean;
-  /** Inside `try:`/`except ImportError` or `if TYPE_CHECKING:`. */
-  guard?: 'try' | 'type_checking';
+  /**
+   * Inside the `try:` body of a try that catches, an `except` handler (the fallback when the try fails:
+   * `except OptionalDependencyNotAvailable: from .dummy_objects import *`), or `if TYPE_CHECKING:`.
+   */
+  guard?: 'try' | 'except' | 'type_checking';
   /** Qualified name of the enclosing function or class, '' at module level. */
   scope: string;
   /** In an `if`/`else` branch of the module level. */
