@@ -44,7 +44,7 @@ Names and dates:
 
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
-  --parser <wasm|native>  Python parser backend (default wasm, native when wasm cannot load)
+  --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
   --jobs <n>              threads that parse Python files (default 1; outputs are the same)
   --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
                           file affects; outputs are the same; off unless given)

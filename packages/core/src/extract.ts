@@ -221,6 +221,8 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     if (!whole) await pool?.settle(c.path);
     const facts = whole ? await index.load(c.path) : pythonFacts(p.text, c.path);
+    // The native trees parsed meanwhile are freed once the event loop turns (PythonParser.release).
+    await parser.release();
     if (!facts) return { value: { reason: 'unreadable' } };
     if (facts.errors.length && c.foundBy.endsWith('(untagged)')) return { value: { reason: 'untagged code block that does not parse as Python' } };
     if (facts.errors.length && whole) {

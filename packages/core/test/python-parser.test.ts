@@ -36,12 +36,14 @@ describe('loading', () => {
     else process.env.GOLDPATH_PARSER = saved;
   });
 
-  it('prefers wasm', async () => {
+  it('prefers the native binding, which builds here', async () => {
     delete process.env.GOLDPATH_PARSER;
-    expect((await loadPythonParser()).backend).toBe('wasm');
+    expect((await loadPythonParser()).backend).toBe('native');
   });
 
-  it('takes the native binding (which builds here) when asked by option or environment', async () => {
+  it('takes wasm when asked by option or environment, native when asked back', async () => {
+    expect((await loadPythonParser({ backend: 'wasm' })).backend).toBe('wasm');
+    process.env.GOLDPATH_PARSER = 'wasm';
     expect((await loadPythonParser({ backend: 'native' })).backend).toBe('native');
     process.env.GOLDPATH_PARSER = 'native';
     expect((await loadPythonParser()).backend).toBe('native');

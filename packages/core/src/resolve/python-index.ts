@@ -137,6 +137,7 @@ export class PythonIndex {
       return null;
     }
     const facts = this.factsOf(text, path);
+    await this.parser.release();
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);

@@ -10,4 +10,5 @@ const parser = await loadPythonParser({ backend });
 for (let i = Atomics.add(next, 0, 1); i < items.length; i = Atomics.add(next, 0, 1)) {
   if (Atomics.compareExchange(state, i, FREE, WORKER) !== FREE) continue;
   parentPort!.postMessage({ i, facts: extractPythonFacts(parser, items[i].text, items[i].path) });
+  await parser.release();
 }

@@ -1,9 +1,9 @@
-// Python parsing through tree-sitter: web-tree-sitter with the grammar's .wasm, or the native binding when
-// asked (`backend: 'native'`, GOLDPATH_PARSER=native) or when the wasm one cannot load. Both backends are
-// read through the same tree cursor calls into one plain tree (the same tree: a test), so everything
-// downstream is shared. wasm is the default: it parses as fast or faster, its cursor calls cost less
-// than the native binding's, and its trees are freed as soon as they are copied (a native tree lives
-// until the garbage collector finalises it, which held a gigabyte on large repositories).
+// Python parsing through tree-sitter: the native binding (tree-sitter + tree-sitter-python) by default, or
+// web-tree-sitter with the grammar's .wasm when the native binding cannot load or when asked (`backend:
+// 'wasm'`, `forceWasm`, GOLDPATH_PARSER=wasm). Both backends are read through the same tree cursor calls
+// into one plain tree (the same tree: a test), so everything downstream is shared. The copy takes only
+// what the facts read; a wasm tree is deleted as soon as it is copied, a native one is freed by its
+// finaliser (the binding has no delete), which needs the event loop to turn (see facts-worker.ts).
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,13 @@ export interface PythonParser {
   backend: 'native' | 'wasm';
   /** Parses a source text; `\r\n` and lone `\r` count as one line break each, as Python counts them. */
   parse(text: string): PyTree;
+  /**
+   * Lets the trees parsed since the last call be freed: a native tree is freed by a finaliser that runs
+   * only when the event loop turns (a thread that parses file after file without awaiting anything held
+   * them all: diffusers peaked at 2 GB). A promise that resolves after one turn when there is something
+   * to free, else undefined; wasm trees are freed at once.
+   */
+  release(): Promise<void> | undefined;
 }
 
 interface Cursor {
@@ -180,13 +187,20 @@ async function loadNative(): Promise<PythonParser> {
   const parser = new Parser();
   parser.setLanguage(Python);
   const symbols = new Symbols();
+  let unreleased = false;
   return {
     backend: 'native',
     parse(text: string): PyTree {
       const src = normaliseLineBreaks(text);
       // The callback form has no input size limit.
       const tree = parser.parse((index: number) => src.slice(index, index + 65536));
+      unreleased = true;
       return { root: copyTree(tree.rootNode.walk(), src, symbols), text: src };
+    },
+    release() {
+      if (!unreleased) return undefined;
+      unreleased = false;
+      return new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
 }
@@ -213,18 +227,19 @@ async function loadWasm(): Promise<PythonParser> {
         tree.delete();
       }
     },
+    release: () => undefined,
   };
 }
 
 export type ParserBackend = PythonParser['backend'];
 
 /**
- * The backend asked for (`backend`, else `forceWasm`, else GOLDPATH_PARSER=native|wasm, else wasm) when
+ * The backend asked for (`backend`, else `forceWasm`, else GOLDPATH_PARSER=native|wasm, else native) when
  * it loads, else the other one; cached per backend.
  */
 export async function loadPythonParser(opts: { backend?: ParserBackend; forceWasm?: boolean } = {}): Promise<PythonParser> {
   const env = process.env.GOLDPATH_PARSER;
-  const wanted: ParserBackend = opts.backend ?? (opts.forceWasm ? 'wasm' : env === 'native' || env === 'wasm' ? env : 'wasm');
+  const wanted: ParserBackend = opts.backend ?? (opts.forceWasm ? 'wasm' : env === 'native' || env === 'wasm' ? env : 'native');
   const first = wanted === 'native' ? (native ??= loadNative()) : (wasm ??= loadWasm());
   try {
     return await first;
