@@ -286,4 +286,35 @@ describe('re-runs with the cache', () => {
     put('examples/c.ts', "import { greet } from '../src/index';\n\ngreet('c2');\n");
     same(await bytes(true), await bytes(false));
   });
+
+  it('makes a Python source again when a module it resolved through changed, also when another source resolved that name first', async () => {
+    // Both examples call Model.fit, inherited through acme/mid.py, which no source imports: the index
+    // answers the second source from the first's work, whose reads must count for the second too.
+    const repo = scratch('goldpath-rerun-py-');
+    const put = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      writeFileSync(path.join(repo, rel), text);
+    };
+    put('pyproject.toml', '[project]\nname = "acme"\nversion = "1.0"\n');
+    put('acme/__init__.py', 'from .core import Model\n');
+    put('acme/core.py', 'from .mid import Mid\n\n\nclass Model(Mid):\n    pass\n');
+    put('acme/mid.py', 'from .base import Base\n\n\nclass Mid(Base):\n    pass\n');
+    put('acme/base.py', 'class Base:\n    def fit(self, data):\n        return data\n');
+    put('acme/other.py', 'class Base:\n    def fit(self, data):\n        return None\n');
+    for (const name of ['a', 'b']) put(`examples/${name}.py`, `from acme import Model\n\nmodel = Model()\nmodel.fit([1, 2])\n`);
+    const cache = scratch('goldpath-rerun-cache-');
+    const fitOf = async (withCache: boolean) => {
+      const found: Record<string, unknown> = {};
+      await extractWorkflows({ repo, wiki: scratch('goldpath-rerun-wiki-'), name: 'acme', ...(withCache ? { cache } : {}), onCalls: (id, calls) => (found[id] = calls.find((c) => c.callee.endsWith('fit'))?.resolution) });
+      return JSON.stringify(found);
+    };
+    const before = await fitOf(false);
+    expect(before).toContain('acme/base.py');
+    expect(await fitOf(true)).toBe(before);
+    put('acme/mid.py', 'from .other import Base\n\n\nclass Mid(Base):\n    pass\n');
+    const after = await fitOf(false);
+    expect(after).toContain('acme/other.py');
+    expect(after).not.toContain('acme/base.py');
+    expect(await fitOf(true)).toBe(after);
+  });
 });

@@ -9,7 +9,7 @@ import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
 import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
-import { factsOnThreads } from './lang/python/pool.js';
+import { FactsPool } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
@@ -67,7 +67,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const repoName = options.name ?? fromUrl(meta.gitRemote) ?? repoNameOf(wiki.repoNameHint) ?? fromUrl(meta.repoUrl) ?? repoNameOf(path.basename(repo)) ?? 'repo';
   const wikiFinal = options.name ? wiki : await readWikiInputs(path.resolve(options.wiki), repoName);
 
-  const parser = await loadPythonParser({ forceWasm: options.forceWasm });
+  const parser = await loadPythonParser({ backend: options.parser, forceWasm: options.forceWasm });
   const cacheStore = options.cache ? new CacheStore(path.resolve(options.cache)) : undefined;
   const cache = cacheStore ? new FactsCache(cacheStore, parser.backend) : undefined;
   // Per-file work besides Python facts (a Markdown file's code blocks), keyed by all of goldpath's code.
@@ -91,42 +91,14 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
       return { ...reused, ...(await stalePagesOf(reused.workflows, existing, repoName, options)) };
     }
   }
-  // With jobs, every Python file's facts are made first on worker threads (those not in the cache). With
-  // the re-run cache, only when a Python source is analysed again, and then all kept in the cache.
+  // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
+  // the sources are known); a file is taken from the pool when a worker made it, else parsed here.
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  let threaded = new Map<string, { text: string; facts: PyModuleFacts }>();
-  let prepared: Promise<void> | undefined;
-  const prepare = (): Promise<void> =>
-    (prepared ??= (async () => {
-      if (jobs < 2) return;
-      const pyTexts: { path: string; text: string }[] = [];
-      const list = () => {
-        for (const f of files.files) {
-          if (!/\.pyi?$/.test(f.path)) continue;
-          const r = files.readSync(f.path);
-          if (r.ok && !cache?.has('python', f.path, r.text)) pyTexts.push({ path: f.path, text: r.text });
-        }
-      };
-      // Reading a file to parse it ahead decides nothing: not a read of the work that asked.
-      if (rerun) rerun.tracker.silently(list);
-      else list();
-      threaded = await factsOnThreads(pyTexts, jobs, parser.backend);
-      if (rerun && cache) {
-        for (const [file, { text, facts }] of threaded) cache.get('python', file, text, () => facts);
-        threaded.clear();
-      }
-    })());
-  if (!rerun) await prepare();
-  const made = (text: string, file: string) => {
-    const pre = threaded.get(file);
-    if (pre && pre.text === text) {
-      threaded.delete(file);
-      return pre.facts;
-    }
-    return extractPythonFacts(parser, text, file);
-  };
+  let pool: FactsPool | undefined;
+  const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
-  const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts) : new PythonIndex(files, parser, meta.dependencies, pythonFacts);
+  const settle = (file: string) => pool?.settle(file);
+  const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
@@ -200,7 +172,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const tsBins = [...new Set(shellCommands.flatMap((cmd) => { const prog = programs.locate(cmd)?.program; return prog?.language === 'typescript' ? [prog.path] : []; }))].sort();
   const commandsNeedTs = tsPending.length > 0 && tsBins.length > 0;
   const buildCommands = async () => {
-    await prepare();
     const ts = commandsNeedTs || (!rerun && tsPending.length) ? await tsSetup() : undefined;
     return CommandTable.build(programs, { index, files, commands: shellCommands, ...(ts?.resolver && ts.project ? { tsProject: ts.project } : {}) });
   };
@@ -217,7 +188,6 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   const resolveSource = async (p: PendingSource): Promise<{ value: Outcome; store?: boolean; extra?: () => (readonly string[] | ReadonlySet<string>)[]; skips?: Skipped[] }> => {
     const c = p.candidate;
     const whole = !p.map;
-    if (p.language !== 'typescript') await prepare();
     if (p.language === 'shell') return { value: { calls: shellCallSites(c.path, p.shell, await commandTable()) }, extra: () => [commandDeps()] };
     if (p.language === 'typescript') {
       const ts = await tsSetup();
@@ -248,7 +218,10 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
         return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
       }
     }
+    if (!whole) await pool?.settle(c.path);
     const facts = whole ? await index.load(c.path) : pythonFacts(p.text, c.path);
+    // The native trees parsed meanwhile are freed once the event loop turns (PythonParser.release).
+    await parser.release();
     if (!facts) return { value: { reason: 'unreadable' } };
     if (facts.errors.length && c.foundBy.endsWith('(untagged)')) return { value: { reason: 'untagged code block that does not parse as Python' } };
     if (facts.errors.length && whole) {
@@ -326,6 +299,16 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     }
     return o;
   };
+
+  if (jobs > 1) {
+    // The Python sources in the order they are analysed (with the cache, those analysed again), then the
+    // modules the attachment scan reads (when a source is analysed again). Reading them to parse ahead
+    // decides nothing: not a read of the work that asked.
+    const again = pending.filter((p) => (p.language ?? 'python') === 'python' && !rerun?.lookup(specOf(p)));
+    const ahead = () => (again.length ? [...again.map((p) => ({ path: p.candidate.path, text: p.text })), ...index.attachmentFiles()] : []);
+    const items = rerun ? rerun.tracker.silently(ahead) : ahead();
+    pool = new FactsPool(cache ? items.filter((f) => !cache.has('python', f.path, f.text)) : items, jobs - 1, parser.backend);
+  }
 
   progress('parse + resolve: following the examples into the repository');
   const analysed: AnalysedSource[] = [];
@@ -435,6 +418,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
   // released here. Only tsMade holds them (an async function keeps what its registers last held, so this
   // function never keeps the program in a variable of its own).
   tsMade = undefined;
+  await pool?.close();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();

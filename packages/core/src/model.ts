@@ -339,7 +339,9 @@ export interface ExtractOptions {
   name?: string;
   /** `YYYY-MM-DD HH:MM`, overrides the HEAD commit time. */
   date?: string;
-  /** Force the web-tree-sitter (wasm) Python parser. */
+  /** The Python parser: `native` (the tree-sitter binding, the default) or `wasm` (web-tree-sitter, also the fallback when the binding cannot load). */
+  parser?: 'native' | 'wasm';
+  /** The same as `parser: 'wasm'`. */
   forceWasm?: boolean;
   /** Progress callback, one line per stage. */
   onProgress?: (line: string) => void;

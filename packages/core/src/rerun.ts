@@ -7,10 +7,11 @@
 //     only the sources whose resolution read that file.
 // What a piece of work read is recorded while it runs (the Tracker, told of every RepoFiles read and
 // skip): a repository module it loads, whether parsed now or earlier for another source (a load counts as
-// a read each time), the attachment index and helper bodies (shared work whose reads count for every
-// source that uses them), the command table, and for TypeScript the source's import closure and the
-// program's global scripts. Lookups that found nothing depend on the file list, which is part of every
-// key: a new or removed file makes everything again. What the work reported as skipped is stored with it
+// a read each time, and so does an answer of the Python index kept from another source's work), the
+// attachment index and helper bodies (shared work whose reads count for every source that uses them),
+// the command table, and for TypeScript the source's import closure and the program's global scripts.
+// Lookups that found nothing depend on the file list, which is part of every key: a new or removed file
+// makes everything again. What the work reported as skipped is stored with it
 // and reported again when the entry is used, so a run with the cache is byte-identical to one without.
 import type { Skipped } from './model.js';
 import type { RepoFiles, RepoFilesObserver } from './repo/files.js';
@@ -152,6 +153,30 @@ export class TrackedPythonIndex extends PythonIndex {
 
   override attachments(): Promise<Map<string, Attachment[]>> {
     return this.tracker.memo('attachments', () => super.attachments());
+  }
+
+  /** What the work behind each settled answer read, by table and key. */
+  private readonly answerReads = new WeakMap<Map<string, unknown>, Map<string, Rec>>();
+
+  /**
+   * A settled answer (resolveInModule, mro, classMember) counts what its work read for every source that
+   * uses it, as a load does: the work runs once, with its own record open besides the sources'.
+   */
+  protected override async settled<T>(table: Map<string, T>, key: string, work: () => Promise<T>): Promise<T> {
+    let recs = this.answerReads.get(table);
+    if (!recs) this.answerReads.set(table, (recs = new Map()));
+    const rec = recs.get(key);
+    if (rec && table.has(key)) {
+      // Into the open frames' own reads (an answer's record is small and there are many: no group each).
+      for (const p of rec.reads) this.tracker.read(p);
+      for (const s of rec.skips.values()) this.tracker.skip(s);
+      return table.get(key)!;
+    }
+    const mine = newRec();
+    const value = await this.tracker.within(mine, work);
+    table.set(key, value);
+    recs.set(key, mine);
+    return value;
   }
 }
 

@@ -28,7 +28,7 @@ function lineOf(text: string, needle: string, n = 0): number {
 
 const parsers = new Map<string, PythonParser>();
 async function parserFor(backend: (typeof BACKENDS)[number]): Promise<PythonParser> {
-  if (!parsers.has(backend)) parsers.set(backend, await loadPythonParser({ forceWasm: backend === 'wasm' }));
+  if (!parsers.has(backend)) parsers.set(backend, await loadPythonParser({ backend }));
   return parsers.get(backend)!;
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { child, loadPythonParser, namedChildren, nodeText, normaliseLineBreaks, type PyNode, type PyTree } from '../src/lang/python/parser.js';
 
 const BACKENDS = ['native', 'wasm'] as const;
-const load = (backend: (typeof BACKENDS)[number]) => loadPythonParser({ forceWasm: backend === 'wasm' });
+const load = (backend: (typeof BACKENDS)[number]) => loadPythonParser({ backend });
 
 /** Every node as one line: type, field, rows, indices, flags. */
 function dump(tree: PyTree): string[] {
@@ -41,7 +41,12 @@ describe('loading', () => {
     expect((await loadPythonParser()).backend).toBe('native');
   });
 
-  it('falls back to wasm when forced by option or environment', async () => {
+  it('takes wasm when asked by option or environment, native when asked back', async () => {
+    expect((await loadPythonParser({ backend: 'wasm' })).backend).toBe('wasm');
+    process.env.GOLDPATH_PARSER = 'wasm';
+    expect((await loadPythonParser({ backend: 'native' })).backend).toBe('native');
+    process.env.GOLDPATH_PARSER = 'native';
+    expect((await loadPythonParser()).backend).toBe('native');
     expect((await loadPythonParser({ forceWasm: true })).backend).toBe('wasm');
     process.env.GOLDPATH_PARSER = 'wasm';
     expect((await loadPythonParser()).backend).toBe('wasm');

@@ -56,7 +56,7 @@ function corpusFiles(): string[] {
 
 describe.skipIf(!hasPython).each(['native', 'wasm'] as const)('spans equal Python ast (%s)', (backend) => {
   it('on the samples and the optional corpus', async () => {
-    const parser = await loadPythonParser({ forceWasm: backend === 'wasm' });
+    const parser = await loadPythonParser({ backend });
     expect(parser.backend).toBe(backend);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-spans-'));
     const files = Object.entries(SAMPLES).map(([name, text]) => {

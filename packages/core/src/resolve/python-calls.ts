@@ -3,7 +3,7 @@
 import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
-import type { PyArm, PyCall, PyDef, PyModuleFacts } from '../lang/python/types.js';
+import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
@@ -126,25 +126,49 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     value: () => Promise<Value>;
   }
 
-  /** The bindings of `name` in scope `s`, in source order: assignments, imports, definitions, calls. */
+  /** What binds each name in each scope (calls by statement line, imports, assignments, definitions), in source order. */
+  type Sites = { calls: Map<number, number[]>; imports: PyImport[]; assigns: PyAssign[]; defs: PyDef[] };
+  let bindingSites: Map<string, Sites> | undefined;
+  const sitesOf = (name: string, s: string): Sites | undefined => {
+    if (!bindingSites) {
+      const sites = new Map<string, Sites>();
+      const at = (scope: string, n: string): Sites => {
+        const key = `${scope}\0${n}`;
+        let x = sites.get(key);
+        if (!x) sites.set(key, (x = { calls: new Map(), imports: [], assigns: [], defs: [] }));
+        return x;
+      };
+      facts.calls.forEach((c, i) => {
+        for (const n of new Set(c.assignedTo)) {
+          const byLine = at(c.scope, n).calls;
+          const list = byLine.get(c.statementLine);
+          if (list) list.push(i);
+          else byLine.set(c.statementLine, [i]);
+        }
+      });
+      for (const imp of facts.imports) for (const n of boundNames(imp)) at(imp.scope, n).imports.push(imp);
+      for (const a of facts.assigns) for (const n of new Set(a.targets)) at(a.scope, n).assigns.push(a);
+      for (const d of facts.defs) at(d.parent, d.name).defs.push(d);
+      bindingSites = sites;
+    }
+    return bindingSites.get(`${s}\0${name}`);
+  };
+  const bindingLists = new Map<string, Binding[]>();
+  /** The bindings of `name` in scope `s`, in source order: assignments, imports, definitions, calls (made once each). */
   const bindingsIn = (name: string, s: string): Binding[] => {
+    const key = `${s}\0${name}`;
+    const known = bindingLists.get(key);
+    if (known) return known;
     const out: Binding[] = [];
+    const sites = sitesOf(name, s);
     // Several calls of one statement bind the same name: the branches of `A() if c else B()`.
-    const byStatement = new Map<number, number[]>();
-    facts.calls.forEach((c, i) => {
-      if (c.scope === s && c.assignedTo.includes(name)) byStatement.set(c.statementLine, [...(byStatement.get(c.statementLine) ?? []), i]);
-    });
-    for (const [line, idx] of byStatement) out.push({ line, at: line + 1, conditional: idx.some((i) => !!facts.calls[i].conditional), order: 2, value: () => assignedValue(name, idx) });
-    for (const imp of facts.imports) {
-      if (imp.scope === s && bindsName(imp, name)) out.push({ line: imp.line, at: imp.line, conditional: !!imp.conditional, order: 1, value: () => importValue(imp, name) });
-    }
-    for (const a of facts.assigns) {
-      if (a.scope === s && a.targets.includes(name)) out.push({ line: a.line, at: a.line + 1, conditional: !!a.conditional, order: 0, value: () => plainValue(a, name, s) });
-    }
-    for (const d of facts.defs) {
-      if (d.parent === s && d.name === name) out.push({ line: d.defLine, at: d.defLine + 1, conditional: !!d.conditional, order: 1, value: async () => exampleSym(d) });
-    }
-    return out.sort((a, b) => a.line - b.line || a.order - b.order);
+    for (const [line, idx] of sites?.calls ?? []) out.push({ line, at: line + 1, conditional: idx.some((i) => !!facts.calls[i].conditional), order: 2, value: () => assignedValue(name, idx) });
+    for (const imp of sites?.imports ?? []) out.push({ line: imp.line, at: imp.line, conditional: !!imp.conditional, order: 1, value: () => importValue(imp, name) });
+    for (const a of sites?.assigns ?? []) out.push({ line: a.line, at: a.line + 1, conditional: !!a.conditional, order: 0, value: () => plainValue(a, name, s) });
+    for (const d of sites?.defs ?? []) out.push({ line: d.defLine, at: d.defLine + 1, conditional: !!d.conditional, order: 1, value: async () => exampleSym(d) });
+    out.sort((a, b) => a.line - b.line || a.order - b.order);
+    bindingLists.set(key, out);
+    return out;
   };
 
   /**
@@ -417,7 +441,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
   const localAttributeOf = async (cls: PyDef, name: string): Promise<Value | undefined> => {
     const q = cls.qualname;
-    const inClass = (scope: string) => scope.startsWith(`${q}.`);
+    const inside = `${q}.`;
+    const inClass = (scope: string) => scope.startsWith(inside);
     const self = `self.${name}`;
     const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
     if (annotated?.annotation) {
@@ -425,7 +450,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (v.kind !== 'unknown') return v;
     }
     const values: Value[] = [];
-    for (const [i, c] of facts.calls.entries()) {
+    for (let i = 0; i < facts.calls.length; i++) {
+      const c = facts.calls[i];
       if (!((c.scope === q && c.assignedTo.includes(name)) || (inClass(c.scope) && c.assignedTo.includes(self)))) continue;
       if (c.assignedTo.length !== 1) return undefined;
       await calleeOf(i);
@@ -1006,12 +1032,14 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
     const facts = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
     if (!facts) continue;
     const q = c.def.qualname;
-    const inClass = (scope: string) => scope === q || scope.startsWith(`${q}.`);
-    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === `self.${name}`)));
+    const inside = `${q}.`;
+    const self = `self.${name}`;
+    const inClass = (scope: string) => scope === q || scope.startsWith(inside);
+    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
     if (annotated?.annotation) return annotationValue(index, c.module, annotated.annotation, c);
-    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === `self.${name}`)));
+    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === self)));
     if (typedCall?.assignedType) return annotationValue(index, c.module, typedCall.assignedType, c);
-    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === `self.${name}` && k.callee.base === 'name');
+    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === self && k.callee.base === 'name');
     // Only when every assignment builds the same repository class.
     const values = await Promise.all(built.map(async (k) => {
       const sym = await index.resolveDotted(c.module, k.callee.chain);
@@ -1205,6 +1233,13 @@ function bindsName(imp: PyModuleFacts['imports'][number], name: string): boolean
   if (imp.star) return false;
   if (imp.kind === 'import') return (imp.alias ?? imp.module.split('.')[0]) === name;
   return imp.names.some((n) => (n.alias ?? n.name) === name);
+}
+
+/** Every name an import binds (those bindsName holds for), once each. */
+function boundNames(imp: PyModuleFacts['imports'][number]): string[] {
+  if (imp.star) return [];
+  if (imp.kind === 'import') return [imp.alias ?? imp.module.split('.')[0]];
+  return [...new Set(imp.names.map((n) => n.alias ?? n.name))];
 }
 
 function scopesOf(scope: string): string[] {

@@ -2,7 +2,7 @@
 // across them: imports (absolute, relative, aliased, guarded), `__init__` re-exports, star imports with
 // `__all__`, module-level aliases, lazy `__getattr__` exports, class members through inheritance.
 import type { Definition, Parameter, Span } from '../model.js';
-import type { RepoFiles } from '../repo/files.js';
+import type { ReadResult, RepoFiles } from '../repo/files.js';
 import type { PythonParser } from '../lang/python/parser.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
@@ -59,6 +59,8 @@ export class PythonIndex {
     private readonly dependencies: string[],
     /** How a file's facts are made (extractPythonFacts, or the same through the facts cache). */
     private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
+    /** Called before a file's facts are made: what to wait for first (the facts pool making them on a worker). */
+    private readonly before?: (path: string) => Promise<void> | undefined,
   ) {
     const all = files.files.map((f) => f.path);
     const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -128,12 +130,15 @@ export class PythonIndex {
   /** Parses a repository file once; null when it cannot be read. */
   async load(path: string): Promise<PyModuleFacts | null> {
     if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
+    await this.before?.(path);
+    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
     const text = await this.files.readOrSkip(path);
     if (text === undefined) {
       this.factsCache.set(path, null);
       return null;
     }
     const facts = this.factsOf(text, path);
+    await this.parser.release();
     if (facts.errors.length) {
       const e = facts.errors[0];
       this.parseProblems.set(path, `syntax error at line ${e.line}: ${e.message}`);
@@ -178,8 +183,33 @@ export class PythonIndex {
     return { kind: 'external', module };
   }
 
+  /**
+   * Answers of resolveInModule, mro and classMember asked afresh (not inside another resolution's cycle
+   * guard): each is a function of the repository alone, asked again and again (diffusers: 335,000
+   * resolveInModule calls for 19,000 names). Only settled answers are kept: a question asked again
+   * while its answer is being worked out is worked out again, as before.
+   */
+  private readonly answers = { inModule: new Map<string, PySymbol>(), mro: new WeakMap<PyDef, Map<string, PySymbol[]>>(), member: new WeakMap<PyDef, Map<string, PySymbol>>() };
+
+  /**
+   * The settled answer to `key` in `table`, else `work`'s (then kept). The re-run cache's index (rerun.ts)
+   * also counts what the work read for every source that uses the answer.
+   */
+  protected async settled<T>(table: Map<string, T>, key: string, work: () => Promise<T>): Promise<T> {
+    const known = table.get(key);
+    if (known !== undefined) return known;
+    const value = await work();
+    table.set(key, value);
+    return value;
+  }
+
   /** Resolves `name` as seen at module level of `module`. */
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
+    if (seen.size) return this.resolveInModuleOnce(module, name, seen);
+    return this.settled(this.answers.inModule, `${module}:${name}`, () => this.resolveInModuleOnce(module, name, seen));
+  }
+
+  private async resolveInModuleOnce(module: string, name: string, seen: Set<string>): Promise<PySymbol> {
     const key = `${module}:${name}`;
     if (seen.has(key)) return { kind: 'unresolved', reason: `import cycle at \`${module}.${name}\`` };
     seen.add(key);
@@ -189,9 +219,9 @@ export class PythonIndex {
     if (!facts) return { kind: 'unresolved', reason: `\`${path}\` could not be read` };
 
     // Later bindings win, as at run time; a guarded import is only a fallback.
-    const def = [...facts.defs].reverse().find((d) => d.parent === '' && d.name === name);
+    const def = findLast(facts.defs, (d) => d.parent === '' && d.name === name);
     const binding = lastImportBinding(facts.imports, name);
-    const alias = [...facts.assigns].reverse().find((a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && a.valueName);
+    const alias = findLast(facts.assigns, (a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && !!a.valueName);
     // `fallback`: bound in an `except` handler, what runs when the try failed (a dummy object standing in
     // for a missing dependency): used only when nothing else binds the name.
     const candidates: { line: number; conditional: boolean; fallback?: boolean; get: () => Promise<PySymbol> }[] = [];
@@ -313,6 +343,12 @@ export class PythonIndex {
 
   /** The class's bases, resolved, in method-resolution order (depth first, left to right, no repeats). */
   async mro(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
+    let byModule = this.answers.mro.get(cls.def);
+    if (!byModule) this.answers.mro.set(cls.def, (byModule = new Map()));
+    return [...(await this.settled(byModule, `${cls.path}\0${cls.module}`, () => this.mroOnce(cls)))];
+  }
+
+  private async mroOnce(cls: Extract<PySymbol, { kind: 'def' }>): Promise<PySymbol[]> {
     const out: PySymbol[] = [];
     const seen = new Set<string>();
     const visit = async (c: PySymbol, depth: number): Promise<void> => {
@@ -337,6 +373,12 @@ export class PythonIndex {
   }
 
   async classMember(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
+    let byKey = this.answers.member.get(cls.def);
+    if (!byKey) this.answers.member.set(cls.def, (byKey = new Map()));
+    return this.settled(byKey, `${cls.path}\0${cls.module}\0${name}`, () => this.classMemberOnce(cls, name));
+  }
+
+  private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
     const facts = await this.load(cls.path);
     for (const c of await this.mro(cls)) {
       if (c.kind === 'external') return c;
@@ -370,6 +412,29 @@ export class PythonIndex {
     return this.attachmentsCache;
   }
 
+  /** The modules the attachment scan reads, by path (a file with several module names once per name). */
+  private attachmentModules(): [string, string][] {
+    return [...this.modules].sort((a, b) => cmp(a[1], b[1]));
+  }
+
+  /** Is the file parsed by the attachment scan: a library file that passes the text prefilter? */
+  private mayAttach(r: ReadResult): boolean {
+    return r.ok && PREFILTER.test(r.text);
+  }
+
+  /** The files the attachment scan parses, in the order it parses them, with their texts (read synchronously). */
+  attachmentFiles(): { path: string; text: string }[] {
+    const out: { path: string; text: string }[] = [];
+    const seen = new Set<string>();
+    for (const [, path] of this.attachmentModules()) {
+      if (seen.has(path) || isNonLibraryPath(path)) continue;
+      seen.add(path);
+      const r = this.files.readSync(path);
+      if (r.ok && this.mayAttach(r)) out.push({ path, text: r.text });
+    }
+    return out;
+  }
+
   private async findAttachments(): Promise<Map<string, Attachment[]>> {
     const out = new Map<string, Attachment[]>();
     const add = async (path: string, module: string, name: string, value: string, line: number, methodType: boolean, owner: string) => {
@@ -382,11 +447,9 @@ export class PythonIndex {
       if (!list.some((a) => a.target.path === sym.path && a.target.def.qualname === sym.def.qualname)) list.push({ target: sym, site: { path, line }, bound });
       out.set(name, list);
     };
-    for (const [module, path] of [...this.modules].sort((a, b) => cmp(a[1], b[1]))) {
+    for (const [module, path] of this.attachmentModules()) {
       // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
-      if (isNonLibraryPath(path)) continue;
-      const r = await this.files.read(path);
-      if (!r.ok || !PREFILTER.test(r.text)) continue;
+      if (isNonLibraryPath(path) || !this.mayAttach(await this.files.read(path))) continue;
       const facts = await this.load(path);
       if (!facts) continue;
       for (const a of facts.assigns) {
@@ -420,10 +483,17 @@ export class PythonIndex {
     return top;
   }
 
+  private readonly externalImports = new Map<string, string[]>();
   /** Direct imports of a module that leave the repository (distribution names, sorted). */
   externalImportsOf(path: string): string[] {
     const facts = this.facts(path);
     if (!facts) return [];
+    let known = this.externalImports.get(path);
+    if (!known) this.externalImports.set(path, (known = this.externalImportsIn(facts)));
+    return [...known];
+  }
+
+  private externalImportsIn(facts: PyModuleFacts): string[] {
     const out = new Set<string>();
     for (const imp of facts.imports) {
       if (imp.level > 0) continue;
@@ -435,9 +505,21 @@ export class PythonIndex {
   }
 
   /** The model's Definition for a repository def: span, signature, summary. */
+  /** What a definition's docstring gives (read once per definition: a definition is printed for every call of it). */
+  private readonly docs = new WeakMap<PyDef, { types?: DocTypes; summary?: string; docParagraph?: string; paramDocs?: Record<string, string> }>();
+  private docOf(d: PyDef) {
+    let doc = this.docs.get(d);
+    if (!doc) {
+      const types = d.doc ? docParamTypes(d.doc) : undefined;
+      doc = { types, summary: d.doc ? firstSentence(d.doc) : undefined, docParagraph: d.doc ? firstParagraph(d.doc) : undefined, paramDocs: paramDocsOf(types) };
+      this.docs.set(d, doc);
+    }
+    return doc;
+  }
+
   definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {
     const d = sym.def;
-    const doc = d.doc ? docParamTypes(d.doc) : undefined;
+    const { types: doc, summary, docParagraph, paramDocs } = this.docOf(d);
     // A string annotation (`-> "FastModel"`) names the same type as the bare one.
     const unquote = (t: string) => t.replace(/^(["'])(.*)\1$/, '$2');
     const params: Parameter[] = d.params
@@ -458,12 +540,18 @@ export class PythonIndex {
       span,
       params,
       ...(returns ? { returns } : {}),
-      ...(d.doc && firstSentence(d.doc) ? { summary: firstSentence(d.doc) } : {}),
-      ...(d.doc && firstParagraph(d.doc) ? { docParagraph: firstParagraph(d.doc) } : {}),
-      ...(paramDocsOf(doc) ? { paramDocs: paramDocsOf(doc) } : {}),
+      ...(summary ? { summary } : {}),
+      ...(docParagraph ? { docParagraph } : {}),
+      ...(paramDocs ? { paramDocs: { ...paramDocs } } : {}),
       externalImports: this.externalImportsOf(sym.path),
     };
   }
+}
+
+/** The last element that passes (Array.prototype.findLast, which the ES2022 library does not declare). */
+function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
+  return undefined;
 }
 
 function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {

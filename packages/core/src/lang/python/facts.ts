@@ -520,7 +520,8 @@ interface Ctx {
   call?: number;
 }
 
-type Next = { n: PyNode; ctx: Ctx }[];
+/** The children to walk next, each with its context, or all children of a node with one context (no object per child). */
+type Next = { n: PyNode; ctx: Ctx }[] | { each: PyNode[]; ctx: Ctx };
 
 export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   const src = new Source(tree);
@@ -585,6 +586,27 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   };
 
   /**
+   * A block's (or the module's) statements by position, and the `if`s among them without an `else` whose
+   * every arm leaves, in order: worked out once per block, not once per call in it.
+   */
+  const blocks = new Map<PyNode, { position: Map<PyNode, number>; count: number; leaving: { at: number; line: number; arm: number }[] }>();
+  const blockOf = (p: PyNode) => {
+    let b = blocks.get(p);
+    if (!b) {
+      const siblings = namedChildren(p);
+      const leaving: { at: number; line: number; arm: number }[] = [];
+      siblings.forEach((s, at) => {
+        if (s.type !== 'if_statement' || s.children.some((c) => c.type === 'else_clause')) return;
+        const elifs = s.children.filter((c) => c.type === 'elif_clause');
+        if (exits(child(s, 'consequence')) && elifs.every((e) => exits(child(e, 'consequence')))) leaving.push({ at, line: s.startRow + 1, arm: elifs.length + 1 });
+      });
+      b = { position: new Map(siblings.map((s, i) => [s, i])), count: siblings.length, leaving };
+      blocks.set(p, b);
+    }
+    return b;
+  };
+
+  /**
    * Every branch arm around a statement, up to its function, outermost first (the last is the innermost):
    * which arm of an `if`/`try`/`match` holds it, and the implicit `else` of an earlier `if` of its block
    * whose every arm leaves (`if args.gguf: save_gguf(); return` then `save_merged()`): calls in different
@@ -598,12 +620,9 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       const p = x.parent;
       if (STATEMENT_PARENTS.has(p.type)) {
         // The statement's earlier siblings: an `if` (no `else`) whose every arm leaves puts it in that `if`'s else.
-        const siblings = namedChildren(p);
-        for (const s of siblings.slice(0, siblings.indexOf(x)).reverse()) {
-          if (s.type !== 'if_statement' || s.children.some((c) => c.type === 'else_clause')) continue;
-          const elifs = s.children.filter((c) => c.type === 'elif_clause');
-          if (exits(child(s, 'consequence')) && elifs.every((e) => exits(child(e, 'consequence')))) inward.push({ kind: 'if', line: s.startRow + 1, arm: elifs.length + 1, condition: 'else' });
-        }
+        const { position, count, leaving } = blockOf(p);
+        const before = position.get(x) ?? count - 1;
+        for (let i = leaving.length - 1; i >= 0; i--) if (leaving[i].at < before) inward.push({ kind: 'if', line: leaving[i].line, arm: leaving[i].arm, condition: 'else' });
       }
       if (p.type === 'module') break;
       if (!out.loop && (p.type === 'for_statement' || p.type === 'while_statement') && x.field === 'body') {
@@ -731,13 +750,13 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     facts.calls.push(call);
     if (receiver) receivers.push({ call, node: receiver });
     // The callee's calls (the receiver `X(a)` of `X(a).y()` first), then the arguments' calls.
-    return n.children.map((c) => ({ n: c, ctx: { ...ctx, call: index } }));
+    return { each: n.children, ctx: { ...ctx, call: index } };
   };
 
   const visitDef = (n: PyNode, ctx: Ctx): Next => {
     const decorators = n.type === 'decorated_definition' ? n.children.filter((c) => c.type === 'decorator') : [];
     const def = n.type === 'decorated_definition' ? child(n, 'definition') : n;
-    if (!def) return n.children.map((c) => ({ n: c, ctx }));
+    if (!def) return { each: n.children, ctx };
     const nameNode = child(def, 'name');
     const name = nameNode ? t(nameNode) : '';
     const isClass = def.type === 'class_definition';
@@ -891,12 +910,20 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     if (subject && values) addBranch(t(subject).replace(/\s+/g, ''), values, child(n, 'consequence') ?? n.children.find((k) => k.type === 'block'), ctx);
   };
 
+  // One object says "every child, with this context": the walk reads it before the next visit.
+  const every = { each: [] as PyNode[], ctx: { scope: '', scopeKind: 'module', main: false } as Ctx };
+  const allOf = (n: PyNode, ctx: Ctx): Next => {
+    every.each = n.children;
+    every.ctx = ctx;
+    return every;
+  };
+  const none: Next = [];
+
   /** Handles one node; returns the children to walk next, in source order, each with its context. */
   const visit = (n: PyNode, ctx: Ctx): Next => {
-    const all = (c: Ctx = ctx): Next => n.children.map((k) => ({ n: k, ctx: c }));
     switch (n.type) {
       case 'comment':
-        return [];
+        return none;
       case 'decorated_definition':
       case 'function_definition':
       case 'class_definition':
@@ -904,7 +931,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       case 'import_statement':
       case 'import_from_statement':
         visitImport(n, ctx);
-        return [];
+        return none;
       case 'try_statement': {
         // Only the `try:` body of a try that catches something is guarded; its handlers are the fallback.
         const handler = (c: PyNode) => c.type === 'except_clause' || c.type === 'except_group_clause';
@@ -913,10 +940,10 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       }
       case 'elif_clause':
         branchOf(n, ctx);
-        return all();
+        return allOf(n, ctx);
       case 'case_clause':
         caseOf(n, ctx);
-        return all();
+        return allOf(n, ctx);
       case 'if_statement': {
         branchOf(n, ctx);
         const cond = child(n, 'condition');
@@ -928,39 +955,44 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
           return n.children.map((c) => ({ n: c, ctx: c.field === 'consequence' ? { ...ctx, main: true } : ctx }));
         }
         if (ctx.scopeKind === 'module') return n.children.map((c) => ({ n: c, ctx: c.field === 'condition' ? ctx : { ...ctx, conditional: true } }));
-        return all();
+        return allOf(n, ctx);
       }
       case 'call':
         extendAll(n, ctx);
         return visitCall(n, ctx);
       case 'assignment':
         visitAssign(n, ctx);
-        return all();
+        return allOf(n, ctx);
       case 'augmented_assignment':
         extendAll(n, ctx);
-        return all();
+        return allOf(n, ctx);
       case 'return_statement':
         visitReturn(n, ctx);
-        return all();
+        return allOf(n, ctx);
       case 'identifier':
         if (inGetattr(ctx)) getattrNames.add(t(n));
-        return [];
+        return none;
       case 'dictionary':
         if (inGetattr(ctx)) {
           const dict = stringDict(src, n);
           if (dict) getattrDicts.push(dict);
         }
-        return all();
+        return allOf(n, ctx);
       default:
-        return all();
+        return allOf(n, ctx);
     }
   };
 
-  const stack: Next = [{ n: tree.root, ctx: { scope: '', scopeKind: 'module', main: false } }];
-  while (stack.length) {
-    const { n, ctx } = stack.pop()!;
-    const next = visit(n, ctx);
-    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]);
+  // The walk's stack, as two parallel lists (a node and its context).
+  const nodes: PyNode[] = [tree.root];
+  const contexts: Ctx[] = [{ scope: '', scopeKind: 'module', main: false }];
+  while (nodes.length) {
+    const next = visit(nodes.pop()!, contexts.pop()!);
+    if (Array.isArray(next)) {
+      for (let i = next.length - 1; i >= 0; i--) nodes.push(next[i].n), contexts.push(next[i].ctx);
+    } else {
+      for (let i = next.each.length - 1; i >= 0; i--) nodes.push(next.each[i]), contexts.push(next.ctx);
+    }
   }
 
   for (const { call, node } of receivers) {

@@ -1,6 +1,9 @@
-// Python parsing through tree-sitter: the native binding, or web-tree-sitter with the grammar's .wasm
-// when the native binding cannot load (or when asked: `forceWasm`, GOLDPATH_PARSER=wasm). Both backends
-// are read through the same tree cursor calls into one plain tree, so everything downstream is shared.
+// Python parsing through tree-sitter: the native binding (tree-sitter + tree-sitter-python) by default, or
+// web-tree-sitter with the grammar's .wasm when the native binding cannot load or when asked (`backend:
+// 'wasm'`, `forceWasm`, GOLDPATH_PARSER=wasm). Both backends are read through the same tree cursor calls
+// into one plain tree (the same tree: a test), so everything downstream is shared. The copy takes only
+// what the facts read; a wasm tree is deleted as soon as it is copied, a native one is freed by its
+// finaliser (the binding has no delete), which needs the event loop to turn (see facts-worker.ts).
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -31,17 +34,24 @@ export interface PythonParser {
   backend: 'native' | 'wasm';
   /** Parses a source text; `\r\n` and lone `\r` count as one line break each, as Python counts them. */
   parse(text: string): PyTree;
+  /**
+   * Lets the trees parsed since the last call be freed: a native tree is freed by a finaliser that runs
+   * only when the event loop turns (a thread that parses file after file without awaiting anything held
+   * them all: diffusers peaked at 2 GB). A promise that resolves after one turn when there is something
+   * to free, else undefined; wasm trees are freed at once.
+   */
+  release(): Promise<void> | undefined;
 }
 
 interface Cursor {
   nodeType: string;
+  nodeTypeId: number;
   nodeIsNamed: boolean;
   nodeIsMissing: boolean;
-  currentFieldName: string | null;
+  currentFieldId: number | undefined;
+  currentFieldName: string | null | undefined;
   startIndex: number;
   endIndex: number;
-  startPosition: { row: number; column: number };
-  endPosition: { row: number; column: number };
   gotoFirstChild(): boolean;
   gotoNextSibling(): boolean;
   gotoParent(): boolean;
@@ -57,46 +67,116 @@ export function normaliseLineBreaks(text: string): string {
  */
 const UNCOPIED = new Set([',', '.', '(', ')', '[', ']', '{', '}', ':']);
 
-/** Copies the tree under a cursor, iteratively (deep trees must not overflow the stack). */
-function copyTree(cursor: Cursor): PyNode {
-  // Each cursor getter is a call into the parser (a position getter also builds an object): each is read once.
-  const make = (type: string, parent: PyNode | null): PyNode => {
-    const end = cursor.endPosition;
+/**
+ * What a node's type and field ids stand for, learnt from the cursor the first time each id is met: a
+ * type's name and whether it is named depend only on the id (the symbol after aliasing), so each later
+ * node costs one numeric call instead of building strings.
+ */
+class Symbols {
+  readonly type: string[] = [];
+  readonly named: boolean[] = [];
+  readonly copied: boolean[] = [];
+  readonly field: (string | null)[] = [];
+
+  typeOf(cursor: Cursor): number {
+    const id = cursor.nodeTypeId;
+    if (this.type[id] === undefined) {
+      this.type[id] = cursor.nodeType;
+      this.named[id] = cursor.nodeIsNamed;
+      this.copied[id] = !UNCOPIED.has(this.type[id]);
+    }
+    return id;
+  }
+
+  fieldOf(cursor: Cursor): string | null {
+    const id = cursor.currentFieldId;
+    if (!id) return null;
+    let name = this.field[id];
+    if (name === undefined) name = this.field[id] = cursor.currentFieldName ?? null;
+    return name;
+  }
+}
+
+/** Offsets at which each line starts (line breaks are `\n` only, as tree-sitter counts rows). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/**
+ * Copies the tree under a cursor, iteratively (deep trees must not overflow the stack). Every cursor
+ * call crosses into the parser, so a node costs only its type id, field id and two indices: rows and the
+ * end column come from the indices and the text's line starts (the same numbers tree-sitter's points
+ * give, in UTF-16 code units), and only a zero-width node can be MISSING.
+ */
+function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
+  const starts = lineStarts(text);
+  const last = starts.length - 1;
+  // Start indices mostly grow in a walk: the start row is found by stepping from the previous one.
+  let startRow = 0;
+  const rowOfEnd = (index: number): number => {
+    let lo = 0;
+    let hi = last;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const make = (id: number, parent: PyNode | null): PyNode => {
+    const startIndex = cursor.startIndex;
+    const endIndex = cursor.endIndex;
+    while (startRow < last && starts[startRow + 1] <= startIndex) startRow++;
+    while (startRow > 0 && starts[startRow] > startIndex) startRow--;
+    const endRow = rowOfEnd(endIndex);
     return {
-      type,
-      named: cursor.nodeIsNamed,
-      missing: cursor.nodeIsMissing,
-      field: cursor.currentFieldName ?? null,
-      startRow: cursor.startPosition.row,
-      endRow: end.row,
-      endColumn: end.column,
-      startIndex: cursor.startIndex,
-      endIndex: cursor.endIndex,
-      children: [],
+      type: symbols.type[id],
+      named: symbols.named[id],
+      missing: startIndex === endIndex && cursor.nodeIsMissing,
+      field: symbols.fieldOf(cursor),
+      startRow,
+      endRow,
+      endColumn: endIndex - starts[endRow],
+      startIndex,
+      endIndex,
+      children: NO_CHILDREN,
       parent,
     };
   };
-  const root = make(cursor.nodeType, null);
-  // `parent` is the copied node whose children the cursor is on.
+  const root = make(symbols.typeOf(cursor), null);
+  // `parent` is the copied node whose children the cursor is on. The children of the nodes on the way
+  // down are collected in one list and each node gets an array of its own size when it is left (an array
+  // grown by push keeps room for 16); a leaf shares NO_CHILDREN.
   let parent = root;
+  const collected: PyNode[] = [];
+  const firstChild: number[] = [0];
   if (!cursor.gotoFirstChild()) return root;
   for (;;) {
-    const type = cursor.nodeType;
-    if (!UNCOPIED.has(type) || cursor.nodeIsMissing) {
-      const node = make(type, parent);
-      parent.children.push(node);
+    const id = symbols.typeOf(cursor);
+    if (symbols.copied[id] || (cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
+      const node = make(id, parent);
+      collected.push(node);
       if (cursor.gotoFirstChild()) {
+        firstChild.push(collected.length);
         parent = node;
         continue;
       }
     }
     while (!cursor.gotoNextSibling()) {
+      const from = firstChild.pop()!;
+      if (from < collected.length) parent.children = collected.slice(from);
+      collected.length = from;
       if (parent === root) return root;
       cursor.gotoParent();
       parent = parent.parent!;
     }
   }
 }
+
+/** The children of every leaf (shared: a tree is only read once copied). */
+const NO_CHILDREN: PyNode[] = [];
 
 let native: Promise<PythonParser> | undefined;
 let wasm: Promise<PythonParser> | undefined;
@@ -106,13 +186,21 @@ async function loadNative(): Promise<PythonParser> {
   const Python = require('tree-sitter-python');
   const parser = new Parser();
   parser.setLanguage(Python);
+  const symbols = new Symbols();
+  let unreleased = false;
   return {
     backend: 'native',
     parse(text: string): PyTree {
       const src = normaliseLineBreaks(text);
       // The callback form has no input size limit.
       const tree = parser.parse((index: number) => src.slice(index, index + 65536));
-      return { root: copyTree(tree.rootNode.walk()), text: src };
+      unreleased = true;
+      return { root: copyTree(tree.rootNode.walk(), src, symbols), text: src };
+    },
+    release() {
+      if (!unreleased) return undefined;
+      unreleased = false;
+      return new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
 }
@@ -123,29 +211,40 @@ async function loadWasm(): Promise<PythonParser> {
   const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
   const parser = new Parser();
   parser.setLanguage(language);
+  const symbols = new Symbols();
   return {
     backend: 'wasm',
     parse(text: string): PyTree {
       const src = normaliseLineBreaks(text);
       const tree = parser.parse(src);
       if (!tree) throw new Error('web-tree-sitter returned no tree');
+      const cursor = tree.walk();
       try {
-        return { root: copyTree(tree.walk() as unknown as Cursor), text: src };
+        return { root: copyTree(cursor as unknown as Cursor, src, symbols), text: src };
       } finally {
+        // The tree lives in the parser's own memory, not the JavaScript heap: freed at once.
+        cursor.delete();
         tree.delete();
       }
     },
+    release: () => undefined,
   };
 }
 
-/** The native parser when it loads, else the wasm one; cached per backend. */
-export async function loadPythonParser(opts: { forceWasm?: boolean } = {}): Promise<PythonParser> {
-  if (opts.forceWasm || process.env.GOLDPATH_PARSER === 'wasm') return (wasm ??= loadWasm());
-  native ??= loadNative();
+export type ParserBackend = PythonParser['backend'];
+
+/**
+ * The backend asked for (`backend`, else `forceWasm`, else GOLDPATH_PARSER=native|wasm, else native) when
+ * it loads, else the other one; cached per backend.
+ */
+export async function loadPythonParser(opts: { backend?: ParserBackend; forceWasm?: boolean } = {}): Promise<PythonParser> {
+  const env = process.env.GOLDPATH_PARSER;
+  const wanted: ParserBackend = opts.backend ?? (opts.forceWasm ? 'wasm' : env === 'native' || env === 'wasm' ? env : 'native');
+  const first = wanted === 'native' ? (native ??= loadNative()) : (wasm ??= loadWasm());
   try {
-    return await native;
+    return await first;
   } catch {
-    return (wasm ??= loadWasm());
+    return wanted === 'native' ? (wasm ??= loadWasm()) : (native ??= loadNative());
   }
 }
 

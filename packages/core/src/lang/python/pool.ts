@@ -1,53 +1,126 @@
-// Python facts made on several threads (`jobs` option, `--jobs N`): before resolution, the files are sent
-// in fixed batches to worker threads that parse them; results are kept by path, so the order in which the
-// workers finish changes nothing. Resolution then finds a file's facts ready instead of parsing it
-// (PythonIndex's factsOf). The facts are plain data, the same whichever thread made them: outputs are
-// byte-identical to a single-threaded run (a test).
+// Python facts made ahead on worker threads (`jobs` option, `--jobs N`: N threads make facts, this one
+// included). The files the run will need (the candidate sources, in the order they are analysed, then the
+// modules the attachment scan reads) are handed to N - 1 workers, which take them one by one in that order
+// while this thread discovers and resolves. A file this thread needs and no worker has started is taken
+// back and parsed here, so nothing waits on a queue; a file a worker is parsing is waited for. Who takes
+// an item is settled through one shared counter per item (Atomics), which needs no message round trip:
+// this thread reads the workers' messages only when it waits. The facts are plain data, the same
+// whichever thread made them: outputs are byte-identical to a single-threaded run (a test).
 import { Worker } from 'node:worker_threads';
 import type { PyModuleFacts } from './types.js';
+import type { ParserBackend } from './parser.js';
 
-const BATCH_CHARS = 256 * 1024;
+export interface PoolItem {
+  path: string;
+  text: string;
+}
 
-/** Facts of the given files, made by `jobs` worker threads; keyed by path, with the text they were made from. */
-export async function factsOnThreads(files: { path: string; text: string }[], jobs: number, backend: string): Promise<Map<string, { text: string; facts: PyModuleFacts }>> {
-  const out = new Map<string, { text: string; facts: PyModuleFacts }>();
-  if (!files.length || jobs < 2) return out;
-  // Batches of about BATCH_CHARS characters, in the given order.
-  const batches: { path: string; text: string }[][] = [];
-  let size = Infinity;
-  for (const f of files) {
-    if (size >= BATCH_CHARS) {
-      batches.push([]);
-      size = 0;
+/** An item's owner (the shared counters): not taken, taken by a worker, taken by this thread. */
+export const FREE = 0;
+export const WORKER = 1;
+export const MAIN = 2;
+
+export class FactsPool {
+  private readonly items: PoolItem[] = [];
+  private readonly byPath = new Map<string, number[]>();
+  private readonly state: Int32Array;
+  private readonly made = new Map<number, PyModuleFacts>();
+  /** Items whose facts were handed over. */
+  private readonly handed = new Set<number>();
+  /** Items a worker is making that this thread waits for. */
+  private readonly waiting = new Map<number, { promise: Promise<void>; done: () => void }>();
+  private readonly workers: Worker[] = [];
+  private broken = false;
+  private alive: ReturnType<typeof setInterval> | undefined;
+
+  /** Starts `workers` threads on the items (one item per path and text, the first kept). */
+  constructor(items: PoolItem[], workers: number, backend: ParserBackend) {
+    const seen = new Set<string>();
+    for (const it of items) {
+      const key = `${it.path}\0${it.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = this.byPath.get(it.path) ?? [];
+      list.push(this.items.length);
+      this.byPath.set(it.path, list);
+      this.items.push(it);
     }
-    batches[batches.length - 1].push(f);
-    size += f.text.length;
+    this.state = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, this.items.length)));
+    if (!this.items.length || workers < 1) return;
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    for (let k = 0; k < Math.min(workers, this.items.length); k++) {
+      const w = new Worker(new URL('./facts-worker.js', import.meta.url), { workerData: { backend, items: this.items, state: this.state, next } });
+      // A worker never keeps the process alive (see settle); it ends by itself when the items run out.
+      w.unref();
+      w.on('message', (m: { i: number; facts: PyModuleFacts }) => {
+        this.made.set(m.i, m.facts);
+        this.waiting.get(m.i)?.done();
+        this.waiting.delete(m.i);
+      });
+      // A worker that fails leaves its item to this thread (parsed here when asked for).
+      w.on('error', () => this.fail());
+      w.on('exit', (code) => code !== 0 && this.fail());
+      this.workers.push(w);
+    }
   }
-  let next = 0;
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(new URL('./facts-worker.js', import.meta.url), { workerData: { backend } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            let current: { path: string; text: string }[] = [];
-            const send = () => {
-              if (next >= batches.length) return resolve();
-              current = batches[next++];
-              w.postMessage(current);
-            };
-            w.on('message', (facts: PyModuleFacts[]) => {
-              current.forEach((f, i) => out.set(f.path, { text: f.text, facts: facts[i] }));
-              send();
-            });
-            w.on('error', reject);
-            w.on('exit', (code) => (next < batches.length || current.some((f) => !out.has(f.path)) ? reject(new Error(`a facts worker exited (code ${code})`)) : resolve()));
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+
+  private fail(): void {
+    this.broken = true;
+    for (const w of this.waiting.values()) w.done();
+    this.waiting.clear();
+    clearInterval(this.alive);
+    this.alive = undefined;
   }
-  return out;
+
+  /**
+   * Before this thread reads `path`: its items no worker has started are taken back (this thread parses
+   * them when asked), and those a worker is parsing are waited for.
+   */
+  settle(path: string): Promise<void> | undefined {
+    const waits: Promise<void>[] = [];
+    for (const i of this.byPath.get(path) ?? []) {
+      if (Atomics.compareExchange(this.state, i, FREE, MAIN) !== WORKER || this.made.has(i) || this.handed.has(i) || this.broken) continue;
+      let w = this.waiting.get(i);
+      if (!w) {
+        let done = () => {};
+        const promise = new Promise<void>((resolve) => (done = resolve));
+        w = { promise, done };
+        this.waiting.set(i, w);
+      }
+      waits.push(w.promise);
+    }
+    if (!waits.length) return undefined;
+    // A pending promise does not keep Node running, nor does a worker that has ended (its last messages
+    // are delivered as its exit is handled): a timer does, while this thread waits.
+    this.alive ??= setInterval(() => {}, 1 << 30);
+    return Promise.all(waits).then(() => {
+      if (!this.waiting.size && this.alive) {
+        clearInterval(this.alive);
+        this.alive = undefined;
+      }
+    });
+  }
+
+  /** The facts a worker made for this file and text (handed over once), or undefined: parse it here. */
+  take(path: string, text: string): PyModuleFacts | undefined {
+    for (const i of this.byPath.get(path) ?? []) {
+      if (this.items[i].text !== text) continue;
+      const facts = this.made.get(i);
+      if (facts) {
+        this.made.delete(i);
+        this.handed.add(i);
+        return facts;
+      }
+      // Not started by any worker: no worker will.
+      Atomics.compareExchange(this.state, i, FREE, MAIN);
+      return undefined;
+    }
+    return undefined;
+  }
+
+  /** Stops the workers (the items they have not made are not needed any more). */
+  async close(): Promise<void> {
+    this.made.clear();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
