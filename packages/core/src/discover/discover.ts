@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { BLOCK_IMPORTS, EXAMPLE_DIRS, INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -54,7 +54,7 @@ export interface PendingSource {
    * in its session) and then make one source (`{path}#S{heading line}`).
    */
   section?: string;
-  /** The code block imports what it uses (BLOCK_IMPORTS): it may start a source of its own in its section. */
+  /** The code block imports what it uses (PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS): it may start a source of its own in its section. */
   imports?: boolean;
 }
 
@@ -267,6 +267,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         const key = block.headingPath.join('\u0000');
         const shell = sectionShell.get(key) ?? [];
         sectionShell.delete(key); // the first block of the section takes them
+        // A block with its own `import`/`require` starts a session (and may start a source of its own).
+        const imports = TS_BLOCK_IMPORTS.test(code);
         const entry: PendingSource = {
           candidate: base,
           language: 'typescript',
@@ -281,9 +283,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.headingLine}`,
-          ...(BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
+          ...(imports ? { imports: true } : {}),
         };
-        const imports = /^\s*import\s+[^(\s]|\brequire\(\s*['"]/m.test(code);
         if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
         const ts = tsSessions[tsSessions.length - 1];
         entry.session = ts.id;
@@ -319,7 +320,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         ...(block.heading ? { title: block.heading } : {}),
         ...(block.pageTitle ? { page: block.pageTitle } : {}),
         section: `${path}#S${block.headingLine}`,
-        ...(BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
+        ...(PY_BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
       };
       if (block.language === 'python') {
         session.text += code.endsWith('\n') || !code ? code : `${code}\n`;

@@ -590,11 +590,12 @@ export const EMPTY_DOC_WORDS = new Set(['initialize', 'initialise', 'initializes
 export const DOC_BANNER = /^\*\*[^*]+\*\*/;
 
 /**
- * A README/docs code block that imports what it uses (Python `import`/`from ... import`, JavaScript
- * `import ... from`, `require(...)`): with no variable of an earlier block of its section, it starts a
- * source of its own (group/sections.ts).
+ * A README/docs code block that imports what it uses: with no variable of an earlier block of its
+ * section, it starts a source of its own (group/sections.ts). A TypeScript/JavaScript block that imports
+ * also starts a session of its own (discover.ts).
  */
-export const BLOCK_IMPORTS = /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.{*]|(?:const|let|var)\s+[^=]+=\s*require\(\s*['"])/m;
+export const PY_BLOCK_IMPORTS = /^\s*(?:from\s+[\w.]+\s+import\s|import\s+[\w.])/m;
+export const TS_BLOCK_IMPORTS = /^\s*import\s+[^(\s]|\brequire\(\s*['"]/m;
 
 /** A builtin type named in a return annotation (`tuple[Self, dict]`, `Dict[str, Any]`, `str`): group 1. */
 export const BUILTIN_TYPE = /^(?:typing\.)?(tuple|Tuple|dict|Dict|list|List|set|Set|str|bytes|int|float|bool)\b\s*(?:\[.*\])?$/s;
