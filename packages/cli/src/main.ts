@@ -2,7 +2,6 @@
 // goldpath CLI: argument parsing, the configuration file merged under the options, progress on stderr,
 // exit codes. All logic lives in @goldpath/core.
 import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GoldpathModel, LoadedConfig } from '@goldpath/core';
@@ -10,13 +9,6 @@ import type { GoldpathModel, LoadedConfig } from '@goldpath/core';
 // @goldpath/core is imported once the arguments are understood: --help, --version and most usage errors
 // answer without loading the library (about half a second of module loading).
 const core = () => import('@goldpath/core');
-
-/**
- * --jobs by default: the processors this process may use, at most MAX_DEFAULT_JOBS (resolution stays on
- * one thread and parsing ahead is a part of the run: more threads than that only hold more facts at once).
- */
-const MAX_DEFAULT_JOBS = 4;
-const defaultJobs = (): number => Math.max(1, Math.min(MAX_DEFAULT_JOBS, availableParallelism()));
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -53,8 +45,8 @@ Names and dates:
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
-  --jobs <n>              threads that parse Python files: this one and n - 1 that parse ahead (default:
-                          the processors available, at most ${MAX_DEFAULT_JOBS}; outputs are the same)
+  --jobs <n>              threads that parse Python files: this one and n - 1 that parse ahead (default
+                          1; outputs are the same)
   --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
                           file affects; outputs are the same; off unless given)
   -q, --quiet             print errors only
@@ -192,7 +184,9 @@ async function main(argv: string[]): Promise<number> {
   if (o['max-file-size'] !== undefined && maxFileSize === undefined) throw new UsageError(`--max-file-size "${o['max-file-size']}" is not a size (e.g. 2MiB, 500KB, 1048576)`);
   const maxWorkflows = o['max-workflows'] !== undefined ? Number(o['max-workflows']) : undefined;
   if (maxWorkflows !== undefined && !(Number.isInteger(maxWorkflows) && maxWorkflows > 0)) throw new UsageError(`--max-workflows "${o['max-workflows']}" is not a positive integer`);
-  const jobs = o.jobs !== undefined ? Number(o.jobs) : defaultJobs();
+  // One thread unless asked: sized to the machine (at most 4) the CLI was killed by a signal twice in full
+  // test runs on a loaded machine, never with one thread; until that is understood, no default of more.
+  const jobs = o.jobs !== undefined ? Number(o.jobs) : 1;
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 256)) throw new UsageError(`--jobs "${o.jobs}" is not a whole number from 1 to 256`);
   if (o.cache === '') throw new UsageError('--cache needs a folder');
 
