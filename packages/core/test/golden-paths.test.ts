@@ -15,6 +15,7 @@ import { buildSteps, callKey, isBoilerplateName, nameCall } from '../src/group/s
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
+import { mineUseCases } from '../src/group/usecases.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
@@ -340,5 +341,21 @@ describe('near-duplicates and evidence', () => {
     writeFileSync(path.join(repo, 'tutorials/merging.md'), `# Merging\n\n## Merge two adapters\n\n\`\`\`python\n${partial}\`\`\`\n`);
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tutw-')), name: 'acme_adaptkit', all: true });
     expect(m.candidates.find((c) => c.path === 'tutorials/merging.md')).toMatchObject({ kind: 'docs', heading: 'Merge two adapters' });
+  });
+
+  it('a snippet of configuration objects only, or of calls most sources make, follows the use case that makes them', async () => {
+    const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\n`;
+    const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');
+    // Builds a config and stops ("then pass it to add_adapter"): no use case of its own.
+    const fragment = await analysed(ADAPTKIT, `${H}cfg = AdapterConfig(rank=8)\n`, 'docs/config.md', 'docs');
+    // Only what most sources do (load, add an adapter, save): the quick start's, though the quick start does more.
+    const common = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("y")\nm = add_adapter(m, AdapterConfig())\nm.save("p")\n`, 'docs/custom.md', 'docs');
+    const merging = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save("q")\n`, `examples/${k}.py`)));
+    const cases = mineUseCases([readme, fragment, common, ...merging]);
+    const owner = (p: string) => cases.find((u) => u.members.some((m) => m.candidate.path === p));
+    expect(owner('docs/config.md')).toBe(owner('README.md'));
+    expect(owner('docs/custom.md')).toBe(owner('README.md'));
+    // A source with a call of its own still leads its own use case.
+    expect(owner('examples/a.py')).not.toBe(owner('README.md'));
   });
 });

@@ -101,6 +101,9 @@ export const JOIN_SHARE = 0.4;
 export const LEADER_SHARE = 0.4;
 /** A source with this many distinctive milestones is an overview: it leads only after the focused ones. */
 export const OVERVIEW_MILESTONES = 5;
+/** A call this share of all sources make is no use case's own (`get_peft_model` in peft, a client's constructor). */
+export const UBIQUITOUS_SHARE = 1 / 3;
+export const UBIQUITOUS_MIN_SOURCES = 3;
 /** Leaders compared per source, found through the calls they share with it (keeps mining linear). */
 const MAX_LEADERS_COMPARED = 64;
 
@@ -138,10 +141,12 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   // config object or a loader serves the milestone that defines the use case); an external call that is
   // no milestone (an optimizer, a tokenizer call) weighs as a config. Private calls weigh nothing.
   const roleWeight = new Map<string, number>();
+  const roleOf = new Map<string, string>();
   for (const f of feats.values()) {
     for (const x of f) {
       if (roleWeight.has(x.key)) continue;
       const role = nameCall(x.call).role;
+      roleOf.set(x.key, role);
       roleWeight.set(x.key, x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role) ? ROLE_WEIGHT.configure : ROLE_WEIGHT[role]);
     }
   }
@@ -161,8 +166,15 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
     let distinct = feats.get(s)!.filter((x) => weight(x.key) > 0).sort((a, b) => weight(b.key) - weight(a.key) || cmp(a.key, b.key));
     // Nothing distinctive (only calls most sources make): it follows the first use case that makes them all.
     const plain = distinct.length === 0;
+    // Only calls a third of the sources make or more (`get_peft_model` in peft, a client and its one
+    // method): no focus of its own to protect, it may join a leader that does more.
+    // (Counted over enough sources: with a handful, every call is "common".)
+    const common = !plain && distinct.every((x) => (df.get(x.key) ?? 0) >= Math.max(UBIQUITOUS_SHARE * n, UBIQUITOUS_MIN_SOURCES));
     if (plain) distinct = [...feats.get(s)!].sort((a, b) => cmp(a.key, b.key));
     const w = (k: string) => (plain ? 1 : weight(k));
+    // A fragment (a snippet that only builds configuration objects: `LoraConfig(...)` then `...`) shows no
+    // use case of its own; it follows the first leader that makes all its calls, whatever else that does.
+    const fragment = !plain && distinct.every((x) => roleOf.get(x.key) === 'configure');
     const total = distinct.reduce((t, x) => t + w(x.key), 0);
     let best: Group | undefined;
     let bestShare = 0;
@@ -178,7 +190,7 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       const share = overlap / total;
       // Both ways: most of the source's weight, and enough of the leader's (a section about `serve` is
       // not the "finetune, chat, serve" walkthrough that mentions serving last).
-      const leaderShare = plain ? 1 : overlap / (g.weight || 1);
+      const leaderShare = plain || fragment || common ? 1 : overlap / (g.weight || 1);
       // A README/docs section (or a command section) is about its most distinctive call: the leader must
       // make it too. A section about `pretrain` that also downloads and chats is not the chat use case; a
       // merging section that loads and generates like the quick start is not the quick start. Examples
@@ -186,7 +198,7 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // section too short to be a use case of its own (fewer than MIN_STEPS steps).
       const section = distinct[0].call.command || ((s.candidate.kind === 'docs' || s.candidate.kind === 'readme') && s.steps.length >= MIN_STEPS);
       const sharesTop = plain || !section || g.keys.has(distinct[0].key);
-      if (sharesTop && share >= (plain ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
+      if (sharesTop && share >= (plain || fragment ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
         best = g;
         bestShare = share;
       }
