@@ -1,7 +1,7 @@
 // `jobs` (`--jobs N`): Python facts made on worker threads give outputs byte-identical to a single-threaded
 // run. Runs the built library (the worker is a built file, dist/lang/python/facts-worker.js).
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { argsToOptions, copyWiki, fixtureArgs, ROOT, scratch } from './helpers.js';
 
 const core = (await import(path.join(ROOT, 'packages/core/dist/index.js'))) as typeof import('../packages/core/src/index.js');
@@ -21,5 +21,18 @@ describe('jobs', () => {
     const cache = scratch('goldpath-jobs-cache-');
     expect(await run(name, { jobs: 2, cache })).toBe(one);
     expect(await run(name, { jobs: 2, cache })).toBe(one);
+  });
+
+  it('stops its worker threads when the run fails half way', async () => {
+    const { FactsPool } = (await import(path.join(ROOT, 'packages/core/dist/lang/python/pool.js'))) as typeof import('../packages/core/src/lang/python/pool.js');
+    const close = vi.spyOn(FactsPool.prototype, 'close');
+    const fail = () => {
+      throw new Error('stopped by the caller');
+    };
+    const name = 'tinylm';
+    const opts = { repo: path.join(ROOT, 'examples', name, 'repo'), wiki: copyWiki(name), ...argsToOptions(fixtureArgs(name)), jobs: 2 };
+    await expect(core.extractWorkflows({ ...opts, onCount: fail })).rejects.toThrow(/stopped by the caller/);
+    expect(close).toHaveBeenCalledTimes(1);
+    close.mockRestore();
   });
 });

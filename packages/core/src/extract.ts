@@ -41,14 +41,18 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function extractWorkflows(options: ExtractOptions): Promise<GoldpathModel> {
   // An unexpected error names the source being analysed when it happened.
   const where = { path: '' };
+  // Worker threads a run started are stopped whatever happens (an error must not leave them parsing).
+  const running: { pool?: FactsPool } = {};
   try {
-    return await extract(options, where);
+    return await extract(options, where, running);
   } catch (e) {
     throw asInternal(e, where.path || undefined);
+  } finally {
+    await running.pool?.close();
   }
 }
 
-async function extract(options: ExtractOptions, where: { path: string }): Promise<GoldpathModel> {
+async function extract(options: ExtractOptions, where: { path: string }, running: { pool?: FactsPool }): Promise<GoldpathModel> {
   const progress = options.onProgress ?? (() => {});
   const repo = path.resolve(options.repo);
   await assertReadableDir(repo, 'repository');
@@ -307,7 +311,7 @@ async function extract(options: ExtractOptions, where: { path: string }): Promis
     const again = pending.filter((p) => (p.language ?? 'python') === 'python' && !rerun?.lookup(specOf(p)));
     const ahead = () => (again.length ? [...again.map((p) => ({ path: p.candidate.path, text: p.text })), ...index.attachmentFiles()] : []);
     const items = rerun ? rerun.tracker.silently(ahead) : ahead();
-    pool = new FactsPool(cache ? items.filter((f) => !cache.has('python', f.path, f.text)) : items, jobs - 1, parser.backend);
+    pool = running.pool = new FactsPool(cache ? items.filter((f) => !cache.has('python', f.path, f.text)) : items, jobs - 1, parser.backend);
   }
 
   progress('parse + resolve: following the examples into the repository');

@@ -118,9 +118,10 @@ export class FactsPool {
     return undefined;
   }
 
-  /** Stops the workers (the items they have not made are not needed any more). */
+  /** Stops the workers (the items they have not made are not needed any more). Closing twice is a no-op. */
   async close(): Promise<void> {
     this.made.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
