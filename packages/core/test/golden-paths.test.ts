@@ -358,4 +358,19 @@ describe('near-duplicates and evidence', () => {
     // A source with a call of its own still leads its own use case.
     expect(owner('examples/a.py')).not.toBe(owner('README.md'));
   });
+
+  it('names a use case after the call its README section introduces in a code span, not the rarer call its code ends with', async () => {
+    const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save_gguf("q")\n`;
+    const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');
+    const others = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\n`, `examples/${k}.py`)));
+    const named = (paragraphs: { text: string; line: number }[]) =>
+      buildWorkflows([{ ...readme, paragraphs }, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows.find((w) => w.sources.some((s) => s.path === 'README.md'))!;
+    // The code alone: the rarest milestone (the GGUF export only the README makes) names it.
+    const silent = named([{ text: 'Then run this.', line: 1 }]);
+    // The prose says what the section shows.
+    const spoken = named([{ text: 'Wrap the model with `add_adapter`, train it, then export it.', line: 1 }]);
+    expect(spoken.anchor).toBe(silent.anchor);
+    expect(spoken.name).not.toBe(silent.name);
+    expect(spoken.name).toMatch(/Adapter/);
+  });
 });

@@ -6,6 +6,7 @@ import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS
 import { pageName, tokens, workflowNameFrom } from './names.js';
 import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
+import { mentionOf, readmeTerms } from './mentions.js';
 
 export interface NamingHints {
   /** Phase 0 suggestions: name and files. */
@@ -33,7 +34,8 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   const usedSuggestions = new Set<number>();
   const usedHeadings = new Set<string>();
   const taken = new Set<string>();
-  return useCases.map((u) => {
+  return useCases.map((use) => {
+    const u = spokenAnchor(use);
     const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages);
     let name = chosen.name;
     if (taken.has(name)) {
@@ -44,6 +46,28 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
     taken.add(name);
     return { name, from: chosen.from };
   });
+}
+
+const NO_TERMS = new Map<string, string>();
+
+/**
+ * The use case as its representative introduces it: a README/docs section whose prose names one of the
+ * use case's steps (a function or method) in a code span (`wrapping the base model ... with
+ * \`get_peft_model\``) is about that call, whatever call of its code is rarer (the `save_pretrained` it
+ * ends with). Names only: the anchor that mining and ranking use stays.
+ */
+function spokenAnchor(u: UseCase): UseCase {
+  const rep = u.members[0];
+  if (!rep || (rep.candidate.kind !== 'readme' && rep.candidate.kind !== 'docs') || !rep.paragraphs?.length) return u;
+  const code = readmeTerms(rep.paragraphs.map((p) => p.text).join('\n\n')).code;
+  if (!code.size) return u;
+  const w = u.weight ?? (() => 1);
+  const own = new Set(rep.steps.flatMap((s) => s.calls.map(callKey)));
+  const said = u.steps
+    .map((s) => s.calls[0])
+    .filter((c) => own.has(callKey(c)) && isRepoCall(c) && c.definition?.kind !== 'class' && nameCall(c).role !== 'other' && w(callKey(c)) > 0 && mentionOf(c.callee, { terms: NO_TERMS, code }) !== undefined);
+  if (said.length !== 1 || callKey(said[0]) === u.anchor) return u;
+  return { ...u, anchor: callKey(said[0]), anchorCall: said[0] };
 }
 
 function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): ChosenName {
