@@ -92,6 +92,13 @@ describe('steps are milestones of the public API', () => {
     expect(all.some((c) => c.endsWith('.train'))).toBe(true);
   });
 
+  it('names a step after the variable it fills or passes only when the name says what the value is', async () => {
+    const code = 'from adaptkit import Model\nm = Model.from_pretrained("x")\nstory = m.generate("hi")\noutputs = m.generate("ho")\noutput_dir = "o"\nm.save(output_dir)\n';
+    const titles = (await analysed(ADAPTKIT, code)).steps.map((s) => s.title);
+    expect(titles).toContain('Generate Story');
+    expect(titles.some((t) => /Outputs|Output Dir/.test(t))).toBe(false);
+  });
+
   it('knows boilerplate by name shape, in snake and camel case', () => {
     for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on']) {
       expect(isBoilerplateName(n), n).toBe(true);

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 
@@ -74,7 +74,7 @@ export function nameCall(c: CallSite): Naming {
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
-    if (!object.length && passed.length && v.role === 'save') object = objectTokens(tokens(passed[0]), verbTok).slice(0, 2);
+    if (!object.length && passed.length && v.role === 'save') object = valueObject(passed[0], verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
@@ -84,7 +84,7 @@ export function nameCall(c: CallSite): Naming {
       object = [...object, parts[parts.length - 2]];
     }
     // What an inference or data step produces names it (`text = model.generate(...)` → Generate Text).
-    if (!object.length && (v.role === 'infer' || v.role === 'prepare_data') && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = objectTokens(tokens(c.assignedTo[0]), verbTok).slice(0, 2);
+    if (!object.length && (v.role === 'infer' || v.role === 'prepare_data') && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = valueObject(c.assignedTo[0], verbTok);
     return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object };
   }
   // No verb: the name itself is the object of a plain call.
@@ -101,6 +101,11 @@ function onInstance(c: CallSite): boolean {
 function returnsInstance(returns: string | undefined): boolean {
   const t = (returns ?? '').trim().replace(/^["']|["']$/g, '').replace(/^Optional\[(.*)\]$/, '$1');
   return /^[A-Z]/.test(t) && !/^(List|Dict|Tuple|Set|Optional|Union|Iterable|Iterator|Generator|Sequence|Mapping|Any|None|Callable|Type|Promise|Array|Record|Map)\b/.test(t);
+}
+
+/** What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing). */
+function valueObject(name: string, verb: string): string[] {
+  return objectTokens(tokens(name).filter((t) => !VALUE_WORDS.has(t)), verb).slice(0, 2);
 }
 
 function objectTokens(ts: string[], verb: string): string[] {

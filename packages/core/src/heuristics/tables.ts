@@ -218,6 +218,17 @@ export const STOP_TOKENS = new Set([
   'simple', 'base', 'all', 'get', 'set', 'one', 'async',
 ]);
 
+/**
+ * Words of a variable's name that say it holds some value, not what it is (`outputs`, `out`, `result`,
+ * `output_dir`): a step named after the variable it fills or passes (`text = model.generate(...)` →
+ * Generate Text) leaves them out, and a variable with nothing else names nothing.
+ */
+export const VALUE_WORDS = new Set([
+  'out', 'output', 'outputs', 'result', 'results', 'res', 'ret', 'retval', 'response', 'resp', 'data', 'tmp',
+  'temp', 'value', 'values', 'val', 'dir', 'directory', 'path', 'file', 'filename', 'args', 'kwargs', 'item',
+  'items', 'final', 'new', 'old', 'var', 'obj', 'thing', 'stuff', 'foo', 'bar',
+]);
+
 /** Words kept in their usual spelling in names (`lora` → `LoRA`). */
 export const ACRONYMS: Record<string, string> = table({
   qlora: 'QLoRA', lora: 'LoRA', grpo: 'GRPO', sft: 'SFT', dpo: 'DPO', ppo: 'PPO', orpo: 'ORPO', kto: 'KTO',
