@@ -74,6 +74,9 @@ describe('steps are milestones of the public API', () => {
     const [made, got] = a.calls.filter((c) => c.callee === 'get_peft_model').map((c) => nameCall(c));
     expect(made).toMatchObject({ role: 'build', verb: 'Create' });
     expect(got.verb).not.toBe('Create');
+    // Replacing its receiver is moving on, not making: `page = page.getNextPage()` retrieves the next page.
+    const next = { ...a.calls.find((c) => c.callee === 'get_peft_model')!, callee: 'page.getNextPage', assignedTo: ['page'], uses: ['page'], definition: undefined };
+    expect(nameCall(next).verb).not.toBe('Create');
   });
 
   it('takes `.eval()` chained on a loader for a mode switch, while `Trainer(...).train()` still trains', async () => {

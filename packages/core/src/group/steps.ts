@@ -69,7 +69,8 @@ export function nameCall(c: CallSite): Naming {
   if (verbTok) {
     // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
-    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || c.assignedTo.some((v) => c.uses.includes(v)));
+    // (Not its receiver: `page = page.getNextPage()` retrieves the next page.)
+    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v)));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).

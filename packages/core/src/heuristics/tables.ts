@@ -86,6 +86,7 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   retrieve: { role: 'load', noun: 'Retrieval' },
   list: { role: 'load', noun: 'Listing' },
   poll: { role: 'load', noun: 'Polling' },
+  paginate: { role: 'load', noun: 'Pagination' },
   wait: { role: 'run', noun: 'Waiting' },
   update: { role: 'configure', noun: 'Update' },
   delete: { role: 'save', noun: 'Deletion' },
