@@ -102,6 +102,18 @@ describe('steps are milestones of the public API', () => {
     expect(titles.some((t) => /Outputs|Output Dir/.test(t))).toBe(false);
   });
 
+  it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
+    const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
+    for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {
+      const a = await analysed(ADAPTKIT, runner.replace('{body}', body));
+      expect(a.calls.map((c) => c.callee)).toEqual(expect.arrayContaining(['Model.from_pretrained', 'm.generate']));
+      expect(a.calls.some((c) => c.resolution.kind === 'pattern')).toBe(false);
+    }
+    // A function handed to anything else is a callback: a pattern, its body no steps.
+    const callback = await analysed(ADAPTKIT, `import threading\n${body}threading.Thread(target=main).start()\nimport other\nother.Fire(main)\n`);
+    expect(callback.calls.map((c) => c.callee)).not.toContain('m.generate');
+  });
+
   it('knows boilerplate by name shape, in snake and camel case', () => {
     for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on']) {
       expect(isBoilerplateName(n), n).toBe(true);

@@ -404,6 +404,18 @@ export const PAGE_TITLE_SHARE = 0.5;
 /** The role that names a workflow when nothing else does: the first of these the workflow has. */
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];
 
+/**
+ * Command-line runners that call the function they are handed (`fire.Fire(main)`, `typer.run(main)`):
+ * that function is the script's program, so it runs like a direct call (module → its function names).
+ */
+export const PY_ENTRY_RUNNERS: Record<string, string[]> = table({
+  fire: ['Fire'],
+  typer: ['run'],
+  tyro: ['cli'],
+  jsonargparse: ['CLI'],
+  'absl.app': ['run'],
+});
+
 /** Node `child_process` functions whose first argument is the command they run (External Tool Docs). */
 export const CHILD_PROCESS_CALLS = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']);
 

@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 
@@ -63,11 +63,45 @@ export interface ResolvedSource {
   patterns: string[];
 }
 
+/** `fire.Fire(...)`, `typer.run(...)`, `Fire(...)` after `from fire import Fire`: a runner of PY_ENTRY_RUNNERS, by its import. */
+function isEntryRunner(c: PyCall, imports: PyImport[]): boolean {
+  if (c.callee.base !== 'name') return false;
+  const chain = c.callee.chain;
+  const fn = chain[chain.length - 1];
+  const root = chain[0];
+  for (const imp of imports) {
+    if (imp.scope !== '' || imp.guard === 'type_checking') continue;
+    let module: string | undefined;
+    if (imp.kind === 'import' && chain.length > 1) {
+      // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+      if (imp.alias === root) module = [imp.module, ...chain.slice(1, -1)].join('.');
+      else if (!imp.alias && imp.module.split('.')[0] === root) module = chain.slice(0, -1).join('.');
+    } else if (imp.kind === 'from' && imp.level === 0) {
+      const n = imp.names.find((x) => (x.alias ?? x.name) === root);
+      if (n && chain.length === 1) return (PY_ENTRY_RUNNERS[imp.module] ?? []).includes(n.name);
+      if (n && chain.length > 1) module = [imp.module, n.name, ...chain.slice(1, -1)].join('.');
+    }
+    if (module !== undefined && (PY_ENTRY_RUNNERS[module] ?? []).includes(fn)) return true;
+  }
+  return false;
+}
+
 export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
   const { facts } = src;
   const within = (scope: string, fn: string) => scope === fn || scope.startsWith(`${fn}.`);
+  // A local function handed to a command-line runner (`fire.Fire(main)`) is the program: it runs.
+  const runnerTarget = (c: PyCall): string | undefined => {
+    const first = c.args.find((a) => !a.keyword && !a.unpack)?.text;
+    return first && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === first) && isEntryRunner(c, facts.imports) ? first : undefined;
+  };
+  const runnerOf = new Map<PyCall, string>();
+  for (const c of facts.calls) {
+    const t = runnerTarget(c);
+    if (t) runnerOf.set(c, t);
+  }
+  const runnerTargets = new Set(runnerOf.values());
   // Local functions passed by name to a call are user callbacks: their own calls are not workflow steps.
-  const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === t)));
+  const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => !runnerTargets.has(t) && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === t)));
   // The workflow is what runs: module level (or the entry function) and the local functions it calls,
   // transitively. Local classes and callbacks are the example's own machinery, not steps.
   const localFns = new Set(facts.defs.filter((d) => d.parent === '' && d.kind === 'function').map((d) => d.name));
@@ -80,7 +114,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of facts.calls) {
-      const target = c.callee.base === 'name' && c.callee.chain.length === 1 ? c.callee.chain[0] : undefined;
+      const target = c.callee.base === 'name' && c.callee.chain.length === 1 && localFns.has(c.callee.chain[0]) ? c.callee.chain[0] : runnerOf.get(c);
       if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && runs(c.scope)) {
         reached.add(target);
         calledFrom.set(target, { scope: c.scope, line: c.statementLine });
@@ -760,7 +794,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (site.resolution.kind === 'repo' || site.resolution.kind === 'external') {
       for (const arg of call.args) {
         const def = /^[A-Za-z_]\w*$/.test(arg.text) ? localDefs.get(arg.text) : undefined;
-        if (def && def.kind === 'function' && !patterns.includes(def.name)) {
+        // (A runner's program is followed into, not a pattern: its calls are the steps.)
+        if (def && def.kind === 'function' && !patterns.includes(def.name) && runnerOf.get(call) !== def.name) {
           patterns.push(def.name);
           calls.push({
             callee: def.name,
