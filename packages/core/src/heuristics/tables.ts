@@ -156,6 +156,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(check|require|ensure|assert|verify)_[a-z0-9_]*version[a-z0-9_]*$/,
   /^(print|warn|report)_[a-z0-9_]+$/, // print_rank_0, print_trainable_parameters
   /^log_(metrics?|info|messages?|stats|results|summary|scalars?|hyperparams|params|images?|table|text|artifacts?)$/, // not log_softmax
+  /^(save|write|dump)_(metrics?|stats|results)$/, // trainer.save_metrics("eval", metrics): reporting, like log_metrics
   /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
