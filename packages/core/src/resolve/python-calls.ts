@@ -7,6 +7,7 @@ import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '..
 import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
+import { originFromImports } from '../lang/python/cli-dispatch.js';
 
 /** Where each line of the parsed text sits in the original file (notebooks, code blocks). */
 export interface LineMap {
@@ -63,27 +64,11 @@ export interface ResolvedSource {
   patterns: string[];
 }
 
-/** `fire.Fire(...)`, `typer.run(...)`, `Fire(...)` after `from fire import Fire`: a runner of PY_ENTRY_RUNNERS, by its import. */
-function isEntryRunner(c: PyCall, imports: PyImport[]): boolean {
+/** `fire.Fire(...)`, `typer.run(...)`, `Fire(...)` after `from fire import Fire`: a runner of PY_ENTRY_RUNNERS, by the import that binds it. */
+function isEntryRunner(c: PyCall, facts: PyModuleFacts): boolean {
   if (c.callee.base !== 'name') return false;
-  const chain = c.callee.chain;
-  const fn = chain[chain.length - 1];
-  const root = chain[0];
-  for (const imp of imports) {
-    if (imp.scope !== '' || imp.guard === 'type_checking') continue;
-    let module: string | undefined;
-    if (imp.kind === 'import' && chain.length > 1) {
-      // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
-      if (imp.alias === root) module = [imp.module, ...chain.slice(1, -1)].join('.');
-      else if (!imp.alias && imp.module.split('.')[0] === root) module = chain.slice(0, -1).join('.');
-    } else if (imp.kind === 'from' && imp.level === 0) {
-      const n = imp.names.find((x) => (x.alias ?? x.name) === root);
-      if (n && chain.length === 1) return (PY_ENTRY_RUNNERS[imp.module] ?? []).includes(n.name);
-      if (n && chain.length > 1) module = [imp.module, n.name, ...chain.slice(1, -1)].join('.');
-    }
-    if (module !== undefined && (PY_ENTRY_RUNNERS[module] ?? []).includes(fn)) return true;
-  }
-  return false;
+  const origin = originFromImports(facts, c.scope, c.callee.chain)?.split('.');
+  return !!origin && origin.length > 1 && (PY_ENTRY_RUNNERS[origin.slice(0, -1).join('.')] ?? []).includes(origin[origin.length - 1]);
 }
 
 export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
@@ -92,7 +77,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // A local function handed to a command-line runner (`fire.Fire(main)`) is the program: it runs.
   const runnerTarget = (c: PyCall): string | undefined => {
     const first = c.args.find((a) => !a.keyword && !a.unpack)?.text;
-    return first && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === first) && isEntryRunner(c, facts.imports) ? first : undefined;
+    return first && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === first) && isEntryRunner(c, facts) ? first : undefined;
   };
   const runnerOf = new Map<PyCall, string>();
   for (const c of facts.calls) {

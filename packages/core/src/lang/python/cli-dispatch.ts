@@ -1139,7 +1139,7 @@ function lineOfReg(r: { kind: 'decorated'; def: PyDef } | { kind: 'call'; call: 
 }
 
 /** `from x import N as chain0` / `import x as chain0`: the dotted name a chain stands for, when imported. */
-function originFromImports(facts: PyModuleFacts, scope: string, chain: string[]): string | undefined {
+export function originFromImports(facts: PyModuleFacts, scope: string, chain: string[]): string | undefined {
   const scopes = [scope, ''];
   for (const s of scopes) {
     const imp = [...facts.imports].reverse().find((i) => i.scope === s && (i.kind === 'from' ? i.names.some((n) => (n.alias ?? n.name) === chain[0]) : (i.alias ?? i.module.split('.')[0]) === chain[0]));
