@@ -9,6 +9,8 @@ import { extractWorkflows } from '../src/index.js';
 import type { CallSite } from '../src/model.js';
 import { commandNaming, shellTokens } from '../src/resolve/commands.js';
 import { setupPyConsoleScripts } from '../src/repo/metadata.js';
+import { publicSurface } from '../src/group/surface.js';
+import { shellCallSites } from '../src/resolve/shell-calls.js';
 
 function write(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmd-'));
@@ -508,6 +510,24 @@ describe('shell lines', () => {
     expect(where(by('uv run --with rich tool fit y'))).toBe(where(fit));
     // Other programs stay tools; install commands are not steps at all.
     expect([...new Set(all.map((c) => c.command?.line))].sort()).toEqual(['tool fit data.csv --lr 0.5', 'tool fit nb.csv --lr 0.2', 'python -m tool fit x', 'uv run --with rich tool fit y'].sort());
+  });
+
+  it('code pasted under a shell tag is no command; a command of the repository stays public API wherever its code lives', async () => {
+    const { all } = await commands({
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool = "tool.scripts.run:main"\n',
+      'tool/__init__.py': '',
+      'tool/scripts/__init__.py': '',
+      'tool/scripts/run.py': 'def main():\n    pass\n',
+      'README.md': readme('tool go\nimport torch\nfrom transformers import AutoModel\nstate_dict = torch.load("m.pth")\nmodel = AutoModel.from_pretrained(\n    "x", state_dict=state_dict\n)\nmodel.save_pretrained("out/")\ncp a b'),
+    });
+    expect(all.map((c) => c.command?.line)).toEqual(['tool go']);
+    const lines = ['tool go', 'import torch', 'from transformers import AutoModel', 'state_dict = torch.load("m.pth")', 'model = AutoModel.from_pretrained(', '    "x", state_dict=state_dict', ')', 'model.save_pretrained("out/")', 'cp a b', 'HF_HOME=/tmp tool go'];
+    const tools = shellCallSites('README.md', lines.map((command, i) => ({ line: i + 1, command })));
+    expect(tools.map((c) => c.callee)).toEqual(['tool', 'cp', 'tool']);
+    const own = all[0];
+    expect(own.resolution.kind).toBe('repo');
+    // `tool/scripts/` reads as a scripts folder, but the command is what the user types.
+    expect(publicSurface()(own)).toBe(true);
   });
 
   it('shell words: quotes, operators, comments', () => {

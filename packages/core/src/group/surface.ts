@@ -21,6 +21,9 @@ export function publicSurface(packages: { dir: string; app: boolean }[] = []): P
     if (r.kind === 'external') return true;
     if (r.kind === 'unresolved') return isRepoUnresolved(r);
     if (r.kind !== 'repo') return false;
+    // A command of the repository's own program is what its user types: public, wherever its code lives
+    // (`litgpt convert_from_litgpt` runs `litgpt/scripts/convert_lit_checkpoint.py`).
+    if (c.command) return true;
     if (isPrivatePath(r.span.path) || inApp(r.span.path)) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));
   };

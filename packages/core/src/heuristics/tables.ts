@@ -417,6 +417,20 @@ export const PY_ENTRY_RUNNERS: Record<string, string[]> = table({
   'absl.app': ['run'],
 });
 
+/**
+ * Lines of a shell block that are no command: code pasted under a `bash` tag (`import torch`,
+ * `state_dict = torch.load(...)`, `model.save_pretrained("out/")`, a continued argument list). Shell
+ * has no spaces around `=`, no `name(` calls and no program named `"x",` or `)`.
+ */
+export const NOT_SHELL_COMMAND: RegExp[] = [
+  /^import\s+[A-Za-z_][\w.]*(\s+as\s+\w+)?(\s*,\s*[A-Za-z_][\w.]*(\s+as\s+\w+)?)*\s*;?$/, // import torch
+  /^from\s+\.*[A-Za-z_][\w.]*\s+import\s+/, // from transformers import AutoModel
+  /^[A-Za-z_][\w.]*(\[[^\]]*\])?(\s*:\s*[\w.[\], ]+)?\s+[-+*/]?=\s/, // state_dict = torch.load(...)
+  /^(const|let|var)\s/, // JavaScript
+  /^(await\s+)?[A-Za-z_][\w.]*\(/, // model.save_pretrained("out/")
+  /^["'(){}[\],]/, // a continued argument list or its closing bracket
+];
+
 /** Node `child_process` functions whose first argument is the command they run (External Tool Docs). */
 export const CHILD_PROCESS_CALLS = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']);
 

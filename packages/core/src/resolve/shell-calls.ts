@@ -1,7 +1,7 @@
 // Shell lines (notebook `!cmd`, README shell blocks, shell scripts) run tools: one External Tool call site
 // per command, except a command of the repository's own CLI, which resolves to the function that runs it.
 import type { CallSite } from '../model.js';
-import { INSTALL_COMMANDS } from '../heuristics/tables.js';
+import { INSTALL_COMMANDS, NOT_SHELL_COMMAND } from '../heuristics/tables.js';
 
 export interface ShellLine {
   line: number;
@@ -18,11 +18,12 @@ export interface CommandResolver {
   callSite(path: string, sh: ShellLine): CallSite | undefined;
 }
 
-/** Call sites of shell lines; install commands and `%` magics never become steps. */
+/** Call sites of shell lines; install commands, `%` magics and code pasted in a shell block never become steps. */
 export function shellCallSites(path: string, shell: ShellLine[], commands?: CommandResolver): CallSite[] {
   const out: CallSite[] = [];
   for (const sh of shell) {
     if (INSTALL_COMMANDS.some((re) => re.test(sh.command)) || sh.command.trim().startsWith('%')) continue;
+    if (NOT_SHELL_COMMAND.some((re) => re.test(sh.command.trim()))) continue;
     const own = commands?.callSite(path, sh);
     if (own) {
       out.push(own);
