@@ -3,7 +3,7 @@
 // source joins the use case of its most distinctive shared milestone, and a use case's steps are the
 // milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
 // sorts): one pass to count, one to assign, one per use case to build its steps.
-import type { CallSite } from '../model.js';
+import type { CallSite, Role } from '../model.js';
 import { GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
 import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
@@ -101,7 +101,10 @@ export const JOIN_SHARE = 0.4;
 export const LEADER_SHARE = 0.4;
 /** A source with this many distinctive milestones is an overview: it leads only after the focused ones. */
 export const OVERVIEW_MILESTONES = 5;
-/** A call this share of all sources make is no use case's own (`get_peft_model` in peft, a client's constructor). */
+/**
+ * A source whose every call this share of all sources make (and at least UBIQUITOUS_MIN_SOURCES) has no
+ * focus of its own (`get_peft_model` in peft): it joins a leader without the leader-share test.
+ */
 export const UBIQUITOUS_SHARE = 1 / 3;
 export const UBIQUITOUS_MIN_SOURCES = 3;
 /** Leaders compared per source, found through the calls they share with it (keeps mining linear). */
@@ -140,11 +143,11 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   // A call is weighed by how rare it is (idf: a call every source makes says little) and by its role (a
   // config object or a loader serves the milestone that defines the use case); an external call that is
   // no milestone (an optimizer, a tokenizer call) weighs as a config. Private calls weigh nothing.
+  const roleOf = new Map<string, Role>();
   const roleWeight = new Map<string, number>();
-  const roleOf = new Map<string, string>();
   for (const f of feats.values()) {
     for (const x of f) {
-      if (roleWeight.has(x.key)) continue;
+      if (roleOf.has(x.key)) continue;
       const role = nameCall(x.call).role;
       roleOf.set(x.key, role);
       roleWeight.set(x.key, x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role) ? ROLE_WEIGHT.configure : ROLE_WEIGHT[role]);
