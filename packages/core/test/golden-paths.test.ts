@@ -274,6 +274,21 @@ describe('near-duplicates and evidence', () => {
     expect(all.workflows[1].evidence.map((e) => e.kind)).toContain('repeats');
   });
 
+  it("a use case that adds only another library's calls to higher-ranked milestones is a near-duplicate; one with a call of the library's own is not", async () => {
+    const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm.save("o")\n`;
+    const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');
+    // The same milestones of the library, trained with transformers' Trainer: which trainer is not this library's path.
+    const withTrainer = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}from transformers import Trainer\nm = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\nTrainer(model=m).train()\nm.save("o")\n`, `examples/t${k}.py`)));
+    // trl's trainer, but also merging: a call of the library's own that no higher-ranked workflow shows.
+    const merging = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `from trl import SFTTrainer\n${H}m = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\nSFTTrainer(model=m).train()\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`, `examples/m${k}.py`)));
+    const { workflows, omitted } = buildWorkflows([readme, ...withTrainer, ...merging], { suggestions: [], purposes: new Map() }, ctx);
+    const written = (p: string) => workflows.some((w) => w.sources.some((s) => s.path === p));
+    expect(written('README.md')).toBe(true);
+    expect(written('examples/ma.py')).toBe(true);
+    expect(written('examples/ta.py')).toBe(false);
+    expect(omitted.find((o) => o.sources.includes('examples/ta.py'))?.reason).toMatch(/shown by higher-ranked workflows/);
+  });
+
   it('a docs section whose most distinctive call the leader does not make leads its own use case', async () => {
     const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.load_adapter("o", name="a")\nm.generate("hi")\n`;
     // It shares most of the walkthrough's calls, but it is about merging, which the walkthrough never does.

@@ -157,8 +157,15 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
   for (const u of ranked) {
     const w = u.weight ?? (() => 1);
     const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
-    const total = keys.reduce((t, k) => t + w(k), 0);
-    const fresh_ = keys.filter((k) => !shown.has(k)).reduce((t, k) => t + w(k), 0);
+    const sum = (ks: string[]) => ks.reduce((t, k) => t + w(k), 0);
+    const novelty = (ks: string[]) => (sum(ks) > 0 ? sum(ks.filter((k) => !shown.has(k))) / sum(ks) : 1);
+    // New by weight, and new in the library's own calls: the same milestones trained with another
+    // library's trainer (peft's LoRA model handed to transformers' Trainer, then to trl's SFTTrainer) are
+    // one golden path of this library, however rare that trainer is.
+    const total = sum(keys);
+    const byWeight = novelty(keys);
+    const own = novelty(keys.filter((k) => k.startsWith('repo:')));
+    const novel = Math.min(byWeight, own);
     // Configuration objects alone (a docs section listing `SFTConfig(...)` options) are reference, not a path.
     const configOnly = u.steps.every((s) => nameCall(s.calls[0]).role === 'configure');
     if (!u.testOnly && configOnly && fresh.length) {
@@ -166,8 +173,9 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       repeats.push(u);
       continue;
     }
-    if (!u.testOnly && total > 0 && fresh_ / total < NOVELTY_SHARE && fresh.length) {
-      u.evidence.push({ kind: 'repeats', detail: `${Math.round((100 * (total - fresh_)) / total)}% of its distinctive calls are shown by higher-ranked workflows`, points: 0 });
+    if (!u.testOnly && total > 0 && novel < NOVELTY_SHARE && fresh.length) {
+      const what = own < byWeight ? "calls into the library" : 'distinctive calls';
+      u.evidence.push({ kind: 'repeats', detail: `${Math.round(100 * (1 - novel))}% of its ${what} are shown by higher-ranked workflows`, points: 0 });
       repeats.push(u);
       continue;
     }
