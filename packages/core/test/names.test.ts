@@ -6,6 +6,10 @@ describe('names', () => {
   it('splits identifiers into tokens', () => {
     expect(tokens('FastModel.from_pretrained')).toEqual(['fast', 'model', 'from', 'pretrained']);
     expect(tokens('HTTPServer')).toEqual(['http', 'server']);
+    // A term spelt with inner capitals is one word, alone or leading an identifier.
+    expect(tokens('LoRA conversion')).toEqual(['lora', 'conversion']);
+    expect(tokens('LoRAConfig and QLoRA, MoELayer')).toEqual(['lora', 'config', 'and', 'qlora', 'moe', 'layer']);
+    expect(workflowNameFrom('Using LoRAConfig')).toBe('LoRA_Config');
   });
   it('builds workflow names from free text, keeping acronyms and dropping filler', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');

@@ -6,11 +6,27 @@ import { GoldpathError } from '../model.js';
 export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
 export const IMPLEMENTATION_NAME_RE = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
 
+/** Known terms spelt with inner capitals (LoRA, MoE): one word each, not split at their capitals. */
+const MIXED_CASE_TERM = new RegExp(
+  `(${Object.values(ACRONYMS)
+    .filter((a) => /[a-z]/.test(a) && /[A-Z]/.test(a))
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .join('|')})(?![a-z])`,
+  'g',
+);
+
+/** Words of an identifier or phrase at case changes, known mixed-case terms kept whole (`LoRAConfig` → LoRA Config). */
+export function splitCamel(text: string): string {
+  return text
+    .replace(MIXED_CASE_TERM, ' $1 ')
+    .split(' ')
+    .map((part) => (ACRONYMS[part.toLowerCase()] === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
+    .join(' ');
+}
+
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+  return splitCamel(text)
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((t) => t.toLowerCase());
@@ -43,7 +59,7 @@ export function workflowNameFrom(text: string): string | undefined {
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
   // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
-  const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? w.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(' ') : [w]);
+  const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
   const cased = (w: string) => (ACRONYMS[w.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
   return pageName((kept.length ? kept : ws).slice(0, 6).flatMap(parts).map(cased));
 }
