@@ -396,6 +396,21 @@ describe('near-duplicates and evidence', () => {
     expect(owner('examples/a.py')).not.toBe(owner('README.md'));
   });
 
+  it('another trainer is another use case, however much scaffolding two scripts share', async () => {
+    // Example scripts that load, add an adapter, save and export alike, each with a trainer of its own.
+    const script = (trainer: string, k: string) =>
+      analysed(ADAPTKIT, `${H}from trl import ${trainer}\nm = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\n${trainer}(model=m).train()\nm.save("o")\nm.save_gguf("q")\n`, `examples/${trainer}_${k}.py`);
+    const dpo = await Promise.all(['a', 'b', 'c'].map((k) => script('DPOTrainer', k)));
+    const reward = await Promise.all(['a', 'b'].map((k) => script('RewardTrainer', k)));
+    // Sources that do something else, so that the scaffolding is not made by every source.
+    const others = await Promise.all(['a', 'b', 'c', 'd'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm.generate("hi")\n`, `examples/gen_${k}.py`)));
+    const cases = mineUseCases([...dpo, ...reward, ...others]);
+    const owner = (p: string) => cases.find((u) => u.members.some((m) => m.candidate.path === p));
+    expect(owner('examples/RewardTrainer_a.py')).toBe(owner('examples/RewardTrainer_b.py'));
+    expect(owner('examples/RewardTrainer_a.py')).not.toBe(owner('examples/DPOTrainer_a.py'));
+    expect(owner('examples/RewardTrainer_a.py')!.anchorCall.callee).toBe('RewardTrainer');
+  });
+
   it('names a use case after the call its README section introduces in a code span, not the rarer call its code ends with', async () => {
     const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save_gguf("q")\n`;
     const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');

@@ -4,7 +4,7 @@
 // milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
-import { GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
+import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
 import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
@@ -119,6 +119,18 @@ interface Group {
   order: number;
   /** The leader's distinctive weight. */
   weight: number;
+  /** The leader's most distinctive call of each exclusive role (its trainer). */
+  exclusive: Map<Role, string>;
+}
+
+/** The most distinctive call of each exclusive role among features sorted by weight (heaviest first). */
+function exclusiveCalls(distinct: Feature[], roleOf: Map<string, Role>): Map<Role, string> {
+  const out = new Map<Role, string>();
+  for (const x of distinct) {
+    const role = roleOf.get(x.key)!;
+    if (EXCLUSIVE_ROLES.has(role) && !out.has(role)) out.set(role, x.key);
+  }
+  return out;
 }
 
 /**
@@ -179,6 +191,15 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
     // use case of its own; it follows the first leader that makes all its calls, whatever else that does.
     const fragment = !plain && distinct.every((x) => roleOf.get(x.key) === 'configure');
     const total = distinct.reduce((t, x) => t + w(x.key), 0);
+    const exclusive = plain ? new Map<Role, string>() : exclusiveCalls(distinct, roleOf);
+    const mine = new Set(distinct.map((x) => x.key));
+    // Another trainer is another use case, however much scaffolding the two scripts share (trl's example
+    // scripts all quantise, load a dataset, save and push; RewardTrainer is not DPOTrainer): neither makes
+    // the other's most distinctive call of that role.
+    const rivals = (g: Group) => [...exclusive].some(([role, key]) => {
+      const theirs = g.exclusive.get(role);
+      return theirs !== undefined && theirs !== key && !g.all.has(key) && !mine.has(theirs);
+    });
     let best: Group | undefined;
     let bestShare = 0;
     const seen = new Set<Group>();
@@ -201,7 +222,7 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // section too short to be a use case of its own (fewer than MIN_STEPS steps).
       const section = distinct[0].call.command || ((s.candidate.kind === 'docs' || s.candidate.kind === 'readme') && s.steps.length >= MIN_STEPS);
       const sharesTop = plain || !section || g.keys.has(distinct[0].key);
-      if (sharesTop && share >= (plain || fragment ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare) {
+      if (sharesTop && share >= (plain || fragment ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare && !rivals(g)) {
         best = g;
         bestShare = share;
       }
@@ -210,7 +231,7 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       best.members.push(s);
       continue;
     }
-    const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length, weight: plain ? 0 : total };
+    const g: Group = { leader: s, keys: new Set(plain ? [] : distinct.map((x) => x.key)), all: new Set(feats.get(s)!.map((x) => x.key)), members: [s], order: groups.length, weight: plain ? 0 : total, exclusive };
     groups.push(g);
     for (const k of g.keys) append(byKey, k, g);
     for (const k of g.all) append(allByKey, k, g);

@@ -203,6 +203,13 @@ export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', nou
 /** Roles that are milestones on their own; other roles merge into the milestone they serve. */
 export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data', 'train', 'evaluate', 'infer', 'save', 'run']);
 
+/**
+ * Roles a use case has one milestone of: a source whose most distinctive call of the role differs from a
+ * leader's (and neither makes the other's) does not join it. A trainer defines a use case; several loads
+ * or saves do not.
+ */
+export const EXCLUSIVE_ROLES: ReadonlySet<Role> = new Set(['train']);
+
 /** Roles close enough to merge when a workflow has more than 7 steps (clarification 4). */
 export const RELATED_ROLES: Role[][] = [
   ['configure', 'build', 'load'],
