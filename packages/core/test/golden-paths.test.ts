@@ -11,7 +11,7 @@ import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.j
 import { extractPythonFacts } from '../src/lang/python/facts.js';
 import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
-import { buildSteps, callKey, isBoilerplateName, nameCall } from '../src/group/steps.js';
+import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
@@ -112,6 +112,13 @@ describe('steps are milestones of the public API', () => {
     // A function handed to anything else is a callback: a pattern, its body no steps.
     const callback = await analysed(ADAPTKIT, `import threading\n${body}threading.Thread(target=main).start()\nimport other\nother.Fire(main)\n`);
     expect(callback.calls.map((c) => c.callee)).not.toContain('m.generate');
+  });
+
+  it("keeps the capitals of an acronym the call spells (RLOOTrainer, NashMDTrainer), not in ACRONYMS", async () => {
+    const a = await analysed(ADAPTKIT, `from trl import RLOOTrainer, NashMDConfig\ncfg = NashMDConfig(beta=0.1)\nRLOOTrainer(model="m", args=cfg).train()\n`);
+    const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
+    expect(principleOf(named('RLOOTrainer'))).toBe('RLOO_Training');
+    expect(titleOf(named('NashMDConfig'))).toBe('Configure Nash MD');
   });
 
   it('knows boilerplate by name shape, in snake and camel case', () => {

@@ -2,8 +2,8 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
-import { pageName, tokens, word } from './names.js';
+import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 
 export interface DraftStep {
@@ -21,6 +21,8 @@ export interface Naming {
   verb: string;
   noun: string;
   object: string[];
+  /** How the call spells a word in capitals (`RLOOTrainer` → rloo: RLOO), for titles and page names. */
+  spelling?: Record<string, string>;
 }
 
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
@@ -34,6 +36,24 @@ export function isApiCall(c: CallSite): boolean {
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
 export function nameCall(c: CallSite): Naming {
+  const n = namingOf(c);
+  const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
+  return spelling ? { ...n, spelling } : n;
+}
+
+/**
+ * Words an identifier writes in capitals that the ACRONYMS table does not know (`RLOOTrainer`,
+ * `NashMDTrainer`): the maintainers' own acronyms, kept as written rather than capitalised (Rloo).
+ */
+function spellingOf(text: string): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  for (const w of splitCamel(text).split(/[^A-Za-z0-9]+/)) {
+    if (/^[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$/.test(w) && !ACRONYMS[w.toLowerCase()]) (out ??= {})[w.toLowerCase()] = w;
+  }
+  return out;
+}
+
+function namingOf(c: CallSite): Naming {
   // A command of the repository's own CLI: its subcommand words name the step (`finetune` → Finetune).
   if (c.command) return commandNaming(c.command);
   const parts = c.callee.split('.');
@@ -115,11 +135,11 @@ function objectTokens(ts: string[], verb: string): string[] {
 }
 
 export function titleOf(n: Naming): string {
-  return [n.verb, ...n.object.map(word)].join(' ');
+  return [n.verb, ...n.object.map((t) => n.spelling?.[t] ?? word(t))].join(' ');
 }
 
 export function principleOf(n: Naming): string {
-  return pageName([...n.object, n.noun]) ?? pageName([n.noun])!;
+  return pageName([...n.object.map((t) => n.spelling?.[t] ?? t), n.noun]) ?? pageName([n.noun])!;
 }
 
 /** The repository's API: resolved to a definition, or a repository name bound differently at run time. */
