@@ -47,7 +47,10 @@ function matchesOne(api, c) {
   const name = (m ? m[1] : api).trim().toLowerCase();
   if (m && !c.argNames.includes(m[2])) return false;
   if (name.includes(' ')) return namesOf(c).some((n) => n === name || n.startsWith(`${name} `));
-  return namesOf(c).some((n) => n === name || n.endsWith(`.${name}`));
+  // A class names the calls of its methods too (`AutoPipelineForImage2Image` is used by
+  // `AutoPipelineForImage2Image.from_pretrained(...)`); a capitalised name only, so `train` is no `train.x`.
+  const asClass = /^[A-Z]/.test((m ? m[1] : api).trim());
+  return namesOf(c).some((n) => n === name || n.endsWith(`.${name}`) || (asClass && (n.startsWith(`${name}.`) || n.includes(`.${name}.`))));
 }
 
 const matches = (api, calls) => api.split('|').some((alt) => calls.some((c) => matchesOne(alt, c)));
