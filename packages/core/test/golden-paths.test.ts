@@ -15,7 +15,7 @@ import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf 
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
-import { mineUseCases } from '../src/group/usecases.js';
+import { consensusSteps, mineUseCases } from '../src/group/usecases.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
@@ -401,6 +401,19 @@ describe('near-duplicates and evidence', () => {
     expect(owner('docs/custom.md')).toBe(owner('README.md'));
     // A source with a call of its own still leads its own use case.
     expect(owner('examples/a.py')).not.toBe(owner('README.md'));
+  });
+
+  it("a README representative's steps count twice in its use case's consensus; an example's once", async () => {
+    const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm.save_gguf("q")\n`;
+    const other = `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n`;
+    const others = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, other, `examples/${k}.py`)));
+    const steps = async (file: string, kind: SourceKind) => {
+      const rep = await analysed(ADAPTKIT, quick, file, kind);
+      const anchor = callKey(rep.steps[rep.steps.length - 1].calls[0]);
+      return consensusSteps([rep, ...others], anchor).map((s) => s.calls[0].callee);
+    };
+    expect([...(await steps('README.md', 'readme'))].sort()).toEqual(['Model.from_pretrained', 'add_adapter', 'm.load_adapter', 'm.save_gguf', 'merge_adapters']);
+    expect(await steps('examples/quick.py', 'example')).not.toContain('add_adapter');
   });
 
   it('another trainer is another use case, however much scaffolding two scripts share', async () => {

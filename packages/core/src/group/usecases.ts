@@ -285,6 +285,9 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
 
 function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
   const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
+  // The maintainers' own words speak for the use case: a README or docs representative votes twice.
+  const rep = voters[0]?.candidate.kind;
+  const votes = (mi: number) => (mi === 0 && rep === 'readme' ? 2 : 1);
   voters.forEach((m, mi) => {
     const len = m.steps.length;
     m.steps.forEach((s, i) => {
@@ -292,9 +295,9 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
       const rel = len > 1 ? i / (len - 1) : 0.5;
       const cur = info.get(key);
       if (cur) {
-        cur.count++;
-        cur.pos += rel;
-      } else info.set(key, { step: s, count: 1, pos: rel, first: mi * 1000 + i });
+        cur.count += votes(mi);
+        cur.pos += rel * votes(mi);
+      } else info.set(key, { step: s, count: votes(mi), pos: rel * votes(mi), first: mi * 1000 + i });
     });
   });
   // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
