@@ -218,7 +218,7 @@ describe('steps name the call as written', () => {
       'class ModelMixin:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n    def to(self, device):\n        return self\n\n    def save_pretrained(self, path):\n        pass\n\n\nclass UNet(ModelMixin):\n    def denoise(self, x):\n        return x\n',
     );
     const a = await analysed(repo, 'from pix import UNet\nunet = UNet.from_pretrained("u")\nunet.to("cuda")\nunet.denoise(1)\nunet.save_pretrained("out")\n');
-    expect(a.steps.map((s) => s.title)).toEqual(['Load U Net', 'Call Denoise', 'Save Model']);
+    expect(a.steps.map((s) => s.title)).toEqual(['Load UNet', 'Call Denoise', 'Save Model']);
   });
 });
 

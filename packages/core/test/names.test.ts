@@ -10,6 +10,8 @@ describe('names', () => {
     expect(tokens('LoRA conversion')).toEqual(['lora', 'conversion']);
     expect(tokens('LoRAConfig and QLoRA, MoELayer')).toEqual(['lora', 'config', 'and', 'qlora', 'moe', 'layer']);
     expect(workflowNameFrom('Using LoRAConfig')).toBe('LoRA_Config');
+    expect(tokens('UNet2DModel.from_pretrained')).toEqual(['unet', '2d', 'model', 'from', 'pretrained']);
+    expect(tokens('nn.Conv3d')).toEqual(['nn', 'conv', '3d']);
   });
   it('builds workflow names from free text, keeping acronyms and dropping filler', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');

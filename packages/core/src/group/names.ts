@@ -19,6 +19,8 @@ const MIXED_CASE_TERM = new RegExp(
 export function splitCamel(text: string): string {
   return text
     .replace(MIXED_CASE_TERM, ' $1 ')
+    // A dimension is one word (`UNet2DModel` → UNet 2D Model, `Conv3d` → Conv 3d).
+    .replace(/(\d[Dd])(?=[A-Z]|[^A-Za-z]|$)/g, ' $1 ')
     .split(' ')
     .map((part) => (ACRONYMS[part.toLowerCase()] === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
     .join(' ');
