@@ -431,6 +431,17 @@ describe('near-duplicates and evidence', () => {
     expect(owner('examples/RewardTrainer_a.py')!.anchorCall.callee).toBe('RewardTrainer');
   });
 
+  it('names a use case after the task its README section states in a purpose clause ("To save merged adapters, ...")', async () => {
+    const code = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    const readme = await analysed(ADAPTKIT, code, 'README.md', 'readme');
+    const named = (text: string) =>
+      buildWorkflows([{ ...readme, paragraphs: [{ text, line: 1 }] }], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows[0].name;
+    expect(named('To save merged adapters, load the model and call the function below.')).toBe('Merged_Adapters_Saving');
+    // No milestone verb ("get started"), or a sentence rather than a name: the other rules name it.
+    expect(named('To get started, load the model.')).not.toMatch(/Started/);
+    expect(named('To merge the adapters that you trained last week, call it.')).not.toMatch(/Week/);
+  });
+
   it('names a use case after the call its README section introduces in a code span, not the rarer call its code ends with', async () => {
     const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save_gguf("q")\n`;
     const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');

@@ -2,10 +2,11 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { GENERIC_NAMES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
 import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
+import type { AnalysedSource } from './source.js';
 import { mentionOf, readmeTerms } from './mentions.js';
 
 export interface NamingHints {
@@ -19,7 +20,7 @@ export interface NamingHints {
 
 export interface ChosenName {
   name: string;
-  /** `phase0`, `readme-heading`, `docs-heading`, `purpose`, `notebook-title`, `api`, `steps`. */
+  /** `phase0`, `readme-heading`, `docs-heading`, `readme-prose`, `docs-prose`, `docs-title`, `purpose`, `notebook-title`, `api`, `steps`. */
   from: string;
 }
 
@@ -112,6 +113,13 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
       return { name: n, from: `${rep.candidate.kind}-heading` };
     }
   }
+  // The task its README/docs representative says it does ("To generate an image from text, use ...").
+  const said = purposeClause(rep);
+  const n = said ? specific(said) : undefined;
+  if (n && !usedHeadings.has(n)) {
+    usedHeadings.add(n);
+    return { name: n, from: `${rep.candidate.kind}-prose` };
+  }
   // The title of the use case's first docs page, when the use case holds most of that page and the title
   // names a task ("Checkpointing", "Model merging"): the maintainers' own name for it. A page of many use
   // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
@@ -147,6 +155,28 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     if (step) return { name: step.principle, from: 'steps' };
   }
   return { name: u.steps[0]?.principle ?? 'Main', from: 'steps' };
+}
+
+/** Content words a purpose clause's object may have ("an image from text": image, from, text). */
+const MAX_PURPOSE_WORDS = 3;
+
+/**
+ * The task a README/docs section's introducing paragraph (the last one before its code) states in a
+ * purpose clause, "To <verb> <object>, ...", when the verb is a milestone (generate, train, evaluate,
+ * save: not "to get started", "to build your own system"): `To generate an image from text, use ...`
+ * → Image_From_Text_Generation. Short objects only: a longer one is a sentence, not a name.
+ */
+export function purposeClause(src: AnalysedSource | undefined): string | undefined {
+  if (!src || (src.candidate.kind !== 'readme' && src.candidate.kind !== 'docs') || !src.paragraphs?.length) return undefined;
+  const before = src.paragraphs.filter((p) => p.line <= src.candidate.line);
+  const intro = before[before.length - 1];
+  const m = intro && /(?:^|[.!?]\s+)To ([a-z]+) ([A-Za-z0-9 -]+?)\s*[,:]/.exec(intro.text);
+  if (!m) return undefined;
+  const verb = VERBS[m[1]];
+  if (!verb || !MILESTONE_ROLES.has(verb.role)) return undefined;
+  const words = m[2].split(/[\s-]+/).filter((w) => w && !NAME_FILLER.has(w.toLowerCase()));
+  if (!words.length || words.length > MAX_PURPOSE_WORDS) return undefined;
+  return workflowNameFrom([...words, verb.noun].join(' '));
 }
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
