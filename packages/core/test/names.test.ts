@@ -10,6 +10,9 @@ describe('names', () => {
     expect(tokens('LoRA conversion')).toEqual(['lora', 'conversion']);
     expect(tokens('LoRAConfig and QLoRA, MoELayer')).toEqual(['lora', 'config', 'and', 'qlora', 'moe', 'layer']);
     expect(workflowNameFrom('Using LoRAConfig')).toBe('LoRA_Config');
+    expect(pageName(['session', 'sessions', 'Deletion'])).toBe('Sessions_Deletion');
+    expect(pageName(['batch', 'batches', 'Creation'])).toBe('Batches_Creation');
+    expect(pageName(['model', 'model'])).toBe('Model');
     expect(tokens('UNet2DModel.from_pretrained')).toEqual(['unet', '2d', 'model', 'from', 'pretrained']);
     expect(tokens('nn.Conv3d')).toEqual(['nn', 'conv', '3d']);
   });

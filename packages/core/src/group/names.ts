@@ -42,7 +42,10 @@ export function word(token: string): string {
 
 /** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
 export function pageName(words: string[]): string | undefined {
-  const out = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).filter(Boolean);
+  const cleaned = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).filter(Boolean);
+  // A word the next one repeats, in the singular or as is, says nothing twice (Session_Sessions_Deletion).
+  const same = (a: string, b: string) => [b, b.replace(/e?s$/, '')].includes(a.toLowerCase());
+  const out = cleaned.filter((w, i) => i + 1 >= cleaned.length || !same(w, cleaned[i + 1].toLowerCase()));
   while (out.length && /^\d/.test(out[0])) {
     out[0] = out[0].replace(/^\d+/, '');
     if (!out[0]) out.shift();
