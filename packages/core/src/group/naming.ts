@@ -166,7 +166,7 @@ const MAX_PURPOSE_WORDS = 3;
  * save: not "to get started", "to build your own system"): `To generate an image from text, use ...`
  * → Image_From_Text_Generation. Short objects only: a longer one is a sentence, not a name.
  */
-export function purposeClause(src: AnalysedSource | undefined): string | undefined {
+function purposeClause(src: AnalysedSource | undefined): string | undefined {
   if (!src || (src.candidate.kind !== 'readme' && src.candidate.kind !== 'docs') || !src.paragraphs?.length) return undefined;
   const before = src.paragraphs.filter((p) => p.line <= src.candidate.line);
   const intro = before[before.length - 1];

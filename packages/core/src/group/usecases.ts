@@ -285,7 +285,8 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
 
 function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
   const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
-  // The maintainers' own words speak for the use case: a README or docs representative votes twice.
+  // The maintainers' own words speak for the use case: a README representative votes twice (docs
+  // sections keep one vote: a docs page's section is often one variant among several).
   const rep = voters[0]?.candidate.kind;
   const votes = (mi: number) => (mi === 0 && rep === 'readme' ? 2 : 1);
   voters.forEach((m, mi) => {
