@@ -416,6 +416,16 @@ describe('near-duplicates and evidence', () => {
     expect(await steps('examples/quick.py', 'example')).not.toContain('add_adapter');
   });
 
+  it('small use cases pooled on one API are anchored on their most trusted section, not on the biggest', async () => {
+    // Two calls of the same module, one shown by a short README section, the other by two docs sections.
+    const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.generate("hi")\n`, 'README.md', 'readme');
+    const docs = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model([1.0])\nm.save_gguf("${k}")\n`, `docs/${k}.md`, 'docs')));
+    const { workflows } = buildWorkflows([readme, ...docs], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const pooled = workflows.find((w) => w.sources.some((s) => s.path === 'README.md'))!;
+    expect(pooled.sources.map((s) => s.path)).toContain('docs/a.md');
+    expect(['Model.from_pretrained', 'm.generate']).toContain(pooled.anchor);
+  });
+
   it('another trainer is another use case, however much scaffolding two scripts share', async () => {
     // Example scripts that load, add an adapter, save and export alike, each with a trainer of its own.
     const script = (trainer: string, k: string) =>

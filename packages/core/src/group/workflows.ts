@@ -265,7 +265,9 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const kept = [...big];
   const dropped: UseCase[] = [];
   for (const group of pools.values()) {
-    const [first, ...others] = group;
+    // The most trusted representative speaks for the pool (its anchor, its steps first): a README section
+    // pooled with docs pages that download and serve is about what the README section does.
+    const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));
     const steps = [...first.steps];
     const have = new Set(steps.map((s) => callKey(s.calls[0])));
     for (const o of others) for (const s of o.steps) if (!have.has(callKey(s.calls[0]))) (have.add(callKey(s.calls[0])), steps.push(s));
