@@ -441,6 +441,16 @@ describe('near-duplicates and evidence', () => {
     expect(owner('examples/RewardTrainer_a.py')!.anchorCall.callee).toBe('RewardTrainer');
   });
 
+  it('names a use case of many sources after its README section heading when it says more than a bare action noun', async () => {
+    const code = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save_gguf("q")\n`;
+    const readme = await analysed(ADAPTKIT, code, 'README.md', 'readme');
+    const others = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, code, `examples/${k}.py`)));
+    const named = (heading: string) =>
+      buildWorkflows([{ ...readme, candidate: { ...readme.candidate, heading } }, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows[0].name;
+    expect(named('Export a small model')).toBe('Export_Small_Model');
+    expect(named('Exporting')).not.toBe('Exporting');
+  });
+
   it('names a use case after the task its README section states in a purpose clause ("To save merged adapters, ...")', async () => {
     const code = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     const readme = await analysed(ADAPTKIT, code, 'README.md', 'readme');

@@ -106,7 +106,12 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // distinctive API's domain; a heading that names some other task would mislabel a use case of many sources.
   const rep = u.members[0];
   if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading) {
-    const heading = taskHeading(rep.candidate.heading, anchorWords, u.members.length > 3);
+    const many = u.members.length > 3;
+    let heading = taskHeading(rep.candidate.heading, anchorWords, many);
+    // A README section speaks for its use case however many sources joined it, when its heading is more
+    // than a bare action noun ("Deploy an LLM", "Launching training using DeepSpeed"; not "Launching script").
+    const told = many && rep.candidate.kind === 'readme' ? taskHeading(rep.candidate.heading, anchorWords) : undefined;
+    if (!heading && told && (workflowNameFrom(told)?.split('_').length ?? 0) >= 2) heading = told;
     const n = heading ? specific(workflowNameFrom(heading)) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);

@@ -248,7 +248,7 @@ export const ACRONYMS: Record<string, string> = table({
   tts: 'TTS', asr: 'ASR', vae: 'VAE', gan: 'GAN', cnn: 'CNN', rnn: 'RNN', bert: 'BERT', gpt: 'GPT', clip: 'CLIP',
   vlm: 'VLM', moe: 'MoE', fp16: 'FP16', bf16: 'BF16', int8: 'INT8', int4: 'INT4', ssh: 'SSH', tls: 'TLS',
   grpc: 'gRPC', rest: 'REST', oauth: 'OAuth', jwt: 'JWT', s3: 'S3', aws: 'AWS', gcp: 'GCP', ci: 'CI',
-  unet: 'UNet', '1d': '1D', '2d': '2D', '3d': '3D',
+  unet: 'UNet', deepspeed: 'DeepSpeed', '1d': '1D', '2d': '2D', '3d': '3D',
 });
 
 /** Words dropped from workflow names taken from Purpose text or file names. */
