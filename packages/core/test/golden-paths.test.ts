@@ -16,6 +16,7 @@ import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases } from '../src/group/usecases.js';
+import { nameUseCases } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
@@ -449,6 +450,22 @@ describe('near-duplicates and evidence', () => {
       buildWorkflows([{ ...readme, candidate: { ...readme.candidate, heading } }, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows[0].name;
     expect(named('Export a small model')).toBe('Export_Small_Model');
     expect(named('Exporting')).not.toBe('Exporting');
+  });
+
+  it('a use case whose name another took is named after its most distinctive step that the other lacks, not numbered', async () => {
+    const src = (code: string, k: string) => analysed(ADAPTKIT, `${H}${code}`, `examples/${k}.py`);
+    const plain = await src('m = Model.from_pretrained("x")\nm.save_gguf("q")\n', 'plain');
+    const merged = await src('m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n', 'merged');
+    const bare = await src('m = Model.from_pretrained("x")\nm.save_gguf("r")\n', 'bare');
+    const save = (a: AnalysedSource) => a.steps.find((s) => s.calls[0].callee === 'm.save_gguf')!.calls[0];
+    // Three use cases anchored on the same call (so the same name), each with its distinctiveness.
+    const weight = (k: string) => (k === callKey(save(plain)) || k.includes('merge_adapters') ? 2 : 0);
+    const useCase = (a: AnalysedSource) => ({ anchor: callKey(save(a)), anchorCall: save(a), members: [a], steps: a.steps, weight });
+    const names = nameUseCases([useCase(plain), useCase(merged), useCase(bare)], { suggestions: [], purposes: new Map() }).map((n) => n.name);
+    expect(names[1]).not.toBe(names[0]);
+    expect(names[1]).toMatch(/Merg/);
+    // Nothing sets the third apart: numbered, as before.
+    expect(names[2]).toBe(`${names[0]}_2`);
   });
 
   it('names a use case after the task its README section states in a purpose clause ("To save merged adapters, ...")', async () => {

@@ -34,19 +34,37 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   for (const u of useCases) for (const m of u.members) if (m.page) pages.set(m.candidate.path, (pages.get(m.candidate.path) ?? 0) + 1);
   const usedSuggestions = new Set<number>();
   const usedHeadings = new Set<string>();
-  const taken = new Set<string>();
+  const taken = new Map<string, UseCase>();
   return useCases.map((use) => {
     const u = spokenAnchor(use);
     const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages);
     let name = chosen.name;
-    if (taken.has(name)) {
+    const holder = taken.get(name);
+    if (holder) {
       const api = apiName(u);
       name = api && !taken.has(api) && api !== name ? api : name;
+      // What sets it apart from the use case that has the name: its most distinctive step that one lacks.
+      const own = distinguishing(u, holder);
+      if (taken.has(name) && own && !taken.has(own)) name = own;
       for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
     }
-    taken.add(name);
+    taken.set(name, u);
     return { name, from: chosen.from };
   });
+}
+
+/**
+ * The principle of the use case's most distinctive repository step (a distinctive one: weight above 0)
+ * that the other use case has no step for, when it is more than one word (`Beta_Refusal_Fallback` beside Messages_Streaming, not a
+ * `Messages_Streaming_2`).
+ */
+function distinguishing(u: UseCase, other: UseCase): string | undefined {
+  const theirs = new Set(other.steps.flatMap((s) => [callKey(s.calls[0]), s.principle]));
+  const w = u.weight ?? (() => 0);
+  const step = u.steps
+    .filter((s) => !theirs.has(callKey(s.calls[0])) && !theirs.has(s.principle) && w(callKey(s.calls[0])) > 0 && isRepoCall(s.calls[0]) && s.principle.includes('_') && !GENERIC_NAMES.has(s.principle.toLowerCase()))
+    .sort((a, b) => w(callKey(b.calls[0])) - w(callKey(a.calls[0])) || (a.principle < b.principle ? -1 : a.principle > b.principle ? 1 : 0))[0];
+  return step?.principle;
 }
 
 const NO_TERMS = new Map<string, string>();
