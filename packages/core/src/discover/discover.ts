@@ -344,9 +344,18 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     // Sections whose shell commands (not taken by a TypeScript block) run the repository's own CLI.
     if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: isReadme && !path.includes('/') ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
-  // 5. Tests, kept later only for parts of the API nothing above shows.
+  // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
+  // nothing of the repository cannot call its API and is not parsed (a text check).
   for (const f of sourceFiles) {
     if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
+    if (f.path.endsWith('.py')) {
+      const text = await files.readOrSkip(f.path);
+      if (text !== undefined && !(await inp.index.importsRepository(f.path, text))) {
+        seenFiles.add(f.path);
+        dropped.push({ id: f.path, path: f.path, kind: 'test', line: 1, foundBy: 'tests folder', kept: false, reason: "imports nothing of the repository (no import names one of its modules)" });
+        continue;
+      }
+    }
     await addFile(f.path, 'test', 'tests folder', 20);
   }
   pending.sort((a, b) => b.score - a.score || byCodeUnit(a.candidate.id, b.candidate.id));
