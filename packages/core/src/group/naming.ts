@@ -54,9 +54,9 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
 }
 
 /**
- * The principle of the use case's most distinctive repository step (a distinctive one: weight above 0)
- * that the other use case has no step for, when it is more than one word (`Beta_Refusal_Fallback` beside Messages_Streaming, not a
- * `Messages_Streaming_2`).
+ * The principle of the use case's most distinctive repository step (weight above 0) that the other use
+ * case has no step for, when it is more than one word: Beta_Refusal_Fallback_Usage beside
+ * Messages_Streaming, not a Messages_Streaming_2.
  */
 function distinguishing(u: UseCase, other: UseCase): string | undefined {
   const theirs = new Set(other.steps.flatMap((s) => [callKey(s.calls[0]), s.principle]));

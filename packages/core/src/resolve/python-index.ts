@@ -158,10 +158,10 @@ export class PythonIndex {
   }
 
   /**
-   * Whether a file's import statements name a module of the repository (or import relatively), read from
-   * its text without parsing: a file that imports nothing of the repository cannot call its API, so a
-   * test that does not is no candidate (621 of unsloth's 1,659 test files). Imports made
-   * at run time (`importlib.import_module`, `__import__`) count as reaching it.
+   * Whether a file can reach the repository, read from its text without parsing it: an import statement
+   * names a module of the repository (or imports relatively), it calls a method the library attaches at
+   * run time, or it imports at run time (`importlib.import_module`, `__import__`). A test that cannot is
+   * no candidate (621 of unsloth's 1,659 test files).
    */
   async importsRepository(fromPath: string, text: string): Promise<boolean> {
     if (/\b(import_module|__import__)\s*\(/.test(text)) return true;
