@@ -311,6 +311,29 @@ describe('near-duplicates and evidence', () => {
     expect(owner('docs/merging.md')!.steps.map((s) => s.calls[0].call.callee)).toContain('merge_adapters');
   });
 
+  it("a docs section is about its most distinctive call of the library, not a rarer external helper the leader makes too", async () => {
+    const T = 'from transformers import AutoTokenizer\ntok = AutoTokenizer.from_pretrained("t")\n';
+    const readme = await analysed(ADAPTKIT, `${H}${T}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nout = m.generate("hi")\ntok.decode(out)\n`, 'README.md', 'readme');
+    // Loads, generates and decodes like the quick start, but merges: `tok.decode` is rarer than `merge_adapters` here.
+    const section = await analysed(ADAPTKIT, `${H}${T}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nout = m.generate("hi")\ntok.decode(out)\n`, 'docs/merging.md', 'docs');
+    const others = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save_gguf("q")\n`, `examples/${k}.py`)));
+    const cases = mineUseCases([readme, section, ...others]);
+    const owner = (p: string) => cases.find((u) => u.members.some((m) => m.candidate.path === p));
+    expect(owner('docs/merging.md')).toBeDefined();
+    expect(owner('docs/merging.md')).not.toBe(owner('README.md'));
+  });
+
+  it('short sections that joined a walkthrough do not outvote the steps only it shows; a test is no walkthrough', async () => {
+    const walk = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n`, 'docs/walk.md', 'docs');
+    const short = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = merge_adapters(m, ["a"], [1.0])\n`, `docs/${k}.md`, 'docs')));
+    const anchor = callKey(walk.steps.find((s) => s.calls[0].callee === 'merge_adapters')!.calls[0]);
+    const callees = (members: AnalysedSource[]) => consensusSteps(members, anchor).map((s) => s.calls[0].callee);
+    expect(callees([walk, ...short])).toEqual(mains(walk));
+    // A test that shows more follows the use case: its own calls are no steps.
+    const test = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\n`, 'tests/test_merge.py', 'test');
+    expect(callees([...short, test])).toEqual(['Model.from_pretrained', 'merge_adapters']);
+  });
+
   it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
     const example = await analysed(ADAPTKIT, partial, 'examples/partial.py');

@@ -933,3 +933,42 @@ describe('union returns with builtin members', () => {
     expect(at('s.count').resolution).toMatchObject({ kind: 'unresolved', reason: expect.stringContaining('`tuple`') });
   }, 20000);
 });
+
+describe('attributes a class forwards through __getattr__', () => {
+  it('a method only another repository class defines is the repository API (unresolved, with candidates), not the external base', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\ndependencies = ["transformers"]\n',
+      'pkg/__init__.py': 'from .wrap import Wrapper\nfrom .tuner import Tuner\n',
+      'pkg/wrap.py': [
+        'from transformers.utils import PushToHubMixin',
+        '',
+        '',
+        'class Wrapper(PushToHubMixin):',
+        '    def __init__(self, inner):',
+        '        self.inner = inner',
+        '',
+        '    def __getattr__(self, name):',
+        '        return getattr(self.inner, name)',
+        '',
+        '    def save(self, path):',
+        '        return path',
+      ].join('\n'),
+      'pkg/tuner.py': 'class Tuner:\n    def merge_all(self, names):\n        return names\n',
+      'pkg/plain.py': 'from transformers.utils import PushToHubMixin\n\n\nclass Plain(PushToHubMixin):\n    def save(self, path):\n        return path\n',
+      'examples/merge.py': 'from pkg import Wrapper, Tuner\nfrom pkg.plain import Plain\nw = Wrapper(Tuner())\nw.merge_all(["a"])\nw.push_to_hub("x")\nw.save("o")\np = Plain()\np.merge_all(["a"])\n',
+    });
+    const calls = await resolveIn(repo, 'examples/merge.py');
+    const at = finder(calls);
+    expect(at('w.merge_all').resolution).toMatchObject({
+      kind: 'unresolved',
+      method: 'merge_all',
+      reason: expect.stringContaining('__getattr__'),
+      candidates: [`Tuner.merge_all (${spanOf(repo, 'pkg/tuner.py', 'def merge_all')})`],
+    });
+    // A name no repository class defines is the external base's; the class's own method resolves exactly.
+    expect(where(at('w.push_to_hub'))).toBe('external transformers');
+    expect(where(at('w.save'))).toBe(`${spanOf(repo, 'pkg/wrap.py', 'def save')} Wrapper.save`);
+    // Without a __getattr__, what the class lacks is its external base's, as before.
+    expect(where(at('p.merge_all'))).toBe('external transformers');
+  }, 20000);
+});

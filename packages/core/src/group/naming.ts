@@ -44,8 +44,8 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
       const api = apiName(u);
       name = api && !taken.has(api) && api !== name ? api : name;
       // What sets it apart from the use case that has the name: its most distinctive step that one lacks.
-      const own = distinguishing(u, holder);
-      if (taken.has(name) && own && !taken.has(own)) name = own;
+      const own = distinguishing(u, holder, (n) => taken.has(n));
+      if (taken.has(name) && own) name = own;
       for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
     }
     taken.set(name, u);
@@ -55,14 +55,14 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
 
 /**
  * The principle of the use case's most distinctive repository step (weight above 0) that the other use
- * case has no step for, when it is more than one word: Beta_Refusal_Fallback_Usage beside
- * Messages_Streaming, not a Messages_Streaming_2.
+ * case has no step for, when it is more than one word and no other use case has that name: Beta_Refusal_
+ * Fallback_Usage beside Messages_Streaming, not a Messages_Streaming_2.
  */
-function distinguishing(u: UseCase, other: UseCase): string | undefined {
+function distinguishing(u: UseCase, other: UseCase, isTaken: (name: string) => boolean): string | undefined {
   const theirs = new Set(other.steps.flatMap((s) => [callKey(s.calls[0]), s.principle]));
   const w = u.weight ?? (() => 0);
   const step = u.steps
-    .filter((s) => !theirs.has(callKey(s.calls[0])) && !theirs.has(s.principle) && w(callKey(s.calls[0])) > 0 && isRepoCall(s.calls[0]) && s.principle.includes('_') && !GENERIC_NAMES.has(s.principle.toLowerCase()))
+    .filter((s) => !theirs.has(callKey(s.calls[0])) && !theirs.has(s.principle) && !isTaken(s.principle) && w(callKey(s.calls[0])) > 0 && isRepoCall(s.calls[0]) && s.principle.includes('_') && !GENERIC_NAMES.has(s.principle.toLowerCase()))
     .sort((a, b) => w(callKey(b.calls[0])) - w(callKey(a.calls[0])) || (a.principle < b.principle ? -1 : a.principle > b.principle ? 1 : 0))[0];
   return step?.principle;
 }

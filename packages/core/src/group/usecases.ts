@@ -193,6 +193,9 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
     const total = distinct.reduce((t, x) => t + w(x.key), 0);
     const exclusive = plain ? new Map<Role, string>() : exclusiveCalls(distinct, roleOf);
     const mine = new Set(distinct.map((x) => x.key));
+    // A section of the library's docs is about the library's API: its topic is its most distinctive
+    // repository call (`add_weighted_adapter`), not a rarer external helper beside it (`tokenizer.decode`).
+    const topic = distinct.find((x) => isRepoCall(x.call)) ?? distinct[0];
     // Another trainer is another use case, however much scaffolding the two scripts share (trl's example
     // scripts all quantise, load a dataset, save and push; RewardTrainer is not DPOTrainer): neither makes
     // the other's most distinctive call of that role.
@@ -220,8 +223,8 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       // merging section that loads and generates like the quick start is not the quick start. Examples
       // and tests may join on most of their weight (they show several things at once), and so may a
       // section too short to be a use case of its own (fewer than MIN_STEPS steps).
-      const section = distinct[0].call.command || ((s.candidate.kind === 'docs' || s.candidate.kind === 'readme') && s.steps.length >= MIN_STEPS);
-      const sharesTop = plain || !section || g.keys.has(distinct[0].key);
+      const section = topic.call.command || ((s.candidate.kind === 'docs' || s.candidate.kind === 'readme') && s.steps.length >= MIN_STEPS);
+      const sharesTop = plain || !section || g.keys.has(topic.key);
       if (sharesTop && share >= (plain || fragment ? 1 : JOIN_SHARE) && leaderShare >= LEADER_SHARE && share > bestShare && !rivals(g)) {
         best = g;
         bestShare = share;
@@ -283,8 +286,11 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
   return voteSteps(members, anchor, isPublic);
 }
 
+/** A source written to show a use case whole: enough steps to be one of its own, and no test (tests follow a use case). */
+const isWhole = (m: AnalysedSource) => m.steps.length >= MIN_STEPS && m.candidate.kind !== 'test';
+
 function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
-  const info = new Map<string, { step: DraftStep; count: number; pos: number; first: number }>();
+  const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number }>();
   // The maintainers' own words speak for the use case: a README representative votes twice (docs
   // sections keep one vote: a docs page's section is often one variant among several).
   const rep = voters[0]?.candidate.kind;
@@ -295,10 +301,12 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
       const key = callKey(s.calls[0]);
       const rel = len > 1 ? i / (len - 1) : 0.5;
       const cur = info.get(key);
+      const whole = isWhole(m) ? 1 : 0;
       if (cur) {
         cur.count += votes(mi);
+        cur.whole += whole;
         cur.pos += rel * votes(mi);
-      } else info.set(key, { step: s, count: votes(mi), pos: rel * votes(mi), first: mi * 1000 + i });
+      } else info.set(key, { step: s, count: votes(mi), whole, pos: rel * votes(mi), first: mi * 1000 + i });
     });
   });
   // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
@@ -313,9 +321,13 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     .sort((a, b) => Number(b[0] === anchor) - Number(a[0] === anchor) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
   // A majority makes a step; a use case short of MIN_STEPS takes the next most shared ones, but only
   // steps that several of its sources have (one source's extra call is no milestone of the use case).
+  // A source too short to be a use case of its own (a one-call docs section that joined a walkthrough)
+  // does not outvote the steps it does not show: a strict majority of the sources that show the use case
+  // whole makes a step too.
+  const wholeMajority = Math.floor(voters.filter(isWhole).length / 2) + 1;
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
-  let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || (i < MIN_STEPS && v.count >= topUp));
+  let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
   // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
   const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
   chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k)).slice(0, MAX_STEPS);

@@ -402,8 +402,9 @@ export class PythonIndex {
 
   private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
     const facts = await this.load(cls.path);
-    for (const c of await this.mro(cls)) {
-      if (c.kind === 'external') return c;
+    const mro = await this.mro(cls);
+    for (const c of mro) {
+      if (c.kind === 'external') return (await this.forwardedMember(cls, mro, name, c)) ?? c;
       if (c.kind === 'stdlib') continue;
       if (c.kind !== 'def') continue;
       const f = c.path === cls.path ? facts : await this.load(c.path);
@@ -414,6 +415,66 @@ export class PythonIndex {
       if (pick) return { kind: 'def', module: c.module, path: c.path, def: pick };
     }
     return { kind: 'unresolved', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\` in the repository`, method: name };
+  }
+
+  /**
+   * A public method that no repository class of the MRO defines, on a class whose repository `__getattr__`
+   * hands out what it lacks (peft's `PeftModel` forwards to its tuner: `model.merge_and_unload()`): when
+   * repository classes define a method of that name, it is one of those (unless the external base has it),
+   * not the external base's. Unresolved, with the candidates; undefined when nothing says so.
+   */
+  private async forwardedMember(cls: Extract<PySymbol, { kind: 'def' }>, mro: PySymbol[], name: string, base: Extract<PySymbol, { kind: 'external' }>): Promise<PySymbol | undefined> {
+    if (name.startsWith('_')) return undefined;
+    let forwarder: Extract<PySymbol, { kind: 'def' }> | undefined;
+    for (const c of mro) {
+      if (c.kind !== 'def') continue;
+      const f = await this.load(c.path);
+      if (f?.defs.some((d) => d.parent === c.def.qualname && d.name === '__getattr__')) {
+        forwarder = c;
+        break;
+      }
+    }
+    if (!forwarder) return undefined;
+    const found = await this.methodsNamed(name);
+    if (!found.length) return undefined;
+    return {
+      kind: 'unresolved',
+      reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\`; \`${forwarder.def.qualname}.__getattr__\` forwards it to an object whose class is not known statically (${found.length} repository class(es) define it), unless its external base in \`${base.module}\` has it`,
+      candidates: found.map((d) => `${d.def.qualname} (${d.path}:L${d.def.start}-${d.def.end})`),
+      method: name,
+    };
+  }
+
+  private methodIndex?: Map<string, string[]>;
+  /**
+   * Methods of that name in the repository's library classes (tests, examples and scripts left out). One
+   * text scan of the library for indented `def name(` builds the index of names to files; only the files
+   * that define the name asked for are parsed.
+   */
+  private async methodsNamed(name: string): Promise<Extract<PySymbol, { kind: 'def' }>[]> {
+    if (!this.methodIndex) {
+      this.methodIndex = new Map();
+      const seen = new Set<string>();
+      for (const [, path] of this.attachmentModules()) {
+        if (seen.has(path) || isNonLibraryPath(path)) continue;
+        seen.add(path);
+        const r = this.files.readSync(path);
+        if (!r.ok) continue;
+        for (const m of r.text.matchAll(/^[ \t]+(?:async[ \t]+)?def[ \t]+([A-Za-z]\w*)[ \t]*\(/gm)) {
+          const list = this.methodIndex.get(m[1]);
+          if (!list) this.methodIndex.set(m[1], [path]);
+          else if (list[list.length - 1] !== path) list.push(path);
+        }
+      }
+    }
+    const out: Extract<PySymbol, { kind: 'def' }>[] = [];
+    for (const path of this.methodIndex.get(name) ?? []) {
+      const facts = await this.load(path);
+      const module = this.moduleOfPath.get(path);
+      if (!facts || module === undefined) continue;
+      for (const d of facts.defs) if (d.name === name && d.kind === 'function' && d.isMethod) out.push({ kind: 'def', module, path, def: d });
+    }
+    return out.sort((a, b) => cmp(a.path, b.path) || a.def.start - b.def.start);
   }
 
   /** The constructor a class call runs: its own `__init__`, or the first base's that defines one. */
