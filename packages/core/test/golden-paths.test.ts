@@ -20,6 +20,7 @@ import { nameUseCases } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
+import { write } from './repos.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADAPTKIT = path.join(ROOT, 'examples/adaptkit/repo');
@@ -332,6 +333,21 @@ describe('near-duplicates and evidence', () => {
     // A test that shows more follows the use case: its own calls are no steps.
     const test = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\n`, 'tests/test_merge.py', 'test');
     expect(callees([...short, test])).toEqual(['Model.from_pretrained', 'merge_adapters']);
+  });
+
+  it('a use case whose new call is a method of a factory object is no repeat of one that loads and calls the same object', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .auto import AutoPipe\n',
+      'pkg/auto.py': 'class Pipe:\n    def load_lora(self, name):\n        return name\n\n    def offload(self):\n        return None\n\n\nclass AutoPipe:\n    @classmethod\n    def from_pretrained(cls, name):\n        return {"x": Pipe}[name]()\n',
+    });
+    const P = 'from pkg import AutoPipe\npipe = AutoPipe.from_pretrained("x").to("cuda")\n';
+    const readme = await analysed(repo, `${P}pipe.offload()\npipe("a prompt")\n`, 'README.md', 'readme');
+    const lora = await analysed(repo, `${P}pipe.load_lora("style")\npipe("a prompt")\n`, 'docs/lora.md', 'docs');
+    const { workflows } = buildWorkflows([readme, lora], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const owner = workflows.find((w) => w.sources.some((s) => s.path === 'docs/lora.md'))!;
+    expect(owner.steps.map((s) => s.calls[0].call.callee)).toContain('pipe.load_lora');
+    expect(owner.evidence.map((e) => e.kind)).not.toContain('repeats');
   });
 
   it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {

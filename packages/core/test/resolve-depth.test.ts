@@ -972,3 +972,40 @@ describe('attributes a class forwards through __getattr__', () => {
     expect(where(at('p.merge_all'))).toBe('external transformers');
   }, 20000);
 });
+
+describe('what a factory returns, moved to a device', () => {
+  it('`.to()` on a factory result keeps the factory object; another method call on it is the repository API; other results are nothing of it', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .auto import AutoPipe\n',
+      'pkg/auto.py': [
+        'class Pipe:',
+        '    def __init__(self, name):',
+        '        self.name = name',
+        '',
+        '    def load_lora(self, name):',
+        '        return name',
+        '',
+        '    def describe(self):',
+        '        return self.name',
+        '',
+        '',
+        'PIPES = {"x": Pipe}',
+        '',
+        '',
+        'class AutoPipe:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name):',
+        '        return PIPES[name](name)',
+      ].join('\n'),
+      'examples/lora.py': 'from pkg import AutoPipe\npipe = AutoPipe.from_pretrained("x").to("cuda")\npipe.load_lora("a")\npipe("a prompt")\ntext = AutoPipe.from_pretrained("x").describe()\ntext.upper()\n',
+    });
+    const calls = await resolveIn(repo, 'examples/lora.py');
+    const at = finder(calls);
+    expect(at('pipe.load_lora').resolution).toMatchObject({ kind: 'unresolved', method: 'load_lora' });
+    // Calling the object calls its class's `__call__`, not `.to`.
+    expect(at('pipe').resolution).toMatchObject({ kind: 'unresolved', method: '__call__' });
+    // What another method returns is not the factory's object: no method of the repository on it.
+    expect(at('text.upper').resolution).not.toHaveProperty('method');
+  }, 20000);
+});

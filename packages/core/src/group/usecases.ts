@@ -165,7 +165,9 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
       roleWeight.set(x.key, x.call.resolution.kind === 'external' && !MILESTONE_ROLES.has(role) ? ROLE_WEIGHT.configure : ROLE_WEIGHT[role]);
     }
   }
-  const weight = (k: string) => (privateKeys.has(k) ? 0 : Math.log((n + 1) / (df.get(k) ?? 1)) * (roleWeight.get(k) ?? 1));
+  // A call that describes no source (calling an object whose class is chosen at run time, a tool, the
+  // example's own function) says nothing of which use case it is either: it weighs nothing.
+  const weight = (k: string) => (privateKeys.has(k) || !df.has(k) ? 0 : Math.log((n + 1) / df.get(k)!) * (roleWeight.get(k) ?? 1));
 
   const groups: Group[] = [];
   const byKey = new Map<string, Group[]>();

@@ -164,7 +164,10 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     // one golden path of this library, however rare that trainer is.
     const total = sum(keys);
     const byWeight = novelty(keys);
-    const own = novelty(keys.filter((k) => k.startsWith('repo:')));
+    // The library's own calls: resolved, or methods of its objects whose class is chosen at run time
+    // (`pipeline.load_lora_weights` after a factory), but not calling such an object (every pipeline is called).
+    const ownKeys = new Set(u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && !(c.resolution.kind === 'unresolved' && c.resolution.method === '__call__')).map(callKey));
+    const own = novelty(keys.filter((k) => ownKeys.has(k)));
     const novel = Math.min(byWeight, own);
     // Configuration objects alone (a docs section listing `SFTConfig(...)` options) are reference, not a path.
     const configOnly = u.steps.every((s) => nameCall(s.calls[0]).role === 'configure');

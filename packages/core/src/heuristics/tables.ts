@@ -172,6 +172,12 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
  */
 export const MODE_SWITCH = { methods: new Set(['train', 'eval']), receiver: /(^|_)(model|net|network|module|encoder|decoder|unet|transformer|backbone|policy)$/i };
 
+/**
+ * Methods that return the object they are called on (PyTorch's convention for moving a module to a device
+ * or switching its mode): `pipe = Factory.from_pretrained(...).to("cuda")` is still the factory's object.
+ */
+export const FLUENT_METHODS = new Set(['to', 'cuda', 'cpu', 'half', 'float', 'double', 'bfloat16', 'eval', 'train', 'requires_grad_']);
+
 /** Methods that log when called on a logger-like receiver (`logger.info`, `log.warning`). */
 export const LOG_METHODS = new Set(['info', 'debug', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'trace']);
 

@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -590,6 +590,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (callee.kind === 'callable') return callee.result;
     // What a call of an ambiguous name returns: not known either way, and not that name.
     if (callee.kind === 'unknown' && callee.candidates) return { ...callee, result: true };
+    // What a method of a repository object of unknown class returns is not known (and is not the method):
+    // the same object when it moves it to a device or switches its mode, else nothing of the repository's.
+    if (callee.kind === 'unknown' && callee.method) {
+      return FLUENT_METHODS.has(callee.method) && callee.fromRepo ? { kind: 'unknown', reason: callee.reason, fromRepo: true } : { kind: 'unknown', reason: `what \`.${callee.method}()\` returns is not known` };
+    }
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
