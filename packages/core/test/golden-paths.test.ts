@@ -350,6 +350,16 @@ describe('near-duplicates and evidence', () => {
     expect(owner.evidence.map((e) => e.kind)).not.toContain('repeats');
   });
 
+  it('among use cases only tests show, one that walks the public API as a user would ranks before the unit tests of a helper', async () => {
+    // More tests, of one object: built and saved.
+    const unit = await Promise.all(['a', 'b', 'c', 'd'].map((k) => analysed(ADAPTKIT, `from adaptkit import Model\nm = Model([1.0])\nm.save("${k}")\n`, `tests/test_${k}.py`, 'test')));
+    const walk = await Promise.all(['x', 'y'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n`, `tests/test_${k}.py`, 'test')));
+    const useCase = (members: AnalysedSource[]) => ({ anchor: callKey(members[0].steps[0].calls[0]), anchorCall: members[0].steps[0].calls[0], members, steps: members[0].steps });
+    const ranked = rankUseCases([useCase(unit), useCase(walk)], { suggestions: [], sources: [...unit, ...walk], isPublic: publicSurface() });
+    expect(ranked.every((u) => u.testOnly)).toBe(true);
+    expect(ranked[0].members).toBe(walk);
+  });
+
   it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
     const example = await analysed(ADAPTKIT, partial, 'examples/partial.py');

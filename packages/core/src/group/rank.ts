@@ -73,8 +73,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     if (nonTest.length) ev.push({ kind: 'support', detail: `${nonTest.length} source(s) follow it`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + nonTest.length)) });
     const testOnly = nonTest.length === 0;
     if (testOnly) {
-      // Among themselves, use cases only tests show rank by how many tests follow them.
-      ev.push({ kind: 'tests-only', detail: `only tests show it (${u.members.length} test(s); ranked after every other use case)`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + u.members.length)) });
+      // Among themselves, use cases only tests show rank by how many tests follow them, and by how many
+      // milestones of the public API they walk through: a test that loads, adapts, trains and saves as a
+      // user would is closer to a golden path than the unit test of one helper.
+      const walked = new Set(u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && ctx.isPublic(c)).map(callKey)).size;
+      ev.push({ kind: 'tests-only', detail: `only tests show it (${u.members.length} test(s), ${walked} public API step(s); ranked after every other use case)`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + u.members.length) + RANK_POINTS.testPublicStep * walked) });
     }
     const base = ev.reduce((n, e) => n + e.points, 0);
     // The package's public surface: repository calls outside tests, benchmarks, private modules and internals.

@@ -542,6 +542,8 @@ export const RANK_POINTS = {
   examplesPerDoubling: 5,
   entryPoint: 15,
   supportPerDoubling: 10,
+  /** A use case only tests show: this much per public API step it walks through. */
+  testPublicStep: 5,
 };
 
 // ---------------------------------------------------------------------------------------------------
