@@ -102,6 +102,9 @@ describe('steps are milestones of the public API', () => {
     const titles = (await analysed(ADAPTKIT, code)).steps.map((s) => s.title);
     expect(titles).toContain('Generate Story');
     expect(titles.some((t) => /Outputs|Output Dir/.test(t))).toBe(false);
+    // A model saved with its tokenizer beside it saves the model.
+    const saved = await analysed(ADAPTKIT, 'from adaptkit import Model\nmodel = Model.from_pretrained("x")\ntokenizer = model.generate("t")\nmodel.save("o", tokenizer)\n');
+    expect(saved.steps.map((s) => s.title)).toContain('Save Model');
   });
 
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {

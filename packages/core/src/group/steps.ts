@@ -95,7 +95,10 @@ function namingOf(c: CallSite): Naming {
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
-    if (!object.length && passed.length && v.role === 'save') object = valueObject(passed[0], verbTok);
+    // What a save saves: the value passed (`r.write(html)`), but not beside a model-like receiver, which is
+    // what it saves (`model.save_pretrained(path, tokenizer)`: named from its class below, not "Save Tokenizer").
+    const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
+    if (!object.length && passed.length && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
