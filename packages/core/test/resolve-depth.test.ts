@@ -954,8 +954,8 @@ describe('attributes a class forwards through __getattr__', () => {
         '        return path',
       ].join('\n'),
       'pkg/tuner.py': 'class Tuner:\n    def merge_all(self, names):\n        return names\n',
-      'pkg/plain.py': 'from transformers.utils import PushToHubMixin\n\n\nclass Plain(PushToHubMixin):\n    def save(self, path):\n        return path\n',
-      'examples/merge.py': 'from pkg import Wrapper, Tuner\nfrom pkg.plain import Plain\nw = Wrapper(Tuner())\nw.merge_all(["a"])\nw.push_to_hub("x")\nw.save("o")\np = Plain()\np.merge_all(["a"])\n',
+      'pkg/plain.py': 'from transformers.utils import PushToHubMixin\n\n\nclass Plain(PushToHubMixin):\n    def save(self, path):\n        return path\n\n\nclass Conf(PushToHubMixin):\n    def __getattr__(self, key):\n        return self.__dict__["_cfg"][key]\n',
+      'examples/merge.py': 'from pkg import Wrapper, Tuner\nfrom pkg.plain import Plain, Conf\nw = Wrapper(Tuner())\nw.merge_all(["a"])\nw.push_to_hub("x")\nw.save("o")\np = Plain()\np.merge_all(["a"])\nc = Conf()\nc.merge_all(["a"])\n',
     });
     const calls = await resolveIn(repo, 'examples/merge.py');
     const at = finder(calls);
@@ -968,8 +968,9 @@ describe('attributes a class forwards through __getattr__', () => {
     // A name no repository class defines is the external base's; the class's own method resolves exactly.
     expect(where(at('w.push_to_hub'))).toBe('external transformers');
     expect(where(at('w.save'))).toBe(`${spanOf(repo, 'pkg/wrap.py', 'def save')} Wrapper.save`);
-    // Without a __getattr__, what the class lacks is its external base's, as before.
+    // Without a __getattr__, or with one that reads a table of its own, what the class lacks is its external base's.
     expect(where(at('p.merge_all'))).toBe('external transformers');
+    expect(where(at('c.merge_all'))).toBe('external transformers');
   }, 20000);
 });
 

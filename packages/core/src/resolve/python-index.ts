@@ -429,7 +429,8 @@ export class PythonIndex {
     for (const c of mro) {
       if (c.kind !== 'def') continue;
       const f = await this.load(c.path);
-      if (f?.defs.some((d) => d.parent === c.def.qualname && d.name === '__getattr__')) {
+      const getattr = f?.defs.find((d) => d.parent === c.def.qualname && d.name === '__getattr__');
+      if (getattr && this.forwards(c.path, getattr)) {
         forwarder = c;
         break;
       }
@@ -443,6 +444,18 @@ export class PythonIndex {
       candidates: found.map((d) => `${d.def.qualname} (${d.path}:L${d.def.start}-${d.def.end})`),
       method: name,
     };
+  }
+
+  /**
+   * Does this `__getattr__` hand the name on to another object (`return getattr(self.base_model, name)`)?
+   * One that looks the name up in a table of its own (diffusers' ConfigMixin reads its config) forwards nothing.
+   */
+  private forwards(path: string, getattr: PyDef): boolean {
+    const param = getattr.params[1]?.name;
+    const r = this.files.readSync(path);
+    if (!param || !r.ok) return false;
+    const body = r.text.split(/\r\n|\r|\n/).slice(getattr.defLine, getattr.end).join('\n');
+    return new RegExp(`getattr\\(\\s*self\\.[A-Za-z_]\\w*\\s*,\\s*${param}\\b`).test(body);
   }
 
   private methodIndex?: Map<string, string[]>;
