@@ -520,6 +520,17 @@ describe('near-duplicates and evidence', () => {
     expect(names[2]).toBe(`${names[0]}_2`);
   });
 
+  it('never names a use case after a README heading that is a bare verb ("Launch", "Train")', async () => {
+    const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\n`, 'README.md', 'readme');
+    const named = (heading: string) => {
+      readme.candidate.heading = heading;
+      const last = readme.steps[readme.steps.length - 1].calls[0];
+      return nameUseCases([{ anchor: callKey(last), anchorCall: last, members: [readme], steps: readme.steps }], { suggestions: [], purposes: new Map() })[0].name;
+    };
+    expect(named('Train')).not.toBe('Train');
+    expect(named('Launch')).not.toBe('Launch');
+  });
+
   it('names a use case after the task its README section states in a purpose clause ("To save merged adapters, ...")', async () => {
     const code = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     const readme = await analysed(ADAPTKIT, code, 'README.md', 'readme');

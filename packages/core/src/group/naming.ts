@@ -130,7 +130,9 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     // than a bare action noun ("Deploy an LLM", "Launching training using DeepSpeed"; not "Launching script").
     const told = many && rep.candidate.kind === 'readme' ? taskHeading(rep.candidate.heading, anchorWords) : undefined;
     if (!heading && told && (workflowNameFrom(told)?.split('_').length ?? 0) >= 2) heading = told;
-    const n = heading ? specific(workflowNameFrom(heading)) : undefined;
+    // A bare verb ("Launch", "Run") says what the reader does, not which task: no name.
+    const bare = (name: string | undefined) => !!name && !name.includes('_') && !!VERBS[name.toLowerCase()];
+    const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);
       return { name: n, from: `${rep.candidate.kind}-heading` };
