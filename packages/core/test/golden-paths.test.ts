@@ -520,6 +520,22 @@ describe('near-duplicates and evidence', () => {
     expect(names[2]).toBe(`${names[0]}_2`);
   });
 
+  it('a heading that names the class of the distinctive call names the use case (`rt.send` is a RealtimeSession method)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .rt import RealtimeSession\n',
+      'pkg/rt.py': 'class RealtimeSession:\n    def send(self, event):\n        return event\n\n    def close(self):\n        return None\n',
+    });
+    const members = await Promise.all(['a', 'b', 'c', 'd'].map(async (k) => {
+      const a = await analysed(repo, `from pkg import RealtimeSession\nrt = RealtimeSession()\nrt.send({"type": "${k}"})\nrt.close()\n`, `docs/${k}.md`, 'docs');
+      a.candidate.heading = 'Realtime API';
+      return a;
+    }));
+    const send = members[0].steps.find((s) => s.calls[0].callee === 'rt.send')!.calls[0];
+    const [named] = nameUseCases([{ anchor: callKey(send), anchorCall: send, members, steps: members[0].steps }], { suggestions: [], purposes: new Map() });
+    expect(named).toMatchObject({ name: 'Realtime_API', from: 'docs-heading' });
+  });
+
   it('never names a use case after a README heading that is a bare verb ("Launch", "Train")', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\n`, 'README.md', 'readme');
     const named = (heading: string) => {

@@ -107,7 +107,11 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   }
   // A heading that names the distinctive API's domain wins; a strong API name (a verb or a class role)
   // beats a heading that only says some task; then Purpose and notebook titles.
-  const anchorWords = new Set(tokens(u.anchorCall.callee).filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
+  // The anchor's domain: its name as written, and the class that defines it (`rt.send` is OpenAIRealtimeWS's;
+  // not a command's handler class: `trl sft` runs TrainingCommand.run, which names no task).
+  const r = u.anchorCall.resolution;
+  const owner = r.kind === 'repo' && !u.anchorCall.command && r.qualname.includes('.') ? r.qualname.split('.').slice(-2, -1)[0] : '';
+  const anchorWords = new Set([...tokens(u.anchorCall.callee), ...tokens(owner)].filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
   const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.heading);
   const fromHeading = (needAnchor: boolean): ChosenName | undefined => {
     for (const m of docs) {
