@@ -394,6 +394,8 @@ describe('near-duplicates and evidence', () => {
     const plain = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     expect((await named([readme, await on('docs/merge.md', plain, 'Merge adapters')])).nameFrom).not.toBe('docs-title');
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
+    // "Overview" says what kind of page it is, not the task: "Merging overview" only spells the API too.
+    expect((await named([readme, await on('docs/merge.md', plain, 'Merging overview')])).nameFrom).not.toBe('docs-title');
   });
 
   it('splits a section where a block starts afresh (its own imports, no variable of an earlier block), and keeps a section that passes its variables on', async () => {
@@ -571,5 +573,77 @@ describe('near-duplicates and evidence', () => {
     expect(spoken.anchor).toBe(silent.anchor);
     expect(spoken.name).not.toBe(silent.name);
     expect(spoken.name).toMatch(/Adapter/);
+  });
+});
+
+describe('encoders that load by name, trainers given their parts, config-only sections', () => {
+  // A library of encoders built from a pretrained name (sentence-embedding libraries), with a trainer that
+  // takes a loss object and a training-arguments class.
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "enc"\n',
+    'enc/__init__.py': 'from .model import Reranker, EncoderTrainer, EncoderTrainingArguments, RankLoss, LogHandler\n',
+    'enc/model.py': [
+      'import logging',
+      'from transformers import Trainer',
+      'class Reranker:',
+      '    def __init__(self, model_name_or_path, device=None):',
+      '        self.name = model_name_or_path',
+      '    def predict(self, pairs):',
+      '        return [0.0 for _ in pairs]',
+      '    def rank(self, query, docs):',
+      '        return sorted(docs)',
+      '    def save_pretrained(self, path):',
+      '        return path',
+      'class RankLoss:',
+      '    def __init__(self, model):',
+      '        self.model = model',
+      'class EncoderTrainingArguments:',
+      '    def __init__(self, output_dir, epochs=1):',
+      '        self.output_dir = output_dir',
+      'class EncoderTrainer(Trainer):',
+      '    def __init__(self, model, args, train_dataset, loss):',
+      '        self.model = model',
+      'class LogHandler(logging.Handler):',
+      '    pass',
+      '',
+    ].join('\n'),
+  });
+  const E = 'from enc import Reranker, EncoderTrainer, EncoderTrainingArguments, RankLoss, LogHandler\n';
+  const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>() };
+
+  it('a constructor given a pretrained name is a Load step of its own, before the first call on the instance', async () => {
+    const a = await analysed(repo, `${E}model = Reranker("org/reranker-small")\nscores = model.predict([("q", "d")])\nranks = model.rank("q", ["d", "e"])\n`, 'README.md', 'readme');
+    expect(a.steps.map((s) => `${s.title}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual(['Load Reranker|Reranker', 'Predict Scores|model.predict', 'Rank|model.rank']);
+    // A logging handler the example installs is boilerplate, even when the library defines it.
+    const logged = await analysed(repo, `${E}import logging\nlogging.basicConfig(handlers=[LogHandler()])\nmodel = Reranker("org/reranker-small")\nmodel.predict([("q", "d")])\n`);
+    expect(mains(logged)).toEqual(['Reranker', 'model.predict']);
+  });
+
+  it("a trainer's step is led by the trainer, not by a loss object built for it (its `.train()` inherited from outside)", async () => {
+    const a = await analysed(repo, `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`);
+    const train = a.steps.find((s) => s.calls.some((c) => c.callee === 'trainer.train'))!;
+    expect(train.calls[0].callee).toBe('EncoderTrainer');
+    expect(train.title).toBe('Train');
+  });
+
+  it('a docs section that only builds configuration objects never represents the use case it joins, nor names it', async () => {
+    const walk = `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`;
+    const examples = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, walk.replace('"out"', `"${k}"`), `examples/train_${k}.py`)));
+    const args = await analysed(repo, `${E}args = EncoderTrainingArguments(output_dir="out", epochs=3)\n`, 'docs/training_overview.md', 'docs');
+    args.candidate.heading = 'Training Arguments';
+    const { workflows } = buildWorkflows([args, ...examples], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const w = workflows.find((x) => x.sources.some((s) => s.path === 'docs/training_overview.md'))!;
+    expect(w.sources[0].path).toMatch(/^examples\//);
+    expect(w.anchor).not.toBe('EncoderTrainingArguments');
+    expect(w.name).not.toMatch(/Arguments/);
+  });
+
+  it('a README heading naming the agent of the task ("Reranker Models") names the use case', async () => {
+    const code = `${E}model = Reranker("org/reranker-small")\nscores = model.predict([("q", "d")])\nranks = model.rank("q", ["d", "e"])\n`;
+    const readme = await analysed(repo, code, 'README.md', 'readme');
+    readme.candidate.heading = 'Reranker Models';
+    const others = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, code.replace('"q"', `"${k}"`), `examples/${k}.py`)));
+    const { workflows } = buildWorkflows([readme, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    expect(workflows[0]).toMatchObject({ name: 'Reranker_Models', nameFrom: 'readme-heading' });
   });
 });

@@ -157,7 +157,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
   if (guide?.page && onPage / (pages.get(guide.candidate.path) ?? 1) >= PAGE_TITLE_SHARE && onPage / docs.length >= PAGE_TITLE_SHARE) {
     const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
-    const n = words.length && !words.every((w) => anchorWords.has(w) || anchorWords.has(w.replace(/ing$/, ''))) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.join(' '))) : undefined;
+    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.join(' '))) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);
       return { name: n, from: 'docs-title' };
@@ -249,10 +249,17 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   return words.some((w) => isTaskWord(w) || anchorWords.has(w) || (title && /^[a-z]{3,}ing$/.test(w))) ? h : undefined;
 }
 
+/** A word is the API's when its stem is: "Training" spells `CrossEncoderTrainer`. */
+const stem = (w: string) => w.replace(/(?:ing|ers?|e)$/, '');
+function spells(w: string, apiWords: Set<string>): boolean {
+  return apiWords.has(w) || [...apiWords].some((a) => stem(a) === stem(w) && stem(w).length >= 3);
+}
+
 const NOUNS = new Set(Object.values(VERBS).map((v) => v.noun.toLowerCase()));
 
+// An action noun ("Merging"), or the agent noun of a verb ("Reranker", "Tokenizer").
 function isTaskWord(w: string): boolean {
   if (NOUNS.has(w)) return true;
-  const stems = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(ation|ion)$/, ''), w.replace(/(ation|ion)$/, 'e'), w.replace(/ion$/, ''), w.replace(/ion$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')];
+  const stems = [w, w.replace(/ing$/, ''), w.replace(/ing$/, 'e'), w.replace(/(ation|ion)$/, ''), w.replace(/(ation|ion)$/, 'e'), w.replace(/ion$/, ''), w.replace(/ion$/, 'e'), w.replace(/e?s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, ''), w.replace(/er$/, ''), w.replace(/r$/, '')];
   return stems.some((x) => x.length >= 3 && Object.prototype.hasOwnProperty.call(VERBS, x));
 }

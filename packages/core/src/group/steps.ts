@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 
@@ -82,6 +82,10 @@ function namingOf(c: CallSite): Naming {
       const v = VERBS[verbTok];
       return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok) };
     }
+    // A constructor given the name of a pretrained model loads it (unless its class says it trains, configures...).
+    if ((!suffix || suffix.role === 'build') && loadsPretrained(c)) {
+      return { role: 'load', verb: 'Load', noun: 'Loading', object: objectTokens(nameTokens, 'load') };
+    }
     const s = suffix ?? { ...DEFAULT_CONSTRUCTOR, suffix: '' };
     return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length ? head : nameTokens, s.title.toLowerCase()) };
   }
@@ -114,6 +118,9 @@ function namingOf(c: CallSite): Naming {
   // No verb: the name itself is the object of a plain call.
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
 }
+
+/** A call given the name of a pretrained model to fetch (`model_name_or_path`): a constructor that loads. */
+const loadsPretrained = (c: CallSite) => c.argNames.some((a) => LOAD_PARAMETER.test(a));
 
 /** A method called on an instance (not a module function reached through its package's name). */
 function onInstance(c: CallSite): boolean {
@@ -216,7 +223,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   api.forEach((c, i) => {
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
-    if (isCtor && c.assignedTo.length === 1) {
+    // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
+    if (isCtor && c.assignedTo.length === 1 && !loadsPretrained(c)) {
       // Only when the instance's first use is that method call; passed on first, it is a step of its own.
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
@@ -286,7 +294,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   // external `.train()` is the repository's SFTTrainer at work.
   // Only a milestone of the repository takes the lead, never a predicate or a config read beside it.
   for (const step of order) {
-    const own = step.calls.findIndex((c) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure' && (c.definition?.kind === 'class' || MILESTONE_ROLES.has(nameCall(c).role)));
+    // A milestone before a building block passed to it (`CrossEncoderTrainer(loss=BinaryCrossEntropyLoss(...))`).
+    const mine = (c: CallSite) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure';
+    const milestone = step.calls.findIndex((c) => mine(c) && MILESTONE_ROLES.has(nameCall(c).role));
+    const own = milestone >= 0 ? milestone : step.calls.findIndex((c) => mine(c) && c.definition?.kind === 'class');
     if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
   }
   steps.push(...mergeAlternatives(order));

@@ -257,6 +257,11 @@ export type Weight = (key: string) => number;
  * members make, weighted by how distinctive it is; the steps are the members' consensus.
  */
 export function settle(members: AnalysedSource[], weight: Weight, isPublic: PublicSurface): UseCase | undefined {
+  // A snippet that only builds configuration objects (docs' "Training Arguments" section) shows no use
+  // case: it represents one only when no member shows more.
+  const shows = (m: AnalysedSource) => featuresOf(m).some((x) => weight(x.key) > 0 && nameCall(x.call).role !== 'configure');
+  const rep = members.findIndex(shows);
+  if (rep > 0) members = [members[rep], ...members.slice(0, rep), ...members.slice(rep + 1)];
   const support = new Map<string, number>();
   for (const m of members) for (const x of featuresOf(m)) support.set(x.key, (support.get(x.key) ?? 0) + 1);
   const value = (x: Feature) => (support.get(x.key) ?? 0) * weight(x.key);

@@ -78,6 +78,8 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   embed: { role: 'infer', noun: 'Embedding' },
   query: { role: 'infer', noun: 'Querying' },
   search: { role: 'infer', noun: 'Search' },
+  rank: { role: 'infer', noun: 'Ranking' },
+  rerank: { role: 'infer', noun: 'Reranking' },
   render: { role: 'infer', noun: 'Rendering' },
   stream: { role: 'infer', noun: 'Streaming' },
   send: { role: 'infer', noun: 'Sending' },
@@ -161,6 +163,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
   /^(get|setup|set_up|configure|init)_logg(er|ing)$/,
+  /^([A-Z][A-Za-z0-9]*)?(Logging|Log)(Handler|Formatter)$|^([A-Z][A-Za-z0-9]*)?Logger$/, // LoggingHandler(), WandbLogger(...)
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
   /^(get|prepare|setup|set_up|init|select|pick)_[a-z0-9_]*device[a-z0-9_]*$/, // prepare_device_map, get_device
   /^[A-Z][A-Za-z0-9]*(Error|Exception|Warning)$/, // raising or catching an error is no milestone
@@ -202,6 +205,13 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'evaluator', role: 'evaluate', title: 'Evaluate', noun: 'Evaluation' },
   { suffix: 'server', role: 'run', title: 'Start', noun: 'Serving' },
 ];
+
+/**
+ * A parameter that names a pretrained model to fetch (`model_name_or_path`, `checkpoint_dir`,
+ * `repo_id`): a constructor given one loads (`CrossEncoder("cross-encoder/ms-marco-MiniLM-L6-v2")` is
+ * Load Cross Encoder, a milestone of its own, not a setup folded into the first call on the instance).
+ */
+export const LOAD_PARAMETER = /(?:^|_)(?:name_or_path|path_or_name|model_id|repo_id)$|^pretrained_|^checkpoint(?:_dir|_path)?$/;
 
 /** The role a constructor gets when nothing above matches. */
 export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', noun: 'Setup' };
@@ -262,7 +272,7 @@ export const NAME_FILLER = new Set([
   'a', 'an', 'the', 'example', 'examples', 'demo', 'demos', 'script', 'scripts', 'sample', 'samples',
   'notebook', 'tutorial', 'how', 'to', 'this', 'file', 'shows', 'showing', 'simple', 'basic', 'minimal',
   'quick', 'py', 'ipynb', 'md', 'test', 'tests', 'of', 'and', 'with', 'using', 'for', 'in', 'on', 'your',
-  'performing',
+  'performing', 'overview',
 ]);
 
 /** Import name → distribution, where they differ (clarification 17). */
