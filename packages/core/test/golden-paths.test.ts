@@ -647,3 +647,21 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(workflows[0]).toMatchObject({ name: 'Reranker_Models', nameFrom: 'readme-heading' });
   });
 });
+
+describe('comments of code blocks analysed as one session', () => {
+  it("a comment closing one block is not the comment of the next block's first statement", async () => {
+    const { callsOf } = await import('./repos.js');
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'def predict(x):\n    return x\n\ndef rank(x):\n    return x\n',
+      'README.md': '# Pkg\n\n## Usage\n\n```python\nfrom pkg import predict, rank\n# Score the pairs\ns = predict(1)\n# => [8.6 5.5]\n```\n\nThen:\n\n```python\n# Rank the passages\nr = rank(s)\n# => [1, 0]\n```\n\n```python\nt = rank(r)\n```\n',
+    });
+    const calls = [...(await callsOf(repo)).values()].flat();
+    const comment = (callee: string, line: number) => calls.find((c) => c.callee === callee && c.site.start === line);
+    expect(comment('predict', 8)).toMatchObject({ comment: 'Score the pairs', commentAt: { line: 7 } });
+    expect(comment('rank', 16)).toMatchObject({ comment: 'Rank the passages', commentAt: { line: 15 } });
+    // Only the block's own lines: the comment at the end of the block above is not this one's.
+    expect(comment('rank', 21)).toBeDefined();
+    expect(comment('rank', 21)?.comment).toBeUndefined();
+  });
+});

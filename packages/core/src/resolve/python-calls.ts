@@ -1218,8 +1218,7 @@ async function callSite(
     written: clippedCallee(call),
     argNames,
     argComments,
-    ...(call.comment ? { comment: call.comment } : {}),
-    ...(call.comment && call.commentLine ? { commentAt: { path: src.path, ...placeOf(src, call.commentLine) } } : {}),
+    ...commentOf(src, call),
     assignedTo: call.assignedTo,
     uses: [...uses],
     site,
@@ -1238,6 +1237,25 @@ function armOf(src: PythonSource, a: PyArm): Arm {
 }
 
 /** A line of the parsed text as a line (and cell) of the original file. */
+/**
+ * The comment above a call's statement, lines joined with spaces, and where it starts. Code blocks of a
+ * document (and notebook cells) are analysed as one text: a comment closing one block (`# => [8.6 5.5]`)
+ * is not the comment of the next block's first statement, so only the lines right above it in the
+ * original file count.
+ */
+function commentOf(src: PythonSource, call: PyCall): { comment?: string; commentAt?: { path: string; line: number; cell?: number } } {
+  if (!call.comment || !call.commentLine) return {};
+  const lines = call.comment.split('\n');
+  let top = call.commentLine;
+  for (let row = call.statementLine; row > top; row--) {
+    const a = placeOf(src, row - 1);
+    const b = placeOf(src, row);
+    if (a.cell !== b.cell || a.line !== b.line - 1) top = row;
+  }
+  const text = lines.slice(top - call.commentLine).filter(Boolean).join(' ');
+  return text ? { comment: text, commentAt: { path: src.path, ...placeOf(src, top) } } : {};
+}
+
 function placeOf(src: PythonSource, line: number): { line: number; cell?: number } {
   const p = src.map?.lines[line - 1] ?? { line };
   return p.cell !== undefined ? { line: p.line, cell: p.cell } : { line: p.line };

@@ -568,11 +568,14 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return r + 1;
   };
 
-  /** Contiguous `#` lines right above a row, joined with spaces. */
+  /**
+   * Contiguous `#` lines right above a row, one per line (`\n`-joined, so that a caller with a line map can
+   * keep only those of the statement's own code block: see python-calls.ts).
+   */
   const commentAbove = (row: number): string | undefined => {
     const lines: string[] = [];
     for (let r = row - 1; src.ownLine.has(r); r--) lines.unshift(src.ownLine.get(r)!);
-    return lines.filter(Boolean).join(' ') || undefined;
+    return lines.some(Boolean) ? lines.join('\n') : undefined;
   };
 
   /** Does a block always leave it (its last statement returns, raises, breaks or continues, or is an `if` whose every arm does)? */

@@ -149,7 +149,7 @@ export interface PyCall {
   conditional?: boolean;
   /** Index of the call this call is an argument of (or nested in), if any. */
   parent?: number;
-  /** Comment lines directly above the statement that holds the call (without `#`, trimmed). */
+  /** Comment lines directly above the statement that holds the call (without `#`, trimmed), one per line. */
   comment?: string;
   /** Line where the statement holding the call starts. */
   statementLine: number;
