@@ -1236,7 +1236,6 @@ function armOf(src: PythonSource, a: PyArm): Arm {
   return { kind: a.kind, at: { path: src.path, ...placeOf(src, a.line) }, arm: a.arm, condition: a.condition };
 }
 
-/** A line of the parsed text as a line (and cell) of the original file. */
 /**
  * The comment above a call's statement, lines joined with spaces, and where it starts. Code blocks of a
  * document (and notebook cells) are analysed as one text: a comment closing one block (`# => [8.6 5.5]`)
@@ -1256,6 +1255,7 @@ function commentOf(src: PythonSource, call: PyCall): { comment?: string; comment
   return text ? { comment: text, commentAt: { path: src.path, ...placeOf(src, top) } } : {};
 }
 
+/** A line of the parsed text as a line (and cell) of the original file. */
 function placeOf(src: PythonSource, line: number): { line: number; cell?: number } {
   const p = src.map?.lines[line - 1] ?? { line };
   return p.cell !== undefined ? { line: p.line, cell: p.cell } : { line: p.line };
