@@ -391,7 +391,7 @@ describe.each(BACKENDS)('python facts (%s)', (backend) => {
 
     it('carry the comment block above the statement, the scope and the main guard', async () => {
       const f = await facts(CALLS);
-      expect(call(f, 'AutoModel.from_pretrained').comment).toBe('Load the model from the hub.');
+      expect(call(f, 'AutoModel.from_pretrained').comment).toBe('Load the model\nfrom the hub.');
       expect(call(f, 'Tokenizer').comment).toBeUndefined();
       expect(call(f, 'run')).toMatchObject({ scope: 'job', inMainGuard: false });
       expect(call(f, 'register')).toMatchObject({ scope: '', statementLine: lineOf(CALLS, '@register') });
