@@ -10,6 +10,7 @@
 // its resolved definition (`Accelerator.prepare`) or its command line ends with the API at a `.` boundary;
 // `a|b` is either; `Name(kw=)` also needs the keyword argument `kw`; an API with a space (`litgpt finetune`)
 // is a command and matches a call that starts with it. A use case covers a path when it calls every API.
+// GP_ROOT=<checkout> runs another build of goldpath (a baseline worktree) against the same reference.
 import { readFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ if (!repo || !refFile) {
 const cwd = process.env.INIT_CWD ?? process.cwd();
 const ref = JSON.parse(readFileSync(path.resolve(cwd, refFile), 'utf8'));
 const budget = Number(opt('--max-workflows') ?? 12);
-const { extractWorkflows } = await import(pathToFileURL(path.join(root, 'packages/core/dist/index.js')).href);
+const { extractWorkflows } = await import(pathToFileURL(path.join(process.env.GP_ROOT ?? root, 'packages/core/dist/index.js')).href);
 const { TEST_ONLY_FILL } = await import(pathToFileURL(path.join(root, 'packages/core/dist/heuristics/tables.js')).href);
 const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-golden-'));
 const t0 = process.hrtime.bigint();

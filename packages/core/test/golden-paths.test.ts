@@ -619,6 +619,40 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(mains(logged)).toEqual(['Reranker', 'model.predict']);
   });
 
+  it('a constructor given an API model id (`model_id`) loads nothing: it is no Load step', async () => {
+    const repo2 = write({
+      'pyproject.toml': '[project]\nname = "ag"\n',
+      'ag/__init__.py': 'class ApiModel:\n    def __init__(self, model_id):\n        self.model_id = model_id\n    def generate(self, prompt):\n        return prompt\n',
+    });
+    const a = await analysed(repo2, 'from ag import ApiModel\nm = ApiModel(model_id="provider/some-llm")\nm.generate("hi")\n');
+    expect(a.steps.map((s) => s.calls.map((c) => c.callee).join('+'))).toEqual(['m.generate+ApiModel']);
+  });
+
+  it('a method the instance inherits from a base class of the repository is its own class at work, and a tool or agent object is made, not run', async () => {
+    const repo2 = write({
+      'pyproject.toml': '[project]\nname = "ag"\n',
+      'ag/__init__.py': [
+        'class MultiStepAgent:',
+        '    def __init__(self, tools, model=None):',
+        '        self.tools = tools',
+        '    def run(self, task):',
+        '        return task',
+        'class CodeAgent(MultiStepAgent):',
+        '    pass',
+        'class ToolCallingAgent(MultiStepAgent):',
+        '    pass',
+        'class WebSearchTool:',
+        '    pass',
+        '',
+      ].join('\n'),
+    });
+    const run = async (cls: string) => (await analysed(repo2, `from ag import ${cls}, WebSearchTool\nagent = ${cls}(tools=[WebSearchTool()])\nagent.run("task")\n`)).steps;
+    const [code, tools] = [await run('CodeAgent'), await run('ToolCallingAgent')];
+    expect(code.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Run|CodeAgent']);
+    expect(titleOf(nameCall(code[0].calls.find((c) => c.callee === 'WebSearchTool')!))).toBe('Create Web Search');
+    expect(callKey(code[0].calls[0])).not.toBe(callKey(tools[0].calls[0]));
+  });
+
   it("a trainer's step is led by the trainer, not by a loss object built for it (its `.train()` inherited from outside)", async () => {
     const a = await analysed(repo, `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`);
     const train = a.steps.find((s) => s.calls.some((c) => c.callee === 'trainer.train'))!;

@@ -119,6 +119,23 @@ function namingOf(c: CallSite): Naming {
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
 }
 
+/**
+ * The index in `calls` of the repository class constructed for `main`'s receiver when `main` is a method
+ * that class inherits from another class of the repository (its definition's class is not the one
+ * built), else -1.
+ */
+function inheritedBy(main: CallSite, calls: CallSite[]): number {
+  const r = main.resolution;
+  // Only a method of the instance itself (`agent.run`), not of an object it holds (`client.messages.create`).
+  const parts = main.callee.split('.');
+  if (r.kind !== 'repo' || main.definition?.kind !== 'method' || parts.length !== 2) return -1;
+  const owner = r.qualname.split('.').slice(-2, -1)[0];
+  const receiver = parts[0];
+  return calls.findIndex(
+    (c) => c.resolution.kind === 'repo' && c.definition?.kind === 'class' && c.assignedTo.includes(receiver) && c.resolution.qualname.split('.').pop() !== owner,
+  );
+}
+
 /** A call given the name of a pretrained model to fetch (`model_name_or_path`): a constructor that loads. */
 const loadsPretrained = (c: CallSite) => c.argNames.some((a) => LOAD_PARAMETER.test(a));
 
@@ -299,6 +316,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
     const milestone = step.calls.findIndex((c) => mine(c) && MILESTONE_ROLES.has(nameCall(c).role));
     const own = milestone >= 0 ? milestone : step.calls.findIndex((c) => mine(c) && c.definition?.kind === 'class');
     if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
+    // A method the instance inherits from a base class of the repository (`agent.run()`, defined on
+    // MultiStepAgent) is the subclass at work: `ToolCallingAgent(...)` + `.run()` is not `CodeAgent(...)` + `.run()`.
+    const made = inheritedBy(step.calls[0], step.calls);
+    if (made > 0) step.calls.unshift(...step.calls.splice(made, 1));
   }
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps);

@@ -202,16 +202,20 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'pipeline', role: 'build', title: 'Build', noun: 'Building' },
   { suffix: 'model', role: 'build', title: 'Build', noun: 'Building' },
   { suffix: 'renderer', role: 'build', title: 'Create', noun: 'Setup' },
+  // A tool or an agent object is made, not run: `WebSearchTool()` searches nothing yet.
+  { suffix: 'tool', role: 'build', title: 'Create', noun: 'Setup' },
+  { suffix: 'agent', role: 'build', title: 'Create', noun: 'Setup' },
   { suffix: 'evaluator', role: 'evaluate', title: 'Evaluate', noun: 'Evaluation' },
   { suffix: 'server', role: 'run', title: 'Start', noun: 'Serving' },
 ];
 
 /**
- * A parameter that names a pretrained model to fetch (`model_name_or_path`, `checkpoint_dir`,
- * `repo_id`): a constructor given one loads (`CrossEncoder("cross-encoder/ms-marco-MiniLM-L6-v2")` is
- * Load Cross Encoder, a milestone of its own, not a setup folded into the first call on the instance).
+ * A parameter that names pretrained weights to fetch (`model_name_or_path`, `checkpoint_dir`, `repo_id`):
+ * a constructor given one loads (`CrossEncoder("cross-encoder/ms-marco-MiniLM-L6-v2")` is Load Cross
+ * Encoder, a milestone of its own, not a setup folded into the first call on the instance). Not a bare
+ * `model_id`: an API client names its remote model so (`LiteLLMModel(model_id="claude-...")` loads nothing).
  */
-export const LOAD_PARAMETER = /(?:^|_)(?:name_or_path|path_or_name|model_id|repo_id)$|^pretrained_|^checkpoint(?:_dir|_path)?$/;
+export const LOAD_PARAMETER = /(?:^|_)(?:name_or_path|path_or_name|repo_id)$|^pretrained_|^checkpoint(?:_dir|_path)?$/;
 
 /** The role a constructor gets when nothing above matches. */
 export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', noun: 'Setup' };
