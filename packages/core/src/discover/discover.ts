@@ -8,6 +8,7 @@ import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTra
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import { extractCodeBlocks, type Paragraph } from '../lang/markdown/codeblocks.js';
+import { extractRstCodeBlocks } from '../lang/markdown/rst.js';
 import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
@@ -214,7 +215,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
   const mdFiles = sourceFiles
     .map((f) => f.path)
-    .filter((p) => (/^readme[^/]*\.(md|markdown)$/i.test(p) || (isDoc(p) && /\.(md|markdown)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.md$/i.test(p))))
+    .filter((p) => (/^readme[^/]*\.(md|markdown|rst)$/i.test(p) || (isDoc(p) && /\.(md|markdown|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|rst)$/i.test(p))))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
   for (const path of mdFiles) {
     const text = await files.readOrSkip(path);
@@ -229,7 +230,10 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const tsSessions: TsSession[] = [];
     let blocks: ReturnType<typeof extractCodeBlocks>;
     try {
-      blocks = inp.perFile ? inp.perFile('markdown', path, text, () => extractCodeBlocks(text, path, PY_BLOCKS)) : extractCodeBlocks(text, path, PY_BLOCKS);
+      // reStructuredText pages (Sphinx docs, README.rst) give the same blocks: directives, literal blocks, doctests.
+      const rst = /\.rst$/i.test(path);
+      const extract = () => (rst ? extractRstCodeBlocks(text, path, PY_BLOCKS) : extractCodeBlocks(text, path, PY_BLOCKS));
+      blocks = inp.perFile ? inp.perFile(rst ? 'rst' : 'markdown', path, text, extract) : extract();
     } catch (e) {
       if (!(e instanceof MarkdownTooDeepError)) throw e;
       files.skip(path, e.reason);

@@ -254,7 +254,8 @@ function valueLines(value: string): string[] {
   return value === '' ? [] : value.split(/\r\n|\r|\n/);
 }
 
-function classify(lang: string, languages: CodeLanguages): CodeBlock['language'] | undefined {
+/** The language of a block from the first word of its tag (info string, directive argument); undefined: not read. */
+export function classify(lang: string, languages: CodeLanguages): CodeBlock['language'] | undefined {
   const word = lang.toLowerCase();
   if (word === '') return 'untagged';
   if (languages.python.some((l) => l.toLowerCase() === word)) return 'python';
@@ -276,8 +277,15 @@ function liftCode(
   startLine: number,
   path: string,
 ): VirtualSource {
-  let lines = valueLines(value);
-  let places: Place[] = lines.map((_, i) => ({ line: startLine + i }));
+  const lines = valueLines(value);
+  return liftLines(language, lang, lines, lines.map((_, i) => ({ line: startLine + i })), path);
+}
+
+/**
+ * A block's lines (each with its place) as a virtual source: a `>>>` session loses its prompts and
+ * output lines, shell lines are blanked and recorded (shared by the Markdown and reStructuredText readers).
+ */
+export function liftLines(language: CodeBlock['language'], lang: string, lines: string[], places: Place[], path: string): VirtualSource {
   let shell: VirtualSource['shell'] = [];
   // A `>>>` session is Python whatever its tag says (untagged doctest-style blocks are common).
   const pycon =
