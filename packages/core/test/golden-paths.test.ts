@@ -700,10 +700,7 @@ describe('comments of code blocks analysed as one session', () => {
   });
 });
 
-describe('reStructuredText pages and small sections that join a use case', () => {
-  const H2 = 'from adaptkit import Model, Trainer, TrainingArgs, add_adapter, AdapterConfig, merge_adapters\n';
-  const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>() };
-
+describe('reStructuredText pages', () => {
   it('reads the code blocks of reStructuredText docs pages as docs sections, with their titles and lines', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-rst-'));
     cpSync(ADAPTKIT, repo, { recursive: true });
@@ -715,13 +712,4 @@ describe('reStructuredText pages and small sections that join a use case', () =>
     expect(c).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });
   });
 
-  it('a one-call section that only loads never becomes the face of the use case it joins; a README section that shows a step does', async () => {
-    const walk = (k: string) => `${H2}m = Model.from_pretrained("${k}")\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n`;
-    const examples = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, walk(k), `examples/${k}.py`)));
-    const load = await analysed(ADAPTKIT, `${H2}m = Model.from_pretrained("onnx")\n`, 'docs/efficiency.md', 'docs');
-    const rep = (sources: AnalysedSource[]) => buildWorkflows(sources, { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows.find((w) => w.sources.some((s) => s.path === 'examples/a.py'))!.sources[0].path;
-    expect(rep([load, ...examples])).toMatch(/^examples\//);
-    const readme = await analysed(ADAPTKIT, `${H2}m = Model.from_pretrained("x")\nm.save_gguf("r")\n`, 'README.md', 'readme');
-    expect(rep([readme, load, ...examples])).toBe('README.md');
-  });
 });

@@ -3,7 +3,7 @@
 // (clarification 4), rank them by evidence (rank.ts), write at most the budget, name them (naming.ts)
 // and write their texts from what the repository says.
 import type { ReadmeTerms } from './mentions.js';
-import type { CallSite, OmittedUseCase, RankEvidence, Role, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
+import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
@@ -212,19 +212,8 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
  * The host takes the sources; when they are more trusted (a README section joining examples), the use
  * case is settled again around them (anchor and steps from its new representative).
  */
-const SETUP_ROLES: ReadonlySet<Role> = new Set(['load', 'build', 'configure']);
-
 function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
   const first = host.members[0];
-  // A one-step use case that only sets up (loads, builds, configures) and misses the host's anchor never
-  // represents it: a docs section that loads the model (`SparseEncoder(name, backend="onnx")`) is no new
-  // face for the training use case it joined.
-  const setupOnly = u.steps.length <= 1 && u.members.every((m) => m.steps.every((s) => SETUP_ROLES.has(nameCall(s.calls[0]).role)));
-  const makesAnchor = u.members.some((m) => m.steps.some((s) => s.calls.some((c) => callKey(c) === host.anchor)));
-  if (setupOnly && !makesAnchor) {
-    host.members = [first, ...mergeByTrust(host.members.slice(1), u.members)];
-    return;
-  }
   host.members = mergeByTrust(host.members, u.members);
   if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
 }
