@@ -1,6 +1,6 @@
 // Resolves the call sites of one golden-path source (a script, a notebook, a code block) against the
 // repository: names through the source's imports, receivers through the values assigned to them.
-import type { Arm, CallSite, Definition, Parameter, Resolution, Span } from '../model.js';
+import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } from '../model.js';
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
@@ -1242,7 +1242,7 @@ function armOf(src: PythonSource, a: PyArm): Arm {
  * is not the comment of the next block's first statement, so only the lines right above it in the
  * original file count.
  */
-function commentOf(src: PythonSource, call: PyCall): { comment?: string; commentAt?: { path: string; line: number; cell?: number } } {
+function commentOf(src: PythonSource, call: PyCall): { comment?: string; commentAt?: Place } {
   if (!call.comment || !call.commentLine) return {};
   const lines = call.comment.split('\n');
   let top = call.commentLine;
