@@ -15,7 +15,7 @@ import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf 
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
-import { consensusSteps, mineUseCases } from '../src/group/usecases.js';
+import { consensusSteps, mineUseCases, settle } from '../src/group/usecases.js';
 import { nameUseCases } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
@@ -97,6 +97,46 @@ describe('steps are milestones of the public API', () => {
     expect(all.some((c) => c.endsWith('.train'))).toBe(true);
   });
 
+  it('a verbless method chained on a call (`fetch_page(u).with_headers()`) joins that call, which leads the step', async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .api import fetch_page, Page\n',
+      'pkg/api.py': 'class Page:\n    def with_headers(self) -> \"Page\":\n        return self\n\n    def as_raw(self):\n        return b\"\"\n\n    def save(self, path):\n        pass\n\n\ndef fetch_page(url) -> Page:\n    return Page()\n',
+    });
+    // The second chain is on a repeat of the call: it joins the step of the first.
+    const a = await analysed(repo, 'from pkg import fetch_page\npage = fetch_page("u").with_headers()\npage.save("out")\nraw = fetch_page("v").as_raw()\n');
+    expect(a.steps.map((s) => [s.title, s.calls.map((c) => c.callee)])).toEqual([
+      ['Fetch Page', ['fetch_page', 'fetch_page("u").with_headers', 'fetch_page("v").as_raw']],
+      ['Save Page', ['page.save']],
+    ]);
+  });
+
+  it('a client reached through its resources is a step of its own; a worker built for one method call is not', async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .client import Client, Trainer\n',
+      'pkg/client.py': [
+        'class Messages:',
+        '    def create(self, text):',
+        '        return text',
+        '',
+        '',
+        'class Client:',
+        '    def __init__(self, key=None):',
+        '        self.messages = Messages()',
+        '',
+        '',
+        'class Trainer:',
+        '    def __init__(self, model=None):',
+        '        self.model = model',
+        '',
+        '    def train(self):',
+        '        return {}',
+        '',
+      ].join('\n'),
+    });
+    const a = await analysed(repo, 'from pkg import Client, Trainer\nclient = Client(key="k")\nmsg = client.messages.create(text="hi")\nprint(msg)\ntrainer = Trainer(model=\"m\")\ntrainer.train()\n');
+    expect(a.steps.map((s) => s.calls.map((c) => c.callee))).toEqual([['Client'], ['client.messages.create'], ['trainer.train', 'Trainer']]);
+  });
+
   it('names a step after the variable it fills or passes only when the name says what the value is', async () => {
     const code = 'from adaptkit import Model\nm = Model.from_pretrained("x")\nstory = m.generate("hi")\noutputs = m.generate("ho")\noutput_dir = "o"\nm.save(output_dir)\n';
     const titles = (await analysed(ADAPTKIT, code)).steps.map((s) => s.title);
@@ -124,6 +164,13 @@ describe('steps are milestones of the public API', () => {
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
     expect(principleOf(named('RLOOTrainer'))).toBe('RLOO_Training');
     expect(titleOf(named('NashMDConfig'))).toBe('Configure Nash MD');
+  });
+
+  it('reads a name written with inner capitals (OpenAI) as one word, not a verb and an acronym', async () => {
+    const a = await analysed(ADAPTKIT, `from openai import OpenAI, AzureOpenAI\nclient = OpenAI()\nazure = AzureOpenAI()\nclient.responses.create(model="m")\nazure.responses.create(model="m")\n`);
+    const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('OpenAI'))).toBe('Create OpenAI');
+    expect(titleOf(named('AzureOpenAI'))).toBe('Create Azure OpenAI');
   });
 
   it('knows boilerplate by name shape, in snake and camel case', () => {
@@ -336,6 +383,18 @@ describe('near-duplicates and evidence', () => {
     // A test that shows more follows the use case: its own calls are no steps.
     const test = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\n`, 'tests/test_merge.py', 'test');
     expect(callees([...short, test])).toEqual(['Model.from_pretrained', 'merge_adapters']);
+  });
+
+  it('a list of use cases (an overview whose milestones do not feed one another) that joined a focused section has no vote on its steps', async () => {
+    const load = 'm = Model.from_pretrained("x")\n';
+    const merge = 'm = merge_adapters(m, ["a"], [1.0])\n';
+    const gguf = 'm.save_gguf("q")\n';
+    const rep = await analysed(ADAPTKIT, `${H}${load}${merge}`, 'README.md', 'readme');
+    // Each milestone on its own (a list of what the library does), not one walkthrough on one model.
+    const overview = await analysed(ADAPTKIT, `${H}Model.from_pretrained("x")\nadd_adapter(x, AdapterConfig())\nTrainer(x, [], TrainingArgs()).train()\nmerge_adapters(x, ["a"], [1.0])\nModel("w").generate("hi")\n`, 'docs/all.md', 'docs');
+    const others = await Promise.all([`${H}${load}${merge}`, `${H}${load}${merge}${gguf}`.replace(load, ''), `${H}${load}${merge}${gguf}`.replace(load, '')].map((code, k) => analysed(ADAPTKIT, code, `docs/s${k}.md`, 'docs')));
+    const u = settle([rep, overview, ...others], () => 1, publicSurface())!;
+    expect(u.steps.map((st) => st.calls[0].callee)).toEqual(['Model.from_pretrained', 'merge_adapters', 'm.save_gguf']);
   });
 
   it('a use case whose new call is a method of a factory object is no repeat of one that loads and calls the same object', async () => {

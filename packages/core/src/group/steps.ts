@@ -237,7 +237,21 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   const namings = api.map(nameCall);
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
   const joinTo = new Map<number, number>();
+  // A verbless method chained on a call's result (`client.messages.create(...).withResponse()`) is a way
+  // of taking that call's result, not a step: it joins the call it is chained on, which leads (the
+  // first of that call's repeats, when the chain is on a later one).
+  const receivers = chainReceivers(useful);
+  const chainedOn = new Map<number, number>();
+  api.forEach((d, j) => {
+    const on = receivers.get(d);
+    const i = on ? api.findIndex((c) => callKey(c) === callKey(on)) : -1;
+    if (i >= 0 && i !== j && namings[j].role === 'other' && namings[i].role !== 'other') chainedOn.set(j, i);
+  });
   api.forEach((c, i) => {
+    if (chainedOn.has(i)) {
+      joinTo.set(i, chainedOn.get(i)!);
+      return;
+    }
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
@@ -245,6 +259,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       // Only when the instance's first use is that method call; passed on first, it is a step of its own.
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
+      // A method of the instance itself (`trainer.train()`): the object exists to make that call. A client
+      // reached through its resources (`client.messages.create`) is set up once and serves every call: a
+      // step of its own (Create Client), however many calls it serves.
+      if (user >= 0 && api[user].callee.startsWith(`${v}.`) && api[user].callee.slice(v.length + 1).includes('.')) return;
       if (user >= 0 && api[user].callee.startsWith(`${v}.`) && MILESTONE_ROLES.has(namings[user].role)) {
         joinTo.set(i, user);
         return;
@@ -268,7 +286,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       // Not assigned: an inline argument joins the closest call that contains it.
       let host = -1;
       api.forEach((d, j) => {
-        if (j === i || d.site.path !== c.site.path || d.site.cell !== c.site.cell || d.site.start > c.site.start || d.site.end < c.site.end) return;
+        if (j === i || chainedOn.get(j) === i || d.site.path !== c.site.path || d.site.cell !== c.site.cell || d.site.start > c.site.start || d.site.end < c.site.end) return;
         if (d.site.start === c.site.start && d.site.end === c.site.end && j > i) return;
         if (host < 0 || d.site.end - d.site.start < api[host].site.end - api[host].site.start) host = j;
       });
@@ -300,12 +318,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   // Order steps as they run: an argument's call before the call it is passed to (`f(g(x))` runs g
   // first), so by where each main call ends, then where it starts.
   const ran = (i: number) => api[i].order ?? [api[i].site.cell ?? 0, api[i].site.start, 0];
-  const before = (x: number[], y: number[]) => {
-    for (let k = 0; k < Math.max(x.length, y.length); k++) if ((x[k] ?? -1) !== (y[k] ?? -1)) return (x[k] ?? -1) - (y[k] ?? -1);
-    return 0;
-  };
   const order = [...stepOf.entries()]
-    .sort((a, b) => before(ran(a[0]), ran(b[0])) || a[0] - b[0])
+    .sort((a, b) => compareOrder(ran(a[0]), ran(b[0])) || a[0] - b[0])
     .map(([, s]) => s);
   // A step's implementation is the repository's own API when it has one: `SFTTrainer(...)` + an inherited
   // external `.train()` is the repository's SFTTrainer at work.
@@ -324,6 +338,31 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps);
 }
+
+/** The call each method call is chained on (`f(x).g()`: g's receiver is f(x)), when it has one. */
+function chainReceivers(calls: CallSite[]): Map<CallSite, CallSite> {
+  const out = new Map<CallSite, CallSite>();
+  for (const d of calls) {
+    if (!/\)\s*\.\s*[A-Za-z_$][\w$]*$/.test(d.callee)) continue;
+    // The receiver: of the calls inside it that start where it starts, the last to run before it.
+    let on: CallSite | undefined;
+    for (const c of calls) if (c !== d && sameStart(c, d) && c.site.end <= d.site.end && ranBefore(c, d) && (!on || ranBefore(on, c))) on = c;
+    if (on) out.set(d, on);
+  }
+  return out;
+}
+
+/** Do two calls start at the same place of one file (and cell): one is the head of the other's chain? */
+const sameStart = (c: CallSite, d: CallSite) => c.site.path === d.site.path && c.site.cell === d.site.cell && c.site.start === d.site.start;
+
+/** Compares two execution orders ([cell, statement line, post-order rank]). */
+function compareOrder(x: number[], y: number[]): number {
+  for (let k = 0; k < Math.max(x.length, y.length); k++) if ((x[k] ?? -1) !== (y[k] ?? -1)) return (x[k] ?? -1) - (y[k] ?? -1);
+  return 0;
+}
+
+/** Does `c` run before `d` in their source (post-order: a receiver and the arguments before the call)? */
+const ranBefore = (c: CallSite, d: CallSite) => compareOrder(c.order ?? [], d.order ?? []) < 0;
 
 /** Every arm around a call, outermost first. */
 const armsOf = (c: CallSite): Arm[] => c.arms ?? (c.branch ? [c.branch] : []);

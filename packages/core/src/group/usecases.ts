@@ -174,10 +174,9 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   const allByKey = new Map<string, Group[]>();
   // An overview (a section that shows many milestones at once: "All workflows") leads no use case before
   // the focused sources of its kind have led theirs; then it joins the one it fits, or leads its own.
-  const mainCount = (s: AnalysedSource) => new Set(s.steps.map((st) => callKey(st.calls[0])).filter((k) => weight(k) > 0)).size;
   const tier = (s: AnalysedSource) => Math.floor(sourceTrust(s) / 1000);
   const position = new Map(ordered.map((s, i) => [s, i]));
-  const overview = new Map(ordered.map((s) => [s, mainCount(s) >= OVERVIEW_MILESTONES]));
+  const overview = new Map(ordered.map((s) => [s, isOverview(s, weight)]));
   const leadOrder = [...ordered].sort((a, b) => tier(b) - tier(a) || Number(overview.get(a)) - Number(overview.get(b)) || position.get(a)! - position.get(b)!);
   for (const s of leadOrder) {
     let distinct = feats.get(s)!.filter((x) => weight(x.key) > 0).sort((a, b) => weight(b.key) - weight(a.key) || cmp(a.key, b.key));
@@ -249,6 +248,26 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   return mergeSameSteps(out).map((u) => settle(u.members, weight, isPublic) ?? u);
 }
 
+/** A source that shows many distinctive milestones at once: an overview, not one use case. */
+const isOverview = (s: AnalysedSource, weight: Weight) => new Set(s.steps.map((st) => callKey(st.calls[0])).filter((k) => weight(k) > 0)).size >= OVERVIEW_MILESTONES;
+
+/**
+ * A README or docs overview whose milestones do not feed one another (`litgpt serve ...`, `litgpt
+ * finetune ...`, each on its own): a list of use cases, not a walkthrough (load → adapt → train → save,
+ * each on the last's result).
+ */
+function isUseCaseList(s: AnalysedSource, weight: Weight): boolean {
+  // A program (an example, a training script) is one run, however many parts it loads on their own.
+  if ((s.candidate.kind !== 'readme' && s.candidate.kind !== 'docs') || !isOverview(s, weight)) return false;
+  const made = new Set<string>();
+  let fed = 0;
+  for (const st of s.steps) {
+    if (st.calls.some((c) => c.uses.some((u) => made.has(u)) || made.has(c.callee.split('.')[0]))) fed++;
+    for (const c of st.calls) for (const v of c.assignedTo) made.add(v);
+  }
+  return fed < s.steps.length / 2;
+}
+
 /** How distinctive each call is, for re-settling a use case after sources joined it. */
 export type Weight = (key: string) => number;
 
@@ -274,7 +293,7 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
       cmp(a.key, b.key),
   )[0];
   if (!anchor) return undefined;
-  return { anchor: anchor.key, anchorCall: anchor.call, members, steps: consensusSteps(members, anchor.key, isPublic), weight };
+  return { anchor: anchor.key, anchorCall: anchor.call, members, steps: consensusSteps(members, anchor.key, isPublic, weight), weight };
 }
 
 /**
@@ -283,7 +302,14 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
  * At most MAX_STEPS: the most shared ones win; fewer than MIN_STEPS are topped up by the next most
  * shared, never padded.
  */
-export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface()): DraftStep[] {
+export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface(), weight?: Weight): DraftStep[] {
+  // A list of the library's use cases that joined a focused representative ("All workflows": serve,
+  // finetune, pretrain, chat, evaluate) shows other use cases' milestones beside this one's: it has no
+  // vote while the others show enough.
+  if (weight && !isUseCaseList(members[0], weight) && members.some((m) => isUseCaseList(m, weight))) {
+    const steps = consensusSteps(members.filter((m) => !isUseCaseList(m, weight)), anchor, isPublic);
+    if (steps.length >= MIN_STEPS) return steps;
+  }
   // Tests follow a use case; its steps come from the sources written to show it, when those show enough.
   const shown = members.filter((m) => m.candidate.kind !== 'test');
   if (shown.length && shown.length < members.length) {

@@ -269,6 +269,9 @@ export const ACRONYMS: Record<string, string> = table({
   vlm: 'VLM', moe: 'MoE', fp16: 'FP16', bf16: 'BF16', int8: 'INT8', int4: 'INT4', ssh: 'SSH', tls: 'TLS',
   grpc: 'gRPC', rest: 'REST', oauth: 'OAuth', jwt: 'JWT', s3: 'S3', aws: 'AWS', gcp: 'GCP', ci: 'CI',
   unet: 'UNet', deepspeed: 'DeepSpeed', '1d': '1D', '2d': '2D', '3d': '3D',
+  // Names written with inner capitals, one word each (`OpenAI` is no "Open AI" step: open is a verb).
+  openai: 'OpenAI', pytorch: 'PyTorch', tensorflow: 'TensorFlow', github: 'GitHub', websocket: 'WebSocket',
+  fastapi: 'FastAPI', javascript: 'JavaScript', typescript: 'TypeScript',
 });
 
 /** Words dropped from workflow names taken from Purpose text or file names. */
