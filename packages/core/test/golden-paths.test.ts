@@ -707,7 +707,9 @@ describe('encoders that load by name, trainers given their parts, config-only se
     });
     const run = async (cls: string) => (await analysed(repo2, `from ag import ${cls}, WebSearchTool\nagent = ${cls}(tools=[WebSearchTool()])\nagent.run("task")\n`)).steps;
     const [code, tools] = [await run('CodeAgent'), await run('ToolCallingAgent')];
-    expect(code.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Run|CodeAgent']);
+    // Titled by the method and the class at work, one principle per class.
+    expect(code.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Run Code Agent|CodeAgent']);
+    expect([code[0].principle, tools[0].principle]).toEqual(['Code_Agent_Execution', 'Tool_Calling_Agent_Execution']);
     expect(titleOf(nameCall(code[0].calls.find((c) => c.callee === 'WebSearchTool')!))).toBe('Create Web Search');
     expect(callKey(code[0].calls[0])).not.toBe(callKey(tools[0].calls[0]));
   });

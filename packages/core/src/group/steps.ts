@@ -333,7 +333,16 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
     // A method the instance inherits from a base class of the repository (`agent.run()`, defined on
     // MultiStepAgent) is the subclass at work: `ToolCallingAgent(...)` + `.run()` is not `CodeAgent(...)` + `.run()`.
     const made = inheritedBy(step.calls[0], step.calls);
-    if (made > 0) step.calls.unshift(...step.calls.splice(made, 1));
+    if (made > 0) {
+      // Titled by the method and the class at work: `agent.run()` on a CodeAgent is "Run Code Agent".
+      const n = nameCall(step.calls[0]);
+      if (!n.object.length) {
+        const named = { ...n, object: objectTokens(tokens(step.calls[made].callee.split('.').pop()!), n.verb.toLowerCase()) };
+        step.title = titleOf(named);
+        step.principle = principleOf(named);
+      }
+      step.calls.unshift(...step.calls.splice(made, 1));
+    }
   }
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps);
