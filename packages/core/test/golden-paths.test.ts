@@ -433,6 +433,19 @@ describe('near-duplicates and evidence', () => {
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
   });
 
+  it('a README section is the quick start only near the top: an "Example" far down is a README section', async () => {
+    const sections = await Promise.all(['Quick start', 'Install', 'Models', 'Training', 'Serving', 'Recipes', 'Example'].map(async (heading, i) => {
+      const a = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${i}")\nm.save("o")\n`, 'README.md', 'readme');
+      a.candidate.heading = heading;
+      a.candidate.line = 10 * (i + 1);
+      return a;
+    }));
+    const useCase = (m: AnalysedSource) => ({ anchor: callKey(m.steps[0].calls[0]), anchorCall: m.steps[0].calls[0], members: [m], steps: m.steps });
+    const kinds = (m: AnalysedSource) => rankUseCases([useCase(m)], { suggestions: [], sources: sections, isPublic: publicSurface() })[0].evidence[0].kind;
+    expect(kinds(sections[0])).toBe('readme-quickstart');
+    expect(kinds(sections[6])).toBe('readme-section');
+  });
+
   it('names a use case after the title of the docs page it holds most of, not after a tour page or a title that spells its API', async () => {
     const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.generate("hi")\n`;
     const merging = `${H}m = Model.from_pretrained("x")\nm.load_adapter("o", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;

@@ -34,8 +34,10 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
   // README sections in file order: the first one with code is the quick start when no heading says so.
   const readme = ctx.sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
   const readmeIndex = new Map(readme.map((s, i) => [s, i]));
-  const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? ''));
-  const isQuickstart = (s: AnalysedSource) => (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') : readmeIndex.get(s) === 0);
+  // Only near the top: an "Example" far down the README (under "Training recipes") is no quick start.
+  const nearTop = (s: AnalysedSource) => (readmeIndex.get(s) ?? 0) * RANK_POINTS.readmeOrderStep < RANK_POINTS.readmeOrderBonus;
+  const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s));
+  const isQuickstart = (s: AnalysedSource) => (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s) : readmeIndex.get(s) === 0);
 
   const ranked = useCases.map((u) => {
     const ev: RankEvidence[] = [];
