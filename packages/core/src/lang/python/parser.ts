@@ -68,6 +68,16 @@ export function normaliseLineBreaks(text: string): string {
 const UNCOPIED = new Set([',', '.', '(', ')', '[', ']', '{', '}', ':']);
 
 /**
+ * Named node types of the grammar that never have a field (node-types.json): a child of one has no field
+ * name, so its field id is not asked for. A type not listed there (ERROR, an anonymous token) is asked.
+ */
+const FIELDLESS: ReadonlySet<string> = new Set(
+  (require('tree-sitter-python/src/node-types.json') as { type: string; named: boolean; fields?: object }[])
+    .filter((t) => t.named && (!t.fields || Object.keys(t.fields).length === 0))
+    .map((t) => t.type),
+);
+
+/**
  * What a node's type and field ids stand for, learnt from the cursor the first time each id is met: a
  * type's name and whether it is named depend only on the id (the symbol after aliasing), so each later
  * node costs one numeric call instead of building strings.
@@ -76,14 +86,18 @@ class Symbols {
   readonly type: string[] = [];
   readonly named: boolean[] = [];
   readonly copied: boolean[] = [];
+  /** Whether a node of this type may have children with a field name. */
+  readonly fielded: boolean[] = [];
   readonly field: (string | null)[] = [];
 
   typeOf(cursor: Cursor): number {
     const id = cursor.nodeTypeId;
     if (this.type[id] === undefined) {
-      this.type[id] = cursor.nodeType;
+      const type = cursor.nodeType;
+      this.type[id] = type;
       this.named[id] = cursor.nodeIsNamed;
-      this.copied[id] = !UNCOPIED.has(this.type[id]);
+      this.copied[id] = !UNCOPIED.has(type);
+      this.fielded[id] = !(this.named[id] && FIELDLESS.has(type));
     }
     return id;
   }
@@ -108,15 +122,19 @@ function lineStarts(text: string): number[] {
  * Copies the tree under a cursor, iteratively (deep trees must not overflow the stack). Every cursor
  * call crosses into the parser, so a node costs only its type id, field id and two indices: rows and the
  * end column come from the indices and the text's line starts (the same numbers tree-sitter's points
- * give, in UTF-16 code units), and only a zero-width node can be MISSING.
+ * give, in UTF-16 code units). Calls whose answer is known are not made: the field id of a child of a
+ * type without fields, and whether a node is MISSING in a tree without errors (`hasError`; only a
+ * zero-width node can be MISSING).
  */
-function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
+function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: boolean): PyNode {
   const starts = lineStarts(text);
   const last = starts.length - 1;
   // Start indices mostly grow in a walk: the start row is found by stepping from the previous one.
   let startRow = 0;
+  /** The end row: the start row for a node on one line (most), else a binary search past it. */
   const rowOfEnd = (index: number): number => {
-    let lo = 0;
+    let lo = startRow;
+    if (lo === last || starts[lo + 1] > index) return lo;
     let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -125,7 +143,7 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
     }
     return lo;
   };
-  const make = (id: number, parent: PyNode | null): PyNode => {
+  const make = (id: number, parent: PyNode | null, field: string | null): PyNode => {
     const startIndex = cursor.startIndex;
     const endIndex = cursor.endIndex;
     while (startRow < last && starts[startRow + 1] <= startIndex) startRow++;
@@ -134,8 +152,8 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
     return {
       type: symbols.type[id],
       named: symbols.named[id],
-      missing: startIndex === endIndex && cursor.nodeIsMissing,
-      field: symbols.fieldOf(cursor),
+      missing: hasError && startIndex === endIndex && cursor.nodeIsMissing,
+      field,
       startRow,
       endRow,
       endColumn: endIndex - starts[endRow],
@@ -145,22 +163,28 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
       parent,
     };
   };
-  const root = make(symbols.typeOf(cursor), null);
-  // `parent` is the copied node whose children the cursor is on. The children of the nodes on the way
-  // down are collected in one list and each node gets an array of its own size when it is left (an array
-  // grown by push keeps room for 16); a leaf shares NO_CHILDREN.
+  const rootId = symbols.typeOf(cursor);
+  const root = make(rootId, null, symbols.fieldOf(cursor));
+  // `parent` is the copied node whose children the cursor is on, `fielded` whether its type may give them
+  // fields. The children of the nodes on the way down are collected in one list and each node gets an
+  // array of its own size when it is left (an array grown by push keeps room for 16); a leaf shares
+  // NO_CHILDREN.
   let parent = root;
+  let fielded = symbols.fielded[rootId];
   const collected: PyNode[] = [];
   const firstChild: number[] = [0];
+  const fieldedAbove: boolean[] = [];
   if (!cursor.gotoFirstChild()) return root;
   for (;;) {
     const id = symbols.typeOf(cursor);
-    if (symbols.copied[id] || (cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
-      const node = make(id, parent);
+    if (symbols.copied[id] || (hasError && cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
+      const node = make(id, parent, fielded ? symbols.fieldOf(cursor) : null);
       collected.push(node);
       if (cursor.gotoFirstChild()) {
         firstChild.push(collected.length);
+        fieldedAbove.push(fielded);
         parent = node;
+        fielded = symbols.fielded[id];
         continue;
       }
     }
@@ -171,6 +195,7 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols): PyNode {
       if (parent === root) return root;
       cursor.gotoParent();
       parent = parent.parent!;
+      fielded = fieldedAbove.pop()!;
     }
   }
 }
@@ -195,7 +220,8 @@ async function loadNative(): Promise<PythonParser> {
       // The callback form has no input size limit.
       const tree = parser.parse((index: number) => src.slice(index, index + 65536));
       unreleased = true;
-      return { root: copyTree(tree.rootNode.walk(), src, symbols), text: src };
+      const root = tree.rootNode;
+      return { root: copyTree(root.walk(), src, symbols, root.hasError), text: src };
     },
     release() {
       if (!unreleased) return undefined;
@@ -220,7 +246,7 @@ async function loadWasm(): Promise<PythonParser> {
       if (!tree) throw new Error('web-tree-sitter returned no tree');
       const cursor = tree.walk();
       try {
-        return { root: copyTree(cursor as unknown as Cursor, src, symbols), text: src };
+        return { root: copyTree(cursor as unknown as Cursor, src, symbols, tree.rootNode.hasError), text: src };
       } finally {
         // The tree lives in the parser's own memory, not the JavaScript heap: freed at once.
         cursor.delete();
