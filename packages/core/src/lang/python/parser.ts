@@ -77,6 +77,47 @@ const FIELDLESS: ReadonlySet<string> = new Set(
     .map((t) => t.type),
 );
 
+/** A rule of tree-sitter-python's grammar.json: a tree of SEQ, CHOICE, SYMBOL, STRING, ALIAS... */
+interface GrammarRule {
+  type: string;
+  name?: string;
+  value?: string;
+  named?: boolean;
+  content?: GrammarRule;
+  members?: GrammarRule[];
+}
+
+/**
+ * The node types that never have children, read from the grammar: the visible external tokens, the
+ * rules that are a pattern or `token(...)`, and the anonymous tokens (strings), except a name an alias
+ * also gives to a rule made of other rules (`alias($._not_in, 'not in')`: an anonymous node with two
+ * children; `string_content` is such a rule too). The cursor is not asked to step into such a node; a
+ * type not named here (ERROR, `pass_statement`) is asked.
+ */
+function leafTypes(): { named: ReadonlySet<string>; anonymousParents: ReadonlySet<string> } {
+  const grammar = require('tree-sitter-python/src/grammar.json') as { rules: Record<string, GrammarRule>; externals: GrammarRule[] };
+  const parts = (r: GrammarRule) => [...(r.content ? [r.content] : []), ...(r.members ?? [])];
+  const external = new Set(grammar.externals.map((e) => e.name ?? ''));
+  const lexical = (r: GrammarRule) => r.type === 'PATTERN' || r.type === 'TOKEN' || r.type === 'IMMEDIATE_TOKEN';
+  /** Content that makes a token: strings and patterns only, or one token rule. */
+  const tokenContent = (r: GrammarRule): boolean =>
+    r.type === 'SYMBOL' ? external.has(r.name!) || lexical(grammar.rules[r.name!]) : r.type !== 'ALIAS' && parts(r).every(tokenContent);
+  const named = new Set([...external].filter((n) => n && !n.startsWith('_')));
+  for (const [name, rule] of Object.entries(grammar.rules)) if (!name.startsWith('_') && lexical(rule)) named.add(name);
+  const anonymousParents = new Set<string>();
+  const aliases = (r: GrammarRule): void => {
+    if (r.type === 'ALIAS' && !tokenContent(r.content!)) {
+      if (r.named) named.delete(r.value!);
+      else anonymousParents.add(r.value!);
+    }
+    parts(r).forEach(aliases);
+  };
+  Object.values(grammar.rules).forEach(aliases);
+  return { named, anonymousParents };
+}
+
+const LEAVES = leafTypes();
+
 /**
  * What a node's type and field ids stand for, learnt from the cursor the first time each id is met: a
  * type's name and whether it is named depend only on the id (the symbol after aliasing), so each later
@@ -88,6 +129,8 @@ class Symbols {
   readonly copied: boolean[] = [];
   /** Whether a node of this type may have children with a field name. */
   readonly fielded: boolean[] = [];
+  /** Whether a node of this type never has children. */
+  readonly leaf: boolean[] = [];
   readonly field: (string | null)[] = [];
 
   typeOf(cursor: Cursor): number {
@@ -98,6 +141,7 @@ class Symbols {
       this.named[id] = cursor.nodeIsNamed;
       this.copied[id] = !UNCOPIED.has(type);
       this.fielded[id] = !(this.named[id] && FIELDLESS.has(type));
+      this.leaf[id] = this.named[id] ? LEAVES.named.has(type) : !LEAVES.anonymousParents.has(type);
     }
     return id;
   }
@@ -180,7 +224,7 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: bool
     if (symbols.copied[id] || (hasError && cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
       const node = make(id, parent, fielded ? symbols.fieldOf(cursor) : null);
       collected.push(node);
-      if (cursor.gotoFirstChild()) {
+      if (!symbols.leaf[id] && cursor.gotoFirstChild()) {
         firstChild.push(collected.length);
         fieldedAbove.push(fielded);
         parent = node;
