@@ -106,6 +106,8 @@ class Source {
   /** Comments after code on their line, by row. */
   readonly trailing = new Map<number, { text: string; index: number }>();
   readonly errors: PySyntaxError[] = [];
+  /** Whether the tree holds an ERROR or MISSING node: when not, no definition needs searching for one. */
+  broken = false;
 
   constructor(tree: PyTree) {
     this.text = tree.text;
@@ -127,6 +129,7 @@ class Source {
     const stack = [root];
     while (stack.length) {
       const n = stack.pop()!;
+      if (n.type === 'ERROR' || n.missing) this.broken = true;
       if (n.type === 'comment') {
         const text = this.t(n).replace(/^#+/, '').trim();
         const before = this.lines[n.startRow].slice(0, this.columnOf(n));
@@ -785,7 +788,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         // `metaclass=M` and other class keywords are not bases.
         bases: superclasses ? namedChildren(superclasses).filter((b) => b.type !== 'keyword_argument').map((b) => t(b).replace(/\s+/g, ' ')) : [],
         isAsync: !isClass && def.children[0]?.type === 'async',
-        hasError: hasErrorIn(n),
+        hasError: src.broken && hasErrorIn(n),
         ...(ctx.conditional ? { conditional: true } : {}),
       } satisfies PyDef);
     }
