@@ -259,11 +259,13 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       // Only when the instance's first use is that method call; passed on first, it is a step of its own.
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
+      // What the first use calls on the instance (`train`, `messages.create`), if it calls something on it.
+      const member = user >= 0 && api[user].callee.startsWith(`${v}.`) ? api[user].callee.slice(v.length + 1) : undefined;
       // A method of the instance itself (`trainer.train()`): the object exists to make that call. A client
       // reached through its resources (`client.messages.create`) is set up once and serves every call: a
       // step of its own (Create Client), however many calls it serves.
-      if (user >= 0 && api[user].callee.startsWith(`${v}.`) && api[user].callee.slice(v.length + 1).includes('.')) return;
-      if (user >= 0 && api[user].callee.startsWith(`${v}.`) && MILESTONE_ROLES.has(namings[user].role)) {
+      if (member?.includes('.')) return;
+      if (member !== undefined && MILESTONE_ROLES.has(namings[user].role)) {
         joinTo.set(i, user);
         return;
       }
