@@ -734,6 +734,18 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(train.title).toBe('Train');
   });
 
+  it('a use case that trains is named after its training, not after the rarer save or load around it', async () => {
+    const a = await analysed(repo, `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`);
+    // The save is the rarest call of the repository: it anchors the use case, but does not name it.
+    const u = settle([a], (k) => (k.includes('save_pretrained') ? 3 : 1), publicSurface())!;
+    expect(nameCall(u.anchorCall).role).toBe('save');
+    expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Encoder_Training');
+    // A use case without training keeps the name of its distinctive call.
+    const b = await analysed(repo, `${E}model = Reranker("org/r")\nmodel.predict([("q", "d")])\nmodel.save_pretrained("out")\n`);
+    const v = settle([b], (k) => (k.includes('save_pretrained') ? 3 : 1), publicSurface())!;
+    expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0].name).toMatch(/Sav/);
+  });
+
   it('a docs section that only builds configuration objects never represents the use case it joins, nor names it', async () => {
     const walk = `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`;
     const examples = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, walk.replace('"out"', `"${k}"`), `examples/train_${k}.py`)));

@@ -163,7 +163,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
       return { name: n, from: 'docs-title' };
     }
   }
-  const strong = nameCall(u.anchorCall).role !== 'other' ? apiName(u) : undefined;
+  const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? apiName(u)) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
   const named = fromHeading(true);
   if (named) return named;
@@ -206,6 +206,19 @@ function purposeClause(src: AnalysedSource | undefined): string | undefined {
   const words = m[2].split(/[\s-]+/).filter((w) => w && !NAME_FILLER.has(w.toLowerCase()));
   if (!words.length || words.length > MAX_PURPOSE_WORDS) return undefined;
   return workflowNameFrom([...words, verb.noun].join(' '));
+}
+
+/** Roles of what goes into a training or comes out of it: a use case that trains is not named after them. */
+const AROUND_TRAINING: ReadonlySet<string> = new Set(['load', 'save']);
+
+/**
+ * A use case that trains is a training, whatever its rarest call loads or saves (a fine-tuning script that
+ * ends by pushing a GGUF is not "Hub GGUF Publishing"): named after its training step's call.
+ */
+function trainingName(u: UseCase): string | undefined {
+  if (!AROUND_TRAINING.has(nameCall(u.anchorCall).role)) return undefined;
+  const train = u.steps.map((s) => s.calls.find((c) => nameCall(c).role === 'train' && (isRepoCall(c) || c.resolution.kind === 'external'))).find(Boolean);
+  return train ? apiName({ ...u, anchor: callKey(train), anchorCall: train }) : undefined;
 }
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
