@@ -16,7 +16,7 @@ import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, settle } from '../src/group/usecases.js';
-import { nameUseCases } from '../src/group/naming.js';
+import { nameUseCases, taskHeading } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
@@ -744,6 +744,14 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const b = await analysed(repo, `${E}model = Reranker("org/r")\nmodel.predict([("q", "d")])\nmodel.save_pretrained("out")\n`);
     const v = settle([b], (k) => (k.includes('save_pretrained') ? 3 : 1), publicSurface())!;
     expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0].name).toMatch(/Sav/);
+  });
+
+  it('a heading of one word keeps its parenthesis when the parenthesis names the API', () => {
+    const api = new Set(['azure', 'managed', 'identity', 'token', 'provider']);
+    expect(taskHeading('Azure (managed identity)', api, true)).toBe('Azure managed identity');
+    // Otherwise a parenthesis is an aside.
+    expect(taskHeading('Azure (preview)', api, true)).toBe('Azure');
+    expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
   });
 
   it('a docs section that only builds configuration objects never represents the use case it joins, nor names it', async () => {

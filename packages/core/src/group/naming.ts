@@ -253,7 +253,12 @@ const MAX_HEADING_WORDS = 5;
  * identifier ("SFTTrainer") is an API name: the API rule names it better. "Step 1:" prefixes go.
  */
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
-  const h = heading.replace(/^\s*(step|part|stage)\s*\d+\s*[:.)\-–—]?\s*/i, '').replace(/\([^)]*\)/g, ' ').trim();
+  const stepless = heading.replace(/^\s*(step|part|stage)\s*\d+\s*[:.)\-–—]?\s*/i, '');
+  let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
+  // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it
+  // and the aside names the API: "Azure (managed identity)" for `azureManagedIdentityTokenProvider`.
+  const aside = [...stepless.matchAll(/\(([^)]*)\)/g)].flatMap((m) => tokens(m[1]));
+  if (tokens(h).length === 1 && aside.some((w) => anchorWords.has(w))) h = stepless.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
   if (/^[A-Za-z_][\w.]*$/.test(h) && /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\./.test(h)) return undefined;
   const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
