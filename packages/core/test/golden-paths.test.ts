@@ -259,6 +259,29 @@ describe('use cases across sources', () => {
   });
 });
 
+describe('names of use cases that read an answer', () => {
+  it('a use case whose distinctive call reads the answer of a request is named after the request', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "chatkit"\n',
+      'chatkit/__init__.py': [
+        'class Stream:',
+        '    def stream_final(self):',
+        '        return ""',
+        'class Client:',
+        '    def __init__(self, key=None):',
+        '        self.key = key',
+        '    def stream_chat(self, prompt):',
+        '        return Stream()',
+        '',
+      ].join('\n'),
+    });
+    const a = await analysed(repo, 'from chatkit import Client\nclient = Client()\nstream = client.stream_chat("hi")\nprint(stream.stream_final())\n');
+    const u = settle([a], (k) => (k.includes('stream_final') ? 3 : 1), publicSurface())!;
+    expect(u.anchorCall.callee).toBe('stream.stream_final');
+    expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Chat_Streaming');
+  });
+});
+
 describe('steps name the call as written', () => {
   it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mixin-'));

@@ -7,6 +7,7 @@ import { pageName, tokens, workflowNameFrom } from './names.js';
 import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
+import type { CallSite } from '../model.js';
 import { mentionOf, readmeTerms } from './mentions.js';
 
 export interface NamingHints {
@@ -163,7 +164,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
       return { name: n, from: 'docs-title' };
     }
   }
-  const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? apiName(u)) : undefined;
+  const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? producerName(u) ?? apiName(u)) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
   const named = fromHeading(true);
   if (named) return named;
@@ -219,6 +220,25 @@ function trainingName(u: UseCase): string | undefined {
   if (!AROUND_TRAINING.has(nameCall(u.anchorCall).role)) return undefined;
   const train = u.steps.map((s) => s.calls.find((c) => nameCall(c).role === 'train' && (isRepoCall(c) || c.resolution.kind === 'external'))).find(Boolean);
   return train ? apiName({ ...u, anchor: callKey(train), anchorCall: train }) : undefined;
+}
+
+/** Roles of a call that answers a request: what is called on its answer reads the answer. */
+const ANSWERING: ReadonlySet<string> = new Set(['infer', 'run']);
+
+/**
+ * A use case whose distinctive call reads the answer of another of its steps' calls (`stream.
+ * finalChatCompletion()` on what `client.chat.completions.stream(...)` returned) is about the request
+ * that made the answer: Chat_Completions_Streaming, not Final_Completion_Chat.
+ */
+function producerName(u: UseCase): string | undefined {
+  const receiver = u.anchorCall.callee.includes('.') ? u.anchorCall.callee.split('.')[0] : '';
+  if (!receiver || u.anchorCall.command) return undefined;
+  // The call that assigned the receiver, or the chain it starts (`x = await a.stream(...).on(...)` assigns
+  // through the chain's last call, written on the same line).
+  const assigning = (u.members[0]?.calls ?? []).filter((c) => c.assignedTo.includes(receiver));
+  const assigns = (c: CallSite) => assigning.some((a) => a === c || (a.site.path === c.site.path && a.site.cell === c.site.cell && a.site.start === c.site.start));
+  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigns(c) && isRepoCall(c) && ANSWERING.has(nameCall(c).role));
+  return made ? apiName({ ...u, anchor: callKey(made), anchorCall: made }) : undefined;
 }
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
