@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
 import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -209,21 +209,15 @@ function purposeClause(src: AnalysedSource | undefined): string | undefined {
   return workflowNameFrom([...words, verb.noun].join(' '));
 }
 
-/** Roles of what goes into a training or comes out of it: a use case that trains is not named after them. */
-const AROUND_TRAINING: ReadonlySet<string> = new Set(['load', 'save']);
-
 /**
  * A use case that trains is a training, whatever its rarest call loads or saves (a fine-tuning script that
  * ends by pushing a GGUF is not "Hub GGUF Publishing"): named after its training step's call.
  */
 function trainingName(u: UseCase): string | undefined {
-  if (!AROUND_TRAINING.has(nameCall(u.anchorCall).role)) return undefined;
+  if (!AROUND_TRAINING_ROLES.has(nameCall(u.anchorCall).role)) return undefined;
   const train = u.steps.map((s) => s.calls.find((c) => nameCall(c).role === 'train' && (isRepoCall(c) || c.resolution.kind === 'external'))).find(Boolean);
   return train ? apiName({ ...u, anchor: callKey(train), anchorCall: train }) : undefined;
 }
-
-/** Roles of a call that answers a request: what is called on its answer reads the answer. */
-const ANSWERING: ReadonlySet<string> = new Set(['infer', 'run']);
 
 /**
  * A use case whose distinctive call reads the answer of another of its steps' calls (`stream.
@@ -237,7 +231,7 @@ function producerName(u: UseCase): string | undefined {
   // through the chain's last call, written on the same line).
   const assigning = (u.members[0]?.calls ?? []).filter((c) => c.assignedTo.includes(receiver));
   const assigns = (c: CallSite) => assigning.some((a) => a === c || (a.site.path === c.site.path && a.site.cell === c.site.cell && a.site.start === c.site.start));
-  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigns(c) && isRepoCall(c) && ANSWERING.has(nameCall(c).role));
+  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigns(c) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role));
   return made ? apiName({ ...u, anchor: callKey(made), anchorCall: made }) : undefined;
 }
 

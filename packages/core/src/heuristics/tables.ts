@@ -433,6 +433,12 @@ export const GENERIC_NAMES = new Set([
  */
 export const PAGE_TITLE_SHARE = 0.5;
 
+/** Roles of what goes into a training or comes out of it: a use case that trains is not named after them (naming.ts). */
+export const AROUND_TRAINING_ROLES: ReadonlySet<Role> = new Set(['load', 'save']);
+
+/** Roles of a call that answers a request: a call on its answer reads the answer (naming.ts). */
+export const ANSWERING_ROLES: ReadonlySet<Role> = new Set(['infer', 'run']);
+
 /** The role that names a workflow when nothing else does: the first of these the workflow has. */
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];
 
