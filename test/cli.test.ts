@@ -39,6 +39,8 @@ describe('goldpath CLI', () => {
       [[REPO, '--wiki', dir, '--quiet', '--verbose'], /--quiet and --verbose cannot be combined/],
       [[REPO, '--wiki', dir, '--max-workflows', '0'], /--max-workflows "0" is not a positive integer/],
       [[REPO, '--wiki', dir, '--max-file-size', 'big'], /--max-file-size "big" is not a size/],
+      [[REPO, '--wiki', dir, '--jobs', '0'], /--jobs "0" is not a whole number from 1 to 256, nor auto/],
+      [[REPO, '--wiki', dir, '--jobs', 'many'], /--jobs "many" is not a whole number from 1 to 256, nor auto/],
       [['validate', dir, '--json'], /validate does not take --json/],
     ];
     for (const [args, want] of cases) {

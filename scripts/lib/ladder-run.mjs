@@ -1,5 +1,5 @@
 // One measured run for `pnpm bench:ladder` (scripts/bench-ladder.mjs), in its own process:
-//   node scripts/lib/ladder-run.mjs goldpath <repo> <empty wiki dir>  → the whole pipeline up to the rendered
+//   node scripts/lib/ladder-run.mjs goldpath <repo> <empty wiki dir>  → the whole pipeline (jobs as the CLI: auto) up to the rendered
 //     files (nothing written), the time of each stage from the progress lines;
 //   node scripts/lib/ladder-run.mjs floor <repo>  → the parse floor: the same file scan, then every Python
 //     file parsed by tree-sitter alone and every TypeScript/JavaScript file by TypeScript's parser alone,
@@ -29,6 +29,8 @@ if (mode === 'goldpath') {
   const model = await extractWorkflows({
     repo,
     wiki,
+    // As the CLI runs it: worker threads for a large repository (an older build reads 'auto' as one thread).
+    jobs: 'auto',
     onProgress: (line) => {
       const stage = line.split(':')[0];
       if (stage !== last) marks.push([stage, performance.now()]);

@@ -45,8 +45,9 @@ Names and dates:
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
-  --jobs <n>              threads that parse Python files: this one and n - 1 that parse ahead (default
-                          1; outputs are the same)
+  --jobs <n|auto>         threads that parse Python files: this one and n - 1 that parse ahead (default
+                          auto: one per core, at most 4, when the Python files to parse hold 16 M
+                          characters or more, else 1; outputs are the same)
   --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
                           file affects; outputs are the same; off unless given)
   -q, --quiet             print errors only
@@ -184,10 +185,11 @@ async function main(argv: string[]): Promise<number> {
   if (o['max-file-size'] !== undefined && maxFileSize === undefined) throw new UsageError(`--max-file-size "${o['max-file-size']}" is not a size (e.g. 2MiB, 500KB, 1048576)`);
   const maxWorkflows = o['max-workflows'] !== undefined ? Number(o['max-workflows']) : undefined;
   if (maxWorkflows !== undefined && !(Number.isInteger(maxWorkflows) && maxWorkflows > 0)) throw new UsageError(`--max-workflows "${o['max-workflows']}" is not a positive integer`);
-  // One thread unless asked: sized to the machine (at most 4) the CLI was killed by a signal twice in full
-  // test runs on a loaded machine, never with one thread; until that is understood, no default of more.
-  const jobs = o.jobs !== undefined ? Number(o.jobs) : 1;
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 256)) throw new UsageError(`--jobs "${o.jobs}" is not a whole number from 1 to 256`);
+  // By default, worker threads only for a large repository (AUTO_JOBS): sized to the machine on every run,
+  // the CLI was killed by a signal twice in full test runs on a loaded machine (small fixtures, where
+  // workers save nothing); with the size threshold, small runs keep one thread.
+  const jobs: number | 'auto' = o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs);
+  if (jobs !== 'auto' && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 256)) throw new UsageError(`--jobs "${o.jobs}" is not a whole number from 1 to 256, nor auto`);
   if (o.cache === '') throw new UsageError('--cache needs a folder');
 
   const report = new Reporter(o.quiet || o.json ? 'quiet' : o.verbose ? 'verbose' : 'normal', !!process.stderr.isTTY);

@@ -1,5 +1,6 @@
 // extractWorkflows(): discover → parse → resolve → group, returning the model. Reads only; writes nothing.
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, KnowledgeSource, Skipped, UnresolvedCall } from './model.js';
 import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
@@ -9,7 +10,7 @@ import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
 import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
-import { FactsPool } from './lang/python/pool.js';
+import { FactsPool, threadsFor } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
@@ -97,7 +98,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   }
   // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
   // the sources are known); a file is taken from the pool when a worker made it, else parsed here.
-  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const jobs = options.jobs ?? 1;
   let pool: FactsPool | undefined;
   const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
@@ -304,14 +305,16 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     return o;
   };
 
-  if (jobs > 1) {
+  if (jobs === 'auto' || jobs > 1) {
     // The Python sources in the order they are analysed (with the cache, those analysed again), then the
     // modules the attachment scan reads (when a source is analysed again). Reading them to parse ahead
     // decides nothing: not a read of the work that asked.
     const again = pending.filter((p) => (p.language ?? 'python') === 'python' && !rerun?.lookup(specOf(p)));
     const ahead = () => (again.length ? [...again.map((p) => ({ path: p.candidate.path, text: p.text })), ...index.attachmentFiles()] : []);
-    const items = rerun ? rerun.tracker.silently(ahead) : ahead();
-    pool = running.pool = new FactsPool(cache ? items.filter((f) => !cache.has('python', f.path, f.text)) : items, jobs - 1, parser.backend);
+    const all = rerun ? rerun.tracker.silently(ahead) : ahead();
+    const items = cache ? all.filter((f) => !cache.has('python', f.path, f.text)) : all;
+    const threads = threadsFor(jobs, items.reduce((n, f) => n + f.text.length, 0), os.availableParallelism());
+    if (threads > 1) pool = running.pool = new FactsPool(items, threads - 1, parser.backend);
   }
 
   progress('parse + resolve: following the examples into the repository');

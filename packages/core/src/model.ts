@@ -376,10 +376,12 @@ export interface ExtractOptions {
    */
   cache?: string;
   /**
-   * Threads that make Python facts (default 1: none besides the main one): with more, every Python file of
-   * the repository is parsed first on `jobs` worker threads. Outputs are the same whatever the number.
+   * Threads that make Python facts (default 1: none besides the main one): with more, `jobs - 1` worker
+   * threads parse ahead the Python files the run will need. `'auto'` (the CLI's default): one thread per
+   * core (at most 4) when those files hold at least 16 M characters (`AUTO_JOBS`), else one. Outputs are
+   * the same whatever the number.
    */
-  jobs?: number;
+  jobs?: number | 'auto';
 }
 
 export interface RenderedFile {

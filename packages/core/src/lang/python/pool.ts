@@ -9,6 +9,13 @@
 import { Worker } from 'node:worker_threads';
 import type { PyModuleFacts } from './types.js';
 import type { ParserBackend } from './parser.js';
+import { AUTO_JOBS } from '../../heuristics/tables.js';
+
+/** Threads that make Python facts for `jobs` (a number, or 'auto') and the Python text the run will parse. */
+export function threadsFor(jobs: number | 'auto', chars: number, cores: number): number {
+  if (jobs !== 'auto') return Math.max(1, Math.floor(jobs));
+  return chars >= AUTO_JOBS.minChars ? Math.max(1, Math.min(cores, AUTO_JOBS.maxThreads)) : 1;
+}
 
 export interface PoolItem {
   path: string;
