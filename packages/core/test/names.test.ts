@@ -25,6 +25,10 @@ describe('names', () => {
     expect(workflowNameFrom('lora_sft.py')).toBe('LoRA_SFT');
     expect(workflowNameFrom('[[x]] {{y}} | <b>')).toBe('X_Y_B');
     expect(workflowNameFrom('### ...')).toBeUndefined();
+    // A joining word left at the end (what followed it was filler, or cut at six words) goes; inside, it stays.
+    expect(workflowNameFrom('Launching training from a notebook')).toBe('Launching_Training');
+    expect(workflowNameFrom('Image from text generation')).toBe('Image_From_Text_Generation');
+    expect(workflowNameFrom('Train one model per GPU across nodes')).toBe('Train_One_Model_Per_GPU');
   });
   it('never produces a name outside the page-name pattern', () => {
     for (const t of ['a-b', 'Hello: World/Again', '9 lives', 'grpo rl', 'x__y', '_private_thing_']) {

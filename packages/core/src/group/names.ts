@@ -1,6 +1,6 @@
 // Page-name rules (clarification 7): Workflow/Principle names `[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`,
 // Implementation names keep the identifier's case, `[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`.
-import { ACRONYMS, NAME_FILLER } from '../heuristics/tables.js';
+import { ACRONYMS, NAME_DANGLING, NAME_FILLER } from '../heuristics/tables.js';
 import { GoldpathError } from '../model.js';
 
 export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
@@ -66,7 +66,10 @@ export function workflowNameFrom(text: string): string | undefined {
   // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
   const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
   const cased = (w: string) => (ACRONYMS[w.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
-  return pageName((kept.length ? kept : ws).slice(0, 6).flatMap(parts).map(cased));
+  const words = (kept.length ? kept : ws).slice(0, 6);
+  // A joining word names nothing at the end of a name (what followed it was filler, or cut).
+  while (words.length > 1 && NAME_DANGLING.has(words[words.length - 1].toLowerCase())) words.pop();
+  return pageName(words.flatMap(parts).map(cased));
 }
 
 /** An implementation name from an identifier path, case kept: `Trainer.train` → `Trainer_train`. */
