@@ -29,6 +29,8 @@ describe('names', () => {
     expect(workflowNameFrom('Launching training from a notebook')).toBe('Launching_Training');
     expect(workflowNameFrom('Image from text generation')).toBe('Image_From_Text_Generation');
     expect(workflowNameFrom('Train one model per GPU across nodes')).toBe('Train_One_Model_Per_GPU');
+    // Too long for a name: the phrase before its first joining word.
+    expect(workflowNameFrom('Initializing weights with LoftQ by replacing LoRA weights in-place')).toBe('Initializing_Weights_Loft_Q');
   });
   it('never produces a name outside the page-name pattern', () => {
     for (const t of ['a-b', 'Hello: World/Again', '9 lives', 'grpo rl', 'x__y', '_private_thing_']) {

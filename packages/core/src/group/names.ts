@@ -57,6 +57,9 @@ export function pageName(words: string[]): string | undefined {
 }
 
 /** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
+/** Words of a workflow name taken from text. */
+const MAX_NAME_WORDS = 6;
+
 export function workflowNameFrom(text: string): string | undefined {
   const ws = text
     .replace(/\.(py|ipynb|md|markdown|rst|[cm]?[jt]sx?)$/i, '')
@@ -66,7 +69,11 @@ export function workflowNameFrom(text: string): string | undefined {
   // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
   const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
   const cased = (w: string) => (ACRONYMS[w.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
-  const words = (kept.length ? kept : ws).slice(0, 6);
+  const all = kept.length ? kept : ws;
+  // Too long for a name: the phrase before its first joining word ("Initializing weights with LoftQ by
+  // replacing LoRA weights in-place" → Initializing_Weights_Loft_Q), else the first six words.
+  const join = all.findIndex((w, i) => i >= 2 && NAME_DANGLING.has(w.toLowerCase()));
+  const words = all.length > MAX_NAME_WORDS && join > 0 && join <= MAX_NAME_WORDS ? all.slice(0, join) : all.slice(0, MAX_NAME_WORDS);
   // A joining word names nothing at the end of a name (what followed it was filler, or cut).
   while (words.length > 1 && NAME_DANGLING.has(words[words.length - 1].toLowerCase())) words.pop();
   return pageName(words.flatMap(parts).map(cased));

@@ -286,7 +286,7 @@ export const NAME_FILLER = new Set([
  * Words that join two parts of a phrase and name nothing at its end: a heading cut by NAME_FILLER or by
  * the name's length limit ("Launching training from a notebook" → Launching_Training, not ..._From).
  */
-export const NAME_DANGLING = new Set(['from', 'by', 'into', 'via', 'at', 'as', 'over', 'through', 'across', 'after', 'before', 'between', 'without', 'within', 'than', 'or', 'vs', 'versus', 'per', 'against']);
+export const NAME_DANGLING = new Set(['from', 'by', 'into', 'via', 'at', 'as', 'over', 'through', 'across', 'after', 'before', 'between', 'without', 'within', 'than', 'or', 'vs', 'versus', 'against']);
 
 /** Import name → distribution, where they differ (clarification 17). */
 export const IMPORT_TO_DISTRIBUTION: Record<string, string> = table({
