@@ -15,6 +15,14 @@ describe('names', () => {
     expect(pageName(['model', 'model'])).toBe('Model');
     expect(tokens('UNet2DModel.from_pretrained')).toEqual(['unet', '2d', 'model', 'from', 'pretrained']);
     expect(tokens('nn.Conv3d')).toEqual(['nn', 'conv', '3d']);
+    // "2" for "to" between two kinds of data is inside one word; a version number ends its word.
+    expect(tokens('AutoPipelineForText2Image')).toEqual(['auto', 'pipeline', 'for', 'text2image']);
+    expect(tokens('AutoModelForSeq2SeqLM')).toEqual(['auto', 'model', 'for', 'seq2seq', 'lm']);
+    expect(tokens('Wav2Vec2ForCTC')).toEqual(['wav2vec2', 'for', 'ctc']);
+    expect(tokens('Llama2Model')).toEqual(['llama2', 'model']);
+    expect(pageName(tokens('AutoPipelineForImage2Image.from_pretrained').slice(1, 4))).toBe('Pipeline_For_Image2Image');
+    expect(pageName(['model', 'seq2seq', 'Loading'])).toBe('Model_Seq2Seq_Loading');
+    expect(pageName(['gpt2', 'h2o'])).toBe('Gpt2_H2o');
   });
   it('builds workflow names from free text, keeping acronyms and dropping filler', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');

@@ -1,6 +1,6 @@
 // Page-name rules (clarification 7): Workflow/Principle names `[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`,
 // Implementation names keep the identifier's case, `[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`.
-import { ACRONYMS, NAME_DANGLING, NAME_FILLER } from '../heuristics/tables.js';
+import { ACRONYMS, NAME_DANGLING, NAME_FILLER, TO_WORDS } from '../heuristics/tables.js';
 import { GoldpathError } from '../model.js';
 
 export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
@@ -21,10 +21,16 @@ export function splitCamel(text: string): string {
     .replace(MIXED_CASE_TERM, ' $1 ')
     // A dimension is one word (`UNet2DModel` → UNet 2D Model, `Conv3d` → Conv 3d).
     .replace(/(\d[Dd])(?=[A-Z]|[^A-Za-z]|$)/g, ' $1 ')
+    // "2" between two words is "to", part of one name (`Text2Image`, `Seq2Seq`, `Wav2Vec2`): kept whole.
+    .replace(/([A-Za-z])2(?=([A-Z][a-z]+))/g, (m: string, a: string, next: string) => (TO_WORDS.has(next.toLowerCase()) ? `${a}\u00b2` : m))
     .split(' ')
     .map((part) => (ACRONYMS[part.toLowerCase()] === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
-    .join(' ');
+    .join(' ')
+    .replace(/\u00b2/g, '2');
 }
+
+/** The word after a joining "2" is capitalised like the first: text2image → Text2Image, seq2seq → Seq2Seq. */
+const capitalTo = (w: string) => w.replace(/([A-Za-z])2([a-z]+)/g, (m: string, a: string, b: string) => (TO_WORDS.has(b.toLowerCase()) || [...TO_WORDS].some((t) => b.startsWith(t)) ? `${a}2${b.charAt(0).toUpperCase()}${b.slice(1)}` : m));
 
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
@@ -37,7 +43,7 @@ export function tokens(text: string): string[] {
 /** One word in page-name style: known acronyms kept, else capitalised. */
 export function word(token: string): string {
   const lower = token.toLowerCase();
-  return ACRONYMS[lower] ?? lower.charAt(0).toUpperCase() + lower.slice(1);
+  return ACRONYMS[lower] ?? capitalTo(lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
 /** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
@@ -52,7 +58,7 @@ export function pageName(words: string[]): string | undefined {
   }
   if (!out.length) return undefined;
   // The first word is capitalised like the others, but an all-capitals one (an acronym: BCO) stays.
-  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : ACRONYMS[w.toLowerCase()] ?? w.charAt(0).toUpperCase() + w.slice(1))).join('_');
+  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : ACRONYMS[w.toLowerCase()] ?? capitalTo(w.charAt(0).toUpperCase() + w.slice(1)))).join('_');
   return WORKFLOW_NAME_RE.test(name) ? name : undefined;
 }
 

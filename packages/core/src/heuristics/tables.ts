@@ -288,6 +288,12 @@ export const NAME_FILLER = new Set([
  */
 export const NAME_DANGLING = new Set(['from', 'by', 'into', 'via', 'at', 'as', 'over', 'through', 'across', 'after', 'before', 'between', 'without', 'within', 'than', 'or', 'vs', 'versus', 'against']);
 
+/**
+ * Kinds of data a "2" ("to") turns one into another in a name: `Text2Image`, `Seq2Seq`, `Wav2Vec2` are one
+ * word each (a version number is not: `Llama2Model` is Llama2 Model).
+ */
+export const TO_WORDS = new Set(['text', 'image', 'img', 'video', 'vid', 'audio', 'speech', 'seq', 'vec', 'sql', 'mel', 'wav', 'pose', 'depth', 'mesh', 'motion', 'music', 'shape']);
+
 /** Import name → distribution, where they differ (clarification 17). */
 export const IMPORT_TO_DISTRIBUTION: Record<string, string> = table({
   PIL: 'Pillow', yaml: 'PyYAML', cv2: 'opencv-python', sklearn: 'scikit-learn', skimage: 'scikit-image',
