@@ -30,7 +30,7 @@ export function splitCamel(text: string): string {
 }
 
 /** The word after a joining "2" is capitalised like the first: text2image → Text2Image, seq2seq → Seq2Seq. */
-const capitalTo = (w: string) => w.replace(/([A-Za-z])2([a-z]+)/g, (m: string, a: string, b: string) => (TO_WORDS.has(b.toLowerCase()) || [...TO_WORDS].some((t) => b.startsWith(t)) ? `${a}2${b.charAt(0).toUpperCase()}${b.slice(1)}` : m));
+const capitalTo = (w: string) => w.replace(/([A-Za-z])2([a-z]+)/g, (m: string, a: string, b: string) => ([...TO_WORDS].some((t) => b.startsWith(t)) ? `${a}2${b.charAt(0).toUpperCase()}${b.slice(1)}` : m));
 
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
@@ -62,10 +62,10 @@ export function pageName(words: string[]): string | undefined {
   return WORKFLOW_NAME_RE.test(name) ? name : undefined;
 }
 
-/** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
 /** Words of a workflow name taken from text. */
 const MAX_NAME_WORDS = 6;
 
+/** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
 export function workflowNameFrom(text: string): string | undefined {
   const ws = text
     .replace(/\.(py|ipynb|md|markdown|rst|[cm]?[jt]sx?)$/i, '')

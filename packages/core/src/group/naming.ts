@@ -4,10 +4,9 @@
 // file-name fragment or a generic word.
 import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
-import { callKey, isRepoCall, nameCall, principleOf } from './steps.js';
+import { callKey, isRepoCall, nameCall, principleOf, sameStart } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
-import type { CallSite } from '../model.js';
 import { mentionOf, readmeTerms } from './mentions.js';
 
 export interface NamingHints {
@@ -230,8 +229,7 @@ function producerName(u: UseCase): string | undefined {
   // The call that assigned the receiver, or the chain it starts (`x = await a.stream(...).on(...)` assigns
   // through the chain's last call, written on the same line).
   const assigning = (u.members[0]?.calls ?? []).filter((c) => c.assignedTo.includes(receiver));
-  const assigns = (c: CallSite) => assigning.some((a) => a === c || (a.site.path === c.site.path && a.site.cell === c.site.cell && a.site.start === c.site.start));
-  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigns(c) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role));
+  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigning.some((a) => sameStart(a, c)) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role));
   return made ? apiName({ ...u, anchor: callKey(made), anchorCall: made }) : undefined;
 }
 

@@ -364,7 +364,7 @@ function chainReceivers(calls: CallSite[]): Map<CallSite, CallSite> {
 }
 
 /** Do two calls start at the same place of one file (and cell): one is the head of the other's chain? */
-const sameStart = (c: CallSite, d: CallSite) => c.site.path === d.site.path && c.site.cell === d.site.cell && c.site.start === d.site.start;
+export const sameStart = (c: CallSite, d: CallSite) => c.site.path === d.site.path && c.site.cell === d.site.cell && c.site.start === d.site.start;
 
 /** Compares two execution orders ([cell, statement line, post-order rank]). */
 function compareOrder(x: number[], y: number[]): number {
