@@ -8,7 +8,8 @@
 //
 // Matching: an API matches a call when, case-insensitively, the call as written (`model.get_peft_model`),
 // its resolved definition (`Accelerator.prepare`) or its command line ends with the API at a `.` boundary;
-// `a|b` is either; `Name(kw=)` also needs the keyword argument `kw`; an API with a space (`litgpt finetune`)
+// `a|b` is either; `Name(kw=)` also needs the keyword argument `kw` (or, in
+// TypeScript, a field `kw` of the object literal it is given: `create({ stream: true })`); an API with a space (`litgpt finetune`)
 // is a command and matches a call that starts with it. A use case covers a path when it calls every API.
 // GP_ROOT=<checkout> runs another build of goldpath (a baseline worktree) against the same reference.
 import { readFileSync, mkdtempSync } from 'node:fs';
@@ -46,7 +47,7 @@ function namesOf(c) {
 function matchesOne(api, c) {
   const m = /^(.*)\((\w+)=\)$/.exec(api.trim());
   const name = (m ? m[1] : api).trim().toLowerCase();
-  if (m && !c.argNames.includes(m[2])) return false;
+  if (m && !c.argNames.includes(m[2]) && !(c.argValues && Object.hasOwn(c.argValues, m[2]))) return false;
   if (name.includes(' ')) return namesOf(c).some((n) => n === name || n.startsWith(`${name} `));
   // A class names the calls of its methods too (`AutoPipelineForImage2Image` is used by
   // `AutoPipelineForImage2Image.from_pretrained(...)`); a capitalised name only, so `train` is no `train.x`.
