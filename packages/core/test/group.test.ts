@@ -73,6 +73,13 @@ describe('steps', () => {
     const train = steps.find((s) => s.role === 'train')!;
     expect(train.calls.map((c) => c.resolution.kind)).toContain('pattern');
     expect(steps.every((s) => s.calls[0].resolution.kind !== 'pattern')).toBe(true);
+    // Handed to a call that is no step of the use case (a web server's listen), it is no pattern of the library.
+    const pattern = (name: string, passedTo: string, line: number): CallSite => ({ callee: name, written: name, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.ts', start: line, end: line }, resolution: { kind: 'pattern', name, span: { path: 'x.ts', start: line, end: line } }, passedTo });
+    const listen: CallSite = { callee: 'app.listen', written: 'app.listen', argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.ts', start: 9, end: 9 }, resolution: { kind: 'external', module: 'express', distribution: 'express' } };
+    const served = buildSteps([repoCallSite('Client'), { ...repoCallSite('client.watch', 'function'), site: { path: 'x.ts', start: 5, end: 5 } }, pattern('onEvent', 'client.watch', 3), listen, pattern('onListening', 'app.listen', 8)]);
+    const callees = served.flatMap((st) => st.calls.map((c) => c.callee));
+    expect(callees).toContain('onEvent');
+    expect(callees).not.toContain('onListening');
   });
 
   it('merges adjacent steps by role when there are more than 7', () => {

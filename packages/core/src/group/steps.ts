@@ -233,7 +233,11 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
   const useful = candidates.filter((c) => !noise.has(c));
   const wired = wiredExternals(useful);
-  const api = dedupe(useful.filter((c) => c.resolution.kind !== 'external' || wired.has(c)));
+  const served = (c: CallSite) => c.resolution.kind !== 'external' || wired.has(c);
+  // A callback is a pattern of the API it is passed to; passed to a call that is no step (a web server's
+  // `app.listen(port, onListening)`), it is the example's plumbing, not the library's use.
+  const targets = new Set(useful.filter((c) => c.resolution.kind !== 'pattern' && served(c)).map((c) => c.callee));
+  const api = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))));
   const namings = api.map(nameCall);
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
   const joinTo = new Map<number, number>();
