@@ -147,6 +147,17 @@ describe('steps are milestones of the public API', () => {
     expect(saved.steps.map((s) => s.title)).toContain('Save Model');
   });
 
+  it('makes the streaming call of an API the source also calls for the whole answer a step of its own', async () => {
+    const both = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model.from_pretrained("x")\nstory = m.generate("hi")\nfor chunk in m.generate("hi", stream=True):\n    print(chunk)\n');
+    expect(both.steps.map((s) => s.title)).toEqual(['Load Model', 'Generate Story', 'Stream Generation']);
+    // Streaming only, it is the API's one step, the same step as in a source that does not stream.
+    const only = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model.from_pretrained("x")\nfor chunk in m.generate("hi", stream=True):\n    print(chunk)\n');
+    expect(mains(only)).toEqual(['Model.from_pretrained', 'm.generate']);
+    expect(only.steps.some((s) => s.title.startsWith('Stream'))).toBe(false);
+    const steps = consensusSteps([both, only], callKey(both.steps[1].calls[0]));
+    expect(steps.map((s) => s.title)).toEqual(['Load Model', 'Generate Story', 'Stream Generation']);
+  });
+
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
     for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {

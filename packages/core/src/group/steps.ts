@@ -14,6 +14,8 @@ export interface DraftStep {
   calls: CallSite[];
   /** Calls of `calls` that are another way to do the step (another arm of the main call's `if`/`try`/`match`). */
   alternatives?: CallSite[];
+  /** What makes it the same step in another source, when not its main call's API (see streamedAgain). */
+  key?: string;
 }
 
 export interface Naming {
@@ -237,8 +239,11 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
   // A callback is a pattern of the API it is passed to; passed to a call that is no step (a web server's
   // `app.listen(port, onListening)`), it is the example's plumbing, not the library's use.
   const targets = new Set(useful.filter((c) => c.resolution.kind !== 'pattern' && served(c)).map((c) => c.callee));
-  const api = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))));
-  const namings = api.map(nameCall);
+  const again = streamedAgain(useful);
+  const keyOf = (c: CallSite) => (again.has(c) ? `${callKey(c)}:stream` : callKey(c));
+  const api = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))), keyOf);
+  // (Not named after what it is assigned to: `for chunk in ...` names a piece of the answer.)
+  const namings = api.map((c) => (again.has(c) ? streamingOf(nameCall({ ...c, assignedTo: [] })) : nameCall(c)));
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
   const joinTo = new Map<number, number>();
   // A verbless method chained on a call's result (`client.messages.create(...).withResponse()`) is a way
@@ -315,7 +320,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
     let step = stepOf.get(r);
     if (!step) {
       const n = namings[r];
-      step = { role: n.role, title: titleOf(n), principle: principleOf(n), calls: [] };
+      step = { role: n.role, title: titleOf(n), principle: principleOf(n), calls: [], ...(again.has(api[r]) ? { key: keyOf(api[r]) } : {}) };
       stepOf.set(r, step);
     }
     if (r === i) step.calls.unshift(api[i]);
@@ -458,15 +463,36 @@ function wiredExternals(all: CallSite[]): Set<CallSite> {
 }
 
 /** The same definition called again (a loop, a second batch) is one step, at its first use. */
-function dedupe(calls: CallSite[]): CallSite[] {
+function dedupe(calls: CallSite[], keyOf: (c: CallSite) => string): CallSite[] {
   const seen = new Set<string>();
   return calls.filter((c) => {
-    const key = callKey(c);
+    const key = keyOf(c);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
+
+/** A call that asks for its answer as a stream (`stream=True`, `{ stream: true }`). */
+const streams = (c: CallSite) => /^(true|True)$/.test(c.argValues?.stream ?? '');
+
+/**
+ * The calls of a source that stream an API the source also calls for the whole answer (`create(...)`,
+ * then `create(..., stream=True)` and a loop over the chunks): it shows two ways of using the API, two
+ * steps (Create Chat Completions, Stream Chat Completions). Streaming alone, it is the API's one step.
+ */
+function streamedAgain(calls: CallSite[]): Set<CallSite> {
+  const whole = new Set(calls.filter((c) => !streams(c)).map(callKey));
+  return new Set(calls.filter((c) => streams(c) && whole.has(callKey(c))));
+}
+
+/** The streaming way of a call: Create Chat Completions → Stream Chat Completions; Generate → Stream Generation. */
+function streamingOf(n: Naming): Naming {
+  return { ...n, role: 'infer', verb: 'Stream', noun: 'Streaming', object: n.object.length ? n.object : [n.noun.toLowerCase()] };
+}
+
+/** What makes two sources' steps the same step: their main call's API, or the step's own key. */
+export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]);
 
 export function callKey(c: CallSite): string {
   switch (c.resolution.kind) {

@@ -5,7 +5,7 @@
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
-import { callKey, isRepoCall, nameCall, type DraftStep } from './steps.js';
+import { callKey, isRepoCall, nameCall, stepKey, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
 
@@ -331,7 +331,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   voters.forEach((m, mi) => {
     const len = m.steps.length;
     m.steps.forEach((s, i) => {
-      const key = callKey(s.calls[0]);
+      const key = stepKey(s);
       const rel = len > 1 ? i / (len - 1) : 0.5;
       const cur = info.get(key);
       const whole = isWhole(m) ? 1 : 0;
@@ -375,7 +375,7 @@ function mergeSameSteps(useCases: UseCase[]): UseCase[] {
   const out: UseCase[] = [];
   const sorted = [...useCases].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
   for (const u of sorted) {
-    const sig = u.steps.map((s) => callKey(s.calls[0])).sort().join('\n');
+    const sig = u.steps.map(stepKey).sort().join('\n');
     const host = byKeys.get(sig);
     if (host) {
       host.members = [...host.members, ...u.members].sort(byTrust);

@@ -7,7 +7,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, type DraftStep } from './steps.js';
+import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { append, byTrust, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -272,8 +272,8 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     // pooled with docs pages that download and serve is about what the README section does.
     const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));
     const steps = [...first.steps];
-    const have = new Set(steps.map((s) => callKey(s.calls[0])));
-    for (const o of others) for (const s of o.steps) if (!have.has(callKey(s.calls[0]))) (have.add(callKey(s.calls[0])), steps.push(s));
+    const have = new Set(steps.map(stepKey));
+    for (const o of others) for (const s of o.steps) if (!have.has(stepKey(s))) (have.add(stepKey(s)), steps.push(s));
     const merged: UseCase = { ...first, members: group.flatMap((g) => g.members).sort(byTrust), steps: steps.slice(0, MAX_STEPS) };
     if (merged.steps.length >= MIN_STEPS) {
       kept.push(merged);
