@@ -158,6 +158,21 @@ describe('steps are milestones of the public API', () => {
     expect(steps.map((s) => s.title)).toEqual(['Load Model', 'Generate Story', 'Stream Generation']);
   });
 
+  it('gives the streaming step its own implementation name, told apart by the option that streams (TypeScript options too)', async () => {
+    const a = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model.from_pretrained("x")\nstory = m.generate("hi")\nfor chunk in m.generate("hi", stream=True):\n    print(chunk)\n');
+    // The same calls as TypeScript writes them: one options object, its fields as the argument values.
+    for (const c of a.calls.filter((x) => x.callee === 'm.generate')) {
+      const fields = c.argValues?.stream ? '{ prompt, stream }' : '{ prompt }';
+      c.argNames = [fields];
+      c.argValues = { [fields]: fields, prompt: "'hi'", ...(c.argValues?.stream ? { stream: 'true' } : {}) };
+    }
+    const ts = { ...a, steps: buildSteps(a.calls) };
+    const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
+    const [w] = buildWorkflows([ts], { suggestions: [], purposes: new Map() }, ctx).workflows;
+    const impl = (title: string) => w.steps.find((s) => s.title === title)!.calls[0].implementation;
+    expect(impl('Stream Generation')).toBe(`${impl('Generate Story')}_stream`);
+  });
+
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
     for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {

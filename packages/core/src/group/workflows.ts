@@ -420,8 +420,10 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
         let name = base;
         if (taken.has(name)) {
           const first = firstUse.get(base);
-          const firstKw = new Set(first?.call.argNames ?? []);
-          const angle = main.call.argNames.find((a) => !firstKw.has(a) && /^[A-Za-z_]\w*$/.test(a)) ?? tokens(w.name)[0] ?? 'alt';
+          // Keywords, and in TypeScript the fields of an options object (`create({ stream: true })`).
+          const keywords = (c: CallSite | undefined) => (c ? [...c.argNames, ...Object.keys(c.argValues ?? {})] : []);
+          const firstKw = new Set(keywords(first?.call));
+          const angle = keywords(main.call).find((a) => !firstKw.has(a) && /^[A-Za-z_]\w*$/.test(a)) ?? tokens(w.name)[0] ?? 'alt';
           name = implementationName(`${base}_${angle}`);
           for (let i = 2; taken.has(name); i++) name = implementationName(`${base}_${angle}_${i}`);
         } else {
