@@ -156,6 +156,10 @@ describe('steps are milestones of the public API', () => {
     expect(only.steps.some((s) => s.title.startsWith('Stream'))).toBe(false);
     const steps = consensusSteps([both, only], callKey(both.steps[1].calls[0]));
     expect(steps.map((s) => s.title)).toEqual(['Load Model', 'Generate Story', 'Stream Generation']);
+    // Streamed first, then asked whole: the streaming way still reads as the second way, right after.
+    const reversed = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model.from_pretrained("x")\nfor chunk in m.generate("hi", stream=True):\n    print(chunk)\nstory = m.generate("hi")\n');
+    expect(reversed.steps.map((s) => s.title)).toEqual(['Load Model', 'Stream Generation', 'Generate Story']);
+    expect(consensusSteps([reversed, reversed, both], callKey(both.steps[1].calls[0])).map((s) => s.title)).toEqual(['Load Model', 'Generate Story', 'Stream Generation']);
   });
 
   it('gives the streaming step its own implementation name, told apart by the option that streams (TypeScript options too)', async () => {

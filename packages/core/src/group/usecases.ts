@@ -364,9 +364,16 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
   const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
   chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k)).slice(0, MAX_STEPS);
-  return chosen
+  const steps = chosen
     .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
     .map(([, v]) => v.step);
+  // The streaming way of an API reads as the second way of the step before it: right after it.
+  for (const st of steps.filter((x) => x.key)) {
+    if (!steps.some((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0]))) continue;
+    steps.splice(steps.indexOf(st), 1);
+    steps.splice(steps.findIndex((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0])) + 1, 0, st);
+  }
+  return steps;
 }
 
 /** Two use cases whose steps are the same calls are one use case (the first, by trust, keeps its anchor). */
