@@ -177,6 +177,30 @@ describe('steps are milestones of the public API', () => {
     expect(impl('Stream Generation')).toBe(`${impl('Generate Story')}_stream`);
   });
 
+  it('makes clients that different sources build (one or another, never both) one step done one way or another', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import CloudClient, LocalClient\n',
+      'pkg/client.py': 'class Chat:\n    def create(self, prompt):\n        return prompt\n\n    def send(self, text):\n        return text\n\n\nclass CloudClient:\n    def __init__(self):\n        self.chat = Chat()\n\n\nclass LocalClient:\n    def __init__(self):\n        self.chat = Chat()\n',
+    });
+    const use = (cls: string, file: string) => analysed(repo, `from pkg import ${cls}\nclient = ${cls}()\nclient.chat.create("hi")\n`, file);
+    const cloud = await use('CloudClient', 'examples/cloud.py');
+    const local = await use('LocalClient', 'examples/local.py');
+    const anchor = callKey(cloud.steps[1].calls[0]);
+    const steps = consensusSteps([cloud, local], anchor);
+    expect(steps.map((s) => s.title)).toEqual(['Create Cloud', 'Create Chat']);
+    expect(steps[0].alternatives?.map((c) => c.callee)).toEqual(['LocalClient']);
+    // A source that builds both uses both: two steps.
+    const both = await analysed(repo, 'from pkg import CloudClient, LocalClient\na = CloudClient()\nb = LocalClient()\na.chat.create("hi")\nb.chat.create("ho")\n', 'examples/both.py');
+    expect(consensusSteps([both, cloud, local], anchor).map((s) => s.title)).toEqual(['Create Cloud', 'Create Local', 'Create Chat']);
+    // On the page: one step that says which ways the sources show, with no condition to name.
+    const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
+    const three = (cls: string, file: string) => analysed(repo, `from pkg import ${cls}\nclient = ${cls}()\nclient.chat.create("hi")\nclient.chat.send("ho")\n`, file);
+    const [w] = buildWorkflows([await three('CloudClient', 'examples/cloud.py'), await three('LocalClient', 'examples/local.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
+    expect(w.steps[0].calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`)).toEqual(['CloudClient', 'LocalClient (alternative)']);
+    expect(w.steps[0].description).toContain('or with `LocalClient`');
+  });
+
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
     for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {

@@ -319,11 +319,19 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
   return voteSteps(members, anchor, isPublic);
 }
 
+/** A step that builds a client: an object the source then uses through its resources (`client.chat.completions.create`). */
+export function isClient(s: DraftStep, m: AnalysedSource): boolean {
+  const c = s.calls[0];
+  const ctor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
+  const v = c.assignedTo.length === 1 ? c.assignedTo[0] : undefined;
+  return ctor && v !== undefined && m.calls.some((d) => d.callee.startsWith(`${v}.`) && d.callee.split('.').length >= 3);
+}
+
 /** A source written to show a use case whole: enough steps to be one of its own, and no test (tests follow a use case). */
 const isWhole = (m: AnalysedSource) => m.steps.length >= MIN_STEPS && m.candidate.kind !== 'test';
 
 function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
-  const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number }>();
+  const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number; who: Set<number>; client: boolean }>();
   // The maintainers' own words speak for the use case: a README representative votes twice (docs
   // sections keep one vote: a docs page's section is often one variant among several).
   const rep = voters[0]?.candidate.kind;
@@ -339,7 +347,8 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
         cur.count += votes(mi);
         cur.whole += whole;
         cur.pos += rel * votes(mi);
-      } else info.set(key, { step: s, count: votes(mi), whole, pos: rel * votes(mi), first: mi * 1000 + i });
+        cur.who.add(mi);
+      } else info.set(key, { step: s, count: votes(mi), whole, pos: rel * votes(mi), first: mi * 1000 + i, who: new Set([mi]), client: isClient(s, m) });
     });
   });
   // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
@@ -363,7 +372,21 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
   // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
   const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
-  chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k)).slice(0, MAX_STEPS);
+  chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k));
+  // Clients built different ways that no source builds together (AzureOpenAI in one section, OpenAI with
+  // an Azure endpoint in another; AnthropicBedrock, AnthropicVertex) are one step done one way or another.
+  const clients = chosen.filter(([, v]) => v.client);
+  if (clients.length > 1) {
+    const [lead, ...rest] = clients;
+    const taken = new Set(lead[1].who);
+    const others = rest.filter(([, v]) => [...v.who].every((x) => !taken.has(x)) && (v.who.forEach((x) => taken.add(x)), true));
+    if (others.length) {
+      const alts = others.map(([, v]) => v.step.calls[0]);
+      lead[1] = { ...lead[1], step: { ...lead[1].step, calls: [...lead[1].step.calls, ...alts], alternatives: [...(lead[1].step.alternatives ?? []), ...alts] } };
+      chosen = chosen.filter((e) => !others.includes(e));
+    }
+  }
+  chosen = chosen.slice(0, MAX_STEPS);
   const steps = chosen
     .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
     .map(([, v]) => v.step);

@@ -9,7 +9,7 @@ import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
-import { append, byTrust, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
+import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
@@ -273,7 +273,21 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));
     const steps = [...first.steps];
     const have = new Set(steps.map(stepKey));
-    for (const o of others) for (const s of o.steps) if (!have.has(stepKey(s))) (have.add(stepKey(s)), steps.push(s));
+    // Another client built the same way (AnthropicFoundry beside AnthropicBedrock) is another way to do
+    // the first's client step, not a step after it.
+    const clientAt = steps.findIndex((st) => first.members.some((m) => isClient(st, m)));
+    for (const o of others) {
+      for (const s of o.steps) {
+        if (have.has(stepKey(s))) continue;
+        have.add(stepKey(s));
+        if (clientAt < 0 || !o.members.some((m) => isClient(s, m))) {
+          steps.push(s);
+          continue;
+        }
+        const host = steps[clientAt];
+        steps[clientAt] = { ...host, calls: [...host.calls, s.calls[0]], alternatives: [...(host.alternatives ?? []), s.calls[0]] };
+      }
+    }
     const merged: UseCase = { ...first, members: group.flatMap((g) => g.members).sort(byTrust), steps: steps.slice(0, MAX_STEPS) };
     if (merged.steps.length >= MIN_STEPS) {
       kept.push(merged);
