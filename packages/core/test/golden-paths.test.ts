@@ -199,6 +199,10 @@ describe('steps are milestones of the public API', () => {
     const [w] = buildWorkflows([await three('CloudClient', 'examples/cloud.py'), await three('LocalClient', 'examples/local.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
     expect(w.steps[0].calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`)).toEqual(['CloudClient', 'LocalClient (alternative)']);
     expect(w.steps[0].description).toContain('or with `LocalClient`');
+    // Sources of two steps each, on the same API: one workflow, the other client a way of doing its client step.
+    const two = (cls: string, call: string, file: string) => analysed(repo, `from pkg import ${cls}\nclient = ${cls}()\nclient.chat.${call}("hi")\n`, file);
+    const pooled = buildWorkflows([await two('CloudClient', 'create', 'examples/a.py'), await two('LocalClient', 'create', 'examples/b.py'), await two('CloudClient', 'send', 'examples/c.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
+    expect(pooled.map((x) => x.steps.map((st) => st.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`).join(' + ')))).toEqual([['CloudClient + LocalClient (alternative)', 'client.chat.create', 'client.chat.send']]);
   });
 
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
