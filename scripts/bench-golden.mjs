@@ -8,9 +8,9 @@
 //
 // Matching: an API matches a call when, case-insensitively, the call as written (`model.get_peft_model`),
 // its resolved definition (`Accelerator.prepare`) or its command line ends with the API at a `.` boundary;
-// `a|b` is either; `Name(kw=)` also needs the keyword argument `kw` (or, in
-// TypeScript, a field `kw` of the object literal it is given: `create({ stream: true })`); an API with a space (`litgpt finetune`)
-// is a command and matches a call that starts with it. A use case covers a path when it calls every API.
+// `a|b` is either; `Name(kw=)` also needs the keyword argument `kw` (in TypeScript, a field `kw` of the
+// options object it is given: `create({ stream: true })`); an API with a space (`litgpt finetune`) is a
+// command and matches a call that starts with it. A use case covers a path when it calls every API.
 // GP_ROOT=<checkout> runs another build of goldpath (a baseline worktree) against the same reference.
 import { readFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';

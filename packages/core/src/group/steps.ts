@@ -216,8 +216,7 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
       if (out.has(c) || !c.assignedTo.length || c.resolution.kind === 'tool' || c.resolution.kind === 'pattern') continue;
       // Only what is built to serve the boilerplate (a parser object, its config), never a milestone
       // whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
-      const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
-      if (!isCtor && nameCall(c).role !== 'configure') continue;
+      if (!isConstructor(c) && nameCall(c).role !== 'configure') continue;
       const users = calls.filter((d) => d !== c && (c.assignedTo.some((v) => d.uses.includes(v)) || c.assignedTo.some((v) => d.callee.startsWith(`${v}.`))));
       if (users.length && users.every((d) => out.has(d))) {
         out.add(c);
@@ -262,9 +261,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       return;
     }
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
-    const isCtor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
-    if (isCtor && c.assignedTo.length === 1 && !loadsPretrained(c)) {
+    if (isConstructor(c) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
       // Only when the instance's first use is that method call; passed on first, it is a step of its own.
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
@@ -490,6 +488,12 @@ function streamedAgain(calls: CallSite[]): Set<CallSite> {
 function streamingOf(n: Naming): Naming {
   return { ...n, role: 'infer', verb: 'Stream', noun: 'Streaming', object: n.object.length ? n.object : [n.noun.toLowerCase()] };
 }
+
+/** A class being built: the repository's, or an external one by its capitalised name. */
+export const isConstructor = (c: CallSite) => c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
+
+/** A step done one more way: each call joins it as an alternative. */
+export const withAlternatives = (s: DraftStep, calls: CallSite[]): DraftStep => ({ ...s, calls: [...s.calls, ...calls], alternatives: [...(s.alternatives ?? []), ...calls] });
 
 /** What makes two sources' steps the same step: their main call's API, or the step's own key. */
 export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]);

@@ -64,7 +64,7 @@ export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet:
     // Arms of one `if`/`try`/`match` say when each runs; ways shown by different sources (one client or
     // another) have no condition.
     const arms = [c, ...alternatives].map((a) => `with ${code(a.callee)}${a.branch ? ` ${armWords(a.branch)}` : ''}`);
-    out.push({ text: `${s.title}: ${arms.slice(0, -1).join(', ')}, or ${arms[arms.length - 1]}.`, from: 'branch', at: c.branch?.at ?? { path: c.site.path, line: c.site.start, ...(c.site.cell !== undefined ? { cell: c.site.cell } : {}) } });
+    out.push({ text: `${s.title}: ${arms.slice(0, -1).join(', ')}, or ${arms[arms.length - 1]}.`, from: 'branch', at: c.branch?.at ?? place(c) });
     for (const a of [c, ...alternatives]) out.push(...callTrace(a, true));
   } else {
     out.push(...callTrace(c, false));

@@ -5,7 +5,7 @@
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
-import { callKey, isRepoCall, nameCall, stepKey, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
 
@@ -322,9 +322,8 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
 /** A step that builds a client: an object the source then uses through its resources (`client.chat.completions.create`). */
 export function isClient(s: DraftStep, m: AnalysedSource): boolean {
   const c = s.calls[0];
-  const ctor = c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
   const v = c.assignedTo.length === 1 ? c.assignedTo[0] : undefined;
-  return ctor && v !== undefined && m.calls.some((d) => d.callee.startsWith(`${v}.`) && d.callee.split('.').length >= 3);
+  return isConstructor(c) && v !== undefined && m.calls.some((d) => d.callee.startsWith(`${v}.`) && d.callee.split('.').length >= 3);
 }
 
 /** A source written to show a use case whole: enough steps to be one of its own, and no test (tests follow a use case). */
@@ -378,11 +377,16 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const clients = chosen.filter(([, v]) => v.client);
   if (clients.length > 1) {
     const [lead, ...rest] = clients;
+    // In order of support, each client no source already counted builds with another.
     const taken = new Set(lead[1].who);
-    const others = rest.filter(([, v]) => [...v.who].every((x) => !taken.has(x)) && (v.who.forEach((x) => taken.add(x)), true));
+    const others: typeof rest = [];
+    for (const e of rest) {
+      if ([...e[1].who].some((x) => taken.has(x))) continue;
+      for (const x of e[1].who) taken.add(x);
+      others.push(e);
+    }
     if (others.length) {
-      const alts = others.map(([, v]) => v.step.calls[0]);
-      lead[1] = { ...lead[1], step: { ...lead[1].step, calls: [...lead[1].step.calls, ...alts], alternatives: [...(lead[1].step.alternatives ?? []), ...alts] } };
+      lead[1] = { ...lead[1], step: withAlternatives(lead[1].step, others.map(([, v]) => v.step.calls[0])) };
       chosen = chosen.filter((e) => !others.includes(e));
     }
   }
@@ -391,10 +395,11 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
     .map(([, v]) => v.step);
   // The streaming way of an API reads as the second way of the step before it: right after it.
+  const wholeOf = (st: DraftStep) => steps.findIndex((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0]));
   for (const st of steps.filter((x) => x.key)) {
-    if (!steps.some((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0]))) continue;
+    if (wholeOf(st) < 0) continue;
     steps.splice(steps.indexOf(st), 1);
-    steps.splice(steps.findIndex((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0])) + 1, 0, st);
+    steps.splice(wholeOf(st) + 1, 0, st);
   }
   return steps;
 }

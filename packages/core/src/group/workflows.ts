@@ -7,7 +7,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, type DraftStep } from './steps.js';
+import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -284,8 +284,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
           steps.push(s);
           continue;
         }
-        const host = steps[clientAt];
-        steps[clientAt] = { ...host, calls: [...host.calls, s.calls[0]], alternatives: [...(host.alternatives ?? []), s.calls[0]] };
+        steps[clientAt] = withAlternatives(steps[clientAt], [s.calls[0]]);
       }
     }
     const merged: UseCase = { ...first, members: group.flatMap((g) => g.members).sort(byTrust), steps: steps.slice(0, MAX_STEPS) };
