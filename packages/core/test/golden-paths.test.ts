@@ -205,6 +205,19 @@ describe('steps are milestones of the public API', () => {
     expect(pooled.map((x) => x.steps.map((st) => st.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`).join(' + ')))).toEqual([['CloudClient + LocalClient (alternative)', 'client.chat.create', 'client.chat.send']]);
   });
 
+  it("never takes a private call that only tests make for a step, even where the use case has few public ones", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': '',
+      'pkg/browse.py': 'def open_page(url):\n    return url\n\ndef read_page(page):\n    return page\n\ndef _strip(s):\n    return s\n',
+    });
+    const shown = (file: string, kind: SourceKind) => analysed(repo, 'from pkg.browse import open_page, read_page\np = open_page("u")\nread_page(p)\n', file, kind);
+    const test = (file: string) => analysed(repo, 'from pkg.browse import open_page, _strip\np = open_page("u")\n_strip(p)\n', file, 'test');
+    const members = [await shown('docs/browse.md', 'docs'), await shown('examples/browse.py', 'example'), await test('tests/test_a.py'), await test('tests/test_b.py')];
+    // The docs and the example show two steps: the tests vote too, but their private helper is no step.
+    expect(consensusSteps(members, callKey(members[0].steps[0].calls[0])).map((s) => s.title)).toEqual(['Open Page', 'Read Page']);
+  });
+
   it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
     for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {
@@ -232,7 +245,7 @@ describe('steps are milestones of the public API', () => {
   });
 
   it('knows boilerplate by name shape, in snake and camel case', () => {
-    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics']) {
+    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat']) {
       expect(isBoilerplateName(n), n).toBe(true);
     }
     for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model']) {

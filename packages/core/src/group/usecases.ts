@@ -330,7 +330,7 @@ export function isClient(s: DraftStep, m: AnalysedSource): boolean {
 const isWhole = (m: AnalysedSource) => m.steps.length >= MIN_STEPS && m.candidate.kind !== 'test';
 
 function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
-  const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number; who: Set<number>; client: boolean }>();
+  const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number; who: Set<number>; client: boolean; shown: boolean }>();
   // The maintainers' own words speak for the use case: a README representative votes twice (docs
   // sections keep one vote: a docs page's section is often one variant among several).
   const rep = voters[0]?.candidate.kind;
@@ -342,23 +342,26 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
       const rel = len > 1 ? i / (len - 1) : 0.5;
       const cur = info.get(key);
       const whole = isWhole(m) ? 1 : 0;
+      const shown = m.candidate.kind !== 'test';
       if (cur) {
+        cur.shown ||= shown;
         cur.count += votes(mi);
         cur.whole += whole;
         cur.pos += rel * votes(mi);
         cur.who.add(mi);
-      } else info.set(key, { step: s, count: votes(mi), whole, pos: rel * votes(mi), first: mi * 1000 + i, who: new Set([mi]), client: isClient(s, m) });
+      } else info.set(key, { step: s, count: votes(mi), whole, pos: rel * votes(mi), first: mi * 1000 + i, who: new Set([mi]), client: isClient(s, m), shown });
     });
   });
   // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
   const mergedIn = new Map<string, number>();
   for (const m of voters) for (const st of m.steps) for (const c of st.calls.slice(1)) mergedIn.set(callKey(c), (mergedIn.get(callKey(c)) ?? 0) + 1);
   const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0)).map(([k]) => k));
-  // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones.
+  // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones,
+  // and never steps that only tests make (a test exercises internals; a golden path does not).
   const publicSteps = [...info.values()].filter((v) => isPublic(v.step.calls[0])).length;
   const ranked = [...info.entries()]
     .filter(([k]) => !merged.has(k) || k === anchor)
-    .filter(([k, v]) => k === anchor || publicSteps < MIN_STEPS || isPublic(v.step.calls[0]))
+    .filter(([k, v]) => k === anchor || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
     .sort((a, b) => Number(b[0] === anchor) - Number(a[0] === anchor) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
   // A majority makes a step; a use case short of MIN_STEPS takes the next most shared ones, but only
   // steps that several of its sources have (one source's extra call is no milestone of the use case).

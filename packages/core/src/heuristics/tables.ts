@@ -155,7 +155,8 @@ export const BOILERPLATE_NAMES = new Set([
 export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(is|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported
   /^[a-z0-9_]+_(available|supported|installed|enabled)$/,
-  /^(check|require|ensure|assert|verify)_[a-z0-9_]*version[a-z0-9_]*$/,
+  /^(check|require|ensure|assert|verify)_[a-z0-9_]*(version|compat)[a-z0-9_]*$/,
+  /^[a-z0-9_]*_(version|compat|compatibility)_checks?$/, // torchvision_compatibility_check
   /^(print|warn|report)_[a-z0-9_]+$/, // print_rank_0, print_trainable_parameters
   /^log_(metrics?|info|messages?|stats|results|summary|scalars?|hyperparams|params|images?|table|text|artifacts?)$/, // not log_softmax
   /^(save|write|dump)_(metrics?|stats|results)$/, // trainer.save_metrics("eval", metrics): reporting, like log_metrics
