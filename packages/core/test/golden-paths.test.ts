@@ -704,6 +704,39 @@ describe('near-duplicates and evidence', () => {
     expect(named).toMatchObject({ name: 'Realtime_API', from: 'docs-heading' });
   });
 
+  it('names a use case anchored on an object it builds after the milestone the object serves, not after building it', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': [
+        'class LocalModel:',
+        '    pass',
+        'class MultiStepAgent:',
+        '    def __init__(self, model=None):',
+        '        self.model = model',
+        '    def run(self, task):',
+        '        return task',
+        'class CodeAgent(MultiStepAgent):',
+        '    pass',
+        'def describe_model(model):',
+        '    return model',
+        '',
+      ].join('\n'),
+    });
+    const named = async (code: string, anchor: string) => {
+      const a = await analysed(repo, `from pkg import LocalModel, CodeAgent, describe_model\n${code}`);
+      const call = a.calls.find((c) => c.callee === anchor)!;
+      return nameUseCases([{ anchor: callKey(call), anchorCall: call, members: [a], steps: a.steps }], { suggestions: [], purposes: new Map() })[0].name;
+    };
+    // The model handed to the agent that runs: the run names it.
+    expect(await named('model = LocalModel()\nagent = CodeAgent(model=model)\nagent.run("task")\n', 'LocalModel')).toBe('Code_Agent_Execution');
+    // Written into the agent's arguments (part of the run's step): the same.
+    expect(await named('agent = CodeAgent(model=LocalModel())\nagent.run("task")\n', 'LocalModel')).toBe('Code_Agent_Execution');
+    // The agent built then run: its run names it, not its building.
+    expect(await named('agent = CodeAgent()\nagent.run("task")\n', 'CodeAgent')).toBe('Code_Agent_Execution');
+    // Handed to no milestone: the API name stays.
+    expect(await named('model = LocalModel()\ndescribe_model(model)\n', 'LocalModel')).toBe('Local_Building');
+  });
+
   it('never names a use case after a README heading that is a bare verb ("Launch", "Train")', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\n`, 'README.md', 'readme');
     const named = (heading: string) => {

@@ -2,10 +2,11 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, tokens, workflowNameFrom } from './names.js';
-import { callKey, isRepoCall, nameCall, principleOf, sameStart } from './steps.js';
+import { callKey, isConstructor, isRepoCall, nameCall, principleOf, sameStart, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
+import type { CallSite } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { mentionOf, readmeTerms } from './mentions.js';
 
@@ -163,7 +164,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
       return { name: n, from: 'docs-title' };
     }
   }
-  const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? producerName(u) ?? apiName(u)) : undefined;
+  const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? producerName(u) ?? servedName(u) ?? apiName(u)) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
   const named = fromHeading(true);
   if (named) return named;
@@ -231,6 +232,28 @@ function producerName(u: UseCase): string | undefined {
   const assigning = (u.members[0]?.calls ?? []).filter((c) => c.assignedTo.includes(receiver));
   const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigning.some((a) => sameStart(a, c)) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role));
   return made ? apiName({ ...u, anchor: callKey(made), anchorCall: made }) : undefined;
+}
+
+/**
+ * A use case whose distinctive call builds an object of a class (a model, an agent) is about the milestone the
+ * object serves, in its representative: the step the call is part of when that step runs, trains or
+ * infers (`CodeAgent(...)` then `agent.run(...)`: Code_Agent_Execution, not Tool_Calling_Setup; a model
+ * written into the agent's arguments), else the milestone step the object is handed to.
+ */
+function servedName(u: UseCase): string | undefined {
+  // Only a class being built: a function that builds on its argument (`add_adapter(model, config)`) is a
+  // milestone of its own, whatever the trainer does with its result next.
+  if (!isConstructor(u.anchorCall) || !BUILDING_ROLES.has(nameCall(u.anchorCall).role)) return undefined;
+  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]);
+  const steps = u.members[0]?.steps ?? [];
+  const own = steps.find((s) => s.calls.includes(u.anchorCall));
+  if (own && milestone(own)) return own.principle;
+  const made = u.anchorCall.assignedTo;
+  // Handed on as an argument, not called on (`model.save_pretrained(...)` after `get_peft_model` saves the
+  // model it made; it serves nothing).
+  const handed = (c: CallSite, v: string) => c.uses.includes(v) && c.callee !== v && !c.callee.startsWith(`${v}.`);
+  const served = steps.find((s) => s !== own && milestone(s) && s.calls.some((c) => made.some((v) => handed(c, v))));
+  return served?.principle;
 }
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */

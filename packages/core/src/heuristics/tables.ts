@@ -449,6 +449,9 @@ export const PAGE_TITLE_SHARE = 0.5;
 /** Roles of what goes into a training or comes out of it: a use case that trains is not named after them (naming.ts). */
 export const AROUND_TRAINING_ROLES: ReadonlySet<Role> = new Set(['load', 'save']);
 
+/** Roles of a call that builds an object for later calls: a use case anchored on one is named after the milestone the object serves (naming.ts). */
+export const BUILDING_ROLES: ReadonlySet<Role> = new Set(['build', 'configure']);
+
 /** Roles of a call that answers a request: a call on its answer reads the answer (naming.ts). */
 export const ANSWERING_ROLES: ReadonlySet<Role> = new Set(['infer', 'run']);
 
