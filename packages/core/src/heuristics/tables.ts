@@ -158,6 +158,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(check|require|ensure|assert|verify)_[a-z0-9_]*(version|compat)[a-z0-9_]*$/,
   /^[a-z0-9_]*_(version|compat|compatibility)_checks?$/, // torchvision_compatibility_check
   /^(print|warn|report)_[a-z0-9_]+$/, // print_rank_0, print_trainable_parameters
+  /^[a-z0-9_]+_to_(markdown|md|html)(_table)?$|^[a-z0-9_]+_to_table$/, // results formatted for display: benchmark_dict_to_markdown_table
   /^log_(metrics?|info|messages?|stats|results|summary|scalars?|hyperparams|params|images?|table|text|artifacts?)$/, // not log_softmax
   /^(save|write|dump)_(metrics?|stats|results)$/, // trainer.save_metrics("eval", metrics): reporting, like log_metrics
   /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
