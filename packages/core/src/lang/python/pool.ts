@@ -37,6 +37,8 @@ export class FactsPool {
   /** Items a worker is making that this thread waits for. */
   private readonly waiting = new Map<number, { promise: Promise<void>; done: () => void }>();
   private readonly workers: Worker[] = [];
+  /** Each worker's end (it ends by itself once no item is left to take). */
+  private readonly ends: Promise<unknown>[] = [];
   private broken = false;
   private alive: ReturnType<typeof setInterval> | undefined;
 
@@ -67,6 +69,7 @@ export class FactsPool {
       // A worker that fails leaves its item to this thread (parsed here when asked for).
       w.on('error', () => this.fail());
       w.on('exit', (code) => code !== 0 && this.fail());
+      this.ends.push(new Promise((resolve) => w.once('exit', resolve)));
       this.workers.push(w);
     }
   }
@@ -125,10 +128,22 @@ export class FactsPool {
     return undefined;
   }
 
-  /** Stops the workers (the items they have not made are not needed any more). Closing twice is a no-op. */
+  /**
+   * Stops the workers (the items they have not made are not needed any more). Closing twice is a no-op.
+   * A worker is never terminated: terminating a thread inside a call into the native parser aborts the
+   * whole process (tree-sitter's binding throws a Napi::Error nothing can catch). Every item not started
+   * becomes this thread's, so each worker ends after the file it is parsing.
+   */
   async close(): Promise<void> {
     this.made.clear();
-    const workers = this.workers.splice(0);
-    await Promise.all(workers.map((w) => w.terminate()));
+    if (!this.workers.splice(0).length) return;
+    for (let i = 0; i < this.items.length; i++) Atomics.compareExchange(this.state, i, FREE, MAIN);
+    // The workers do not keep the process alive (unref): a timer does while they finish.
+    const alive = setInterval(() => {}, 1 << 30);
+    try {
+      await Promise.all(this.ends.splice(0));
+    } finally {
+      clearInterval(alive);
+    }
   }
 }
