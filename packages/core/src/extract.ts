@@ -43,17 +43,18 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   // An unexpected error names the source being analysed when it happened.
   const where = { path: '' };
   // Worker threads a run started are stopped whatever happens (an error must not leave them parsing).
-  const running: { pool?: FactsPool } = {};
+  const running: { pool?: FactsPool; early?: FactsPool } = {};
   try {
     return await extract(options, where, running);
   } catch (e) {
     throw asInternal(e, where.path || undefined);
   } finally {
     await running.pool?.close();
+    await running.early?.close();
   }
 }
 
-async function extract(options: ExtractOptions, where: { path: string }, running: { pool?: FactsPool }): Promise<GoldpathModel> {
+async function extract(options: ExtractOptions, where: { path: string }, running: { pool?: FactsPool; early?: FactsPool }): Promise<GoldpathModel> {
   const progress = options.onProgress ?? (() => {});
   const repo = path.resolve(options.repo);
   await assertReadableDir(repo, 'repository');
@@ -97,12 +98,17 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     }
   }
   // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
-  // the sources are known); a file is taken from the pool when a worker made it, else parsed here.
+  // the sources are known; `early`: the attachment scan's modules, before discovery); a file is taken from
+  // a pool when a worker made it, else parsed here.
   const jobs = options.jobs ?? 1;
   let pool: FactsPool | undefined;
-  const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
+  let early: FactsPool | undefined;
+  const made = (text: string, file: string) => pool?.take(file, text) ?? early?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
-  const settle = (file: string) => pool?.settle(file);
+  const settle = (file: string): Promise<void> | undefined => {
+    const waits = [pool?.settle(file), early?.settle(file)].filter((w) => w !== undefined);
+    return waits.length ? Promise.all(waits).then(() => {}) : undefined;
+  };
   const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
@@ -111,6 +117,17 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = rerun ? rerun.watchModules(await rerun.tracker.within(rerun.moduleReads, () => ModuleMap.load(files))) : await ModuleMap.load(files);
   const programs = new ProgramCatalog(files, meta, index, modules);
+  // Discovery's test check needs the attachment scan (PythonIndex.attachments), whose parse was most of
+  // discovery's time. With jobs, its modules are parsed on worker threads from now on, while this thread
+  // discovers (reads the docs' code blocks). The sources are not known yet: `auto` weighs the repository's
+  // Python files instead. The workers take the modules from the last, the scan here from the first, so
+  // the two meet in the middle instead of waiting on each other. With the cache, a re-run may need no
+  // scan: parsed ahead only with the sources, below.
+  if (!cacheStore && (jobs === 'auto' || jobs > 1)) {
+    const pyChars = files.files.reduce((n, f) => n + (f.path.endsWith('.py') ? f.size : 0), 0);
+    const threads = threadsFor(jobs, pyChars, os.availableParallelism());
+    if (threads > 1) early = running.early = new FactsPool(index.attachmentFiles().reverse(), threads - 1, parser.backend);
+  }
   const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
@@ -223,7 +240,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
       }
     }
-    if (!whole) await pool?.settle(c.path);
+    if (!whole) await settle(c.path);
     const facts = whole ? await index.load(c.path) : pythonFacts(p.text, c.path);
     // The native trees parsed meanwhile are freed once the event loop turns (PythonParser.release).
     await parser.release();
@@ -314,7 +331,8 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const all = rerun ? rerun.tracker.silently(ahead) : ahead();
     const items = cache ? all.filter((f) => !cache.has('python', f.path, f.text)) : all;
     const threads = threadsFor(jobs, items.reduce((n, f) => n + f.text.length, 0), os.availableParallelism());
-    if (threads > 1) pool = running.pool = new FactsPool(items, threads - 1, parser.backend);
+    // (What the early pool holds is not handed out twice.)
+    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend);
   }
 
   progress('parse + resolve: following the examples into the repository');
@@ -426,6 +444,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   // function never keeps the program in a variable of its own).
   tsMade = undefined;
   await pool?.close();
+  await early?.close();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();

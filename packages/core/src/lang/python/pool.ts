@@ -108,6 +108,11 @@ export class FactsPool {
     });
   }
 
+  /** Whether the pool holds an item of this file. */
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
   /** The facts a worker made for this file and text (handed over once), or undefined: parse it here. */
   take(path: string, text: string): PyModuleFacts | undefined {
     for (const i of this.byPath.get(path) ?? []) {
