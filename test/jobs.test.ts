@@ -41,7 +41,7 @@ describe('jobs', () => {
     close.mockRestore();
   });
 
-  it("parses the attachment scan's modules on workers while discovery runs, with the same bytes", async () => {
+  it("makes the attachment scan's modules and the docs' code blocks on workers while discovery runs, with the same bytes", async () => {
     const { FactsPool } = (await import(path.join(ROOT, 'packages/core/dist/lang/python/pool.js'))) as typeof import('../packages/core/src/lang/python/pool.js');
     // A test that imports nothing of the repository is kept only if it uses an attached method: discovery
     // needs the attachment scan, which parses acme/extras.py.
@@ -51,6 +51,10 @@ describe('jobs', () => {
       'acme/model.py': 'class Model:\n    def run(self):\n        return 1\n',
       'acme/extras.py': 'from acme.model import Model\n\n\ndef shout(self):\n    return self.run()\n\n\nModel.shout = shout\n',
       'tests/test_shout.py': 'import pytest\n\n\ndef test_shout(model):\n    assert model.shout() == 1\n',
+      // Pages: code blocks (Markdown, reStructuredText), and one nested too deeply to parse (skipped, with its reason).
+      'README.md': '# Acme\n\n## Quick start\n\n```python\nfrom acme.model import Model\n\nModel().run()\n```\n',
+      'docs/guide.rst': 'Guide\n=====\n\n.. code-block:: python\n\n   from acme.model import Model\n   Model().shout()\n',
+      'docs/deep.md': `${'>'.repeat(150)} deep\n\n\`\`\`python\nimport acme\n\`\`\`\n`,
     };
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
@@ -63,14 +67,20 @@ describe('jobs', () => {
     };
     const one = await runOn(1);
     const take = vi.spyOn(FactsPool.prototype, 'take');
+    const takePage = vi.spyOn(FactsPool.prototype, 'takePage');
     let takenInDiscovery = -1;
     const two = await runOn(2, (line) => {
       if (/^discover: \d+ candidate sources/.test(line)) takenInDiscovery = take.mock.calls.length;
     });
-    take.mockRestore();
     expect(takenInDiscovery).toBeGreaterThan(0);
+    expect(takePage.mock.calls.map((c) => c[0]).sort()).toEqual(['README.md', 'docs/deep.md', 'docs/guide.rst']);
+    take.mockRestore();
+    takePage.mockRestore();
     expect(two).toBe(one);
     expect(one).toContain('tests/test_shout.py');
+    expect(one).toContain('README.md#L');
+    expect(one).toContain('docs/guide.rst#L');
+    expect(one).toMatch(/docs\/deep\.md[^}]*nested/);
   });
 
   it('stops its worker threads when the run fails half way', async () => {

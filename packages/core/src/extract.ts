@@ -10,13 +10,13 @@ import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
 import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
-import { FactsPool, threadsFor } from './lang/python/pool.js';
+import { FactsPool, threadsFor, type PoolItem } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
-import { discover, type PendingSource } from './discover/discover.js';
+import { discover, docPages, exampleDirWith, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
@@ -98,8 +98,8 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     }
   }
   // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
-  // the sources are known; `early`: the attachment scan's modules, before discovery); a file is taken from
-  // a pool when a worker made it, else parsed here.
+  // the sources are known; `early`: before discovery, the attachment scan's modules and the docs' pages); a
+  // file is taken from a pool when a worker made it, else parsed here.
   const jobs = options.jobs ?? 1;
   let pool: FactsPool | undefined;
   let early: FactsPool | undefined;
@@ -117,18 +117,25 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = rerun ? rerun.watchModules(await rerun.tracker.within(rerun.moduleReads, () => ModuleMap.load(files))) : await ModuleMap.load(files);
   const programs = new ProgramCatalog(files, meta, index, modules);
-  // Discovery's test check needs the attachment scan (PythonIndex.attachments), whose parse was most of
-  // discovery's time. With jobs, its modules are parsed on worker threads from now on, while this thread
-  // discovers (reads the docs' code blocks). The sources are not known yet: `auto` weighs the repository's
-  // Python files instead. The workers take the modules from the last, the scan here from the first, so
-  // the two meet in the middle instead of waiting on each other. With the cache, a re-run may need no
-  // scan: parsed ahead only with the sources, below.
+  // Discovery's time goes to the docs' code blocks (Markdown parsing) and to the attachment scan
+  // (PythonIndex.attachments), which its test check needs. With jobs, worker threads make both from now on:
+  // the scan's modules first, then the pages, each from the last, while discovery here takes them from the
+  // first (a page or module a worker has not started is made here), so the threads meet in the middle
+  // instead of waiting on each other. The sources are not known yet: `auto` weighs the repository's Python
+  // files instead. With the cache, pages may be cached and a re-run may need no scan: left to this thread.
   if (!cacheStore && (jobs === 'auto' || jobs > 1)) {
     const pyChars = files.files.reduce((n, f) => n + (f.path.endsWith('.py') ? f.size : 0), 0);
     const threads = threadsFor(jobs, pyChars, os.availableParallelism());
-    if (threads > 1) early = running.early = new FactsPool(index.attachmentFiles().reverse(), threads - 1, parser.backend);
+    if (threads > 1) {
+      const pages: PoolItem[] = [];
+      for (const page of docPages(files, exampleDirWith(options.exampleDirs ?? []))) {
+        const r = files.readSync(page);
+        if (r.ok) pages.push({ path: page, text: r.text, page: true });
+      }
+      early = running.early = new FactsPool([...index.attachmentFiles().reverse(), ...pages.reverse()], threads - 1, parser.backend);
+    }
   }
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;
