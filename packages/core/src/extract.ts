@@ -10,13 +10,13 @@ import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
 import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './rerun.js';
-import { FactsPool, threadsFor } from './lang/python/pool.js';
+import { FactsPool, threadsFor, type PoolItem } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
-import { discover, type PendingSource } from './discover/discover.js';
+import { discover, docPages, exampleDirWith, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
@@ -43,17 +43,18 @@ export async function extractWorkflows(options: ExtractOptions): Promise<Goldpat
   // An unexpected error names the source being analysed when it happened.
   const where = { path: '' };
   // Worker threads a run started are stopped whatever happens (an error must not leave them parsing).
-  const running: { pool?: FactsPool } = {};
+  const running: { pool?: FactsPool; early?: FactsPool } = {};
   try {
     return await extract(options, where, running);
   } catch (e) {
     throw asInternal(e, where.path || undefined);
   } finally {
     await running.pool?.close();
+    await running.early?.close();
   }
 }
 
-async function extract(options: ExtractOptions, where: { path: string }, running: { pool?: FactsPool }): Promise<GoldpathModel> {
+async function extract(options: ExtractOptions, where: { path: string }, running: { pool?: FactsPool; early?: FactsPool }): Promise<GoldpathModel> {
   const progress = options.onProgress ?? (() => {});
   const repo = path.resolve(options.repo);
   await assertReadableDir(repo, 'repository');
@@ -97,12 +98,17 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     }
   }
   // With jobs, the Python files the run needs are parsed ahead on worker threads (FactsPool, started once
-  // the sources are known); a file is taken from the pool when a worker made it, else parsed here.
+  // the sources are known; `early`: before discovery, the attachment scan's modules and the docs' pages); a
+  // file is taken from a pool when a worker made it, else parsed here.
   const jobs = options.jobs ?? 1;
   let pool: FactsPool | undefined;
-  const made = (text: string, file: string) => pool?.take(file, text) ?? extractPythonFacts(parser, text, file);
+  let early: FactsPool | undefined;
+  const made = (text: string, file: string) => pool?.take(file, text) ?? early?.take(file, text) ?? extractPythonFacts(parser, text, file);
   const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
-  const settle = (file: string) => pool?.settle(file);
+  const settle = (file: string): Promise<void> | undefined => {
+    const waits = [pool?.settle(file), early?.settle(file)].filter((w) => w !== undefined);
+    return waits.length ? Promise.all(waits).then(() => {}) : undefined;
+  };
   const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
@@ -111,7 +117,25 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const suggestedFiles = new Set((wikiFinal.phase0?.suggestions ?? []).flatMap((s) => s.files));
   const modules = rerun ? rerun.watchModules(await rerun.tracker.within(rerun.moduleReads, () => ModuleMap.load(files))) : await ModuleMap.load(files);
   const programs = new ProgramCatalog(files, meta, index, modules);
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  // Discovery's time goes to the docs' code blocks (Markdown parsing) and to the attachment scan
+  // (PythonIndex.attachments), which its test check needs. With jobs, worker threads make both from now on:
+  // the scan's modules first, then the pages, each from the last, while discovery here takes them from the
+  // first (a page or module a worker has not started is made here), so the threads meet in the middle
+  // instead of waiting on each other. The sources are not known yet: `auto` weighs the repository's Python
+  // files instead. With the cache, pages may be cached and a re-run may need no scan: left to this thread.
+  if (!cacheStore && (jobs === 'auto' || jobs > 1)) {
+    const pyChars = files.files.reduce((n, f) => n + (f.path.endsWith('.py') ? f.size : 0), 0);
+    const threads = threadsFor(jobs, pyChars, os.availableParallelism());
+    if (threads > 1) {
+      const pages: PoolItem[] = [];
+      for (const page of docPages(files, exampleDirWith(options.exampleDirs ?? []))) {
+        const r = files.readSync(page);
+        if (r.ok) pages.push({ path: page, text: r.text, page: true });
+      }
+      early = running.early = new FactsPool([...index.attachmentFiles().reverse(), ...pages.reverse()], threads - 1, parser.backend);
+    }
+  }
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;
@@ -223,7 +247,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         return { value: { reason: `TypeScript analysis failed: ${String((e as Error).message ?? e).split('\n')[0]}` }, store: false };
       }
     }
-    if (!whole) await pool?.settle(c.path);
+    if (!whole) await settle(c.path);
     const facts = whole ? await index.load(c.path) : pythonFacts(p.text, c.path);
     // The native trees parsed meanwhile are freed once the event loop turns (PythonParser.release).
     await parser.release();
@@ -314,7 +338,8 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const all = rerun ? rerun.tracker.silently(ahead) : ahead();
     const items = cache ? all.filter((f) => !cache.has('python', f.path, f.text)) : all;
     const threads = threadsFor(jobs, items.reduce((n, f) => n + f.text.length, 0), os.availableParallelism());
-    if (threads > 1) pool = running.pool = new FactsPool(items, threads - 1, parser.backend);
+    // (What the early pool holds is not handed out twice.)
+    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend);
   }
 
   progress('parse + resolve: following the examples into the repository');
@@ -426,6 +451,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   // function never keeps the program in a variable of its own).
   tsMade = undefined;
   await pool?.close();
+  await early?.close();
 
   // README/docs sections: one source each (its blocks merged), never one per block nor one per file.
   const sectionOf = new Map<AnalysedSource, string>();

@@ -3,8 +3,10 @@ import {
   extractCodeBlocks,
   firstHeadingAndParagraph,
   markdownHeadings,
+  mayHoldCodeBlock,
   shellCommandOf,
 } from '../src/lang/markdown/codeblocks.js';
+import { MarkdownTooDeepError } from '../src/lang/markdown/nesting.js';
 import { lineColumnAt, normaliseNewlines, splitLines } from '../src/text/lines.js';
 
 const README = [
@@ -160,6 +162,19 @@ describe('extractCodeBlocks', () => {
       { line: 6, endLine: 7, command: 'curl https://example.org/x | tool insert x.db x -' },
       { line: 10, command: 'tool tables x.db' },
     ]);
+  });
+
+  it('skips the parse of a page that cannot hold a block, with the same answers', () => {
+    const prose = '# Guide\n\nSome *prose* with `code` and a [link](x).\n\n    indented output\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
+    expect(mayHoldCodeBlock(prose)).toBe(false);
+    expect(extractCodeBlocks(prose, 'docs/a.md')).toEqual([]);
+    // A fence (in a list, with tildes) or an indented `$ ` session keeps the parse.
+    for (const md of ['- x\n\n  ```py\n  import a\n  ```\n', '~~~python\nimport a\n~~~\n', '# A\n\n    $ tool run\n']) {
+      expect(mayHoldCodeBlock(md)).toBe(true);
+      expect(extractCodeBlocks(md, 'docs/a.md')).toHaveLength(1);
+    }
+    // A page too deep is still refused without the parse.
+    expect(() => extractCodeBlocks(`${'>'.repeat(150)} deep\n`, 'docs/a.md')).toThrow(MarkdownTooDeepError);
   });
 
   it('blanks shell lines in python blocks, keeping the line count (indented ones become pass)', () => {

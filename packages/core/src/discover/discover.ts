@@ -7,8 +7,8 @@ import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS } fr
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
-import { extractCodeBlocks, type Paragraph } from '../lang/markdown/codeblocks.js';
-import { extractRstCodeBlocks } from '../lang/markdown/rst.js';
+import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
+import { pageBlocks, type PageBlocks } from '../lang/markdown/pages.js';
 import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
@@ -75,9 +75,9 @@ export interface DiscoverInputs {
   commands?: ProgramCatalog;
   /** Work that depends only on one file's text, made through this (the re-run cache keeps it); default: made. */
   perFile?: <T>(kind: string, path: string, text: string, make: () => T) => T;
+  /** Pages whose code blocks a worker thread may be making (extract.ts, the early pool); default: made here. */
+  pages?: { settle(path: string): Promise<void> | undefined; take(path: string, text: string): PageBlocks | undefined };
 }
-
-const PY_BLOCKS = { python: ['python', 'py', 'python3', 'py3', 'pycon', 'ipython', 'ipython3'], typescript: ['ts', 'typescript', 'tsx', 'js', 'javascript', 'jsx', 'mjs', 'cjs'] };
 
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -90,8 +90,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const dropped: Candidate[] = [];
   const seen = new Set<string>();
 
-  const extraDirs = inp.exampleDirs ?? [];
-  const exampleDir = (p: string) => (extraDirs.some((d) => p.startsWith(`${d}/`)) ? CONFIGURED_EXAMPLES : exampleDirOf(p));
+  const exampleDir = exampleDirWith(inp.exampleDirs ?? []);
   const isTest = isTestPath;
   const isScript = isScriptPath;
   const isDoc = isDocPath;
@@ -210,14 +209,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     await addFile(f.path, /(^|\/)__main__\.py$/.test(f.path) ? 'entry-point' : 'script', '`if __name__ == "__main__":` script', 50);
   }
   // 4. Code blocks in README files and docs.
-  // Translated pages repeat the English ones: not sources of their own.
-  const allPaths = new Set(sourceFiles.map((f) => f.path));
-  const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
-  const mdFiles = sourceFiles
-    .map((f) => f.path)
-    .filter((p) => (/^readme[^/]*\.(md|markdown|rst)$/i.test(p) || (isDoc(p) && /\.(md|markdown|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|rst)$/i.test(p))))
-    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
-  for (const path of mdFiles) {
+  for (const path of docPages(files, exampleDir)) {
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
@@ -228,11 +220,16 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     // blocks often repeat `import X from 'pkg'`; one file would bind every later X to the first import).
     type TsSession = { id: string; text: string; lines: { line: number; cell?: number }[]; tsx: boolean; js: boolean; members: PendingSource[] };
     const tsSessions: TsSession[] = [];
-    let blocks: ReturnType<typeof extractCodeBlocks>;
+    let blocks: CodeBlock[];
+    await inp.pages?.settle(path);
     try {
       // reStructuredText pages (Sphinx docs, README.rst) give the same blocks: directives, literal blocks, doctests.
       const rst = /\.rst$/i.test(path);
-      const extract = () => (rst ? extractRstCodeBlocks(text, path, PY_BLOCKS) : extractCodeBlocks(text, path, PY_BLOCKS));
+      const extract = () => {
+        const made = inp.pages?.take(path, text) ?? pageBlocks(path, text);
+        if ('tooDeep' in made) throw new MarkdownTooDeepError(made.tooDeep);
+        return made.blocks;
+      };
       blocks = inp.perFile ? inp.perFile(rst ? 'rst' : 'markdown', path, text, extract) : extract();
     } catch (e) {
       if (!(e instanceof MarkdownTooDeepError)) throw e;
@@ -364,6 +361,25 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   }
   pending.sort((a, b) => b.score - a.score || byCodeUnit(a.candidate.id, b.candidate.id));
   return { pending, dropped };
+}
+
+/**
+ * The README and documentation pages discovery reads code blocks from, in order (outside dot-folders).
+ * Translated pages repeat the English ones: not sources of their own.
+ */
+export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown): string[] {
+  const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
+  const allPaths = new Set(sourceFiles.map((f) => f.path));
+  const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  return sourceFiles
+    .map((f) => f.path)
+    .filter((p) => /^readme[^/]*\.(md|markdown|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|rst)$/i.test(p)))
+    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
+}
+
+/** The folder test of discovery: configured example folders (repository-relative) count as `examples/`. */
+export function exampleDirWith(extraDirs: string[]): (path: string) => ReturnType<typeof exampleDirOf> {
+  return (p) => (extraDirs.some((d) => p.startsWith(`${d}/`)) ? CONFIGURED_EXAMPLES : exampleDirOf(p));
 }
 
 function folderOf(path: string): string {

@@ -344,6 +344,14 @@ export function shellCommands(lines: string[], places: Place[]): VirtualSource['
 }
 
 /**
+ * Whether a Markdown text may hold a block extractCodeBlocks lifts: a fence (three backticks or tildes)
+ * or an indented console session, whose first line holds `$ ` as written (code is never unescaped).
+ */
+export function mayHoldCodeBlock(text: string): boolean {
+  return text.includes('```') || text.includes('~~~') || text.includes('$ ');
+}
+
+/**
  * Fenced code blocks of a Markdown file in document order: Python, TypeScript/JavaScript and shell
  * ones by the first word of their info string, and untagged ones (the caller decides whether those
  * parse). An untagged or indented block whose first line is a `$ ` prompt is a shell session; other
@@ -355,6 +363,12 @@ export function extractCodeBlocks(
   languages: CodeLanguages = DEFAULT_CODE_LANGUAGES,
 ): CodeBlock[] {
   const text = stripBom(markdown);
+  if (!mayHoldCodeBlock(text)) {
+    // Most of the parse is the prose's; a page with no block skips it (a page too deep is still refused).
+    const tooDeep = markdownNestingProblem(text);
+    if (tooDeep) throw new MarkdownTooDeepError(tooDeep);
+    return [];
+  }
   const tree = parseMarkdown(text);
   const blocks: CodeBlock[] = [];
   const headings: { depth: number; text: string; line: number }[] = [];

@@ -8,6 +8,7 @@
 // whichever thread made them: outputs are byte-identical to a single-threaded run (a test).
 import { Worker } from 'node:worker_threads';
 import type { PyModuleFacts } from './types.js';
+import type { PageBlocks } from '../markdown/pages.js';
 import type { ParserBackend } from './parser.js';
 import { AUTO_JOBS } from '../../heuristics/tables.js';
 
@@ -20,6 +21,8 @@ export function threadsFor(jobs: number | 'auto', chars: number, cores: number):
 export interface PoolItem {
   path: string;
   text: string;
+  /** A documentation page: its code blocks are made (lang/markdown/pages.ts), not Python facts. */
+  page?: boolean;
 }
 
 /** An item's owner (the shared counters): not taken, taken by a worker, taken by this thread. */
@@ -31,7 +34,7 @@ export class FactsPool {
   private readonly items: PoolItem[] = [];
   private readonly byPath = new Map<string, number[]>();
   private readonly state: Int32Array;
-  private readonly made = new Map<number, PyModuleFacts>();
+  private readonly made = new Map<number, PyModuleFacts | PageBlocks>();
   /** Items whose facts were handed over. */
   private readonly handed = new Set<number>();
   /** Items a worker is making that this thread waits for. */
@@ -61,7 +64,7 @@ export class FactsPool {
       const w = new Worker(new URL('./facts-worker.js', import.meta.url), { workerData: { backend, items: this.items, state: this.state, next } });
       // A worker never keeps the process alive (see settle); it ends by itself when the items run out.
       w.unref();
-      w.on('message', (m: { i: number; facts: PyModuleFacts }) => {
+      w.on('message', (m: { i: number; facts: PyModuleFacts | PageBlocks }) => {
         this.made.set(m.i, m.facts);
         this.waiting.get(m.i)?.done();
         this.waiting.delete(m.i);
@@ -111,8 +114,22 @@ export class FactsPool {
     });
   }
 
+  /** Whether the pool holds an item of this file. */
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
   /** The facts a worker made for this file and text (handed over once), or undefined: parse it here. */
   take(path: string, text: string): PyModuleFacts | undefined {
+    return this.taken(path, text) as PyModuleFacts | undefined;
+  }
+
+  /** The same for a page item: its code blocks. */
+  takePage(path: string, text: string): PageBlocks | undefined {
+    return this.taken(path, text) as PageBlocks | undefined;
+  }
+
+  private taken(path: string, text: string): PyModuleFacts | PageBlocks | undefined {
     for (const i of this.byPath.get(path) ?? []) {
       if (this.items[i].text !== text) continue;
       const facts = this.made.get(i);
