@@ -45,9 +45,9 @@ Names and dates:
 Run:
   --strict                exit 1 when an input was skipped or no workflow was found
   --parser <native|wasm>  Python parser backend (default native, wasm when native cannot load)
-  --jobs <n|auto>         threads that parse Python files: this one and n - 1 that parse ahead (default
-                          auto: one per core, at most 4, when the Python files to parse hold 16 M
-                          characters or more, else 1; outputs are the same)
+  --jobs <n|auto>         threads that parse Python files and docs pages: this one and n - 1 that parse
+                          ahead (default auto: one per core, at most 4, when the Python files to parse
+                          hold 16 M characters or more, else 1; outputs are the same)
   --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
                           file affects; outputs are the same; off unless given)
   -q, --quiet             print errors only

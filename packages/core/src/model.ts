@@ -377,9 +377,10 @@ export interface ExtractOptions {
   cache?: string;
   /**
    * Threads that make Python facts (default 1: none besides the main one): with more, `jobs - 1` worker
-   * threads parse ahead the Python files the run will need. `'auto'` (the CLI's default): one thread per
-   * core (at most 4) when those files hold at least 16 M characters (`AUTO_JOBS`), else one. Outputs are
-   * the same whatever the number.
+   * threads parse ahead the Python files the run will need (without `cache`, from the start of discovery
+   * also the attachment scan's modules and the docs pages' code blocks). `'auto'` (the CLI's default): one
+   * thread per core (at most 4) when those files hold at least 16 M characters (`AUTO_JOBS`; before
+   * discovery, the repository's `.py` files), else one. Outputs are the same whatever the number.
    */
   jobs?: number | 'auto';
 }
