@@ -368,6 +368,48 @@ describe('steps name the call as written', () => {
   });
 });
 
+describe('tabs of one section', () => {
+  it("blocks of a section that build the first block's object with another class are one source: that step with alternatives", async () => {
+    const F = '```python\n';
+    const E = '```\n\n';
+    const tab = (cls: string, variable = 'model', agent = false) =>
+      `${F}from pkg import ${cls}${agent ? ', Agent' : ''}\n${variable} = ${cls}(name="x")\n${agent ? `agent = Agent(model=${variable})\nagent.run("task")\n` : ''}${E}`;
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .models import CloudModel, LocalModel, TinyModel\nfrom .agent import Agent\n',
+      'pkg/models.py': 'class CloudModel:\n    def __init__(self, name):\n        self.name = name\n\n\nclass LocalModel(CloudModel):\n    pass\n\n\nclass TinyModel(CloudModel):\n    pass\n',
+      'pkg/agent.py': 'class Agent:\n    def __init__(self, model):\n        self.model = model\n\n    def run(self, task):\n        return task\n\n    def push_to_hub(self, repo):\n        return repo\n',
+      // The quick start, then tabs: the same model another way, with options; another class under the same
+      // name; a whole run with another class under another name.
+      'README.md':
+        `# pkg\n\n## Quick start\n\n${F}from pkg import CloudModel, Agent\nmodel = CloudModel(name="default")\nagent = Agent(model=model)\nagent.run("task")\n${E}${F}agent.push_to_hub("me/agent")\n${E}` +
+        `${tab('CloudModel')}${tab('LocalModel')}${tab('TinyModel', 'tiny', true)}`,
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_pkg', all: true });
+    const quick = m.workflows.filter((w) => w.sources.some((s) => s.heading === 'Quick start'));
+    expect(quick).toHaveLength(1);
+    expect(quick[0].sources.filter((s) => s.heading === 'Quick start')).toHaveLength(1);
+    const step = quick[0].steps[0];
+    expect(step.title).toBe('Build Model');
+    expect(step.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`)).toEqual(['CloudModel', 'LocalModel (alternative)', 'TinyModel (alternative)']);
+    // Each way is shown where its tab makes it.
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8').split('\n');
+    const lineOf = (text: string) => readme.findIndex((l) => l.startsWith(text)) + 1;
+    expect(step.calls.map((c) => c.call.site.start)).toEqual([lineOf('model = CloudModel'), lineOf('model = LocalModel'), lineOf('tiny = TinyModel')]);
+    // The run on the agent is the agent's step (built and run there), not a step of its own.
+    expect(quick[0].steps.map((s) => s.calls.filter((c) => !c.alternative).map((c) => c.call.callee).sort())).toEqual([['CloudModel'], ['Agent', 'agent.run'], ['agent.push_to_hub']]);
+    // Without a tab that builds another way, blocks that each import stay sources of their own.
+    const plain = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .models import CloudModel\n',
+      'pkg/models.py': 'class CloudModel:\n    def __init__(self, name):\n        self.name = name\n\n    def run(self, task):\n        return task\n\n    def stop(self):\n        return 0\n',
+      'README.md': `# pkg\n\n## Quick start\n\n${F}from pkg import CloudModel\nmodel = CloudModel(name="a")\nmodel.run("t")\nmodel.stop()\n${E}${F}from pkg import CloudModel\nmodel = CloudModel(name="b")\nmodel.run("u")\n${E}`,
+    });
+    const p = await extractWorkflows({ repo: plain, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_pkg', all: true });
+    expect(p.candidates.filter((c) => c.path === 'README.md' && c.heading === 'Quick start')).toHaveLength(2);
+  });
+});
+
 describe('command sections', () => {
   it('a section whose most distinctive command the leader does not run leads its own use case', async () => {
     // lmkit's CLI, with a README of two sections that share `download` and `chat`; only the second serves.

@@ -265,6 +265,9 @@ function apiName(u: UseCase): string | undefined {
   // (`add_adapter` → Adapter_Training); a bare command verb only from a variant of itself (`finetune` +
   // `finetune_lora` → LoRA_Finetuning), else its program's name (`accelerate launch` → Accelerate_Launch).
   if (!n.object.length) {
+    // A method of the object another step builds, made in that step (`agent.run` in Run Code Agent): that step.
+    const within = u.steps.find((s) => callKey(s.calls[0]) !== u.anchor && s.calls.some((c) => callKey(c) === u.anchor && s.calls[0].assignedTo.some((v) => c.callee.startsWith(`${v}.`))));
+    if (within && MILESTONE_ROLES.has(within.role)) return within.principle;
     const w = u.weight ?? (() => 0);
     const others = u.steps
       .map((s) => s.calls[0])

@@ -2,9 +2,11 @@
 // one by one, each in its session, and then merged, so that a section is never glued to the rest of its
 // file nor split into one source per block. A block that starts afresh (it imports what it needs and
 // reads no variable an earlier block of the section assigned: the README quick start's pipeline call,
-// then a hand-written denoising loop; two tabs of one example) starts a source of its own.
+// then a hand-written denoising loop) starts a source of its own, unless it only builds an earlier part's
+// object another way (tabs: `model = LiteLLMModel(...)` beside `model = InferenceClientModel()`), which
+// makes that part's step one with alternatives.
 import type { CallSite } from '../model.js';
-import { buildSteps } from './steps.js';
+import { buildSteps, callKey, isConstructor, isRepoCall, sharedName, withAlternatives, type DraftStep } from './steps.js';
 import { append } from './usecases.js';
 import type { AnalysedSource } from './source.js';
 
@@ -22,11 +24,15 @@ export function mergeSections(
     const key = sectionOf(a);
     if (key) append(bySection, key, a);
   }
+  // Blocks that only build a part's objects another way (tabs), and those other ways by the part.
+  const variantBlocks = new Set<AnalysedSource>();
+  const otherWays = new Map<AnalysedSource[], Way[]>();
   for (const [key, blocks] of [...bySection]) {
     // Parts are found in the document's order; each keeps the blocks in the order they came.
     const at = new Map(blocks.map((b, i) => [b, i]));
-    const parts = dataFlowParts([...blocks].sort((a, b) => a.candidate.line - b.candidate.line || at.get(a)! - at.get(b)!), imports);
-    if (parts.length < 2) continue;
+    const found = dataFlowParts([...blocks].sort((a, b) => a.candidate.line - b.candidate.line || at.get(a)! - at.get(b)!), imports);
+    if (found.length < 2) continue;
+    const parts = joinVariants(found, variantBlocks, otherWays);
     bySection.delete(key);
     parts.forEach((part, i) => bySection.set(`${key}\u0000${i}`, part.sort((a, b) => at.get(a)! - at.get(b)!)));
   }
@@ -41,21 +47,116 @@ export function mergeSections(
       sources.push(a);
       continue;
     }
-    const calls: CallSite[] = group.flatMap((g) => g.calls);
+    const own: CallSite[] = group.filter((g) => !variantBlocks.has(g)).flatMap((g) => g.calls);
+    const steps = stepsWithOtherWays(own, otherWays.get(group) ?? []);
     for (const g of group.slice(1)) mergedInto.set(g.candidate.id, a.candidate.id);
     a.candidate.foundBy = `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
     const first = group.find((g) => g.prose && g.prose.trim());
     const prose = first?.prose;
     sources.push({
       ...a,
-      calls,
-      steps: buildSteps(calls),
+      calls: [...own, ...steps.flatMap((st) => st.alternatives ?? [])],
+      steps,
       ...(prose ? { prose } : {}),
       ...(first?.paragraphs ? { paragraphs: first.paragraphs } : {}),
       span: { path: a.span.path, start: Math.min(...group.map((g) => g.span.start)), end: Math.max(...group.map((g) => g.span.end)) },
     });
   }
   return { sources, mergedInto };
+}
+
+/**
+ * The constructors a part builds its objects with, by slot: the variable it binds (`model = ...`) and
+ * each argument of the library's calls it is handed to (`CodeAgent(model=...)`), so that a tab that names
+ * its variable otherwise (`mlx_model = MLXModel(...)`) still fills the same slot.
+ */
+function slots(calls: CallSite[]): Map<string, CallSite> {
+  const out = new Map<string, CallSite>();
+  const put = (slot: string, c: CallSite) => {
+    if (!out.has(slot)) out.set(slot, c);
+  };
+  for (const c of calls) {
+    if (!isConstructor(c) || c.assignedTo.length !== 1) continue;
+    const v = c.assignedTo[0];
+    put(`var ${v}`, c);
+    for (const d of calls) {
+      if (d === c || !isRepoCall(d)) continue;
+      for (const [arg, value] of Object.entries(d.argValues ?? {})) if (value === v) put(`arg ${callKey(d)} ${arg}`, c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parts of a section that only show an earlier part's objects built another way (tabs of one example: a
+ * slot filled by another class, every other call of the library one the earlier part makes) join that
+ * part: their blocks go to `variantBlocks`, the other ways to `otherWays`. In a section with such tabs, a
+ * part that fills the slot with the same class (the default's own tab, other options) is one of them too.
+ */
+function joinVariants(parts: AnalysedSource[][], variantBlocks: Set<AnalysedSource>, otherWays: Map<AnalysedSource[], Way[]>): AnalysedSource[][] {
+  const tabbed = tabsOf(parts, false).some((t) => t.ways.length);
+  if (!tabbed) return parts;
+  const out: AnalysedSource[][] = [];
+  for (const t of tabsOf(parts, true)) {
+    if (!t.host) {
+      out.push(t.part);
+      continue;
+    }
+    const host = out.find((q) => q[0] === t.host![0])!;
+    otherWays.set(host, [...(otherWays.get(host) ?? []), ...t.ways]);
+    for (const b of t.part) variantBlocks.add(b);
+    host.push(...t.part);
+  }
+  return out;
+}
+
+/** Each part, with the earlier part it is a tab of (and the other ways it shows), if any. */
+function tabsOf(parts: AnalysedSource[][], sameClass: boolean): { part: AnalysedSource[]; host?: AnalysedSource[]; ways: Way[] }[] {
+  const hosts: { part: AnalysedSource[]; slots: Map<string, CallSite>; keys: Set<string> }[] = [];
+  const out: { part: AnalysedSource[]; host?: AnalysedSource[]; ways: Way[] }[] = [];
+  for (const part of parts) {
+    const calls = part.flatMap((b) => b.calls);
+    const mine = slots(calls);
+    let found: { host: AnalysedSource[]; ways: Way[] } | undefined;
+    for (const q of hosts) {
+      const shared = [...mine].filter(([slot]) => q.slots.has(slot));
+      const ways = shared.filter(([slot, c]) => callKey(q.slots.get(slot)!) !== callKey(c)).map(([slot, call]) => ({ call, of: q.slots.get(slot)! }));
+      const others = new Set(ways.map((w) => w.call));
+      if (!(sameClass ? shared.length : ways.length) || !calls.filter(isRepoCall).every((c) => others.has(c) || q.keys.has(callKey(c)))) continue;
+      found = { host: q.part, ways };
+      break;
+    }
+    if (found) out.push({ part, ...found });
+    else {
+      hosts.push({ part, slots: mine, keys: new Set(calls.map(callKey)) });
+      out.push({ part, ways: [] });
+    }
+  }
+  return out;
+}
+
+/** Another way (a tab's constructor) to build the object a part's call builds. */
+interface Way {
+  call: CallSite;
+  of: CallSite;
+}
+
+/**
+ * The part's steps, each object a tab builds another way a step of its own (a choice), with those ways
+ * as alternatives, once per API.
+ */
+function stepsWithOtherWays(calls: CallSite[], ways: Way[]): DraftStep[] {
+  const waysOf = new Map<CallSite, CallSite[]>();
+  for (const { call, of } of ways) {
+    const list = waysOf.get(of) ?? [];
+    if (![of, ...list].some((x) => callKey(x) === callKey(call))) waysOf.set(of, [...list, call]);
+  }
+  const steps = buildSteps(calls, { choices: new Set(waysOf.keys()) });
+  return steps.map((st) => {
+    if (!waysOf.has(st.calls[0])) return st;
+    const step = withAlternatives(st, waysOf.get(st.calls[0])!);
+    return { ...step, ...sharedName(step) };
+  });
 }
 
 /**

@@ -228,7 +228,7 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
 }
 
 /** Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are). */
-export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean } = {}): DraftStep[] {
+export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean; choices?: Set<CallSite> } = {}): DraftStep[] {
   const candidates = calls.filter(isApiCall);
   // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
   const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
@@ -260,6 +260,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean 
       joinTo.set(i, chainedOn.get(i)!);
       return;
     }
+    // An object the docs build several ways (tabs) is a choice: a step of its own, never another's part.
+    if (opts.choices?.has(c)) return;
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
     if (isConstructor(c) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
@@ -431,16 +433,22 @@ function mergeAlternatives(steps: DraftStep[]): DraftStep[] {
     const alt = { ...main, branch: arms[1] };
     host.alternatives = [...(host.alternatives ?? []), alt];
     host.calls = [lead, ...host.calls.slice(1), alt, ...s.calls.slice(1)];
-    // The shared part of the names: Save GGUF Model / Save Merged Model → Save Model.
-    const names = [host.calls[0], ...host.alternatives].map(nameCall);
-    const common = names[0].object.filter((t) => names.every((n) => n.object.includes(t)));
-    const receiver = host.calls[0].callee.split('.').slice(-2, -1)[0];
-    const object = common.length ? common : receiver && /^[a-z][a-z]{2,}$/.test(receiver) ? [receiver] : [];
-    const n = { ...names[0], object };
-    host.title = titleOf(n);
-    host.principle = principleOf(n);
+    Object.assign(host, sharedName(host));
   }
   return out;
+}
+
+/** The shared part of the names of a step's ways: Save GGUF Model / Save Merged Model → Save Model. */
+export function sharedName(step: DraftStep): { title: string; principle: string } {
+  const names = [step.calls[0], ...(step.alternatives ?? [])].map(nameCall);
+  const common = names[0].object.filter((t) => names.every((n) => n.object.includes(t)));
+  const receiver = step.calls[0].callee.split('.').slice(-2, -1)[0];
+  // Else what the step makes (`model = InferenceClientModel()`, or with LiteLLMModel: Build Model).
+  const made = step.calls[0].assignedTo.length === 1 ? step.calls[0].assignedTo[0] : undefined;
+  const word = (w: string | undefined) => !!w && /^[a-z][a-z]{2,}$/.test(w);
+  const object = common.length ? common : word(receiver) ? [receiver] : word(made) ? [made!] : [];
+  const n = { ...names[0], object };
+  return { title: titleOf(n), principle: principleOf(n) };
 }
 
 /**

@@ -355,14 +355,11 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // A call most sources merge into another step (a config passed to its trainer) is no step of its own.
   const mergedIn = new Map<string, number>();
   for (const m of voters) for (const st of m.steps) for (const c of st.calls.slice(1)) mergedIn.set(callKey(c), (mergedIn.get(callKey(c)) ?? 0) + 1);
-  const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0)).map(([k]) => k));
+  // (Not a choice the most trusted source that has it shows several ways: the model an agent is given.)
+  const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0) && !info.get(k)?.step.alternatives?.length).map(([k]) => k));
   // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones,
   // and never steps that only tests make (a test exercises internals; a golden path does not).
   const publicSteps = [...info.values()].filter((v) => isPublic(v.step.calls[0])).length;
-  const ranked = [...info.entries()]
-    .filter(([k]) => !merged.has(k) || k === anchor)
-    .filter(([k, v]) => k === anchor || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
-    .sort((a, b) => Number(b[0] === anchor) - Number(a[0] === anchor) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
   // A majority makes a step; a use case short of MIN_STEPS takes the next most shared ones, but only
   // steps that several of its sources have (one source's extra call is no milestone of the use case).
   // A source too short to be a use case of its own (a one-call docs section that joined a walkthrough)
@@ -371,10 +368,25 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const wholeMajority = Math.floor(voters.filter(isWhole).length / 2) + 1;
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
-  let chosen = ranked.filter(([k, v], i) => k === anchor || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
+  const choose = (lead: string, drop?: string) => {
+    const ranked = [...info.entries()]
+      .filter(([k]) => (!merged.has(k) || k === lead) && k !== drop)
+      .filter(([k, v]) => k === lead || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
+      .sort((a, b) => Number(b[0] === lead) - Number(a[0] === lead) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
+    return ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
+  };
+  // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
+  // builds the agent), and that most sources, the most trusted first, make in that step, is made there:
+  // that step leads instead, when the use case still has steps enough.
+  const onMade = (st: DraftStep) => st.calls.some((c) => callKey(c) === anchor && st.calls[0].assignedTo.some((v) => c.callee.startsWith(`${v}.`)));
+  const inRep = voters[0]?.steps.find((st) => callKey(st.calls[0]) !== anchor && onMade(st));
+  const holder = merged.has(anchor) && inRep && info.has(stepKey(inRep)) && !merged.has(stepKey(inRep)) ? stepKey(inRep) : undefined;
+  const held = holder ? choose(holder, anchor) : undefined;
+  const lead = held && held.length >= MIN_STEPS ? holder! : anchor;
+  let chosen = held && lead === holder ? held : choose(anchor);
   // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
   const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
-  chosen = chosen.filter(([k]) => k === anchor || !asAlternative.has(k));
+  chosen = chosen.filter(([k]) => k === lead || !asAlternative.has(k));
   // Clients built different ways that no source builds together (AzureOpenAI in one section, OpenAI with
   // an Azure endpoint in another; AnthropicBedrock, AnthropicVertex) are one step done one way or another.
   const clients = chosen.filter(([, v]) => v.client);
