@@ -205,6 +205,21 @@ describe('steps are milestones of the public API', () => {
     expect(pooled.map((x) => x.steps.map((st) => st.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`).join(' + ')))).toEqual([['CloudClient + LocalClient (alternative)', 'client.chat.create', 'client.chat.send']]);
   });
 
+  it('a second object of a class built from the first (a manager agent given the web agent) shows the step', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .agent import Agent\n',
+      'pkg/agent.py': 'class Agent:\n    def __init__(self, tools=None, managed_agents=None):\n        self.tools = tools\n\n    def run(self, task):\n        return task\n',
+    });
+    const a = await analysed(repo, 'from pkg import Agent\nweb = Agent(tools=["search"])\nmanager = Agent(managed_agents=[web])\nmanager.run("task")\n');
+    const step = a.steps.find((s) => s.calls.some((c) => c.callee === 'Agent'))!;
+    expect(step.calls.filter((c) => c.callee === 'Agent').map((c) => c.site.start)).toEqual([3]);
+    expect(step.calls.find((c) => c.callee === 'Agent')!.argNames).toContain('managed_agents');
+    // Two objects of the class built side by side (neither from the other): the first shows the step.
+    const b = await analysed(repo, 'from pkg import Agent\none = Agent(tools=["a"])\ntwo = Agent(tools=["b"])\none.run("x")\ntwo.run("y")\n');
+    expect(b.steps.flatMap((s) => s.calls).filter((c) => c.callee === 'Agent').map((c) => c.site.start)).toEqual([2]);
+  });
+
   it("never takes a private call that only tests make for a step, even where the use case has few public ones", async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
@@ -594,6 +609,9 @@ describe('near-duplicates and evidence', () => {
     // A guide page about the task: its title names the workflow.
     const guide = await named([readme, await on('docs/combine.md', merging, 'Combining fine-tuned weights')]);
     expect(guide).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    // An acronym the title writes in capitals stays in capitals.
+    expect(await named([readme, await on('docs/combine.md', merging, 'Combining LLM weights')])).toMatchObject({ name: 'Combining_LLM_Weights', nameFrom: 'docs-title' });
+    expect(await named([readme, await on('docs/combine.md', merging, 'Combining TIES weights')])).toMatchObject({ name: 'Combining_TIES_Weights', nameFrom: 'docs-title' });
     // The same section on a tour page whose other sections show other use cases: the title names none of them.
     const page = 'A tour of everything';
     const toured = await named([readme, await on('docs/tour.md', merging, page), ...(await Promise.all(['x', 'y'].map((k) => on(`docs/tour.md`, tour.replace('"x"', `"${k}"`), page))))]);

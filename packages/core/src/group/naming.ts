@@ -3,7 +3,7 @@
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
 import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
-import { pageName, tokens, workflowNameFrom } from './names.js';
+import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, nameCall, principleOf, sameStart, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { CallSite } from '../model.js';
@@ -158,7 +158,9 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
   if (guide?.page && onPage / (pages.get(guide.candidate.path) ?? 1) >= PAGE_TITLE_SHARE && onPage / docs.length >= PAGE_TITLE_SHARE) {
     const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
-    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.join(' '))) : undefined;
+    // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
+    const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
+    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);
       return { name: n, from: 'docs-title' };

@@ -468,15 +468,26 @@ function wiredExternals(all: CallSite[]): Set<CallSite> {
   return wired;
 }
 
-/** The same definition called again (a loop, a second batch) is one step, at its first use. */
+/** The same definition called again (a loop, a second batch) is one step, at its first use (or at the call built from it). */
 function dedupe(calls: CallSite[], keyOf: (c: CallSite) => string): CallSite[] {
-  const seen = new Set<string>();
-  return calls.filter((c) => {
+  const kept = new Map<string, CallSite>();
+  const out: CallSite[] = [];
+  for (const c of calls) {
     const key = keyOf(c);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, c);
+      out.push(c);
+      continue;
+    }
+    // A second object of the class built from the first (`manager = CodeAgent(managed_agents=[web_agent])`
+    // after `web_agent = CodeAgent(...)`) is what the example builds up to: it shows the step.
+    if (c.assignedTo.length && first.assignedTo.length && first.assignedTo.some((v) => c.uses.includes(v)) && !c.assignedTo.some((v) => first.assignedTo.includes(v))) {
+      out[out.indexOf(first)] = c;
+      kept.set(key, c);
+    }
+  }
+  return out;
 }
 
 /** A call that asks for its answer as a stream (`stream=True`, `{ stream: true }`). */
