@@ -14,11 +14,11 @@ import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
-import { buildWorkflows, type AnalysedSource } from '../src/group/workflows.js';
+import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, settle } from '../src/group/usecases.js';
 import { nameUseCases, taskHeading } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
-import type { Candidate, GoldpathModel, SourceKind } from '../src/model.js';
+import type { Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
 import { write } from './repos.js';
 
@@ -741,12 +741,20 @@ describe('near-duplicates and evidence', () => {
     // Three use cases anchored on the same call (so the same name), each with its distinctiveness.
     const weight = (k: string) => (k === callKey(save(plain)) || k.includes('merge_adapters') ? 2 : 0);
     const useCase = (a: AnalysedSource) => ({ anchor: callKey(save(a)), anchorCall: save(a), members: [a], steps: a.steps, weight });
-    const names = nameUseCases([useCase(plain), useCase(merged), useCase(bare)], { suggestions: [], purposes: new Map() }).map((n) => n.name);
+    const chosen = nameUseCases([useCase(plain), useCase(merged), useCase(bare)], { suggestions: [], purposes: new Map() });
+    const names = chosen.map((n) => n.name);
     expect(names[1]).not.toBe(names[0]);
     expect(names[1]).toMatch(/Merg/);
-    // Nothing sets the third apart: numbered, as before.
+    // Nothing sets the third apart: numbered, and it says whose name it would have (a near-duplicate of it).
     expect(names[2]).toBe(`${names[0]}_2`);
+    expect(chosen.map((n) => n.sameAs)).toEqual([undefined, undefined, names[0]]);
+    // So it is a repeat: not written without --all, and the report says whose name it would have.
+    const ranked = [useCase(plain), useCase(merged), useCase(bare)].map((u) => ({ ...u, score: 1, evidence: [] as RankEvidence[], testOnly: false }));
+    markNumbered(ranked, chosen);
+    expect(ranked.map((u) => u.evidence.map((e) => e.kind))).toEqual([[], [], ['repeats']]);
+    expect(ranked[2].evidence[0].detail).toContain(`named like ${names[0]}`);
   });
+
 
   it('a heading that names the class of the distinctive call names the use case (`rt.send` is a RealtimeSession method)', async () => {
     const repo = write({

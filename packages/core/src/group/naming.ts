@@ -23,6 +23,8 @@ export interface ChosenName {
   name: string;
   /** `phase0`, `readme-heading`, `docs-heading`, `readme-prose`, `docs-prose`, `docs-title`, `purpose`, `notebook-title`, `api`, `steps`. */
   from: string;
+  /** The higher-ranked use case's name this one would have, when nothing of its own tells it apart (it is numbered). */
+  sameAs?: string;
 }
 
 /**
@@ -47,7 +49,11 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
       // What sets it apart from the use case that has the name: its most distinctive step that one lacks.
       const own = distinguishing(u, holder, (n) => taken.has(n));
       if (taken.has(name) && own) name = own;
-      for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
+      if (taken.has(name)) {
+        for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
+        taken.set(name, u);
+        return { name, from: chosen.from, sameAs: chosen.name };
+      }
     }
     taken.set(name, u);
     return { name, from: chosen.from };

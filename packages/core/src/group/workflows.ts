@@ -11,7 +11,7 @@ import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlte
 import { implementationName, tokens, pageName } from './names.js';
 import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
-import { nameUseCases, type NamingHints } from './naming.js';
+import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 
@@ -95,6 +95,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   });
   const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}) }));
   const names = nameUseCases(ranked, hints);
+  markNumbered(ranked, names);
   const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);
   // Tests fill in only for a repository whose examples and docs show few use cases.
   const shown = ranked.filter((u) => !u.testOnly).length;
@@ -143,6 +144,17 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
   }
   return { workflows, omitted };
+}
+
+/**
+ * A use case named like a higher-ranked one, with no step of the library that one lacks (numbered:
+ * Accelerate_Launch_2 for `python -m accelerate.commands.launch`), shows that use case again: a repeat.
+ */
+export function markNumbered(ranked: RankedUseCase[], names: ChosenName[]): void {
+  ranked.forEach((u, i) => {
+    const same = names[i].sameAs;
+    if (same && !u.evidence.some((e) => e.kind === 'repeats')) u.evidence.push({ kind: 'repeats', detail: `named like ${same}, it shows no step of the library that ${same} lacks`, points: 0 });
+  });
 }
 
 /**
