@@ -4,7 +4,7 @@
 // file-name fragment or a generic word.
 import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
-import { callKey, isConstructor, isRepoCall, nameCall, principleOf, sameStart, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { CallSite } from '../model.js';
 import type { AnalysedSource } from './source.js';
@@ -274,7 +274,7 @@ function apiName(u: UseCase): string | undefined {
   // `finetune_lora` → LoRA_Finetuning), else its program's name (`accelerate launch` → Accelerate_Launch).
   if (!n.object.length) {
     // A method of the object another step builds, made in that step (`agent.run` in Run Code Agent): that step.
-    const within = u.steps.find((s) => callKey(s.calls[0]) !== u.anchor && s.calls.some((c) => callKey(c) === u.anchor && s.calls[0].assignedTo.some((v) => c.callee.startsWith(`${v}.`))));
+    const within = u.steps.find((s) => makesOnBuilt(s, u.anchor));
     if (within && MILESTONE_ROLES.has(within.role)) return within.principle;
     const w = u.weight ?? (() => 0);
     const others = u.steps

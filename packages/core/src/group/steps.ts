@@ -511,6 +511,10 @@ function streamingOf(n: Naming): Naming {
 /** A class being built: the repository's, or an external one by its capitalised name. */
 export const isConstructor = (c: CallSite) => c.definition?.kind === 'class' || (c.resolution.kind === 'external' && /^[A-Z]/.test(c.callee.split('.').pop() ?? ''));
 
+/** Does the step make `key` as a method of the object its main call builds (`agent.run` after `agent = CodeAgent(...)`)? */
+export const makesOnBuilt = (s: DraftStep, key: string) =>
+  callKey(s.calls[0]) !== key && s.calls.some((c) => callKey(c) === key && s.calls[0].assignedTo.some((v) => c.callee.startsWith(`${v}.`)));
+
 /** A step done one more way: each call joins it as an alternative. */
 export const withAlternatives = (s: DraftStep, calls: CallSite[]): DraftStep => ({ ...s, calls: [...s.calls, ...calls], alternatives: [...(s.alternatives ?? []), ...calls] });
 

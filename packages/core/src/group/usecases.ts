@@ -5,7 +5,7 @@
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
-import { callKey, isConstructor, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
 
@@ -378,8 +378,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
   // builds the agent), and that most sources, the most trusted first, make in that step, is made there:
   // that step leads instead, when the use case still has steps enough.
-  const onMade = (st: DraftStep) => st.calls.some((c) => callKey(c) === anchor && st.calls[0].assignedTo.some((v) => c.callee.startsWith(`${v}.`)));
-  const inRep = voters[0]?.steps.find((st) => callKey(st.calls[0]) !== anchor && onMade(st));
+  const inRep = voters[0]?.steps.find((st) => makesOnBuilt(st, anchor));
   const holder = merged.has(anchor) && inRep && info.has(stepKey(inRep)) && !merged.has(stepKey(inRep)) ? stepKey(inRep) : undefined;
   const held = holder ? choose(holder, anchor) : undefined;
   const lead = held && held.length >= MIN_STEPS ? holder! : anchor;
