@@ -220,6 +220,23 @@ describe('steps are milestones of the public API', () => {
     expect(b.steps.flatMap((s) => s.calls).filter((c) => c.callee === 'Agent').map((c) => c.site.start)).toEqual([2]);
   });
 
+  it('an object built again into the same variable with another class before any use lists ways to build it: one step with alternatives', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .models import CloudModel, LocalModel, Agent\n',
+      'pkg/models.py': 'class CloudModel:\n    pass\n\n\nclass LocalModel:\n    pass\n\n\nclass Agent:\n    def __init__(self, model):\n        self.model = model\n\n    def run(self, task):\n        return task\n',
+    });
+    const listed = await analysed(repo, 'from pkg import CloudModel, LocalModel, Agent\nmodel = CloudModel()\nmodel = LocalModel()\nagent = Agent(model=model)\nagent.run("x")\n');
+    const build = listed.steps.find((s) => s.calls[0].callee === 'CloudModel')!;
+    expect(build.alternatives?.map((c) => c.callee)).toEqual(['LocalModel']);
+    expect(build.title).toBe('Build Model');
+    expect(listed.steps.filter((s) => s.calls[0].callee === 'LocalModel')).toEqual([]);
+    // Used before it is built again: two objects one after the other, two steps.
+    const used = await analysed(repo, 'from pkg import CloudModel, LocalModel, Agent\nmodel = CloudModel()\nAgent(model=model).run("x")\nmodel = LocalModel()\nAgent(model=model).run("y")\n');
+    expect(used.steps.flatMap((s) => s.alternatives ?? [])).toEqual([]);
+    expect(used.steps.flatMap((s) => s.calls).map((c) => c.callee)).toEqual(expect.arrayContaining(['CloudModel', 'LocalModel']));
+  });
+
   it("never takes a private call that only tests make for a step, even where the use case has few public ones", async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

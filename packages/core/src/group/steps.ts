@@ -240,7 +240,11 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
   const targets = new Set(useful.filter((c) => c.resolution.kind !== 'pattern' && served(c)).map((c) => c.callee));
   const again = streamedAgain(useful);
   const keyOf = (c: CallSite) => (again.has(c) ? `${callKey(c)}:stream` : callKey(c));
-  const api = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))), keyOf);
+  const deduped = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))), keyOf);
+  const ways = rebuiltWays(deduped);
+  const later = new Set([...ways.values()].flat());
+  const api = deduped.filter((c) => !later.has(c));
+  const choices = new Set([...(opts.choices ?? []), ...ways.keys()]);
   // (Not named after what it is assigned to: `for chunk in ...` names a piece of the answer.)
   const namings = api.map((c) => (again.has(c) ? streamingOf(nameCall({ ...c, assignedTo: [] })) : nameCall(c)));
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
@@ -261,7 +265,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       return;
     }
     // An object the docs build several ways (tabs) is a choice: a step of its own, never another's part.
-    if (opts.choices?.has(c)) return;
+    if (choices.has(c)) return;
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
     if (isConstructor(c) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
@@ -356,7 +360,33 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     }
   }
   steps.push(...mergeAlternatives(order));
-  return fitSteps(steps);
+  return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? named(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
+}
+
+const named = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
+
+/**
+ * An object built, then built again into the same variable with another class before anything uses it
+ * (a docs block that lists `model = InferenceClientModel()`, `model = LiteLLMModel()`, ...): ways to build
+ * one object, the later ones alternatives of the first (in no other arm of an `if` from each other).
+ */
+function rebuiltWays(api: CallSite[]): Map<CallSite, CallSite[]> {
+  const out = new Map<CallSite, CallSite[]>();
+  const taken = new Set<CallSite>();
+  api.forEach((c, i) => {
+    if (taken.has(c) || !isConstructor(c) || c.assignedTo.length !== 1) return;
+    const v = c.assignedTo[0];
+    const found: CallSite[] = [];
+    for (const d of api.slice(i + 1)) {
+      if (d.uses.includes(v) || d.callee.startsWith(`${v}.`)) break;
+      if (!d.assignedTo.includes(v)) continue;
+      if (!isConstructor(d) || d.assignedTo.length !== 1 || callKey(d) === callKey(c) || partingArms(c, d)) break;
+      found.push(d);
+      taken.add(d);
+    }
+    if (found.length) out.set(c, found);
+  });
+  return out;
 }
 
 /** The call each method call is chained on (`f(x).g()`: g's receiver is f(x)), when it has one. */
