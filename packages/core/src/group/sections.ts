@@ -6,7 +6,7 @@
 // object another way (tabs: `model = LiteLLMModel(...)` beside `model = InferenceClientModel()`), which
 // makes that part's step one with alternatives.
 import type { CallSite } from '../model.js';
-import { buildSteps, callKey, isConstructor, isRepoCall, sharedName, withAlternatives, type DraftStep } from './steps.js';
+import { buildSteps, callKey, isConstructor, isRepoCall, type DraftStep } from './steps.js';
 import { append } from './usecases.js';
 import type { AnalysedSource } from './source.js';
 
@@ -141,22 +141,11 @@ interface Way {
   of: CallSite;
 }
 
-/**
- * The part's steps, each object a tab builds another way a step of its own (a choice), with those ways
- * as alternatives, once per API.
- */
+/** The part's steps, each object a tab builds another way a choice with those ways as alternatives. */
 function stepsWithOtherWays(calls: CallSite[], ways: Way[]): DraftStep[] {
   const waysOf = new Map<CallSite, CallSite[]>();
-  for (const { call, of } of ways) {
-    const list = waysOf.get(of) ?? [];
-    if (![of, ...list].some((x) => callKey(x) === callKey(call))) waysOf.set(of, [...list, call]);
-  }
-  const steps = buildSteps(calls, { choices: new Set(waysOf.keys()) });
-  return steps.map((st) => {
-    if (!waysOf.has(st.calls[0])) return st;
-    const step = withAlternatives(st, waysOf.get(st.calls[0])!);
-    return { ...step, ...sharedName(step) };
-  });
+  for (const { call, of } of ways) waysOf.set(of, [...(waysOf.get(of) ?? []), call]);
+  return buildSteps(calls, { ways: waysOf });
 }
 
 /**

@@ -227,8 +227,11 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
   return out;
 }
 
-/** Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are). */
-export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean; choices?: Set<CallSite> } = {}): DraftStep[] {
+/**
+ * Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are).
+ * `ways`: other ways to build the object a call builds (the tabs of a docs section), by that call.
+ */
+export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean; ways?: Map<CallSite, CallSite[]> } = {}): DraftStep[] {
   const candidates = calls.filter(isApiCall);
   // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
   const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
@@ -241,10 +244,16 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
   const again = streamedAgain(useful);
   const keyOf = (c: CallSite) => (again.has(c) ? `${callKey(c)}:stream` : callKey(c));
   const deduped = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))), keyOf);
-  const ways = rebuiltWays(deduped);
-  const later = new Set([...ways.values()].flat());
+  const rebuilt = rebuiltWays(deduped);
+  const later = new Set([...rebuilt.values()].flat());
   const api = deduped.filter((c) => !later.has(c));
-  const choices = new Set([...(opts.choices ?? []), ...ways.keys()]);
+  // Each object built several ways is a choice: its step has the other ways as alternatives, once per API.
+  const ways = new Map<CallSite, CallSite[]>();
+  for (const [c, more] of [...(opts.ways ?? []), ...rebuilt]) {
+    const list = ways.get(c) ?? [];
+    for (const w of more) if (![c, ...list].some((x) => callKey(x) === callKey(w))) list.push(w);
+    if (list.length) ways.set(c, list);
+  }
   // (Not named after what it is assigned to: `for chunk in ...` names a piece of the answer.)
   const namings = api.map((c) => (again.has(c) ? streamingOf(nameCall({ ...c, assignedTo: [] })) : nameCall(c)));
   // Which call each call serves: a config built only to be passed on, a constructor whose instance is used.
@@ -264,8 +273,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       joinTo.set(i, chainedOn.get(i)!);
       return;
     }
-    // An object the docs build several ways (tabs) is a choice: a step of its own, never another's part.
-    if (choices.has(c)) return;
+    // An object the source builds several ways is a choice: a step of its own, never another's part.
+    if (ways.has(c)) return;
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
     if (isConstructor(c) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
@@ -360,10 +369,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     }
   }
   steps.push(...mergeAlternatives(order));
-  return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? named(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
+  return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? withSharedName(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
 }
 
-const named = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
+const withSharedName = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
 
 /**
  * An object built, then built again into the same variable with another class before anything uses it
@@ -469,7 +478,7 @@ function mergeAlternatives(steps: DraftStep[]): DraftStep[] {
 }
 
 /** The shared part of the names of a step's ways: Save GGUF Model / Save Merged Model → Save Model. */
-export function sharedName(step: DraftStep): { title: string; principle: string } {
+function sharedName(step: DraftStep): { title: string; principle: string } {
   const names = [step.calls[0], ...(step.alternatives ?? [])].map(nameCall);
   const common = names[0].object.filter((t) => names.every((n) => n.object.includes(t)));
   const receiver = step.calls[0].callee.split('.').slice(-2, -1)[0];
