@@ -4,11 +4,12 @@
 // file-name fragment or a generic word.
 import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
-import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { CallSite } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { mentionOf, readmeTerms } from './mentions.js';
+import { withOption } from './options.js';
 
 export interface NamingHints {
   /** Phase 0 suggestions: name and files. */
@@ -46,6 +47,9 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
     if (holder) {
       const api = apiName(u);
       name = api && !taken.has(api) && api !== name ? api : name;
+      // A call with a topic option is the plain call's use case done that way: GRPO_Training_With_Tools.
+      const way = withOption(u.anchorCall);
+      if (taken.has(name) && way && !taken.has(`${name}_${way}`)) name = `${name}_${way}`;
       // What sets it apart from the use case that has the name: its most distinctive step that one lacks.
       const own = distinguishing(u, holder, (n) => taken.has(n));
       if (taken.has(name) && own) name = own;
@@ -134,7 +138,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // The representative's own heading first (the section the use case was mined from), when it names the
   // distinctive API's domain; a heading that names some other task would mislabel a use case of many sources.
   const rep = u.members[0];
-  if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading) {
+  if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading && !namesOneWay(u, rep.candidate.heading)) {
     const many = u.members.length > 3;
     let heading = taskHeading(rep.candidate.heading, anchorWords, many);
     // A README section speaks for its use case however many sources joined it, when its heading is more
@@ -193,6 +197,19 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     if (step) return { name: step.principle, from: 'steps' };
   }
   return { name: u.steps[0]?.principle ?? 'Main', from: 'steps' };
+}
+
+/**
+ * A heading that names the value the anchor's topic option is set to ("Running your agent in Docker" for
+ * `executor_type="docker"`), when other members set it to other values, names one way of the use case.
+ */
+function namesOneWay(u: UseCase, heading: string): boolean {
+  const option = topicOption(u.anchorCall);
+  if (!option) return false;
+  const values = new Set<string>();
+  for (const m of u.members) for (const c of m.calls) if (callKey(c) === u.anchor && c.argValues?.[option]) values.add(c.argValues[option].replace(/^['"`]|['"`]$/g, '').toLowerCase());
+  const words = new Set(tokens(heading));
+  return values.size > 1 && [...values].some((v) => words.has(v));
 }
 
 /** Content words a purpose clause's object may have ("an image from text": image, from, text). */

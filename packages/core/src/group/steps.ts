@@ -558,9 +558,35 @@ export const makesOnBuilt = (s: DraftStep, key: string) =>
 export const withAlternatives = (s: DraftStep, calls: CallSite[]): DraftStep => ({ ...s, calls: [...s.calls, ...calls], alternatives: [...(s.alternatives ?? []), ...calls] });
 
 /** What makes two sources' steps the same step: their main call's API, or the step's own key. */
-export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]);
+export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]) + optionOfStep(s);
+
+/**
+ * A step whose main call runs what another of its calls built with a topic option (`trainer.train()` after
+ * `Trainer(..., tools=[...])`) is that way of doing the step: training with tools is not plain training.
+ */
+function optionOfStep(s: DraftStep): string {
+  if (optionOf.has(s.calls[0])) return '';
+  const alternative = new Set(s.alternatives ?? []);
+  const option = s.calls.find((c) => !alternative.has(c) && optionOf.has(c));
+  return option ? `(${optionOf.get(option)}=)` : '';
+}
+
+/**
+ * Calls that pass an option the docs treat as a topic of its own (`group/options.ts`): the option is part
+ * of the call's API (`CodeAgent(executor_type=)` is not `CodeAgent`). Kept beside the call, not in the
+ * model: it is how this run groups calls, not a fact of the source.
+ */
+const optionOf = new WeakMap<CallSite, string>();
+export const setOption = (c: CallSite, option: string) => optionOf.set(c, option);
+/** The topic option the call passes, if any. */
+export const topicOption = (c: CallSite) => optionOf.get(c);
 
 export function callKey(c: CallSite): string {
+  const option = optionOf.get(c);
+  return option === undefined ? apiKey(c) : `${apiKey(c)}(${option}=)`;
+}
+
+function apiKey(c: CallSite): string {
   switch (c.resolution.kind) {
     case 'repo':
       // Two subcommands handled by one function are two steps.

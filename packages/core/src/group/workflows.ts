@@ -6,9 +6,10 @@ import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
-import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
+import { markTopicOptions, withOption } from './options.js';
 import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
@@ -68,6 +69,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     eligible.push(src);
   }
   const isPublic = ctx.isPublic ?? publicSurface();
+  markTopicOptions(eligible);
   const { kept: mined, dropped } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
   const sized = foldCommandSections(mined, isPublic);
   for (const d of dropped) {
@@ -412,16 +414,20 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
       let p = s.principle;
       const owner = principleApi.get(p);
       if ((owner !== undefined && owner !== key) || used.has(p)) {
-        // Same concept, another API: qualify with a word of the workflow that the principle lacks.
-        const have = new Set(tokens(p));
-        const extra = tokens(w.name).filter((t) => !have.has(t));
-        let q = p;
-        for (const t of extra) {
-          q = pageName([t, ...q.split('_')]) ?? q;
-          const o = principleApi.get(q);
-          if ((o === undefined || o === key) && !used.has(q)) break;
+        // Same concept, another API: a call with a topic option says which way (GRPO_Training_With_Tools);
+        // else qualify with a word of the workflow that the principle lacks (a word that names something,
+        // not a "with" joining two).
+        const free = (q: string) => (principleApi.get(q) ?? key) === key && !used.has(q);
+        const way = withOption(s.calls[0].call);
+        let q = way ? `${p}_${way}` : p;
+        if (!free(q)) {
+          const have = new Set(tokens(p));
+          for (const t of tokens(w.name).filter((t) => !have.has(t) && !NAME_FILLER.has(t) && !NAME_DANGLING.has(t))) {
+            q = pageName([t, ...q.split('_')]) ?? q;
+            if (free(q)) break;
+          }
         }
-        for (let i = 2; (principleApi.get(q) ?? key) !== key || used.has(q); i++) q = `${p}_${i}`;
+        for (let i = 2; !free(q); i++) q = `${p}_${i}`;
         p = q;
       }
       principleApi.set(p, key);

@@ -553,6 +553,21 @@ export const ROLE_WEIGHT: Record<Role, number> = table({
  */
 export const NOVELTY_SHARE = 0.34;
 
+/**
+ * An option of a library call that the docs treat as a topic of its own (clarification: a use case may be
+ * one call with one option, `CodeAgent(executor_type="docker")` in a "Running your agent in Docker"
+ * section): it must be named by the headings of at least `sections` README/docs sections that pass it,
+ * and passed by less than `share` of the sources that make the call (an option every example passes is
+ * how the call is used, not a use case). `ignored`: words of an option's name that name no topic.
+ */
+export const OPTION_TOPIC = {
+  /** Roles of the calls whose options may be topics: the work, or what does it (a trainer, an agent). */
+  roles: new Set<Role>(['train', 'evaluate', 'infer', 'run', 'build']),
+  sections: 2,
+  share: 1 / 3,
+  ignored: new Set(['config', 'kwarg', 'kwargs', 'arg', 'args', 'type', 'name', 'path', 'dir', 'num', 'max', 'min', 'use', 'the', 'and', 'with', 'for']),
+};
+
 /** README/docs headings that introduce the library's first use (the quick start ranks first). */
 export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;
 

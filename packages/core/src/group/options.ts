@@ -1,0 +1,95 @@
+// Options the docs treat as topics. A section headed "Running your agent in Docker" that builds
+// `CodeAgent(..., executor_type="docker")` is about that option, not about the agent every other section
+// builds: such a call is another API (its key names the option), so the sources that pass the option
+// form a use case of their own (sandboxed execution) instead of joining the plain one.
+import type { CallSite } from '../model.js';
+import { OPTION_TOPIC } from '../heuristics/tables.js';
+import { callKey, isRepoCall, nameCall, setOption, topicOption } from './steps.js';
+import { workflowNameFrom } from './names.js';
+import type { AnalysedSource } from './source.js';
+
+/** Words of a name or heading: split at `_`, case changes and punctuation, lowercased, plurals folded. */
+const words = (t: string) =>
+  t
+    .split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/)
+    .map((w) => w.toLowerCase().replace(/s$/, ''))
+    .filter((w) => w.length >= 3);
+
+/** A value that tunes the call (a number, a flag, nothing) rather than choosing another way of using it. */
+const isKnob = (v: string) => /^(-?[\d.e_+-]+|True|False|None|true|false|null|undefined)$/.test(v.trim());
+
+/** The string a literal value holds (`"docker"` → docker), if it is one word. */
+const literal = (v: string | undefined) => (v && /^(['"`])[\w.-]+\1$/.test(v.trim()) ? v.trim().slice(1, -1).toLowerCase().replace(/s$/, '') : undefined);
+
+/** Does the heading name the option: a word of its name (`tools` → "Tools"), or the word it is set to ("Docker")? */
+function headingNames(heading: Set<string>, c: CallSite, option: string): boolean {
+  if (words(option).some((w) => !OPTION_TOPIC.ignored.has(w) && heading.has(w))) return true;
+  const v = literal(c.argValues?.[option]);
+  return v !== undefined && v.length >= 3 && heading.has(v);
+}
+
+/**
+ * The library's calls of a source's steps that may carry a topic option: the calls that do the work or
+ * build what does it (OPTION_TOPIC.roles), not configuration objects (their options are settings) nor
+ * loaders (where to put the weights is how a model is loaded for any use case), nor calling an object
+ * whose class is chosen at run time (`pipe(prompt, image=...)`: it describes no use case).
+ */
+function optionCalls(s: AnalysedSource): CallSite[] {
+  return s.steps
+    .flatMap((st) => st.calls)
+    .filter((c) => isRepoCall(c) && c.argNames.length > 0 && !(c.resolution.kind === 'unresolved' && c.resolution.method === '__call__') && OPTION_TOPIC.roles.has(nameCall(c).role));
+}
+
+/**
+ * Finds the options the README and docs treat as topics (OPTION_TOPIC) and marks every call that passes
+ * one, in every source, so that its key names the option.
+ */
+export function markTopicOptions(sources: AnalysedSource[]): void {
+  const calls = new Map<string, number>();
+  const passing = new Map<string, number>();
+  const named = new Map<string, number>();
+  const ofSource = sources.map((s) => optionCalls(s));
+  sources.forEach((s, i) => {
+    const seen = new Set<string>();
+    const heading = new Set(s.candidate.kind === 'docs' || s.candidate.kind === 'readme' ? words(s.candidate.heading ?? '') : []);
+    const namedHere = new Set<string>();
+    for (const c of ofSource[i]) {
+      const key = callKey(c);
+      if (!seen.has(key)) calls.set(key, (calls.get(key) ?? 0) + 1);
+      seen.add(key);
+      for (const a of c.argNames) {
+        const o = `${key}(${a}=)`;
+        // A keyword (an options object's text in TypeScript names no option).
+        if (seen.has(o) || !/^\w+$/.test(a) || isKnob(c.argValues?.[a] ?? '')) continue;
+        seen.add(o);
+        passing.set(o, (passing.get(o) ?? 0) + 1);
+        if (headingNames(heading, c, a)) namedHere.add(o);
+      }
+    }
+    for (const o of namedHere) named.set(o, (named.get(o) ?? 0) + 1);
+  });
+  const topics = new Set<string>();
+  for (const [o, n] of named) {
+    const key = o.slice(0, o.lastIndexOf('('));
+    if (n >= OPTION_TOPIC.sections && passing.get(o)! < OPTION_TOPIC.share * calls.get(key)!) topics.add(o);
+  }
+  if (!topics.size) return;
+  for (const list of ofSource) {
+    for (const c of list) {
+      const key = callKey(c);
+      // One option per call: the first it passes that is a topic (in the order written).
+      const option = c.argNames.find((a) => topics.has(`${key}(${a}=)`) && !isKnob(c.argValues?.[a] ?? ''));
+      if (option) setOption(c, option);
+    }
+  }
+}
+
+/**
+ * What a call's topic option adds to a name (`tools` → With_Tools, `executor_type` → With_Executor): the
+ * plain call's use case or principle done that way.
+ */
+export function withOption(c: CallSite): string | undefined {
+  const option = topicOption(c);
+  const name = option && workflowNameFrom(option.split('_').filter((w) => !OPTION_TOPIC.ignored.has(w)).join(' '));
+  return name ? `With_${name}` : undefined;
+}
