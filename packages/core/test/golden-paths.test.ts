@@ -1022,6 +1022,17 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
   });
 
+  it("a heading's numbering label goes before it names a task ('Use case 1:', 'Option 2:', 'Example 1.1:', 'Step 3:')", () => {
+    const api = new Set(['fit', 'trainer']);
+    expect(taskHeading('Use case 1: Pretraining from random weights', api)).toBe('Pretraining from random weights');
+    expect(taskHeading('Example 1.1: Evaluate the model', api)).toBe('Evaluate the model');
+    expect(taskHeading('Step 3: Train the model', api)).toBe('Train the model');
+    expect(taskHeading('Option 2: Server mode', api)).toBe('Server mode');
+    // Without a task after the label, nothing; a heading that is not a label keeps its words.
+    expect(taskHeading('Option 1: Colocate mode', api)).toBeUndefined();
+    expect(taskHeading('Examples of training', api)).toBe('Examples of training');
+  });
+
   it('a docs section that only builds configuration objects never represents the use case it joins, nor names it', async () => {
     const walk = `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`;
     const examples = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, walk.replace('"out"', `"${k}"`), `examples/train_${k}.py`)));

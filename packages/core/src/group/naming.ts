@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -316,7 +316,7 @@ const MAX_HEADING_WORDS = 5;
  * identifier ("SFTTrainer") is an API name: the API rule names it better. "Step 1:" prefixes go.
  */
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
-  const stepless = heading.replace(/^\s*(step|part|stage)\s*\d+\s*[:.)\-–—]?\s*/i, '');
+  const stepless = heading.replace(HEADING_NUMBERING, '');
   let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
   // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it
   // and the aside names the API: "Azure (managed identity)" for `azureManagedIdentityTokenProvider`.

@@ -56,6 +56,7 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   train: { role: 'train', noun: 'Training' },
   fit: { role: 'train', noun: 'Fitting' },
   finetune: { role: 'train', noun: 'Finetuning', title: 'Fine-Tune' },
+  pretrain: { role: 'train', noun: 'Pretraining' },
   optimize: { role: 'train', noun: 'Optimization' },
   learn: { role: 'train', noun: 'Learning' },
   step: { role: 'train', noun: 'Stepping' },
@@ -567,6 +568,12 @@ export const OPTION_TOPIC = {
   share: 1 / 3,
   ignored: new Set(['config', 'kwarg', 'kwargs', 'arg', 'args', 'type', 'name', 'path', 'dir', 'num', 'max', 'min', 'use', 'the', 'and', 'with', 'for']),
 };
+
+/**
+ * A heading's numbering label, dropped before the heading names a workflow: "Step 1:", "Use case 2:",
+ * "Option 1:", "Example 4:" number one of a page's parts; the words after it say what the part does.
+ */
+export const HEADING_NUMBERING = /^\s*(?:step|part|stage|phase|use case|example|option|method|approach|scenario|case|lesson|chapter|exercise|recipe)\s*#?\d+(?:\.\d+)*\s*[:.)\-–—]?\s*/i;
 
 /** README/docs headings that introduce the library's first use (the quick start ranks first). */
 export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;
