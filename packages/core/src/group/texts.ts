@@ -262,11 +262,13 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const usage: TextTrace[] = [];
   // How to run it, in the prose's own words ("Run `python train.py --help` for all options.").
   for (const p of prose.filter((x) => x.near && USAGE_PROSE.test(x.text)).slice(0, 2)) usage.push({ text: p.text, from: 'prose', at: p.at });
-  // What the user brings: string literals the first load and data steps take (a model name, a
-  // dataset), one sentence per step at its call.
-  for (const s of steps.slice(0, 3)) {
+  // What the user brings: string literals the first steps take (a model name, a dataset, the task an
+  // agent runs), one sentence per step at its call; loads and data first, other steps when those name none.
+  // (Not a save: what it writes is said below.)
+  const brings = (s: Step) => Object.values(s.calls[0].call.argValues ?? {}).some((v) => /^["'`][^"'`]{2,}["'`]$/.test(v));
+  const inputs = steps.slice(0, 3).filter((s) => s.role === 'load' || s.role === 'prepare_data');
+  for (const s of inputs.some(brings) ? inputs : steps.slice(0, 3).filter((x) => x.role !== 'save')) {
     const c = s.calls[0].call;
-    if (s.role !== 'load' && s.role !== 'prepare_data') continue;
     const literals = Object.entries(c.argValues ?? {}).filter(([, v]) => /^["'`][^"'`]{2,}["'`]$/.test(v));
     const named = literals.slice(0, 3).map(([k, v]) => `${code(v.slice(1, -1))}${/^[A-Za-z_]\w*$/.test(k) ? ` (${k})` : ''}`);
     if (named.length) usage.push({ text: `${s.title} takes ${joinList(named)}.`, from: 'literal', at: place(c) });
