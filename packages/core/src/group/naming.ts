@@ -45,11 +45,12 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
     let name = chosen.name;
     const holder = taken.get(name);
     if (holder) {
-      const api = apiName(u);
-      name = api && !taken.has(api) && api !== name ? api : name;
-      // A call with a topic option is the plain call's use case done that way: GRPO_Training_With_Tools.
+      // A call with a topic option is the plain call's use case done that way: GRPO_Training_With_Tools;
+      // else the distinctive API's own name.
       const way = withOption(u.anchorCall);
-      if (taken.has(name) && way && !taken.has(`${name}_${way}`)) name = `${name}_${way}`;
+      const api = apiName(u);
+      if (way && !taken.has(`${name}_${way}`)) name = `${name}_${way}`;
+      else name = api && !taken.has(api) && api !== name ? api : name;
       // What sets it apart from the use case that has the name: its most distinctive step that one lacks.
       const own = distinguishing(u, holder, (n) => taken.has(n));
       if (taken.has(name) && own) name = own;
