@@ -481,6 +481,24 @@ describe('options the docs treat as topics', () => {
     // Named as the plain use case done that way; its trainer step shows the option.
     expect(tools.name).toBe(`${plain.name}_With_Tools`);
     expect(tools.steps.some((st) => st.calls.some((c) => c.call.callee === 'Trainer' && c.call.argNames.includes('tools')))).toBe(true);
+    // Sections headed by the value they set ("Training on Docker", "Training on Modal") name one way each:
+    // the use case is named as the plain one done with the option, not after the first value's heading.
+    const valued = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .trainer import Trainer\nfrom .data import load_dataset\n',
+      'pkg/data.py': 'def load_dataset(name):\n    return [name]\n',
+      'pkg/trainer.py': 'class Trainer:\n    def __init__(self, model, train_dataset, backend=None):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save(self, path):\n        return path\n',
+      'docs/training.md': '# Training\n\n' + section('Quick start', '') + section('Training on Docker', ', backend="docker"') + section('Training on Modal', ', backend="modal"'),
+      'examples/a.py': run(''),
+      'examples/b.py': run(''),
+      'examples/c.py': run(''),
+      'examples/d.py': run(''),
+    });
+    const v = await extractWorkflows({ repo: valued, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-opt-')), name: 'acme_pkg', all: true });
+    const vOwner = (heading: string) => v.workflows.find((w) => w.sources.some((s) => s.heading === heading));
+    expect(vOwner('Training on Docker')).toBe(vOwner('Training on Modal'));
+    expect(vOwner('Training on Docker')).not.toBe(vOwner('Quick start'));
+    expect(vOwner('Training on Docker')!.name).toBe(`${vOwner('Quick start')!.name}_With_Backend`);
     // Named by one section's heading only, an option is no topic.
     const once = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

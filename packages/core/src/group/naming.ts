@@ -9,7 +9,7 @@ import type { UseCase } from './usecases.js';
 import type { CallSite } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { mentionOf, readmeTerms } from './mentions.js';
-import { withOption } from './options.js';
+import { namesOneValue, withOption } from './options.js';
 
 export interface NamingHints {
   /** Phase 0 suggestions: name and files. */
@@ -200,17 +200,10 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   return { name: u.steps[0]?.principle ?? 'Main', from: 'steps' };
 }
 
-/**
- * A heading that names the value the anchor's topic option is set to ("Running your agent in Docker" for
- * `executor_type="docker"`), when other members set it to other values, names one way of the use case.
- */
+/** A heading that names the value the anchor's topic option is set to, when members set others: one way of the use case. */
 function namesOneWay(u: UseCase, heading: string): boolean {
   const option = topicOption(u.anchorCall);
-  if (!option) return false;
-  const values = new Set<string>();
-  for (const m of u.members) for (const c of m.calls) if (callKey(c) === u.anchor && c.argValues?.[option]) values.add(c.argValues[option].replace(/^['"`]|['"`]$/g, '').toLowerCase());
-  const words = new Set(tokens(heading));
-  return values.size > 1 && [...values].some((v) => words.has(v));
+  return option !== undefined && namesOneValue(heading, u.members.flatMap((m) => m.calls.filter((c) => callKey(c) === u.anchor)), option);
 }
 
 /** Content words a purpose clause's object may have ("an image from text": image, from, text). */
@@ -314,7 +307,8 @@ const MAX_HEADING_WORDS = 5;
  * The heading as a task name, or undefined when it names no task: it must say what is done (a verb or
  * its noun from VERBS: "Distributed evaluation", "Launching training") or name the use case's distinctive
  * API ("Big model inference" for `load_checkpoint_and_dispatch` needs "inference"), and be short. A lone
- * identifier ("SFTTrainer") is an API name: the API rule names it better. "Step 1:" prefixes go.
+ * identifier ("SFTTrainer") is an API name: the API rule names it better. Numbering labels go ("Step 1:",
+ * "Use case 2:": HEADING_NUMBERING).
  */
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
   const stepless = heading.replace(HEADING_NUMBERING, '');

@@ -93,3 +93,13 @@ export function withOption(c: CallSite): string | undefined {
   const name = option && workflowNameFrom(option.split('_').filter((w) => !OPTION_TOPIC.ignored.has(w)).join(' '));
   return name ? `With_${name}` : undefined;
 }
+
+/**
+ * Does a heading name one of the values the option is set to ("Running your agent in Docker" for
+ * `executor_type="docker"`), among several the calls set? Then it names one way, not the use case.
+ */
+export function namesOneValue(heading: string, calls: CallSite[], option: string): boolean {
+  const values = new Set(calls.map((c) => literal(c.argValues?.[option])).filter((v) => v !== undefined));
+  const said = new Set(words(heading));
+  return values.size > 1 && [...values].some((v) => said.has(v));
+}
