@@ -443,76 +443,58 @@ describe('tabs of one section', () => {
 });
 
 describe('options the docs treat as topics', () => {
-  it('sections headed by an option of the call they make lead a use case of their own; a tuning value does not', async () => {
-    const F = '```python\n';
-    const E = '```\n\n';
-    const run = (args: string) => `from pkg import Trainer, load_dataset\nds = load_dataset("data")\ntrainer = Trainer(model="m", train_dataset=ds${args})\ntrainer.train()\ntrainer.save("out")\n`;
-    const section = (heading: string, args: string) => `## ${heading}\n\n${F}${run(args)}${E}`;
+  const F = '```python\n';
+  const E = '```\n\n';
+  const run = (args: string) => `from pkg import Trainer, load_dataset\nds = load_dataset("data")\ntrainer = Trainer(model="m", train_dataset=ds${args})\ntrainer.train()\ntrainer.save("out")\n`;
+  const section = (heading: string, args: string) => `## ${heading}\n\n${F}${run(args)}${E}`;
+  /** A library with one trainer taking `option`, a docs page of sections, four plain examples and more files; the workflow of each heading. */
+  async function trained(option: string, sections: [string, string][], more: Record<string, string> = {}) {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
       'pkg/__init__.py': 'from .trainer import Trainer\nfrom .data import load_dataset\n',
       'pkg/data.py': 'def load_dataset(name):\n    return [name]\n',
-      'pkg/trainer.py':
-        'class Trainer:\n    def __init__(self, model, train_dataset, tools=None, max_steps=10):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save(self, path):\n        return path\n',
-      'docs/training.md':
-        '# Training\n\n' +
-        section('Quick start', '') +
-        section('Fewer steps', ', max_steps=5') +
-        section('More steps', ', max_steps=500') +
-        section('Tools', ', tools=[add]') +
-        section('Training with tools', ', tools=[add, multiply]'),
+      'pkg/trainer.py': `class Trainer:\n    def __init__(self, model, train_dataset, ${option}=None):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save(self, path):\n        return path\n`,
+      'docs/training.md': '# Training\n\n' + sections.map(([h, args]) => section(h, args)).join(''),
       'examples/a.py': run(''),
       'examples/b.py': run(''),
-      'examples/c.py': run(', max_steps=20'),
+      'examples/c.py': run(''),
       'examples/d.py': run(''),
-      'examples/agent.py': run(', tools=[search]'),
+      ...more,
     });
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-opt-')), name: 'acme_pkg', all: true });
-    const owner = (heading: string) => m.workflows.find((w) => w.sources.some((s) => s.heading === heading));
-    const plain = owner('Quick start')!;
-    const tools = owner('Tools')!;
+    return (heading: string) => m.workflows.find((w) => w.sources.some((s) => (s.heading ?? s.path) === heading))!;
+  }
+
+  it('sections headed by an option of the call they make lead a use case of their own; a tuning value does not', async () => {
+    // The tuning value goes through its own parameter beside the option.
+    const owner = await trained(
+      'tools=None, max_steps',
+      [['Quick start', ''], ['Fewer steps', ', max_steps=5'], ['More steps', ', max_steps=500'], ['Tools', ', tools=[add]'], ['Training with tools', ', tools=[add, multiply]']],
+      { 'examples/c.py': run(', max_steps=20'), 'examples/agent.py': run(', tools=[search]') },
+    );
+    const plain = owner('Quick start');
+    const tools = owner('Tools');
     expect(tools).toBeDefined();
     expect(tools).not.toBe(plain);
     // Every source that passes the option follows it (the example too); the tuning values stay with the plain use case.
     expect(tools.sources.map((s) => s.heading ?? s.path).sort()).toEqual(['Tools', 'Training with tools', 'examples/agent.py']);
     expect(owner('Fewer steps')).toBe(plain);
     expect(owner('More steps')).toBe(plain);
-    expect(plain.sources.map((s) => s.path)).toContain('examples/c.py');
+    expect(owner('examples/c.py')).toBe(plain);
     // Named as the plain use case done that way; its trainer step shows the option.
     expect(tools.name).toBe(`${plain.name}_With_Tools`);
     expect(tools.steps.some((st) => st.calls.some((c) => c.call.callee === 'Trainer' && c.call.argNames.includes('tools')))).toBe(true);
-    // Sections headed by the value they set ("Training on Docker", "Training on Modal") name one way each:
-    // the use case is named as the plain one done with the option, not after the first value's heading.
-    const valued = write({
-      'pyproject.toml': '[project]\nname = "pkg"\n',
-      'pkg/__init__.py': 'from .trainer import Trainer\nfrom .data import load_dataset\n',
-      'pkg/data.py': 'def load_dataset(name):\n    return [name]\n',
-      'pkg/trainer.py': 'class Trainer:\n    def __init__(self, model, train_dataset, backend=None):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save(self, path):\n        return path\n',
-      'docs/training.md': '# Training\n\n' + section('Quick start', '') + section('Training on Docker', ', backend="docker"') + section('Training on Modal', ', backend="modal"'),
-      'examples/a.py': run(''),
-      'examples/b.py': run(''),
-      'examples/c.py': run(''),
-      'examples/d.py': run(''),
-    });
-    const v = await extractWorkflows({ repo: valued, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-opt-')), name: 'acme_pkg', all: true });
-    const vOwner = (heading: string) => v.workflows.find((w) => w.sources.some((s) => s.heading === heading));
-    expect(vOwner('Training on Docker')).toBe(vOwner('Training on Modal'));
-    expect(vOwner('Training on Docker')).not.toBe(vOwner('Quick start'));
-    expect(vOwner('Training on Docker')!.name).toBe(`${vOwner('Quick start')!.name}_With_Backend`);
+  });
+
+  it('sections headed by the value they set name one way each, not the use case; one heading makes no topic', async () => {
+    // "Training on Docker", "Training on Modal": named as the plain use case done with the option, not Training_Docker.
+    const valued = await trained('backend', [['Quick start', ''], ['Training on Docker', ', backend="docker"'], ['Training on Modal', ', backend="modal"']]);
+    expect(valued('Training on Docker')).toBe(valued('Training on Modal'));
+    expect(valued('Training on Docker')).not.toBe(valued('Quick start'));
+    expect(valued('Training on Docker').name).toBe(`${valued('Quick start').name}_With_Backend`);
     // Named by one section's heading only, an option is no topic.
-    const once = write({
-      'pyproject.toml': '[project]\nname = "pkg"\n',
-      'pkg/__init__.py': 'from .trainer import Trainer\nfrom .data import load_dataset\n',
-      'pkg/data.py': 'def load_dataset(name):\n    return [name]\n',
-      'pkg/trainer.py': 'class Trainer:\n    def __init__(self, model, train_dataset, tools=None):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save(self, path):\n        return path\n',
-      'docs/training.md': '# Training\n\n' + section('Quick start', '') + section('Tools', ', tools=[add]') + section('Agents', ', tools=[add, multiply]'),
-      'examples/a.py': run(''),
-      'examples/b.py': run(''),
-      'examples/c.py': run(''),
-      'examples/d.py': run(''),
-    });
-    const o = await extractWorkflows({ repo: once, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-opt-')), name: 'acme_pkg', all: true });
-    expect(o.workflows.find((w) => w.sources.some((s) => s.heading === 'Tools'))).toBe(o.workflows.find((w) => w.sources.some((s) => s.heading === 'Quick start')));
+    const once = await trained('tools', [['Quick start', ''], ['Tools', ', tools=[add]'], ['Agents', ', tools=[add, multiply]']]);
+    expect(once('Tools')).toBe(once('Quick start'));
   });
 });
 
