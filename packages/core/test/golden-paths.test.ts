@@ -492,6 +492,11 @@ describe('options the docs treat as topics', () => {
     expect(valued('Training on Docker')).toBe(valued('Training on Modal'));
     expect(valued('Training on Docker')).not.toBe(valued('Quick start'));
     expect(valued('Training on Docker').name).toBe(`${valued('Quick start').name}_With_Backend`);
+    // Sections that only build the trainer that way are too small for a use case: they follow the plain one, as before.
+    const build = (heading: string, value: string) => `## ${heading}\n\n${F}from pkg import Trainer\ntrainer = Trainer(model="m", train_dataset=[], backend="${value}")\n${E}`;
+    const small = await trained('backend', [], { 'docs/training.md': `# Training\n\n${section('Quick start', '')}${build('Training on Docker', 'docker')}${build('Training on Modal', 'modal')}` });
+    expect(small('Training on Docker')).toBe(small('Quick start'));
+    expect(small('Training on Modal')).toBe(small('Quick start'));
     // Named by one section's heading only, an option is no topic.
     const once = await trained('tools', [['Quick start', ''], ['Tools', ', tools=[add]'], ['Agents', ', tools=[add, multiply]']]);
     expect(once('Tools')).toBe(once('Quick start'));

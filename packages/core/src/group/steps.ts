@@ -586,7 +586,8 @@ export function callKey(c: CallSite): string {
   return option === undefined ? apiKey(c) : `${apiKey(c)}(${option}=)`;
 }
 
-function apiKey(c: CallSite): string {
+/** The call's API without the topic option it passes (`CodeAgent(executor_type=)` → `CodeAgent`). */
+export function apiKey(c: CallSite): string {
   switch (c.resolution.kind) {
     case 'repo':
       // Two subcommands handled by one function are two steps.

@@ -7,7 +7,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { apiKey, buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
@@ -81,6 +81,13 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   // A use case of internals only (private modules, test helpers, an application's code) is no golden path;
   // nor one that ended with fewer than MIN_STEPS steps once its sources were settled (never padded).
   const kept = sized.filter((u) => {
+    // Too small with a topic option (README blocks that only build the client with a workload identity):
+    // the use case that makes the same calls without the option takes its sources, as it did before.
+    const plain = u.steps.length < MIN_STEPS ? plainHost(u, sized) : undefined;
+    if (plain) {
+      absorbInto(plain, u, isPublic);
+      return false;
+    }
     if (u.steps.length < MIN_STEPS) {
       for (const m of u.members) {
         m.candidate.kept = false;
@@ -223,6 +230,23 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
 }
 
 /**
+ * For a use case whose sources' steps pass a topic option, the biggest use case of MIN_STEPS steps or
+ * more, not only tests', that makes those calls without it.
+ */
+function plainHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
+  const optioned = new Set(u.members.flatMap((m) => m.steps.flatMap((s) => s.calls)).filter((c) => apiKey(c) !== callKey(c)).map(apiKey));
+  if (!optioned.size) return undefined;
+  const makes = (h: UseCase) => new Set(h.steps.flatMap((s) => s.calls.map(apiKey)));
+  return [...useCases]
+    .filter((h) => h !== u && h.steps.length >= MIN_STEPS && h.members.some((m) => m.candidate.kind !== 'test'))
+    .sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor))
+    .find((h) => {
+      const theirs = makes(h);
+      return [...optioned].every((k) => theirs.has(k));
+    });
+}
+
+/**
  * The host takes the sources; when they are more trusted (a README section joining examples), the use
  * case is settled again around them (anchor and steps from its new representative).
  */
@@ -236,7 +260,8 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
  * Use cases with fewer than MIN_STEPS steps (clarification 4): one whose calls another use case already
  * makes joins it as more sources; small ones on the same API (a shared call other than a constructor, or
  * definitions in the same file) merge; still too small, they join a use case built from examples that
- * runs one of their repository calls, else they are dropped. Steps are never padded.
+ * runs one of their repository calls (or, passing a topic option, one that makes the same calls without
+ * it), else they are dropped. Steps are never padded.
  */
 function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
   const big = useCases.filter((u) => u.steps.length >= MIN_STEPS);
@@ -312,7 +337,8 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     const mk = mains(merged);
     const host =
       repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h)) ??
-      (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k)));
+      (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
+      plainHost(merged, big);
     if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
   }
