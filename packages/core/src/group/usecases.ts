@@ -77,6 +77,9 @@ export function sourceTrust(s: AnalysedSource): number {
 export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
   sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
 
+/** Use cases, the most followed first (then the most trusted representative, then the anchor): who hosts, who merges into whom. */
+export const byFollowing = (a: UseCase, b: UseCase) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor);
+
 /**
  * `[...list, ...more].sort(byTrust)` without sorting `list` again when it is sorted already (after the
  * first merge): byTrust is a total order (ids are unique), so merging the two sorted lists gives the same
@@ -422,7 +425,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
 function mergeSameSteps(useCases: UseCase[]): UseCase[] {
   const byKeys = new Map<string, UseCase>();
   const out: UseCase[] = [];
-  const sorted = [...useCases].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  const sorted = [...useCases].sort(byFollowing);
   for (const u of sorted) {
     const sig = u.steps.map(stepKey).sort().join('\n');
     const host = byKeys.get(sig);

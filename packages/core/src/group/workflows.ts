@@ -10,7 +10,7 @@ import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS,
 import { apiKey, buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
-import { append, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
+import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
@@ -218,7 +218,7 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
   const mains = (u: UseCase) => u.steps.map((s) => s.calls[0]);
   const keysOf = new Map(useCases.map((u) => [u, new Set(mains(u).map(callKey))]));
   const folded = new Set<UseCase>();
-  const ordered = [...useCases].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  const ordered = [...useCases].sort(byFollowing);
   for (const u of [...ordered].reverse()) {
     if (!mains(u).every((c) => c.command)) continue;
     const host = ordered.find((h) => h !== u && !folded.has(h) && h.steps.length > u.steps.length && [...keysOf.get(u)!].every((k) => keysOf.get(h)!.has(k)));
@@ -229,6 +229,9 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
   return useCases.filter((u) => !folded.has(u));
 }
 
+/** A use case only tests show. */
+const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
+
 /**
  * For a use case whose sources' steps pass a topic option, the biggest use case of MIN_STEPS steps or
  * more, not only tests', that makes those calls without it.
@@ -238,8 +241,8 @@ function plainHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
   if (!optioned.size) return undefined;
   const makes = (h: UseCase) => new Set(h.steps.flatMap((s) => s.calls.map(apiKey)));
   return [...useCases]
-    .filter((h) => h !== u && h.steps.length >= MIN_STEPS && h.members.some((m) => m.candidate.kind !== 'test'))
-    .sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor))
+    .filter((h) => h !== u && h.steps.length >= MIN_STEPS && !testBuilt(h))
+    .sort(byFollowing)
     .find((h) => {
       const theirs = makes(h);
       return [...optioned].every((k) => theirs.has(k));
@@ -270,10 +273,9 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const mains = (u: UseCase) => u.steps.map((s) => callKey(s.calls[0]));
   // Index: call → the big use cases that make it (the most followed first).
   const byKey = new Map<string, UseCase[]>();
-  const bigOrdered = [...big].sort((a, b) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor));
+  const bigOrdered = [...big].sort(byFollowing);
   const allKeys = new Map(bigOrdered.map((u) => [u, keysOf(u)]));
   for (const u of bigOrdered) for (const k of allKeys.get(u)!) append(byKey, k, u);
-  const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
   const rest: UseCase[] = [];
   for (const u of small) {
     const ks = mains(u);
