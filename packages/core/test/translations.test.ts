@@ -20,23 +20,32 @@ describe('translated documentation', () => {
       'docs/source/en/quicktour.md': `# Quick tour\n\n${block}`,
       'docs/source/ko/quicktour.md': `# 둘러보기\n\n${block}`,
       'docs/source/zh/quicktour.md': `# 快速浏览\n\n${block}`,
+      // mkdocs: the English pages at the top, each translation in a language folder or named for it.
+      'documentation/guide/run.md': `# Run\n\n${block}`,
+      'documentation/ja/guide/run.md': `# 実行\n\n${block}`,
+      'documentation/guide/run.fr.md': `# Exécuter\n\n${block}`,
       // No English sibling: a folder that happens to be named like a language is kept.
       'docs/it/usage.md': `# Usage\n\n${block}`,
     });
     const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tr-'));
     const model = await extractWorkflows({ repo, wiki, name: 'acme_x' });
     const paths = [...new Set(model.candidates.map((c) => c.path))].sort();
-    expect(paths).toEqual(['README.md', 'docs/it/usage.md', 'docs/source/en/quicktour.md']);
+    expect(paths).toEqual(['README.md', 'docs/it/usage.md', 'docs/source/en/quicktour.md', 'documentation/guide/run.md']);
   });
 
   it('is told by the path alone', () => {
-    const files = new Set(['README.md', 'docs/en/a.md', 'docs/ko/a.md']);
-    const folders = new Set(['docs', 'docs/en', 'docs/ko']);
+    const files = new Set(['README.md', 'docs/en/a.md', 'docs/ko/a.md', 'site/b.md', 'site/ja/b.md', 'site/ja/c.md', 'site/b.de.md', 'site/setup_id.md', 'site/setup.md']);
+    const folders = new Set(['docs', 'docs/en', 'docs/ko', 'site', 'site/ja']);
     const is = (p: string) => isTranslationPath(p, (x) => files.has(x), (d) => folders.has(d));
     expect(is('README_ko.md')).toBe(true);
     expect(is('README_DEV.md')).toBe(false);
     expect(is('docs/ko/a.md')).toBe(true);
     expect(is('docs/en/a.md')).toBe(false);
     expect(is('sub/README_zh.md')).toBe(false);
+    expect(is('site/ja/b.md')).toBe(true);
+    expect(is('site/ja/c.md')).toBe(false);
+    expect(is('site/b.de.md')).toBe(true);
+    expect(is('site/b.md')).toBe(false);
+    expect(is('site/setup_id.md')).toBe(false);
   });
 });

@@ -578,17 +578,18 @@ export const HEADING_NUMBERING = /^\s*(?:step|part|stage|phase|use case|example|
 /** README/docs headings that introduce the library's first use (the quick start ranks first). */
 export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;
 
-/** Docs pages (path or heading) that teach a use case: guides and tutorials rank above reference pages. */
 /**
- * Language codes of translated documentation: `docs/source/ko/...` beside `docs/source/en/...`, or
- * `README_zh.md` / `README.ja.md` beside `README.md`. Translations repeat the English pages' code, so they
- * are no sources of their own (every use case would count each page once per language).
+ * Language codes of translated documentation: `docs/source/ko/...` beside `docs/source/en/...`, `docs/ja/x.md`
+ * beside `docs/x.md`, `README_zh.md` / `README.ja.md` beside `README.md` (repo/layout isTranslationPath).
+ * Translations repeat the English pages' code, so they are no sources of their own (every use case would
+ * count each page once per language).
  */
 export const TRANSLATION_LANGS = new Set([
   'ar', 'bn', 'cn', 'de', 'es', 'fa', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'jp', 'ko', 'kr', 'ms', 'nl', 'pl', 'pt', 'pt-br', 'pt_br',
   'ru', 'te', 'th', 'tr', 'uk', 'ur', 'vi', 'zh', 'zh-cn', 'zh_cn', 'zh-hans', 'zh-hant', 'zh-tw', 'zh_tw',
 ]);
 
+/** Docs pages (path or heading) that teach a use case: guides and tutorials rank above reference pages. */
 export const GUIDE_PAGES = /quick|start|tour|tutorial|guide|intro|overview|basic|usage|getting|how[-_ ]to|walkthrough|cookbook|recipe/i;
 export const REFERENCE_PAGES = /(^|\/)(api|reference|references|package_reference|api-reference)(\/|\.|$)|changelog|release|migration|contributing/i;
 

@@ -14,16 +14,24 @@ export function exampleDirOf(p: string): (typeof EXAMPLE_DIRS)[string] | undefin
 }
 
 /**
- * A translated page: under a language folder (`ko/`) whose parent also has `en/`, or a README named for a
- * language (`README_zh.md`, `README.ja.md`) beside `README.md`. `exists` says whether a path is in the repository.
+ * A translated page: under a language folder (`ko/`) whose parent also has `en/` (`docs/source/ko/x.md`
+ * beside `docs/source/en/x.md`) or whose page without the language folder exists (mkdocs' `docs/ja/x.md`
+ * beside `docs/x.md`), or a page named for a language beside the page without it (`README_zh.md`,
+ * `README.ja.md` beside `README.md`; `index.fr.md` beside `index.md`). `exists` says whether a path is in
+ * the repository.
  */
 export function isTranslationPath(p: string, exists: (path: string) => boolean, hasFolder: (dir: string) => boolean): boolean {
   const parts = p.split('/');
   const name = parts[parts.length - 1];
-  const lang = /^readme[._-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name)?.[1]?.toLowerCase();
-  if (lang && TRANSLATION_LANGS.has(lang)) return exists([...parts.slice(0, -1), 'README.md'].join('/'));
+  // Any page may carry `.<lang>` (mkdocs-static-i18n); only READMEs `_<lang>` or `-<lang>` (`setup_id.md` is no translation).
+  const named = /^(.+?)\.([A-Za-z_-]+)\.(md|markdown|mdx)$/.exec(name) ?? /^(readme)[_-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name);
+  if (named && TRANSLATION_LANGS.has(named[2].toLowerCase())) {
+    const base = named[1].toLowerCase() === 'readme' ? 'README.md' : `${named[1]}.${named[3]}`;
+    return exists([...parts.slice(0, -1), base].join('/'));
+  }
   for (let i = 0; i < parts.length - 1; i++) {
-    if (TRANSLATION_LANGS.has(parts[i].toLowerCase()) && hasFolder([...parts.slice(0, i), 'en'].join('/'))) return true;
+    if (!TRANSLATION_LANGS.has(parts[i].toLowerCase())) continue;
+    if (hasFolder([...parts.slice(0, i), 'en'].join('/')) || exists([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) return true;
   }
   return false;
 }
