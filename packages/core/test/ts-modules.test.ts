@@ -93,6 +93,22 @@ describe('self-import mapping', () => {
     });
     expect(npm.resolve('deep', 'x.js')).toEqual({ kind: 'repo', path: 'libs/a/b/index.js' });
   });
+
+  it('reads `**/*` as any depth, the first level included, and takes `!` globs back out', async () => {
+    const map = await repoOf({
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'pnpm-workspace.yaml': "packages:\n    - packages/**/*\n    - '!packages/tools/fixtures/**'\n",
+      'packages/server/package.json': JSON.stringify({ name: '@acme/server', exports: { '.': { import: { types: './dist/index.d.mts', default: './dist/index.mjs' } } } }),
+      'packages/server/src/index.ts': '\n',
+      'packages/middleware/express/package.json': JSON.stringify({ name: '@acme/express', main: 'src/index.ts' }),
+      'packages/middleware/express/src/index.ts': '\n',
+      'packages/tools/fixtures/app/package.json': JSON.stringify({ name: '@acme/fixture-app', main: 'index.js' }),
+      'packages/tools/fixtures/app/index.js': '\n',
+    });
+    expect(map.resolve('@acme/server', 'README.md')).toEqual({ kind: 'repo', path: 'packages/server/src/index.ts' });
+    expect(map.resolve('@acme/express', 'README.md')).toEqual({ kind: 'repo', path: 'packages/middleware/express/src/index.ts' });
+    expect(map.resolve('@acme/fixture-app', 'README.md').kind).toBe('external');
+  });
 });
 
 describe('tsconfig reading (JSON with comments)', async () => {

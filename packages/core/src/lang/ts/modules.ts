@@ -57,7 +57,7 @@ export class ModuleMap {
     for (const f of files.files) {
       if (!f.path.endsWith('/package.json')) continue;
       const dir = f.path.slice(0, -'/package.json'.length);
-      if (!globs.some((re) => re.test(dir))) continue;
+      if (!globs(dir)) continue;
       const pkg = await readPackageJson(files, f.path);
       if (pkg) found.push(pkg);
     }
@@ -282,7 +282,7 @@ async function readPackageJson(files: RepoFiles, p: string): Promise<JsPackage |
 }
 
 /** Workspace folder globs (npm/yarn `workspaces`, `pnpm-workspace.yaml`, lerna) as regular expressions. */
-function workspaceGlobs(root: Record<string, unknown> | undefined, pnpmYaml: string | undefined, lerna: Record<string, unknown> | undefined): RegExp[] {
+function workspaceGlobs(root: Record<string, unknown> | undefined, pnpmYaml: string | undefined, lerna: Record<string, unknown> | undefined): (dir: string) => boolean {
   const globs: string[] = [];
   const ws = root?.workspaces;
   if (Array.isArray(ws)) globs.push(...ws.filter((x): x is string => typeof x === 'string'));
@@ -300,9 +300,18 @@ function workspaceGlobs(root: Record<string, unknown> | undefined, pnpmYaml: str
     }
   }
   if (lerna && Array.isArray(lerna.packages)) globs.push(...lerna.packages.filter((x): x is string => typeof x === 'string'));
-  return globs
-    .filter((g) => !g.startsWith('!'))
-    .map((g) => new RegExp(`^${g.replace(/^\.\//, '').replace(/\/$/, '').split('/').map((s) => (s === '**' ? '.*' : s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))).join('/')}$`));
+  const included = globs.filter((g) => !g.startsWith('!')).map(globPattern);
+  // `!packages/x/**` takes folders back out, as pnpm and npm do.
+  const excluded = globs.filter((g) => g.startsWith('!')).map((g) => globPattern(g.slice(1)));
+  return (dir) => included.some((re) => re.test(dir)) && !excluded.some((re) => re.test(dir));
+}
+
+/** A workspace glob as a pattern of folders: `*` is one name, `**` any number of them (none included). */
+export function globPattern(glob: string): RegExp {
+  const parts = glob.replace(/^\.\//, '').replace(/\/$/, '').split('/');
+  const name = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
+  const re = parts.map((s, i) => (s !== '**' ? name(s) + (i < parts.length - 1 ? '/' : '') : i < parts.length - 1 ? '(?:[^/]+/)*' : '.*')).join('');
+  return new RegExp(`^${re}$`);
 }
 
 export function packageNameOf(spec: string): string {
