@@ -33,6 +33,19 @@ describe('translated documentation', () => {
     expect(paths).toEqual(['README.md', 'docs/it/usage.md', 'docs/source/en/quicktour.md', 'documentation/guide/run.md']);
   });
 
+  it('leaves MDX pages (docs/source/tour.mdx) to be read like Markdown', async () => {
+    const repo = write({
+      'acme/__init__.py': 'class Engine:\n    def start(self):\n        pass\n\n    def stop(self):\n        pass\n\n    def report(self):\n        pass\n',
+      'README.md': '# acme\n',
+      'docs/source/tour.mdx': `# Tour\n\n<Tip>\n\nStart the engine first.\n\n</Tip>\n\n## Run the engine\n\n${block}`,
+      'docs/source/ko/tour.mdx': `# 둘러보기\n\n${block}`,
+    });
+    const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-tr-'));
+    const model = await extractWorkflows({ repo, wiki, name: 'acme_x' });
+    expect(model.candidates.map((c) => `${c.id} ${c.heading}`)).toEqual(['docs/source/tour.mdx#L12 Run the engine']);
+    expect(model.workflows.map((w) => w.sources.map((s) => s.path))).toEqual([['docs/source/tour.mdx']]);
+  });
+
   it('is told by the path alone', () => {
     const files = new Set(['README.md', 'docs/en/a.md', 'docs/ko/a.md', 'site/b.md', 'site/ja/b.md', 'site/ja/c.md', 'site/b.de.md', 'site/setup_id.md', 'site/setup.md']);
     const folders = new Set(['docs', 'docs/en', 'docs/ko', 'site', 'site/ja']);

@@ -373,7 +373,7 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
   return sourceFiles
     .map((f) => f.path)
-    .filter((p) => /^readme[^/]*\.(md|markdown|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|rst)$/i.test(p)))
+    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
 }
 

@@ -68,7 +68,7 @@ const MAX_NAME_WORDS = 6;
 /** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
 export function workflowNameFrom(text: string): string | undefined {
   const ws = text
-    .replace(/\.(py|ipynb|md|markdown|rst|[cm]?[jt]sx?)$/i, '')
+    .replace(/\.(py|ipynb|md|markdown|mdx|rst|[cm]?[jt]sx?)$/i, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
