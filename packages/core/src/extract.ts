@@ -463,6 +463,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     analysed,
     (a) => sectionOf.get(a),
     (a) => !!pendingOf.get(a)?.imports,
+    (a) => pendingOf.get(a)?.walkthrough,
   );
   for (const [from, into] of mergedInto) unresolvedBySource.set(into, [...(unresolvedBySource.get(into) ?? []), ...(unresolvedBySource.get(from) ?? [])]);
   const mergedAway = new Set(mergedInto.keys());

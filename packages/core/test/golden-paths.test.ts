@@ -18,6 +18,7 @@ import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/
 import { consensusSteps, mineUseCases, settle } from '../src/group/usecases.js';
 import { nameUseCases, taskHeading } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
+import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
 import type { Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
 import { write } from './repos.js';
@@ -439,6 +440,56 @@ describe('tabs of one section', () => {
     });
     const p = await extractWorkflows({ repo: plain, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_pkg', all: true });
     expect(p.candidates.filter((c) => c.path === 'README.md' && c.heading === 'Quick start')).toHaveLength(2);
+  });
+});
+
+describe('numbered walkthroughs', () => {
+  it('runs of numbered sibling headings are found under their parent, deeper headings between them allowed', () => {
+    const h = (depth: number, text: string, line: number) => ({ depth, text, line });
+    const runs = walkthroughRuns([
+      h(1, 'Quickstart', 1),
+      h(2, 'Build a realtime session', 3),
+      h(3, '1. Import the components', 5),
+      h(3, '2. Define the agent', 9),
+      h(4, 'A note', 11),
+      h(3, 'Step 3: Start the session', 14),
+      h(2, 'Options', 20),
+      // Not a run: one numbered heading, or numbers that do not follow each other.
+      h(3, '1. Only one', 22),
+      h(2, 'Elsewhere', 30),
+      h(3, '2. Second', 31),
+      h(3, '4. Fourth', 33),
+    ]);
+    expect([...runs]).toEqual([
+      [5, { line: 5, heading: 'Build a realtime session' }],
+      [9, { line: 5, heading: 'Build a realtime session' }],
+      [14, { line: 5, heading: 'Build a realtime session' }],
+    ]);
+  });
+
+  it('the numbered sections of one task are one source named by the heading above them; numbered alternatives stay apart', async () => {
+    const F = '```python\n';
+    const E = '```\n\n';
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .engine import Engine, Runner\n',
+      'pkg/engine.py':
+        'class Engine:\n    def __init__(self, name):\n        self.name = name\n\n\nclass Runner:\n    def __init__(self, engine):\n        self.engine = engine\n\n    def start(self):\n        return self\n\n    def send(self, text):\n        return text\n\n    def stop(self):\n        return 0\n',
+      'docs/quickstart.md':
+        `# Quickstart\n\n## Run an engine session\n\n### 1. Import\n\n${F}from pkg import Engine, Runner\n${E}### 2. Define the engine\n\n${F}engine = Engine(name="e")\n${E}` +
+        `### 3. Start the runner\n\n${F}runner = Runner(engine)\nsession = runner.start()\n${E}### 4. Send input\n\n${F}session.send("hi")\nsession.stop()\n${E}`,
+      'docs/transports.md':
+        `# Transports\n\n## 1. Local engines\n\n${F}from pkg import Engine, Runner\nengine = Engine(name="local")\nrunner = Runner(engine)\nrunner.start()\nrunner.stop()\n${E}` +
+        `## 2. Remote engines\n\n${F}from pkg import Engine, Runner\nengine = Engine(name="remote")\nrunner = Runner(engine)\nrunner.send("x")\nrunner.stop()\n${E}`,
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-walk-')), name: 'acme_pkg', all: true });
+    const quick = m.candidates.filter((c) => c.path === 'docs/quickstart.md');
+    expect(quick.map((c) => [c.id, c.heading, c.foundBy])).toEqual([['docs/quickstart.md#L14', 'Run an engine session', 'docs code blocks of 4 numbered sections (4 blocks)']]);
+    // One source of the whole task: a workflow's source, not three one-call sections.
+    expect(quick[0].kept).toBe(true);
+    expect(m.workflows.filter((w) => w.sources.some((s) => s.path === 'docs/quickstart.md' && s.heading === 'Run an engine session'))).toHaveLength(1);
+    // Each alternative imports anew and reads nothing an earlier one made: two sources, each under its own heading.
+    expect(m.candidates.filter((c) => c.path === 'docs/transports.md').map((c) => c.heading)).toEqual(['1. Local engines', '2. Remote engines']);
   });
 });
 

@@ -55,6 +55,8 @@ export interface PendingSource {
    * in its session) and then make one source (`{path}#S{heading line}`).
    */
   section?: string;
+  /** The heading of the numbered walkthrough the block's section is a step of (its `section` is the walkthrough's). */
+  walkthrough?: string;
   /** The code block imports what it uses (PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS): it may start a source of its own in its section. */
   imports?: boolean;
 }
@@ -283,7 +285,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.heading ? { title: block.heading } : {}),
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
-          section: `${path}#S${block.headingLine}`,
+          section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
+        ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
           ...(imports ? { imports: true } : {}),
         };
         if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
@@ -320,7 +323,8 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         paragraphs: block.paragraphs,
         ...(block.heading ? { title: block.heading } : {}),
         ...(block.pageTitle ? { page: block.pageTitle } : {}),
-        section: `${path}#S${block.headingLine}`,
+        section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
+        ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
         ...(PY_BLOCK_IMPORTS.test(code) ? { imports: true } : {}),
       };
       if (block.language === 'python') {

@@ -18,6 +18,7 @@ export function mergeSections(
   analysed: AnalysedSource[],
   sectionOf: (a: AnalysedSource) => string | undefined,
   imports: (a: AnalysedSource) => boolean = () => false,
+  walkthrough: (a: AnalysedSource) => string | undefined = () => undefined,
 ): { sources: AnalysedSource[]; mergedInto: Map<string, string> } {
   const bySection = new Map<string, AnalysedSource[]>();
   for (const a of analysed) {
@@ -50,11 +51,16 @@ export function mergeSections(
     const own: CallSite[] = group.filter((g) => !variantBlocks.has(g)).flatMap((g) => g.calls);
     const steps = stepsWithOtherWays(own, otherWays.get(group) ?? []);
     for (const g of group.slice(1)) mergedInto.set(g.candidate.id, a.candidate.id);
-    a.candidate.foundBy = `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
+    // The steps of a numbered walkthrough, read as one task, are named by the heading above them.
+    const sections = new Set(group.map((g) => g.candidate.heading));
+    const walk = sections.size > 1 ? walkthrough(a) : undefined;
+    a.candidate.foundBy = walk ? `${a.candidate.foundBy}s of ${sections.size} numbered sections (${group.length} blocks)` : `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
+    if (walk) a.candidate.heading = walk;
     const first = group.find((g) => g.prose && g.prose.trim());
     const prose = first?.prose;
     sources.push({
       ...a,
+      ...(walk ? { title: walk } : {}),
       calls: [...own, ...steps.flatMap((st) => st.alternatives ?? [])],
       steps,
       ...(prose ? { prose } : {}),

@@ -48,6 +48,13 @@ export interface CodeBlock {
    * in backticks (`after`: the paragraph after the block): each sentence of a page can name its line.
    */
   paragraphs: Paragraph[];
+  /**
+   * The walkthrough the block's section is a part of: numbered sibling sections ("1. Import", "2. Define
+   * the agent"; "Step 1:", "Step 2:") under one heading, each showing one step of one task. `line` is the
+   * first numbered section's heading line, `heading` the heading above them ("Building an Agentic RAG
+   * System"), or the first part's heading without its number when none stands above.
+   */
+  walkthrough?: { line: number; heading: string };
 }
 
 /** A paragraph of Markdown prose: its text (whitespace folded, code spans in backticks) and first line. */
@@ -372,6 +379,8 @@ export function extractCodeBlocks(
   const tree = parseMarkdown(text);
   const blocks: CodeBlock[] = [];
   const headings: { depth: number; text: string; line: number }[] = [];
+  // Every heading in document order (the stack above keeps only the enclosing ones).
+  const all: { depth: number; text: string; line: number }[] = [];
   let prose: string[] = [];
   let paragraphs: Paragraph[] = [];
   // The block still waiting for its `after` paragraph.
@@ -382,6 +391,7 @@ export function extractCodeBlocks(
       case 'heading': {
         while (headings.length > 0 && headings[headings.length - 1].depth >= node.depth) headings.pop();
         headings.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
+        all.push(headings[headings.length - 1]);
         prose = [];
         paragraphs = [];
         pending = undefined;
@@ -438,7 +448,48 @@ export function extractCodeBlocks(
     }
   };
   visit(tree);
+  const runs = walkthroughRuns(all);
+  for (const b of blocks) {
+    const run = runs.get(b.headingLine);
+    if (run) b.walkthrough = run;
+  }
   return blocks;
+}
+
+/** A heading that numbers a step of a walkthrough: "1. Import", "2) Run", "Step 3: Serve", "Part 2 - Train". */
+const STEP_NUMBER = /^\s*(?:(?:step|part|stage|phase)\s*#?\s*)?(\d{1,2})(?:\s*[.:)\-–—]\s*|\s*$)/i;
+
+/**
+ * Runs of numbered sibling headings (1, 2, 3... at one depth under one parent, deeper headings between
+ * them allowed), by the line of each run member: the run's first line and its heading. Alternatives
+ * numbered the same way ("1. Hosted MCP", "2. Stdio MCP") are told apart later by their code (a part that
+ * imports anew and reads nothing earlier starts a source of its own: group/sections dataFlowParts).
+ */
+export function walkthroughRuns(headings: { depth: number; text: string; line: number }[]): Map<number, { line: number; heading: string }> {
+  const out = new Map<number, { line: number; heading: string }>();
+  let run: { depth: number; next: number; members: number[]; parent?: string; first: string } | undefined;
+  const close = () => {
+    if (run && run.members.length >= 2) {
+      const heading = run.parent ?? run.first.replace(STEP_NUMBER, '').trim();
+      for (const line of run.members) out.set(line, { line: run.members[0], heading });
+    }
+    run = undefined;
+  };
+  headings.forEach((h, i) => {
+    if (run && h.depth > run.depth) return;
+    const n = STEP_NUMBER.exec(h.text);
+    if (run && h.depth === run.depth && n && Number(n[1]) === run.next) {
+      run.members.push(h.line);
+      run.next++;
+      return;
+    }
+    close();
+    if (!n || Number(n[1]) > 1) return;
+    const parent = [...headings.slice(0, i)].reverse().find((p) => p.depth < h.depth);
+    run = { depth: h.depth, next: Number(n[1]) + 1, members: [h.line], first: h.text, ...(parent ? { parent: parent.text } : {}) };
+  });
+  close();
+  return out;
 }
 
 /** Headings of a Markdown file in document order (ATX and setext), text flattened. */
