@@ -423,6 +423,8 @@ export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'scri
  * section with code is a docs source, like `docs/`, READMEs under them included.
  */
 export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 'tutorial', 'guides', 'guide']);
+/** Folders of a documentation site whose pages sit in a docs folder inside (`content/docs/`, `website/docs/`). */
+export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);

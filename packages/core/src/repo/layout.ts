@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, DOC_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, DOC_DIRS, DOC_SITE_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -50,8 +50,8 @@ export function isVendoredPath(p: string): boolean {
 }
 
 export function isDocPath(p: string): boolean {
-  const top = p.split('/')[0];
-  return p.includes('/') && DOC_DIRS.has(top.toLowerCase());
+  const parts = p.toLowerCase().split('/');
+  return parts.length > 1 && (DOC_DIRS.has(parts[0]) || (parts.length > 2 && DOC_SITE_DIRS.has(parts[0]) && DOC_DIRS.has(parts[1])));
 }
 
 /** A TypeScript/JavaScript source goldpath reads (not a declaration file, not vendored). */

@@ -1,0 +1,19 @@
+// Which paths are documentation pages: a top-level docs folder, or the docs folder of a documentation
+// site (`content/docs/`, `website/docs/`: Next.js and Docusaurus sites keep the pages there).
+import { describe, expect, it } from 'vitest';
+import { isDocPath } from '../src/repo/layout.js';
+
+describe('documentation paths', () => {
+  it('are under a top-level docs folder or a site folder docs folder, never a file at the top', () => {
+    expect(isDocPath('docs/quickstart.md')).toBe(true);
+    expect(isDocPath('tutorials/python-api.md')).toBe(true);
+    expect(isDocPath('content/docs/03-ai-sdk-core/05-generating-text.mdx')).toBe(true);
+    expect(isDocPath('website/docs/intro.md')).toBe(true);
+    // A site folder's other content (provider pages, a cookbook, the site's own app) is no docs folder.
+    expect(isDocPath('content/providers/openai.mdx')).toBe(false);
+    expect(isDocPath('apps/docs/page.tsx')).toBe(false);
+    expect(isDocPath('content/docs')).toBe(false);
+    expect(isDocPath('docs')).toBe(false);
+    expect(isDocPath('src/docs/x.md')).toBe(false);
+  });
+});
