@@ -2,6 +2,7 @@
 // site (`content/docs/`, `website/docs/`: Next.js and Docusaurus sites keep the pages there).
 import { describe, expect, it } from 'vitest';
 import { isDocPath } from '../src/repo/layout.js';
+import { REFERENCE_PAGES } from '../src/heuristics/tables.js';
 
 describe('documentation paths', () => {
   it('are under a top-level docs folder or a site folder docs folder, never a file at the top', () => {
@@ -15,5 +16,13 @@ describe('documentation paths', () => {
     expect(isDocPath('content/docs')).toBe(false);
     expect(isDocPath('docs')).toBe(false);
     expect(isDocPath('src/docs/x.md')).toBe(false);
+  });
+
+  it('reference pages are told by their folder or page name, an ordering prefix allowed', () => {
+    expect(REFERENCE_PAGES.test('docs/source/package_reference/peft_model.md')).toBe(true);
+    expect(REFERENCE_PAGES.test('content/docs/07-reference/01-ai-sdk-core/01-generate-text.mdx')).toBe(true);
+    expect(REFERENCE_PAGES.test('docs/api/index.md')).toBe(true);
+    expect(REFERENCE_PAGES.test('content/docs/03-ai-sdk-core/05-generating-text.mdx')).toBe(false);
+    expect(REFERENCE_PAGES.test('docs/source/referencing_models.md')).toBe(false);
   });
 });
