@@ -79,6 +79,24 @@ describe.each(fixtures())('fixture %s: texts traced to the repository', (name) =
     }
   });
 
+  it("says what a Usage otherwise silent needs and returns from the signature it is traced to", async () => {
+    const model = await modelOf(name);
+    const repo = path.join(ROOT, 'examples', name, 'repo');
+    for (const w of model.workflows) {
+      for (const t of w.traces.usage.filter((x) => x.from === 'parameters')) {
+        // Only when the sources say nothing of what the user brings or gets.
+        expect(w.traces.usage.every((x) => x.from === 'parameters'), `${w.name}: ${t.text}`).toBe(true);
+        // Each name it quotes is written in the definition it points at (its signature).
+        const lines = readFileSync(path.join(repo, t.at!.path), 'utf8').split(/\r\n|\r|\n/).slice(t.at!.line - 1, t.at!.line + 30).join('\n');
+        // "X needs `a` and `b` (`callee`)." quotes parameters; "It ends with what `callee` returns: `T`." a type.
+        const said = t.text.startsWith('It ends with') ? t.text.split(' returns: ')[1] : t.text.split(' (`')[0];
+        const quoted = [...said.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+        expect(quoted.length, t.text).toBeGreaterThan(0);
+        for (const q of quoted) expect(lines, `${w.name}: ${q} in ${t.at!.path}:${t.at!.line}`).toContain(q);
+      }
+    }
+  });
+
   it('never chains the alternatives of one if/try/match as successive steps', async () => {
     const model = await modelOf(name);
     for (const w of model.workflows) {

@@ -3,7 +3,7 @@
 // the docstring says of them, data flow. Every sentence carries where it comes from (TextTrace); the
 // few connective sentences that only link others are the templates listed in CONNECTIVES. A sentence
 // that would only be a formula ("Calls X from the repository") is left out instead.
-import type { Arm, CallSite, Place, Step, StepCall, TextTrace } from '../model.js';
+import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from '../model.js';
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
@@ -223,7 +223,9 @@ function namesAnchor(sentence: string, terms: string[]): boolean {
  * README/docs section's code, an example's module docstring, a RepoMap Purpose; never a test's, which
  * says what the test checks), the distinctive API's docstring, where it is shown, and for Usage what the
  * user brings (the literals its first load and data steps take) and what comes out (files the save steps
- * write, values the last step returns). A part with nothing to say stays empty rather than a formula.
+ * write, values the last step returns); when the sources say none of that, what the library's signatures
+ * say: the first step's required parameters, the last step's declared return type. A part with nothing to
+ * say stays empty rather than a formula.
  */
 export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, _title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
   // The representative source that is no test introduces the use case; another source's prose is
@@ -286,7 +288,33 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const consumed = (v: string) => steps.flatMap((s) => s.calls).some((x) => x.call !== last.call && (x.call.callee.startsWith(`${v}.`) || x.call.uses.includes(v)) && x.call.site.start >= last.call.site.start && x.call.site.path === last.call.site.path);
   const results = last.call.assignedTo.filter((v) => !consumed(v));
   if (!writes.length && results.length) usage.push({ text: `It ends with ${joinList(results.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
+  // Nothing said by the sources: the library's own signatures say what the first step needs and what
+  // the last one returns (each at its definition).
+  if (!usage.length) usage.push(...signatureUsage(steps));
   return { overview, description, usage };
+}
+
+/** Parameters a call must be given: no default, not the receiver, not `*args`/`**kwargs`. */
+const required = (d: Definition) => d.params.filter((p) => p.default === undefined && !/^(self|cls)$/.test(p.name) && !p.name.startsWith('*') && /^[A-Za-z_$][\w$]*$/.test(p.name));
+
+/**
+ * The input state and the desired output from the library's signatures: what the first step's call
+ * needs (its required parameters) and what the last step's call returns (its declared type).
+ */
+function signatureUsage(steps: Step[]): TextTrace[] {
+  const out: TextTrace[] = [];
+  const first = steps[0]?.calls[0]?.call;
+  const needs = first?.definition ? required(first.definition).slice(0, 4) : [];
+  if (first?.definition && needs.length) {
+    out.push({ text: `${steps[0].title} needs ${joinList(needs.map((p) => code(p.name)))} (${code(first.callee)}).`, from: 'parameters', at: { path: first.definition.span.path, line: first.definition.span.start } });
+  }
+  const last = steps[steps.length - 1]?.calls[0]?.call;
+  // (Not a command's: its handler returns an exit status.)
+  const returns = last?.definition?.kind !== 'class' && !last?.command ? last?.definition?.returns?.trim() : undefined;
+  if (last?.definition && returns && returns !== 'None' && returns !== 'void' && returns.length <= 60) {
+    out.push({ text: `It ends with what ${code(last.callee)} returns: ${code(returns)}.`, from: 'parameters', at: { path: last.definition.span.path, line: last.definition.span.start } });
+  }
+  return out;
 }
 
 /** Sentences joined into one text. */
