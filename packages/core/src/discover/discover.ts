@@ -286,7 +286,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
-        ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
+          ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
           ...(imports ? { imports: true } : {}),
         };
         if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });

@@ -485,7 +485,7 @@ export function walkthroughRuns(headings: { depth: number; text: string; line: n
     }
     close();
     if (!n || Number(n[1]) > 1) return;
-    const parent = [...headings.slice(0, i)].reverse().find((p) => p.depth < h.depth);
+    const parent = headings.slice(0, i).reverse().find((p) => p.depth < h.depth);
     run = { depth: h.depth, next: Number(n[1]) + 1, members: [h.line], first: h.text, ...(parent ? { parent: parent.text } : {}) };
   });
   close();

@@ -307,7 +307,7 @@ function workspaceGlobs(root: Record<string, unknown> | undefined, pnpmYaml: str
 }
 
 /** A workspace glob as a pattern of folders: `*` is one name, `**` any number of them (none included). */
-export function globPattern(glob: string): RegExp {
+function globPattern(glob: string): RegExp {
   const parts = glob.replace(/^\.\//, '').replace(/\/$/, '').split('/');
   const name = (s: string) => s.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*');
   const re = parts.map((s, i) => (s !== '**' ? name(s) + (i < parts.length - 1 ? '/' : '') : i < parts.length - 1 ? '(?:[^/]+/)*' : '.*')).join('');
