@@ -28,6 +28,9 @@ describe('names', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');
     expect(workflowNameFrom('LoRA fine-tuning example')).toBe('LoRA_Fine_Tuning');
     expect(workflowNameFrom('01_train.py')).toBe('Train');
+    // Pronouns name nothing: "Serve it over stdio", "Our local Python executor".
+    expect(workflowNameFrom('Serve it over stdio')).toBe('Serve_Over_Stdio');
+    expect(workflowNameFrom('Our local Python executor')).toBe('Local_Python_Executor');
     expect(workflowNameFrom('Using the BCOTrainer')).toBe('BCO_Trainer');
     expect(workflowNameFrom('XPO with TRL')).toBe('XPO_TRL');
     expect(workflowNameFrom('lora_sft.py')).toBe('LoRA_SFT');

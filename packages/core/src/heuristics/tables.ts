@@ -282,7 +282,7 @@ export const NAME_FILLER = new Set([
   'a', 'an', 'the', 'example', 'examples', 'demo', 'demos', 'script', 'scripts', 'sample', 'samples',
   'notebook', 'tutorial', 'how', 'to', 'this', 'file', 'shows', 'showing', 'simple', 'basic', 'minimal',
   'quick', 'py', 'ipynb', 'md', 'test', 'tests', 'of', 'and', 'with', 'using', 'for', 'in', 'on', 'your',
-  'performing', 'overview',
+  'performing', 'overview', 'it', 'its', 'our', 'my', 'them',
 ]);
 
 /**
