@@ -24,6 +24,8 @@ describe('translated documentation', () => {
       'documentation/guide/run.md': `# Run\n\n${block}`,
       'documentation/ja/guide/run.md': `# 実行\n\n${block}`,
       'documentation/guide/run.fr.md': `# Exécuter\n\n${block}`,
+      // A page of that language folder whose English page has moved since: the folder mirrors the others.
+      'documentation/ja/sessions.md': `# セッション\n\n${block}`,
       // No English sibling: a folder that happens to be named like a language is kept.
       'docs/it/usage.md': `# Usage\n\n${block}`,
     });

@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
-import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath } from '../repo/layout.js';
+import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
@@ -375,10 +375,11 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));
   const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  const translated = translationFolders(allPaths);
   return sourceFiles
     .map((f) => f.path)
     .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
-    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)));
+    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)) && !p.split('/').some((_, i, a) => translated.has(a.slice(0, i + 1).join('/'))));
 }
 
 /** The folder test of discovery: configured example folders (repository-relative) count as `examples/`. */

@@ -36,6 +36,22 @@ export function isTranslationPath(p: string, exists: (path: string) => boolean, 
   return false;
 }
 
+/**
+ * Language folders that mirror the pages beside them (`docs/ja/` when some `docs/ja/x.md` has its
+ * `docs/x.md`): every page under them is a translation, also one whose English page moved away since.
+ */
+export function translationFolders(paths: Iterable<string>): Set<string> {
+  const all = new Set(paths);
+  const out = new Set<string>();
+  for (const p of all) {
+    const parts = p.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (TRANSLATION_LANGS.has(parts[i].toLowerCase()) && all.has([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) out.add(parts.slice(0, i + 1).join('/'));
+    }
+  }
+  return out;
+}
+
 export function isTestPath(p: string): boolean {
   return (
     folders(p).some((d) => TEST_DIRS.has(d.toLowerCase()) || d === '__tests__') ||
