@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows } from '../src/index.js';
-import { isTranslationPath } from '../src/repo/layout.js';
+import { isTranslationPath, translationFolders } from '../src/repo/layout.js';
 import { write } from './repos.js';
 
 const block = '```python\nfrom acme import Engine\ne = Engine()\ne.start()\ne.stop()\ne.report()\n```\n';
@@ -50,15 +50,16 @@ describe('translated documentation', () => {
 
   it('is told by the path alone', () => {
     const files = new Set(['README.md', 'docs/en/a.md', 'docs/ko/a.md', 'site/b.md', 'site/ja/b.md', 'site/ja/c.md', 'site/b.de.md', 'site/setup_id.md', 'site/setup.md']);
-    const folders = new Set(['docs', 'docs/en', 'docs/ko', 'site', 'site/ja']);
-    const is = (p: string) => isTranslationPath(p, (x) => files.has(x), (d) => folders.has(d));
+    const is = (p: string) => isTranslationPath(p, (x) => files.has(x), translationFolders(files));
     expect(is('README_ko.md')).toBe(true);
     expect(is('README_DEV.md')).toBe(false);
     expect(is('docs/ko/a.md')).toBe(true);
     expect(is('docs/en/a.md')).toBe(false);
     expect(is('sub/README_zh.md')).toBe(false);
     expect(is('site/ja/b.md')).toBe(true);
-    expect(is('site/ja/c.md')).toBe(false);
+    // The folder mirrors site/b.md: all of it is translated, a page whose English page is gone too.
+    expect(is('site/ja/c.md')).toBe(true);
+    expect(is('site/de/c.md')).toBe(false);
     expect(is('site/b.de.md')).toBe(true);
     expect(is('site/b.md')).toBe(false);
     expect(is('site/setup_id.md')).toBe(false);

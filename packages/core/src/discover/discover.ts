@@ -374,12 +374,11 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
 export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown): string[] {
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));
-  const folders = new Set([...allPaths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
   const translated = translationFolders(allPaths);
   return sourceFiles
     .map((f) => f.path)
     .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
-    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), (d) => folders.has(d)) && !p.split('/').some((_, i, a) => translated.has(a.slice(0, i + 1).join('/'))));
+    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
 }
 
 /** The folder test of discovery: configured example folders (repository-relative) count as `examples/`. */

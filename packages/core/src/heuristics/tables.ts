@@ -582,7 +582,7 @@ export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|qui
 
 /**
  * Language codes of translated documentation: `docs/source/ko/...` beside `docs/source/en/...`, `docs/ja/x.md`
- * beside `docs/x.md`, `README_zh.md` / `README.ja.md` beside `README.md` (repo/layout isTranslationPath).
+ * beside `docs/x.md`, `README_zh.md` / `README.ja.md` beside `README.md` (repo/layout translationFolders, isTranslationPath).
  * Translations repeat the English pages' code, so they are no sources of their own (every use case would
  * count each page once per language).
  */

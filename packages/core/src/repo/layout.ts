@@ -14,42 +14,40 @@ export function exampleDirOf(p: string): (typeof EXAMPLE_DIRS)[string] | undefin
 }
 
 /**
- * A translated page: under a language folder (`ko/`) whose parent also has `en/` (`docs/source/ko/x.md`
- * beside `docs/source/en/x.md`) or whose page without the language folder exists (mkdocs' `docs/ja/x.md`
- * beside `docs/x.md`), or a page named for a language beside the page without it (`README_zh.md`,
- * `README.ja.md` beside `README.md`; `index.fr.md` beside `index.md`). `exists` says whether a path is in
- * the repository.
+ * Language folders of translated documentation: a language folder (`ko/`) whose parent also has `en/`
+ * (`docs/source/ko/` beside `docs/source/en/`), or that mirrors the pages beside it (mkdocs' `docs/ja/`
+ * when some `docs/ja/x.md` has its `docs/x.md`): every page under them is a translation, also one whose
+ * English page has moved since.
  */
-export function isTranslationPath(p: string, exists: (path: string) => boolean, hasFolder: (dir: string) => boolean): boolean {
+export function translationFolders(paths: Iterable<string>): Set<string> {
+  const all = new Set(paths);
+  const folders = new Set([...all].flatMap((p) => p.split('/').slice(0, -1).map((_, i, a) => a.slice(0, i + 1).join('/'))));
+  const out = new Set<string>();
+  for (const p of all) {
+    const parts = p.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+      if (!TRANSLATION_LANGS.has(parts[i].toLowerCase())) continue;
+      if (folders.has([...parts.slice(0, i), 'en'].join('/')) || all.has([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) out.add(parts.slice(0, i + 1).join('/'));
+    }
+  }
+  return out;
+}
+
+/**
+ * A translated page: under one of the `translated` language folders (translationFolders), or named for a
+ * language beside the page without it (`README_zh.md`, `README.ja.md` beside `README.md`; `index.fr.md`
+ * beside `index.md`). `exists` says whether a path is in the repository.
+ */
+export function isTranslationPath(p: string, exists: (path: string) => boolean, translated: ReadonlySet<string>): boolean {
   const parts = p.split('/');
   const name = parts[parts.length - 1];
   // Any page may carry `.<lang>` (mkdocs-static-i18n); only READMEs `_<lang>` or `-<lang>` (`setup_id.md` is no translation).
   const named = /^(.+?)\.([A-Za-z_-]+)\.(md|markdown|mdx)$/.exec(name) ?? /^(readme)[_-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name);
   if (named && TRANSLATION_LANGS.has(named[2].toLowerCase())) {
     const base = named[1].toLowerCase() === 'readme' ? 'README.md' : `${named[1]}.${named[3]}`;
-    return exists([...parts.slice(0, -1), base].join('/'));
+    if (exists([...parts.slice(0, -1), base].join('/'))) return true;
   }
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (!TRANSLATION_LANGS.has(parts[i].toLowerCase())) continue;
-    if (hasFolder([...parts.slice(0, i), 'en'].join('/')) || exists([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) return true;
-  }
-  return false;
-}
-
-/**
- * Language folders that mirror the pages beside them (`docs/ja/` when some `docs/ja/x.md` has its
- * `docs/x.md`): every page under them is a translation, also one whose English page moved away since.
- */
-export function translationFolders(paths: Iterable<string>): Set<string> {
-  const all = new Set(paths);
-  const out = new Set<string>();
-  for (const p of all) {
-    const parts = p.split('/');
-    for (let i = 0; i < parts.length - 1; i++) {
-      if (TRANSLATION_LANGS.has(parts[i].toLowerCase()) && all.has([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) out.add(parts.slice(0, i + 1).join('/'));
-    }
-  }
-  return out;
+  return parts.slice(0, -1).some((_, i) => translated.has(parts.slice(0, i + 1).join('/')));
 }
 
 export function isTestPath(p: string): boolean {
