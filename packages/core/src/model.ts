@@ -120,6 +120,11 @@ export interface CallSite {
   definition?: Definition;
   /** Execution order in its source: [cell, statement line, post-order rank] (arguments run first). */
   order?: number[];
+  /**
+   * A decorator over a function the source hands on: `bare` (`@function_tool`, no parentheses written) or
+   * `call` (`@function_tool(name_override=...)`).
+   */
+  decorator?: 'bare' | 'call';
   /** For a pattern (a local function passed to an API): the callee it is passed to. */
   passedTo?: string;
   /** The values the call passes, as written (clipped), by argument name: what the user chose. */

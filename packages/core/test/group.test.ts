@@ -98,6 +98,14 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it('a decorator without a verb defines what it makes of the function', () => {
+    const deco = { ...repoCallSite('input_guardrail', 'function'), decorator: 'bare' as const };
+    expect(titleOf(nameCall(deco))).toBe('Define Input Guardrail');
+    expect(principleOf(nameCall(deco))).toBe('Input_Guardrail_Definition');
+    // A plain call of the same function is no definition.
+    expect(titleOf(nameCall(repoCallSite('input_guardrail', 'function')))).toBe('Call Input Guardrail');
+  });
+
   it('names a call whose name tokens are Object.prototype keys (sympy ArrayConstructor)', () => {
     const c = repoCallSite;
     for (const [callee, kind] of [['ArrayConstructor', 'class'], ['constructor', 'function'], ['value_of', 'function'], ['to_string', 'function'], ['HasOwnProperty', 'class']] as const) {

@@ -117,6 +117,8 @@ function namingOf(c: CallSite): Naming {
     if (!object.length && (v.role === 'infer' || v.role === 'prepare_data') && /^[A-Za-z]{3,}(_[A-Za-z]{3,})*$/.test(c.assignedTo[0] ?? '')) object = valueObject(c.assignedTo[0], verbTok);
     return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object };
   }
+  // A decorator without a verb makes an object of the user's function (`@function_tool` → Define Function Tool).
+  if (c.decorator) return { role: 'build', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
   // No verb: the name itself is the object of a plain call.
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
 }

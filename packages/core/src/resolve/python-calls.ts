@@ -773,11 +773,44 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return [p.cell ?? 0, ...pathOf(call.scope), p.line, -1, rank.get(i) ?? i];
   };
 
+  // A decorator makes what its function's name holds (`@function_tool def get_weather`): when the source
+  // hands that name on (`Agent(tools=[get_weather])`), the decorator is a call whose value flows there,
+  // bare (`@function_tool`) or called (`@function_tool(name_override=...)`). A decorated function nothing
+  // takes (a test's `@slow`, a route the framework finds) adds no call.
+  const handedOn = new Set(facts.calls.flatMap((c) => c.args.flatMap((a) => a.names)));
+  const products = facts.defs.filter((d) => d.kind === 'function' && !d.isMethod && d.decorators.length && handedOn.has(d.name));
+  const decoratorOf = new Map<string, PyDef>();
+  const bare: { call: PyCall; def: PyDef }[] = [];
+  for (const d of products) {
+    d.decoratorLines.forEach((line, k) => {
+      decoratorOf.set(`${d.parent}\0${line}`, d);
+      const text = d.decorators[k];
+      if (!/^[A-Za-z_][\w.]*$/.test(text)) return;
+      bare.push({ def: d, call: { line, endLine: line, callee: { base: 'name', chain: text.split('.'), text }, args: [], scope: d.parent, inMainGuard: false, assignedTo: [d.name], statementLine: line } });
+    });
+  }
+  // The names decorators make are values of the source, not its own machinery.
+  const machinery = new Map([...localDefs].filter(([n]) => !products.some((d) => d.name === n && d.parent === '')));
+  const decoratorSite = async (call: PyCall): Promise<void> => {
+    if (!emitted(call)) return;
+    let callee = await chainValue(call.callee.chain, call.scope, call.line);
+    if (callee.kind === 'instance') callee = await instanceCall(callee.cls);
+    const site = await callSite(index, src, call, callee, span(call.line, call.endLine), machinery);
+    site.decorator = 'bare';
+    const p = place(call.line);
+    site.order = [p.cell ?? 0, ...pathOf(call.scope), p.line, -1, -1];
+    calls.push(site);
+  };
+  let nextBare = 0;
+  bare.sort((a, b) => a.call.line - b.call.line);
   for (let i = 0; i < facts.calls.length; i++) {
     const call = facts.calls[i];
     const callee = await calleeOf(i);
+    while (nextBare < bare.length && bare[nextBare].call.line <= call.line) await decoratorSite(bare[nextBare++].call);
     if (!emitted(call)) continue;
-    const site = await callSite(index, src, call, callee, span(call.line, call.endLine), localDefs);
+    const product = call.parent === undefined ? decoratorOf.get(`${call.scope}\0${call.line}`) : undefined;
+    const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, callee, span(call.line, call.endLine), machinery);
+    if (product) site.decorator = 'call';
     site.order = orderOf(call, i);
     calls.push(site);
     // A local function passed to an API is a pattern the user implements.
@@ -803,6 +836,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
     }
   }
+  while (nextBare < bare.length) await decoratorSite(bare[nextBare++].call);
   // Shell lines of notebooks run tools (`%` magics configure the kernel; only `!` lines run a tool).
   calls.push(...shellCallSites(src.path, src.shell, src.commands));
   return { calls, patterns };

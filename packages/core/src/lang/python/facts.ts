@@ -782,6 +782,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         defLine: def.startRow + 1,
         end: endLine(n),
         decorators: decorators.map((d) => t(d).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
+        decoratorLines: decorators.map((d) => d.startRow + 1),
         params: isClass ? [] : paramsOf(src, child(def, 'parameters')),
         ...(returns ? { returns: t(returns) } : {}),
         ...(doc !== undefined ? { doc } : {}),

@@ -56,6 +56,8 @@ export interface PyDef {
   end: number;
   /** Decorator expressions without `@`, e.g. `staticmethod`, `torch.no_grad()`. */
   decorators: string[];
+  /** The line each decorator starts on, in the order of `decorators`. */
+  decoratorLines: number[];
   /** Parameters in order, including `self`/`cls`. */
   params: PyParam[];
   returns?: string;
