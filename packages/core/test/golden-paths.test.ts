@@ -21,7 +21,7 @@ import { extractWorkflows } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
 import type { Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
-import { write } from './repos.js';
+import { callsOf, write } from './repos.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ADAPTKIT = path.join(ROOT, 'examples/adaptkit/repo');
@@ -1141,4 +1141,23 @@ describe('reStructuredText pages', () => {
     expect(c).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });
   });
 
+});
+
+describe("an example's own helpers", () => {
+  it('a helper from the examples\' lib/ that runs the example (`run(async () => ...)`) is no step; the library calls inside are', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'chatkit', main: 'src/index.ts' }),
+      'src/index.ts':
+        'export class Client {\n  constructor(opts: { key: string }) {}\n  async generate(prompt: string): Promise<string> {\n    return prompt;\n  }\n  async evaluate(text: string): Promise<string> {\n    return text;\n  }\n  async save(path: string): Promise<void> {}\n}\n',
+      'examples/lib/run.ts': 'export function run(fn: () => Promise<unknown>): void {\n  fn().catch((e) => console.error(e));\n}\n',
+      'examples/chat.ts':
+        "import { Client } from 'chatkit';\nimport { run } from './lib/run';\n\nrun(async () => {\n  const client = new Client({ key: 'k' });\n  const answer = await client.generate('hi');\n  const summary = await client.evaluate(answer);\n  await client.save(summary);\n});\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/chat.ts')!;
+    // Resolved to the example's own function, and still no step of the source.
+    expect(calls.find((c) => c.callee === 'run')?.resolution).toMatchObject({ kind: 'repo', qualname: 'run' });
+    const callees = buildSteps(calls).flatMap((s) => s.calls.map((c) => c.callee));
+    expect(callees).toEqual(expect.arrayContaining(['client.generate', 'client.evaluate', 'client.save']));
+    expect(callees).not.toContain('run');
+  });
 });

@@ -5,6 +5,7 @@ import type { Arm, CallSite, Role } from '../model.js';
 import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
+import { isHelper } from '../resolve/helpers.js';
 
 export interface DraftStep {
   role: Role;
@@ -237,7 +238,9 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
   const candidates = calls.filter(isApiCall);
   // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
   const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
-  const useful = candidates.filter((c) => !noise.has(c));
+  // A helper the source's own files define (`run(async () => ...)` from an example's lib/) is machinery:
+  // its library calls replace it where they can be read (resolve/helpers), and it is never a step itself.
+  const useful = candidates.filter((c) => !noise.has(c) && (c.command !== undefined || !isHelper(c)));
   const wired = wiredExternals(useful);
   const served = (c: CallSite) => c.resolution.kind !== 'external' || wired.has(c);
   // A callback is a pattern of the API it is passed to; passed to a call that is no step (a web server's
