@@ -15,7 +15,7 @@ import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf 
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
-import { consensusSteps, mineUseCases, settle } from '../src/group/usecases.js';
+import { consensusSteps, mineUseCases, onApiPage, settle } from '../src/group/usecases.js';
 import { nameUseCases, taskHeading } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
@@ -751,6 +751,27 @@ describe('near-duplicates and evidence', () => {
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
     // "Overview" says what kind of page it is, not the task: "Merging overview" only spells the API too.
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging overview')])).nameFrom).not.toBe('docs-title');
+  });
+
+  it('a use case is represented by a docs section on the page about its distinctive API, not by the first "Basic usage" that calls it', async () => {
+    const merging = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    const section = async (file: string, page: string, heading: string, code: string) => {
+      const a = await analysed(ADAPTKIT, code, file, 'docs');
+      return { ...a, page, candidate: { ...a.candidate, heading } };
+    };
+    const aside = await section('docs/reasoning.md', 'Reasoning', 'Basic usage', merging);
+    const own = await section('docs/merging.md', 'Merging adapters', 'Weights', merging.replace('"x"', '"y"'));
+    // Other sources load and save too: merging is what is distinctive.
+    const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\n`;
+    const others = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, tour.replace('"x"', `"${k}"`), `examples/${k}.py`)));
+    const { workflows } = buildWorkflows([aside, own, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const w = workflows.find((x) => x.anchor === 'merge_adapters')!;
+    expect(w.sources.map((s) => s.path)).toEqual(['docs/merging.md', 'docs/reasoning.md']);
+    // A title that names the API in code counts too; a heading alone, or a title naming part of it, does not.
+    const call = w.steps.find((s) => s.calls[0].call.callee === 'merge_adapters')!.calls[0].call;
+    expect(onApiPage(await section('docs/api.md', 'The `merge_adapters` function', 'Usage', merging), call)).toBe(true);
+    expect(onApiPage(await section('docs/a.md', 'Adapters', 'merge_adapters', merging), call)).toBe(false);
+    expect(onApiPage(await section('docs/b.md', 'Merging', 'Loading', merging), call)).toBe(false);
   });
 
   it('splits a section where a block starts afresh (its own imports, no variable of an earlier block), and keeps a section that passes its variables on', async () => {

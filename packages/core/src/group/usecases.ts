@@ -4,7 +4,8 @@
 // milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
-import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT } from '../heuristics/tables.js';
+import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
+import { tokens } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
@@ -76,6 +77,37 @@ export function sourceTrust(s: AnalysedSource): number {
 
 export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
   sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
+
+/** A word's stem, so that "Generating" spells `generate` and "Tools" spells `tool`. */
+const stemOf = (w: string) => w.replace(/(?:ing|ers?|es|e|s)$/, '');
+
+/**
+ * Is a docs section on the page about the API: does the page title name it, in code (`generateText`) or
+ * word by word ("Generating and Streaming Text" for `generateText`)?
+ */
+export function onApiPage(s: AnalysedSource, call: CallSite): boolean {
+  const name = call.callee.split('.').pop() ?? '';
+  const words = tokens(name).filter((w) => !STOP_TOKENS.has(w));
+  const title = s.page ?? '';
+  if (!words.length || !title) return false;
+  if (new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(title)) return true;
+  const said = new Set(tokens(title).map(stemOf));
+  return words.every((w) => said.has(stemOf(w)));
+}
+
+/**
+ * The use case's representative speaks for it (its overview, the heading its name may come from): among
+ * docs sections, one on the page about the use case's distinctive API (its title names it)
+ * rather than the first "Basic Usage" of a page about something else that happens to call it. Only among
+ * docs sections (never over a README section, never a reference page). A heading alone that names the
+ * API ("From AutoModel") is no page about it.
+ */
+export function ownPageFirst(u: UseCase): AnalysedSource[] {
+  const rep = u.members[0];
+  if (!rep || rep.candidate.kind !== 'docs' || onApiPage(rep, u.anchorCall)) return u.members;
+  const own = u.members.find((m) => m.candidate.kind === 'docs' && !REFERENCE_PAGES.test(m.candidate.path) && onApiPage(m, u.anchorCall));
+  return own ? [own, ...u.members.filter((m) => m !== own)] : u.members;
+}
 
 /** Use cases, the most followed first (then the most trusted representative, then the anchor): who hosts, who merges into whom. */
 export const byFollowing = (a: UseCase, b: UseCase) => b.members.length - a.members.length || byTrust(a.members[0], b.members[0]) || cmp(a.anchor, b.anchor);

@@ -10,7 +10,7 @@ import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS,
 import { apiKey, buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
-import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, settle, type UseCase } from './usecases.js';
+import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
@@ -102,6 +102,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
     return false;
   });
+  for (const u of kept) u.members = ownPageFirst(u);
   const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}) }));
   const names = nameUseCases(ranked, hints);
   markNumbered(ranked, names);
