@@ -98,6 +98,27 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it('titles keep the prepositions of a name, and add the receiver only after a qualifier word', () => {
+    const method = (callee: string, owner: string): CallSite => {
+      const c = repoCallSite(callee, 'function');
+      const qualname = `${owner}.${callee.split('.').pop()}`;
+      return { ...c, resolution: { ...c.resolution, qualname } as CallSite['resolution'], definition: { ...c.definition!, kind: 'method', qualname } };
+    };
+    const title = (c: CallSite) => titleOf(nameCall(c));
+    expect(title(method('trainer.push_to_hub', 'Trainer'))).toBe('Push to Hub');
+    expect(title(method('dataset.save_to_disk', 'Dataset'))).toBe('Save to Disk');
+    expect(title(method('AutoModelForCausalLM.from_pretrained', 'AutoModelForCausalLM'))).toBe('Load Model for Causal LM');
+    // Principles keep the content words only.
+    expect(principleOf(nameCall(method('AutoModelForCausalLM.from_pretrained', 'AutoModelForCausalLM')))).toBe('Model_Causal_LM_Loading');
+    // A qualifier (a participle, a format) takes the receiver's noun; a thing does not.
+    expect(title(method('model.save_pretrained_merged', 'Model'))).toBe('Save Merged Model');
+    expect(title(method('model.save_pretrained_gguf', 'Model'))).toBe('Save GGUF Model');
+    expect(title(method('trainer.save_model', 'Trainer'))).toBe('Save Model');
+    // Not a name's first word: `to_input_list` sends nothing "to Input".
+    expect(title(method('result.to_input_list', 'RunResult'))).not.toContain(' to ');
+    expect(title(method('accelerator.load_state', 'Accelerator'))).toBe('Load State');
+  });
+
   it('a decorator without a verb defines what it makes of the function', () => {
     const deco = { ...repoCallSite('input_guardrail', 'function'), decorator: 'bare' as const };
     expect(titleOf(nameCall(deco))).toBe('Define Input Guardrail');

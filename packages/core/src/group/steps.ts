@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -26,6 +26,8 @@ export interface Naming {
   object: string[];
   /** How the call spells a word in capitals (`RLOOTrainer` → rloo: RLOO), for titles and page names. */
   spelling?: Record<string, string>;
+  /** Object words whose name puts a preposition before them (`push_to_hub`: hub ← to), kept in titles only. */
+  prepositions?: Record<string, string>;
 }
 
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
@@ -41,7 +43,24 @@ export function isApiCall(c: CallSite): boolean {
 export function nameCall(c: CallSite): Naming {
   const n = namingOf(c);
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
-  return spelling ? { ...n, spelling } : n;
+  const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
+  return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions } : {}) };
+}
+
+/**
+ * The prepositions a name puts before its object words (`push_to_hub` → Push to Hub, `AutoModelForCausalLM`
+ * → Load Model for Causal LM): titles read as the name does; principles keep the content words only.
+ */
+function prepositionsOf(parts: string[][], object: string[]): Record<string, string> | undefined {
+  let out: Record<string, string> | undefined;
+  // Within one name, after its first word (`to_input_list` converts; it sends nothing "to Input").
+  for (const nameTokens of parts) {
+    nameTokens.forEach((t, i) => {
+      const next = nameTokens[i + 1];
+      if (i > 0 && TITLE_PREPOSITIONS.has(t) && next && object.includes(next)) (out ??= {})[next] = t;
+    });
+  }
+  return out;
 }
 
 /**
@@ -110,8 +129,10 @@ function namingOf(c: CallSite): Naming {
     const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t)), verbTok);
-    // `model.save_pretrained_merged` saves the merged model: one qualifier word gets the receiver's noun.
-    else if (object.length === 1 && parts.length > 1 && ['load', 'save'].includes(v.role) && onInstance(c) && /^[a-z][a-z]{2,}$/.test(parts[parts.length - 2]) && !STOP_TOKENS.has(parts[parts.length - 2]) && !object.includes(parts[parts.length - 2])) {
+    // `model.save_pretrained_merged` saves the merged model: one qualifier word (a participle, a format:
+    // merged, GGUF) gets the receiver's noun; a thing (`trainer.save_model`, `accelerator.load_state`) or a
+    // destination (`push_to_hub`) does not.
+    else if (object.length === 1 && isQualifier(object[0], nameTokens) && parts.length > 1 && ['load', 'save'].includes(v.role) && onInstance(c) && /^[a-z][a-z]{2,}$/.test(parts[parts.length - 2]) && !STOP_TOKENS.has(parts[parts.length - 2]) && !object.includes(parts[parts.length - 2])) {
       object = [...object, parts[parts.length - 2]];
     }
     // What an inference or data step produces names it (`text = model.generate(...)` → Generate Text).
@@ -161,13 +182,20 @@ function valueObject(name: string, verb: string): string[] {
   return objectTokens(tokens(name).filter((t) => !VALUE_WORDS.has(t)), verb).slice(0, 2);
 }
 
+/** A word that qualifies a noun rather than naming a thing: a participle (merged) or a format (GGUF), not after a preposition. */
+function isQualifier(w: string, nameTokens: string[]): boolean {
+  const i = nameTokens.indexOf(w);
+  if (i > 0 && TITLE_PREPOSITIONS.has(nameTokens[i - 1])) return false;
+  return /[a-z]{3,}ed$/.test(w) || !!ACRONYMS[w];
+}
+
 function objectTokens(ts: string[], verb: string): string[] {
   const stem = verb.replace(/e$/, '');
   return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t)).slice(0, 3);
 }
 
 export function titleOf(n: Naming): string {
-  return [n.verb, ...n.object.map((t) => n.spelling?.[t] ?? word(t))].join(' ');
+  return [n.verb, ...n.object.flatMap((t) => [...(n.prepositions?.[t] ? [n.prepositions[t]] : []), n.spelling?.[t] ?? word(t)])].join(' ');
 }
 
 export function principleOf(n: Naming): string {
