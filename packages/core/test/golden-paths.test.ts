@@ -1099,6 +1099,14 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
   });
 
+  it('a heading that is an identifier in a code span is an API name, as the bare identifier is', () => {
+    const api = new Set(['create', 'agent', 'stream', 'response']);
+    expect(taskHeading('`createAgentUIStreamResponse`', api)).toBeUndefined();
+    expect(taskHeading('createAgentUIStreamResponse', api)).toBeUndefined();
+    // Words around the span make a task heading again.
+    expect(taskHeading('Streaming with `streamText`', new Set(['stream', 'text']))).toBe('Streaming with streamText');
+  });
+
   it("a heading's numbering label goes before it names a task ('Use case 1:', 'Option 2:', 'Example 1.1:', 'Step 3:')", () => {
     const api = new Set(['fit', 'trainer']);
     expect(taskHeading('Use case 1: Pretraining from random weights', api)).toBe('Pretraining from random weights');

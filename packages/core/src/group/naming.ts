@@ -311,7 +311,8 @@ const MAX_HEADING_WORDS = 5;
  * "Use case 2:": HEADING_NUMBERING).
  */
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
-  const stepless = heading.replace(HEADING_NUMBERING, '');
+  // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText).
+  const stepless = heading.replace(HEADING_NUMBERING, '').replace(/`([^`]*)`/g, '$1');
   let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
   // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it
   // and the aside names the API: "Azure (managed identity)" for `azureManagedIdentityTokenProvider`.
