@@ -780,13 +780,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   const handedOn = new Set(facts.calls.flatMap((c) => c.args.flatMap((a) => a.names)));
   const products = facts.defs.filter((d) => d.kind === 'function' && !d.isMethod && d.decorators.length && handedOn.has(d.name));
   const decoratorOf = new Map<string, PyDef>();
-  const bare: { call: PyCall; def: PyDef }[] = [];
+  const bare: PyCall[] = [];
   for (const d of products) {
     d.decoratorLines.forEach((line, k) => {
       decoratorOf.set(`${d.parent}\0${line}`, d);
       const text = d.decorators[k];
       if (!/^[A-Za-z_][\w.]*$/.test(text)) return;
-      bare.push({ def: d, call: { line, endLine: line, callee: { base: 'name', chain: text.split('.'), text }, args: [], scope: d.parent, inMainGuard: false, assignedTo: [d.name], statementLine: line } });
+      bare.push({ line, endLine: line, callee: { base: 'name', chain: text.split('.'), text }, args: [], scope: d.parent, inMainGuard: false, assignedTo: [d.name], statementLine: line });
     });
   }
   // The names decorators make are values of the source, not its own machinery.
@@ -802,11 +802,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     calls.push(site);
   };
   let nextBare = 0;
-  bare.sort((a, b) => a.call.line - b.call.line);
+  bare.sort((a, b) => a.line - b.line);
   for (let i = 0; i < facts.calls.length; i++) {
     const call = facts.calls[i];
     const callee = await calleeOf(i);
-    while (nextBare < bare.length && bare[nextBare].call.line <= call.line) await decoratorSite(bare[nextBare++].call);
+    while (nextBare < bare.length && bare[nextBare].line <= call.line) await decoratorSite(bare[nextBare++]);
     if (!emitted(call)) continue;
     const product = call.parent === undefined ? decoratorOf.get(`${call.scope}\0${call.line}`) : undefined;
     const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, callee, span(call.line, call.endLine), machinery);
@@ -836,7 +836,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
     }
   }
-  while (nextBare < bare.length) await decoratorSite(bare[nextBare++].call);
+  while (nextBare < bare.length) await decoratorSite(bare[nextBare++]);
   // Shell lines of notebooks run tools (`%` magics configure the kernel; only `!` lines run a tool).
   calls.push(...shellCallSites(src.path, src.shell, src.commands));
   return { calls, patterns };
