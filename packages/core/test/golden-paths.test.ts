@@ -772,6 +772,8 @@ describe('near-duplicates and evidence', () => {
     expect(onApiPage(await section('docs/api.md', 'The `merge_adapters` function', 'Usage', merging), call)).toBe(true);
     expect(onApiPage(await section('docs/a.md', 'Adapters', 'merge_adapters', merging), call)).toBe(false);
     expect(onApiPage(await section('docs/b.md', 'Merging', 'Loading', merging), call)).toBe(false);
+    // A callee part that is no identifier is compared, never read as a pattern.
+    for (const callee of ['GradioUI(agent.launch)', 'tools[name', 'x.y+']) expect(onApiPage(await section('docs/c.md', 'Another page', 'Usage', merging), { ...call, callee })).toBe(false);
   });
 
   it('splits a section where a block starts afresh (its own imports, no variable of an earlier block), and keeps a section that passes its variables on', async () => {

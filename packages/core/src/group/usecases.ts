@@ -90,7 +90,8 @@ export function onApiPage(s: AnalysedSource, call: CallSite): boolean {
   const words = tokens(name).filter((w) => !STOP_TOKENS.has(w));
   const title = s.page ?? '';
   if (!words.length || !title) return false;
-  if (new RegExp(`\\b${name.replace(/[$]/g, '\\$&')}\\b`).test(title)) return true;
+  // The name as an identifier of the title (a callee part may be no identifier: `GradioUI(agent).launch`).
+  if (title.match(/[A-Za-z_$][\w$]*/g)?.includes(name)) return true;
   const said = new Set(tokens(title).map(stemOf));
   return words.every((w) => said.has(stemOf(w)));
 }
