@@ -11,7 +11,7 @@ import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.j
 import { extractPythonFacts } from '../src/lang/python/facts.js';
 import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
-import { buildSteps, callKey, isBoilerplateName, nameCall, principleOf, titleOf } from '../src/group/steps.js';
+import { buildSteps, callKey, distinctTitles, isBoilerplateName, nameCall, principleOf, setOption, titleOf } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
@@ -206,6 +206,31 @@ describe('steps are milestones of the public API', () => {
     expect(pooled.map((x) => x.steps.map((st) => st.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`).join(' + ')))).toEqual([['CloudClient + LocalClient (alternative)', 'client.chat.create', 'client.chat.send']]);
   });
 
+  it('shows an API once in a use case: the same call with a topic option, or already shown as another way to do a step, is no second step', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .runner import Agent, Runner\n',
+      'pkg/runner.py': 'class Result:\n    def to_input_list(self):\n        return []\n\n\nclass Agent:\n    def __init__(self, name):\n        self.name = name\n\n\nclass Runner:\n    @staticmethod\n    def run(agent, text, session=None) -> Result:\n        return Result()\n\n    @staticmethod\n    def run_streamed(agent, text) -> Result:\n        return Result()\n',
+    });
+    const plain = (file: string, args = '') => analysed(repo, `from pkg import Agent, Runner\nagent = Agent("a")\nresult = Runner.run(agent, "hi"${args})\nresult.to_input_list()\n`, file);
+    const a = await plain('examples/a.py');
+    const b = await plain('examples/b.py');
+    // The sessions section passes the option the docs treat as a topic (group/options.ts): another key.
+    const session = await plain('examples/session.py', ', session=s');
+    const run = (x: AnalysedSource) => x.steps.flatMap((st) => st.calls).find((c) => c.callee === 'Runner.run')!;
+    setOption(run(session), 'session');
+    expect(callKey(run(session))).not.toBe(callKey(run(a)));
+    const steps = consensusSteps([session, a, b], callKey(run(session)));
+    expect(steps.map((st) => st.title)).toEqual(['Run', 'List Input']);
+    expect(steps[0].calls[0]).toBe(run(session));
+    // A source that streams or not (one step, `run` its other way) beside sources that only run.
+    const either = await analysed(repo, 'from pkg import Agent, Runner\nagent = Agent("a")\nif stream:\n    result = Runner.run_streamed(agent, "hi")\nelse:\n    result = Runner.run(agent, "hi")\nresult.to_input_list()\n', 'examples/either.py');
+    const ways = either.steps.find((st) => st.calls[0].callee === 'Runner.run_streamed')!;
+    expect(ways.alternatives?.map((c) => c.callee)).toEqual(['Runner.run']);
+    const mixed = consensusSteps([either, a, b], callKey(ways.calls[0]));
+    expect(mixed.filter((st) => st.calls.some((c) => c.callee === 'Runner.run')).length).toBe(1);
+  });
+
   it('a second object of a class built from the first (a manager agent given the web agent) shows the step', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
@@ -387,6 +412,21 @@ describe('names of use cases that read an answer', () => {
 });
 
 describe('steps name the call as written', () => {
+  it('a step titled like an earlier step of its workflow but calling another API names the class it acts on', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .hub import Agent, Tool\n',
+      'pkg/hub.py': 'class Tool:\n    def push_to_hub(self, repo_id):\n        return repo_id\n\n\nclass Agent:\n    def __init__(self, tools):\n        self.tools = tools\n\n    def run(self, task):\n        return task\n\n    def push_to_hub(self, repo_id):\n        return repo_id\n',
+    });
+    const a = await analysed(repo, 'from pkg import Agent, Tool\ntool = Tool()\nagent = Agent(tools=[tool])\nagent.run("x")\nagent.push_to_hub("me/agent")\ntool.push_to_hub("me/tool")\n');
+    const pushes = a.steps.filter((s) => s.calls[0].callee.endsWith('push_to_hub'));
+    expect(pushes.map((s) => s.title)).toEqual(['Push to Hub', 'Push to Hub']);
+    expect(distinctTitles(pushes)).toEqual(['Push to Hub', 'Push Tool to Hub']);
+    // The same API twice (another topic option of one call) keeps its title; so do steps titled apart.
+    expect(distinctTitles([pushes[0], pushes[0]])).toEqual(['Push to Hub', 'Push to Hub']);
+    expect(distinctTitles(a.steps)).toEqual(a.steps.map((s) => (s === pushes[1] ? 'Push Tool to Hub' : s.title)));
+  });
+
   it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mixin-'));
     mkdirSync(path.join(repo, 'pix'));

@@ -194,6 +194,36 @@ function objectTokens(ts: string[], verb: string): string[] {
   return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t)).slice(0, 3);
 }
 
+/**
+ * Titles that tell a workflow's steps apart: a step titled like an earlier one of the same workflow but
+ * calling another API (`tool.push_to_hub` after `agent.push_to_hub`, both "Push to Hub";
+ * `CombinedEvaluations.compute` after `EvaluationModule.compute`) names the class it acts on by its head
+ * noun: Push Tool to Hub, Compute Evaluations. Titles only: the principle stays the call's.
+ */
+export function distinctTitles(steps: DraftStep[]): string[] {
+  const seen = new Map<string, string>();
+  return steps.map((s) => {
+    let title = s.title;
+    const c = s.calls[0];
+    const earlier = seen.get(title);
+    const head = earlier !== undefined && earlier !== stepApi(s) && !c.command ? tokens(ownerClass(c) ?? '').pop() : undefined;
+    if (head && !CLASS_SCAFFOLD_WORDS.has(head) && !STOP_TOKENS.has(head)) {
+      const n = nameCall(c);
+      if (!n.object.includes(head)) title = titleOf({ ...n, object: [head, ...n.object] });
+    }
+    if (!seen.has(title)) seen.set(title, stepApi(s));
+    return title;
+  });
+}
+
+/** The class a method call acts on: the class written as its receiver (`Tool.from_hub`), else the one that defines it. */
+function ownerClass(c: CallSite): string | undefined {
+  const parts = c.callee.split('.');
+  if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
+  const r = c.resolution;
+  return r.kind === 'repo' && c.definition?.kind === 'method' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
+}
+
 export function titleOf(n: Naming): string {
   return [n.verb, ...n.object.flatMap((t) => [...(n.prepositions?.[t] ? [n.prepositions[t]] : []), n.spelling?.[t] ?? word(t)])].join(' ');
 }
@@ -592,6 +622,9 @@ export const withAlternatives = (s: DraftStep, calls: CallSite[]): DraftStep => 
 
 /** What makes two sources' steps the same step: their main call's API, or the step's own key. */
 export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]) + optionOfStep(s);
+
+/** A step's API whatever topic option it is done with (the streaming way of an API keeps its own key): one step per API in a use case. */
+export const stepApi = (s: DraftStep) => s.key ?? apiKey(s.calls[0]);
 
 /**
  * A step whose main call runs what another of its calls built with a topic option (`trainer.train()` after

@@ -6,7 +6,7 @@
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
-import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { apiKey, callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
 
@@ -405,10 +405,20 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
   const choose = (lead: string, drop?: string) => {
+    const shownApis = new Set<string>();
     const ranked = [...info.entries()]
       .filter(([k]) => (!merged.has(k) || k === lead) && k !== drop)
       .filter(([k, v]) => k === lead || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
-      .sort((a, b) => Number(b[0] === lead) - Number(a[0] === lead) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]));
+      .sort((a, b) => Number(b[0] === lead) - Number(a[0] === lead) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
+      // One step per API: the same call with another topic option (`Runner.run(session=)` beside
+      // `Runner.run`), or already shown as another way to do a step (`run_streamed`, else `run`), is
+      // the step done again, not a milestone of its own.
+      .filter(([, v]) => {
+        const apis = [stepApi(v.step), ...(v.step.alternatives ?? []).map(apiKey)];
+        if (apis.some((a) => shownApis.has(a))) return false;
+        for (const a of apis) shownApis.add(a);
+        return true;
+      });
     return ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
   };
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which

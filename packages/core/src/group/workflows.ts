@@ -7,7 +7,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { apiKey, buildSteps, callKey, isApiCall, isRepoCall, nameCall, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
@@ -314,14 +314,14 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     // pooled with docs pages that download and serve is about what the README section does.
     const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));
     const steps = [...first.steps];
-    const have = new Set(steps.map(stepKey));
+    const have = new Set(steps.map(stepApi));
     // Another client built the same way (AnthropicFoundry beside AnthropicBedrock) is another way to do
     // the first's client step, not a step after it.
     const clientAt = steps.findIndex((st) => first.members.some((m) => isClient(st, m)));
     for (const o of others) {
       for (const s of o.steps) {
-        if (have.has(stepKey(s))) continue;
-        have.add(stepKey(s));
+        if (have.has(stepApi(s))) continue;
+        have.add(stepApi(s));
         if (clientAt < 0 || !o.members.some((m) => isClient(s, m))) {
           steps.push(s);
           continue;
@@ -360,6 +360,7 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
   const gpu = [...deps].some((dep) => GPU_DISTRIBUTIONS.has(dep.toLowerCase()));
   const environment = `${ctx.repoName}_${gpu ? 'CUDA' : (sources[0].runtime ?? ctx.runtime)}`;
   const produced = new Map<string, string>();
+  const titles = distinctTitles(d.steps);
   const steps: Step[] = d.steps.map((s, i) => {
     const trace = stepTrace(s, produced, oftenSet, callKey(s.calls[0]));
     const alternatives = new Set(s.alternatives ?? []);
@@ -369,10 +370,10 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
       if (alternatives.size && (alternatives.has(c) || c === s.calls[0]) && c.branch) sc.condition = c.branch.condition;
       return sc;
     });
-    for (const c of s.calls) for (const v of c.assignedTo) produced.set(v, s.title);
+    for (const c of s.calls) for (const v of c.assignedTo) produced.set(v, titles[i]);
     return {
       number: i + 1,
-      title: s.title,
+      title: titles[i],
       principle: s.principle,
       role: s.role,
       description: textOf(trace),
