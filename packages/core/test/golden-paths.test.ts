@@ -876,6 +876,22 @@ describe('near-duplicates and evidence', () => {
     expect(owner('examples/a.py')).not.toBe(owner('README.md'));
   });
 
+  it('orders steps as the sources that make both run them, not by mean position: a save two scripts make after training stays after it', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .train import Trainer, load_data\n',
+      'pkg/train.py': 'def load_data(name):\n    return [name]\n\n\nclass Trainer:\n    def __init__(self, data):\n        self.data = data\n\n    def train(self):\n        return self\n\n    def save_model(self, path):\n        return path\n\n    def push_to_hub(self, repo_id):\n        return repo_id\n',
+    });
+    const short = 'from pkg import Trainer, load_data\ndata = load_data("d")\ntrainer = Trainer(data)\ntrainer.train()\n';
+    const long = `${short}trainer.save_model("out")\ntrainer.push_to_hub("me/model")\n`;
+    const sections = await Promise.all(['a', 'b', 'c', 'd'].map((k) => analysed(repo, short, `examples/${k}.py`)));
+    const scripts = await Promise.all(['e', 'f'].map((k) => analysed(repo, long, `scripts/${k}.py`)));
+    expect(scripts[0].steps.map((st) => st.title)).toEqual(['Load Data', 'Train', 'Save Model', 'Push to Hub']);
+    // Train is the last step of four sources (mean position 0.78), Save Model the third of four in two (0.67).
+    const steps = consensusSteps([...sections, ...scripts], callKey(sections[0].steps[1].calls[0]));
+    expect(steps.map((st) => st.title)).toEqual(['Load Data', 'Train', 'Save Model', 'Push to Hub']);
+  });
+
   it("a README representative's steps count twice in its use case's consensus; an example's once", async () => {
     const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm.save_gguf("q")\n`;
     const other = `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\n`;

@@ -98,6 +98,16 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it('a verb that names a dataset split before another split word is no verb: `train_test_split` splits, it trains nothing', () => {
+    const c = repoCallSite;
+    expect(nameCall(c('train_test_split', 'function')).role).toBe('prepare_data');
+    expect(titleOf(nameCall(c('train_test_split', 'function')))).toBe('Split Train Test');
+    expect(nameCall(c('dataset.train_val_split', 'function')).role).toBe('prepare_data');
+    // A split word alone, or before another word, keeps its verb.
+    expect(nameCall(c('train_model', 'function')).role).toBe('train');
+    expect(nameCall(c('train', 'function')).role).toBe('train');
+  });
+
   it('titles keep the prepositions of a name, and add the receiver only after a qualifier word', () => {
     const method = (callee: string, owner: string): CallSite => {
       const c = repoCallSite(callee, 'function');

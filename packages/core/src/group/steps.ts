@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -99,7 +99,7 @@ function namingOf(c: CallSite): Naming {
     const lower = method.toLowerCase();
     const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
     const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
-    const verbTok = nameTokens.find((t) => VERBS[t]);
+    const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i));
     if (!suffix && verbTok && VERBS[verbTok].role !== 'build') {
       const v = VERBS[verbTok];
       return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok) };
@@ -111,7 +111,7 @@ function namingOf(c: CallSite): Naming {
     const s = suffix ?? { ...DEFAULT_CONSTRUCTOR, suffix: '' };
     return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length ? head : nameTokens, s.title.toLowerCase()) };
   }
-  const verbTok = nameTokens.find((t) => VERBS[t]) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
+  const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   if (verbTok) {
     // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
@@ -144,6 +144,9 @@ function namingOf(c: CallSite): Naming {
   // No verb: the name itself is the object of a plain call.
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
 }
+
+/** Is the name's token at `i` its verb: in VERBS, and not naming a dataset split beside another (`train_test_split`, `train_val_split`)? */
+const isVerbAt = (ts: string[], i: number) => !!VERBS[ts[i]] && !(SPLIT_NAMES.has(ts[i]) && (SPLIT_NAMES.has(ts[i + 1] ?? '') || SPLIT_NAMES.has(ts[i - 1] ?? '')));
 
 /**
  * The index in `calls` of the repository class constructed for `main`'s receiver when `main` is a method

@@ -451,9 +451,11 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     }
   }
   chosen = chosen.slice(0, MAX_STEPS);
-  const steps = chosen
-    .sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
-    .map(([, v]) => v.step);
+  const steps = runOrder(
+    chosen.sort((a, b) => a[1].pos / a[1].count - b[1].pos / b[1].count || a[1].first - b[1].first || cmp(a[0], b[0])).map(([, v]) => v.step),
+    voters,
+    votes,
+  );
   // The streaming way of an API reads as the second way of the step before it: right after it.
   const wholeOf = (st: DraftStep) => steps.findIndex((o) => !o.key && callKey(o.calls[0]) === callKey(st.calls[0]));
   for (const st of steps.filter((x) => x.key)) {
@@ -462,6 +464,43 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     steps.splice(wholeOf(st) + 1, 0, st);
   }
   return steps;
+}
+
+/**
+ * Steps in the order the sources run them: a step goes before another when more of the sources that make
+ * both make it first (votes weighted as in the consensus). Steps no source makes together keep their
+ * usual order (mean relative position): a save two scripts make after training is no step before the
+ * training that every section ends with. `steps` comes in the usual order; each time, the first step that
+ * fewest of the remaining steps go before is next.
+ */
+function runOrder(steps: DraftStep[], voters: AnalysedSource[], votes: (mi: number) => number): DraftStep[] {
+  if (steps.length < 2) return steps;
+  const apis = steps.map(stepApi);
+  // before[i][j]: the votes of sources that make step i before step j.
+  const before = steps.map(() => steps.map(() => 0));
+  voters.forEach((m, mi) => {
+    const at = new Map<string, number>();
+    m.steps.forEach((st, k) => {
+      const api = stepApi(st);
+      if (!at.has(api)) at.set(api, k);
+    });
+    const pos = apis.map((a) => at.get(a));
+    for (let i = 0; i < steps.length; i++) {
+      for (let j = 0; j < steps.length; j++) {
+        if (pos[i] !== undefined && pos[j] !== undefined && pos[i]! < pos[j]!) before[i][j] += votes(mi);
+      }
+    }
+  });
+  const left = steps.map((_, i) => i);
+  const out: DraftStep[] = [];
+  while (left.length) {
+    const ahead = (i: number) => left.filter((j) => j !== i && before[j][i] > before[i][j]).length;
+    let best = left[0];
+    for (const i of left) if (ahead(i) < ahead(best)) best = i;
+    out.push(steps[best]);
+    left.splice(left.indexOf(best), 1);
+  }
+  return out;
 }
 
 /** Two use cases whose steps are the same calls are one use case (the first, by trust, keeps its anchor). */

@@ -10,6 +10,12 @@ function table<T extends object>(entries: T): T {
   return Object.assign(Object.create(null) as T, entries);
 }
 
+/**
+ * Names of a dataset's splits: a verb of VERBS beside another of them names a split, it does nothing
+ * (`train_test_split` splits data, it trains nothing; `train_val_split` validates nothing either).
+ */
+export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev', 'eval', 'train']);
+
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
 export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = table({
   load: { role: 'load', noun: 'Loading' },
