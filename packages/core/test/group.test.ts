@@ -98,6 +98,17 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it('a name that starts with a verb of no milestone is titled by that verb, not "Call"; its role stays other', () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('client.messages.countTokens', 'function')))).toBe('Count Tokens');
+    expect(principleOf(nameCall(c('client.messages.countTokens', 'function')))).toBe('Tokens_Counting');
+    expect(titleOf(nameCall(c('pipe.enable_model_cpu_offload', 'function')))).toBe('Enable Model CPU Offload');
+    expect(nameCall(c('accelerator.state.select_deepspeed_plugin', 'function')).role).toBe('other');
+    expect(titleOf(nameCall(c('state.approve', 'function')))).toBe('Approve');
+    // Only as the first word: a name that merely contains one stays a call of the name.
+    expect(titleOf(nameCall(c('final_count', 'function')))).toBe('Call Final Count');
+  });
+
   it('a verb that names a dataset split before another split word is no verb: `train_test_split` splits, it trains nothing', () => {
     const c = repoCallSite;
     expect(nameCall(c('train_test_split', 'function')).role).toBe('prepare_data');

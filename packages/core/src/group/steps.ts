@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -141,6 +141,9 @@ function namingOf(c: CallSite): Naming {
   }
   // A decorator without a verb makes an object of the user's function (`@function_tool` → Define Function Tool).
   if (c.decorator) return { role: 'build', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
+  // A name that starts with a verb of no milestone reads as that verb (`countTokens` → Count Tokens).
+  const action = nameTokens.length ? ACTION_VERBS[nameTokens[0]] : undefined;
+  if (action) return { role: 'other', verb: word(nameTokens[0]), noun: action, object: objectTokens(nameTokens.slice(1), nameTokens[0]) };
   // No verb: the name itself is the object of a plain call.
   return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
 }

@@ -16,6 +16,21 @@ function table<T extends object>(entries: T): T {
  */
 export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev', 'eval', 'train']);
 
+/**
+ * Verbs that start a name without making it a milestone of any role (`count_tokens`, `enable_model_cpu_
+ * offload`, `state.approve`): the step is titled by the verb as written (Count Tokens, not Call Count
+ * Tokens) and its principle by the verb's noun (Tokens_Counting); its role stays `other`. Only as a name's
+ * first word, and never read as a task word in headings (VERBS are).
+ */
+export const ACTION_VERBS: Record<string, string> = table({
+  append: 'Appending', approve: 'Approval', archive: 'Archiving', close: 'Closing', combine: 'Combination',
+  count: 'Counting', destroy: 'Destruction', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
+  elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing', handle: 'Handling',
+  inject: 'Injection', propagate: 'Propagation', regenerate: 'Regeneration', reject: 'Rejection', replace: 'Replacement',
+  require: 'Requirement', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription', terminate: 'Termination',
+  unsubscribe: 'Unsubscription',
+});
+
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
 export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = table({
   load: { role: 'load', noun: 'Loading' },
