@@ -82,10 +82,8 @@ function namingOf(c: CallSite): Naming {
   const method = parts[parts.length - 1];
   const def = c.definition;
   const isClass = def?.kind === 'class' || (c.resolution.kind !== 'repo' && /^[A-Z]/.test(method) && c.resolution.kind !== 'tool');
-  // A class written as the receiver names it (`UNet2DModel.from_pretrained`, inherited from ModelMixin);
-  // else the class that defines the method.
-  const written = parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2]) ? parts[parts.length - 2] : undefined;
-  const owner = written ?? (def && def.kind === 'method' ? def.qualname.split('.').slice(-2, -1)[0] : parts.length > 1 ? parts[parts.length - 2] : undefined);
+  // The class the method acts on (`UNet2DModel.from_pretrained`, inherited from ModelMixin), else the receiver.
+  const owner = ownerClass(c) ?? (parts.length > 1 ? parts[parts.length - 2] : undefined);
   // Named from the call as the user writes it (`model.save_pretrained_merged`), never from the internal
   // name of the function it resolves to (`unsloth_generic_save_pretrained_merged`).
   const nameTokens = tokens(method);
@@ -222,12 +220,11 @@ export function distinctTitles(steps: DraftStep[]): string[] {
   });
 }
 
-/** The class a method call acts on: the class written as its receiver (`Tool.from_hub`), else the one that defines it. */
+/** The class a method call acts on: the class written as its receiver (`Tool.from_hub`), else the one that defines the method. */
 function ownerClass(c: CallSite): string | undefined {
   const parts = c.callee.split('.');
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
-  const r = c.resolution;
-  return r.kind === 'repo' && c.definition?.kind === 'method' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
+  return c.definition?.kind === 'method' ? c.definition.qualname.split('.').slice(-2, -1)[0] : undefined;
 }
 
 export function titleOf(n: Naming): string {

@@ -429,9 +429,6 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const held = holder ? choose(holder, anchor) : undefined;
   const lead = held && held.length >= MIN_STEPS ? holder! : anchor;
   let chosen = held && lead === holder ? held : choose(anchor);
-  // A call already shown as another way to do a chosen step (an alternative) is no step of its own.
-  const asAlternative = new Set(chosen.flatMap(([, v]) => (v.step.alternatives ?? []).map(callKey)));
-  chosen = chosen.filter(([k]) => k === lead || !asAlternative.has(k));
   // Clients built different ways that no source builds together (AzureOpenAI in one section, OpenAI with
   // an Azure endpoint in another; AnthropicBedrock, AnthropicVertex) are one step done one way or another.
   const clients = chosen.filter(([, v]) => v.client);

@@ -264,10 +264,10 @@ export const RELATED_ROLES: Role[][] = [
   ['other'],
 ];
 
-/** Tokens that carry no meaning as the object of a step title. */
 /** Prepositions a call's name may put before a word of its object (`push_to_hub`, `AutoModelForCausalLM`): kept in step titles. */
 export const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'for', 'from', 'into', 'on']);
 
+/** Tokens that carry no meaning as the object of a step title. */
 export const STOP_TOKENS = new Set([
   'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
   'do', 'my', 'it', 'pretrained', 'self', 'cls', 'fn', 'func', 'obj', 'impl', 'fast', 'auto', 'default',
