@@ -111,6 +111,19 @@ describe('steps are milestones of the public API', () => {
     ]);
   });
 
+  it('a verbless method on what a call returned (`pending.as_raw()`) joins that call; an object built to be used keeps its own API (`server.tool`)', async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .api import run_job, Job, Server\n',
+      'pkg/api.py': 'class Job:\n    def as_raw(self):\n        return b\"\"\n\n    def headers(self):\n        return {}\n\n\nclass Server:\n    def tool(self, f):\n        return f\n\n\ndef run_job(url) -> Job:\n    return Job()\n',
+    });
+    const a = await analysed(repo, 'from pkg import run_job, Server\npending = run_job([1])\nraw = pending.as_raw()\nprint(pending.headers())\nserver = Server()\nserver.tool(len)\n');
+    expect(a.steps.map((s) => [s.title, s.calls.map((c) => c.callee)])).toEqual([
+      ['Run Job', ['run_job', 'pending.as_raw', 'pending.headers']],
+      ['Start Server', ['Server']],
+      ['Call Tool', ['server.tool']],
+    ]);
+  });
+
   it('a client reached through its resources is a step of its own; a worker built for one method call is not', async () => {
     const repo = write({
       'pkg/__init__.py': 'from .client import Client, Trainer\n',

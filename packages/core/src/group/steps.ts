@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -334,6 +334,19 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     const i = on ? api.findIndex((c) => callKey(c) === callKey(on)) : -1;
     if (i >= 0 && i !== j && namings[j].role === 'other' && namings[i].role !== 'other') chainedOn.set(j, i);
   });
+  // So is a verbless method called on what one call returned (`responsePromise = batches.create(...)` then
+  // `responsePromise.asResponse()`, `stream.finalMessage()`, `result.to_input_list()`): it takes that result
+  // another way. Only the result of a run or an answer (`Runner.run`, `messages.stream`), or of an SDK
+  // resource's call (`client.messages.batches.create`): an object built or loaded to be used has its own
+  // API (`server.tool(...)`, `model = get_peft_model(...)` then `model.unload()`).
+  api.forEach((d, j) => {
+    const m = /^([A-Za-z_$][\w$]*)\.[A-Za-z_$][\w$]*$/.exec(d.callee);
+    if (!m || chainedOn.has(j) || namings[j].verb !== 'Call' || d.decorator || d.resolution.kind === 'pattern') return;
+    let i = -1;
+    for (let k = j - 1; k >= 0 && i < 0; k--) if (api[k].assignedTo.includes(m[1])) i = k;
+    if (i < 0 || isConstructor(api[i]) || !(RESULT_ROLES.has(namings[i].role) || isResourceCall(api[i]))) return;
+    chainedOn.set(j, i);
+  });
   api.forEach((c, i) => {
     if (chainedOn.has(i)) {
       joinTo.set(i, chainedOn.get(i)!);
@@ -363,6 +376,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     const users: number[] = [];
     api.forEach((d, j) => {
       if (j === i) return;
+      if (chainedOn.get(j) === i) return;
       if (d.uses.some((u) => produced.has(u)) || d.passedTo === c.callee) users.push(j);
     });
     const later = users.filter((j) => j > i);
@@ -463,6 +477,9 @@ function rebuiltWays(api: CallSite[]): Map<CallSite, CallSite[]> {
   });
   return out;
 }
+
+/** A method of an SDK client's resource (`client.messages.batches.create`): it returns the service's answer. */
+const isResourceCall = (c: CallSite) => /^[a-z_$][\w$]*(\.[A-Za-z_$][\w$]*){2,}$/.test(c.callee);
 
 /** The call each method call is chained on (`f(x).g()`: g's receiver is f(x)), when it has one. */
 function chainReceivers(calls: CallSite[]): Map<CallSite, CallSite> {

@@ -246,6 +246,11 @@ export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', nou
 
 /** Roles that are milestones on their own; other roles merge into the milestone they serve. */
 export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data', 'train', 'evaluate', 'infer', 'save', 'run']);
+/**
+ * Roles whose call returns a result to read (an answer, a run's result), not an object to use: a verbless
+ * method on that result (`result.to_input_list()`, `stream.finalMessage()`) takes it another way (group/steps).
+ */
+export const RESULT_ROLES: ReadonlySet<Role> = new Set(['infer', 'run', 'train', 'evaluate']);
 
 /**
  * Roles a use case has one milestone of: a source whose most distinctive call of the role differs from a
