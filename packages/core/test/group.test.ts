@@ -109,6 +109,20 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('final_count', 'function')))).toBe('Call Final Count');
   });
 
+  it('a bare verb reached through its module acts on what it returns, not on the module', () => {
+    const returning = (callee: string, returns: string | undefined): CallSite => {
+      const c = repoCallSite(callee, 'function');
+      return { ...c, definition: { ...c.definition!, ...(returns ? { returns } : {}) } };
+    };
+    expect(titleOf(nameCall(returning('evaluate.load', 'EvaluationModule')))).toBe('Load Evaluation Module');
+    expect(principleOf(nameCall(returning('evaluate.load', '"EvaluationModule"')))).toBe('Evaluation_Module_Loading');
+    // A plain value says nothing of what is loaded: the receiver still names it, as before.
+    expect(titleOf(nameCall(returning('evaluate.load', 'Dict[str, float]')))).toBe('Load Evaluate');
+    // A method keeps the class it acts on.
+    const method = repoCallSite('Pipeline.load', 'function');
+    expect(titleOf(nameCall({ ...method, definition: { ...method.definition!, kind: 'method', qualname: 'Pipeline.load', returns: 'Result' } }))).toBe('Load Pipeline');
+  });
+
   it('a verb that names a dataset split before another split word is no verb: `train_test_split` splits, it trains nothing', () => {
     const c = repoCallSite;
     expect(nameCall(c('train_test_split', 'function')).role).toBe('prepare_data');

@@ -126,7 +126,12 @@ function namingOf(c: CallSite): Naming {
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
-    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) object = objectTokens(tokens(owner).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t)), verbTok);
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) {
+      // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
+      // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
+      const returned = parts.length > 1 && def?.kind === 'function' && !ownerClass(c) && returnsInstance(def.returns) ? returnedClass(def.returns!) : undefined;
+      object = objectTokens(tokens(returned ?? owner).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t)), verbTok);
+    }
     // `model.save_pretrained_merged` saves the merged model: one qualifier word (a participle, a format:
     // merged, GGUF) gets the receiver's noun; a thing (`trainer.save_model`, `accelerator.load_state`) or a
     // destination (`push_to_hub`) does not.
@@ -175,9 +180,14 @@ function onInstance(c: CallSite): boolean {
   return c.definition?.kind === 'method' || (r.kind === 'repo' && r.via.startsWith('attachment')) || (r.kind === 'external' && /^[a-z_]/.test(c.callee));
 }
 
+/** A return annotation without quotes or `Optional[...]`. */
+const returnType = (returns: string) => returns.trim().replace(/^["']|["']$/g, '').replace(/^Optional\[(.*)\]$/, '$1');
+/** The class a return type names (`"EvaluationModule"`, `Optional[Pipeline]`, `PeftModel | PeftMixedModel` → the first). */
+const returnedClass = (returns: string) => returnType(returns).split(/[^A-Za-z0-9_]/)[0];
+
 /** A return type that names a class instance (`PeftModel | PeftMixedModel`), not a plain value. */
 function returnsInstance(returns: string | undefined): boolean {
-  const t = (returns ?? '').trim().replace(/^["']|["']$/g, '').replace(/^Optional\[(.*)\]$/, '$1');
+  const t = returnType(returns ?? '');
   return /^[A-Z]/.test(t) && !/^(List|Dict|Tuple|Set|Optional|Union|Iterable|Iterator|Generator|Sequence|Mapping|Any|None|Callable|Type|Promise|Array|Record|Map)\b/.test(t);
 }
 
