@@ -244,6 +244,24 @@ describe('steps are milestones of the public API', () => {
     expect(mixed.filter((st) => st.calls.some((c) => c.callee === 'Runner.run')).length).toBe(1);
   });
 
+  it('shows dated versions of one API once (`web_fetch_20250910`, `web_fetch_20260209`), each source keeping its own', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .tools import web_fetch_20250910, web_fetch_20260209\nfrom .run import generate\n',
+      'pkg/tools.py': 'def web_fetch_20250910(url):\n    return url\n\n\ndef web_fetch_20260209(url):\n    return url\n',
+      'pkg/run.py': 'def generate(prompt, tools=None):\n    return prompt\n',
+    });
+    const src = (file: string, fetches: string[]) =>
+      analysed(repo, `from pkg import generate, web_fetch_20250910, web_fetch_20260209\n${fetches.map((f, i) => `t${i} = ${f}("u")\n`).join('')}generate("hi", tools=[${fetches.map((_, i) => `t${i}`).join(', ')}])\n`, file);
+    const a = await src('examples/a.py', ['web_fetch_20250910']);
+    const b = await src('examples/b.py', ['web_fetch_20260209']);
+    const c = await src('examples/c.py', ['web_fetch_20250910', 'web_fetch_20260209']);
+    for (const x of [a, c]) expect(x.steps.flatMap((st) => st.calls).some((k) => k.callee === 'web_fetch_20250910')).toBe(true);
+    const gen = a.steps.flatMap((st) => st.calls).find((k) => k.callee === 'generate')!;
+    const steps = consensusSteps([a, b, c], callKey(gen));
+    expect(steps.flatMap((st) => st.calls.slice(0, 1)).filter((k) => k.callee.startsWith('web_fetch_')).length).toBe(1);
+  });
+
   it('a second object of a class built from the first (a manager agent given the web agent) shows the step', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

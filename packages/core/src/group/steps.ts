@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, DATED_VERSION, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -654,7 +654,14 @@ export const withAlternatives = (s: DraftStep, calls: CallSite[]): DraftStep => 
 export const stepKey = (s: DraftStep) => s.key ?? callKey(s.calls[0]) + optionOfStep(s);
 
 /** A step's API whatever topic option it is done with (the streaming way of an API keeps its own key): one step per API in a use case. */
-export const stepApi = (s: DraftStep) => s.key ?? apiKey(s.calls[0]);
+export const stepApi = (s: DraftStep) => s.key ?? sameApi(s.calls[0]);
+
+/**
+ * The API a call is a version of: dated versions of one API (`anthropic.tools.webFetch_20250910`, defined in
+ * web-fetch-20250910.ts, and `anthropic.tools.webFetch_20260209`) are one API as written, so a use case
+ * shows it once. (Mining and each step keep the version.)
+ */
+export const sameApi = (c: CallSite) => (DATED_VERSION.test(c.callee) ? `versions:${c.callee.replace(DATED_VERSION, '')}` : apiKey(c));
 
 /**
  * A step whose main call runs what another of its calls built with a topic option (`trainer.train()` after

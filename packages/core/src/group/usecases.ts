@@ -6,7 +6,7 @@
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
-import { apiKey, callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
 
@@ -414,7 +414,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
       // `Runner.run`), or already shown as another way to do a step (`run_streamed`, else `run`), is
       // the step done again, not a milestone of its own.
       .filter(([, v]) => {
-        const apis = [stepApi(v.step), ...(v.step.alternatives ?? []).map(apiKey)];
+        const apis = [stepApi(v.step), ...(v.step.alternatives ?? []).map(sameApi)];
         if (apis.some((a) => shownApis.has(a))) return false;
         for (const a of apis) shownApis.add(a);
         return true;

@@ -246,6 +246,8 @@ export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', nou
 
 /** Roles that are milestones on their own; other roles merge into the milestone they serve. */
 export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data', 'train', 'evaluate', 'infer', 'save', 'run']);
+/** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
+export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
  * Roles whose call returns a result to read (an answer, a run's result), not an object to use: a verbless
  * method on that result (`result.to_input_list()`, `stream.finalMessage()`) takes it another way (group/steps).
