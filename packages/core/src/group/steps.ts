@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, DATED_VERSION, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -345,7 +345,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     if (i >= 0 && i !== j && namings[j].role === 'other' && namings[i].role !== 'other') chainedOn.set(j, i);
   });
   // So is a verbless method called on what one call returned (`responsePromise = batches.create(...)` then
-  // `responsePromise.asResponse()`, `stream.finalMessage()`, `result.to_input_list()`): it takes that result
+  // `responsePromise.asResponse()`, `stream.finalMessage()`, `result.to_state()`): it takes that result
   // another way. Only the result of a run or an answer (`Runner.run`, `messages.stream`), or of an SDK
   // resource's call (`client.messages.batches.create`): an object built or loaded to be used has its own
   // API (`server.tool(...)`, `model = get_peft_model(...)` then `model.unload()`).

@@ -250,7 +250,7 @@ export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data
 export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
  * Roles whose call returns a result to read (an answer, a run's result), not an object to use: a verbless
- * method on that result (`result.to_input_list()`, `stream.finalMessage()`) takes it another way (group/steps).
+ * method on that result (`result.to_state()`, `stream.finalMessage()`) takes it another way (group/steps).
  */
 export const RESULT_ROLES: ReadonlySet<Role> = new Set(['infer', 'run', 'train', 'evaluate']);
 
