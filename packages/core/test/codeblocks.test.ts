@@ -102,6 +102,41 @@ describe('extractCodeBlocks', () => {
     expect(untagged.source.lines).toEqual([{ line: 8 }]);
   });
 
+  it('reads a session that opens with a comment, and continuation lines written without `...`', () => {
+    const md = [
+      '```python', // 1
+      '# Run a job', // 2
+      '>>> from tinyhub import run_job, Client', // 3
+      '>>> run_job(', // 4
+      '...     image="py",', // 5
+      '... )', // 6
+      '>>> c = Client(', // 7
+      '    provider="x",', // 8
+      '    note="a ) in a string",', // 9
+      ')', // 10
+      '>>> c.ask("""two', // 11
+      'lines (""")', // 12
+      "'output, not code'", // 13
+      '>>> c', // 14
+      'Client(provider="x")', // 15
+      '```',
+    ].join('\n');
+    const [b] = extractCodeBlocks(md, 'docs/jobs.md');
+    expect(b.source.text).toBe(
+      'from tinyhub import run_job, Client\nrun_job(\n    image="py",\n)\nc = Client(\n    provider="x",\n    note="a ) in a string",\n)\nc.ask("""two\nlines (""")\nc',
+    );
+    expect(b.source.lines.map((l) => l.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
+  });
+
+  it('reads `>>> ` as the prompt of a shell block that uses it: the lines after one are output', () => {
+    const md = ['```bash', '>>> tool download gpt2 config.json', '/home/me/.cache/tool/config.json', '>>> tool upload x', 'done', '```'].join('\n');
+    const [b] = extractCodeBlocks(md, 'docs/cli.md');
+    expect(b.source.shell).toEqual([
+      { line: 2, command: 'tool download gpt2 config.json' },
+      { line: 4, command: 'tool upload x' },
+    ]);
+  });
+
   it('finds fences inside lists and blockquotes, ~~~ fences, and maps lines through the indentation', () => {
     const md = [
       '# Steps', // 1

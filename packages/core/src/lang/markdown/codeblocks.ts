@@ -228,9 +228,12 @@ function blankLine(line: string, mode: 'python' | 'typescript'): string {
 
 const PROMPT = /^(?:>>>|\.\.\.)(?: |$)/;
 
-/** True when the first non-blank line starts with a `>>>` prompt. */
+/**
+ * True when the first line that is neither blank nor a comment starts with a `>>>` prompt (a session
+ * often opens with a `#` line saying what it shows).
+ */
 export function looksLikePycon(lines: string[]): boolean {
-  const first = lines.find((l) => l.trim() !== '');
+  const first = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   return first !== undefined && first.trimStart().startsWith('>>>');
 }
 
@@ -240,14 +243,51 @@ export function looksLikeConsole(lines: string[]): boolean {
   return first !== undefined && /^\$ \S/.test(first.trim());
 }
 
-/** Keeps the prompted lines of a console session without their prompts; output lines are dropped. */
+/**
+ * How many brackets a line of Python leaves open (negative: closes more than it opens), strings and
+ * comments skipped; `string` is the quote a string left open by an earlier line ends with.
+ */
+function bracketDepth(line: string, open: { depth: number; string?: string }): void {
+  for (let i = 0; i < line.length; i++) {
+    if (open.string) {
+      if (line[i] === '\\') i++;
+      else if (line.startsWith(open.string, i)) {
+        i += open.string.length - 1;
+        open.string = undefined;
+      }
+      continue;
+    }
+    const c = line[i];
+    if (c === '#') return;
+    if (c === '"' || c === "'") {
+      open.string = line.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      i += open.string.length - 1;
+    } else if (c === '(' || c === '[' || c === '{') open.depth++;
+    else if (c === ')' || c === ']' || c === '}') open.depth--;
+  }
+  // A one-quote string ends with its line (an unterminated one is a syntax error the parser reports).
+  if (open.string?.length === 1) open.string = undefined;
+}
+
+/**
+ * Keeps the prompted lines of a console session without their prompts; output lines are dropped. A
+ * line with no prompt while a prompted statement still has a bracket or a triple-quoted string open is
+ * that statement's continuation written without `...` (common in docs), not output: output only
+ * follows a complete statement.
+ */
 function stripPrompts(lines: string[], places: Place[]): { lines: string[]; places: Place[] } {
   const kept: string[] = [];
   const keptPlaces: Place[] = [];
+  const open: { depth: number; string?: string } = { depth: 0 };
   lines.forEach((line, i) => {
     const m = PROMPT.exec(line);
-    if (!m) return;
-    kept.push(line.slice(m[0].length));
+    const continued = open.depth > 0 || open.string !== undefined;
+    if (!m && !continued) return;
+    const code = m ? line.slice(m[0].length) : line;
+    if (m && m[0].startsWith('>>>') && !continued) open.depth = 0;
+    bracketDepth(code, open);
+    if (open.depth < 0) open.depth = 0;
+    kept.push(code);
     keptPlaces.push(places[i]);
   });
   return { lines: kept, places: keptPlaces };
@@ -310,22 +350,24 @@ export function liftLines(language: CodeBlock['language'], lang: string, lines: 
 }
 
 /**
- * Commands of a shell block: with `$ ` prompts (console style) only the prompted lines, else every
+ * Commands of a shell block: with `$ ` (or `>>> `) prompts only the prompted lines, else every
  * non-blank, non-comment line; `\` continuations joined.
  */
 export function shellCommands(lines: string[], places: Place[]): VirtualSource['shell'] {
-  const prompted = lines.some((l) => l.trimStart().startsWith('$ '));
+  // Some docs prompt shell commands with `>>> ` too; the lines after one are its output.
+  const prompt = ['$ ', '>>> '].find((p) => lines.some((l) => l.trimStart().startsWith(p)));
+  const prompted = prompt !== undefined;
   const out: VirtualSource['shell'] = [];
   // `#` lines right above a command (no blank line between) say what it does.
   let comment: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let t = lines[i].trim();
     if (prompted) {
-      if (!t.startsWith('$ ')) {
+      if (!t.startsWith(prompt)) {
         comment = [];
         continue;
       }
-      t = t.slice(2).trim();
+      t = t.slice(prompt.length).trim();
     }
     if (t.startsWith('#!')) continue;
     if (t.startsWith('#')) {
