@@ -6,6 +6,7 @@ import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, Kn
 import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
+import { isNonLibraryPath, isPrivatePath } from './repo/layout.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
@@ -485,6 +486,21 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     }
   }
 
+  // Definitions in private Python modules that a public package re-exports are public API (`Client` of
+  // `pkg/_client.py`, imported as `from pkg import Client`).
+  const reexported = new Set<string>();
+  const privateDefs = new Set<string>();
+  for (const a of sectionSources) {
+    for (const c of a.calls) {
+      const r = c.resolution;
+      if (r.kind === 'repo' && /\.pyi?$/.test(r.span.path) && isPrivatePath(r.span.path) && !isNonLibraryPath(r.span.path)) privateDefs.add(`${r.span.path}:${r.qualname.split('.')[0]}`);
+    }
+  }
+  for (const key of [...privateDefs].sort()) {
+    const at = key.lastIndexOf(':');
+    if (await index.reexported(key.slice(0, at), key.slice(at + 1), (p) => !isPrivatePath(p))) reexported.add(key);
+  }
+
   where.path = '';
   progress('group: building steps and workflows');
   const hasPython = sectionSources.some((a) => a.runtime === 'Python');
@@ -508,7 +524,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       runtime,
       modelDomains,
       keywords: meta.keywords,
-      isPublic: publicSurface(packageDirs),
+      isPublic: publicSurface(packageDirs, reexported),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
       existingImplementations: new Set(existing.implementations ?? []),
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),

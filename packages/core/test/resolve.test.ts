@@ -175,3 +175,46 @@ describe('attachment index', () => {
     expect(index2.facts('pkg/own.py')).toBeUndefined();
   });
 });
+
+describe('module-level instances and re-exports', () => {
+  it('reads `f = api.f` after `api = Api()` as the method of Api, and keeps a name that fails its own reason', async () => {
+    const { write, lineOf } = await import('./repos.js');
+    const repo = write({
+      'hub/__init__.py': 'from .api import upload_file, broken\nfrom ._client import Client\n',
+      'hub/api.py': 'class Api:\n    def upload_file(self, path, repo_id):\n        return path\n\napi = Api()\nupload_file = api.upload_file\nbroken = missing.thing\n',
+      'hub/_client.py': 'class Client:\n    def ask(self, q):\n        return q\n',
+      'hub/_private.py': 'class Hidden:\n    pass\n',
+    });
+    const index = new PythonIndex(await RepoFiles.scan(repo), await loadPythonParser(), []);
+    const sym = await index.resolveInModule('hub', 'upload_file');
+    expect(sym.kind === 'def' && `${sym.path}:${sym.def.start} ${sym.def.qualname}`).toBe(`hub/api.py:${lineOf(repo, 'hub/api.py', 'def upload_file')} Api.upload_file`);
+    // The instance itself is no class to call.
+    expect((await index.resolveInModule('hub.api', 'api')).kind).toBe('unresolved');
+    // The reason is the name's own, not an import cycle met by asking twice.
+    const broken = await index.resolveInModule('hub', 'broken');
+    expect(broken.kind === 'unresolved' && broken.reason).not.toMatch(/cycle/);
+    // A class of a private module that the package re-exports is what users import; one it does not is not.
+    expect(await index.reexported('hub/_client.py', 'Client', () => true)).toBe(true);
+    expect(await index.reexported('hub/_private.py', 'Hidden', () => true)).toBe(false);
+    expect(await index.reexported('hub/_client.py', 'Client', (p) => p !== 'hub/__init__.py')).toBe(false);
+  });
+
+  it('counts the methods of a re-exported class of a private module as public API', async () => {
+    const { write } = await import('./repos.js');
+    const { extractWorkflows } = await import('../src/index.js');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const files = {
+      'hub/__init__.py': 'from ._client import Client\n',
+      'hub/_client.py': 'class Client:\n    def connect(self, url):\n        pass\n\n    def ask(self, q):\n        return q\n\n    def close(self):\n        pass\n',
+      'examples/ask.py': 'from hub import Client\n\nc = Client()\nc.connect("u")\nc.ask("q")\nc.close()\n',
+    };
+    const run = async (f: Record<string, string>) => extractWorkflows({ repo: write(f), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-w-')), name: 'acme_hub' });
+    const kept = await run(files);
+    expect(kept.candidates.find((c) => c.path === 'examples/ask.py')?.kept).toBe(true);
+    expect(kept.workflows.flatMap((w) => w.steps.map((s) => s.calls[0].call.callee))).toContain('c.ask');
+    // Not re-exported (imported from the private module itself): internals, no workflow.
+    const hidden = await run({ ...files, 'hub/__init__.py': '', 'examples/ask.py': files['examples/ask.py'].replace('from hub import', 'from hub._client import') });
+    expect(hidden.candidates.find((c) => c.path === 'examples/ask.py')?.reason).toMatch(/internals/);
+  });
+});

@@ -1,5 +1,6 @@
 // The package's public surface: what a user of the library is meant to call. Private are definitions in
-// tests, examples, benchmarks, private modules (`_utils.py`) and internal folders (`kernels/`), names
+// tests, examples, benchmarks, private modules (`_utils.py`) and internal folders (`kernels/`) unless a
+// public package re-exports the name (`from ._client import Client` in `pkg/__init__.py`), names
 // with a leading underscore, and code of an application package (`"private": true` with no `exports` or
 // `main`: an app's functions are not a library's API). External calls wired to the repository are the
 // user-facing side of that package, so they count as public.
@@ -13,7 +14,11 @@ export type PublicSurface = (c: CallSite) => boolean;
  * `packages`: every package.json folder (`""` for the root) and whether it is an application. A
  * TypeScript/JavaScript file belongs to its nearest package; an application's code is never public API.
  */
-export function publicSurface(packages: { dir: string; app: boolean }[] = []): PublicSurface {
+export function publicSurface(
+  packages: { dir: string; app: boolean }[] = [],
+  /** `path:name` of definitions in private modules that a public package re-exports (`pkg/_client.py:Client`). */
+  reexported: ReadonlySet<string> = new Set(),
+): PublicSurface {
   const byDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   const inApp = (p: string) => isScriptPath(p) && !!byDepth.find((d) => d.dir === '' || p.startsWith(`${d.dir}/`))?.app;
   return (c) => {
@@ -24,7 +29,8 @@ export function publicSurface(packages: { dir: string; app: boolean }[] = []): P
     // A command of the repository's own program is what its user types: public, wherever its code lives
     // (`litgpt convert_from_litgpt` runs `litgpt/scripts/convert_lit_checkpoint.py`).
     if (c.command) return true;
-    if (isPrivatePath(r.span.path) || inApp(r.span.path)) return false;
+    if (inApp(r.span.path)) return false;
+    if (isPrivatePath(r.span.path) && !reexported.has(`${r.span.path}:${r.qualname.split('.')[0]}`)) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));
   };
 }

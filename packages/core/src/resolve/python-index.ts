@@ -225,6 +225,25 @@ export class PythonIndex {
     return value;
   }
 
+  /**
+   * Whether `name`, defined at module level of `path` (module `module`), is what a package above it binds
+   * that name to, in a package `isPublic` accepts: `from ._client import Client` in `pkg/__init__.py`
+   * makes `pkg._client.Client` the `pkg.Client` users import.
+   */
+  async reexported(path: string, name: string, isPublic: (path: string) => boolean): Promise<boolean> {
+    const module = this.moduleOfPath.get(path);
+    if (!module || module.startsWith('<')) return false;
+    const parts = module.split('.');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const above = parts.slice(0, i).join('.');
+      const at = this.modules.get(above);
+      if (!at || !/(^|\/)__init__\.pyi?$/.test(at) || !isPublic(at)) continue;
+      const sym = await this.resolveInModule(above, name);
+      if (sym.kind === 'def' && sym.path === path && sym.def.qualname === name) return true;
+    }
+    return false;
+  }
+
   /** Resolves `name` as seen at module level of `module`. */
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
     if (seen.size) return this.resolveInModuleOnce(module, name, seen);
@@ -285,11 +304,14 @@ export class PythonIndex {
         };
       }
     }
+    // The first candidate's reason when none resolves (asking it again would meet its own steps in `seen`).
+    let first: PySymbol | undefined;
     for (const c of candidates) {
       const sym = await c.get();
       if (sym.kind !== 'unresolved') return sym;
+      first ??= sym;
     }
-    if (candidates.length) return candidates[0].get();
+    if (first) return first;
 
     // `from .x import *`, honouring the target's `__all__`; one in an `except` handler last.
     for (const imp of facts.imports.filter((i) => i.star && i.scope === '').sort((a, b) => Number(a.guard === 'except') - Number(b.guard === 'except'))) {
@@ -342,8 +364,27 @@ export class PythonIndex {
   /** Resolves a dotted chain as seen from module level of `module`. */
   async resolveDotted(module: string, chain: string[], seen = new Set<string>()): Promise<PySymbol> {
     let sym = await this.resolveInModule(module, chain[0], seen);
+    // `api = HfApi()` at module level, then `upload_file = api.upload_file`: a member of that instance is
+    // its class's member (only through a member: the instance itself is no class to call).
+    if (sym.kind === 'unresolved' && chain.length > 1) sym = (await this.moduleInstance(module, chain[0], seen)) ?? sym;
     for (const part of chain.slice(1)) sym = await this.member(sym, part);
     return sym;
+  }
+
+  /**
+   * The class of a module-level instance: `name` bound once, unconditionally, at module level, by a call
+   * of a name the module resolves to a repository class (`api = HfApi()`), and by nothing else.
+   */
+  private async moduleInstance(module: string, name: string, seen: Set<string>): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
+    const path = this.modules.get(module);
+    const facts = path ? await this.load(path) : null;
+    if (!facts) return undefined;
+    const makers = facts.calls.filter((c) => c.scope === '' && c.assignedTo.includes(name));
+    const c = makers[0];
+    if (makers.length !== 1 || c.assignedTo.length !== 1 || c.bindKind || c.conditional || c.callee.base !== 'name') return undefined;
+    if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
+    const cls = await this.resolveDotted(module, c.callee.chain, seen);
+    return cls.kind === 'def' && cls.def.kind === 'class' ? cls : undefined;
   }
 
   /** `sym.name`: a module attribute, a class member (through bases), or external. */
