@@ -31,6 +31,10 @@ describe('names', () => {
     // Pronouns name nothing: "Serve it over stdio", "Our local Python executor".
     expect(workflowNameFrom('Serve it over stdio')).toBe('Serve_Over_Stdio');
     expect(workflowNameFrom('Our local Python executor')).toBe('Local_Python_Executor');
+    // An apostrophe joins its word: a possessive is the word, a contraction one word.
+    expect(workflowNameFrom("Inspecting a model's profile")).toBe('Inspecting_Model_Profile');
+    expect(workflowNameFrom('Don\u2019t retry')).toBe('Dont_Retry');
+    expect(tokens("the agent's tools")).toEqual(['the', 'agent', 'tools']);
     expect(workflowNameFrom('Using the BCOTrainer')).toBe('BCO_Trainer');
     expect(workflowNameFrom('XPO with TRL')).toBe('XPO_TRL');
     expect(workflowNameFrom('lora_sft.py')).toBe('LoRA_SFT');

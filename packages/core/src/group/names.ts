@@ -33,8 +33,13 @@ export function splitCamel(text: string): string {
 const capitalTo = (w: string) => w.replace(/([A-Za-z])2([a-z]+)/g, (m: string, a: string, b: string) => ([...TO_WORDS].some((t) => b.startsWith(t)) ? `${a}2${b.charAt(0).toUpperCase()}${b.slice(1)}` : m));
 
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
+/** "model's" → "model", "don't" → "dont": an apostrophe joins a word, it does not start another ("Model_S"). */
+function joinApostrophes(text: string): string {
+  return text.replace(/([A-Za-z0-9])['\u2019]s\b/g, '$1').replace(/([A-Za-z0-9])['\u2019]([A-Za-z])/g, '$1$2');
+}
+
 export function tokens(text: string): string[] {
-  return splitCamel(text)
+  return splitCamel(joinApostrophes(text))
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((t) => t.toLowerCase());
@@ -67,7 +72,7 @@ const MAX_NAME_WORDS = 6;
 
 /** A workflow name from free text (a heading, a Purpose, a file name), filler words dropped. */
 export function workflowNameFrom(text: string): string | undefined {
-  const ws = text
+  const ws = joinApostrophes(text)
     .replace(/\.(py|ipynb|md|markdown|mdx|rst|[cm]?[jt]sx?)$/i, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
