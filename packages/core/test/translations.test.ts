@@ -64,4 +64,12 @@ describe('translated documentation', () => {
     expect(is('site/b.md')).toBe(false);
     expect(is('site/setup_id.md')).toBe(false);
   });
+
+  it('knows every ISO 639-1 language beside `en/`, and a rarer code only there', () => {
+    const files = new Set(['docs/source/en/a.md', 'docs/source/or/a.md', 'docs/source/ta/a.md', 'examples/README.md', 'examples/my/README.md', 'examples/ml/README.md']);
+    const is = (p: string) => isTranslationPath(p, (x) => files.has(x), translationFolders(files));
+    expect([is('docs/source/or/a.md'), is('docs/source/ta/a.md'), is('docs/source/en/a.md')]).toEqual([true, true, false]);
+    // `my/` and `ml/` beside the page they repeat by name are an example's folders, not Burmese or Malayalam.
+    expect([is('examples/my/README.md'), is('examples/ml/README.md')]).toEqual([false, false]);
+  });
 });

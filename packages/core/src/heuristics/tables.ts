@@ -615,9 +615,27 @@ export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|qui
  * Language codes of translated documentation: `docs/source/ko/...` beside `docs/source/en/...`, `docs/ja/x.md`
  * beside `docs/x.md`, `README_zh.md` / `README.ja.md` beside `README.md` (repo/layout translationFolders, isTranslationPath).
  * Translations repeat the English pages' code, so they are no sources of their own (every use case would
- * count each page once per language).
+ * count each page once per language). Every ISO 639-1 code but `en` (`or/` is Odia, `ta/` Tamil), and the
+ * regional and informal spellings docs use, for a folder beside `en/`; the codes of COMMON_TRANSLATIONS
+ * only for a folder that merely mirrors the pages or a page's name (`examples/my/README.md` beside
+ * `examples/README.md` is no Burmese page).
  */
 export const TRANSLATION_LANGS = new Set([
+  'aa', 'ab', 'ae', 'af', 'ak', 'am', 'an', 'ar', 'as', 'av', 'ay', 'az', 'ba', 'be', 'bg', 'bh', 'bi', 'bm', 'bn',
+  'bo', 'br', 'bs', 'ca', 'ce', 'ch', 'cn', 'co', 'cr', 'cs', 'cu', 'cv', 'cy', 'da', 'de', 'dv', 'dz', 'ee', 'el',
+  'eo', 'es', 'et', 'eu', 'fa', 'ff', 'fi', 'fil', 'fj', 'fo', 'fr', 'fy', 'ga', 'gd', 'gl', 'gn', 'gu', 'gv', 'ha',
+  'he', 'hi', 'ho', 'hr', 'ht', 'hu', 'hy', 'hz', 'ia', 'id', 'ie', 'ig', 'ii', 'ik', 'io', 'is', 'it', 'iu', 'ja',
+  'jp', 'jv', 'ka', 'kg', 'ki', 'kj', 'kk', 'kl', 'km', 'kn', 'ko', 'kr', 'ks', 'ku', 'kv', 'kw', 'ky', 'la', 'lb',
+  'lg', 'li', 'ln', 'lo', 'lt', 'lu', 'lv', 'mg', 'mh', 'mi', 'mk', 'ml', 'mn', 'mr', 'ms', 'mt', 'my', 'na', 'nb',
+  'nd', 'ne', 'ng', 'nl', 'nn', 'no', 'nr', 'nv', 'ny', 'oc', 'oj', 'om', 'or', 'os', 'pa', 'pi', 'pl', 'ps', 'pt',
+  'pt-br', 'pt_br', 'qu', 'rm', 'rn', 'ro', 'ru', 'rw', 'sa', 'sc', 'sd', 'se', 'sg', 'si', 'sk', 'sl', 'sm', 'sn',
+  'so', 'sq', 'sr', 'ss', 'st', 'su', 'sv', 'sw', 'ta', 'te', 'tg', 'th', 'ti', 'tk', 'tl', 'tn', 'to', 'tr', 'ts',
+  'tt', 'tw', 'ty', 'ug', 'uk', 'ur', 'uz', 've', 'vi', 'vo', 'wa', 'wo', 'xh', 'yi', 'yo', 'za', 'zh', 'zh-cn',
+  'zh-hans', 'zh-hant', 'zh-tw', 'zh_cn', 'zh_tw', 'zu',
+]);
+
+/** The languages docs are most often translated into (see TRANSLATION_LANGS). */
+export const COMMON_TRANSLATIONS = new Set([
   'ar', 'bn', 'cn', 'de', 'es', 'fa', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'jp', 'ko', 'kr', 'ms', 'nl', 'pl', 'pt', 'pt-br', 'pt_br',
   'ru', 'te', 'th', 'tr', 'uk', 'ur', 'vi', 'zh', 'zh-cn', 'zh_cn', 'zh-hans', 'zh-hant', 'zh-tw', 'zh_tw',
 ]);

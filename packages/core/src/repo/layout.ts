@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, DOC_DIRS, DOC_SITE_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -26,8 +26,9 @@ export function translationFolders(paths: Iterable<string>): Set<string> {
   for (const p of all) {
     const parts = p.split('/');
     for (let i = 0; i < parts.length - 1; i++) {
-      if (!TRANSLATION_LANGS.has(parts[i].toLowerCase())) continue;
-      if (folders.has([...parts.slice(0, i), 'en'].join('/')) || all.has([...parts.slice(0, i), ...parts.slice(i + 1)].join('/'))) out.add(parts.slice(0, i + 1).join('/'));
+      const lang = parts[i].toLowerCase();
+      if (!TRANSLATION_LANGS.has(lang)) continue;
+      if (folders.has([...parts.slice(0, i), 'en'].join('/')) || (COMMON_TRANSLATIONS.has(lang) && all.has([...parts.slice(0, i), ...parts.slice(i + 1)].join('/')))) out.add(parts.slice(0, i + 1).join('/'));
     }
   }
   return out;
@@ -43,7 +44,7 @@ export function isTranslationPath(p: string, exists: (path: string) => boolean, 
   const name = parts[parts.length - 1];
   // Any page may carry `.<lang>` (mkdocs-static-i18n); only READMEs `_<lang>` or `-<lang>` (`setup_id.md` is no translation).
   const named = /^(.+?)\.([A-Za-z_-]+)\.(md|markdown|mdx)$/.exec(name) ?? /^(readme)[_-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name);
-  if (named && TRANSLATION_LANGS.has(named[2].toLowerCase())) {
+  if (named && COMMON_TRANSLATIONS.has(named[2].toLowerCase())) {
     const base = named[1].toLowerCase() === 'readme' ? 'README.md' : `${named[1]}.${named[3]}`;
     if (exists([...parts.slice(0, -1), base].join('/'))) return true;
   }
