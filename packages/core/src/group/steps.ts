@@ -284,14 +284,27 @@ function isModeSwitch(c: CallSite): boolean {
  */
 export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
   const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c))));
+  // Who reads each name: the calls that use it, or call a member of it (`v.x(...)`, `v.x.y(...)`), indexed
+  // once (a source of thousands of calls would otherwise compare every pair in every round).
+  const readers = new Map<string, Set<CallSite>>();
+  const read = (name: string, d: CallSite) => {
+    let set = readers.get(name);
+    if (!set) readers.set(name, (set = new Set()));
+    set.add(d);
+  };
+  for (const d of calls) {
+    for (const u of d.uses) read(u, d);
+    for (let i = d.callee.indexOf('.'); i > 0; i = d.callee.indexOf('.', i + 1)) read(d.callee.slice(0, i), d);
+  }
+  // Only what is built to serve the boilerplate (a parser object, its config), never a milestone
+  // whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
+  const makers = calls.filter((c) => c.assignedTo.length && c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isConstructor(c) || nameCall(c).role === 'configure'));
+  const usersOf = new Map(makers.map((c) => [c, [...new Set(c.assignedTo.flatMap((v) => [...(readers.get(v) ?? [])]))].filter((d) => d !== c)]));
   for (let grew = true; grew; ) {
     grew = false;
-    for (const c of calls) {
-      if (out.has(c) || !c.assignedTo.length || c.resolution.kind === 'tool' || c.resolution.kind === 'pattern') continue;
-      // Only what is built to serve the boilerplate (a parser object, its config), never a milestone
-      // whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
-      if (!isConstructor(c) && nameCall(c).role !== 'configure') continue;
-      const users = calls.filter((d) => d !== c && (c.assignedTo.some((v) => d.uses.includes(v)) || c.assignedTo.some((v) => d.callee.startsWith(`${v}.`))));
+    for (const c of makers) {
+      if (out.has(c)) continue;
+      const users = usersOf.get(c)!;
       if (users.length && users.every((d) => out.has(d))) {
         out.add(c);
         grew = true;
