@@ -73,11 +73,17 @@ function isEntryRunner(c: PyCall, facts: PyModuleFacts): boolean {
 
 export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
   const { facts } = src;
-  const within = (scope: string, fn: string) => scope === fn || scope.startsWith(`${fn}.`);
+  /** Whether `scope` is one of `names` or inside one (`f.inner` is inside `f`); `''` (module level) only itself. */
+  const insideAny = (scope: string, names: ReadonlySet<string>): boolean => {
+    if (names.has(scope)) return true;
+    for (let i = scope.indexOf('.'); i > 0; i = scope.indexOf('.', i + 1)) if (names.has(scope.slice(0, i))) return true;
+    return false;
+  };
+  const localFns = new Set(facts.defs.filter((d) => d.parent === '' && d.kind === 'function').map((d) => d.name));
   // A local function handed to a command-line runner (`fire.Fire(main)`) is the program: it runs.
   const runnerTarget = (c: PyCall): string | undefined => {
     const first = c.args.find((a) => !a.keyword && !a.unpack)?.text;
-    return first && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === first) && isEntryRunner(c, facts) ? first : undefined;
+    return first && localFns.has(first) && isEntryRunner(c, facts) ? first : undefined;
   };
   const runnerOf = new Map<PyCall, string>();
   for (const c of facts.calls) {
@@ -86,16 +92,15 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   }
   const runnerTargets = new Set(runnerOf.values());
   // Local functions passed by name to a call are user callbacks: their own calls are not workflow steps.
-  const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => !runnerTargets.has(t) && facts.defs.some((d) => d.parent === '' && d.kind === 'function' && d.name === t)));
+  const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => !runnerTargets.has(t) && localFns.has(t)));
   // The workflow is what runs: module level (or the entry function) and the local functions it calls,
   // transitively. Local classes and callbacks are the example's own machinery, not steps.
-  const localFns = new Set(facts.defs.filter((d) => d.parent === '' && d.kind === 'function').map((d) => d.name));
   // Tests run their `test_*` functions (and `Test*` classes' methods).
   const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.kind === 'class' && d.parent === '' && /^Test/.test(d.name))).map((d) => d.qualname) : [];
   const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries]);
   /** Where each local function the source runs is first called: its calls run there, not at its definition. */
   const calledFrom = new Map<string, { scope: string; line: number }>();
-  const runs = (scope: string) => [...reached].some((r) => (r === '' ? scope === '' : within(scope, r)));
+  const runs = (scope: string) => insideAny(scope, reached);
   for (let grew = true; grew; ) {
     grew = false;
     for (const c of facts.calls) {
@@ -118,8 +123,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
     }
   }
-  const emitted = (call: PyCall) =>
-    ![...callbackNames].some((n) => within(call.scope, n)) && [...reached].some((r) => (r === '' ? call.scope === '' : within(call.scope, r)));
+  const emitted = (call: PyCall) => !insideAny(call.scope, callbackNames) && insideAny(call.scope, reached);
   const results = new Map<number, Value>();
   const calls: CallSite[] = [];
   const patterns: string[] = [];
@@ -203,6 +207,16 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return { chosen, also: list.filter((b) => b.conditional && b.line > chosen.line) };
   };
 
+  // The source's definitions by what lookups ask (the first of each, as a search in order finds).
+  const firstDef = (kind: PyDef['kind']) => {
+    const out = new Map<string, PyDef>();
+    for (const d of facts.defs) if (d.kind === kind && !out.has(d.qualname)) out.set(d.qualname, d);
+    return out;
+  };
+  const functionDefs = firstDef('function');
+  const classDefs = firstDef('class');
+  const defLines = new Set(facts.defs.map((d) => `${d.parent}\0${d.defLine}`));
+
   /** Resolves a bare name as seen at `line` inside `scope`. */
   const lookup = async (name: string, scope: string, line: number): Promise<Value> => {
     for (const s of scopesOf(scope)) {
@@ -211,13 +225,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       // A name a function reads from an enclosing scope is looked up when the function runs: a module
       // global assigned after the function's definition counts. In its own scope, a definition made
       // later in the file still names the function (module-level code of a notebook or session).
-      if (!seen.length) seen = s !== scope ? all : all.filter((b) => b.order === 1 && facts.defs.some((d) => d.parent === s && d.defLine === b.line));
+      if (!seen.length) seen = s !== scope ? all : all.filter((b) => b.order === 1 && defLines.has(`${s}\0${b.line}`));
       const pick = choose(seen);
       if (!pick) {
-        const fn = facts.defs.find((d) => d.qualname === s && d.kind === 'function');
+        const fn = functionDefs.get(s);
         // `self` in a method of the source's own class: its other methods are the source's own functions.
         if (fn?.isMethod && fn.params[0]?.name === name && !fn.decorators.some((d) => /staticmethod|classmethod/.test(d))) {
-          const cls = facts.defs.find((d) => d.qualname === fn.parent && d.kind === 'class');
+          const cls = classDefs.get(fn.parent);
           if (cls) return { kind: 'local-instance', cls };
         }
         const param = fn?.params.find((p) => p.name === name);
@@ -608,12 +622,27 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
   const inProgress = new Set<string>();
   /** The call a `return` statement returns whole (the outermost call of a method chain), if any. */
+  // The calls no other call holds, by scope and statement line (made once, when a return is first read).
+  let outerCalls: Map<string, number[]> | undefined;
+  const outerCallsAt = (): Map<string, number[]> => {
+    if (!outerCalls) {
+      outerCalls = new Map();
+      facts.calls.forEach((c, i) => {
+        if (c.parent !== undefined) return;
+        const key = `${c.scope}\0${c.statementLine}`;
+        const list = outerCalls!.get(key);
+        if (list) list.push(i);
+        else outerCalls!.set(key, [i]);
+      });
+    }
+    return outerCalls;
+  };
   const returnedCall = (r: PyModuleFacts['returns'][number], scope: string): number | undefined => {
     const squash = (x: string) => x.replace(/\s+/g, '');
     let value = squash(r.valueText);
     while (value.startsWith('(') && closingParen(value, 0) === value.length - 1) value = value.slice(1, -1);
     value = value.replace(/^await(?=[A-Za-z_(])/, '');
-    const inStatement = facts.calls.flatMap((c, i) => (c.scope === scope && c.statementLine === r.line && c.parent === undefined ? [i] : []));
+    const inStatement = outerCallsAt().get(`${scope}\0${r.line}`) ?? [];
     const receivers = new Set(inStatement.map((i) => facts.calls[i].callee.receiverCall));
     const outer = inStatement.filter((i) => !receivers.has(i));
     if (outer.length !== 1) return undefined;
@@ -1246,7 +1275,7 @@ async function callSite(
     if (a.comment) argComments[name] = a.comment;
     for (const n of a.names) uses.add(n);
   }
-  for (const n of localDefs.keys()) uses.delete(n);
+  for (const n of uses) if (localDefs.has(n)) uses.delete(n);
   return {
     callee: written,
     written: clippedCallee(call),
