@@ -175,7 +175,8 @@ export const BOILERPLATE_NAMES = new Set([
 
 /** Name shapes of boilerplate calls (predicates, version checks, logging and argument helpers, paths). */
 export const BOILERPLATE_PATTERNS: RegExp[] = [
-  /^(is|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported
+  /^(is|are|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported, are_progress_bars_disabled
+  /^(enable|disable)_([a-z0-9]+_)*progress_bars?$/, // display switches: disable_progress_bars, enable_tqdm_progress_bar
   /^[a-z0-9_]+_(available|supported|installed|enabled)$/,
   /^(check|require|ensure|assert|verify)_[a-z0-9_]*(version|compat)[a-z0-9_]*$/,
   /^[a-z0-9_]*_(version|compat|compatibility)_checks?$/, // torchvision_compatibility_check
