@@ -1055,6 +1055,21 @@ describe('near-duplicates and evidence', () => {
     expect(named('Launch')).not.toBe('Launch');
   });
 
+  it('never names a use case after a heading that is only its API\'s own verb ("Basic sync" for `sync_bucket`)', async () => {
+    const { write } = await import('./repos.js');
+    const repo = write({ 'hub/__init__.py': 'def sync_bucket(path):\n    pass\n\ndef list_files(b):\n    pass\n\ndef drop_files(b):\n    pass\n' });
+    const docs = await analysed(repo, 'from hub import sync_bucket, list_files, drop_files\nsync_bucket("a")\nlist_files("a")\ndrop_files("a")\n', 'docs/buckets.md', 'docs');
+    const named = (heading: string) => {
+      docs.candidate.heading = heading;
+      const first = docs.steps[0].calls[0];
+      return nameUseCases([{ anchor: callKey(first), anchorCall: first, members: [docs], steps: docs.steps }], { suggestions: [], purposes: new Map() })[0].name;
+    };
+    expect(named('Basic sync')).not.toBe('Sync');
+    expect(named('Basic sync')).toMatch(/Sync_Bucket/);
+    // A heading that says more than the verb still names it.
+    expect(named('Sync a local folder')).toBe('Sync_Local_Folder');
+  });
+
   it('names a use case after the task its README section states in a purpose clause ("To save merged adapters, ...")', async () => {
     const code = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     const readme = await analysed(ADAPTKIT, code, 'README.md', 'readme');

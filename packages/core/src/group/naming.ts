@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -125,10 +125,14 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const owner = r.kind === 'repo' && !u.anchorCall.command && r.qualname.includes('.') ? r.qualname.split('.').slice(-2, -1)[0] : '';
   const anchorWords = new Set([...tokens(u.anchorCall.callee), ...tokens(owner)].filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
   const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.heading);
+  // A bare verb ("Launch", "Run"; "Sync" from "Basic sync" for `sync_bucket`: the API's own verb) says
+  // what the reader does, not which task: no name.
+  const anchorVerb = tokens(u.anchorCall.callee.split('.').pop() ?? '')[0];
+  const bare = (name: string | undefined) => !!name && !name.includes('_') && (!!VERBS[name.toLowerCase()] || !!ACTION_VERBS[name.toLowerCase()] || name.toLowerCase() === anchorVerb);
   const fromHeading = (needAnchor: boolean): ChosenName | undefined => {
     for (const m of docs) {
       const heading = taskHeading(m.candidate.heading!, anchorWords, needAnchor);
-      const n = heading ? specific(workflowNameFrom(heading)) : undefined;
+      const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
       if (n && !usedHeadings.has(n)) {
         usedHeadings.add(n);
         return { name: n, from: `${m.candidate.kind}-heading` };
@@ -146,8 +150,6 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     // than a bare action noun ("Deploy an LLM", "Launching training using DeepSpeed"; not "Launching script").
     const told = many && rep.candidate.kind === 'readme' ? taskHeading(rep.candidate.heading, anchorWords) : undefined;
     if (!heading && told && (workflowNameFrom(told)?.split('_').length ?? 0) >= 2) heading = told;
-    // A bare verb ("Launch", "Run") says what the reader does, not which task: no name.
-    const bare = (name: string | undefined) => !!name && !name.includes('_') && !!VERBS[name.toLowerCase()];
     const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);
