@@ -1022,15 +1022,19 @@ describe('near-duplicates and evidence', () => {
         '        self.model = model',
         '    def run(self, task):',
         '        return task',
+        '    def reject(self):',
+        '        pass',
         'class CodeAgent(MultiStepAgent):',
         '    pass',
         'def describe_model(model):',
         '    return model',
+        'def run(agent, task):',
+        '    return agent.run(task)',
         '',
       ].join('\n'),
     });
     const named = async (code: string, anchor: string) => {
-      const a = await analysed(repo, `from pkg import LocalModel, CodeAgent, describe_model\n${code}`);
+      const a = await analysed(repo, `from pkg import LocalModel, CodeAgent, describe_model, run\n${code}`);
       const call = a.calls.find((c) => c.callee === anchor)!;
       return nameUseCases([{ anchor: callKey(call), anchorCall: call, members: [a], steps: a.steps }], { suggestions: [], purposes: new Map() })[0].name;
     };
@@ -1042,6 +1046,12 @@ describe('near-duplicates and evidence', () => {
     expect(await named('agent = CodeAgent()\nagent.run("task")\n', 'CodeAgent')).toBe('Code_Agent_Execution');
     // Handed to no milestone: the API name stays.
     expect(await named('model = LocalModel()\ndescribe_model(model)\n', 'LocalModel')).toBe('Local_Building');
+    // Handed to a milestone that names nothing it acts on (`run(agent, task)`: a bare Execution): the
+    // object's own name says more.
+    expect(await named('agent = CodeAgent()\nrun(agent, "task")\n', 'CodeAgent')).not.toBe('Execution');
+    // Named from its steps (an anchor that names nothing: `agent.reject()`): a step that names what it
+    // acts on before a bare Execution.
+    expect(await named('agent = CodeAgent()\nrun(agent, "task")\nagent.reject()\n', 'agent.reject')).not.toBe('Execution');
   });
 
   it('never names a use case after a README heading that is a bare verb ("Launch", "Train")', async () => {

@@ -105,6 +105,8 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
   const specific = (n: string | undefined) => {
     if (!n || GENERIC_NAMES.has(n.toLowerCase())) return undefined;
+    // A lone action noun (Execution, Loading) names no task: which execution?
+    if (!n.includes('_') && NOUNS.has(n.toLowerCase())) return undefined;
     const words = tokens(n).filter((w) => !project.has(w));
     return words.length ? n : undefined;
   };
@@ -195,9 +197,12 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   }
   const api = apiName(u);
   if (api && specific(api)) return { name: api, from: 'api' };
-  for (const role of NAMING_ROLES) {
-    const step = u.steps.find((s) => s.role === role);
-    if (step) return { name: step.principle, from: 'steps' };
+  // A step that names what it acts on first (Agent_Setup before a bare Execution), then any.
+  for (const named of [true, false]) {
+    for (const role of NAMING_ROLES) {
+      const step = u.steps.find((s) => s.role === role && (!named || s.principle.includes('_')));
+      if (step) return { name: step.principle, from: 'steps' };
+    }
   }
   return { name: u.steps[0]?.principle ?? 'Main', from: 'steps' };
 }
@@ -265,7 +270,9 @@ function servedName(u: UseCase): string | undefined {
   // Only a class being built: a function that builds on its argument (`add_adapter(model, config)`) is a
   // milestone of its own, whatever the trainer does with its result next.
   if (!isConstructor(u.anchorCall) || !BUILDING_ROLES.has(nameCall(u.anchorCall).role)) return undefined;
-  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]);
+  // A milestone that names what it acts on: a bare "Execution" (`run(agent, input)`) says less than the
+  // object's own name (MCP_Server_Stdio_Creation).
+  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]) && /[\s_]/.test(s.principle.trim());
   const steps = u.members[0]?.steps ?? [];
   const own = steps.find((s) => s.calls.includes(u.anchorCall));
   if (own && milestone(own)) return own.principle;
