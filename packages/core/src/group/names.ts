@@ -32,12 +32,12 @@ export function splitCamel(text: string): string {
 /** The word after a joining "2" is capitalised like the first: text2image → Text2Image, seq2seq → Seq2Seq. */
 const capitalTo = (w: string) => w.replace(/([A-Za-z])2([a-z]+)/g, (m: string, a: string, b: string) => ([...TO_WORDS].some((t) => b.startsWith(t)) ? `${a}2${b.charAt(0).toUpperCase()}${b.slice(1)}` : m));
 
-/** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 /** "model's" → "model", "don't" → "dont": an apostrophe joins a word, it does not start another ("Model_S"). */
 function joinApostrophes(text: string): string {
   return text.replace(/([A-Za-z0-9])['\u2019]s\b/g, '$1').replace(/([A-Za-z0-9])['\u2019]([A-Za-z])/g, '$1$2');
 }
 
+/** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
   return splitCamel(joinApostrophes(text))
     .split(/[^A-Za-z0-9]+/)

@@ -271,8 +271,8 @@ function servedName(u: UseCase): string | undefined {
   // milestone of its own, whatever the trainer does with its result next.
   if (!isConstructor(u.anchorCall) || !BUILDING_ROLES.has(nameCall(u.anchorCall).role)) return undefined;
   // A milestone that names what it acts on: a bare "Execution" (`run(agent, input)`) says less than the
-  // object's own name (MCP_Server_Stdio_Creation).
-  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]) && /[\s_]/.test(s.principle.trim());
+  // object's own name (MCP_Server_Stdio_Setup).
+  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]) && s.principle.includes('_');
   const steps = u.members[0]?.steps ?? [];
   const own = steps.find((s) => s.calls.includes(u.anchorCall));
   if (own && milestone(own)) return own.principle;

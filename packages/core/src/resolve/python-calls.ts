@@ -621,7 +621,6 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
 
   /** What a function of the example returns: `return X(...)` or `return c` (a value assigned from a call). */
   const inProgress = new Set<string>();
-  /** The call a `return` statement returns whole (the outermost call of a method chain), if any. */
   // The calls no other call holds, by scope and statement line (made once, when a return is first read).
   let outerCalls: Map<string, number[]> | undefined;
   const outerCallsAt = (): Map<string, number[]> => {
@@ -637,6 +636,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     }
     return outerCalls;
   };
+  /** The call a `return` statement returns whole (the outermost call of a method chain), if any. */
   const returnedCall = (r: PyModuleFacts['returns'][number], scope: string): number | undefined => {
     const squash = (x: string) => x.replace(/\s+/g, '');
     let value = squash(r.valueText);

@@ -226,8 +226,8 @@ export class PythonIndex {
   }
 
   /**
-   * Whether `name`, defined at module level of `path` (module `module`), is what a package above it binds
-   * that name to, in a package `isPublic` accepts: `from ._client import Client` in `pkg/__init__.py`
+   * Whether `name`, defined at module level of the file `path`, is what a package above that module binds
+   * the name to, in a package whose `__init__` path `isPublic` accepts: `from ._client import Client` in `pkg/__init__.py`
    * makes `pkg._client.Client` the `pkg.Client` users import.
    */
   async reexported(path: string, name: string, isPublic: (path: string) => boolean): Promise<boolean> {

@@ -244,8 +244,8 @@ export function looksLikeConsole(lines: string[]): boolean {
 }
 
 /**
- * How many brackets a line of Python leaves open (negative: closes more than it opens), strings and
- * comments skipped; `string` is the quote a string left open by an earlier line ends with.
+ * Counts into `open` the brackets a line of Python opens and closes (strings and comments skipped);
+ * `open.string` is the quote that ends a string an earlier line left open.
  */
 function bracketDepth(line: string, open: { depth: number; string?: string }): void {
   for (let i = 0; i < line.length; i++) {
@@ -284,7 +284,6 @@ function stripPrompts(lines: string[], places: Place[]): { lines: string[]; plac
     const continued = open.depth > 0 || open.string !== undefined;
     if (!m && !continued) return;
     const code = m ? line.slice(m[0].length) : line;
-    if (m && m[0].startsWith('>>>') && !continued) open.depth = 0;
     bracketDepth(code, open);
     if (open.depth < 0) open.depth = 0;
     kept.push(code);
