@@ -218,3 +218,30 @@ describe('module-level instances and re-exports', () => {
     expect(hidden.candidates.find((c) => c.path === 'examples/ask.py')?.reason).toMatch(/internals/);
   });
 });
+
+describe('what a docs block runs', () => {
+  it("runs a docs block's `main` that the block defines but leaves uncalled (the `asyncio.run(main())` line elided)", async () => {
+    const { write } = await import('./repos.js');
+    const { extractWorkflows } = await import('../src/index.js');
+    const { mkdtempSync } = await import('node:fs');
+    const os = await import('node:os');
+    const block = (body: string) => ['```python', 'from hub import Client', '', 'async def main():', '    c = Client()', '    c.connect("u")', '    c.ask("q")', '    c.close()', ...body.split('\n').filter(Boolean), '```', ''].join('\n');
+    const files = (body: string) => ({
+      'hub/__init__.py': 'from .client import Client\n',
+      'hub/client.py': 'class Client:\n    def connect(self, url):\n        pass\n\n    def ask(self, q):\n        return q\n\n    def close(self):\n        pass\n',
+      'docs/guide.md': `# Guide\n\n## Asking\n\n${block(body)}`,
+    });
+    const run = async (body: string) => {
+      const r = await extractWorkflows({ repo: write(files(body)), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-w-')), name: 'acme_hub' });
+      const doc = r.candidates.find((c) => c.path === 'docs/guide.md');
+      return { kept: doc?.kept, callees: r.workflows.flatMap((w) => w.steps.map((s) => s.calls[0].call.callee)) };
+    };
+    const elided = await run('');
+    expect(elided.kept).toBe(true);
+    expect(elided.callees).toEqual(expect.arrayContaining(['c.connect', 'c.ask', 'c.close']));
+    // Called by the block itself: it runs where it is called, as before.
+    expect((await run('\nimport asyncio\nasyncio.run(main())')).callees).toEqual(expect.arrayContaining(['c.connect', 'c.ask', 'c.close']));
+    // Handed to something else as a callback: not the block's program.
+    expect((await run('\nserve(main)')).kept).toBe(false);
+  });
+});

@@ -97,7 +97,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // transitively. Local classes and callbacks are the example's own machinery, not steps.
   // Tests run their `test_*` functions (and `Test*` classes' methods).
   const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.kind === 'class' && d.parent === '' && /^Test/.test(d.name))).map((d) => d.qualname) : [];
-  const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries]);
+  // A snippet's `main` (a README, docs or notebook block: `src.map`) is its program even when the block
+  // leaves out the line that calls it (`asyncio.run(main())`, elided to keep the snippet short).
+  const snippetMain = src.map && !opts.entryFunction && localFns.has('main') && !facts.calls.some((c) => c.callee.base === 'name' && c.callee.chain[0] === 'main') && !callbackNames.has('main') ? ['main'] : [];
+  const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries, ...snippetMain]);
   /** Where each local function the source runs is first called: its calls run there, not at its definition. */
   const calledFrom = new Map<string, { scope: string; line: number }>();
   const runs = (scope: string) => insideAny(scope, reached);
