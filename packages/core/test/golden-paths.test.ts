@@ -1075,7 +1075,7 @@ describe('near-duplicates and evidence', () => {
       return nameUseCases([{ anchor: callKey(first), anchorCall: first, members: [docs], steps: docs.steps }], { suggestions: [], purposes: new Map() })[0].name;
     };
     expect(named('Basic sync')).not.toBe('Sync');
-    expect(named('Basic sync')).toMatch(/Sync_Bucket/);
+    expect(named('Basic sync')).toMatch(/Sync_Bucket|Bucket_Synchronization/);
     // A heading that says more than the verb still names it.
     expect(named('Sync a local folder')).toBe('Sync_Local_Folder');
   });
@@ -1251,6 +1251,22 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const others = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, code.replace('"q"', `"${k}"`), `examples/${k}.py`)));
     const { workflows } = buildWorkflows([readme, ...others], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
     expect(workflows[0]).toMatchObject({ name: 'Reranker_Models', nameFrom: 'readme-heading' });
+  });
+
+  it('a README heading names its task with any action noun ("Data extraction"), a docs heading does not', async () => {
+    expect(taskHeading('Data extraction', new Set(['reranker']))).toBeUndefined();
+    expect(taskHeading('Data extraction', new Set(['reranker']), false, 'readme')).toBe('Data extraction');
+    expect(taskHeading('Coding agent', new Set(['reranker']), false, 'readme')).toBe('Coding agent');
+    // Not the noun of a verb that makes no milestone: error handling is no use case.
+    expect(taskHeading('Handling errors', new Set(['reranker']), false, 'readme')).toBeUndefined();
+    const code = `${E}model = Reranker("org/reranker-small")\nscores = model.predict([("q", "d")])\nranks = model.rank("q", ["d", "e"])\n`;
+    const named = async (kind: 'readme' | 'docs') => {
+      const rep = await analysed(repo, code, kind === 'readme' ? 'README.md' : 'docs/guide.md', kind);
+      rep.candidate.heading = 'Data extraction';
+      return buildWorkflows([rep], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows[0];
+    };
+    expect(await named('readme')).toMatchObject({ name: 'Data_Extraction', nameFrom: 'readme-heading' });
+    expect((await named('docs')).name).not.toBe('Data_Extraction');
   });
 });
 

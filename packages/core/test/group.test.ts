@@ -109,6 +109,43 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('final_count', 'function')))).toBe('Call Final Count');
   });
 
+  it('an API verb such as sync, scan or duplicate reads as that verb; calling an object runs it', () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('api.sync_bucket', 'function')))).toBe('Sync Bucket');
+    expect(principleOf(nameCall(c('api.sync_bucket', 'function')))).toBe('Bucket_Synchronization');
+    expect(titleOf(nameCall(c('scan_cache_dir', 'function')))).toBe('Scan Cache Dir');
+    expect(titleOf(nameCall(c('api.duplicate_repo', 'function')))).toBe('Duplicate Repo');
+    // `ddpm(...)` is DDPMPipeline.__call__: the class names what runs.
+    const called = { ...c('ddpm', 'function'), resolution: { kind: 'repo' as const, qualname: 'DDPMPipeline.__call__', module: 'm', span: { path: 'm.py', start: 1, end: 2 }, via: 'import' as const } };
+    expect(titleOf(nameCall(called))).toBe('Run DDPM Pipeline');
+    expect(principleOf(nameCall(called))).toBe('DDPM_Pipeline_Execution');
+    // A long class name keeps its first words and its head noun.
+    const long = { ...called, resolution: { ...called.resolution, qualname: 'CrossEncoderNanoBEIREvaluator.__call__' } };
+    expect(titleOf(nameCall(long))).toBe('Run Cross Encoder Evaluator');
+    // A class chosen at run time: the object's own name.
+    const unknown = { ...c('pipeline', 'function'), resolution: { kind: 'unresolved' as const, reason: 'no return annotation', method: '__call__' } };
+    expect(titleOf(nameCall(unknown))).toBe('Run Pipeline');
+    expect(nameCall(unknown).role).toBe('other');
+  });
+
+  it('a name ending on an inference or training noun does that action; a kept verbless result is got', () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('client.text_generation', 'function')))).toBe('Generate Text');
+    expect(nameCall(c('client.text_generation', 'function')).role).toBe('infer');
+    expect(principleOf(nameCall(c('client.text_generation', 'function')))).toBe('Text_Generation');
+    // After a preposition it switches a mode: no training.
+    expect(nameCall(c('FastModel.for_training', 'function')).role).not.toBe('train');
+    // Verbless: what the source keeps is what it gets; a call whose result it drops stays a call.
+    const kept = { ...c('api.bucket_info', 'function'), assignedTo: ['info'] };
+    kept.definition = { ...kept.definition!, returns: 'BucketInfo' };
+    expect(titleOf(nameCall(kept))).toBe('Get Bucket Info');
+    expect(principleOf(nameCall(kept))).toBe('Bucket_Info_Retrieval');
+    expect(titleOf(nameCall(c('notebook_launcher', 'function')))).toBe('Call Notebook Launcher');
+    // Untyped, or typed as giving nothing: no value to get.
+    expect(titleOf(nameCall({ ...c('block.forward', 'function'), assignedTo: ['out'] }))).toBe('Call Forward');
+    expect(titleOf(nameCall({ ...kept, definition: { ...kept.definition!, returns: 'None' } }))).toBe('Call Bucket Info');
+  });
+
   it('a bare verb reached through its module acts on what it returns, not on the module', () => {
     const returning = (callee: string, returns: string | undefined): CallSite => {
       const c = repoCallSite(callee, 'function');

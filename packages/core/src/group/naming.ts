@@ -147,10 +147,13 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const rep = u.members[0];
   if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading && !namesOneWay(u, rep.candidate.heading)) {
     const many = u.members.length > 3;
-    let heading = taskHeading(rep.candidate.heading, anchorWords, many);
+    // The README's own sections name their task with any action noun, like a page title ("Coding agent",
+    // "Data extraction" under "What are you building?").
+    const readme = rep.candidate.kind === 'readme';
+    let heading = taskHeading(rep.candidate.heading, anchorWords, many, readme ? 'readme' : undefined);
     // A README section speaks for its use case however many sources joined it, when its heading is more
     // than a bare action noun ("Deploy an LLM", "Launching training using DeepSpeed"; not "Launching script").
-    const told = many && rep.candidate.kind === 'readme' ? taskHeading(rep.candidate.heading, anchorWords) : undefined;
+    const told = many && readme ? taskHeading(rep.candidate.heading, anchorWords, false, 'readme') : undefined;
     if (!heading && told && (workflowNameFrom(told)?.split('_').length ?? 0) >= 2) heading = told;
     const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
     if (n && !usedHeadings.has(n)) {
@@ -175,7 +178,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
     // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
     const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
-    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, true) ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
+    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, 'page') ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
     if (n && !usedHeadings.has(n)) {
       usedHeadings.add(n);
       return { name: n, from: 'docs-title' };
@@ -319,7 +322,7 @@ const MAX_HEADING_WORDS = 5;
  * identifier ("SFTTrainer") is an API name: the API rule names it better. Numbering labels go ("Step 1:",
  * "Use case 2:": HEADING_NUMBERING).
  */
-export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title = false): string | undefined {
+export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title?: 'page' | 'readme'): string | undefined {
   // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText).
   const stepless = heading.replace(HEADING_NUMBERING, '').replace(/`([^`]*)`/g, '$1');
   let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
@@ -331,8 +334,18 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
   if (needAnchor) return words.some((w) => anchorWords.has(w)) ? h : undefined;
-  // A page title may name its task with any action noun ("Checkpointing", "Offloading").
-  return words.some((w) => isTaskWord(w) || anchorWords.has(w) || (title && /^[a-z]{3,}ing$/.test(w))) ? h : undefined;
+  // A page title may name its task with any action noun ("Checkpointing", "Offloading"), a README section's
+  // heading with most ("Data extraction").
+  return words.some((w) => isTaskWord(w) || anchorWords.has(w) || (title === 'page' && /^[a-z]{3,}ing$/.test(w)) || (title === 'readme' && isActionNoun(w))) ? h : undefined;
+}
+
+/**
+ * A README heading's "-ing" or "-tion" noun ("Coding agent", "Data extraction"), not that of a verb that
+ * makes no milestone: a README's "Handling errors" shows a use case's call in a `try`, it is none itself.
+ */
+function isActionNoun(w: string): boolean {
+  const m = /^([a-z]{3,}?)(ing|tion)$/.exec(w);
+  return !!m && ![m[1], `${m[1]}e`, `${m[1]}t`].some((v) => Object.prototype.hasOwnProperty.call(ACTION_VERBS, v));
 }
 
 /** A word is the API's when its stem is: "Training" spells `CrossEncoderTrainer`. */

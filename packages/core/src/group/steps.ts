@@ -28,6 +28,8 @@ export interface Naming {
   spelling?: Record<string, string>;
   /** Object words whose name puts a preposition before them (`push_to_hub`: hub ← to), kept in titles only. */
   prepositions?: Record<string, string>;
+  /** Named without a verb of its own (Call X, Get X): a way of taking another call's result, when chained on it. */
+  verbless?: true;
 }
 
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
@@ -110,6 +112,13 @@ function namingOf(c: CallSite): Naming {
     return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length ? head : nameTokens, s.title.toLowerCase()) };
   }
   const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
+  // A name that ends on a verb's noun names that action done to the words before it (`text_generation`
+  // → Generate Text, Text_Generation); not after a preposition (`for_training` switches a mode).
+  const nounVerb = !verbTok && nameTokens.length > 1 && !TITLE_PREPOSITIONS.has(nameTokens[0]) ? NOUN_VERBS.get(nameTokens[nameTokens.length - 1]) : undefined;
+  if (nounVerb) {
+    const v = VERBS[nounVerb];
+    return { role: v.role, verb: v.title ?? word(nounVerb), noun: v.noun, object: objectTokens(nameTokens.slice(0, -1), nounVerb) };
+  }
   if (verbTok) {
     // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
@@ -144,12 +153,39 @@ function namingOf(c: CallSite): Naming {
   }
   // A decorator without a verb makes an object of the user's function (`@function_tool` → Define Function Tool).
   if (c.decorator) return { role: 'build', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
+  // Calling an object (`pipeline(prompt)`, its class's `__call__`) runs it: Run Pipeline, not Call Pipeline;
+  // the class it resolves to names it when known (`ddpm(...)` of DDPMPipeline → Run DDPM Pipeline).
+  const r = c.resolution;
+  const runsObject = r.kind === 'unresolved' ? r.method === '__call__' : r.kind === 'repo' && r.qualname.endsWith('.__call__');
+  if (runsObject) {
+    const cls = r.kind === 'repo' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
+    // A long class name keeps its first words and its head noun (CrossEncoderNanoBEIREvaluator → Cross Encoder Evaluator).
+    const ct = (cls ? tokens(cls) : nameTokens).filter((t) => !STOP_TOKENS.has(t) && !/^\d+$/.test(t));
+    const object = ct.length > 3 ? [...ct.slice(0, 2), ct[ct.length - 1]] : ct;
+    return { role: 'other', verb: 'Run', noun: 'Execution', object, ...(cls ? { spelling: spellingOf(cls) } : {}) };
+  }
   // A name that starts with a verb of no milestone reads as that verb (`countTokens` → Count Tokens).
   const action = nameTokens.length ? ACTION_VERBS[nameTokens[0]] : undefined;
   if (action) return { role: 'other', verb: word(nameTokens[0]), noun: action, object: objectTokens(nameTokens.slice(1), nameTokens[0]) };
-  // No verb: the name itself is the object of a plain call.
-  return { role: 'other', verb: 'Call', noun: 'Usage', object: objectTokens(nameTokens, '') };
+  // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
+  // (`info = api.bucket_info(...)` → Get Bucket Info; `message = await stream.finalMessage()`); otherwise
+  // the name itself is the object of a plain call (Call Notebook Launcher; an untyped `out =
+  // block.forward(x)` says nothing of what it gives).
+  const object = objectTokens(nameTokens, '');
+  if (c.assignedTo.length && object.length && def?.returns && !NO_VALUE.test(def.returns.trim())) {
+    return { role: 'other', verb: 'Get', noun: 'Retrieval', object, verbless: true };
+  }
+  return { role: 'other', verb: 'Call', noun: 'Usage', object, verbless: true };
 }
+
+/**
+ * Inference and training VERBS by their noun (`generation` → generate, `embedding` → embed): one word,
+ * not the verb itself. Only these roles: a name ending on `storage` or `display` names a thing.
+ */
+const NOUN_VERBS = new Map(Object.entries(VERBS).filter(([v, x]) => (x.role === 'infer' || x.role === 'train') && /^[A-Z][a-z]+$/.test(x.noun) && x.noun.toLowerCase() !== v && !x.title).map(([v, x]) => [x.noun.toLowerCase(), v] as const));
+
+/** Return types that give the caller nothing of its own to keep. */
+const NO_VALUE = /^(None|NoReturn|void|undefined|never|this|Self|Promise<(void|undefined)>)$/;
 
 /** Is the name's token at `i` its verb: in VERBS, and not naming a dataset split beside another (`train_test_split`, `train_val_split`)? */
 const isVerbAt = (ts: string[], i: number) => !!VERBS[ts[i]] && !(SPLIT_NAMES.has(ts[i]) && (SPLIT_NAMES.has(ts[i + 1] ?? '') || SPLIT_NAMES.has(ts[i - 1] ?? '')));
@@ -364,7 +400,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
   // API (`server.tool(...)`, `model = get_peft_model(...)` then `model.unload()`).
   api.forEach((d, j) => {
     const m = /^([A-Za-z_$][\w$]*)\.[A-Za-z_$][\w$]*$/.exec(d.callee);
-    if (!m || chainedOn.has(j) || namings[j].verb !== 'Call' || d.decorator || d.resolution.kind === 'pattern') return;
+    if (!m || chainedOn.has(j) || !namings[j].verbless || d.decorator || d.resolution.kind === 'pattern') return;
     let i = -1;
     for (let k = j - 1; k >= 0 && i < 0; k--) if (api[k].assignedTo.includes(m[1])) i = k;
     if (i < 0 || isConstructor(api[i]) || !(RESULT_ROLES.has(namings[i].role) || isResourceCall(api[i]))) return;

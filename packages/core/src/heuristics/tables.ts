@@ -23,12 +23,15 @@ export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev',
  * first word, and never read as a task word in headings (VERBS are).
  */
 export const ACTION_VERBS: Record<string, string> = table({
-  append: 'Appending', approve: 'Approval', archive: 'Archiving', close: 'Closing', combine: 'Combination',
-  count: 'Counting', destroy: 'Destruction', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
-  elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing', handle: 'Handling',
-  inject: 'Injection', propagate: 'Propagation', regenerate: 'Regeneration', reject: 'Rejection', replace: 'Replacement',
-  require: 'Requirement', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription', terminate: 'Termination',
-  unsubscribe: 'Unsubscription',
+  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', clear: 'Clearing',
+  clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting',
+  destroy: 'Destruction', detach: 'Detachment', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
+  duplicate: 'Duplication', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing',
+  handle: 'Handling', inject: 'Injection', move: 'Moving', pause: 'Pausing', propagate: 'Propagation',
+  refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement',
+  request: 'Request', require: 'Requirement', reset: 'Resetting', restart: 'Restart', resume: 'Resumption',
+  scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription',
+  suspend: 'Suspension', sync: 'Synchronization', terminate: 'Termination', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
 });
 
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
