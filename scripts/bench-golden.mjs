@@ -4,7 +4,8 @@
 // to be that path. This runs goldpath (every use case, ranked) and prints, per path, the rank of the best
 // use case that covers it, then: found (covered by a written workflow), found within the top 2N (N =
 // reference paths), workflows written, and duplicates (written workflows that cover only paths a
-// higher-ranked workflow already covers). Not part of the test suite.
+// higher-ranked workflow already covers); then any step of a written workflow (not a test-only one) that
+// is defined under a tests folder or shown at a call site in a test. Not part of the test suite.
 //
 // Matching: an API matches a call when, case-insensitively, the call as written (`model.get_peft_model`),
 // its resolved definition (`Accelerator.prepare`) or its command line ends with the API at a `.` boundary;
@@ -31,6 +32,7 @@ const ref = JSON.parse(readFileSync(path.resolve(cwd, refFile), 'utf8'));
 const budget = Number(opt('--max-workflows') ?? 12);
 const { extractWorkflows } = await import(pathToFileURL(path.join(process.env.GP_ROOT ?? root, 'packages/core/dist/index.js')).href);
 const { TEST_ONLY_FILL } = await import(pathToFileURL(path.join(root, 'packages/core/dist/heuristics/tables.js')).href);
+const { isTestPath } = await import(pathToFileURL(path.join(root, 'packages/core/dist/repo/layout.js')).href);
 const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-golden-'));
 const t0 = process.hrtime.bigint();
 const model = await extractWorkflows({ repo: path.resolve(cwd, repo), wiki, all: true, ...(opt('--name') ? { name: opt('--name') } : {}) });
@@ -58,7 +60,7 @@ function matchesOne(api, c) {
 const matches = (api, calls) => api.split('|').some((alt) => calls.some((c) => matchesOne(alt, c)));
 
 // Every use case, ranked, with its calls (the model's `all` run writes every one).
-const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), repeat: w.evidence.some((e) => e.kind === 'repeats' || e.kind === 'config-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)) }));
+const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), repeat: w.evidence.some((e) => e.kind === 'repeats' || e.kind === 'config-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)), steps: w.steps }));
 // What a run without --all writes: the first `budget` use cases that are no near-duplicates (evidence
 // `repeats`, `config-only`), test-only ones only while examples, README and docs show fewer than
 // TEST_ONLY_FILL (group/workflows.ts).
@@ -90,6 +92,14 @@ for (const u of written) {
   if (paths.every((p) => done.has(p))) duplicates.push(u);
   for (const p of paths) done.add(p);
 }
+// Steps of written workflows that are not test-only whose implementation is defined under a tests folder,
+// or whose call site (the source shown) is a test: a golden path shows the public API as users call it.
+const testSteps = written.filter((u) => !u.testOnly).flatMap((u) =>
+  u.steps
+    .map((st) => ({ u, st, c: st.calls[0].call }))
+    .filter(({ c }) => (c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path)) || isTestPath(c.site.path))
+    .map(({ u, st, c }) => `${u.rank} ${u.name}: ${st.title} (${c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path) ? 'defined in' : 'called from'} ${c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path) ? c.resolution.span.path : c.site.path})`),
+);
 const found = rows.filter((r) => r.best && isWritten(r.best)).length;
 const top2n = rows.filter((r) => r.best && r.best.rank <= 2 * n).length;
 const result = {
@@ -103,6 +113,7 @@ const result = {
   seconds: Math.round(secs * 10) / 10,
   rows: rows.map((r) => ({ path: r.path.name, rank: r.best?.rank ?? null, workflow: r.best?.name ?? null })),
   duplicateWorkflows: duplicates.map((u) => `${u.rank} ${u.name}`),
+  testSteps,
 };
 if (args.includes('--json')) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -110,5 +121,6 @@ if (args.includes('--json')) {
   const out = [`${ref.repository}: ${n} reference paths, ${useCases.length} use cases found, ${result.written} written (budget ${budget}), ${result.seconds} s`];
   for (const r of rows) out.push(`  ${String(r.path.rank ?? '').padStart(2)} ${r.path.name.padEnd(32)} ${r.best ? `rank ${String(r.best.rank).padStart(3)}${isWritten(r.best) ? '' : ' (not written)'}  ${r.best.name}` : 'not found'}`);
   out.push(`found ${found}/${n}, within top 2N (${2 * n}) ${top2n}/${n}, written ${result.written}, duplicates ${duplicates.length}${duplicates.length ? ` (${result.duplicateWorkflows.join(', ')})` : ''}`);
+  if (testSteps.length) out.push(`test steps in written workflows ${testSteps.length}: ${testSteps.join('; ')}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -147,8 +147,8 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const rep = u.members[0];
   if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading && !namesOneWay(u, rep.candidate.heading)) {
     const many = u.members.length > 3;
-    // The README's own sections name their task with any action noun, like a page title ("Coding agent",
-    // "Data extraction" under "What are you building?").
+    // The README's own sections name their task with an action noun too ("Coding agent", "Data extraction"
+    // under "What are you building?"; see isActionNoun).
     const readme = rep.candidate.kind === 'readme';
     let heading = taskHeading(rep.candidate.heading, anchorWords, many, readme ? 'readme' : undefined);
     // A README section speaks for its use case however many sources joined it, when its heading is more
