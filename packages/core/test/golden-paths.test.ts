@@ -1253,6 +1253,18 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(workflows[0]).toMatchObject({ name: 'Reranker_Models', nameFrom: 'readme-heading' });
   });
 
+  it('a use case anchored on a verbless call whose result it keeps is named for using it, not retrieving it', async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/client.py': 'class Runner:\n    pass\n\n\nclass Client:\n    def connect(self) -> None:\n        pass\n\n    def tool_runner(self, spec) -> Runner:\n        return Runner()\n\n    def close(self) -> None:\n        pass\n',
+    });
+    const a = await analysed(lib, 'from pkg import Client\nc = Client()\nc.connect()\nrunner = c.tool_runner("t")\nprint(runner)\nc.close()\n');
+    const u = settle([a], (k) => (k.includes('tool_runner') ? 3 : 1), publicSurface())!;
+    expect(u.steps.map((s) => s.title)).toContain('Get Tool Runner');
+    expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Tool_Runner_Usage');
+  });
+
   it('a README heading names its task with any action noun ("Data extraction"), a docs heading does not', async () => {
     expect(taskHeading('Data extraction', new Set(['reranker']))).toBeUndefined();
     expect(taskHeading('Data extraction', new Set(['reranker']), false, 'readme')).toBe('Data extraction');

@@ -309,7 +309,8 @@ function apiName(u: UseCase): string | undefined {
     const program = call.command?.program.replace(/\.py$/, '').split('/').pop()?.split('.')[0];
     if (program) return principleOf({ ...n, object: tokens(program).slice(0, 2) });
   }
-  return principleOf(n) ?? pageName(tokens(call.callee));
+  // A verbless anchor whose result is kept (Get Tool Runner) is what the use case uses, not retrieves.
+  return principleOf(n.verbless ? { ...n, noun: 'Usage' } : n) ?? pageName(tokens(call.callee));
 }
 
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
