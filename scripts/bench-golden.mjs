@@ -95,10 +95,12 @@ for (const u of written) {
 // Steps of written workflows that are not test-only whose implementation is defined under a tests folder,
 // or whose call site (the source shown) is a test: a golden path shows the public API as users call it.
 const testSteps = written.filter((u) => !u.testOnly).flatMap((u) =>
-  u.steps
-    .map((st) => ({ u, st, c: st.calls[0].call }))
-    .filter(({ c }) => (c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path)) || isTestPath(c.site.path))
-    .map(({ u, st, c }) => `${u.rank} ${u.name}: ${st.title} (${c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path) ? 'defined in' : 'called from'} ${c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path) ? c.resolution.span.path : c.site.path})`),
+  u.steps.flatMap((st) => {
+    const c = st.calls[0].call;
+    const defined = c.resolution.kind === 'repo' && isTestPath(c.resolution.span.path) ? c.resolution.span.path : undefined;
+    if (defined) return [`${u.rank} ${u.name}: ${st.title} (defined in ${defined})`];
+    return isTestPath(c.site.path) ? [`${u.rank} ${u.name}: ${st.title} (called from ${c.site.path})`] : [];
+  }),
 );
 const found = rows.filter((r) => r.best && isWritten(r.best)).length;
 const top2n = rows.filter((r) => r.best && r.best.rank <= 2 * n).length;

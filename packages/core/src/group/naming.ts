@@ -346,7 +346,7 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
  */
 function isActionNoun(w: string): boolean {
   const m = /^([a-z]{3,}?)(ing|tion)$/.exec(w);
-  return !!m && ![m[1], `${m[1]}e`, `${m[1]}t`].some((v) => Object.prototype.hasOwnProperty.call(ACTION_VERBS, v));
+  return !!m && ![m[1], `${m[1]}e`, `${m[1]}t`].some((v) => !!ACTION_VERBS[v]);
 }
 
 /** A word is the API's when its stem is: "Training" spells `CrossEncoderTrainer`. */

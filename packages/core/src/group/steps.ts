@@ -160,7 +160,7 @@ function namingOf(c: CallSite): Naming {
   if (runsObject) {
     const cls = r.kind === 'repo' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
     // A long class name keeps its first words and its head noun (CrossEncoderNanoBEIREvaluator → Cross Encoder Evaluator).
-    const ct = (cls ? tokens(cls) : nameTokens).filter((t) => !STOP_TOKENS.has(t) && !/^\d+$/.test(t));
+    const ct = contentTokens(cls ? tokens(cls) : nameTokens, '');
     const object = ct.length > 3 ? [...ct.slice(0, 2), ct[ct.length - 1]] : ct;
     return { role: 'other', verb: 'Run', noun: 'Execution', object, ...(cls ? { spelling: spellingOf(cls) } : {}) };
   }
@@ -240,8 +240,13 @@ function isQualifier(w: string, nameTokens: string[]): boolean {
 }
 
 function objectTokens(ts: string[], verb: string): string[] {
+  return contentTokens(ts, verb).slice(0, 3);
+}
+
+/** A name's words that can name an object: no stop word, no number, not the verb itself. */
+function contentTokens(ts: string[], verb: string): string[] {
   const stem = verb.replace(/e$/, '');
-  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t)).slice(0, 3);
+  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t));
 }
 
 /**
