@@ -1265,6 +1265,28 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Tool_Runner_Usage');
   });
 
+  it('an object built only to be handed to a call that runs (a transport) names no use case; one given to a constructor does', async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .server import Server, StdioTransport, Plugin, Engine\n',
+      'pkg/server.py':
+        'class StdioTransport:\n    pass\n\n\nclass Plugin:\n    pass\n\n\nclass Engine:\n    def __init__(self, plugin=None):\n        pass\n\n    def start(self) -> None:\n        pass\n\n\n' +
+        'class Server:\n    def register_tool(self, fn) -> None:\n        pass\n\n    def connect(self, transport) -> None:\n        pass\n',
+    });
+    const hints = { suggestions: [], purposes: new Map() };
+    const weight = (k: string) => (/StdioTransport|Plugin/.test(k) ? 3 : 1);
+    // The transport only goes to `server.connect`: the use case registers a tool; connecting does not name it.
+    const served = await analysed(lib, 'from pkg import Server, StdioTransport\nserver = Server()\nserver.register_tool(print)\ntransport = StdioTransport()\nserver.connect(transport)\n');
+    const u = settle([served], weight, publicSurface())!;
+    expect(u.anchor).toContain('StdioTransport');
+    expect(nameUseCases([u], hints)[0].name).toBe('Tool_Registration');
+    // A plugin given to the engine it configures is what the use case is about.
+    const plugged = await analysed(lib, 'from pkg import Engine, Plugin\nplugin = Plugin()\nengine = Engine(plugin=plugin)\nengine.start()\n');
+    const v = settle([plugged], weight, publicSurface())!;
+    expect(v.anchor).toContain('Plugin');
+    expect(nameUseCases([v], hints)[0].name).toMatch(/^Plugin/);
+  });
+
   it('a README heading names its task with any action noun ("Data extraction"), a docs heading does not', async () => {
     expect(taskHeading('Data extraction', new Set(['reranker']))).toBeUndefined();
     expect(taskHeading('Data extraction', new Set(['reranker']), false, 'readme')).toBe('Data extraction');

@@ -289,6 +289,8 @@ function servedName(u: UseCase): string | undefined {
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
 function apiName(u: UseCase): string | undefined {
+  const means = handedOn(u);
+  if (means) return principleOf(nameCall(means));
   const call = u.anchorCall;
   const n = nameCall(call);
   if (n.role === 'other' && !n.object.length) return undefined;
@@ -311,6 +313,28 @@ function apiName(u: UseCase): string | undefined {
   }
   // A verbless anchor whose result is kept (Get Tool Runner) is what the use case uses, not retrieves.
   return principleOf(n.verbless ? { ...n, noun: 'Usage' } : n) ?? pageName(tokens(call.callee));
+}
+
+/**
+ * An anchor that builds an object the representative only hands to another call (a transport given to
+ * `server.connect(transport)`, no method called on it) is how the use case runs, not what it does: the
+ * use case's most distinctive other step of the library that builds nothing and is not given the object
+ * names it (registerTool: Tool_Registration, not Stdio_Server_Transport_Setup nor the connection).
+ */
+function handedOn(u: UseCase): CallSite | undefined {
+  const anchor = u.anchorCall;
+  const rep = u.members[0];
+  const v = anchor.assignedTo.length === 1 ? anchor.assignedTo[0] : undefined;
+  if (!rep || !v || !isConstructor(anchor)) return undefined;
+  // Handed to calls that run something, not to a constructor: an object given to build another (a plugin
+  // to `Accelerator(fsdp_plugin=)`, an evaluator to a trainer, a toolset to an agent) configures it: the topic.
+  const takers = rep.calls.filter((c) => c !== anchor && c.uses.includes(v));
+  if (!takers.length || takers.some(isConstructor) || rep.calls.some((c) => c.callee.startsWith(`${v}.`))) return undefined;
+  const w = u.weight ?? (() => 0);
+  return u.steps
+    .map((s) => s.calls[0])
+    .filter((c) => callKey(c) !== u.anchor && !c.uses.includes(v) && isRepoCall(c) && !isConstructor(c) && !nameCall(c).verbless && nameCall(c).role !== 'other' && w(callKey(c)) > 0)
+    .sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1))[0];
 }
 
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
