@@ -305,7 +305,7 @@ function apiName(u: UseCase): string | undefined {
     const others = u.steps
       .map((s) => s.calls[0])
       .filter((c) => callKey(c) !== u.anchor && isRepoCall(c) && (!call.command || nameCall(c).noun === n.noun))
-      .sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1));
+      .sort(byDistinction(w));
     const object = others.map((c) => nameCall(c).object).find((o) => o.length);
     if (object) return principleOf({ ...n, object: object.slice(0, 2) });
     const program = call.command?.program.replace(/\.py$/, '').split('/').pop()?.split('.')[0];
@@ -333,9 +333,16 @@ function handedOn(u: UseCase): CallSite | undefined {
   const w = u.weight ?? (() => 0);
   return u.steps
     .map((s) => s.calls[0])
-    .filter((c) => callKey(c) !== u.anchor && !c.uses.includes(v) && isRepoCall(c) && !isConstructor(c) && !nameCall(c).verbless && nameCall(c).role !== 'other' && w(callKey(c)) > 0)
-    .sort((a, b) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1))[0];
+    .filter((c) => {
+      if (callKey(c) === u.anchor || c.uses.includes(v) || !isRepoCall(c) || isConstructor(c) || w(callKey(c)) <= 0) return false;
+      const n = nameCall(c);
+      return !n.verbless && n.role !== 'other';
+    })
+    .sort(byDistinction(w))[0];
 }
+
+/** Calls by how distinctive they are (their weight), the most first; ties by callee. */
+const byDistinction = (w: (key: string) => number) => (a: CallSite, b: CallSite) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1);
 
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
 const MAX_HEADING_WORDS = 5;
