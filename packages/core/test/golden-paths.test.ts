@@ -13,6 +13,7 @@ import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import { buildSteps, callKey, distinctTitles, isBoilerplateName, nameCall, principleOf, setOption, titleOf } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
+import { readmeTerms } from '../src/group/mentions.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, settle } from '../src/group/usecases.js';
@@ -782,6 +783,20 @@ describe('near-duplicates and evidence', () => {
     expect(ranked.evidence.map((e) => e.kind)).not.toContain('readme-section');
     const shown = { ...useCase, anchor: callKey(readme.steps[0].calls[0]), anchorCall: readme.steps[0].calls[0] };
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
+  });
+
+  it('a feature the README lists ranks the few use cases its words spell, not a category many spell', async () => {
+    const ex = await analysed(ADAPTKIT, `${H}m = merge_adapters(Model.from_pretrained("x"), ["a"], [1.0])\n`, 'examples/merge.py');
+    const useCase = (anchor: string) => ({ anchor, anchorCall: ex.steps[0].calls[0], members: [ex], steps: ex.steps });
+    const readme = readmeTerms('# adaptkit\n\n- **Adapters**: add, merge and save them\n- **Trainers**: many of them\n');
+    const mentioned = (anchors: string[]) =>
+      rankUseCases(anchors.map(useCase), { suggestions: [], sources: [ex], isPublic: publicSurface(), readme })
+        .filter((u) => u.evidence.some((e) => e.kind === 'readme-mention'))
+        .map((u) => u.anchor)
+        .sort();
+    expect(mentioned(['merge_adapters', 'add_adapter', 'Model.save'])).toEqual(['add_adapter', 'merge_adapters']);
+    // Four use cases spell "Trainers": a category of the library, no use case of its own.
+    expect(mentioned(['SFTTrainer', 'DPOTrainer', 'KTOTrainer', 'PPOTrainer', 'merge_adapters'])).toEqual(['merge_adapters']);
   });
 
   it('a README section is the quick start only near the top: an "Example" far down is a README section', async () => {

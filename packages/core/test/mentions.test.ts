@@ -1,7 +1,7 @@
 // What the README's prose names (group/mentions.ts): terms written as terms, APIs in code spans, never
 // what only a code block shows.
 import { describe, expect, it } from 'vitest';
-import { mentionOf, readmeTerms } from '../src/group/mentions.js';
+import { featureOf, mentionOf, readmeTerms } from '../src/group/mentions.js';
 
 const README = [
   '# acme',
@@ -44,5 +44,43 @@ describe('readmeTerms and mentionOf', () => {
   });
   it('without a README names nothing', () => {
     expect(mentionOf('GRPOTrainer', undefined)).toBeUndefined();
+  });
+});
+
+describe('featureOf: the features a README lists in bold', () => {
+  const t = readmeTerms(
+    [
+      '# acme',
+      '',
+      '### Core concepts:',
+      '',
+      '1. [**Agents**](https://acme.dev/agents): models with instructions and tools',
+      '1. **[Agents as tools](https://acme.dev/tools#as-tools) / [Handoffs](https://acme.dev/handoffs)**: delegating',
+      '1. [**Guardrails**](https://acme.dev/guardrails): safety checks for input and output',
+      '- **Tracing**: see what ran',
+      '- **`@acme/server`**: the server package',
+      '- **This sentence is bold and says far too much**: not a feature',
+      '',
+      'The **Sessions** keep history (bold, but no list item).',
+    ].join('\n'),
+  );
+  it('reads the bold lead of each list item, split at `/`; not code, not a sentence, not bold prose', () => {
+    expect(t.features?.map((f) => f.name)).toEqual(['Agents', 'Agents as tools', 'Handoffs', 'Guardrails', 'Tracing']);
+  });
+  it('an API is of a feature when its name spells every word and ends with one of them', () => {
+    expect(featureOf('input_guardrail', t)).toBe('Guardrails');
+    expect(featureOf('agents.OutputGuardrail', t)).toBe('Guardrails');
+    expect(featureOf('trace', t)).toBe('Tracing');
+    expect(featureOf('handoff', t)).toBe('Handoffs');
+    expect(featureOf('Agent.as_tool', t)).toBe('Agents');
+    expect(featureOf('make_agent_as_tool', t)).toBe('Agents as tools');
+    expect(featureOf('agent.as_tool', t)).toBeUndefined();
+    expect(featureOf('guardrail_result_text', t)).toBeUndefined();
+    expect(featureOf('Server', t)).toBeUndefined();
+    expect(featureOf('Session', t)).toBeUndefined();
+  });
+  it('without a feature list names nothing', () => {
+    expect(featureOf('input_guardrail', readmeTerms('# acme\n\nGuardrails check input.\n'))).toBeUndefined();
+    expect(featureOf('input_guardrail', undefined)).toBeUndefined();
   });
 });

@@ -8,6 +8,36 @@ export interface ReadmeTerms {
   terms: Map<string, string>;
   /** Identifiers written in code spans (`notebook_launcher`, `GRPOTrainer`), each dotted part too. */
   code: Set<string>;
+  /**
+   * Features a list item opens with in bold ("1. [**Guardrails**](...): safety checks ..."): the README's
+   * list of what the library does. Each as written, with its words' stems.
+   */
+  features?: { name: string; stems: string[] }[];
+}
+
+/** A word's stem, so that "Guardrails" spells `guardrail` and "Tracing" spells `trace`. */
+const stemOf = (w: string) => w.toLowerCase().replace(/(?:ing|ers?|es|e|s)$/, '');
+/** Words a feature name joins its terms with ("Agents as tools", "Human in the loop"). */
+const FEATURE_GLUE = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'as', 'by', 'your']);
+/** At most this many words: a longer bold lead is a sentence, not the name of a feature. */
+const FEATURE_WORDS = 3;
+
+/** The bold leads of the README's list items, split at `/` ("Agents as tools / Handoffs" is two). */
+function featuresOf(prose: string): { name: string; stems: string[] }[] {
+  const out: { name: string; stems: string[] }[] = [];
+  for (const m of prose.matchAll(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[?\*\*([^*\n]{1,400})\*\*/gm)) {
+    // A package or an API in bold (`@scope/server`) is code, not the name of a feature.
+    if (m[1].includes('`')) continue;
+    const text = m[1].replace(/\]\([^)\n]*\)/g, '').replace(/[[\]`]/g, '');
+    for (const part of text.split('/')) {
+      const name = part.trim().replace(/[:.]$/, '');
+      const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+      const content = words.filter((w) => !FEATURE_GLUE.has(w.toLowerCase()));
+      if (!content.length || content.length > FEATURE_WORDS || content.some((w) => w.length < 3)) continue;
+      out.push({ name, stems: content.map(stemOf) });
+    }
+  }
+  return out;
 }
 
 /** `projectWords`: the project's own name (PEFT, TRL) is no term: every API of the project shares it. */
@@ -30,7 +60,7 @@ export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTe
     const innerCaps = /[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w);
     if ((allCaps || innerCaps) && !own.has(w.toLowerCase()) && !terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
   }
-  return { terms, code };
+  return { terms, code, features: featuresOf(prose) };
 }
 
 /**
@@ -46,7 +76,28 @@ export function mentionOf(api: string, readme: ReadmeTerms | undefined): string 
   const name = cls ?? chain[chain.length - 1] ?? '';
   if (name.length >= 3 && readme.code.has(name.toLowerCase())) return `\`${name}\``;
   // Parts: snake_case pieces, then camel-case words with acronym runs kept whole (GRPOTrainer → GRPO, Trainer).
-  const parts = name.split('_').flatMap((p) => p.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z0-9]+/g) ?? []);
+  const parts = nameParts(api);
   const hit = parts.find((p) => p.length >= 3 && readme.terms.has(p.toLowerCase()));
   return hit ? readme.terms.get(hit.toLowerCase()) : undefined;
+}
+
+/** The words of an API's name (`Class.method` by its class), snake_case and camel-case pieces. */
+function nameParts(api: string): string[] {
+  const chain = api.replace(/\(.*$/s, '').split('.');
+  const cls = chain.length > 1 ? chain.slice(0, -1).reverse().find((p) => /^[A-Z]/.test(p)) : undefined;
+  const name = cls ?? chain[chain.length - 1] ?? '';
+  return name.split('_').flatMap((p) => p.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z0-9]+|[A-Z0-9]+/g) ?? []);
+}
+
+/**
+ * The feature of the README's list whose every word the API's name spells, its last word among them (the
+ * name is a kind of the feature: `input_guardrail` for "Guardrails", `SandboxAgent` for "Sandbox agents";
+ * `getSessionId` is no session): the first such feature, undefined when none.
+ */
+export function featureOf(api: string, readme: ReadmeTerms | undefined): string | undefined {
+  if (!readme?.features?.length) return undefined;
+  const parts = nameParts(api).map(stemOf);
+  const stems = new Set(parts);
+  const head = parts[parts.length - 1];
+  return readme.features.find((f) => f.stems.includes(head) && f.stems.every((w) => stems.has(w)))?.name;
 }

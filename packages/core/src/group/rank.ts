@@ -7,7 +7,7 @@ import { callKey, isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
-import { mentionOf, type ReadmeTerms } from './mentions.js';
+import { featureOf, mentionOf, type ReadmeTerms } from './mentions.js';
 
 export interface RankedUseCase extends UseCase {
   score: number;
@@ -39,6 +39,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
   const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s));
   const isQuickstart = (s: AnalysedSource) => (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s) : readmeIndex.get(s) === 0);
 
+  // A feature the README lists names a use case, or the few ways of one ("Guardrails": input and output
+  // guardrails); one that many use cases' APIs spell is a category ("Trainers", "Agents"), no evidence.
+  const feature = new Map(useCases.map((u) => [u, featureOf(u.anchor, ctx.readme)]));
+  const spelled = new Map<string, number>();
+  for (const [u, f] of feature) if (f && u.members.some((m) => m.candidate.kind !== 'test')) spelled.set(f, (spelled.get(f) ?? 0) + 1);
   const ranked = useCases.map((u) => {
     const ev: RankEvidence[] = [];
     const best = (kind: string, items: { detail: string; points: number }[]) => {
@@ -62,7 +67,8 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
           return { detail: where(m), points };
         }),
     );
-    const mention = mentionOf(u.anchor, ctx.readme);
+    const f = feature.get(u);
+    const mention = mentionOf(u.anchor, ctx.readme) ?? (f && spelled.get(f)! <= RANK_POINTS.featureUseCases ? f : undefined);
     if (mention) ev.push({ kind: 'readme-mention', detail: `the README names ${mention}`, points: RANK_POINTS.readmeMention });
     const paths = new Set(u.members.map((m) => m.candidate.path));
     const sug = ctx.suggestions.find((s) => s.files.some((f) => paths.has(f)));

@@ -664,6 +664,8 @@ export const RANK_POINTS = {
   docsReference: 8,
   /** The README's prose names the distinctive API, or writes a part of its name as a term (GRPO, GGUF). */
   readmeMention: 20,
+  /** A feature the README lists ("Guardrails") is a mention of the use cases its words spell, at most this many (more: a category). */
+  featureUseCases: 3,
   phase0: 60,
   examples: 10,
   examplesPerDoubling: 5,
