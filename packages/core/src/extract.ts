@@ -6,7 +6,7 @@ import type { CallSite, Candidate, Definition, ExtractOptions, GoldpathModel, Kn
 import { asInternal, GoldpathError, SCHEMA_VERSION } from './model.js';
 import { RepoFiles } from './repo/files.js';
 import { githubRepoUrl, readMetadata } from './repo/metadata.js';
-import { isNonLibraryPath, isPrivatePath } from './repo/layout.js';
+import { isNonLibraryPath, isPrivatePath, isToolingPath, isTranslationPath, translationFolders } from './repo/layout.js';
 import { loadPythonParser } from './lang/python/parser.js';
 import { extractPythonFacts } from './lang/python/facts.js';
 import { CacheStore, codeFingerprint, FactsCache } from './cache.js';
@@ -14,6 +14,7 @@ import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './re
 import { FactsPool, threadsFor, type PoolItem } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
+import { navFiles, navOrder } from './group/docs-nav.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
@@ -511,6 +512,16 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   // The root README's prose: the terms it names rank the use cases it talks about.
   const readmeFile = files.files.map((f) => f.path).filter((p) => /^readme(\.(md|markdown|mdx|rst|txt))?$/i.test(p)).sort()[0];
   const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
+  // The docs' navigation: pages listed early rank their use cases higher (translated navigations left out).
+  const pathSet = new Set(files.files.map((f) => f.path));
+  const translated = translationFolders(pathSet);
+  const navs: { path: string; text: string }[] = [];
+  for (const path of navFiles(pathSet)) {
+    if (isTranslationPath(path, (x) => pathSet.has(x), translated) || isToolingPath(path)) continue;
+    const text = await files.readOrSkip(path);
+    if (text !== undefined) navs.push({ path, text });
+  }
+  const docsNav = navOrder(navs, docPages(files, exampleDirWith(options.exampleDirs ?? [])));
   const projectWords = [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean);
   const { workflows, omitted } = buildWorkflows(
     sectionSources,
@@ -526,6 +537,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs, reexported),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
+      docsNav,
       existingImplementations: new Set(existing.implementations ?? []),
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
       ...(options.all ? { all: true } : {}),

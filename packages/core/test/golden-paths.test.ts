@@ -14,6 +14,7 @@ import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import { buildSteps, callKey, distinctTitles, isBoilerplateName, nameCall, principleOf, setOption, titleOf } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { readmeTerms } from '../src/group/mentions.js';
+import { navOrder } from '../src/group/docs-nav.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, settle } from '../src/group/usecases.js';
@@ -797,6 +798,18 @@ describe('near-duplicates and evidence', () => {
     expect(mentioned(['merge_adapters', 'add_adapter', 'Model.save'])).toEqual(['add_adapter', 'merge_adapters']);
     // Four use cases spell "Trainers": a category of the library, no use case of its own.
     expect(mentioned(['SFTTrainer', 'DPOTrainer', 'KTOTrainer', 'PPOTrainer', 'merge_adapters'])).toEqual(['merge_adapters']);
+  });
+
+  it("a docs section on an early page of the docs' navigation ranks before one on a late page", async () => {
+    const merge = await analysed(ADAPTKIT, `${H}m = merge_adapters(Model.from_pretrained("x"), ["a"], [1.0])\n`, 'docs/merging.md', 'docs');
+    const gguf = await analysed(ADAPTKIT, `${H}Model.from_pretrained("x").save_gguf("q")\n`, 'docs/export.md', 'docs');
+    const useCase = (m: AnalysedSource, at: number) => ({ anchor: callKey(m.steps[at].calls[0]), anchorCall: m.steps[at].calls[0], members: [m], steps: m.steps });
+    const ranked = (nav: string) => {
+      const docsNav = navOrder([{ path: 'mkdocs.yml', text: nav }], ['docs/merging.md', 'docs/export.md']);
+      return rankUseCases([useCase(merge, 1), useCase(gguf, 1)], { suggestions: [], sources: [merge, gguf], isPublic: publicSurface(), docsNav }).map((u) => u.members[0].candidate.path);
+    };
+    expect(ranked('nav:\n  - export.md\n  - merging.md\n')).toEqual(['docs/export.md', 'docs/merging.md']);
+    expect(ranked('nav:\n  - merging.md\n  - export.md\n')).toEqual(['docs/merging.md', 'docs/export.md']);
   });
 
   it('a README section is the quick start only near the top: an "Example" far down is a README section', async () => {

@@ -8,6 +8,7 @@ import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
 import { featureOf, mentionOf, type ReadmeTerms } from './mentions.js';
+import type { NavPlace } from './docs-nav.js';
 
 export interface RankedUseCase extends UseCase {
   score: number;
@@ -23,6 +24,8 @@ export interface RankContext {
   isPublic: PublicSurface;
   /** What the root README's prose names. */
   readme?: ReadmeTerms;
+  /** Docs pages' places in the docs' navigation. */
+  docsNav?: ReadonlyMap<string, NavPlace>;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -64,7 +67,10 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
         .map((m) => {
           const text = `${m.candidate.path} ${m.candidate.heading ?? ''}`;
           const points = REFERENCE_PAGES.test(m.candidate.path) ? RANK_POINTS.docsReference : GUIDE_PAGES.test(text) ? RANK_POINTS.docsGuide : RANK_POINTS.docsSection;
-          return { detail: where(m), points };
+          // Maintainers order their docs' navigation for reading: an early page counts more.
+          const nav = ctx.docsNav?.get(m.candidate.path);
+          if (!nav) return { detail: where(m), points };
+          return { detail: `${where(m)}, page ${nav.at + 1} of ${nav.of} in ${nav.file}`, points: points + RANK_POINTS.docsNavBonus * (1 - nav.at / nav.of) };
         }),
     );
     const f = feature.get(u);

@@ -2,6 +2,7 @@
 // use cases the sources share (usecases.ts), let small ones join a bigger one or each other
 // (clarification 4), rank them by evidence (rank.ts), write at most the budget, name them (naming.ts)
 // and write their texts from what the repository says.
+import type { NavPlace } from './docs-nav.js';
 import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
@@ -31,6 +32,8 @@ export interface WorkflowContext {
   isPublic?: PublicSurface;
   /** What the root README's prose names (rank evidence). */
   readme?: ReadmeTerms;
+  /** Docs pages' places in the docs' navigation (rank evidence). */
+  docsNav?: ReadonlyMap<string, NavPlace>;
   /** Workflow pages written at most (default DEFAULT_MAX_WORKFLOWS); `all` writes every use case. */
   maxWorkflows?: number;
   all?: boolean;
@@ -103,7 +106,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     return false;
   });
   for (const u of kept) u.members = ownPageFirst(u);
-  const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}) }));
+  const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}), ...(ctx.docsNav ? { docsNav: ctx.docsNav } : {}) }));
   const names = nameUseCases(ranked, hints);
   markNumbered(ranked, names);
   const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);

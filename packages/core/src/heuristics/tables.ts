@@ -612,6 +612,9 @@ export const OPTION_TOPIC = {
  */
 export const HEADING_NUMBERING = /^\s*(?:step|part|stage|phase|use case|example|option|method|approach|scenario|case|lesson|chapter|exercise|recipe)\s*#?\d+(?:\.\d+)*\s*[:.)\-–—]?\s*/i;
 
+/** Files a docs site's navigation is built from, listing its pages in reading order (group/docs-nav.ts). */
+export const NAV_FILES = /(^|\/)(mkdocs\.ya?ml|_toctree\.ya?ml|navigation\.ya?ml)$/i;
+
 /** README/docs headings that introduce the library's first use (the quick start ranks first). */
 export const QUICKSTART_HEADINGS = /quick ?start|getting started|get started|quick tour|usage|basic example|example|how to use|tl;?dr|in \d+ lines/i;
 
@@ -664,6 +667,8 @@ export const RANK_POINTS = {
   docsReference: 8,
   /** The README's prose names the distinctive API, or writes a part of its name as a term (GRPO, GGUF). */
   readmeMention: 20,
+  /** A docs section on the first page of the docs' navigation: this much more, less in proportion for later pages (none for the last). */
+  docsNavBonus: 10,
   /** A feature the README lists ("Guardrails") is a mention of the use cases its words spell, at most this many (more: a category). */
   featureUseCases: 3,
   phase0: 60,
