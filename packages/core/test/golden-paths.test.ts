@@ -335,6 +335,16 @@ describe('steps are milestones of the public API', () => {
     expect(titleOf(named('AzureOpenAI'))).toBe('Create Azure OpenAI');
   });
 
+  it('names a one-word method reached through an SDK resource with the resource: two resources, two names', async () => {
+    const a = await analysed(ADAPTKIT, `from openai import OpenAI\nclient = OpenAI()\nclient.messages.batches.results("b")\nclient.images.edit(image="x")\nclient.videos.edit(video="y")\nclient.files.wait_for_processing("f")\nm = Model([1.0])\nm.forward(1)\n`);
+    const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('client.messages.batches.results'))).toBe('Call Messages Batches Results');
+    expect(principleOf(named('client.images.edit'))).not.toBe(principleOf(named('client.videos.edit')));
+    // A name of several words says what it is already; a method of a variable has no resource.
+    expect(titleOf(named('client.files.wait_for_processing'))).not.toMatch(/Files/);
+    expect(titleOf(named('m.forward'))).toBe('Call Forward');
+  });
+
   it('knows boilerplate by name shape, in snake and camel case', () => {
     for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled']) {
       expect(isBoilerplateName(n), n).toBe(true);

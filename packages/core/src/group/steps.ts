@@ -171,7 +171,12 @@ function namingOf(c: CallSite): Naming {
   // (`info = api.bucket_info(...)` → Get Bucket Info; `message = await stream.finalMessage()`); otherwise
   // the name itself is the object of a plain call (Call Notebook Launcher; an untyped `out =
   // block.forward(x)` says nothing of what it gives).
-  const object = objectTokens(nameTokens, '');
+  // A one-word name reached through an SDK resource says whose it is with the resource
+  // (`client.messages.batches.results` → Get Messages Batches Results), as a verb does
+  // (`client.chat.completions.create`), in at most three words.
+  const own = objectTokens(nameTokens, '');
+  const resource = own.length === 1 && parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)).flatMap((r) => tokens(r)).filter((t) => !own.includes(t)) : [];
+  const object = resource.length ? objectTokens([...resource.slice(-2), ...own], '') : own;
   if (c.assignedTo.length && object.length && def?.returns && !NO_VALUE.test(def.returns.trim())) {
     return { role: 'other', verb: 'Get', noun: 'Retrieval', object, verbless: true };
   }
