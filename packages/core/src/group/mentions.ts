@@ -1,6 +1,7 @@
 // What the README's prose names (a text scan: discovery already parsed the README for its code blocks): the terms a maintainer writes for the library's use cases (GRPO, GGUF,
 // PEFT, DeepSpeed) and the APIs it names in code spans (`notebook_launcher`). A use case whose distinctive
 // API the front page names ranks higher than one it never mentions (rank.ts).
+import { stemOf } from './names.js';
 
 /** Terms of the README's prose (code blocks left out), lowercased. */
 export interface ReadmeTerms {
@@ -15,8 +16,6 @@ export interface ReadmeTerms {
   features?: { name: string; stems: string[] }[];
 }
 
-/** A word's stem, so that "Guardrails" spells `guardrail` and "Tracing" spells `trace`. */
-const stemOf = (w: string) => w.toLowerCase().replace(/(?:ing|ers?|es|e|s)$/, '');
 /** Words a feature name joins its terms with ("Agents as tools", "Human in the loop"). */
 const FEATURE_GLUE = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'as', 'by', 'your']);
 /** At most this many words: a longer bold lead is a sentence, not the name of a feature. */

@@ -51,6 +51,9 @@ function joinApostrophes(text: string): string {
 }
 
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
+/** A word's stem, lowercased, so that "Generating" spells `generate`, "Tools" `tool`, "Tracing" `trace`. */
+export const stemOf = (w: string) => w.toLowerCase().replace(/(?:ing|ers?|es|e|s)$/, '');
+
 export function tokens(text: string): string[] {
   let out = tokensMemo.get(text);
   if (out === undefined) {

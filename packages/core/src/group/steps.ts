@@ -77,6 +77,11 @@ function spellingOf(text: string): Record<string, string> | undefined {
   return out;
 }
 
+/** The SDK resource a method is reached through: `client.chat.completions.create` → chat, completions (`beta`, `v1` left out). */
+function sdkResource(parts: string[]): string[] {
+  return parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
+}
+
 function namingOf(c: CallSite): Naming {
   // A command of the repository's own CLI: its subcommand words name the step (`finetune` → Finetune).
   if (c.command) return commandNaming(c.command);
@@ -133,7 +138,7 @@ function namingOf(c: CallSite): Naming {
     const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
     if (!object.length && passed.length && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
-    const resource = parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
+    const resource = sdkResource(parts);
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
@@ -175,7 +180,7 @@ function namingOf(c: CallSite): Naming {
   // (`client.messages.batches.results` → Get Messages Batches Results), as a verb does
   // (`client.chat.completions.create`), in at most three words.
   const own = objectTokens(nameTokens, '');
-  const resource = own.length === 1 && parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)).flatMap((r) => tokens(r)).filter((t) => !own.includes(t)) : [];
+  const resource = own.length === 1 ? sdkResource(parts).flatMap((r) => tokens(r)).filter((t) => !own.includes(t)) : [];
   const object = resource.length ? objectTokens([...resource.slice(-2), ...own], '') : own;
   if (c.assignedTo.length && object.length && def?.returns && !NO_VALUE.test(def.returns.trim())) {
     return { role: 'other', verb: 'Get', noun: 'Retrieval', object, verbless: true };

@@ -5,7 +5,7 @@
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
-import { tokens } from './names.js';
+import { stemOf, tokens } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import type { AnalysedSource } from './source.js';
@@ -78,8 +78,6 @@ export function sourceTrust(s: AnalysedSource): number {
 export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
   sourceTrust(b) - sourceTrust(a) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line || cmp(a.candidate.id, b.candidate.id);
 
-/** A word's stem, so that "Generating" spells `generate` and "Tools" spells `tool`. */
-const stemOf = (w: string) => w.replace(/(?:ing|ers?|es|e|s)$/, '');
 
 /**
  * Is a docs section on the page about the API: does the page title name it, in code (`generateText`) or
