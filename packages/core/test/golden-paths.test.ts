@@ -1371,7 +1371,20 @@ describe('reStructuredText pages', () => {
     const first = page.split('\n').findIndex((l) => l.includes('from adaptkit import')) + 1;
     expect(c).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });
   });
+});
 
+describe('pages beside the README', () => {
+  it("reads a root page on the project's use (helpers.md) as docs; changelogs, contribution guides, agent notes and migration guides are no pages", async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-root-'));
+    cpSync(ADAPTKIT, repo, { recursive: true });
+    const block = ['```python', 'from adaptkit import Model, merge_adapters', 'm = Model.from_pretrained("x")', 'm = merge_adapters(m, ["a"], [1.0])', '```', ''];
+    writeFileSync(path.join(repo, 'helpers.md'), ['# Helpers', '', '## Merge two adapters', '', ...block].join('\n'));
+    for (const f of ['CHANGELOG.md', 'CONTRIBUTING.md', 'AGENTS.md', 'MIGRATION.md', 'NODE_VERSION_POLICY.md']) writeFileSync(path.join(repo, f), ['# Notes', '', ...block].join('\n'));
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-rootw-')), name: 'acme_adaptkit', all: true });
+    const first = ['# Helpers', '', '## Merge two adapters', '', ...block].findIndex((l) => l.startsWith('from adaptkit')) + 1;
+    expect(m.candidates.find((x) => x.path === 'helpers.md')).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });
+    expect(m.candidates.filter((x) => /^[A-Z_]+\.md$/.test(x.path) && x.path !== 'README.md')).toEqual([]);
+  });
 });
 
 describe("an example's own helpers", () => {

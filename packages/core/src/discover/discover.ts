@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
+import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -377,9 +377,12 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   const translated = translationFolders(allPaths);
   return sourceFiles
     .map((f) => f.path)
-    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
+    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
 }
+
+/** A page at the root beside the README that tells how to use the project (ROOT_PROJECT_PAGES are about the project itself). */
+const isRootPage = (p: string) => /^[^/]+\.(md|markdown|mdx|rst)$/i.test(p) && !ROOT_PROJECT_PAGES.test(p);
 
 /** The folder test of discovery: configured example folders (repository-relative) count as `examples/`. */
 export function exampleDirWith(extraDirs: string[]): (path: string) => ReturnType<typeof exampleDirOf> {
