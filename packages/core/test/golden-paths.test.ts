@@ -1325,6 +1325,28 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([v], hints)[0].name).toMatch(/^Plugin/);
   });
 
+  it("an SDK's synchronous and asynchronous twin classes (Client / AsyncClient) make one step of a use case, not two", async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from ._client import Client, AsyncClient\n',
+      'pkg/_client.py':
+        'class Things:\n    def create(self, name: str, stream: bool = False):\n        pass\n\n    def archive(self, name: str):\n        pass\n\n\n' +
+        'class AsyncThings:\n    async def create(self, name: str, stream: bool = False):\n        pass\n\n    async def archive(self, name: str):\n        pass\n\n\n' +
+        'class Client:\n    def __init__(self) -> None:\n        self.things = Things()\n\n\n' +
+        'class AsyncClient:\n    def __init__(self) -> None:\n        self.things = AsyncThings()\n',
+    });
+    const sync = 'from pkg import Client\nclient = Client()\nclient.things.create(name="a")\nclient.things.create(name="b", stream=True)\nclient.things.archive(name="a")\n';
+    const both = 'from pkg import Client, AsyncClient\nclient = Client()\naclient = AsyncClient()\nclient.things.create(name="a")\nawait aclient.things.create(name="b", stream=True)\nawait aclient.things.archive(name="a")\n';
+    const members = [await analysed(lib, sync, 'examples/sync.py'), await analysed(lib, both, 'examples/both.py'), await analysed(lib, both.replace('aclient.things.archive', 'client.things.archive'), 'examples/mixed.py')];
+    const steps = consensusSteps(members, callKey(members[0].steps[1].calls[0]));
+    const titles = steps.map((s) => s.title);
+    expect(titles).toEqual([...new Set(titles)]);
+    expect(titles.filter((t) => /^Create (Client|Things)$/.test(t))).toEqual(['Create Client', 'Create Things']);
+    expect(titles).toContain('Archive');
+    // Each step is a real call of a source, with its own definition (the twin a source did not call is no step).
+    expect(steps.map((s) => s.calls[0].resolution.kind)).toEqual(steps.map(() => 'repo'));
+  });
+
   it('a README heading names its task with any action noun ("Data extraction"), a docs heading does not', async () => {
     expect(taskHeading('Data extraction', new Set(['reranker']))).toBeUndefined();
     expect(taskHeading('Data extraction', new Set(['reranker']), false, 'readme')).toBe('Data extraction');

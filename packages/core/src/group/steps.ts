@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -382,7 +382,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
   // `app.listen(port, onListening)`), it is the example's plumbing, not the library's use.
   const targets = new Set(useful.filter((c) => c.resolution.kind !== 'pattern' && served(c)).map((c) => c.callee));
   const again = streamedAgain(useful);
-  const keyOf = (c: CallSite) => (again.has(c) ? `${callKey(c)}:stream` : callKey(c));
+  // (The streaming way of twin APIs, `Completions.create` and `AsyncCompletions.create` with `stream=True`, is one.)
+  const keyOf = (c: CallSite) => (again.has(c) ? `${sameApi(c)}:stream` : callKey(c));
   const deduped = dedupe(useful.filter((c) => (c.resolution.kind === 'pattern' ? targets.has(c.passedTo ?? '') : served(c))), keyOf);
   const rebuilt = rebuiltWays(deduped);
   const later = new Set([...rebuilt.values()].flat());
@@ -725,7 +726,15 @@ export const stepApi = (s: DraftStep) => s.key ?? sameApi(s.calls[0]);
  * web-fetch-20250910.ts, and `anthropic.tools.webFetch_20260209`) are one API as written, so a use case
  * shows it once. (Mining and each step keep the version.)
  */
-export const sameApi = (c: CallSite) => (DATED_VERSION.test(c.callee) ? `versions:${c.callee.replace(DATED_VERSION, '')}` : apiKey(c));
+export const sameApi = (c: CallSite) => {
+  if (DATED_VERSION.test(c.callee)) return `versions:${c.callee.replace(DATED_VERSION, '')}`;
+  // The synchronous and asynchronous twins of one API, defined in one file (`Anthropic` and
+  // `AsyncAnthropic`, `Completions.create` and `AsyncCompletions.create`: an SDK's client and resource
+  // classes) are one API written for either way of running: a use case shows it once.
+  const r = c.resolution;
+  if (r.kind === 'repo' && !c.command) return `repo:${r.span.path}:${r.qualname.split('.').map((p) => p.replace(SYNC_TWIN, '')).join('.')}`;
+  return apiKey(c);
+};
 
 /**
  * A step whose main call runs what another of its calls built with a topic option (`trainer.train()` after

@@ -253,6 +253,12 @@ export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data
 /** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
 export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
+ * What marks the asynchronous one of a pair of classes (`AsyncAnthropic`, `AsyncCompletions`). Not
+ * `run_sync` beside `run`, nor `async_mcp_tool` beside `mcp_tool`: two functions are two APIs that a
+ * page may show side by side (openai-agents-python's quick start runs `Runner.run` and `Runner.run_sync`).
+ */
+export const SYNC_TWIN = /^Async(?=[A-Z])/;
+/**
  * Roles whose call returns a result to read (an answer, a run's result), not an object to use: a verbless
  * method on that result (`result.to_state()`, `stream.finalMessage()`) takes it another way (group/steps).
  */
