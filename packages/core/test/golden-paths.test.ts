@@ -470,6 +470,18 @@ describe('steps name the call as written', () => {
     expect(distinctTitles(a.steps)).toEqual(a.steps.map((s) => (s === pushes[1] ? 'Push Tool to Hub' : s.title)));
   });
 
+  it('two classes built that the role suffix titles alike (RealtimeSession, RealtimeAgent) get the class name back', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .rt import RealtimeAgent, RealtimeSession\n',
+      'pkg/rt.py': 'class RealtimeAgent:\n    pass\n\n\nclass RealtimeSession:\n    def __init__(self, agent):\n        self.agent = agent\n\n    def connect(self):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from pkg import RealtimeAgent, RealtimeSession\nsession = RealtimeSession(RealtimeAgent())\nsession.connect()\n');
+    const built = ['RealtimeSession', 'RealtimeAgent'].map((n) => a.steps.flatMap((s) => s.calls).find((c) => c.callee === n)!);
+    const steps = built.map((c) => ({ ...a.steps[0], title: 'Create Realtime', calls: [c] }));
+    expect(distinctTitles(steps)).toEqual(['Create Realtime', 'Create Realtime Agent']);
+  });
+
   it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mixin-'));
     mkdirSync(path.join(repo, 'pix'));

@@ -263,7 +263,8 @@ function contentTokens(ts: string[], verb: string): string[] {
  * Titles that tell a workflow's steps apart: a step titled like an earlier one of the same workflow but
  * calling another API (`tool.push_to_hub` after `agent.push_to_hub`, both "Push to Hub";
  * `CombinedEvaluations.compute` after `EvaluationModule.compute`) names the class it acts on by its head
- * noun: Push Tool to Hub, Compute Evaluations. Titles only: the principle stays the call's.
+ * noun: Push Tool to Hub, Compute Evaluations; a class built takes its name's last word back. Titles
+ * only: the principle stays the call's.
  */
 export function distinctTitles(steps: DraftStep[]): string[] {
   const seen = new Map<string, string>();
@@ -271,8 +272,16 @@ export function distinctTitles(steps: DraftStep[]): string[] {
     let title = s.title;
     const c = s.calls[0];
     const earlier = seen.get(title);
-    const head = earlier !== undefined && earlier !== stepApi(s) && !c.command ? tokens(ownerClass(c) ?? '').pop() : undefined;
-    if (head && !CLASS_SCAFFOLD_WORDS.has(head) && !STOP_TOKENS.has(head)) {
+    const clash = earlier !== undefined && earlier !== stepApi(s) && !c.command;
+    // A class built (`RealtimeAgent` after `RealtimeSession`, both "Create Realtime": the role's suffix
+    // left the name) gets the class name's last word back: Create Realtime Agent.
+    const built = clash && isConstructor(c) ? tokens(c.callee.split('.').pop() ?? '').pop() : undefined;
+    const head = clash && !built ? tokens(ownerClass(c) ?? '').pop() : undefined;
+    if (built && !STOP_TOKENS.has(built)) {
+      const n = nameCall(c);
+      // (Not a word the verb says: GemmaConfig is "Configure Gemma", never "Configure Gemma Config".)
+      if (!n.object.includes(built) && !n.verb.toLowerCase().startsWith(built)) title = titleOf({ ...n, object: [...n.object, built] });
+    } else if (head && !CLASS_SCAFFOLD_WORDS.has(head) && !STOP_TOKENS.has(head)) {
       const n = nameCall(c);
       if (!n.object.includes(head)) title = titleOf({ ...n, object: [head, ...n.object] });
     }
