@@ -73,6 +73,26 @@ describe('steps are milestones of the public API', () => {
     expect(mains(a)).toEqual(['FastModel.from_pretrained', 'get_peft_model', 'trainer.train', 'model.save_pretrained']);
   });
 
+  it('leaves out an object rendered as text for a print or a log (`print(msg.model_dump_json())`), not one handed to the library', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .api import Client, Store\n',
+      'pkg/api.py':
+        'class Message:\n    def model_dump_json(self, indent=None) -> str:\n        return ""\n\n    def to_json(self) -> str:\n        return ""\n\n    def to_dict(self) -> dict:\n        return {}\n\n\n' +
+        'class Client:\n    def create(self, prompt: str) -> Message:\n        return Message()\n\n\n' +
+        'class Store:\n    def save(self, text: str) -> None:\n        pass\n',
+    });
+    const code = ['import logging', 'from pkg import Client, Store', 'client = Client()', 'msg = client.create("hi")', 'print(msg.model_dump_json(indent=2))', 'print(f"final: {msg.to_json()}")', 'data = msg.to_dict()', 'logging.info(data)', 'store = Store()', 'store.save(msg.to_json())', ''].join('\n');
+    const a = await analysed(repo, code);
+    const calls = a.steps.flatMap((s) => s.calls.map((c) => `${c.callee}:${c.site.start}`));
+    expect(calls).not.toContain('msg.model_dump_json:5');
+    expect(calls).not.toContain('msg.to_json:6');
+    expect(calls).not.toContain('msg.to_dict:7');
+    // Given to a call of the library, the text is that call's input: it stays with it.
+    expect(calls).toContain('msg.to_json:10');
+    expect(mains(a)).toContain('client.create');
+  });
+
   it('names a `get_*` whose result replaces its argument a creation, typed or not, and a plain getter a retrieval', async () => {
     const repo = path.join(ROOT, 'examples/resolvekit/repo');
     const a = await analysed(repo, 'from pkg.lora import get_peft_model\nmodel = object()\nmodel = get_peft_model(model, {})\nother = get_peft_model(model, {})\n');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -338,11 +338,17 @@ function isModeSwitch(c: CallSite): boolean {
   return MODE_SWITCH.receiver.test(receiver) || (parts[parts.length - 1] === 'eval' && receiver.endsWith(')'));
 }
 
+/** `x.model_dump_json()`, `item.toJSON()`: a method that renders its object as text or plain data (SERIALIZER_NAMES). */
+function isSerializer(c: CallSite): boolean {
+  const parts = c.callee.split('.');
+  return parts.length > 1 && SERIALIZER_NAMES.has(parts[parts.length - 1]);
+}
+
 /**
  * Boilerplate calls of a source: by name, and calls whose results only boilerplate uses
  * (`parser = TrlParser(...)` read only by `parser.parse_args_and_config()`).
  */
-export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
+export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls): Set<CallSite> {
   const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c))));
   // Who reads each name: the calls that use it, or call a member of it (`v.x(...)`, `v.x.y(...)`), indexed
   // once (a source of thousands of calls would otherwise compare every pair in every round).
@@ -356,8 +362,24 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
     for (const u of d.uses) read(u, d);
     for (let i = d.callee.indexOf('.'); i > 0; i = d.callee.indexOf('.', i + 1)) read(d.callee.slice(0, i), d);
   }
-  // Only what is built to serve the boilerplate (a parser object, its config), never a milestone
-  // whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
+  // An object rendered as text inside a print or a log (`print(message.model_dump_json(indent=2))`, in an
+  // f-string too) is reporting: a serializer written within the lines of a boilerplate call, given nothing else.
+  const within = (c: CallSite, p: CallSite) => p !== c && p.site.path === c.site.path && p.site.cell === c.site.cell && p.site.start <= c.site.start && c.site.end <= p.site.end;
+  // (`print` itself is no API call: the hosts are read from every call of the source.)
+  const hosts = [...out, ...all.filter((c) => isBoilerplateName(c.callee) && !out.has(c))];
+  const printed = new Set(hosts);
+  for (const c of calls) {
+    if (!isSerializer(c)) continue;
+    if (!c.assignedTo.length) {
+      if (hosts.some((p) => within(c, p)) && !calls.some((d) => d !== c && !out.has(d) && within(c, d) && d.site.start >= hosts.find((p) => within(c, p))!.site.start)) out.add(c);
+      continue;
+    }
+    // Kept, and only printed or logged (`data = msg.to_dict()` then `logging.info(data)`).
+    const users = all.filter((d) => d !== c && c.assignedTo.some((v) => d.uses.includes(v) || d.callee.startsWith(`${v}.`)));
+    if (users.length && users.every((d) => printed.has(d))) out.add(c);
+  }
+  // Only what is built to serve the boilerplate (a parser object, its config), never
+  // a milestone whose result happens to be printed (`metrics = trainer.train()` then `log_metrics(metrics)`).
   const makers = calls.filter((c) => c.assignedTo.length && c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isConstructor(c) || nameCall(c).role === 'configure'));
   const usersOf = new Map(makers.map((c) => [c, [...new Set(c.assignedTo.flatMap((v) => [...(readers.get(v) ?? [])]))].filter((d) => d !== c)]));
   for (let grew = true; grew; ) {
@@ -381,7 +403,7 @@ export function boilerplateCalls(calls: CallSite[]): Set<CallSite> {
 export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean; ways?: Map<CallSite, CallSite[]> } = {}): DraftStep[] {
   const candidates = calls.filter(isApiCall);
   // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
-  const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates);
+  const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates, calls);
   // A helper the source's own files define (`run(async () => ...)` from an example's lib/) is machinery:
   // its library calls replace it where they can be read (resolve/helpers), and it is never a step itself.
   const useful = candidates.filter((c) => !noise.has(c) && (c.command !== undefined || !isHelper(c)));

@@ -156,6 +156,12 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
 export const CLASS_SCAFFOLD_WORDS = new Set(['mixin', 'base', 'abstract', 'generic']);
 
 /**
+ * Methods that render an object as text or plain data (`message.model_dump_json(indent=2)`,
+ * `accumulated.to_json()`, `item.toJSON()`): reporting when what they give is only printed or logged.
+ */
+export const SERIALIZER_NAMES = new Set(['model_dump_json', 'model_dump', 'to_json', 'to_dict', 'to_json_dict', 'toJSON', 'json', 'dict', 'dump_json', 'dump_python', 'to_string', 'toString']);
+
+/**
  * Boilerplate: calls that never make a step, whatever they resolve to (argument parsing, printing and
  * reporting, logging, availability/version/device checks, seeding, path handling). Matched on the
  * called name as written (its last dotted segment).
