@@ -11,17 +11,17 @@ import { loadPythonParser, type PythonParser } from '../src/lang/python/parser.j
 import { extractPythonFacts } from '../src/lang/python/facts.js';
 import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
-import { buildSteps, callKey, distinctTitles, isBoilerplateName, nameCall, principleOf, setOption, titleOf } from '../src/group/steps.js';
+import { buildSteps, callKey, distinctTitles, isBoilerplateName, nameCall, principleOf, setOption, titleOf, type DraftStep } from '../src/group/steps.js';
 import { rankUseCases } from '../src/group/rank.js';
 import { readmeTerms } from '../src/group/mentions.js';
 import { navOrder } from '../src/group/docs-nav.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
-import { consensusSteps, mineUseCases, onApiPage, settle } from '../src/group/usecases.js';
+import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
 import { nameUseCases, taskHeading } from '../src/group/naming.js';
 import { extractWorkflows } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
-import type { Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
+import type { CallSite, Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
 import { callsOf, write } from './repos.js';
 
@@ -488,6 +488,21 @@ describe('steps name the call as written', () => {
     // The same API twice (another topic option of one call) keeps its title; so do steps titled apart.
     expect(distinctTitles([pushes[0], pushes[0]])).toEqual(['Push to Hub', 'Push to Hub']);
     expect(distinctTitles(a.steps)).toEqual(a.steps.map((s) => (s === pushes[1] ? 'Push Tool to Hub' : s.title)));
+  });
+
+  it("orders steps by where a source makes them, counting calls merged into another step only within that step", () => {
+    // A README builds the agent, then the session with it, in its one `session.connect` step; another
+    // source runs the session's `send` before it builds an agent (text order that says nothing of the run).
+    const call = (callee: string, path: string, start: number, end = start): CallSite =>
+      ({ callee, written: callee, site: { path, start, end }, resolution: { kind: 'repo', qualname: callee.replace(/^\w+\./, 'RealtimeSession.'), module: 'pkg.rt', span: { path: 'pkg/rt.py', start: 1, end: 2 } }, argNames: [], args: [], assignedTo: [], uses: [] }) as unknown as CallSite;
+    const step = (title: string, ...calls: CallSite[]): DraftStep => ({ role: 'build', title, principle: title.replace(/ /g, '_'), calls });
+    const readme = { steps: [step('Connect', call('session.connect', 'README.md', 12), call('RealtimeAgent', 'README.md', 10), call('RealtimeSession', 'README.md', 11))] } as unknown as AnalysedSource;
+    const other = { steps: [step('Send', call('session.send', 'b.py', 2)), step('Create Agent', call('RealtimeAgent', 'b.py', 5)), step('Create Session', call('RealtimeSession', 'b.py', 7))] } as unknown as AnalysedSource;
+    const steps = [step('Connect', call('session.connect', 'README.md', 12)), step('Create Agent', call('RealtimeAgent', 'b.py', 5)), step('Create Session', call('RealtimeSession', 'b.py', 7))];
+    expect(runOrder(steps, [readme, other], () => 1).map((s) => s.title)).toEqual(['Create Agent', 'Create Session', 'Connect']);
+    // An argument written inside the main call is made before it: `connect(RealtimeAgent())`.
+    const inline = { steps: [step('Connect', call('session.connect', 'c.py', 3, 6), call('RealtimeAgent', 'c.py', 4))] } as unknown as AnalysedSource;
+    expect(runOrder(steps.slice(0, 2), [inline], () => 1).map((s) => s.title)).toEqual(['Create Agent', 'Connect']);
   });
 
   it('two classes built that the role suffix titles alike (RealtimeSession, RealtimeAgent) get the class name back', async () => {

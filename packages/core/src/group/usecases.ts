@@ -468,21 +468,44 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
  * training that every section ends with. `steps` comes in the usual order; each time, the first step that
  * fewest of the remaining steps go before is next.
  */
-function runOrder(steps: DraftStep[], voters: AnalysedSource[], votes: (mi: number) => number): DraftStep[] {
+/** Lines a source's step can span when its place is step index × this + line (sources are far shorter). */
+const LINE_SPAN = 1e7;
+
+export function runOrder(steps: DraftStep[], voters: AnalysedSource[], votes: (mi: number) => number): DraftStep[] {
   if (steps.length < 2) return steps;
   const apis = steps.map(stepApi);
   // before[i][j]: the votes of sources that make step i before step j.
   const before = steps.map(() => steps.map(() => 0));
   voters.forEach((m, mi) => {
+    // Where the source makes each API: its step, then its line there. A call merged into another step
+    // speaks only within that step (a README that builds `RealtimeAgent`, then `RealtimeSession` with it,
+    // inside its one `session.connect` step says the agent comes first, and the session before the
+    // connection; not where they go among the other steps: a route handler's text is no run order).
     const at = new Map<string, number>();
+    const merged = new Set<string>();
     m.steps.forEach((st, k) => {
       const api = stepApi(st);
-      if (!at.has(api)) at.set(api, k);
+      if (!at.has(api)) at.set(api, k * LINE_SPAN + st.calls[0].site.start);
+    });
+    m.steps.forEach((st, k) => {
+      const main = st.calls[0].site;
+      for (const c of st.calls.slice(1)) {
+        const api = sameApi(c);
+        if (!apis.includes(api) || at.has(api)) continue;
+        // An argument written inside the main call runs before it (`toolRunner({ tools: [betaTool(...)] })`).
+        const inside = c.site.path === main.path && c.site.cell === main.cell && c.site.start >= main.start && c.site.end <= main.end;
+        at.set(api, k * LINE_SPAN + (inside ? main.start - 0.5 + (c.site.start - main.start) * 1e-4 : c.site.start));
+        merged.add(api);
+      }
     });
     const pos = apis.map((a) => at.get(a));
+    const step = (p: number) => Math.floor(p / LINE_SPAN);
     for (let i = 0; i < steps.length; i++) {
       for (let j = 0; j < steps.length; j++) {
-        if (pos[i] !== undefined && pos[j] !== undefined && pos[i]! < pos[j]!) before[i][j] += votes(mi);
+        const [a, b] = [pos[i], pos[j]];
+        if (a === undefined || b === undefined || a >= b) continue;
+        if ((merged.has(apis[i]) || merged.has(apis[j])) && step(a) !== step(b)) continue;
+        before[i][j] += votes(mi);
       }
     }
   });
