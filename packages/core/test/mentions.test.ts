@@ -36,6 +36,14 @@ describe('readmeTerms and mentionOf', () => {
     expect(mentionOf('Trainer', t)).toBeUndefined();
     expect(mentionOf('train', t)).toBeUndefined();
   });
+  it('leaves out every line of every fenced block, empty and unclosed ones too, and reads the prose between and after them', () => {
+    const text = ['Intro.', '', '```python', 'import os', 'model = load(os.environ["ADAPTER_PATH"])', '```', '', '~~~', '~~~', '', 'Then align it with DPO.', '', '```', 'QUANT_MODE = 4', 'merge(MERGEKIT)', ''].join('\n');
+    const r = readmeTerms(text);
+    expect(mentionOf('save_adapter', r)).toBeUndefined();
+    expect(mentionOf('set_quant_mode', r)).toBeUndefined();
+    expect(mentionOf('run_mergekit', r)).toBeUndefined();
+    expect(mentionOf('DPOTrainer', r)).toBe('DPO');
+  });
   it("does not count the project's own name, which every API of the project shares", () => {
     const own = readmeTerms('# PEFT\n\nPEFT adapters with LoRA, and TRL integration.\n', ['peft']);
     expect(mentionOf('get_peft_model_state_dict', own)).toBeUndefined();

@@ -42,8 +42,10 @@ function featuresOf(prose: string): { name: string; stems: string[] }[] {
 /** `projectWords`: the project's own name (PEFT, TRL) is no term: every API of the project shares it. */
 export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTerms {
   const own = new Set(projectWords.map((w) => w.toLowerCase()));
-  // Fenced blocks are code, not prose; inline code spans are kept apart.
-  const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm, '\n');
+  // Fenced blocks are code, not prose; inline code spans are kept apart. (The end of the text is
+  // `(?![\s\S])`: under the `m` flag `$` is the end of any line, and a block then lost all but its first
+  // line to the prose while its closing fence opened a "block" that ate the prose after it.)
+  const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*(?:\n[\s\S]*?)??(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm, '\n');
   const code = new Set<string>();
   for (const m of prose.matchAll(/`([^`\n]{1,200})`/g)) {
     for (const id of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g)) {
