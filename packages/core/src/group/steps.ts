@@ -371,7 +371,9 @@ export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls): Se
   for (const c of calls) {
     if (!isSerializer(c)) continue;
     if (!c.assignedTo.length) {
-      if (hosts.some((p) => within(c, p)) && !calls.some((d) => d !== c && !out.has(d) && within(c, d) && d.site.start >= hosts.find((p) => within(c, p))!.site.start)) out.add(c);
+      // Printed as it is, not handed to a call of the library inside the print (`print(agent.run(x.to_json()))`).
+      const host = hosts.find((p) => within(c, p));
+      if (host && !calls.some((d) => d !== c && !out.has(d) && within(c, d) && within(d, host))) out.add(c);
       continue;
     }
     // Kept, and only printed or logged (`data = msg.to_dict()` then `logging.info(data)`).

@@ -461,6 +461,9 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   return steps;
 }
 
+/** Lines a source's step can span when its place is step index × this + line (sources are far shorter). */
+const LINE_SPAN = 1e7;
+
 /**
  * Steps in the order the sources run them: a step goes before another when more of the sources that make
  * both make it first (votes weighted as in the consensus). Steps no source makes together keep their
@@ -468,9 +471,6 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
  * training that every section ends with. `steps` comes in the usual order; each time, the first step that
  * fewest of the remaining steps go before is next.
  */
-/** Lines a source's step can span when its place is step index × this + line (sources are far shorter). */
-const LINE_SPAN = 1e7;
-
 export function runOrder(steps: DraftStep[], voters: AnalysedSource[], votes: (mi: number) => number): DraftStep[] {
   if (steps.length < 2) return steps;
   const apis = steps.map(stepApi);
