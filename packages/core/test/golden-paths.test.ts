@@ -1448,7 +1448,7 @@ describe('pages beside the README', () => {
     cpSync(ADAPTKIT, repo, { recursive: true });
     const block = ['```python', 'from adaptkit import Model, merge_adapters', 'm = Model.from_pretrained("x")', 'm = merge_adapters(m, ["a"], [1.0])', '```', ''];
     writeFileSync(path.join(repo, 'helpers.md'), ['# Helpers', '', '## Merge two adapters', '', ...block].join('\n'));
-    for (const f of ['CHANGELOG.md', 'CONTRIBUTING.md', 'AGENTS.md', 'MIGRATION.md', 'NODE_VERSION_POLICY.md']) writeFileSync(path.join(repo, f), ['# Notes', '', ...block].join('\n'));
+    for (const f of ['CHANGELOG.md', 'CONTRIBUTING.md', 'AGENTS.md', 'MIGRATION.md', 'NODE_VERSION_POLICY.md', 'DEVELOPMENT.md', 'BENCHMARKS.md']) writeFileSync(path.join(repo, f), ['# Notes', '', ...block].join('\n'));
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-rootw-')), name: 'acme_adaptkit', all: true });
     const first = ['# Helpers', '', '## Merge two adapters', '', ...block].findIndex((l) => l.startsWith('from adaptkit')) + 1;
     expect(m.candidates.find((x) => x.path === 'helpers.md')).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });

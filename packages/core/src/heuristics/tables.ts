@@ -473,10 +473,11 @@ export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 't
 
 /**
  * Markdown files at the repository's root that are about the project, not its use: a root page named
- * otherwise (`helpers.md`, `tools.md` beside an SDK's README) is a docs page. Migration guides are
- * here too: their code shows the API before a change as much as after it.
+ * otherwise (`helpers.md`, `tools.md` beside an SDK's README) is a docs page. Contributors' pages
+ * (development, testing, design, architecture, benchmarks) are about the project too, and so are
+ * migration guides: their code shows the API before a change as much as after it.
  */
-export const ROOT_PROJECT_PAGES = /^(changelog|changes|history|news|releases?|releasing|contributing|contributors|authors|maintainers|governance|support|code_of_conduct|security|licen[cs]e|notice|citation|agents|claude|gemini|copilot|plans?|roadmap|todo|review|versioning|[a-z_]*policy|migration|migrating|upgrading)\.(md|markdown|mdx|rst)$/i;
+export const ROOT_PROJECT_PAGES = /^(changelog|changes|history|news|releases?|release_notes|releasing|contributing|contributors|authors|maintainers|maintaining|governance|support|code_of_conduct|security|licen[cs]e|notice|citation|agents|claude|gemini|copilot|plans?|roadmap|todo|review|versioning|[a-z_]*policy|migration|migrating|upgrading|upgrade|development|developing|hacking|testing|style(guide)?|design|architecture|benchmarks?|onboarding)\.(md|markdown|mdx|rst)$/i;
 /** Folders of a documentation site whose pages sit in a docs folder inside (`content/docs/`, `website/docs/`). */
 export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
