@@ -1442,6 +1442,31 @@ describe('reStructuredText pages', () => {
   });
 });
 
+describe('variants on one page', () => {
+  it('a section that shows a higher-ranked use case of its page with one step done by a sibling call is a repeat; a call of another family is not', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nParse answers into types.\n',
+      'pkg/__init__.py': 'from .api import Client, zod_output_format, json_schema_output_format, load_image\n',
+      'pkg/api.py':
+        'class Client:\n    def parse(self, fmt):\n        return fmt\n\n    def save(self, path):\n        return path\n\n\n' +
+        'def zod_output_format(schema):\n    return schema\n\n\ndef json_schema_output_format(schema):\n    return schema\n\n\ndef load_image(path):\n    return path\n',
+      'docs/guide.md': [
+        '# Structured outputs', '', '## With Zod', '', '```python', 'from pkg import Client, zod_output_format', 'client = Client()', 'fmt = zod_output_format({"a": 1})', 'out = client.parse(fmt)', 'client.save(out)', '```', '',
+        '## With JSON Schema', '', '```python', 'from pkg import Client, json_schema_output_format', 'client = Client()', 'fmt = json_schema_output_format({"a": 1})', 'out = client.parse(fmt)', 'client.save(out)', '```', '',
+        '## From an image', '', '```python', 'from pkg import Client, load_image', 'client = Client()', 'img = load_image("a.png")', 'out = client.parse(img)', 'client.save(out)', '```', '',
+      ].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-variant-')), name: 'acme_pkg', all: true });
+    const by = (api: string) => m.workflows.find((w) => w.steps.some((s) => s.calls.some((c) => c.call.callee === api)))!;
+    const [zod, json, image] = [by('zod_output_format'), by('json_schema_output_format'), by('load_image')];
+    expect(new Set([zod.name, json.name, image.name]).size).toBe(3);
+    const variant = [zod, json].sort((a, b) => a.rank - b.rank)[1];
+    expect(variant.evidence.find((e) => e.kind === 'repeats')?.detail).toMatch(/another section of docs\/guide\.md shows: `(zod|json_schema)_output_format` where that one has `(zod|json_schema)_output_format`/);
+    expect(image.evidence.some((e) => e.kind === 'repeats' && e.detail.includes('another section'))).toBe(false);
+  });
+});
+
 describe('pages beside the README', () => {
   it("reads a root page on the project's use (helpers.md) as docs; changelogs, contribution guides, agent notes and migration guides are no pages", async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-root-'));

@@ -7,7 +7,7 @@ import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
-import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
@@ -201,6 +201,12 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       repeats.push(u);
       continue;
     }
+    const variant = !u.testOnly ? pageVariant(u, fresh) : undefined;
+    if (variant) {
+      u.evidence.push({ kind: 'repeats', detail: `a variant of a higher-ranked workflow that another section of ${variant.page} shows: \`${variant.own}\` where that one has \`${variant.theirs}\``, points: 0 });
+      repeats.push(u);
+      continue;
+    }
     if (!u.testOnly && total > 0 && novel < NOVELTY_SHARE && fresh.length) {
       const what = own < byWeight ? "calls into the library" : 'distinctive calls';
       u.evidence.push({ kind: 'repeats', detail: `${Math.round(100 * (1 - novel))}% of its ${what} are shown by higher-ranked workflows`, points: 0 });
@@ -211,6 +217,39 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     fresh.push(u);
   }
   return [...fresh.filter((u) => !u.testOnly), ...repeats, ...fresh.filter((u) => u.testOnly)];
+}
+
+/**
+ * A use case whose representative is another section of the page a kept use case's representative is on,
+ * with the same steps but one, done by a call whose title has the same verb: one way of that use case the
+ * page shows beside the other (anthropic-sdk-typescript's structured outputs "Usage with Zod" and "Usage
+ * with JSON Schema", Format Zod Output or Format JSON Schema Output before Parse Messages;
+ * sentence-transformers' ONNX and OpenVINO exports). Two sections that differ in their verb are two use
+ * cases (a pipeline whose LoRA weights are loaded, one whose model is offloaded), and so are two calls
+ * of unrelated names.
+ */
+function pageVariant(u: RankedUseCase, kept: RankedUseCase[]): { page: string; own: string; theirs: string } | undefined {
+  const page = (x: RankedUseCase) => {
+    const c = x.members[0]?.candidate;
+    return c && (c.kind === 'docs' || c.kind === 'readme') ? c.path : undefined;
+  };
+  const at = page(u);
+  if (!at) return undefined;
+  const verb = (st: DraftStep) => st.title.split(' ')[0];
+  const name = (st: DraftStep) => tokens(st.calls[0].callee.split('.').pop() ?? '');
+  for (const h of kept) {
+    if (page(h) !== at || h.steps.length !== u.steps.length) continue;
+    const differ = u.steps.map((st, k) => (stepApi(st) === stepApi(h.steps[k]) ? -1 : k)).filter((k) => k >= 0);
+    if (differ.length !== 1) continue;
+    const [mine, theirs] = [u.steps[differ[0]], h.steps[differ[0]]];
+    // Two names of one family (`zodOutputFormat` and `jsonSchemaOutputFormat`, `export_optimized_onnx_model`
+    // and `export_dynamic_quantized_onnx_model`): not one name on two resources (`responses.create` beside
+    // `chat.completions.create`), and never two trainings (SFTTrainer and DPOTrainer are two golden paths).
+    const [a, b] = [name(mine), name(theirs)];
+    const family = a.join('_') !== b.join('_') && (a[0] === b[0] || a[a.length - 1] === b[b.length - 1]);
+    if (family && verb(mine) === verb(theirs) && !EXCLUSIVE_ROLES.has(mine.role) && !EXCLUSIVE_ROLES.has(theirs.role)) return { page: at, own: mine.calls[0].callee, theirs: theirs.calls[0].callee };
+  }
+  return undefined;
 }
 
 /**
