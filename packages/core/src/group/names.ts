@@ -50,10 +50,10 @@ function joinApostrophes(text: string): string {
   return text.replace(/([A-Za-z0-9])['\u2019]s\b/g, '$1').replace(/([A-Za-z0-9])['\u2019]([A-Za-z])/g, '$1$2');
 }
 
-/** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 /** A word's stem, lowercased, so that "Generating" spells `generate`, "Tools" `tool`, "Tracing" `trace`. */
 export const stemOf = (w: string) => w.toLowerCase().replace(/(?:ing|ers?|es|e|s)$/, '');
 
+/** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
   let out = tokensMemo.get(text);
   if (out === undefined) {
