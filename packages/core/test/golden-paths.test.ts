@@ -1298,6 +1298,34 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
   });
 
+  it("a heading names the API's domain word in another form, not a generic verb's; a problem is no task", () => {
+    expect(taskHeading('Transcription', new Set(['transcribe']), true)).toBe('Transcription');
+    expect(taskHeading('Translation', new Set(['experimental', 'stream', 'translate']), true)).toBe('Translation');
+    expect(taskHeading('Embeddings', new Set(['embeddings']), true)).toBe('Embeddings');
+    // "Streaming" and "Launching" are said by any heading: not the API's `stream` or `launch`.
+    expect(taskHeading('Use the accumulated streaming helper', new Set(['stream']), true)).toBeUndefined();
+    expect(taskHeading('Launching', new Set(['launch']), true)).toBeUndefined();
+    // A troubleshooting entry states a problem.
+    expect(taskHeading('"Metrics/attributes not appearing"', new Set(['metrics', 'attributes']), true)).toBeUndefined();
+    expect(taskHeading('Why is my transcription empty', new Set(['transcribe']), true)).toBeUndefined();
+    expect(taskHeading('How to write a DDUF file?', new Set(['dduf', 'export']), true)).toBe('How to write a DDUF file?');
+  });
+
+  it("names no use case after a migration guide's heading", async () => {
+    const sec = (h: string, arg: string) => [`## ${h}`, '', '```python', 'from pkg import set_language, set_format, transcribe', 'set_language("en")', 'set_format("srt")', `t = transcribe("${arg}")`, '```', ''];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nSpeech to text.\n',
+      'pkg/__init__.py': 'from .api import set_language, set_format, transcribe\n',
+      'pkg/api.py': 'def set_language(x):\n    return x\n\n\ndef set_format(x):\n    return x\n\n\ndef transcribe(a):\n    return a\n',
+      'docs/guide.md': ['# Guide', '', ...sec('Timeouts', 'a.wav'), ...sec('Retries', 'b.wav')].join('\n'),
+      'docs/migration-guides/v2.md': ['# Migrating to v2', '', ...sec('transcribe_v1 renamed to transcribe', 'c.wav')].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-migration-')), name: 'acme_pkg', all: true });
+    expect(m.workflows.map((w) => w.name)).toHaveLength(1);
+    expect(m.workflows[0].name).not.toMatch(/Renamed/);
+  });
+
   it('a heading that is an identifier in a code span is an API name, as the bare identifier is', () => {
     const api = new Set(['create', 'agent', 'stream', 'response']);
     expect(taskHeading('`createAgentUIStreamResponse`', api)).toBeUndefined();
@@ -1464,6 +1492,29 @@ describe('variants on one page', () => {
     const variant = [zod, json].sort((a, b) => a.rank - b.rank)[1];
     expect(variant.evidence.find((e) => e.kind === 'repeats')?.detail).toMatch(/another section of docs\/guide\.md shows: `(zod|json_schema)_output_format` where that one has `(zod|json_schema)_output_format`/);
     expect(image.evidence.some((e) => e.kind === 'repeats' && e.detail.includes('another section'))).toBe(false);
+  });
+});
+
+describe('small use cases pooled by area', () => {
+  it('pools small sections around the most trusted one they share an API with, not through the file of a set-up call both make', async () => {
+    // Embedding and transcription sections of two steps each: both set a provider up first (its functions
+    // share a file); neither section calls the other's function.
+    const sec = (h: string, setup: string, fn: string, arg: string) => [`## ${h}`, '', '```python', `from pkg import ${setup}, ${fn}`, `${setup}("x")`, `out = ${fn}("${arg}")`, '```', ''];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nModels for text and audio.\n',
+      'pkg/__init__.py': 'from .provider import login, set_region\nfrom .embed import embed\nfrom .transcribe import transcribe\n',
+      'pkg/provider.py': 'def login(key):\n    return key\n\n\ndef set_region(name):\n    return name\n',
+      'pkg/embed.py': 'def embed(text):\n    return [text]\n',
+      'pkg/transcribe.py': 'def transcribe(audio):\n    return [audio]\n',
+      'docs/embeddings.md': ['# Embeddings', '', ...sec('Embed a value', 'login', 'embed', 'hi'), ...sec('Embed a title', 'login', 'embed', 'title')].join('\n'),
+      'docs/transcription.md': ['# Transcription', '', ...sec('Transcribe a file', 'set_region', 'transcribe', 'a.wav'), ...sec('Transcribe a call', 'set_region', 'transcribe', 'b.wav')].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
+    const apis = m.workflows.map((w) => new Set(w.steps.flatMap((s) => s.calls.map((c) => c.call.callee))));
+    expect(apis.some((a) => a.has('embed') && a.has('transcribe'))).toBe(false);
+    // Two steps each, and no workflow makes their calls: dropped with the reason, never padded.
+    expect(m.candidates.filter((c) => c.path.startsWith('docs/')).map((c) => c.reason)).toEqual(Array(4).fill('only 2 step(s), and no workflow shares its calls'));
   });
 });
 

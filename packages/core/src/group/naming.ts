@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -126,7 +126,9 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const r = u.anchorCall.resolution;
   const owner = r.kind === 'repo' && !u.anchorCall.command && r.qualname.includes('.') ? r.qualname.split('.').slice(-2, -1)[0] : '';
   const anchorWords = new Set([...tokens(u.anchorCall.callee), ...tokens(owner)].filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
-  const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.heading);
+  // Not a reference page's: a migration guide's "experimental_transcribe renamed to transcribe" is about a
+  // change of the API, an API reference's headings list its options.
+  const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || (m.candidate.kind === 'docs' && !REFERENCE_PAGES.test(m.candidate.path))) && m.candidate.heading);
   // A bare verb ("Launch", "Run"; "Sync" from "Basic sync" for `sync_bucket`: the API's own verb) says
   // what the reader does, not which task: no name.
   const anchorVerb = tokens(u.anchorCall.callee.split('.').pop() ?? '')[0];
@@ -357,6 +359,7 @@ const MAX_HEADING_WORDS = 5;
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title?: 'page' | 'readme'): string | undefined {
   // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText).
   const stepless = heading.replace(HEADING_NUMBERING, '').replace(/`([^`]*)`/g, '$1');
+  if (PROBLEM_HEADING.test(stepless)) return undefined;
   let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
   // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it
   // and the aside names the API: "Azure (managed identity)" for `azureManagedIdentityTokenProvider`.
@@ -365,7 +368,7 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   if (/^[A-Za-z_][\w.]*$/.test(h) && /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\./.test(h)) return undefined;
   const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
-  if (needAnchor) return words.some((w) => anchorWords.has(w)) ? h : undefined;
+  if (needAnchor) return words.some((w) => namesApiWord(w, anchorWords)) ? h : undefined;
   // A page title may name its task with any action noun ("Checkpointing", "Offloading"), a README section's
   // heading with most ("Data extraction").
   return words.some((w) => isTaskWord(w) || anchorWords.has(w) || (title === 'page' && /^[a-z]{3,}ing$/.test(w)) || (title === 'readme' && isActionNoun(w))) ? h : undefined;
@@ -378,6 +381,26 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
 function isActionNoun(w: string): boolean {
   const m = /^([a-z]{3,}?)(ing|tion)$/.exec(w);
   return !!m && ![m[1], `${m[1]}e`, `${m[1]}t`].some((v) => !!ACTION_VERBS[v]);
+}
+
+/**
+ * A heading's word that is one of the API's words, or a domain word of the API in another form:
+ * "Transcription" for `transcribe`, "Translation" for `streamTranslate` (roots of four letters or more).
+ * Not a generic verb's ("Streaming" for `stream`, "Launching" for `launch`): any heading says those.
+ */
+function namesApiWord(w: string, apiWords: Set<string>): boolean {
+  if (apiWords.has(w)) return true;
+  const r = wordRoot(w);
+  return r.length >= 4 && [...apiWords].some((a) => !VERBS[a] && !ACTION_VERBS[a] && wordRoot(a) === r);
+}
+
+/** A word without its inflection or derivation: transcription, transcribe → transcrib; embeddings → embed. */
+function wordRoot(w: string): string {
+  return w
+    .toLowerCase()
+    .replace(/ptions?$|be$/, 'b')
+    .replace(/(?:ions?|ings?|ers?|ments?|ed|es|s|e)$/, '')
+    .replace(/([b-df-hj-np-tv-z])\1$/, '$1');
 }
 
 /** A word is the API's when its stem is: "Training" spells `CrossEncoderTrainer`. */

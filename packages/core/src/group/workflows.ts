@@ -309,6 +309,22 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
  * runs one of their repository calls (or, passing a topic option, one that makes the same calls without
  * it), else they are dropped. Steps are never padded.
  */
+/**
+ * What places a small use case in an API area: its repository calls (constructors aside), and the file
+ * defining its anchor (`files.create`, `files.list` and `files.delete` of one resource). Not every call's
+ * file: a provider object's methods (`openai.textEmbeddingModel`, `openai.transcription`) share one file
+ * across areas.
+ */
+function areaTags(u: UseCase): string[] {
+  const tags = new Set<string>();
+  for (const s of u.steps) {
+    for (const c of s.calls) if (c.resolution.kind === 'repo' && c.definition?.kind !== 'class') tags.add(`call:${callKey(c)}`);
+  }
+  const a = u.anchorCall.resolution;
+  if (a.kind === 'repo' && u.anchorCall.definition?.kind !== 'class') tags.add(`file:${a.span.path}`);
+  return [...tags];
+}
+
 function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
   const big = useCases.filter((u) => u.steps.length >= MIN_STEPS);
   const small = useCases.filter((u) => u.steps.length < MIN_STEPS);
@@ -328,30 +344,25 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     if (host) absorbInto(host, u, isPublic);
     else rest.push(u);
   }
-  // Small use cases on the same API pool together (union-find over shared calls and definition files).
-  const parent = rest.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
-    return i;
-  };
-  const seen = new Map<string, number>();
-  rest.forEach((u, i) => {
-    for (const s of u.steps) {
-      for (const c of s.calls) {
-        if (c.resolution.kind !== 'repo' || c.definition?.kind === 'class') continue;
-        for (const tag of [`call:${callKey(c)}`, `file:${c.resolution.span.path}`]) {
-          const j = seen.get(tag);
-          if (j === undefined) seen.set(tag, i);
-          else parent[find(i)] = find(j);
-        }
-      }
+  // Small use cases on the same API pool around the most trusted one: each joins the first pool whose
+  // leader shares a call or a definition file with it. A star, not a chain: embeddings, reranking and
+  // video generation sections linked one to the next by a registry or a provider object are three areas,
+  // not one use case with all their steps.
+  const leaderOf = new Map<string, number>();
+  const grouped: UseCase[][] = [];
+  for (const u of [...rest].sort((a, b) => byTrust(a.members[0], b.members[0]))) {
+    const tags = areaTags(u);
+    const joins = tags.map((t) => leaderOf.get(t)).filter((j): j is number => j !== undefined);
+    if (joins.length) {
+      grouped[Math.min(...joins)].push(u);
+      continue;
     }
-  });
-  const pools = new Map<number, UseCase[]>();
-  rest.forEach((u, i) => append(pools, find(i), u));
+    grouped.push([u]);
+    for (const t of tags) leaderOf.set(t, grouped.length - 1);
+  }
   const kept = [...big];
   const dropped: UseCase[] = [];
-  for (const group of pools.values()) {
+  for (const group of grouped) {
     // The most trusted representative speaks for the pool (its anchor, its steps first): a README section
     // pooled with docs pages that download and serve is about what the README section does.
     const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));

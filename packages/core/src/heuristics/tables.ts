@@ -632,6 +632,13 @@ export const OPTION_TOPIC = {
  */
 export const HEADING_NUMBERING = /^\s*(?:step|part|stage|phase|use case|example|option|method|approach|scenario|case|lesson|chapter|exercise|recipe)\s*#?\d+(?:\.\d+)*\s*[:.)\-–—]?\s*/i;
 
+/**
+ * A heading that states a problem, not a task: a troubleshooting entry ("Metrics/attributes not
+ * appearing", "Why is my stream empty?", "Model doesn't load") names no workflow; "How to write a DDUF
+ * file?" does.
+ */
+export const PROBLEM_HEADING = /\b(?:not|never|cannot|can't|doesn't|don't|won't|isn't|aren't|fails?|failing|troubleshoot\w*|why)\b/i;
+
 /** Files a docs site's navigation is built from, listing its pages in reading order (group/docs-nav.ts). */
 export const NAV_FILES = /(^|\/)(mkdocs\.ya?ml|_toctree\.ya?ml|navigation\.ya?ml)$/i;
 
