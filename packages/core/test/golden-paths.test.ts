@@ -1516,6 +1516,23 @@ describe('small use cases pooled by area', () => {
     // Two steps each, and no workflow makes their calls: dropped with the reason, never padded.
     expect(m.candidates.filter((c) => c.path.startsWith('docs/')).map((c) => c.reason)).toEqual(Array(4).fill('only 2 step(s), and no workflow shares its calls'));
   });
+
+  it('pools small use cases on their anchors, not on a loader every one of them calls', async () => {
+    const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', `from pkg import Pipeline, ${fn}`, 'p = Pipeline.from_pretrained("x")', `${fn}(p)`, '```', ''];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nPipelines.\n',
+      'pkg/__init__.py': 'from .base import Pipeline\nfrom .cache import enable_cache\nfrom .slicing import enable_slicing\n',
+      'pkg/base.py': 'class Pipeline:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n',
+      'pkg/cache.py': 'def enable_cache(p):\n    return p\n',
+      'pkg/slicing.py': 'def enable_slicing(p):\n    return p\n',
+      'docs/cache.md': ['# Caching', '', ...sec('Cache blocks', 'enable_cache'), ...sec('Cache layers', 'enable_cache')].join('\n'),
+      'docs/slicing.md': ['# Slicing', '', ...sec('Slice attention', 'enable_slicing'), ...sec('Slice the VAE', 'enable_slicing')].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
+    const apis = m.workflows.map((w) => new Set(w.steps.flatMap((s) => s.calls.map((c) => c.call.callee))));
+    expect(apis.some((a) => a.has('enable_cache') && a.has('enable_slicing'))).toBe(false);
+  });
 });
 
 describe('pages beside the README', () => {

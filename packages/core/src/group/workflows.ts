@@ -310,19 +310,15 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
  * it), else they are dropped. Steps are never padded.
  */
 /**
- * What places a small use case in an API area: its repository calls (constructors aside), and the file
- * defining its anchor (`files.create`, `files.list` and `files.delete` of one resource). Not every call's
- * file: a provider object's methods (`openai.textEmbeddingModel`, `openai.transcription`) share one file
- * across areas.
+ * What places a small use case in an API area: its anchor (the distinctive call its sources share) and the
+ * file defining it (`files.create`, `files.list` and `files.delete` of one resource). Not every call it
+ * makes: every pipeline's `from_pretrained` is one inherited method, and a provider object's methods
+ * (`openai.textEmbeddingModel`, `openai.transcription`) share one file across areas.
  */
 function areaTags(u: UseCase): string[] {
-  const tags = new Set<string>();
-  for (const s of u.steps) {
-    for (const c of s.calls) if (c.resolution.kind === 'repo' && c.definition?.kind !== 'class') tags.add(`call:${callKey(c)}`);
-  }
-  const a = u.anchorCall.resolution;
-  if (a.kind === 'repo' && u.anchorCall.definition?.kind !== 'class') tags.add(`file:${a.span.path}`);
-  return [...tags];
+  const a = u.anchorCall;
+  if (a.resolution.kind !== 'repo' || a.definition?.kind === 'class') return [];
+  return [`call:${u.anchor}`, `file:${a.resolution.span.path}`];
 }
 
 function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
