@@ -37,6 +37,7 @@ describe('goldpath CLI', () => {
       [[REPO], /^goldpath: missing --wiki <dir>; see goldpath --help\n$/],
       [[REPO, '--wiki', dir, '--json', '--check'], /--json and --check cannot be combined/],
       [[REPO, '--wiki', dir, '--quiet', '--verbose'], /--quiet and --verbose cannot be combined/],
+      [[REPO, '--wiki', dir, '--cache', dir, '--no-cache'], /--cache and --no-cache cannot be combined/],
       [[REPO, '--wiki', dir, '--max-workflows', '0'], /--max-workflows "0" is not a positive integer/],
       [[REPO, '--wiki', dir, '--max-file-size', 'big'], /--max-file-size "big" is not a size/],
       [[REPO, '--wiki', dir, '--jobs', '0'], /--jobs "0" is not a whole number from 1 to 256, nor auto/],

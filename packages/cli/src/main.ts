@@ -50,6 +50,7 @@ Run:
                           hold 16 M characters or more, else 1; outputs are the same)
   --cache <dir>           keep what a run learnt in <dir> (a re-run does again only what a changed
                           file affects; outputs are the same; off unless given)
+  --no-cache              no cache (the default; says so in a script)
   -q, --quiet             print errors only
   --verbose               print a line per candidate source
   -v, --version           print the version
@@ -87,6 +88,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   parser: { type: 'string' },
   cache: { type: 'string' },
+  'no-cache': { type: 'boolean' },
   jobs: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean' },
@@ -191,6 +193,7 @@ async function main(argv: string[]): Promise<number> {
   const jobs: number | 'auto' = o.jobs === undefined || o.jobs === 'auto' ? 'auto' : Number(o.jobs);
   if (jobs !== 'auto' && !(Number.isInteger(jobs) && jobs > 0 && jobs <= 256)) throw new UsageError(`--jobs "${o.jobs}" is not a whole number from 1 to 256, nor auto`);
   if (o.cache === '') throw new UsageError('--cache needs a folder');
+  if (o.cache !== undefined && o['no-cache']) throw new UsageError('--cache and --no-cache cannot be combined');
 
   const report = new Reporter(o.quiet || o.json ? 'quiet' : o.verbose ? 'verbose' : 'normal', !!process.stderr.isTTY);
   active = report;
