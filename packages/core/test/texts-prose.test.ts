@@ -13,6 +13,8 @@ import type { GoldpathModel, Step, Workflow } from '../src/model.js';
 import { docParagraphs, plainProse } from '../src/group/texts.js';
 import { lineOf, write } from './repos.js';
 import { PROSE_FILLER } from '../src/heuristics/tables.js';
+import { docLinks } from '../src/text/doc-links.js';
+import { firstSentence } from '../src/lang/python/docstring.js';
 
 async function modelOf(repo: string): Promise<GoldpathModel> {
   return extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prose-')), name: 'acme_kit' });
@@ -127,6 +129,15 @@ describe('prose sentences traced to their own lines', () => {
       // Every prose sentence's line is the first line of the paragraph it was read from, not the code's.
       if (t.from === 'prose') expect(['The `Trainer` fits', '[!NOTE]'].map(line)).toContain(t.at!.line);
     }
+  });
+
+  it("doc-builder cross-references ([`Trainer`], [`~kit.core.Trainer.train`]) read as the code span the built docs show", async () => {
+    const readme = README.replace('The `Trainer` fits a model', 'The [`Trainer`] fits a model').replace('and saves it for serving.', 'and [`~kit.core.Trainer.train`] saves it for serving.');
+    const repo = write({ ...PACKAGE, 'README.md': readme });
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview.map((t) => t.text)).toEqual(['The `Trainer` fits a model to your records in a few lines and `train` saves it for serving.']);
+    expect(docLinks('Use [`PeftMixedModel`] or [`~PeftModel.add_adapter`], not [`x`](https://x.org) nor [text].')).toBe('Use `PeftMixedModel` or `add_adapter`, not [`x`](https://x.org) nor [text].');
+    expect(firstSentence('Wraps [`~transformers.PreTrainedModel`] with adapters.\n\nArgs:\n    model: the model')).toBe('Wraps `PreTrainedModel` with adapters.');
   });
 
   it('a section whose only prose is a lead-in to the code opens with the API docstring instead', async () => {

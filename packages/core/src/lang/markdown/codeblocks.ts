@@ -6,6 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Code, Nodes, Root } from 'mdast';
+import { docLinks } from '../../text/doc-links.js';
 import { stripBom } from '../../text/lines.js';
 import { markdownNestingProblem, MarkdownTooDeepError } from './nesting.js';
 
@@ -74,7 +75,7 @@ function paragraphText(node: Nodes): string {
     if (n.type === 'image' || n.type === 'imageReference' || n.type === 'html') return '';
     return 'children' in n ? (n.children as Nodes[]).map(raw).join('') : '';
   };
-  return foldWhitespace(raw(node));
+  return docLinks(foldWhitespace(raw(node)));
 }
 
 export interface CodeLanguages {

@@ -1,6 +1,8 @@
 // Docstrings: literal values, cleaning (inspect.cleandoc rules), the first sentence, and parameter/return
 // types from Google, NumPy and reST styles.
 
+import { docLinks } from '../../text/doc-links.js';
+
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /**
@@ -68,7 +70,7 @@ export function firstParagraph(doc: string): string | undefined {
     if (/^\s*(Args|Arguments|Parameters|Returns?|Raises|Yields|Examples?|Notes?|Attributes)\s*:?\s*$/.test(l) || /^\s*[:@]/.test(l)) break;
     lines.push(l.trim());
   }
-  const t = lines.join(' ').replace(/\s+/g, ' ').trim();
+  const t = docLinks(lines.join(' ').replace(/\s+/g, ' ').trim());
   return t ? (t.length > 400 ? `${t.slice(0, 399)}…` : t) : undefined;
 }
 
@@ -76,7 +78,7 @@ export function firstSentence(doc: string): string | undefined {
   const lines = doc.trim().split('\n');
   if (lines.length && SIGNATURE.test(lines[0].trim())) lines.shift();
   const paragraph = lines.join('\n').trim().split(/\n\s*\n/)[0];
-  const text = paragraph?.replace(/\s+/g, ' ').trim();
+  const text = paragraph === undefined ? undefined : docLinks(paragraph.replace(/\s+/g, ' ').trim());
   if (!text) return undefined;
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text;
