@@ -200,6 +200,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^([A-Z][A-Za-z0-9]*)?(Logging|Log)(Handler|Formatter)$|^([A-Z][A-Za-z0-9]*)?Logger$/, // LoggingHandler(), WandbLogger(...)
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
   /^(get|prepare|setup|set_up|init|select|pick)_[a-z0-9_]*device[a-z0-9_]*$/, // prepare_device_map, get_device
+  /^(infer|detect|find|choose)_([a-z0-9]+_)*device$/, // infer_device, find_device (not infer_auto_device_map, a step of big-model dispatch)
   /^[A-Z][A-Za-z0-9]*(Error|Exception|Warning)$/, // raising or catching an error is no milestone
 ];
 
