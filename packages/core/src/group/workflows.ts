@@ -310,15 +310,28 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
  * it), else they are dropped. Steps are never padded.
  */
 /**
- * What places a small use case in an API area: its anchor (the distinctive call its sources share) and the
- * file defining it (`files.create`, `files.list` and `files.delete` of one resource). Not every call it
- * makes: every pipeline's `from_pretrained` is one inherited method, and a provider object's methods
- * (`openai.textEmbeddingModel`, `openai.transcription`) share one file across areas.
+ * What places a small use case in an API area as a leader: its anchor (the distinctive call its sources
+ * share) and the file defining it (`files.create`, `files.list` and `files.delete` of one resource).
  */
-function areaTags(u: UseCase): string[] {
+function anchorTags(u: UseCase): string[] {
   const a = u.anchorCall;
   if (a.resolution.kind !== 'repo' || a.definition?.kind === 'class') return [];
   return [`call:${u.anchor}`, `file:${a.resolution.span.path}`];
+}
+
+/**
+ * ... and as one that may join a leader: its anchor's tags, and every repository call it makes (a section
+ * that streams with `client.chat.completions.create` joins the README section anchored on that call).
+ * Not the file of every call: a provider object's methods (`openai.textEmbeddingModel`,
+ * `openai.transcription`) share one file across areas, and every pipeline's `from_pretrained` is one
+ * inherited method that no leader is anchored on.
+ */
+function joinTags(u: UseCase): string[] {
+  const tags = new Set(anchorTags(u));
+  for (const s of u.steps) {
+    for (const c of s.calls) if (c.resolution.kind === 'repo' && c.definition?.kind !== 'class') tags.add(`call:${callKey(c)}`);
+  }
+  return [...tags];
 }
 
 function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
@@ -341,20 +354,19 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     else rest.push(u);
   }
   // Small use cases on the same API pool around the most trusted one: each joins the first pool whose
-  // leader shares a call or a definition file with it. A star, not a chain: embeddings, reranking and
-  // video generation sections linked one to the next by a registry or a provider object are three areas,
-  // not one use case with all their steps.
+  // leader is anchored on a call it makes or on a function of its anchor's file. A star around anchors,
+  // not a chain over every call: embedding, reranking and video sections linked one to the next by a
+  // registry or a provider object are three areas, not one use case with all their steps.
   const leaderOf = new Map<string, number>();
   const grouped: UseCase[][] = [];
   for (const u of [...rest].sort((a, b) => byTrust(a.members[0], b.members[0]))) {
-    const tags = areaTags(u);
-    const joins = tags.map((t) => leaderOf.get(t)).filter((j): j is number => j !== undefined);
+    const joins = joinTags(u).map((t) => leaderOf.get(t)).filter((j): j is number => j !== undefined);
     if (joins.length) {
       grouped[Math.min(...joins)].push(u);
       continue;
     }
     grouped.push([u]);
-    for (const t of tags) leaderOf.set(t, grouped.length - 1);
+    for (const t of anchorTags(u)) if (!leaderOf.has(t)) leaderOf.set(t, grouped.length - 1);
   }
   const kept = [...big];
   const dropped: UseCase[] = [];
