@@ -1031,6 +1031,17 @@ describe('near-duplicates and evidence', () => {
     expect(['Model.from_pretrained', 'm.generate']).toContain(pooled.anchor);
   });
 
+  it("a pool of small use cases takes a joiner's extra step when several sources show it, not one source's own", async () => {
+    const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.generate("hi")\n`, 'README.md', 'readme');
+    const saved = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm.save_gguf("${k}")\n`, `docs/${k}.md`, 'docs')));
+    const loaded = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("c")\nm.load_adapter("c")\n`, 'docs/c.md', 'docs');
+    const { workflows } = buildWorkflows([readme, ...saved, loaded], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const pooled = workflows.find((w) => w.sources.some((s) => s.path === 'README.md'))!;
+    const apis = pooled.steps.map((s) => s.calls[0].call.callee);
+    expect(apis).toContain('m.save_gguf');
+    expect(apis).not.toContain('m.load_adapter');
+  });
+
   it('another trainer is another use case, however much scaffolding two scripts share', async () => {
     // Example scripts that load, add an adapter, save and export alike, each with a trainer of its own.
     const script = (trainer: string, k: string) =>

@@ -379,9 +379,13 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     // Another client built the same way (AnthropicFoundry beside AnthropicBedrock) is another way to do
     // the first's client step, not a step after it.
     const clientAt = steps.findIndex((st) => first.members.some((m) => isClient(st, m)));
+    // Beside several others, a step only one source shows is that source's own (an Azure example that also
+    // generates an image beside the transcription sections), not the pool's.
+    const shownBy = new Map<string, number>();
+    for (const o of others) for (const a of new Set(o.steps.map(stepApi))) shownBy.set(a, (shownBy.get(a) ?? 0) + o.members.length);
     for (const o of others) {
       for (const s of o.steps) {
-        if (have.has(stepApi(s))) continue;
+        if (have.has(stepApi(s)) || (others.length > 1 && shownBy.get(stepApi(s))! < 2)) continue;
         have.add(stepApi(s));
         if (clientAt < 0 || !o.members.some((m) => isClient(s, m))) {
           steps.push(s);
