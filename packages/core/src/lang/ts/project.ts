@@ -59,6 +59,26 @@ function libFiles(): Map<string, string> {
 }
 const LIB_FOLDER = '/node_modules/typescript/lib';
 
+/**
+ * The checker, with the symbol of each identifier it was asked for remembered: analysing a call asks for
+ * the same names again and again (the root of its receiver chain, its callee as written, the references
+ * a file may narrow), and the checker resolves a name through its scopes anew each time. An identifier's
+ * symbol never changes once the program is made. (The checker's methods are closures, not methods of
+ * `this`: an object inheriting them answers as it does.)
+ */
+function rememberingNames(checker: ts.TypeChecker): ts.TypeChecker {
+  const known = new Map<ts.Node, ts.Symbol | undefined>();
+  const ask = checker.getSymbolAtLocation;
+  const getSymbolAtLocation = (node: ts.Node): ts.Symbol | undefined => {
+    if (node.kind !== ts.SyntaxKind.Identifier) return ask(node);
+    if (known.has(node)) return known.get(node);
+    const sym = ask(node);
+    known.set(node, sym);
+    return sym;
+  };
+  return Object.assign(Object.create(checker) as ts.TypeChecker, { getSymbolAtLocation });
+}
+
 export class TsProject {
   private checkerCache?: ts.TypeChecker;
   private programCache?: ts.Program;
@@ -109,7 +129,7 @@ export class TsProject {
   }
 
   get checker(): ts.TypeChecker {
-    if (!this.checkerCache) this.checkerCache = this.program.getTypeChecker();
+    if (!this.checkerCache) this.checkerCache = rememberingNames(this.program.getTypeChecker());
     return this.checkerCache;
   }
 
