@@ -4,9 +4,10 @@
 // the type checker answers only the questions asked (no full type check). The program is made with the
 // compiler's own API (ts-morph's `ts`) and a compiler host over these texts and the standard library's
 // files, which are ts-morph's, at the place ts-morph's in-memory projects give them: every file is parsed
-// as ts-morph parses it (createLanguageServiceSourceFile, parents set, version "0") and the roots are in
-// the order they were added, so the program is the one a ts-morph project of the same files makes,
-// without the wrappers, file system and directory tree ts-morph keeps for every file.
+// as ts-morph parses it (createLanguageServiceSourceFile, version "0"; parents are set by the binder, see
+// the host) and the roots are in the order they were added, so the program is the one a ts-morph project
+// of the same files makes, without the wrappers, file system and directory tree ts-morph keeps for every
+// file.
 import { createRequire } from 'node:module';
 import { ts } from 'ts-morph';
 import type { RepoFiles } from '../../repo/files.js';
@@ -118,7 +119,9 @@ export class TsProject {
     this.texts.set(fileName, text);
   }
 
+  /** A repository file of the program, bound (its nodes have their parents). */
   sourceFile(rel: string): ts.SourceFile | undefined {
+    void this.checker;
     return this.program.getSourceFile(`/${rel}`);
   }
 
@@ -128,6 +131,7 @@ export class TsProject {
     return this.programCache;
   }
 
+  /** The checker binds every file when it is made: the nodes' parents are set from then on (see the host). */
   get checker(): ts.TypeChecker {
     if (!this.checkerCache) this.checkerCache = rememberingNames(this.program.getTypeChecker());
     return this.checkerCache;
@@ -176,7 +180,9 @@ export class TsProject {
     return {
       getSourceFile: (fileName) => {
         const t = text(fileName);
-        return t === undefined ? undefined : ts.createLanguageServiceSourceFile(fileName, ts.ScriptSnapshot.fromString(t), COMPILER_OPTIONS.target!, '0', true);
+        // No parents set by the parser (a walk of every tree, a fifth of parsing): the checker binds every
+        // file of the program when it is made, before any node is read, and binding sets them (as tsc has them).
+        return t === undefined ? undefined : ts.createLanguageServiceSourceFile(fileName, ts.ScriptSnapshot.fromString(t), COMPILER_OPTIONS.target!, '0', false);
       },
       getDefaultLibFileName: (options) => `${LIB_FOLDER}/${ts.getDefaultLibFileName(options)}`,
       writeFile: () => {},
