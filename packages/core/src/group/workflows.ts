@@ -303,13 +303,6 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
 }
 
 /**
- * Use cases with fewer than MIN_STEPS steps (clarification 4): one whose calls another use case already
- * makes joins it as more sources; small ones on the same API (a shared call other than a constructor, or
- * definitions in the same file) merge; still too small, they join a use case built from examples that
- * runs one of their repository calls (or, passing a topic option, one that makes the same calls without
- * it), else they are dropped. Steps are never padded.
- */
-/**
  * What places a small use case in an API area as a leader: its anchor (the distinctive call its sources
  * share) and the file defining it (`files.create`, `files.list` and `files.delete` of one resource).
  */
@@ -334,6 +327,13 @@ function joinTags(u: UseCase): string[] {
   return [...tags];
 }
 
+/**
+ * Use cases with fewer than MIN_STEPS steps (clarification 4): one whose calls another use case already
+ * makes joins it as more sources; small ones on the same API (anchorTags, joinTags) pool around the most
+ * trusted; still too small, they join a use case built from examples that
+ * runs one of their repository calls (or, passing a topic option, one that makes the same calls without
+ * it), else they are dropped. Steps are never padded.
+ */
 function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
   const big = useCases.filter((u) => u.steps.length >= MIN_STEPS);
   const small = useCases.filter((u) => u.steps.length < MIN_STEPS);
