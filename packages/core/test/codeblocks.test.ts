@@ -74,6 +74,32 @@ describe('extractCodeBlocks', () => {
     expect(b.prose).toBe('Use it well.');
   });
 
+  it("reads a value the reader fills in (`<path_to_adapter>`) as the name it spells, or `...`; comparisons and other languages stay", () => {
+    const md = [
+      '```python',
+      'm = Model.from_pretrained(base, <path_to_adapter1>)',
+      'm.load_adapter(<your adapter id>, adapter_name="other")',
+      'token = <HF_TOKEN>  # from your settings',
+      'ok = a < b and c > d',
+      'f(x<y, z>w)',
+      '```',
+      '',
+      '```ts',
+      'const t = f(<string>x);',
+      '```',
+    ].join('\n');
+    const [py, ts] = extractCodeBlocks(md, 'docs/a.md');
+    expect(py.source.text.split('\n')).toEqual([
+      'm = Model.from_pretrained(base, path_to_adapter1)',
+      'm.load_adapter(..., adapter_name="other")',
+      'token = HF_TOKEN  # from your settings',
+      'ok = a < b and c > d',
+      'f(x<y, z>w)',
+    ]);
+    expect(py.source.lines.map((l) => l.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(ts.source.text).toBe('const t = f(<string>x);');
+  });
+
   it('strips pycon prompts, drops output lines and keeps the mapping', () => {
     const md = [
       '# Session', // 1

@@ -329,6 +329,17 @@ function liftCode(
 }
 
 /**
+ * A value the reader fills in, written `<path_to_adapter>` where an argument or an assigned value goes
+ * (`PeftMixedModel.from_pretrained(base_model, <path_to_adapter1>)`): never valid Python, and the parser's
+ * recovery read `<` and `>` as two arguments. It becomes the name it spells (`path_to_adapter1`), or `...`
+ * when it spells none (`<your model id>`); lines stay lines, so every place is kept.
+ */
+const PLACEHOLDER = /(?<=[(,=[]\s*)<([^<>()\n]+)>(?=\s*(?:[,)\]]|#|$))/g;
+function fillPlaceholders(line: string): string {
+  return line.includes('<') ? line.replace(PLACEHOLDER, (_, inner: string) => (/^[A-Za-z_]\w*$/.test(inner.trim()) ? inner.trim() : '...')) : line;
+}
+
+/**
  * A block's lines (each with its place) as a virtual source: a `>>>` session loses its prompts and
  * output lines, shell lines are blanked and recorded (shared by the Markdown and reStructuredText readers).
  */
@@ -341,6 +352,7 @@ export function liftLines(language: CodeBlock['language'], lang: string, lines: 
   if (pycon) ({ lines, places } = stripPrompts(lines, places));
   if (language === 'python' || pycon) {
     ({ lines, shell } = blankShellLines(lines, places, 'python'));
+    lines = lines.map(fillPlaceholders);
   } else if (language === 'typescript') {
     ({ lines, shell } = blankShellLines(lines, places, 'typescript'));
   } else if (language === 'shell') {
