@@ -372,8 +372,9 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   const dropped: UseCase[] = [];
   for (const group of grouped) {
     // The most trusted representative speaks for the pool (its anchor, its steps first): a README section
-    // pooled with docs pages that download and serve is about what the README section does.
-    const [first, ...others] = [...group].sort((a, b) => byTrust(a.members[0], b.members[0]));
+    // pooled with docs pages that download and serve is about what the README section does. (Pools are
+    // built in order of trust: the leader is first.)
+    const [first, ...others] = group;
     const steps = [...first.steps];
     const have = new Set(steps.map(stepApi));
     // Another client built the same way (AnthropicFoundry beside AnthropicBedrock) is another way to do

@@ -78,7 +78,7 @@ export function firstSentence(doc: string): string | undefined {
   const lines = doc.trim().split('\n');
   if (lines.length && SIGNATURE.test(lines[0].trim())) lines.shift();
   const paragraph = lines.join('\n').trim().split(/\n\s*\n/)[0];
-  const text = paragraph === undefined ? undefined : docLinks(paragraph.replace(/\s+/g, ' ').trim());
+  const text = docLinks((paragraph ?? '').replace(/\s+/g, ' ').trim());
   if (!text) return undefined;
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
   return m ? m[1] : text;
