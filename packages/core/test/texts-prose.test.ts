@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows } from '../src/index.js';
 import type { GoldpathModel, Step, Workflow } from '../src/model.js';
-import { docParagraphs, plainProse } from '../src/group/texts.js';
+import { docParagraphs, firstSentences, opens, plainProse } from '../src/group/texts.js';
 import { lineOf, write } from './repos.js';
 import { PROSE_FILLER } from '../src/heuristics/tables.js';
 import { docLinks } from '../src/text/doc-links.js';
@@ -114,6 +114,9 @@ const QUICK_START = [
   '',
 ].join('\n');
 
+/** A script's lines that train and save a model. */
+const TRAIN_LINES = ['from kit import Model, Trainer, load_data', '', 'model = Model.from_pretrained("acme/small")', 'trainer = Trainer(model, load_data("data/train.jsonl"))', 'trainer.train()', 'model.save("out/model")'];
+
 describe('prose sentences traced to their own lines', () => {
   it('the paragraph right before the code introduces it; pointers and lead-ins are left out; the note after it is its own sentence', async () => {
     const repo = write({ ...PACKAGE, 'README.md': README });
@@ -164,12 +167,7 @@ describe('prose sentences traced to their own lines', () => {
       '',
       'Run `python train.py --help` for all options.',
       '"""',
-      'from kit import Model, Trainer, load_data',
-      '',
-      'model = Model.from_pretrained("acme/small")',
-      'trainer = Trainer(model, load_data("data/train.jsonl"))',
-      'trainer.train()',
-      'model.save("out/model")',
+      ...TRAIN_LINES,
       '',
     ].join('\n');
     const repo = write({ ...PACKAGE, 'examples/train.py': script });
@@ -221,6 +219,93 @@ describe('prose sentences traced to their own lines', () => {
     // Paragraphs that do not pair up with the file's: the first only.
     expect(docParagraphs('A.\n\nB.', [3])).toEqual([{ text: 'A.', line: 3 }]);
     expect(plainProse('[!TIP] See the **fast** [guide](https://x.org/g) for ``cfg`` and :class:`~kit.Model`.')).toBe('See the fast guide for `cfg` and `kit.Model`.');
+  });
+});
+
+describe('sentences that open a page', () => {
+  it('a sentence that leans on the text around it (goes on from it, points at it, leads in to the code) opens no page: the API docstring does', async () => {
+    const readme = [
+      '# kit',
+      '',
+      '## Fine-tuning',
+      '',
+      'In the previous tutorial you prepared the records of your split.',
+      '',
+      'Then the `Trainer` fits a model to them like the example above, for all parameters like:',
+      '',
+      '```python',
+      ...TRAIN_LINES,
+      '```',
+      '',
+    ].join('\n');
+    const repo = write({ ...PACKAGE, 'README.md': readme });
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview.map((t) => t.from)).toEqual(['docstring']);
+    for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/previous tutorial|Then the|example above/);
+  });
+
+  it('opens: statements of their own, not continuations, pointers, pronouns, purpose fragments, questions, labels or lead-ins', () => {
+    const leaning = [
+      'Or an entire folder.',
+      'Then define your agent, give it the tools it needs and run it!',
+      "Let's rewrite the above example using this context manager.",
+      'In the previous tutorial, you were introduced to how to modify your training script.',
+      'It works much in the same way like `CodeAgent`, without the imports.',
+      'This creates two files in the output folder.',
+      'To load a PEFT model for inference:',
+      'Configs let you customize training for all granular parameters like:',
+      'input_column (`str`, *optional*, defaults to "text"): The name of the column.',
+      'But how do you run this code on the special hardware available to it?',
+      'How do you run this code on the hardware you have?',
+      'SFT.',
+      '(This example is complete, it can be run as is.)',
+      'First, load a pre-built block from the Hub.',
+      'Before the pull request gets merged.',
+    ];
+    const standing = [
+      'The `Trainer` fits a model to your records in a few lines.',
+      'This example demonstrates how to train a model using the CPO method.',
+      'Use a regular Agent for text-based workflows that do not need a sandbox.',
+      'Any metric, comparison, or measurement is loaded with the `evaluate.load` function:',
+      'The previous standard for generating text is the Chat Completions API.',
+      'If you want to call the tool yourself, pass its result back to the API.',
+    ];
+    for (const x of leaning) expect(opens(x), x).toBe(false);
+    for (const x of standing) expect(opens(x), x).toBe(true);
+  });
+
+  it('reference links, admonition markers and HTML read as text; a sentence does not end at an abbreviation', () => {
+    expect(plainProse('Create a hosted tool by adding a [`HostedMCPTool`][agents.tool.HostedMCPTool] to the [tools][] list.')).toBe('Create a hosted tool by adding a `HostedMCPTool` to the tools list.');
+    expect(plainProse('!!! note "Deprecated"\n    The SSE transport is deprecated.')).toBe('The SSE transport is deprecated.');
+    expect(plainProse('Fast&nbsp;inference<br>on <a href="https://x.org">any GPU</a>, with `List<T>` &amp; `a&nbsp;b` kept.')).toBe('Fast inference on any GPU, with `List<T>` & `a&nbsp;b` kept.');
+    expect(firstSentences('First download a pretrained embedding a.k.a. Sentence Transformer model. Then encode, e.g. Two sentences.', 1)).toBe('First download a pretrained embedding a.k.a. Sentence Transformer model.');
+  });
+
+  it("an implementation without a docstring speaks through its first documented @overload (typed SDKs document the overloads)", async () => {
+    const client = [
+      'from typing import overload',
+      '',
+      '',
+      'class Messages:',
+      '    @overload',
+      '    def create(self, model: str) -> str:',
+      '        """Send a list of messages and get the next one back."""',
+      '        ...',
+      '',
+      '    @overload',
+      '    def create(self, model: str, stream: bool) -> str: ...',
+      '',
+      '    def create(self, model, stream=False):',
+      '        return ""',
+      '',
+    ].join('\n');
+    const example = ['from kit import Model, Messages', '', 'model = Model.from_pretrained("acme/small")', 'messages = Messages()', 'reply = messages.create("acme/small")', 'model.save("out/model")', ''].join('\n');
+    const repo = write({ ...PACKAGE, 'kit/__init__.py': 'from .core import Model, Trainer, load_data\nfrom .client import Messages\n', 'kit/client.py': client, 'examples/chat.py': example });
+    const w = workflowWith(await modelOf(repo), 'messages.create');
+    const def = stepOf(w, 'messages.create').calls[0].call.definition!;
+    // The place stays the implementation's: the call runs it.
+    expect(def.span.start).toBe(lineOf(repo, 'kit/client.py', 'def create(self, model, stream=False)'));
+    expect(def.summary).toBe('Send a list of messages and get the next one back.');
   });
 });
 

@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { DOC_BANNER, EMPTY_DOC_WORDS, PROSE_FILLER, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MIN_OPENING_WORDS, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -24,10 +24,16 @@ export function ensureStop(t: string): string {
   return /[.!?:]$/.test(s) ? s.replace(/:$/, '.') : `${s}.`;
 }
 
-/** The first n sentences: a sentence ends at `.`, `!` or `?` followed by a space and a capital (not inside `a.b`). */
+/**
+ * Where one sentence ends and the next starts: after `.`, `!` or `?`, a space and a capital (not inside
+ * `a.b`, not after an abbreviation: "a.k.a. Sentence Transformer").
+ */
+const SENTENCE_END = new RegExp(`(?<=[.!?])(?<!\\b(?:${ABBREVIATIONS.map((a) => a.replace(/\./g, '\\.')).join('|')})\\.)\\s+(?=[A-Z"'(\`])`);
+
+/** The first n sentences. */
 export function firstSentences(text: string, n: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.split(/(?<=[.!?])\s+(?=[A-Z"'(`])/).slice(0, n).join(' ').trim();
+  return t.split(SENTENCE_END).slice(0, n).join(' ').trim();
 }
 
 export function joinList(xs: string[], word = 'and'): string {
@@ -141,6 +147,8 @@ interface ProseSentence {
   at: Place;
   /** From the paragraph right before the code block or right after it (what introduces the code). */
   near: boolean;
+  /** It can open a page: it does not lean on the text around it (opens). */
+  alone: boolean;
 }
 
 /**
@@ -160,9 +168,13 @@ export function docParagraphs(doc: string, lines: number[]): Paragraph[] {
  * text kept), bold and italic markers, reST double backticks and roles (`:class:\`X\`` → `X`).
  */
 export function plainProse(t: string): string {
-  return t
+  return withoutHtml(t)
     .replace(/^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i, '')
+    // An admonition's marker (`!!! note "Title"`, `??? tip`: mkdocs-material).
+    .replace(/^\s*(!!!|\?\?\?\+?)\s*[a-z]+(\s+"[^"]*")?\s*/i, '')
     .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    // A reference link (`[text][id]`; mkdocs autorefs: [`Agent`][agents.Agent]): its text.
+    .replace(/\[([^\]]+)\]\[[^\]\s]*\]/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
     .replace(/``([^`]+)``/g, '`$1`')
     .replace(/:(?:py:)?(?:class|func|meth|attr|mod|obj|data|exc|ref):`~?([^`]+)`/g, '`$1`')
@@ -170,11 +182,45 @@ export function plainProse(t: string): string {
     .trim();
 }
 
+const HTML_TAG = new RegExp(`</?(?:${PROSE_HTML_TAGS.join('|')})(?:\\s[^<>]*)?/?>`, 'gi');
+/** Tags that break a line (a space between the words around them); inline ones just go. */
+const BLOCK_TAG = /^<\/?(br|p|div|hr|img|details|summary|center|picture|source)\b/i;
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", mdash: '—', ndash: '–', hellip: '…' };
+
+/** Prose written with HTML (`&nbsp;`, `<br>`, `<a href=...>text</a>`) as the text it shows; code spans kept as written. */
+function withoutHtml(t: string): string {
+  return t
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(HTML_TAG, (tag) => (BLOCK_TAG.test(tag) ? ' ' : '')).replace(/&(nbsp|amp|lt|gt|quot|apos|#39|mdash|ndash|hellip);/g, (_, e: string) => ENTITIES[e])))
+    .join('');
+}
+
 /** A paragraph's sentences; a paragraph without a final stop (a title line) is one sentence. */
 function paragraphSentences(text: string): string[] {
-  const t = plainProse(text);
-  return t ? t.split(/(?<=[.!?])\s+(?=[A-Z"'(`])/).map((x) => ensureStop(x)).filter((x) => /[A-Za-z]{3,}/.test(x)) : [];
+  return rawSentences(text).map((x) => ensureStop(x));
 }
+
+function rawSentences(text: string): string[] {
+  const t = plainProse(text);
+  return t ? t.split(SENTENCE_END).filter((x) => /[A-Za-z]{3,}/.test(x)) : [];
+}
+
+/**
+ * A sentence that can open a page (Overview, Description): a statement of some length that does not lean
+ * on the text around it (LEANING_PROSE), is no question and does not lead in to the code (`...like:`,
+ * LEAD_IN_WORDS).
+ */
+export function opens(raw: string): boolean {
+  const s = raw.trim();
+  if (s.endsWith('?')) return false;
+  const words = s.replace(/`[^`]*`/g, 'x').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+  if (words.length < MIN_OPENING_WORDS) return false;
+  if (s.endsWith(':') && LEAD_IN_WORDS.has(words[words.length - 1].replace(/:$/, '').toLowerCase())) return false;
+  return !LEANING_PROSE.some((re) => re.test(ensureStop(s)));
+}
+
+/** A paragraph that is a note beside the text (GitHub alerts, mkdocs admonitions, "Note:"). */
+const ASIDE = /^\s*(\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]|!!!|\?\?\?|\**(note|tip|warning|caution|important)\**\s*:?\**\s)/i;
 
 /** Sentences that only lead in to the code or point elsewhere (PROSE_FILLER): no sentence of a page. */
 function isFiller(sentence: string): boolean {
@@ -195,7 +241,12 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
   const ordered = whole
     ? paragraphs.map((p) => ({ p, near: true }))
     : [...before.slice(-1).map((p) => ({ p, near: true })), ...paragraphs.filter((p) => p.after).map((p) => ({ p, near: true })), ...before.slice(0, -1).map((p) => ({ p, near: false }))];
-  return ordered.flatMap(({ p, near }) => paragraphSentences(p.text).filter((t) => !isFiller(t)).map((text) => ({ text, at: { path, line: p.line }, near })));
+  return ordered.flatMap(({ p, near }) =>
+    rawSentences(p.text)
+      .filter((t) => !isFiller(ensureStop(t)))
+      // A note beside the use case (`[!NOTE]`, `!!! warning`) is an aside, not what the page opens with.
+      .map((raw) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: !ASIDE.test(p.text) && opens(raw) })),
+  );
 }
 
 /**
@@ -246,18 +297,25 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   // A script's docstring opens with what the script is; a README section's paragraph that names the
   // use case's API is the one that introduces it.
   const script = !!leadSrc && !leadSrc.candidate.id.includes('#');
-  const first = (script ? undefined : prose.find((p) => p.near && namesAnchor(p.text, terms))) ?? prose.find((p) => p.near);
+  // Only a sentence that stands alone opens the page ("Or an entire folder." does not): else the API's own words.
+  const alone = prose.filter((p) => p.alone);
+  const first = (script ? undefined : alone.find((p) => p.near && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near);
   if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   else if (docSentences.length) overview.push({ text: docSentences[0], from: 'docstring', at: docAt! });
-  else if (prose.length) overview.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
+  else if (alone.length) overview.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
 
   const description: TextTrace[] = [];
   // How to run it is the Usage's.
-  for (const p of prose.filter((x) => x.near && !USAGE_PROSE.test(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
-  if (!description.length && prose.length) description.push({ text: prose[0].text, from: 'prose', at: prose[0].at });
+  // From the first sentence that stands alone: the ones before it go on from text the page does not show.
+  const from = prose.findIndex((x) => x.near && x.alone);
+  for (const p of (from < 0 ? [] : prose.slice(from)).filter((x) => x.near && !USAGE_PROSE.test(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
+  if (!description.length && alone.length) description.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
   if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
-  if (docSentences.length && !description.some((d) => d.text === docSentences[0])) description.push({ text: `${code(anchor)}: ${docSentences.slice(0, 2).join(' ')}`, from: 'docstring', at: docAt! });
+  // The docstring's sentences the Overview has not said already.
+  const said = overview[0]?.from === 'docstring' ? 1 : 0;
+  const more = docSentences.slice(said, said + 2);
+  if (more.length && !description.some((d) => d.text === more[0])) description.push({ text: `${code(anchor)}: ${more.join(' ')}`, from: 'docstring', at: docAt! });
   const where = sources.map((s) => (s.candidate.kind === 'readme' || s.candidate.kind === 'docs' ? `${s.candidate.path} (${s.candidate.heading ?? `line ${s.candidate.line}`})` : s.candidate.path));
   description.push({ text: `Shown in ${where.length > 6 ? `${where.slice(0, 6).join(', ')} and ${where.length - 6} more` : joinList(where)}.`, from: 'connective' });
 

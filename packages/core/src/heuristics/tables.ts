@@ -788,11 +788,47 @@ export const PROSE_FILLER: RegExp[] = [
   /^(an? |the )?(minimal|simple|basic|short|small|complete|full|quick|working)( end-to-end)? (examples?|snippets?|scripts?|demo)[.:]$/i,
   /\bcan be found (in|at|on|here)\b/i,
   /^(see|check out|refer to|read more|visit|learn more)\b/i,
+  /^more (details|information|info|examples)\b/i,
+  /\bsee (the|our) (\w+ ){0,4}(docs|documentation|guide|tutorial|reference|example)\b/i,
   /^for (more|further|full|a full|a complete) (details|information|examples?|list|reference|documentation)\b/i,
   /\b(like this|as follows)[.:!]?$/i,
   // A command line pasted into prose (`python cli.py --model x --epochs 3 --out y`): no sentence.
   /(\s--[A-Za-z][\w-]*\b[^-]*){3,}/,
 ];
+
+/**
+ * A prose sentence that leans on what is around it, so it cannot open a page on its own: it goes on
+ * from the sentence before ("Or an entire folder.", "Then define your agent"), points at other text
+ * ("the example above", "In the previous tutorial"), or is a pronoun's ("It works much in the same
+ * way", "This creates two files"; not "This example shows ...", which says what it is about).
+ */
+export const LEANING_PROSE: RegExp[] = [
+  /^(or|and|but|then|now|first|next|also|so|finally|once|similarly|alternatively|however|otherwise|instead|likewise|afterwards|additionally|in addition|as well|for example|for instance|in this case|in that case|on the other hand|let's|let us|here is|here's|here are|it|its|they|their|these|those|that|such)\b/i,
+  /^this (?!(example|script|scripts|guide|tutorial|notebook|page|section|document|library|package|module|sdk|class|function|method|tool|project|repository|recipe|walkthrough|demo)\b)/i,
+  /\b(above|below|the following|like so|as before|the same way|the same as)\b/i,
+  /^in (our|this|the) (example|case)\b/i,
+  // An aside in parentheses.
+  /^\(/,
+  /\b(previous|preceding|last|next) (tutorial|section|chapter|guide|page|example|step|snippet|code|cell)s?\b/i,
+  // "To load a PEFT model for inference." with the rest of the sentence in the code block, or a clause
+  // that is no sentence ("Before the pull request gets merged.").
+  /^to [a-z]+\b[^,;]*\.$/i,
+  /^(before|after|until|while|when|whenever|if|unless|because|since|although|though)\b[^,;:]*\.$/i,
+  // A parameter's entry of a docstring pasted as prose: `input_column (str, optional, ...)`.
+  /^[A-Za-z_]\w* \([^)]*\)\s*[:-]?/,
+];
+
+/** Last words of a sentence that leads in to the code after it ("... for all granular parameters like:"). */
+export const LEAD_IN_WORDS = new Set(['like', 'following', 'follows', 'below', 'this', 'these', 'here', 'so', 'example', 'examples', 'e.g.', 'as', 'including']);
+
+/** Fewest words a sentence that opens a page has ("SFT.", "Only optimize once." are labels and asides). */
+export const MIN_OPENING_WORDS = 5;
+
+/** Abbreviations a sentence does not end at ("a pretrained embedding a.k.a. Sentence Transformer model"). */
+export const ABBREVIATIONS = ['e.g', 'i.e', 'a.k.a', 'etc', 'vs', 'cf', 'approx', 'incl', 'resp', 'Dr', 'Mr', 'Mrs', 'Ms', 'No', 'Fig', 'Eq'];
+
+/** HTML elements prose may be written with in Markdown: their tags go, their text stays. */
+export const PROSE_HTML_TAGS = ['a', 'b', 'i', 'u', 'em', 'strong', 'small', 'sup', 'sub', 'span', 'div', 'p', 'br', 'hr', 'img', 'kbd', 'center', 'details', 'summary', 'picture', 'source', 'font', 'code'];
 
 /** A prose sentence that says how to run the use case (an imperative with a code span): a sentence of the Usage. */
 export const USAGE_PROSE = /^(run|install|launch|start|execute)\b[^.]*`[^`]+`/i;

@@ -654,9 +654,19 @@ export class PythonIndex {
     return doc;
   }
 
+  /**
+   * The def whose docstring documents `d`: itself, or, for an implementation without one, its first
+   * documented `@overload` (typed SDKs write the docstring on the overloads: `messages.create`).
+   */
+  private documented(path: string, d: PyDef): PyDef {
+    if (d.doc) return d;
+    const overload = /^(typing\.|typing_extensions\.)?overload$/;
+    return this.facts(path)?.defs.find((o) => o !== d && o.qualname === d.qualname && !!o.doc && o.decorators.some((x) => overload.test(x))) ?? d;
+  }
+
   definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {
     const d = sym.def;
-    const { types: doc, summary, docParagraph, paramDocs } = this.docOf(d);
+    const { types: doc, summary, docParagraph, paramDocs } = this.docOf(this.documented(sym.path, d));
     // A string annotation (`-> "FastModel"`) names the same type as the bare one.
     const unquote = (t: string) => t.replace(/^(["'])(.*)\1$/, '$2');
     const params: Parameter[] = d.params
