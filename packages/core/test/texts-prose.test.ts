@@ -223,7 +223,7 @@ describe('prose sentences traced to their own lines', () => {
 });
 
 describe('sentences that open a page', () => {
-  it('a sentence that leans on the text around it (goes on from it, points at it, leads in to the code) opens no page: the API docstring does', async () => {
+  it('a sentence that leans on the text around it (goes on from it, points at it, leads in to the code) opens no page, and one that points at other text is in no Description', async () => {
     const readme = [
       '# kit',
       '',
@@ -233,6 +233,8 @@ describe('sentences that open a page', () => {
       '',
       'Then the `Trainer` fits a model to them like the example above, for all parameters like:',
       '',
+      'The `Trainer` fits a model to your records in a few lines. You train it with the code below.',
+      '',
       '```python',
       ...TRAIN_LINES,
       '```',
@@ -240,8 +242,9 @@ describe('sentences that open a page', () => {
     ].join('\n');
     const repo = write({ ...PACKAGE, 'README.md': readme });
     const w = workflowWith(await modelOf(repo), 'Trainer');
-    expect(w.traces.overview.map((t) => t.from)).toEqual(['docstring']);
-    for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/previous tutorial|Then the|example above/);
+    // The paragraph right before the code opens it; its pointer at "the code below" goes nowhere.
+    expect(w.traces.overview.map((t) => t.text)).toEqual(['The `Trainer` fits a model to your records in a few lines.']);
+    for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/previous tutorial|Then the|example above|code below/);
   });
 
   it('opens: statements of their own, not continuations, pointers, pronouns, purpose fragments, questions, labels or lead-ins', () => {

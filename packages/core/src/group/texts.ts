@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MIN_OPENING_WORDS, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -216,8 +216,11 @@ export function opens(raw: string): boolean {
   const words = s.replace(/`[^`]*`/g, 'x').split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
   if (words.length < MIN_OPENING_WORDS) return false;
   if (s.endsWith(':') && LEAD_IN_WORDS.has(words[words.length - 1].replace(/:$/, '').toLowerCase())) return false;
-  return !LEANING_PROSE.some((re) => re.test(ensureStop(s)));
+  return !LEANING_PROSE.some((re) => re.test(ensureStop(s))) && !points(s);
 }
+
+/** Points at text or code the page does not show (POINTING_PROSE). */
+const points = (sentence: string) => POINTING_PROSE.some((re) => re.test(sentence));
 
 /** A paragraph that is a note beside the text (GitHub alerts, mkdocs admonitions, "Note:"). */
 const ASIDE = /^\s*(\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]|!!!|\?\?\?|\**(note|tip|warning|caution|important)\**\s*:?\**\s)/i;
@@ -309,7 +312,7 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   // How to run it is the Usage's.
   // From the first sentence that stands alone: the ones before it go on from text the page does not show.
   const from = prose.findIndex((x) => x.near && x.alone);
-  for (const p of (from < 0 ? [] : prose.slice(from)).filter((x) => x.near && !USAGE_PROSE.test(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
+  for (const p of (from < 0 ? [] : prose.slice(from)).filter((x) => x.near && !USAGE_PROSE.test(x.text) && !points(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
   if (!description.length && alone.length) description.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
   if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   // The docstring's sentences the Overview has not said already.

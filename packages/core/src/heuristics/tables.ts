@@ -798,24 +798,31 @@ export const PROSE_FILLER: RegExp[] = [
 
 /**
  * A prose sentence that leans on what is around it, so it cannot open a page on its own: it goes on
- * from the sentence before ("Or an entire folder.", "Then define your agent"), points at other text
- * ("the example above", "In the previous tutorial"), or is a pronoun's ("It works much in the same
- * way", "This creates two files"; not "This example shows ...", which says what it is about).
+ * from the sentence before ("Or an entire folder.", "Then define your agent"), or is a pronoun's ("It
+ * works much in the same way", "This creates two files"; not "This example shows ...", which says what
+ * it is about). See also POINTING_PROSE.
  */
 export const LEANING_PROSE: RegExp[] = [
   /^(or|and|but|then|now|first|next|also|so|finally|once|similarly|alternatively|however|otherwise|instead|likewise|afterwards|additionally|in addition|as well|for example|for instance|in this case|in that case|on the other hand|let's|let us|here is|here's|here are|it|its|they|their|these|those|that|such)\b/i,
   /^this (?!(example|script|scripts|guide|tutorial|notebook|page|section|document|library|package|module|sdk|class|function|method|tool|project|repository|recipe|walkthrough|demo)\b)/i,
-  /\b(above|below|the following|like so|as before|the same way|the same as)\b/i,
   /^in (our|this|the) (example|case)\b/i,
   // An aside in parentheses.
   /^\(/,
-  /\b(previous|preceding|last|next) (tutorial|section|chapter|guide|page|example|step|snippet|code|cell)s?\b/i,
   // "To load a PEFT model for inference." with the rest of the sentence in the code block, or a clause
   // that is no sentence ("Before the pull request gets merged.").
   /^to [a-z]+\b[^,;]*\.$/i,
   /^(before|after|until|while|when|whenever|if|unless|because|since|although|though)\b[^,;:]*\.$/i,
   // A parameter's entry of a docstring pasted as prose: `input_column (str, optional, ...)`.
   /^[A-Za-z_]\w* \([^)]*\)\s*[:-]?/,
+];
+
+/**
+ * A sentence that points at text or code the page does not show ("with the code below", "like the example
+ * above", "In the previous tutorial"): it neither opens a page nor goes into its Description.
+ */
+export const POINTING_PROSE: RegExp[] = [
+  /\b(above|below|the following|like so|as before|the same way|the same as)\b/i,
+  /\b(previous|preceding|last|next) (tutorial|section|chapter|guide|page|example|step|snippet|code|cell)s?\b/i,
 ];
 
 /** Last words of a sentence that leads in to the code after it ("... for all granular parameters like:"). */
