@@ -247,6 +247,37 @@ describe('sentences that open a page', () => {
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/previous tutorial|Then the|example above|code below/);
   });
 
+  it("a section of several blocks is introduced by the paragraph under its heading (its first block's), whichever block scores highest", async () => {
+    const readme = [
+      '# kit',
+      '',
+      '## Fine-tuning',
+      '',
+      'The `Trainer` fits a model to your records in a few lines and saves it for serving.',
+      '',
+      '```python',
+      'from kit import Model',
+      '',
+      'model = Model.from_pretrained("acme/small")',
+      '```',
+      '',
+      'Now train it on your records and save it:',
+      '',
+      '```python',
+      'from kit import Trainer, load_data',
+      '',
+      'data = load_data("data/train.jsonl", split="train", shuffle=True)',
+      'trainer = Trainer(model, data, epochs=3, lr=0.01)',
+      'trainer.train()',
+      'model.save("out/model")',
+      '```',
+      '',
+    ].join('\n');
+    const repo = write({ ...PACKAGE, 'README.md': readme });
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview).toEqual([{ text: 'The `Trainer` fits a model to your records in a few lines and saves it for serving.', from: 'prose', at: { path: 'README.md', line: lineOf(repo, 'README.md', 'The `Trainer` fits') } }]);
+  });
+
   it('opens: statements of their own, not continuations, pointers, pronouns, purpose fragments, questions, labels or lead-ins', () => {
     const leaning = [
       'Or an entire folder.',

@@ -56,7 +56,9 @@ export function mergeSections(
     const walk = sections.size > 1 ? walkthrough(a) : undefined;
     a.candidate.foundBy = walk ? `${a.candidate.foundBy}s of ${sections.size} numbered sections (${group.length} blocks)` : `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
     if (walk) a.candidate.heading = walk;
-    const first = group.find((g) => g.prose && g.prose.trim());
+    // The section's prose is its first block's (by line: the paragraphs under the heading introduce the
+    // section; blocks come in order of score).
+    const first = [...group].sort((x, y) => x.candidate.line - y.candidate.line).find((g) => g.prose && g.prose.trim());
     const prose = first?.prose;
     sources.push({
       ...a,
