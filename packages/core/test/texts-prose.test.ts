@@ -233,11 +233,13 @@ describe('sentences that open a page', () => {
       '',
       'Then the `Trainer` fits a model to them like the example above, for all parameters like:',
       '',
-      'The `Trainer` fits a model to your records in a few lines. You train it with the code below.',
+      'The `Trainer` fits a model to your records in a few lines. It keeps the best checkpoint. You train it with the code below.',
       '',
       '```python',
       ...TRAIN_LINES,
       '```',
+      '',
+      'To load it for inference.',
       '',
     ].join('\n');
     const repo = write({ ...PACKAGE, 'README.md': readme });
@@ -245,6 +247,8 @@ describe('sentences that open a page', () => {
     // The paragraph right before the code opens it; its pointer at "the code below" goes nowhere.
     expect(w.traces.overview.map((t) => t.text)).toEqual(['The `Trainer` fits a model to your records in a few lines.']);
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/previous tutorial|Then the|example above|code below/);
+    // A paragraph starts with a sentence that stands alone; the next sentences of that paragraph go on from it.
+    expect(w.traces.description.filter((t) => t.from === 'prose').map((t) => t.text)).toEqual(['The `Trainer` fits a model to your records in a few lines.', 'It keeps the best checkpoint.']);
   });
 
   it("a section of several blocks is introduced by the paragraph under its heading (its first block's), whichever block scores highest", async () => {

@@ -149,6 +149,8 @@ interface ProseSentence {
   near: boolean;
   /** It can open a page: it does not lean on the text around it (opens). */
   alone: boolean;
+  /** From a note beside the text (`[!NOTE]`, `!!! warning`): no Overview, though a Description may say it. */
+  aside: boolean;
 }
 
 /**
@@ -248,7 +250,7 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
     rawSentences(p.text)
       .filter((t) => !isFiller(ensureStop(t)))
       // A note beside the use case (`[!NOTE]`, `!!! warning`) is an aside, not what the page opens with.
-      .map((raw) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: !ASIDE.test(p.text) && opens(raw) })),
+      .map((raw) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw), aside: ASIDE.test(p.text) })),
   );
 }
 
@@ -301,7 +303,7 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   // use case's API is the one that introduces it.
   const script = !!leadSrc && !leadSrc.candidate.id.includes('#');
   // Only a sentence that stands alone opens the page ("Or an entire folder." does not): else the API's own words.
-  const alone = prose.filter((p) => p.alone);
+  const alone = prose.filter((p) => p.alone && !p.aside);
   const first = (script ? undefined : alone.find((p) => p.near && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near);
   if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
@@ -310,9 +312,19 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
 
   const description: TextTrace[] = [];
   // How to run it is the Usage's.
-  // From the first sentence that stands alone: the ones before it go on from text the page does not show.
-  const from = prose.findIndex((x) => x.near && x.alone);
-  for (const p of (from < 0 ? [] : prose.slice(from)).filter((x) => x.near && !USAGE_PROSE.test(x.text) && !points(x.text)).slice(0, 3)) description.push({ text: p.text, from: 'prose', at: p.at });
+  // Paragraph by paragraph: a paragraph starts with a sentence that stands alone (the ones before it go on
+  // from text the page does not show; "To load a PEFT model for inference." leads to other code), and its
+  // next sentences go on from that one.
+  let paragraph: number | undefined;
+  for (const p of prose) {
+    if (description.length >= 3) break;
+    if (!p.near || USAGE_PROSE.test(p.text) || points(p.text)) continue;
+    if (!p.alone && p.at.line !== paragraph) continue;
+    // A note follows what it is a note to.
+    if (p.aside && !description.length) continue;
+    paragraph = p.at.line;
+    description.push({ text: p.text, from: 'prose', at: p.at });
+  }
   if (!description.length && alone.length) description.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
   if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   // The docstring's sentences the Overview has not said already.
