@@ -10,6 +10,7 @@ import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../
 import { IMPORT_TO_DISTRIBUTION, PY_PACKAGE_MANIFESTS, PY_SOURCE_FOLDERS, PY_STDLIB } from '../heuristics/tables.js';
 import { isNonLibraryPath } from '../repo/layout.js';
 import { clipEnd, MAX_VALUE } from '../text/clip.js';
+import { mayAttach } from './attach-text.js';
 
 export type PySymbol =
   | { kind: 'module'; module: string; path: string }
@@ -20,13 +21,6 @@ export type PySymbol =
   | { kind: 'unresolved'; reason: string; candidates?: string[]; method?: string };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Lines that may attach a function to an object: `setattr(`, `MethodType`, `X.y = name`. Not `self.y = name`
- * (an instance's own attribute, which findAttachments ignores): without it most modules of a large
- * library would be parsed for nothing (diffusers: 739 modules match, 274 without `self.`).
- */
-const PREFILTER = /setattr\(|MethodType|^[ \t]*(?!self\.)[A-Za-z_][\w.]*\.[A-Za-z_]\w*[ \t]*=[ \t]*[A-Za-z_][\w.]*[ \t]*(#.*)?$/m;
 
 export interface Attachment {
   target: Extract<PySymbol, { kind: 'def' }>;
@@ -554,9 +548,16 @@ export class PythonIndex {
     return [...this.modules].sort((a, b) => cmp(a[1], b[1]));
   }
 
-  /** Is the file parsed by the attachment scan: a library file that passes the text prefilter? */
-  private mayAttach(r: ReadResult): boolean {
-    return r.ok && PREFILTER.test(r.text);
+  private attachNames?: Map<string, string[]>;
+  /** Is the file parsed by the attachment scan: one whose text may attach a function (attach-text.ts)? */
+  private mayAttach(path: string, r: ReadResult): boolean {
+    if (!r.ok) return false;
+    if (!this.attachNames) {
+      this.attachNames = new Map();
+      for (const [module, p] of this.modules) this.attachNames.set(p, [...(this.attachNames.get(p) ?? []), module]);
+    }
+    const names = this.attachNames.get(path) ?? [];
+    return mayAttach(r.text, (name) => names.some((m) => this.modules.has(`${m}.${name}`)));
   }
 
   /** The files the attachment scan parses, in the order it parses them, with their texts (read synchronously). */
@@ -567,7 +568,7 @@ export class PythonIndex {
       if (seen.has(path) || isNonLibraryPath(path)) continue;
       seen.add(path);
       const r = this.files.readSync(path);
-      if (r.ok && this.mayAttach(r)) out.push({ path, text: r.text });
+      if (r.ok && this.mayAttach(path, r)) out.push({ path, text: r.text });
     }
     return out;
   }
@@ -586,7 +587,7 @@ export class PythonIndex {
     };
     for (const [module, path] of this.attachmentModules()) {
       // A test's monkeypatch (`Dataset.load = _load`) is not what the library does at run time.
-      if (isNonLibraryPath(path) || !this.mayAttach(await this.files.read(path))) continue;
+      if (isNonLibraryPath(path) || !this.mayAttach(path, await this.files.read(path))) continue;
       const facts = await this.load(path);
       if (!facts) continue;
       for (const a of facts.assigns) {
