@@ -68,6 +68,12 @@ export function normaliseLineBreaks(text: string): string {
 const UNCOPIED = new Set([',', '.', '(', ')', '[', ']', '{', '}', ':']);
 
 /**
+ * A string literal's pieces besides its interpolations: a fact reads a literal through its text, never
+ * these (a tenth of the nodes). Copied inside an ERROR node, whose first piece gives the error's row.
+ */
+const STRING_PARTS = new Set(['string_start', 'string_content', 'string_end']);
+
+/**
  * Named node types of the grammar that never have a field (node-types.json): a child of one has no field
  * name, so its field id is not asked for. A type not listed there (ERROR, an anonymous token) is asked.
  */
@@ -127,6 +133,8 @@ class Symbols {
   readonly type: string[] = [];
   readonly named: boolean[] = [];
   readonly copied: boolean[] = [];
+  /** Copied only as a child of an ERROR node (STRING_PARTS). */
+  readonly errorOnly: boolean[] = [];
   /** Whether a node of this type may have children with a field name. */
   readonly fielded: boolean[] = [];
   /** Whether a node of this type never has children. */
@@ -139,7 +147,8 @@ class Symbols {
       const type = cursor.nodeType;
       this.type[id] = type;
       this.named[id] = cursor.nodeIsNamed;
-      this.copied[id] = !UNCOPIED.has(type);
+      this.errorOnly[id] = STRING_PARTS.has(type);
+      this.copied[id] = !UNCOPIED.has(type) && !this.errorOnly[id];
       this.fielded[id] = !(this.named[id] && FIELDLESS.has(type));
       this.leaf[id] = this.named[id] ? LEAVES.named.has(type) : !LEAVES.anonymousParents.has(type);
     }
@@ -221,7 +230,7 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: bool
   if (!cursor.gotoFirstChild()) return root;
   for (;;) {
     const id = symbols.typeOf(cursor);
-    if (symbols.copied[id] || (hasError && cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)) {
+    if (symbols.copied[id] || (hasError && ((symbols.errorOnly[id] && parent.type === 'ERROR') || (cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)))) {
       const node = make(id, parent, fielded ? symbols.fieldOf(cursor) : null);
       collected.push(node);
       if (!symbols.leaf[id] && cursor.gotoFirstChild()) {
