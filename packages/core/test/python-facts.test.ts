@@ -243,6 +243,11 @@ describe.each(BACKENDS)('python facts (%s)', (backend) => {
       expect(f.errors[0].message).toMatch(/syntax error/);
     });
 
+    it('blame an unterminated string inside broken code on its own line (its pieces are copied there)', async () => {
+      expect((await facts("x = ]\n'abc\n")).errors.map((e) => e.line)).toEqual([2]);
+      expect((await facts('] \n "')).errors.map((e) => e.line)).toEqual([2]);
+    });
+
     it('report a missing token by line', async () => {
       const f = await facts('def f(a:\n    pass\n\nx = call(1\n');
       expect(f.errors.length).toBeGreaterThan(0);
