@@ -68,10 +68,13 @@ export function normaliseLineBreaks(text: string): string {
 const UNCOPIED = new Set([',', '.', '(', ')', '[', ']', '{', '}', ':']);
 
 /**
- * A string literal's pieces besides its interpolations: a fact reads a literal through its text, never
- * these (a tenth of the nodes). Copied inside an ERROR node, whose first piece gives the error's row.
+ * Nodes no fact reads, copied only inside an ERROR node (whose first piece gives the error's row): a
+ * string literal's pieces besides its interpolations (a literal is read through its text), and the
+ * keywords and `=` that no field names (node-types.json; not `async`, which marks a coroutine): a fifth
+ * of the nodes.
  */
 const STRING_PARTS = new Set(['string_start', 'string_content', 'string_end']);
+const KEYWORDS = new Set(['=', '->', ':=', ';', 'as', 'assert', 'await', 'break', 'case', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'exec', 'finally', 'for', 'from', 'global', 'if', 'import', 'lambda', 'match', 'nonlocal', 'not', 'pass', 'print', 'raise', 'return', 'try', 'type', 'while', 'with', 'yield']);
 
 /**
  * Named node types of the grammar that never have a field (node-types.json): a child of one has no field
@@ -133,7 +136,7 @@ class Symbols {
   readonly type: string[] = [];
   readonly named: boolean[] = [];
   readonly copied: boolean[] = [];
-  /** Copied only as a child of an ERROR node (STRING_PARTS). */
+  /** Copied only as a child of an ERROR node (STRING_PARTS, KEYWORDS). */
   readonly errorOnly: boolean[] = [];
   /** Whether a node of this type may have children with a field name. */
   readonly fielded: boolean[] = [];
@@ -147,7 +150,7 @@ class Symbols {
       const type = cursor.nodeType;
       this.type[id] = type;
       this.named[id] = cursor.nodeIsNamed;
-      this.errorOnly[id] = STRING_PARTS.has(type);
+      this.errorOnly[id] = this.named[id] ? STRING_PARTS.has(type) : KEYWORDS.has(type);
       this.copied[id] = !UNCOPIED.has(type) && !this.errorOnly[id];
       this.fielded[id] = !(this.named[id] && FIELDLESS.has(type));
       this.leaf[id] = this.named[id] ? LEAVES.named.has(type) : !LEAVES.anonymousParents.has(type);
