@@ -209,8 +209,8 @@ function rawSentences(text: string): string[] {
 
 /**
  * A sentence that can open a page (Overview, Description): a statement of some length that does not lean
- * on the text around it (LEANING_PROSE), is no question and does not lead in to the code (`...like:`,
- * LEAD_IN_WORDS).
+ * on the text around it (LEANING_PROSE) nor point at other text (POINTING_PROSE), is no question and does
+ * not lead in to the code (`...like:`, LEAD_IN_WORDS).
  */
 export function opens(raw: string): boolean {
   const s = raw.trim();
