@@ -19,6 +19,7 @@ import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
 import { nameUseCases, taskHeading } from '../src/group/naming.js';
+import { workflowNameFrom } from '../src/group/names.js';
 import { extractWorkflows } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
 import type { CallSite, Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
@@ -1307,6 +1308,15 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // Otherwise a parenthesis is an aside.
     expect(taskHeading('Azure (preview)', api, true)).toBe('Azure');
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
+  });
+
+  it('a heading\'s generic lead ("Putting it together:", "Example:") goes like a numbering label; the words after it name the task', () => {
+    const api = new Set(['support', 'agent']);
+    expect(taskHeading('Putting it together: a bank support agent', api, true, 'readme')).toBe('a bank support agent');
+    expect(workflowNameFrom(taskHeading('Putting it together: a bank support agent', api, true, 'readme')!)).toBe('Bank_Support_Agent');
+    expect(taskHeading('Example: Creating a webhook that triggers a Job', new Set(['webhook']), true)).toBe('Creating a webhook that triggers a Job');
+    // Only a lead followed by a colon or a dash and more words.
+    expect(taskHeading('Tutorial on fine-tuning', new Set(['tutorial', 'fine', 'tuning']), true)).toBe('Tutorial on fine-tuning');
   });
 
   it("a heading names the API's domain word in another form, not a generic verb's; a problem is no task", () => {

@@ -634,6 +634,12 @@ export const OPTION_TOPIC = {
 export const HEADING_NUMBERING = /^\s*(?:step|part|stage|phase|use case|example|option|method|approach|scenario|case|lesson|chapter|exercise|recipe)\s*#?\d+(?:\.\d+)*\s*[:.)\-–—]?\s*/i;
 
 /**
+ * A heading's generic lead before a colon or dash, dropped like a numbering label: "Putting it together:
+ * a bank support agent", "Example: Creating a webhook that triggers a Job", "Tutorial - Fine-tune a model".
+ */
+export const HEADING_LEAD = /^\s*(?:putting it (?:all )?together|bringing it (?:all )?together|example|case study|tutorial|walkthrough|recipe|demo)\s*[:\-–—]\s*(?=\S)/i;
+
+/**
  * A heading that states a problem, not a task: a troubleshooting entry ("Metrics/attributes not
  * appearing", "Why is my stream empty?", "Model doesn't load") names no workflow; "How to write a DDUF
  * file?" does.
