@@ -174,9 +174,10 @@ export function plainProse(t: string): string {
     .replace(/^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i, '')
     // An admonition's marker (`!!! note "Title"`, `??? tip`: mkdocs-material).
     .replace(/^\s*(!!!|\?\?\?\+?)\s*[a-z]+(\s+"[^"]*")?\s*/i, '')
-    .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+    // (Link texts hold no bracket and targets no parenthesis: a run of them is read in linear time.)
+    .replace(/!?\[([^\][]*)\]\([^()\s]*\)/g, '$1')
     // A reference link (`[text][id]`; mkdocs autorefs: [`Agent`][agents.Agent]): its text.
-    .replace(/\[([^\]]+)\]\[[^\]\s]*\]/g, '$1')
+    .replace(/\[([^\][]+)\]\[[^\]\s]*\]/g, '$1')
     .replace(/(\*\*|__)(?=\S)([^*_]+?)(?<=\S)\1/g, '$2')
     .replace(/``([^`]+)``/g, '`$1`')
     .replace(/:(?:py:)?(?:class|func|meth|attr|mod|obj|data|exc|ref):`~?([^`]+)`/g, '`$1`')
