@@ -8,6 +8,11 @@ import { ROOT } from './helpers.js';
 const dist = (p: string) => import(path.join(ROOT, 'packages/core/dist', p));
 const { FactsPool } = (await dist('lang/python/pool.js')) as typeof import('../packages/core/src/lang/python/pool.js');
 const { loadPythonParser } = (await dist('lang/python/parser.js')) as typeof import('../packages/core/src/lang/python/parser.js');
+const { extractPythonFacts } = (await dist('lang/python/facts.js')) as typeof import('../packages/core/src/lang/python/facts.js');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Blocks this thread (the event loop does not turn: what the pool hands over is read without it). */
+const block = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('facts pool', () => {
   it('closes while a worker is parsing, without aborting the process', async () => {
@@ -28,4 +33,39 @@ describe('facts pool', () => {
       expect(pool.take('m5.py', text)).toBeUndefined();
     }
   }, 120_000);
+
+  it('parses items added after the start on the worker, hands them to this thread, and closes while the worker waits', async () => {
+    const parser = await loadPythonParser();
+    const texts: Record<string, string> = {
+      'a.py': 'import os\nfrom .b import g\n\ndef f(x):\n    return g(x)\n',
+      'b.py': 'class B:\n    def g(self):\n        return 1\n',
+      'c.py': 'X = [1, 2, 3]\n',
+    };
+    const item = (p: string) => ({ path: p, text: texts[p] });
+    // No item at the start, room for three: the worker starts and waits for items.
+    const pool = new FactsPool([], 1, parser.backend, 3);
+    await sleep(1500);
+    pool.add([item('a.py'), item('b.py')]);
+    // The worker makes them while this thread is blocked; taken without the event loop turning.
+    block(2000);
+    expect(pool.take('a.py', texts['a.py'])).toEqual(extractPythonFacts(parser, texts['a.py'], 'a.py'));
+    expect(pool.take('b.py', texts['b.py'])).toEqual(extractPythonFacts(parser, texts['b.py'], 'b.py'));
+    // Handed over once; added twice, listed once.
+    expect(pool.take('a.py', texts['a.py'])).toBeUndefined();
+    pool.add([item('b.py'), item('c.py')]);
+    await sleep(1500);
+    expect(pool.take('c.py', texts['c.py'])).toEqual(extractPythonFacts(parser, texts['c.py'], 'c.py'));
+    // The pool is full now and the worker waits; closing ends it (a worker that never woke would hang here).
+    await pool.close();
+    pool.add([{ path: 'd.py', text: 'Y = 1\n' }]);
+    expect(pool.take('d.py', 'Y = 1\n')).toBeUndefined();
+  }, 60_000);
+
+  it('closes a worker that waits for items to be added', async () => {
+    const { backend } = await loadPythonParser();
+    const pool = new FactsPool([{ path: 'a.py', text: 'A = 1\n' }], 1, backend, 10);
+    await sleep(1500);
+    await pool.close();
+    expect(pool.take('a.py', 'A = 1\n')).toBeUndefined();
+  }, 60_000);
 });

@@ -111,7 +111,23 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const waits = [pool?.settle(file), early?.settle(file)].filter((w) => w !== undefined);
     return waits.length ? Promise.all(waits).then(() => {}) : undefined;
   };
-  const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle);
+  // The files a module just loaded imports go to the pool's worker (when it has room), to be parsed while
+  // this thread resolves: without it, this thread parses the library modules it follows (half of
+  // diffusers' parsing) while the worker, its list done, idles. Reading them decides nothing.
+  const ahead = (paths: () => string[]) => {
+    if (!pool) return;
+    const read = () => {
+      const items: PoolItem[] = [];
+      for (const p of paths()) {
+        if (early?.has(p)) continue;
+        const r = files.readSync(p);
+        if (r.ok && !cache?.has('python', p, r.text)) items.push({ path: p, text: r.text });
+      }
+      return items;
+    };
+    pool.add(rerun ? rerun.tracker.silently(read) : read());
+  };
+  const index = rerun ? new TrackedPythonIndex(rerun.tracker, files, parser, meta.dependencies, pythonFacts, settle, ahead) : new PythonIndex(files, parser, meta.dependencies, pythonFacts, settle, ahead);
   const purposes = new Map<string, { purpose: string; section: string }>();
   for (const row of wikiFinal.repoMap?.map.rows ?? []) {
     if (row.purpose) purposes.set(row.file, { purpose: row.purpose, section: row.section });
@@ -341,7 +357,9 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const items = cache ? all.filter((f) => !cache.has('python', f.path, f.text)) : all;
     const threads = threadsFor(jobs, items.reduce((n, f) => n + f.text.length, 0), os.availableParallelism());
     // (What the early pool holds is not handed out twice.)
-    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend);
+    // Room for every Python file of the repository to be added (ahead): each is added at most once.
+    const room = files.files.filter((f) => /\.pyi?$/.test(f.path)).length;
+    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend, room);
   }
 
   progress('parse + resolve: following the examples into the repository');

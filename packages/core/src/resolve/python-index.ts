@@ -55,6 +55,11 @@ export class PythonIndex {
     private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
     /** Called before a file's facts are made: what to wait for first (the facts pool making them on a worker). */
     private readonly before?: (path: string) => Promise<void> | undefined,
+    /**
+     * Told the repository files a module just loaded imports (a thunk: worked out only when a worker could
+     * use them): likely loaded next, parsed ahead on a worker.
+     */
+    private readonly ahead?: (paths: () => string[]) => void,
   ) {
     const all = files.files.map((f) => f.path);
     const pyFiles = all.filter((p) => p.endsWith('.py') || p.endsWith('.pyi'));
@@ -140,7 +145,28 @@ export class PythonIndex {
       this.files.skip(path, `syntax error at line ${e.line}: ${e.message} (definitions in the broken region are not printed)`);
     }
     this.factsCache.set(path, facts);
+    this.ahead?.(() => this.importedFiles(path, facts));
     return facts;
+  }
+
+  /**
+   * The repository files a module imports at module level outside any guard, not loaded yet: the module
+   * and, for `from m import x`, the submodule m.x. A guess of what is loaded next; it decides nothing.
+   */
+  private importedFiles(path: string, facts: PyModuleFacts): string[] {
+    const out: string[] = [];
+    const add = (mod: string) => {
+      const p = this.modules.get(mod);
+      if (p && !this.factsCache.has(p) && !out.includes(p)) out.push(p);
+    };
+    for (const imp of facts.imports) {
+      if (imp.scope || imp.guard) continue;
+      const mod = this.absoluteModule(path, imp);
+      if (mod === undefined) continue;
+      if (mod) add(mod);
+      for (const n of imp.names) add(mod ? `${mod}.${n.name}` : n.name);
+    }
+    return out;
   }
 
   facts(path: string): PyModuleFacts | undefined {

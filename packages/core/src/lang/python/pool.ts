@@ -4,9 +4,12 @@
 // while this thread discovers and resolves. A file this thread needs and no worker has started is taken
 // back and parsed here, so nothing waits on a queue; a file a worker is parsing is waited for. Who takes
 // an item is settled through one shared counter per item (Atomics), which needs no message round trip:
-// this thread reads the workers' messages only when it waits. The facts are plain data, the same
-// whichever thread made them: outputs are byte-identical to a single-threaded run (a test).
-import { Worker } from 'node:worker_threads';
+// this thread reads the workers' messages when it takes an item (receiveMessageOnPort: the event loop
+// need not turn) or waits. The list can grow (add): the main pool is also given the modules this thread
+// is about to follow into the library, which it would otherwise parse itself while the worker idles.
+// The facts are plain data, the same whichever thread made them: outputs are byte-identical to a
+// single-threaded run (a test).
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { PyModuleFacts } from './types.js';
 import type { PageBlocks } from '../markdown/pages.js';
 import type { ParserBackend } from './parser.js';
@@ -30,10 +33,28 @@ export const FREE = 0;
 export const WORKER = 1;
 export const MAIN = 2;
 
+/**
+ * The shared control counters (facts-worker.ts): the next item of the list given at the start to take,
+ * the next added item to take, how many items there are, closed, and a signal bumped on every add and on
+ * close (what a waiting worker sleeps on, so no wake-up is lost).
+ */
+export const NEXT = 0;
+export const NEXT_ADDED = 1;
+export const COUNT = 2;
+export const CLOSED = 3;
+export const SIGNAL = 4;
+
+type Made = { i: number; facts: PyModuleFacts | PageBlocks };
+
 export class FactsPool {
   private readonly items: PoolItem[] = [];
   private readonly byPath = new Map<string, number[]>();
   private readonly state: Int32Array;
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(4 * 5));
+  /** How many items the pool can hold (the list grows by `add` up to this). */
+  private readonly capacity: number;
+  /** Each worker's channel: items added later go out on it, facts come back on it. */
+  private readonly ports: MessagePort[] = [];
   private readonly made = new Map<number, PyModuleFacts | PageBlocks>();
   /** Items whose facts were handed over. */
   private readonly handed = new Set<number>();
@@ -45,35 +66,79 @@ export class FactsPool {
   private broken = false;
   private alive: ReturnType<typeof setInterval> | undefined;
 
-  /** Starts `workers` threads on the items (one item per path and text, the first kept). */
-  constructor(items: PoolItem[], workers: number, backend: ParserBackend) {
-    const seen = new Set<string>();
-    for (const it of items) {
-      const key = `${it.path}\0${it.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const list = this.byPath.get(it.path) ?? [];
-      list.push(this.items.length);
-      this.byPath.set(it.path, list);
-      this.items.push(it);
-    }
-    this.state = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, this.items.length)));
-    if (!this.items.length || workers < 1) return;
-    const next = new Int32Array(new SharedArrayBuffer(4));
-    for (let k = 0; k < Math.min(workers, this.items.length); k++) {
-      const w = new Worker(new URL('./facts-worker.js', import.meta.url), { workerData: { backend, items: this.items, state: this.state, next } });
-      // A worker never keeps the process alive (see settle); it ends by itself when the items run out.
-      w.unref();
-      w.on('message', (m: { i: number; facts: PyModuleFacts | PageBlocks }) => {
-        this.made.set(m.i, m.facts);
-        this.waiting.get(m.i)?.done();
-        this.waiting.delete(m.i);
+  /**
+   * Starts `workers` threads on the items (one item per path and text, the first kept). With `room`, up
+   * to that many items can be added later (`add`): the workers then wait for more items until closed.
+   */
+  constructor(items: PoolItem[], workers: number, backend: ParserBackend, room = 0) {
+    for (const it of items) this.push(it);
+    this.capacity = this.items.length + Math.max(0, room);
+    this.state = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, this.capacity)));
+    Atomics.store(this.ctl, COUNT, this.items.length);
+    Atomics.store(this.ctl, NEXT_ADDED, this.items.length);
+    if (!this.capacity || workers < 1) return;
+    for (let k = 0; k < Math.min(workers, this.capacity); k++) {
+      const { port1, port2 } = new MessageChannel();
+      const w = new Worker(new URL('./facts-worker.js', import.meta.url), {
+        workerData: { backend, items: this.items, listed: this.items.length, capacity: this.capacity, state: this.state, ctl: this.ctl, port: port2 },
+        transferList: [port2],
       });
+      // A worker never keeps the process alive (see settle); it ends by itself when the items run out
+      // and the pool has no room for more, else when the pool closes.
+      w.unref();
+      port1.on('message', (m: Made) => this.receive(m));
+      port1.unref();
       // A worker that fails leaves its item to this thread (parsed here when asked for).
       w.on('error', () => this.fail());
       w.on('exit', (code) => code !== 0 && this.fail());
       this.ends.push(new Promise((resolve) => w.once('exit', resolve)));
       this.workers.push(w);
+      this.ports.push(port1);
+    }
+  }
+
+  /** Adds an item to the list (false when it is there already). */
+  private push(it: PoolItem): boolean {
+    const list = this.byPath.get(it.path) ?? [];
+    if (list.some((i) => this.items[i].text === it.text)) return false;
+    list.push(this.items.length);
+    this.byPath.set(it.path, list);
+    this.items.push(it);
+    return true;
+  }
+
+  private receive(m: Made): void {
+    this.made.set(m.i, m.facts);
+    this.waiting.get(m.i)?.done();
+    this.waiting.delete(m.i);
+  }
+
+  /**
+   * Adds items after the start (within the room given): files this thread is about to need (the imports
+   * of a module it just loaded). A worker takes them, in the order added, before what is left of the list
+   * given at the start (needed later). Ignored once closed or full.
+   */
+  add(items: PoolItem[]): void {
+    if (!this.workers.length || this.broken) return;
+    const from = this.items.length;
+    for (const it of items) if (this.items.length < this.capacity) this.push(it);
+    if (this.items.length === from) return;
+    const added = this.items.slice(from);
+    for (const port of this.ports) port.postMessage({ from, items: added });
+    // Posted before counted: a worker that sees the count can receive the items.
+    Atomics.store(this.ctl, COUNT, this.items.length);
+    this.signal();
+  }
+
+  private signal(): void {
+    Atomics.add(this.ctl, SIGNAL, 1);
+    Atomics.notify(this.ctl, SIGNAL);
+  }
+
+  /** Takes the facts the workers have sent without waiting for the event loop to turn. */
+  private drain(): void {
+    for (const port of this.ports) {
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) this.receive(m.message as Made);
     }
   }
 
@@ -91,6 +156,7 @@ export class FactsPool {
    */
   settle(path: string): Promise<void> | undefined {
     const waits: Promise<void>[] = [];
+    this.drain();
     for (const i of this.byPath.get(path) ?? []) {
       if (Atomics.compareExchange(this.state, i, FREE, MAIN) !== WORKER || this.made.has(i) || this.handed.has(i) || this.broken) continue;
       let w = this.waiting.get(i);
@@ -130,6 +196,7 @@ export class FactsPool {
   }
 
   private taken(path: string, text: string): PyModuleFacts | PageBlocks | undefined {
+    this.drain();
     for (const i of this.byPath.get(path) ?? []) {
       if (this.items[i].text !== text) continue;
       const facts = this.made.get(i);
@@ -154,13 +221,17 @@ export class FactsPool {
   async close(): Promise<void> {
     this.made.clear();
     if (!this.workers.splice(0).length) return;
-    for (let i = 0; i < this.items.length; i++) Atomics.compareExchange(this.state, i, FREE, MAIN);
+    for (let i = 0; i < this.capacity; i++) Atomics.compareExchange(this.state, i, FREE, MAIN);
+    // A worker waiting for more items ends.
+    Atomics.store(this.ctl, CLOSED, 1);
+    this.signal();
     // The workers do not keep the process alive (unref): a timer does while they finish.
     const alive = setInterval(() => {}, 1 << 30);
     try {
       await Promise.all(this.ends.splice(0));
     } finally {
       clearInterval(alive);
+      for (const port of this.ports.splice(0)) port.close();
     }
   }
 }
