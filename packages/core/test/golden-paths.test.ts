@@ -1399,6 +1399,27 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Tool_Runner_Usage');
   });
 
+  it("a bare-verb method is named for its class's object, not for another call's; a class that is the verb's agent says nothing more", async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .ui import ChatUI, SearchTool, Runner\n',
+      'pkg/ui.py':
+        'class SearchTool:\n    pass\n\n\nclass ChatUI:\n    def __init__(self, agent=None):\n        pass\n\n    def launch(self) -> None:\n        pass\n\n\n' +
+        'class Runner:\n    def run(self) -> None:\n        pass\n',
+    });
+    const hints = { suggestions: [], purposes: new Map() };
+    const weight = (k: string) => (/launch|Runner\.run/.test(k) ? 3 : /SearchTool/.test(k) ? 2 : 1);
+    const ui = await analysed(lib, 'from pkg import ChatUI, SearchTool\ntool = SearchTool()\nChatUI(tool).launch()\n');
+    const u = settle([ui], weight, publicSurface())!;
+    expect(u.anchor).toContain('ChatUI.launch');
+    expect(nameUseCases([u], hints)[0].name).toBe('Chat_UI_Launch');
+    // `Runner.run`: the class is the verb's agent; the next distinctive call names the object, as before.
+    const run = await analysed(lib, 'from pkg import Runner, SearchTool\ntool = SearchTool()\nr = Runner()\nr.run()\n');
+    const v = settle([run], weight, publicSurface())!;
+    expect(v.anchor).toContain('Runner.run');
+    expect(nameUseCases([v], hints)[0].name).toBe('Search_Execution');
+  });
+
   it('an object built only to be handed to a call that runs (a transport) names no use case; one given to a constructor does', async () => {
     const lib = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

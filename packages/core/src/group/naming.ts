@@ -2,9 +2,9 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, GENERIC_NAMES, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, GENERIC_NAMES, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
-import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, topicOption, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, spellingOf, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
 import type { CallSite } from '../model.js';
 import type { AnalysedSource } from './source.js';
@@ -303,6 +303,11 @@ function apiName(u: UseCase): string | undefined {
     // A method of the object another step builds, made in that step (`agent.run` in Run Code Agent): that step.
     const within = u.steps.find((s) => makesOnBuilt(s, u.anchor));
     if (within && MILESTONE_ROLES.has(within.role)) return within.principle;
+    // A method of one of the library's classes acts on that class's object (`GradioUI(agent).launch` →
+    // Gradio_UI_Launch), whatever other call is rarer (not Google_Search_Launch for the search tool the
+    // agent is given).
+    const owner = ownerObject(call);
+    if (owner) return principleOf({ ...n, object: owner.object, spelling: { ...n.spelling, ...owner.spelling } });
     const w = u.weight ?? (() => 0);
     const others = u.steps
       .map((s) => s.calls[0])
@@ -315,6 +320,29 @@ function apiName(u: UseCase): string | undefined {
   }
   // A verbless anchor whose result is kept (Get Tool Runner) is what the use case uses, not retrieves.
   return principleOf(n.verbless ? { ...n, noun: 'Usage' } : n) ?? pageName(tokens(call.callee));
+}
+
+/** Content words of a class that names what its methods act on; more than this keep their first words and head noun. */
+const MAX_OWNER_WORDS = 3;
+
+/**
+ * The class a bare-verb method is defined in, as the object it acts on (`Accelerator.backward` →
+ * accelerator; `GroqChatLanguageModel.doGenerate` → groq, chat, model), unless the class is the verb's
+ * own agent (`Runner.run`, `Trainer.train`, `Launcher.launch`: that says nothing more than the verb) or
+ * only scaffolding (`Base`, `Mixin`). Not a command's handler (`trl sft` runs TrainingCommand.run).
+ */
+function ownerObject(call: CallSite): { object: string[]; spelling?: Record<string, string> } | undefined {
+  const r = call.resolution;
+  if (call.command || r.kind !== 'repo' || call.definition?.kind !== 'method') return undefined;
+  const cls = r.qualname.split('.').slice(-2, -1)[0];
+  if (!cls || !/^[A-Z][A-Za-z0-9]*$/.test(cls)) return undefined;
+  const verb = tokens(call.callee.split('.').pop() ?? '')[0] ?? '';
+  const root = wordRoot(verb);
+  const words = tokens(cls).filter((w) => !CLASS_SCAFFOLD_WORDS.has(w));
+  if (!words.length || root.length < 3 || words.some((w) => w.startsWith(root) || wordRoot(w) === root)) return undefined;
+  const object = words.length > MAX_OWNER_WORDS ? [...words.slice(0, MAX_OWNER_WORDS - 1), words[words.length - 1]] : words;
+  const spelling = spellingOf(cls);
+  return { object, ...(spelling ? { spelling } : {}) };
 }
 
 /**

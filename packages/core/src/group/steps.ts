@@ -69,7 +69,7 @@ function prepositionsOf(parts: string[][], object: string[]): Record<string, str
  * Words an identifier writes in capitals that the ACRONYMS table does not know (`RLOOTrainer`,
  * `NashMDTrainer`): the maintainers' own acronyms, kept as written rather than capitalised (Rloo).
  */
-function spellingOf(text: string): Record<string, string> | undefined {
+export function spellingOf(text: string): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
   for (const w of splitCamel(text).split(/[^A-Za-z0-9]+/)) {
     if (/^[A-Z0-9]*[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$/.test(w) && !ACRONYMS[w.toLowerCase()]) (out ??= {})[w.toLowerCase()] = w;
