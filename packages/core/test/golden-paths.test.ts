@@ -1420,6 +1420,18 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([v], hints)[0].name).toBe('Search_Execution');
   });
 
+  it('a verb of no milestone done to one of the library\'s objects names the use case with that object, not a step of it', async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .agent import Agent, run\n',
+      'pkg/agent.py': 'class Agent:\n    def clone(self) -> "Agent":\n        return self\n\n\ndef run(agent, text):\n    pass\n',
+    });
+    const a = await analysed(lib, 'from pkg import Agent, run\nbase = Agent()\npirate = base.clone()\nrun(pirate, "hi")\n');
+    const u = settle([a], (k) => (k.includes('clone') ? 3 : 1), publicSurface())!;
+    expect(u.anchor).toContain('Agent.clone');
+    expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Agent_Cloning');
+  });
+
   it('an object built only to be handed to a call that runs (a transport) names no use case; one given to a constructor does', async () => {
     const lib = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

@@ -295,7 +295,12 @@ function apiName(u: UseCase): string | undefined {
   if (means) return principleOf(nameCall(means));
   const call = u.anchorCall;
   const n = nameCall(call);
-  if (n.role === 'other' && !n.object.length) return undefined;
+  if (n.role === 'other' && !n.object.length) {
+    // A verb of no milestone done to one of the library's objects (`pirateAgent.clone`, `state.reject`)
+    // says what the use case does to it: Agent_Cloning, not a step's Agent_Creation.
+    const owner = n.verbless ? undefined : ownerObject(call);
+    return owner ? principleOf({ ...n, object: owner.object, spelling: { ...n.spelling, ...owner.spelling } }) : undefined;
+  }
   // A bare noun (`Trainer` → Training) takes the object of the use case's next most distinctive call
   // (`add_adapter` → Adapter_Training); a bare command verb only from a variant of itself (`finetune` +
   // `finetune_lora` → LoRA_Finetuning), else its program's name (`accelerate launch` → Accelerate_Launch).
