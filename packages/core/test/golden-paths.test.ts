@@ -910,6 +910,20 @@ describe('near-duplicates and evidence', () => {
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging overview')])).nameFrom).not.toBe('docs-title');
   });
 
+  it('a use case that holds several sections of its representative\'s page is named by the page title before the section heading', async () => {
+    const merging = `${H}m = Model.from_pretrained("x")\nm.load_adapter("o", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
+    const section = async (heading: string, line: number) => {
+      const a = await analysed(ADAPTKIT, merging.replace('"x"', `"${line}"`), 'docs/combine.md', 'docs');
+      Object.assign(a.candidate, { heading, line, id: `docs/combine.md#L${line}` });
+      return { ...a, page: 'Combining fine-tuned weights' };
+    };
+    const name = async (sections: AnalysedSource[]) => buildWorkflows(sections, { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows.find((w) => w.steps.some((s) => s.calls[0].call.callee === 'merge_adapters'))!;
+    // One section: its heading (it names the API's domain) names the use case.
+    expect(await name([await section('Merging adapters from a template', 10)])).toMatchObject({ name: 'Merging_Adapters_From_Template', nameFrom: 'docs-heading' });
+    // Two sections of the page: the page is about the use case, its title names it.
+    expect(await name([await section('Merging adapters from a template', 10), await section('Merging adapters by hand', 40)])).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+  });
+
   it('a use case is represented by a docs section on the page about its distinctive API, not by the first "Basic usage" that calls it', async () => {
     const merging = `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save("o")\n`;
     const section = async (file: string, page: string, heading: string, code: string) => {

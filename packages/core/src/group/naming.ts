@@ -144,9 +144,31 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     }
     return undefined;
   };
+  // The title of the use case's first docs page, when the use case holds most of that page and the title
+  // names a task ("Checkpointing", "Model merging"): the maintainers' own name for it. A page of many use
+  // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
+  const guide = u.members.find((m) => m.candidate.kind === 'docs');
+  const onPage = guide ? u.members.filter((m) => m.candidate.path === guide.candidate.path).length : 0;
+  const pageTitle = (): ChosenName | undefined => {
+    // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
+    if (!guide?.page || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || onPage / docs.length < PAGE_TITLE_SHARE) return undefined;
+    const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
+    // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
+    const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
+    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, 'page') ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
+    if (!n || usedHeadings.has(n)) return undefined;
+    usedHeadings.add(n);
+    return { name: n, from: 'docs-title' };
+  };
+  const rep = u.members[0];
+  // A use case that holds several sections of its representative's page is what the page is about: its
+  // title names it before the one section's heading ("Profiler", not "Using profiler to analyze execution time").
+  if (guide === rep && onPage >= 2) {
+    const titled = pageTitle();
+    if (titled) return titled;
+  }
   // The representative's own heading first (the section the use case was mined from), when it names the
   // distinctive API's domain; a heading that names some other task would mislabel a use case of many sources.
-  const rep = u.members[0];
   if ((rep.candidate.kind === 'readme' || rep.candidate.kind === 'docs') && rep.candidate.heading && !namesOneWay(u, rep.candidate.heading)) {
     const many = u.members.length > 3;
     // The README's own sections name their task with an action noun too ("Coding agent", "Data extraction"
@@ -170,22 +192,8 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     usedHeadings.add(n);
     return { name: n, from: `${rep.candidate.kind}-prose` };
   }
-  // The title of the use case's first docs page, when the use case holds most of that page and the title
-  // names a task ("Checkpointing", "Model merging"): the maintainers' own name for it. A page of many use
-  // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
-  const guide = u.members.find((m) => m.candidate.kind === 'docs');
-  const onPage = guide ? u.members.filter((m) => m.candidate.path === guide.candidate.path).length : 0;
-  // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
-  if (guide?.page && onPage / (pages.get(guide.candidate.path) ?? 1) >= PAGE_TITLE_SHARE && onPage / docs.length >= PAGE_TITLE_SHARE) {
-    const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
-    // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
-    const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
-    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, 'page') ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
-    if (n && !usedHeadings.has(n)) {
-      usedHeadings.add(n);
-      return { name: n, from: 'docs-title' };
-    }
-  }
+  const titled = pageTitle();
+  if (titled) return titled;
   const strong = nameCall(u.anchorCall).role !== 'other' ? (trainingName(u) ?? producerName(u) ?? servedName(u) ?? apiName(u)) : undefined;
   if (strong && specific(strong)) return { name: strong, from: 'api' };
   const named = fromHeading(true);
