@@ -465,6 +465,11 @@ describe('names of use cases that read an answer', () => {
         '        self.key = key',
         '    def stream_chat(self, prompt):',
         '        return Stream()',
+        'class TextStream:',
+        '    def to_text_stream(self):',
+        '        return ""',
+        'def run(client, prompt) -> TextStream:',
+        '    return TextStream()',
         '',
       ].join('\n'),
     });
@@ -472,6 +477,11 @@ describe('names of use cases that read an answer', () => {
     const u = settle([a], (k) => (k.includes('stream_final') ? 3 : 1), publicSurface())!;
     expect(u.anchorCall.callee).toBe('stream.stream_final');
     expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Chat_Streaming');
+    // A request that names nothing it asks for (`run(client, prompt)`): the call that reads its answer names the use case.
+    const b = await analysed(repo, 'from chatkit import Client, run\nclient = Client()\nstream = run(client, "hi")\nprint(stream.to_text_stream())\n');
+    const v = settle([b], (k) => (k.includes('to_text_stream') ? 3 : 1), publicSurface())!;
+    expect(v.anchorCall.callee).toBe('stream.to_text_stream');
+    expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0].name).toBe('Text_Streaming');
   });
 });
 

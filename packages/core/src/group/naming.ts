@@ -269,7 +269,9 @@ function producerName(u: UseCase): string | undefined {
   // The call that assigned the receiver, or the chain it starts (`x = await a.stream(...).on(...)` assigns
   // through the chain's last call, written on the same line).
   const assigning = (u.members[0]?.calls ?? []).filter((c) => c.assignedTo.includes(receiver));
-  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigning.some((a) => sameStart(a, c)) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role));
+  // A request that names what it asks for (Chat Completions); a bare `run(agent, input)` says less than
+  // the call that reads its answer (`stream.toTextStream()`: Text_Streaming, not a borrowed Text_Execution).
+  const made = u.steps.map((s) => s.calls[0]).find((c) => c !== u.anchorCall && assigning.some((a) => sameStart(a, c)) && isRepoCall(c) && ANSWERING_ROLES.has(nameCall(c).role) && nameCall(c).object.length > 0);
   return made ? apiName({ ...u, anchor: callKey(made), anchorCall: made }) : undefined;
 }
 
