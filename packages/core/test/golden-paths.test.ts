@@ -1444,6 +1444,18 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([v], hints)[0].name).toBe('Search_Execution');
   });
 
+  it('after a bare run, the next most distinctive milestone names the use case whole', async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .run import Runner, Result\n',
+      'pkg/run.py': 'class Result:\n    def stream_events(self):\n        return []\n\n\nclass Runner:\n    def run(self) -> Result:\n        return Result()\n',
+    });
+    const a = await analysed(lib, 'from pkg import Runner\nr = Runner()\nresult = r.run()\nfor e in result.stream_events():\n    print(e)\n');
+    const u = settle([a], (k) => (k.includes('Runner.run') ? 3 : k.includes('stream_events') ? 2 : 1), publicSurface())!;
+    expect(u.anchor).toContain('Runner.run');
+    expect(nameUseCases([u], { suggestions: [], purposes: new Map() })[0].name).toBe('Events_Streaming');
+  });
+
   it('a verb of no milestone done to one of the library\'s objects names the use case with that object, not a step of it', async () => {
     const lib = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

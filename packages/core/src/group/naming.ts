@@ -328,6 +328,11 @@ function apiName(u: UseCase): string | undefined {
       .map((s) => s.calls[0])
       .filter((c) => callKey(c) !== u.anchor && isRepoCall(c) && (!call.command || nameCall(c).noun === n.noun))
       .sort(byDistinction(w));
+    // Running is what every use case does: after a bare run (`Runner.run`, `run(agent)`), the next most
+    // distinctive milestone that says what it does to what names the use case whole (`result.stream_events()`
+    // → Events_Streaming, not a borrowed Events_Execution).
+    const told = n.role === 'run' && !call.command ? others.map(nameCall).find((o) => o.object.length && !o.verbless && o.role !== 'run' && MILESTONE_ROLES.has(o.role)) : undefined;
+    if (told) return principleOf(told);
     const object = others.map((c) => nameCall(c).object).find((o) => o.length);
     if (object) return principleOf({ ...n, object: object.slice(0, 2) });
     const program = call.command?.program.replace(/\.py$/, '').split('/').pop()?.split('.')[0];
