@@ -18,7 +18,7 @@ import { navOrder } from '../src/group/docs-nav.js';
 import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
-import { nameUseCases, taskHeading } from '../src/group/naming.js';
+import { nameUseCases, shownAnchor, taskHeading } from '../src/group/naming.js';
 import { workflowNameFrom } from '../src/group/names.js';
 import { extractWorkflows } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
@@ -1222,7 +1222,10 @@ describe('near-duplicates and evidence', () => {
     const silent = named([{ text: 'Then run this.', line: 1 }]);
     // The prose says what the section shows.
     const spoken = named([{ text: 'Wrap the model with `add_adapter`, train it, then export it.', line: 1 }]);
-    expect(spoken.anchor).toBe(silent.anchor);
+    // Mining and ranking keep their anchor; the workflow shows the call its name was made from.
+    expect(spoken.rank).toBe(silent.rank);
+    expect(silent.anchor).toBe('m.save_gguf');
+    expect(spoken.anchor).toBe('add_adapter');
     expect(spoken.name).not.toBe(silent.name);
     expect(spoken.name).toMatch(/Adapter/);
   });
@@ -1442,6 +1445,28 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const v = settle([run], weight, publicSurface())!;
     expect(v.anchor).toContain('Runner.run');
     expect(nameUseCases([v], hints)[0].name).toBe('Search_Execution');
+  });
+
+  it("a use case mined on another package's call shows the library's own distinctive call", async () => {
+    const lib = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .load import load_adapter, merge\n',
+      'pkg/load.py': 'def load_adapter(name):\n    return name\n\n\ndef merge(model):\n    return model\n',
+    });
+    const code = 'import transformers\nfrom pkg import load_adapter, merge\nm = load_adapter("x")\nm = merge(m)\ntok = transformers.AutoTokenizer.from_pretrained("x")\nprint(tok.decode(m))\n';
+    const a = await analysed(lib, code);
+    const weight = (k: string) => (k.includes('decode') ? 3 : k.includes('merge') ? 2 : 1);
+    const u = settle([a], weight, publicSurface())!;
+    expect(u.anchorCall.callee).toBe('tok.decode');
+    expect(shownAnchor(u).callee).toBe('merge');
+    // Named by a docs heading, the use case shows the library's call; named from the API, the call its name says.
+    const docs = await analysed(lib, code, 'docs/merge.md', 'docs');
+    docs.candidate.heading = 'Merging adapters';
+    const v = settle([docs], weight, publicSurface())!;
+    expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0]).toMatchObject({ name: 'Merging_Adapters', anchor: 'merge' });
+    const named = nameUseCases([u], { suggestions: [], purposes: new Map() })[0];
+    expect(named.from).toBe('api');
+    expect(named.anchor).toBe('tok.decode');
   });
 
   it('after a bare run, the next most distinctive milestone names the use case whole', async () => {

@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, GENERIC_NAMES, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, EXCLUSIVE_ROLES, GENERIC_NAMES, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, spellingOf, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -26,7 +26,12 @@ export interface ChosenName {
   from: string;
   /** The higher-ranked use case's name this one would have, when nothing of its own tells it apart (it is numbered). */
   sameAs?: string;
+  /** The use case's distinctive API as a reader sees it (shownAnchor): what the report and the texts speak of. */
+  anchor: string;
 }
+
+/** A name and where it came from, before the use case's anchor is added. */
+type NameChoice = Pick<ChosenName, 'name' | 'from'>;
 
 /**
  * Names use cases in rank order; a phase 0 suggestion or a heading names only the first use case it fits,
@@ -57,12 +62,35 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
       if (taken.has(name)) {
         for (let i = 2; taken.has(name); i++) name = `${chosen.name}_${i}`;
         taken.set(name, u);
-        return { name, from: chosen.from, sameAs: chosen.name };
+        return { name, from: chosen.from, sameAs: chosen.name, anchor: anchorShown(use, u, chosen) };
       }
     }
     taken.set(name, u);
-    return { name, from: chosen.from };
+    return { name, from: chosen.from, anchor: anchorShown(use, u, chosen) };
   });
+}
+
+/**
+ * A name made from the API shows the call it was made from (`spoken`: the one the representative's prose
+ * names, when it does); another (a heading's, a title's) the mined use case's shownAnchor: a call the
+ * prose mentions in passing ("can be loaded again with `from_pretrained`") is no topic of a page.
+ */
+const anchorShown = (mined: UseCase, spoken: UseCase, chosen: NameChoice) => (chosen.from === 'api' || chosen.from === 'steps' ? spoken.anchorCall : shownAnchor(mined)).callee;
+
+/**
+ * The distinctive API a reader is shown: the mined anchor when it is the library's, else the library's step call that most members make,
+ * weighted by how distinctive it is. Mining may anchor a use case on another package's call that its
+ * sources share (`tokenizer.decode` after `PeftModel.from_pretrained`); the library's page is about its own API.
+ */
+export function shownAnchor(u: UseCase): CallSite {
+  // Another library's trainer handed the library's model is the use case (SFTTrainer with a LoRA model).
+  if (isRepoCall(u.anchorCall) || EXCLUSIVE_ROLES.has(nameCall(u.anchorCall).role)) return u.anchorCall;
+  const w = u.weight ?? (() => 1);
+  const support = new Map<string, number>();
+  for (const m of u.members) for (const k of new Set(m.steps.flatMap((s) => s.calls.map(callKey)))) support.set(k, (support.get(k) ?? 0) + 1);
+  const value = (c: CallSite) => (support.get(callKey(c)) ?? 0) * w(callKey(c));
+  const own = u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && w(callKey(c)) > 0);
+  return own.sort((a, b) => value(b) - value(a) || (a.callee < b.callee ? -1 : a.callee > b.callee ? 1 : 0))[0] ?? u.anchorCall;
 }
 
 /**
@@ -101,7 +129,7 @@ function spokenAnchor(u: UseCase): UseCase {
   return { ...u, anchor: callKey(said[0]), anchorCall: said[0] };
 }
 
-function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): ChosenName {
+function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): NameChoice {
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
   const specific = (n: string | undefined) => {
     if (!n || GENERIC_NAMES.has(n.toLowerCase())) return undefined;
@@ -133,7 +161,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // what the reader does, not which task: no name.
   const anchorVerb = tokens(u.anchorCall.callee.split('.').pop() ?? '')[0];
   const bare = (name: string | undefined) => !!name && !name.includes('_') && (!!VERBS[name.toLowerCase()] || !!ACTION_VERBS[name.toLowerCase()] || name.toLowerCase() === anchorVerb);
-  const fromHeading = (needAnchor: boolean): ChosenName | undefined => {
+  const fromHeading = (needAnchor: boolean): NameChoice | undefined => {
     for (const m of docs) {
       const heading = taskHeading(m.candidate.heading!, anchorWords, needAnchor);
       const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
@@ -149,7 +177,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
   const guide = u.members.find((m) => m.candidate.kind === 'docs');
   const onPage = guide ? u.members.filter((m) => m.candidate.path === guide.candidate.path).length : 0;
-  const pageTitle = (): ChosenName | undefined => {
+  const pageTitle = (): NameChoice | undefined => {
     // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
     if (!guide?.page || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || onPage / docs.length < PAGE_TITLE_SHARE) return undefined;
     const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));

@@ -123,7 +123,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     const repeat = !ctx.all && u.evidence.find((e) => e.kind === 'repeats' || e.kind === 'config-only');
     if (drafts.length < limit && room && !repeat) {
       if (u.testOnly) tests++;
-      drafts.push({ sources: u.members, steps: u.steps, rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: u.anchorCall.callee, named: names[i] });
+      drafts.push({ sources: u.members, steps: u.steps, rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: names[i].anchor, named: names[i] });
       return;
     }
     const reason = repeat
@@ -134,7 +134,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     omitted.push({
       rank,
       name: names[i].name,
-      anchor: u.anchorCall.callee,
+      anchor: names[i].anchor,
       score: u.score,
       sources: u.members.map((m) => m.candidate.id),
       apis: [...new Set(u.steps.flatMap((s) => s.calls.map((c) => c.callee)))],
