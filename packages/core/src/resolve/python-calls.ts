@@ -8,6 +8,7 @@ import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, O
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
+import { assignsTo, callsBoundTo } from './bound-names.js';
 
 /** Where each line of the parsed text sits in the original file (notebooks, code blocks). */
 export interface LineMap {
@@ -532,7 +533,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     for (const c of await index.mro(cls)) {
       if (c.kind !== 'def') continue;
       const f = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
-      const a = f?.assigns.find((x) => x.scope.startsWith(`${c.def.qualname}.`) && x.targets.length === 1 && x.targets[0] === `self.${name}` && x.valueName);
+      const a = f && assignsTo(f, `self.${name}`).find((x) => x.scope.startsWith(`${c.def.qualname}.`) && x.targets.length === 1 && x.targets[0] === `self.${name}` && x.valueName);
       if (!a?.valueName) continue;
       const [root, ...rest] = a.valueName.split('.');
       let v: Value = root === 'self' ? { kind: 'instance', cls } : symbolValue(await index.resolveDotted(c.module, [root]));
@@ -1126,11 +1127,12 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
     const inside = `${q}.`;
     const self = `self.${name}`;
     const inClass = (scope: string) => scope === q || scope.startsWith(inside);
-    const annotated = facts.assigns.find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
+    // Only the entries bound to `name` or `self.name` first can match (bound-names.ts).
+    const annotated = assignsTo(facts, name, self).find((a) => a.annotation && ((a.scope === q && a.targets[0] === name) || (inClass(a.scope) && a.targets[0] === self)));
     if (annotated?.annotation) return annotationValue(index, c.module, annotated.annotation, c);
-    const typedCall = facts.calls.find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === self)));
+    const typedCall = callsBoundTo(facts, name, self).find((k) => k.assignedType && ((k.scope === q && k.assignedTo[0] === name) || (inClass(k.scope) && k.assignedTo[0] === self)));
     if (typedCall?.assignedType) return annotationValue(index, c.module, typedCall.assignedType, c);
-    const built = facts.calls.filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === self && k.callee.base === 'name');
+    const built = callsBoundTo(facts, self).filter((k) => inClass(k.scope) && k.assignedTo.length === 1 && k.assignedTo[0] === self && k.callee.base === 'name');
     // Only when every assignment builds the same repository class.
     const values = await Promise.all(built.map(async (k) => {
       const sym = await index.resolveDotted(c.module, k.callee.chain);
