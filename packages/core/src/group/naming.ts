@@ -78,9 +78,10 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
 const anchorShown = (mined: UseCase, spoken: UseCase, chosen: NameChoice) => (chosen.from === 'api' || chosen.from === 'steps' ? spoken.anchorCall : shownAnchor(mined)).callee;
 
 /**
- * The distinctive API a reader is shown: the mined anchor when it is the library's, else the library's step call that most members make,
- * weighted by how distinctive it is. Mining may anchor a use case on another package's call that its
- * sources share (`tokenizer.decode` after `PeftModel.from_pretrained`); the library's page is about its own API.
+ * The distinctive API a reader is shown: the mined anchor when it is the library's (or another library's
+ * trainer), else the library's step call that most members make, weighted by how distinctive it is. Mining
+ * may anchor a use case on a call that is not the library's but that its sources share (calling the object
+ * a factory returned, `pipeline(prompt)`); the page is about the library's API (`WanPipeline.from_pretrained`).
  */
 export function shownAnchor(u: UseCase): CallSite {
   // Another library's trainer handed the library's model is the use case (SFTTrainer with a LoRA model).
