@@ -932,6 +932,20 @@ describe('near-duplicates and evidence', () => {
     expect(await name([await section('Merging adapters from a template', 10)])).toMatchObject({ name: 'Merging_Adapters_From_Template', nameFrom: 'docs-heading' });
     // Two sections of the page: the page is about the use case, its title names it.
     expect(await name([await section('Merging adapters from a template', 10), await section('Merging adapters by hand', 40)])).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    // The representative's own page names it even when more of the use case's sections are on other pages...
+    const elsewhere = await Promise.all([1, 2, 3].map(async (k) => {
+      const a = await analysed(ADAPTKIT, merging.replace('"x"', `"o${k}"`), `docs/other${k}.md`, 'docs');
+      Object.assign(a.candidate, { heading: 'Other merging', line: 5, id: `docs/other${k}.md#L5` });
+      return { ...a, score: 10, page: `Other page ${k}` };
+    }));
+    const own = [await section('Merging adapters from a template', 10), await section('Merging adapters by hand', 40)];
+    expect(await name([...own, ...elsewhere])).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    // ... but not a page whose sections make a milestone of the library the use case lacks (a page about
+    // something else whose examples also merge).
+    const plus = await section('Merging adapters by hand', 40);
+    const extra = await analysed(ADAPTKIT, `${merging}m.generate("hi")\n`.replace('"x"', '"40"'), 'docs/combine.md', 'docs');
+    Object.assign(extra.candidate, plus.candidate);
+    expect((await name([own[0], { ...extra, page: plus.page }, ...elsewhere])).nameFrom).not.toBe('docs-title');
   });
 
   it('a use case is represented by a docs section on the page about its distinctive API, not by the first "Basic usage" that calls it', async () => {

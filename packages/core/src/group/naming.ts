@@ -178,9 +178,10 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   // cases (a quick tour) names none of them; a title that only spells the API ("SFT Trainer") is an API name.
   const guide = u.members.find((m) => m.candidate.kind === 'docs');
   const onPage = guide ? u.members.filter((m) => m.candidate.path === guide.candidate.path).length : 0;
-  const pageTitle = (): NameChoice | undefined => {
-    // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on the page.
-    if (!guide?.page || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || onPage / docs.length < PAGE_TITLE_SHARE) return undefined;
+  const pageTitle = (ownPage = false): NameChoice | undefined => {
+    // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on
+    // the page (unless the page is the representative's own: the most trusted source speaks for the use case).
+    if (!guide?.page || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || (!ownPage && onPage / docs.length < PAGE_TITLE_SHARE)) return undefined;
     const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
     // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
     const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
@@ -192,8 +193,13 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const rep = u.members[0];
   // A use case that holds several sections of its representative's page is what the page is about: its
   // title names it before the one section's heading ("Profiler", not "Using profiler to analyze execution time").
+  // (Its own page, when its sections there make no milestone of the library the use case lacks: a page
+  // about drawing agent graphs whose example also hands off is not the handoff use case's page.)
+  const have = new Set(u.steps.flatMap((s) => s.calls.map(callKey)));
+  const w = u.weight ?? (() => 1);
+  const pageOwn = () => u.members.filter((m) => m.candidate.path === rep.candidate.path).every((m) => m.steps.every((st) => !isRepoCall(st.calls[0]) || w(callKey(st.calls[0])) <= 0 || have.has(callKey(st.calls[0]))));
   if (guide === rep && onPage >= 2) {
-    const titled = pageTitle();
+    const titled = pageTitle(pageOwn());
     if (titled) return titled;
   }
   // The representative's own heading first (the section the use case was mined from), when it names the

@@ -496,7 +496,7 @@ export const GENERIC_NAMES = new Set([
   'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
   'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
   'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
-  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq',
+  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq', 'steps',
 ]);
 
 /**
