@@ -192,14 +192,14 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   };
   const rep = u.members[0];
   // A use case that holds several sections of its representative's page is what the page is about: its
-  // title names it before the one section's heading ("Profiler", not "Using profiler to analyze execution time").
-  // (Its own page, when its sections there make no milestone of the library the use case lacks: a page
-  // about drawing agent graphs whose example also hands off is not the handoff use case's page.)
-  const have = new Set(u.steps.flatMap((s) => s.calls.map(callKey)));
-  const w = u.weight ?? (() => 1);
-  const pageOwn = () => u.members.filter((m) => m.candidate.path === rep.candidate.path).every((m) => m.steps.every((st) => !isRepoCall(st.calls[0]) || w(callKey(st.calls[0])) <= 0 || have.has(callKey(st.calls[0]))));
+  // title names it before the one section's heading ("Create and share Model Cards", not "From a Jinja
+  // Template"). It is the use case's own page when its sections there make no milestone of the library the
+  // use case lacks (a page about drawing agent graphs whose example also hands off is not the handoff use case's).
   if (guide === rep && onPage >= 2) {
-    const titled = pageTitle(pageOwn());
+    const have = new Set(u.steps.flatMap((s) => s.calls.map(callKey)));
+    const w = u.weight ?? (() => 1);
+    const own = u.members.filter((m) => m.candidate.path === rep.candidate.path).every((m) => m.steps.every((st) => !isRepoCall(st.calls[0]) || w(callKey(st.calls[0])) <= 0 || have.has(callKey(st.calls[0]))));
+    const titled = pageTitle(own);
     if (titled) return titled;
   }
   // The representative's own heading first (the section the use case was mined from), when it names the
