@@ -1646,6 +1646,37 @@ describe('small use cases pooled by area', () => {
     expect(m.candidates.filter((c) => c.path.startsWith('docs/')).map((c) => c.reason)).toEqual(Array(4).fill('only 2 step(s), and no workflow shares its calls'));
   });
 
+  it('a small example joins the use case only tests show when the tests make its calls of the library, the client it builds aside', async () => {
+    // The example builds a client and reads a batch's results (two steps); the tests call results beside
+    // other batch calls on a client a fixture gives them, never building one.
+    const methods = ['create', 'retrieve', 'list', 'cancel', 'delete', 'results'];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nA client.\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/client.py': [
+        'class Batches:',
+        ...methods.flatMap((f) => [`    def ${f}(self, batch_id=None):`, '        return [batch_id]', '']),
+        'class Messages:',
+        ...['send', 'stream', 'count_tokens'].flatMap((f) => [`    def ${f}(self, text):`, '        return text', '']),
+        'class Client:',
+        '    def __init__(self, key=None):',
+        '        self.batches = Batches()',
+        '        self.messages = Messages()',
+        '',
+      ].join('\n'),
+      'examples/batch_results.py': 'from pkg import Client\n\nclient = Client()\nfor r in client.batches.results("b1"):\n    print(r)\n',
+      ...Object.fromEntries(['a', 'b', 'c', 'd'].map((k) => [`examples/chat_${k}.py`, `from pkg import Client\n\nclient = Client()\nclient.messages.send("${k}")\nclient.messages.stream("${k}")\nclient.messages.count_tokens("${k}")\n`])),
+      'tests/test_batches.py': ['from pkg import Client', '', '', 'def test_batches(client: Client):', ...methods.map((f) => `    client.batches.${f}("b1")`), ''].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
+    const example = m.candidates.find((c) => c.path === 'examples/batch_results.py')!;
+    expect(example.kept).toBe(true);
+    const w = m.workflows.find((x) => x.pageName === example.workflow)!;
+    expect(w.sources.map((s) => s.path)).toEqual(['examples/batch_results.py', 'tests/test_batches.py']);
+    expect(w.evidence.map((e) => e.kind)).not.toContain('tests-only');
+  });
+
   it('pools small use cases on their anchors, not on a loader every one of them calls', async () => {
     const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', `from pkg import Pipeline, ${fn}`, 'p = Pipeline.from_pretrained("x")', `${fn}(p)`, '```', ''];
     const repo = write({

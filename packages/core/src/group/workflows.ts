@@ -401,12 +401,14 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       continue;
     }
     const repoKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map(callKey));
-    // Last, a use case only tests show takes it when it makes all its calls (a README section and the
-    // tests of the same API are one use case).
+    // Last, a use case only tests show takes it when it makes all its calls, or all its calls of the
+    // library's functions and methods: tests use a fixture's client, the example builds its own (a README
+    // section or an example and the tests of the same API are one use case).
     const mk = mains(merged);
     const host =
       repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h)) ??
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
+      (repoKeys.length ? (byKey.get(repoKeys[0]) ?? []).find((h) => testBuilt(h) && repoKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
     if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
