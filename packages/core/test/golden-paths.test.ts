@@ -806,6 +806,16 @@ describe('near-duplicates and evidence', () => {
     expect(callees([...short, test])).toEqual(['Model.from_pretrained', 'merge_adapters']);
   });
 
+  it('a test beside a section too short to be a use case fills its steps up to three, no further', async () => {
+    const section = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\n`, 'docs/merge.md', 'docs');
+    const test = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save("o")\nm.save_gguf("q")\n`, 'tests/test_merge.py', 'test');
+    expect(mains(test).length).toBeGreaterThan(4);
+    const anchor = callKey(section.steps[1].calls[0]);
+    const steps = consensusSteps([section, test], anchor).map((s) => s.calls[0].callee);
+    expect(steps).toHaveLength(3);
+    expect(steps).toEqual(expect.arrayContaining(mains(section)));
+  });
+
   it('a list of use cases (an overview whose milestones do not feed one another) that joined a focused section has no vote on its steps', async () => {
     const load = 'm = Model.from_pretrained("x")\n';
     const merge = 'm = merge_adapters(m, ["a"], [1.0])\n';

@@ -349,6 +349,9 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
   if (shown.length && shown.length < members.length) {
     const steps = voteSteps(shown, anchor, isPublic);
     if (steps.length >= MIN_STEPS) return steps;
+    // Too few: the tests fill the use case up to MIN_STEPS, no further (a docs section on the local
+    // executor beside a test file of its internals shows the executor, not seven of the test's calls).
+    return voteSteps(members, anchor, isPublic, new Set(steps.map(stepKey)));
   }
   return voteSteps(members, anchor, isPublic);
 }
@@ -363,7 +366,8 @@ export function isClient(s: DraftStep, m: AnalysedSource): boolean {
 /** A source written to show a use case whole: enough steps to be one of its own, and no test (tests follow a use case). */
 const isWhole = (m: AnalysedSource) => m.steps.length >= MIN_STEPS && m.candidate.kind !== 'test';
 
-function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface): DraftStep[] {
+/** `shownKeys`: the steps the sources written to show the use case make; others only fill it up to MIN_STEPS. */
+function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface, shownKeys?: Set<string>): DraftStep[] {
   const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number; who: Set<number>; client: boolean; shown: boolean }>();
   // The maintainers' own words speak for the use case: a README representative votes twice (docs
   // sections keep one vote: a docs page's section is often one variant among several).
@@ -417,7 +421,11 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
         for (const a of apis) shownApis.add(a);
         return true;
       });
-    return ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
+    const picked = ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
+    if (!shownKeys) return picked;
+    const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
+    let room = MIN_STEPS - own.length;
+    return picked.filter(([k]) => k === lead || shownKeys.has(k) || room-- > 0);
   };
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
   // builds the agent), and that most sources, the most trusted first, make in that step, is made there:
