@@ -121,6 +121,12 @@ export interface CallSite {
   /** Execution order in its source: [cell, statement line, post-order rank] (arguments run first). */
   order?: number[];
   /**
+   * The `order` of the innermost call of the source whose receiver or arguments hold this one
+   * (`get_peft_model(...)` for `LoraConfig(...)` in `get_peft_model(model, LoraConfig(...))`); `[]` when
+   * none does; absent when not known (then the lines of the calls' spans say it).
+   */
+  within?: number[];
+  /**
    * A decorator over a function the source hands on: `bare` (`@function_tool`, no parentheses written) or
    * `call` (`@function_tool(name_override=...)`).
    */

@@ -121,6 +121,34 @@ describe('steps are milestones of the public API', () => {
     expect(all.some((c) => c.endsWith('.train'))).toBe(true);
   });
 
+  it('a call written inside another joins it; one beside it on the same line is a step of its own', async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .api import Toolbox, Limits, Durability, Memory, Agent\n',
+      'pkg/api.py': ['Toolbox', 'Limits', 'Durability', 'Memory'].map((c) => `class ${c}:\n    pass\n`).join('\n\n') + '\n\nclass Agent:\n    def __init__(self, model, capabilities=None, memory=None):\n        self.model = model\n\n    def run(self, prompt):\n        return prompt\n',
+    });
+    const a = await analysed(repo, 'from pkg import Toolbox, Limits, Durability, Memory, Agent\nparts = {"tools": Toolbox(), "limits": Limits()}\nagent = Agent("m", capabilities=[Durability()], memory=Memory())\nagent.run("hi")\n');
+    const steps = a.steps.map((s) => s.calls.map((c) => c.callee).sort());
+    // Toolbox and Limits sit side by side in a dict: two steps. Durability and Memory are written inside Agent(...).
+    expect(steps).toContainEqual(['Toolbox']);
+    expect(steps).toContainEqual(['Limits']);
+    expect(steps.find((s) => s.includes('Durability'))).toEqual(expect.arrayContaining(['Agent', 'Memory']));
+  });
+
+  it('in TypeScript too: a call inside another joins it, one beside it on the same line does not', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'pkg', main: 'src/index.ts' }),
+      'src/index.ts': ['Toolbox', 'Limits', 'Durability', 'Memory'].map((c) => `export class ${c} {}\n`).join('') + 'export class Agent {\n  constructor(opts: { capabilities?: object[]; memory?: object }) {}\n  run(prompt: string): string {\n    return prompt;\n  }\n}\n',
+      'examples/agent.ts': "import { Toolbox, Limits, Durability, Memory, Agent } from 'pkg';\nconst parts = { tools: new Toolbox(), limits: new Limits() };\nconst agent = new Agent({ capabilities: [new Durability()], memory: new Memory() });\nagent.run('hi');\n",
+    });
+    const calls = (await callsOf(repo)).get('examples/agent.ts')!;
+    expect(calls.find((c) => c.callee === 'Durability')!.within).toEqual(calls.find((c) => c.callee === 'Agent')!.order);
+    expect(calls.find((c) => c.callee === 'Toolbox')!.within).toEqual([]);
+    const steps = buildSteps(calls).map((s) => s.calls.map((c) => c.callee).sort());
+    expect(steps).toContainEqual(['Toolbox']);
+    expect(steps).toContainEqual(['Limits']);
+    expect(steps.find((s) => s.includes('Durability'))).toEqual(expect.arrayContaining(['Agent', 'Memory']));
+  });
+
   it('a verbless method chained on a call (`fetch_page(u).with_headers()`) joins that call, which leads the step', async () => {
     const repo = write({
       'pkg/__init__.py': 'from .api import fetch_page, Page\n',

@@ -455,6 +455,36 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     if (i < 0 || isConstructor(api[i]) || !(RESULT_ROLES.has(namings[i].role) || isResourceCall(api[i]))) return;
     chainedOn.set(j, i);
   });
+  // The innermost API call whose receiver or arguments hold call i: up the source's calls by `within`.
+  const byOrder = new Map(calls.filter((c) => c.order).map((c) => [c.order!.join(','), c]));
+  const apiIndex = new Map(api.map((c, j) => [c, j]));
+  // (Memoised per call: the API call at or above it; a chain `m.f().f()...` of thousands is walked once.)
+  const atOrAbove = new Map<CallSite, number>();
+  const apiAtOrAbove = (start: CallSite | undefined): number => {
+    const path: CallSite[] = [];
+    let found = -1;
+    for (let d = start; d; d = d.within?.length ? byOrder.get(d.within.join(',')) : undefined) {
+      const known = atOrAbove.get(d);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      const j = apiIndex.get(d);
+      if (j !== undefined) {
+        found = j;
+        break;
+      }
+      path.push(d);
+      if (path.length > calls.length) break;
+    }
+    for (const d of path) atOrAbove.set(d, found);
+    return found;
+  };
+  const holderOf = (i: number): number => {
+    const o = api[i].within;
+    const j = o?.length ? apiAtOrAbove(byOrder.get(o.join(','))) : -1;
+    return j !== i && chainedOn.get(j) !== i ? j : -1;
+  };
   api.forEach((c, i) => {
     if (chainedOn.has(i)) {
       joinTo.set(i, chainedOn.get(i)!);
@@ -494,10 +524,14 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       return;
     }
     if (!produced.size) {
-      // Not assigned: an inline argument of the next call that contains it.
-      // Not assigned: an inline argument joins the closest call that contains it.
-      let host = -1;
+      // Not assigned: an inline argument joins the closest call that contains it (`LoraConfig(...)` in
+      // `get_peft_model(model, LoraConfig(...))`), not a call beside it on the same line
+      // (`capabilities=[WebSearch(), TemporalDurability()]`: two steps).
+      // Else the local function it is written in, passed to an API (a pattern: its lines hold it).
+      let host = c.within ? holderOf(i) : -1;
+      const known = host >= 0;
       api.forEach((d, j) => {
+        if (known || (c.within && d.resolution.kind !== 'pattern')) return;
         if (j === i || chainedOn.get(j) === i || d.site.path !== c.site.path || d.site.cell !== c.site.cell || d.site.start > c.site.start || d.site.end < c.site.end) return;
         if (d.site.start === c.site.start && d.site.end === c.site.end && j > i) return;
         if (host < 0 || d.site.end - d.site.start < api[host].site.end - api[host].site.start) host = j;

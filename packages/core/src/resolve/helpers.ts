@@ -40,9 +40,12 @@ export async function inlineHelpers(calls: CallSite[], body: (def: Definition) =
     const outer = c.order ?? [c.site.cell ?? 0, c.site.start, 0];
     const params = new Set(b.params);
     const returned = new Set(b.returns);
-    inner.forEach((x, i) => {
+    inner.forEach(({ within: inside, ...x }, i) => {
+      // Inside one of the helper's calls (its order prefixed as below), else wherever the helper call is.
+      const within = inside && c.within ? (inside.length ? [...outer, ...inside] : c.within) : undefined;
       out.push({
         ...x,
+        ...(within ? { within } : {}),
         // Data flow across the helper's boundary: what the caller passed in, what it receives back.
         uses: x.uses.some((u) => params.has(u)) ? [...new Set([...x.uses, ...c.uses])] : x.uses,
         assignedTo: x.assignedTo.some((v) => returned.has(v)) ? [...new Set([...x.assignedTo, ...c.assignedTo])] : x.assignedTo,

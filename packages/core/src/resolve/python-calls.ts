@@ -834,6 +834,28 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     site.order = [p.cell ?? 0, ...pathOf(call.scope), p.line, -1, -1];
     calls.push(site);
   };
+  // The innermost call holding a call that is itself a call site of the source (memoised: a chain
+  // `m.f().f()...` of thousands of calls is walked once).
+  const enclosingOf = new Map<number, number | undefined>();
+  const enclosing = (i: number): number | undefined => {
+    if (enclosingOf.has(i)) return enclosingOf.get(i);
+    const path: number[] = [];
+    let p = facts.calls[i].parent;
+    let found: number | undefined;
+    for (; p !== undefined; p = facts.calls[p].parent) {
+      if (emitted(facts.calls[p])) {
+        found = p;
+        break;
+      }
+      if (enclosingOf.has(p)) {
+        found = enclosingOf.get(p);
+        break;
+      }
+      path.push(p);
+    }
+    for (const q of [i, ...path]) enclosingOf.set(q, found);
+    return found;
+  };
   let nextBare = 0;
   bare.sort((a, b) => a.line - b.line);
   for (let i = 0; i < facts.calls.length; i++) {
@@ -845,6 +867,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, callee, span(call.line, call.endLine), machinery);
     if (product) site.decorator = 'call';
     site.order = orderOf(call, i);
+    const outer = enclosing(i);
+    site.within = outer === undefined ? [] : orderOf(facts.calls[outer], outer);
     calls.push(site);
     // A local function passed to an API is a pattern the user implements.
     if (site.resolution.kind === 'repo' || site.resolution.kind === 'external') {

@@ -75,6 +75,20 @@ export class TsCallResolver {
     visit(sf);
     const out: CallSite[] = [];
     const patterns = new Set<string>();
+    const orderOf = new Map(
+      found.map((call, rank) => {
+        const sp = place(statementOf(call).getStart(sf));
+        return [call as ts.Node, [sp.cell ?? 0, sp.line, rank]];
+      }),
+    );
+    /** The order of the innermost call whose receiver or arguments (callbacks' bodies included) hold this one. */
+    const withinOf = (call: ts.Node): number[] => {
+      for (let n = call.parent; n; n = n.parent) {
+        const o = orderOf.get(n);
+        if (o) return o;
+      }
+      return [];
+    };
     found.forEach((call, rank) => {
       const f = this.resolve(call, src);
       const names = argNames(call, f.param);
@@ -93,7 +107,8 @@ export class TsCallResolver {
         site: span(call),
         resolution: f.resolution,
         ...(f.definition ? { definition: f.definition } : {}),
-        order: [sp.cell ?? 0, sp.line, rank],
+        order: orderOf.get(call)!,
+        within: withinOf(call),
       };
       out.push(site);
       // A function of the example passed to an API is a pattern the user implements.
