@@ -1409,6 +1409,9 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('"Metrics/attributes not appearing"', new Set(['metrics', 'attributes']), true)).toBeUndefined();
     expect(taskHeading('Why is my transcription empty', new Set(['transcribe']), true)).toBeUndefined();
     expect(taskHeading('How to write a DDUF file?', new Set(['dduf', 'export']), true)).toBe('How to write a DDUF file?');
+    // So does one that relates two things: it explains, it names no task.
+    expect(taskHeading('Relationship to standard agent runs', new Set(['agent', 'realtime']))).toBeUndefined();
+    expect(taskHeading('Differences from `.create()`', new Set(['create']))).toBeUndefined();
   });
 
   it("names no use case after a migration guide's heading", async () => {
