@@ -98,6 +98,11 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it('names a method called by a quantifier (`retryPolicies.any`) by its receiver', () => {
+    expect(titleOf(nameCall(repoCallSite('retryPolicies.any', 'function')))).toBe('Call Retry Policies');
+    expect(titleOf(nameCall(repoCallSite('retryPolicies.exponential', 'function')))).toBe('Call Exponential');
+  });
+
   it('a name that starts with a verb of no milestone is titled by that verb, not "Call"; its role stays other', () => {
     const c = repoCallSite;
     expect(titleOf(nameCall(c('client.messages.countTokens', 'function')))).toBe('Count Tokens');

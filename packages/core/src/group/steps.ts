@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -179,7 +179,10 @@ function namingOf(c: CallSite): Naming {
   // A one-word name reached through an SDK resource says whose it is with the resource
   // (`client.messages.batches.results` → Get Messages Batches Results), as a verb does
   // (`client.chat.completions.create`), in at most three words.
-  const own = objectTokens(nameTokens, '');
+  // A quantifier says nothing of what it is a method of (`retryPolicies.any(...)`): the receiver names it
+  // (Call Retry Policies, not Call Any).
+  const receiver = parts.length > 1 && /^[A-Za-z]\w*$/.test(parts[parts.length - 2]) ? objectTokens(tokens(parts[parts.length - 2]), '') : [];
+  const own = nameTokens.length === 1 && QUANTIFIER_NAMES.has(nameTokens[0]) && receiver.length ? receiver : objectTokens(nameTokens, '');
   const resource = own.length === 1 ? sdkResource(parts).flatMap((r) => tokens(r)).filter((t) => !own.includes(t)) : [];
   const object = resource.length ? objectTokens([...resource.slice(-2), ...own], '') : own;
   if (c.assignedTo.length && object.length && def?.returns && !NO_VALUE.test(def.returns.trim())) {

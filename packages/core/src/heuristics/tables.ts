@@ -292,6 +292,9 @@ export const RELATED_ROLES: Role[][] = [
 export const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'for', 'from', 'into', 'on']);
 
 /** Tokens that carry no meaning as the object of a step title. */
+/** Method names that say nothing of what they act on (`retryPolicies.any`, `results.all`): the receiver names the step. */
+export const QUANTIFIER_NAMES = new Set(['any', 'all', 'each', 'every', 'none', 'some', 'first', 'last', 'one']);
+
 export const STOP_TOKENS = new Set([
   'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
   'do', 'my', 'it', 'pretrained', 'self', 'cls', 'fn', 'func', 'obj', 'impl', 'fast', 'auto', 'default',
