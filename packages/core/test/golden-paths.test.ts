@@ -1412,6 +1412,8 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // So does one that relates two things: it explains, it names no task.
     expect(taskHeading('Relationship to standard agent runs', new Set(['agent', 'realtime']))).toBeUndefined();
     expect(taskHeading('Differences from `.create()`', new Set(['create']))).toBeUndefined();
+    // A "start here" heading ranks its section first; it names no task.
+    expect(taskHeading('Get Started in Minutes', new Set(['create']))).toBeUndefined();
   });
 
   it("names no use case after a migration guide's heading", async () => {

@@ -10,6 +10,7 @@ import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import type { CallSite } from '../src/model.js';
 import { formatSpan } from '../src/model.js';
+import { callsOf, write } from './repos.js';
 
 // The repository is the resolvekit fixture: every resolution rule of docs/heuristics.md §2 in use.
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/resolvekit/repo');
@@ -243,5 +244,59 @@ describe('what a docs block runs', () => {
     expect((await run('\nimport asyncio\nasyncio.run(main())')).callees).toEqual(expect.arrayContaining(['c.connect', 'c.ask', 'c.close']));
     // Handed to something else as a callback: not the block's program.
     expect((await run('\nserve(main)')).kept).toBe(false);
+  });
+});
+
+describe('overloads and properties of a union return type', () => {
+  it('a factory typed by @overload per client class returns what the overload for the client built inline declares; a property every class of a union shares reads as what it returns', async () => {
+    const overloads = [
+      'from typing import overload',
+      'from typing_extensions import Self',
+      'import openai',
+      '',
+      '',
+      'class Patched:',
+      '    @property',
+      '    def chat(self) -> Self:',
+      '        return self',
+      '',
+      '    def create(self, messages):',
+      '        return messages',
+      '',
+      '',
+      'class AsyncPatched(Patched):',
+      '    async def create(self, messages):',
+      '        return messages',
+      '',
+      '',
+      '@overload',
+      'def patch(client: openai.OpenAI) -> Patched:',
+      '    pass',
+      '',
+      '',
+      '@overload',
+      'def patch(client: openai.AsyncOpenAI) -> AsyncPatched:',
+      '    pass',
+      '',
+      '',
+      'def patch(client: openai.OpenAI | openai.AsyncOpenAI) -> Patched | AsyncPatched:',
+      '    if isinstance(client, openai.OpenAI):',
+      '        return Patched()',
+      '    return AsyncPatched()',
+      '',
+    ].join('\n');
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import patch\n',
+      'pkg/client.py': overloads,
+      'examples/sync.py': 'import pkg\nfrom openai import OpenAI\n\nclient = pkg.patch(OpenAI())\nclient.chat.create(messages=[])\n',
+      // Of a class no overload names, the argument says nothing: the union stays, and `chat` (one property of both) reads as each class.
+      'examples/either.py': 'import pkg\nfrom other import make_client\n\nclient = pkg.patch(make_client())\nclient.chat.create(messages=[])\n',
+    });
+    const calls = await callsOf(repo);
+    const sync = calls.get('examples/sync.py')!.find((c) => c.callee === 'client.chat.create')!;
+    expect(sync.resolution.kind === 'repo' && sync.resolution.qualname).toBe('Patched.create');
+    const either = calls.get('examples/either.py')!.find((c) => c.callee === 'client.chat.create')!.resolution;
+    expect(either.kind === 'unresolved' && either.reason).toMatch(/one of `Patched`, `AsyncPatched` \(a union return type\), which define `create` differently/);
   });
 });

@@ -557,8 +557,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       case 'instance': {
         const m = await index.classMember(v.cls, name);
         if (m.kind === 'external') return { kind: 'external', module: m.module, inherited: true };
-        // A property reads as the value it returns.
-        if (m.kind === 'def' && m.def.decorators.some((d) => /(^|\.)(cached_)?property$/.test(d))) return returnValue(index, m);
+        // A property reads as the value it returns (`Self`: the class it is read through).
+        if (m.kind === 'def' && isProperty(m)) return returnValue(index, m, undefined, v.cls);
         if (m.kind === 'unresolved') {
           const attr = await attributeValue(index, v.cls, name);
           if (attr) return attr;
@@ -584,6 +584,17 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         const found = await Promise.all(v.classes.map((c) => index.classMember(c, name)));
         if (v.classes.length === 1) return boundTo(symbolValue(found[0]), v.classes[0]);
         const keys = new Set(found.map((f) => (f.kind === 'def' ? `${f.path}:${f.def.qualname}:${f.def.defLine}` : f.kind)));
+        // One property every class shares (`chat` of Instructor | AsyncInstructor): what it returns, read
+        // through each class.
+        if (keys.size === 1 && found[0].kind === 'def' && isProperty(found[0])) {
+          const p = found[0];
+          const each = await Promise.all(v.classes.map((c) => returnValue(index, p, undefined, c)));
+          if (each.every((e) => e.kind === 'instance')) {
+            const classes = [...new Map(each.map((e) => [`${e.cls.path}:${e.cls.def.qualname}`, e.cls])).values()];
+            return classes.length === 1 ? { kind: 'instance', cls: classes[0] } : { kind: 'union', classes };
+          }
+          return each[0].kind === 'unknown' ? each[0] : { kind: 'unknown', reason: `the property \`${p.def.qualname}\` of a union return type gives no one class` };
+        }
         if (keys.size === 1 && found[0].kind === 'def') return symbolValue(found[0]);
         return {
           kind: 'unknown',
@@ -911,6 +922,8 @@ function symbolValue(sym: PySymbol): Value {
 }
 
 /** The instance a function returns, from its return annotation or a `return Cls(...)` statement. */
+const isProperty = (m: DefSym) => m.def.decorators.some((d) => /(^|\.)(cached_)?property$/.test(d));
+
 async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?: DefSym): Promise<Value> {
   const d = fn.def;
   const owner = d.isMethod ? ownerClass(index, fn) : undefined;
@@ -1005,6 +1018,24 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
     return passed?.text.trim() === 'True';
   };
   if (call.args.some((a) => a.unpack)) return classes;
+  // `@overload`s typed by the class of their first argument (`from_openai(client: openai.OpenAI) ->
+  // Instructor`, `from_openai(client: openai.AsyncOpenAI) -> AsyncInstructor`): a call that builds that
+  // argument inline (`from_openai(OpenAI())`) returns what the one overload naming that class declares.
+  const overloads = facts.defs.filter((o) => o !== fn.def && o.qualname === fn.def.qualname && o.decorators.some((x) => /^(typing\.|typing_extensions\.)?overload$/.test(x)));
+  const first = call.args.find((a) => !a.keyword);
+  const built = first ? /^([A-Za-z_][\w.]*)\(/.exec(first.text.trim())?.[1].split('.').pop() : undefined;
+  if (overloads.length > 1 && built) {
+    const firstParam = (o: PyDef) => o.params.filter((q) => q.kind === 'positional' && !(o.isMethod && (q.name === 'self' || q.name === 'cls')))[0];
+    const naming = overloads.filter((o) => {
+      const t = firstParam(o)?.type;
+      const u = t ? unwrapAnnotation(t) : '';
+      return !!u && (unionMembers(u).length ? unionMembers(u) : [u]).some((m) => m.split('.').pop() === built);
+    });
+    const declared = naming.length === 1 && naming[0].returns ? unwrapAnnotation(naming[0].returns) : undefined;
+    const sym = declared && /^[A-Za-z_][\w.]*$/.test(declared) ? await index.resolveDotted(fn.module, declared.split('.')) : undefined;
+    const only = sym?.kind === 'def' ? classes.filter((c) => c.path === sym.path && c.def.qualname === sym.def.qualname) : [];
+    if (only.length === 1) return only;
+  }
   const all = facts.returns.filter((r) => r.scope === fn.def.qualname);
   const rets = all.filter((r) => r.callChain);
   const kept: DefSym[] = [];
