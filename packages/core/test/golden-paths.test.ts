@@ -1412,6 +1412,9 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // So does one that relates two things: it explains, it names no task.
     expect(taskHeading('Relationship to standard agent runs', new Set(['agent', 'realtime']))).toBeUndefined();
     expect(taskHeading('Differences from `.create()`', new Set(['create']))).toBeUndefined();
+    // An API name after a colon only spells what the words before it name.
+    expect(taskHeading('Returning the original completion: create_with_completion', new Set(['create', 'with', 'completion']))).toBe('Returning the original completion');
+    expect(taskHeading('Streaming partial objects: `create_partial`', new Set(['create', 'partial']))).toBe('Streaming partial objects');
     // A "start here" heading ranks its section first; it names no task.
     expect(taskHeading('Get Started in Minutes', new Set(['create']))).toBeUndefined();
   });

@@ -440,8 +440,10 @@ const MAX_HEADING_WORDS = 5;
  * "Use case 2:": HEADING_NUMBERING), and so do generic leads ("Putting it together:", "Example:": HEADING_LEAD).
  */
 export function taskHeading(heading: string, anchorWords: Set<string>, needAnchor = false, title?: 'page' | 'readme'): string | undefined {
-  // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText).
-  const stepless = heading.replace(HEADING_NUMBERING, '').replace(HEADING_LEAD, '').replace(/`([^`]*)`/g, '$1');
+  // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText);
+  // one after a colon only spells the API the words before it name ("Returning the original completion:
+  // `create_with_completion`"): the words name the task.
+  const stepless = heading.replace(HEADING_NUMBERING, '').replace(HEADING_LEAD, '').replace(/^(.*\w.*?)\s*:\s*(?:`[^`]+`|[A-Za-z_$][\w$]*(?:[._][\w$]+)+(?:\(\))?|[a-z]+[A-Z]\w*(?:\(\))?)\s*$/, '$1').replace(/`([^`]*)`/g, '$1');
   if (PROBLEM_HEADING.test(stepless) || CONCEPT_HEADING.test(stepless) || START_HEADING.test(stepless)) return undefined;
   let h = stepless.replace(/\([^)]*\)/g, ' ').trim();
   // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it
