@@ -9,6 +9,7 @@ import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import { buildSteps, fitSteps, nameCall, titleOf, principleOf, type DraftStep } from '../src/group/steps.js';
 import type { CallSite } from '../src/model.js';
+import { publicSurface } from '../src/group/surface.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/tinylm/repo');
 let index: PythonIndex;
@@ -96,6 +97,12 @@ describe('steps', () => {
     expect(principleOf(nameCall(c('LoraConfig')))).toBe('LoRA_Configuration');
     expect(nameCall(c('SFTTrainer')).role).toBe('train');
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
+  });
+
+  it("a repository method whose class is not known is public unless its name starts with an underscore", () => {
+    const unresolved = (callee: string): CallSite => ({ ...repoCallSite(callee, 'function'), resolution: { kind: 'unresolved', reason: 'two candidates', candidates: ['A.x (a.py:L1-2)', 'B.x (b.py:L1-2)'] } });
+    expect(publicSurface()(unresolved('client.with_options'))).toBe(true);
+    expect(publicSurface()(unresolved('client._uses_aws_auth'))).toBe(false);
   });
 
   it('names a method called by a quantifier (`retryPolicies.any`) by its receiver', () => {

@@ -24,7 +24,9 @@ export function publicSurface(
   return (c) => {
     const r = c.resolution;
     if (r.kind === 'external') return true;
-    if (r.kind === 'unresolved') return isRepoUnresolved(r);
+    // (A method of a repository object whose class is not known is public unless its name says it is not:
+    // `client._uses_aws_auth()` in a test.)
+    if (r.kind === 'unresolved') return isRepoUnresolved(r) && !/^_(?!_)/.test(c.callee.split('.').pop() ?? '');
     if (r.kind !== 'repo') return false;
     // A command of the repository's own program is what its user types: public, wherever its code lives
     // (`litgpt convert_from_litgpt` runs `litgpt/scripts/convert_lit_checkpoint.py`).
