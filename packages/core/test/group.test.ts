@@ -105,6 +105,12 @@ describe('steps', () => {
     expect(publicSurface()(unresolved('client._uses_aws_auth'))).toBe(false);
   });
 
+  it('names what a save or upload is given by a value passed, not by a function called inline', () => {
+    const upload = (uses: string[]): CallSite => ({ ...repoCallSite('mistral.files.upload', 'function'), uses: ['mistral', ...uses] });
+    expect(titleOf(nameCall(upload(['openAsBlob'])))).toBe('Upload Files');
+    expect(titleOf(nameCall(upload(['report'])))).toBe('Upload Report');
+  });
+
   it('names a method called by a quantifier (`retryPolicies.any`) by its receiver', () => {
     expect(titleOf(nameCall(repoCallSite('retryPolicies.any', 'function')))).toBe('Call Retry Policies');
     expect(titleOf(nameCall(repoCallSite('retryPolicies.exponential', 'function')))).toBe('Call Exponential');

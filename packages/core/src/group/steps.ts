@@ -132,7 +132,9 @@ function namingOf(c: CallSite): Naming {
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
-    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
+    // (A name that starts with a verb is a function called inline, not a value: `upload({ file: await
+    // openAsBlob(path) })` uploads a file, not an "Open Blob".)
+    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u) && !isVerbAt(tokens(u), 0));
     // What a save saves: the value passed (`r.write(html)`), but not beside a model-like receiver, which is
     // what it saves (`model.save_pretrained(path, tokenizer)`: named from its class below, not "Save Tokenizer").
     const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
