@@ -132,13 +132,14 @@ function namingOf(c: CallSite): Naming {
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
-    // (A name that starts with a verb is a function called inline, not a value: `upload({ file: await
+    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
+    // (What is passed first is a function called inline: no variable names it, `upload({ file: await
     // openAsBlob(path) })` uploads a file, not an "Open Blob".)
-    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u) && !isVerbAt(tokens(u), 0));
+    const calledInline = (u: string) => Object.values(c.argValues ?? {}).some((v) => new RegExp(`(^|[^\\w$.])${u}\\s*\\(`).test(v));
     // What a save saves: the value passed (`r.write(html)`), but not beside a model-like receiver, which is
     // what it saves (`model.save_pretrained(path, tokenizer)`: named from its class below, not "Save Tokenizer").
     const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
-    if (!object.length && passed.length && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
+    if (!object.length && passed.length && !calledInline(passed[0]) && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = sdkResource(parts);
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
