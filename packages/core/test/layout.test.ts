@@ -24,5 +24,9 @@ describe('documentation paths', () => {
     expect(REFERENCE_PAGES.test('docs/api/index.md')).toBe(true);
     expect(REFERENCE_PAGES.test('content/docs/03-ai-sdk-core/05-generating-text.mdx')).toBe(false);
     expect(REFERENCE_PAGES.test('docs/source/referencing_models.md')).toBe(false);
+    // A catalog of pretrained models (each a usage snippet of the same API) is reference too.
+    expect(REFERENCE_PAGES.test('docs/pretrained-models/msmarco-v3.md')).toBe(true);
+    expect(REFERENCE_PAGES.test('docs/sentence_transformer/pretrained_models.md')).toBe(true);
+    expect(REFERENCE_PAGES.test('docs/source/en/model_doc/llama.md')).toBe(true);
   });
 });

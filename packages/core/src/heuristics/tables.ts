@@ -696,7 +696,7 @@ export const COMMON_TRANSLATIONS = new Set([
 /** Docs pages (path or heading) that teach a use case: guides and tutorials rank above reference pages. */
 export const GUIDE_PAGES = /quick|start|tour|tutorial|guide|intro|overview|basic|usage|getting|how[-_ ]to|walkthrough|cookbook|recipe/i;
 /** Reference pages: the API reference (a numbered ordering prefix allowed: `07-reference/`), changelogs, migrations. */
-export const REFERENCE_PAGES = /(^|\/)(\d+[-_.])?(api|reference|references|package_reference|api-reference)(\/|\.|$)|changelog|release|migration|contributing/i;
+export const REFERENCE_PAGES = /(^|\/)(\d+[-_.])?(api|reference|references|package_reference|api-reference|pretrained[-_]models|model_doc)(\/|\.|$)|changelog|release|migration|contributing/i;
 
 /**
  * Points of each kind of evidence behind a use case's rank (docs/heuristics.md §5). Kinds add up; within a
