@@ -649,13 +649,13 @@ export const HEADING_LEAD = /^\s*(?:putting it (?:all )?together|bringing it (?:
  */
 export const PROBLEM_HEADING = /\b(?:not|never|cannot|can't|doesn't|don't|won't|isn't|aren't|fails?|failing|troubleshoot\w*|why)\b/i;
 
+/** A heading that says "start here" ("Get Started in Minutes", "Quickstart with Docker"): it ranks, it names no task. */
+export const START_HEADING = /\b(?:quick ?start|get(?:ting)? started|quick ?tour)\b/i;
+
 /**
  * A heading that explains how things relate, not a task ("Relationship to standard agent runs",
  * "Differences from the v1 client", "Comparison with run_stream"): it names no workflow.
  */
-/** A heading that says "start here" ("Get Started in Minutes", "Quickstart with Docker"): it ranks, it names no task. */
-export const START_HEADING = /\b(?:quick ?start|get(?:ting)? started|quick ?tour)\b/i;
-
 export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|between)|differences?\s+(?:from|between|with)|comparison\s+(?:with|to|between)|compared\s+(?:to|with))\b/i;
 
 /** Files a docs site's navigation is built from, listing its pages in reading order (group/docs-nav.ts). */
