@@ -1,7 +1,8 @@
 // Which paths are documentation pages: a top-level docs folder, or the docs folder of a documentation
 // site (`content/docs/`, `website/docs/`: Next.js and Docusaurus sites keep the pages there).
 import { describe, expect, it } from 'vitest';
-import { isDocPath } from '../src/repo/layout.js';
+import { exampleDirOf, isDocPath } from '../src/repo/layout.js';
+import { callsOf, find, write } from './repos.js';
 import { REFERENCE_PAGES } from '../src/heuristics/tables.js';
 
 describe('documentation paths', () => {
@@ -28,5 +29,30 @@ describe('documentation paths', () => {
     expect(REFERENCE_PAGES.test('docs/pretrained-models/msmarco-v3.md')).toBe(true);
     expect(REFERENCE_PAGES.test('docs/sentence_transformer/pretrained_models.md')).toBe(true);
     expect(REFERENCE_PAGES.test('docs/source/en/model_doc/llama.md')).toBe(true);
+  });
+});
+
+describe('example folders', () => {
+  it('are named examples, samples, demos... or, at the top level, a compound of such a word', () => {
+    expect(exampleDirOf('examples/train.py')?.kind).toBe('example');
+    expect(exampleDirOf('pkg/notebooks/intro.ipynb')?.kind).toBe('notebook');
+    expect(exampleDirOf('sdk-samples/chats.ts')?.kind).toBe('example');
+    expect(exampleDirOf('code_examples/basic/run.py')?.kind).toBe('example');
+    expect(exampleDirOf('examples-v2/run.py')?.kind).toBe('example');
+    // Tests, benchmarks and tooling scripts are no examples, nor is a library module named for one.
+    expect(exampleDirOf('test-examples/run.py')).toBeUndefined();
+    expect(exampleDirOf('build-scripts/release.py')).toBeUndefined();
+    expect(exampleDirOf('src/diffusers/pipelines/paint_by_example/pipeline.py')).toBeUndefined();
+    expect(exampleDirOf('sdk-samples')).toBeUndefined();
+  });
+
+  it('make a compound top-level folder\'s programs sources (an SDK\'s sdk-samples/)', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'acme-sdk', version: '1.0.0', type: 'module', exports: './src/index.ts' }),
+      'src/index.ts': 'export class Client {\n  chat(prompt: string): string {\n    return prompt;\n  }\n}\n',
+      'sdk-samples/chat.ts': "import { Client } from '../src/index.js';\n\nconst client = new Client();\nconsole.log(client.chat('hi'));\n",
+    });
+    const calls = await callsOf(repo);
+    expect(find(calls.get('sdk-samples/chat.ts'), 'client.chat').resolution).toMatchObject({ kind: 'repo', qualname: 'Client.chat' });
   });
 });

@@ -4,11 +4,25 @@ import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, EXAMPLE_D
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
-/** The example folder (`examples/`, `notebooks/`, ...) a path is under, with the trust it gives. */
+/**
+ * The example folder (`examples/`, `notebooks/`, ...) a path is under, with the trust it gives. A compound
+ * name of a top-level folder counts by its first or last word (`sdk-samples/`, `code_examples/`,
+ * `examples-v2/`) when that word names example programs or notebooks (not `scripts`: `build-scripts/` is
+ * tooling) and no word names tests or benchmarks (`test-examples/`); deeper down such a name is a
+ * library module's (`pipelines/paint_by_example/`).
+ */
 export function exampleDirOf(p: string): (typeof EXAMPLE_DIRS)[string] | undefined {
-  for (const part of folders(p)) {
-    const hit = EXAMPLE_DIRS[part.toLowerCase()];
+  for (const [i, part] of folders(p).entries()) {
+    const name = part.toLowerCase();
+    const hit = EXAMPLE_DIRS[name];
     if (hit) return hit;
+    if (i > 0) continue;
+    const words = name.split(/[-_.]+/).filter(Boolean);
+    if (words.length < 2 || words.some((w) => TEST_DIRS.has(w) || BENCHMARK_DIRS.has(w))) continue;
+    for (const w of [words[0], words[words.length - 1]]) {
+      const kind = EXAMPLE_DIRS[w];
+      if (kind && kind.kind !== 'script') return kind;
+    }
   }
   return undefined;
 }
