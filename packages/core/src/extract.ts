@@ -547,6 +547,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       suggestions: wikiFinal.phase0?.suggestions ?? [],
       purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])),
       projectWords,
+      projectNames: meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''],
     },
     {
       repoName,

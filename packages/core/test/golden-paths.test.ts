@@ -956,6 +956,15 @@ describe('near-duplicates and evidence', () => {
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging adapters into one')])).nameFrom).toBe('docs-title');
     // "Overview" says what kind of page it is, not the task: "Merging overview" only spells the API too.
     expect((await named([readme, await on('docs/merge.md', plain, 'Merging overview')])).nameFrom).not.toBe('docs-title');
+    // The project's own name handed on by a joining word ("in AdaptKit") names nothing of the task, however
+    // it is spelt; elsewhere it stays a word of the title.
+    const project = async (sources: AnalysedSource[]) => {
+      const { workflows } = buildWorkflows(sources, { suggestions: [], purposes: new Map(), projectNames: ['adapt-kit'] }, { ...ctx, all: true });
+      return workflows.find((w) => w.steps.some((s) => s.calls[0].call.callee === 'merge_adapters'))!;
+    };
+    expect(await project([readme, await on('docs/combine.md', merging, 'Combining fine-tuned weights in AdaptKit')])).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
+    expect(await project([readme, await on('docs/combine.md', merging, 'Combining weights with Adapt Kit\'s merger')])).toMatchObject({ name: 'Combining_Weights_Merger', nameFrom: 'docs-title' });
+    expect(await project([readme, await on('docs/combine.md', merging, 'AdaptKit weight combining')])).toMatchObject({ name: 'Adapt_Kit_Weight_Combining', nameFrom: 'docs-title' });
   });
 
   it('a use case that holds several sections of its representative\'s page is named by the page title before the section heading', async () => {

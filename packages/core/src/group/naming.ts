@@ -18,6 +18,24 @@ export interface NamingHints {
   purposes: Map<string, string>;
   /** Words of the project's own name: a heading that only names the project names no task. */
   projectWords?: string[];
+  /** The project's own names (`dspy`, `pydantic-ai`): a heading's mention of the project names nothing of the task. */
+  projectNames?: string[];
+}
+
+/**
+ * A heading or title without the project's own name where a joining word hands it on ("in DSPy", "with
+ * Pydantic AI", "using pydantic_ai": however it is spelt): "Use MCP Tools in DSPy" names the task
+ * Use_MCP_Tools, not Use_MCP_Tools_DS (the name's last piece read as a file extension). Elsewhere the name
+ * may be a word of the task (the `evaluate` library's "Evaluate a model").
+ */
+export function withoutProject(text: string, names: readonly string[] = []): string {
+  let out = text;
+  for (const name of names) {
+    const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    if (!words.length) continue;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9])(?:in|with|using|via|for|from|on|by|and|to)\\s+${words.join('[\\s_-]*')}(?:['\u2019]s)?(?![A-Za-z0-9])`, 'gi'), ' ');
+  }
+  return out;
 }
 
 export interface ChosenName {
@@ -132,6 +150,7 @@ function spokenAnchor(u: UseCase): UseCase {
 
 function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): NameChoice {
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
+  const unbrand = (text: string) => withoutProject(text, hints.projectNames);
   const specific = (n: string | undefined) => {
     if (!n || GENERIC_NAMES.has(n.toLowerCase())) return undefined;
     // A lone action noun (Execution, Loading) names no task: which execution?
@@ -164,7 +183,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const bare = (name: string | undefined) => !!name && !name.includes('_') && (!!VERBS[name.toLowerCase()] || !!ACTION_VERBS[name.toLowerCase()] || name.toLowerCase() === anchorVerb);
   const fromHeading = (needAnchor: boolean): NameChoice | undefined => {
     for (const m of docs) {
-      const heading = taskHeading(m.candidate.heading!, anchorWords, needAnchor);
+      const heading = taskHeading(unbrand(m.candidate.heading!), anchorWords, needAnchor);
       const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
       if (n && !usedHeadings.has(n)) {
         usedHeadings.add(n);
@@ -181,11 +200,12 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const pageTitle = (ownPage = false): NameChoice | undefined => {
     // Both ways: most of the page is this use case, and most of the use case's README/docs sections are on
     // the page (unless the page is the representative's own: the most trusted source speaks for the use case).
-    if (!guide?.page || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || (!ownPage && onPage / docs.length < PAGE_TITLE_SHARE)) return undefined;
-    const words = tokens(guide.page).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
+    const title = guide?.page ? unbrand(guide.page) : undefined;
+    if (!guide?.page || !title || onPage / (pages.get(guide.candidate.path) ?? 1) < PAGE_TITLE_SHARE || (!ownPage && onPage / docs.length < PAGE_TITLE_SHARE)) return undefined;
+    const words = tokens(title).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w) && !project.has(w));
     // As the title spells them: an acronym in capitals stays one ("Use PEFT and FSDP" → Use_FSDP).
-    const spelt = new Map(splitCamel(guide.page).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
-    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(guide.page, anchorWords, false, 'page') ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
+    const spelt = new Map(splitCamel(title).split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => [w.toLowerCase(), w]));
+    const n = words.length && !words.every((w) => spells(w, anchorWords)) && taskHeading(title, anchorWords, false, 'page') ? specific(workflowNameFrom(words.map((w) => spelt.get(w) ?? w).join(' '))) : undefined;
     if (!n || usedHeadings.has(n)) return undefined;
     usedHeadings.add(n);
     return { name: n, from: 'docs-title' };
@@ -209,10 +229,10 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
     // The README's own sections name their task with an action noun too ("Coding agent", "Data extraction"
     // under "What are you building?"; see isActionNoun).
     const readme = rep.candidate.kind === 'readme';
-    let heading = taskHeading(rep.candidate.heading, anchorWords, many, readme ? 'readme' : undefined);
+    let heading = taskHeading(unbrand(rep.candidate.heading), anchorWords, many, readme ? 'readme' : undefined);
     // A README section speaks for its use case however many sources joined it, when its heading is more
     // than a bare action noun ("Deploy an LLM", "Launching training using DeepSpeed"; not "Launching script").
-    const told = many && readme ? taskHeading(rep.candidate.heading, anchorWords, false, 'readme') : undefined;
+    const told = many && readme ? taskHeading(unbrand(rep.candidate.heading), anchorWords, false, 'readme') : undefined;
     if (!heading && told && (workflowNameFrom(told)?.split('_').length ?? 0) >= 2) heading = told;
     const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
     if (n && !usedHeadings.has(n)) {
@@ -240,7 +260,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   }
   for (const m of u.members) {
     if (m.candidate.kind !== 'notebook' || !m.title) continue;
-    const n = specific(workflowNameFrom(m.title));
+    const n = specific(workflowNameFrom(unbrand(m.title)));
     if (n) return { name: n, from: 'notebook-title' };
   }
   const api = apiName(u);
