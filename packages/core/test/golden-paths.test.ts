@@ -1782,3 +1782,29 @@ describe("an example's own helpers", () => {
     expect(callees).not.toContain('run');
   });
 });
+
+describe('a resource\'s use case', () => {
+  it('is anchored on the call that makes the resource, not on the lookup or clean-up after it', async () => {
+    const repo = write({
+      'acme/__init__.py': '',
+      'acme/caches.py':
+        'def create(model, contents):\n    """Create a cache."""\n    return {"name": model}\n\n\ndef list():\n    """List caches."""\n    return []\n\n\n' +
+        'def update(name, ttl):\n    """Update a cache."""\n    return name\n\n\ndef delete(name):\n    """Delete a cache."""\n    return None\n',
+      'acme/models.py': 'def generate(prompt, cache=None):\n    """Generate text."""\n    return prompt\n',
+    });
+    const H = 'from acme import caches, models\n';
+    const lifecycle = `${H}c = caches.create("m", ["a long text"])\nfor x in caches.list():\n    print(x)\ncaches.update(c["name"], 60)\ncaches.delete(c["name"])\n`;
+    // Other sources make caches to generate with (so `create` is the commoner call) but never delete one.
+    const uses = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((k) => analysed(repo, `${H}c = caches.create("${k}", ["t"])\nmodels.generate("hi", cache=c)\nmodels.generate("again", cache=c)\n`, `examples/use_${k}.py`)));
+    const sample = await analysed(repo, lifecycle, 'examples/caches.py');
+    const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
+    const { workflows } = buildWorkflows([sample, ...uses], { suggestions: [], purposes: new Map() }, ctx);
+    const w = workflows.find((x) => x.sources.some((s) => s.path === 'examples/caches.py'))!;
+    expect(w.anchor).toBe('caches.create');
+    expect(w.name).not.toMatch(/Delet/);
+    // A lookup with no making before it keeps its own anchor.
+    const lookup = await analysed(repo, `${H}for x in caches.list():\n    caches.update(x, 5)\n    caches.delete(x)\n`, 'examples/cleanup.py');
+    const alone = buildWorkflows([lookup], { suggestions: [], purposes: new Map() }, ctx).workflows[0];
+    expect(alone.anchor).toBe('caches.delete');
+  });
+});

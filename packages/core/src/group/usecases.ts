@@ -4,7 +4,7 @@
 // milestones most of its sources share, in their usual order. Linear in the sources (n·log n with the
 // sorts): one pass to count, one to assign, one per use case to build its steps.
 import type { CallSite, Role } from '../model.js';
-import { EXCLUSIVE_ROLES, GUIDE_PAGES, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
+import { EXCLUSIVE_ROLES, GUIDE_PAGES, LIFECYCLE_AFTER, LIFECYCLE_MAKERS, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
 import { stemOf, tokens } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
@@ -302,6 +302,28 @@ function isUseCaseList(s: AnalysedSource, weight: Weight): boolean {
   return fed < s.steps.length / 2;
 }
 
+/**
+ * A resource's use case is its making, not what is done with the resource after (`ai.caches.create`, not
+ * the `ai.caches.delete` of its last step, rarer only because fewer samples clean up): when the anchor
+ * looks up, changes or removes (LIFECYCLE_AFTER) and the source makes, earlier, through the same receiver
+ * and naming the same object (LIFECYCLE_MAKERS: `ai.caches.create` for `ai.caches.delete`, `api.create_repo`
+ * for `api.delete_repo`; not `session.createEditor` for `session.delete`), with some weight, that call is
+ * the anchor.
+ */
+function maker(anchor: Feature, features: Feature[], value: (x: Feature) => number): Feature | undefined {
+  const split = (c: CallSite) => {
+    const parts = c.callee.split('.');
+    const [verb = '', ...object] = tokens(parts[parts.length - 1]);
+    return { receiver: parts.slice(0, -1).join('.'), verb, object: object.join(' ') };
+  };
+  const a = split(anchor.call);
+  if (!a.receiver || !LIFECYCLE_AFTER.has(a.verb)) return undefined;
+  return features.find((x) => {
+    const m = split(x.call);
+    return x.at < anchor.at && value(x) > 0 && m.receiver === a.receiver && m.object === a.object && LIFECYCLE_MAKERS.has(m.verb);
+  });
+}
+
 /** How distinctive each call is, for re-settling a use case after sources joined it. */
 export type Weight = (key: string) => number;
 
@@ -318,7 +340,8 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
   const support = new Map<string, number>();
   for (const m of members) for (const x of featuresOf(m)) support.set(x.key, (support.get(x.key) ?? 0) + 1);
   const value = (x: Feature) => (support.get(x.key) ?? 0) * weight(x.key);
-  const anchor = [...featuresOf(members[0])].sort(
+  const features = featuresOf(members[0]);
+  let anchor = [...features].sort(
     (a, b) =>
       value(b) - value(a) ||
       Number(isRepoCall(b.call)) - Number(isRepoCall(a.call)) ||
@@ -327,6 +350,7 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
       cmp(a.key, b.key),
   )[0];
   if (!anchor) return undefined;
+  anchor = maker(anchor, features, value) ?? anchor;
   return { anchor: anchor.key, anchorCall: anchor.call, members, steps: consensusSteps(members, anchor.key, isPublic, weight), weight };
 }
 

@@ -454,6 +454,14 @@ export const PY_TOOL_CALLS = new Set([
 /** Shell commands that install things: never steps (clarification 16). */
 export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
 
+/**
+ * A resource's lifecycle (group/usecases.ts `maker`): verbs of the calls that look up, change or remove what
+ * another call made, and the verbs of the calls that make it. A use case anchored on the first kind, whose
+ * source makes the resource earlier through the same receiver, is anchored on the making.
+ */
+export const LIFECYCLE_AFTER = new Set(['delete', 'remove', 'destroy', 'drop', 'list', 'get', 'retrieve', 'describe', 'update', 'modify', 'patch', 'cancel', 'close', 'poll', 'wait', 'status']);
+export const LIFECYCLE_MAKERS = new Set(['create', 'make', 'new', 'add', 'upload', 'register', 'insert', 'put', 'start', 'open', 'build']);
+
 /** Folders whose files are example programs (inputs.md), and the trust each gets. */
 export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = table({
   examples: { kind: 'example', score: 90 },
