@@ -1426,6 +1426,10 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Streaming partial objects: `create_partial`', new Set(['create', 'partial']))).toBe('Streaming partial objects');
     // A "start here" heading ranks its section first; it names no task.
     expect(taskHeading('Get Started in Minutes', new Set(['create']))).toBeUndefined();
+    // A title naming a kind of document (rules, tips) names no task; a guide names the task it is about.
+    expect(taskHeading('Gemini API Coding Guidelines (JavaScript/TypeScript)', new Set(['generate', 'content']), false, 'page')).toBeUndefined();
+    expect(taskHeading('DSPy Cheatsheet', new Set(['predict']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Fine-tuning guide', new Set(['train']), false, 'page')).toBe('Fine-tuning guide');
   });
 
   it("names no use case after a migration guide's heading", async () => {

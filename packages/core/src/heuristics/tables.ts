@@ -666,6 +666,13 @@ export const START_HEADING = /\b(?:quick ?start|get(?:ting)? started|quick ?tour
  */
 export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|between)|differences?\s+(?:from|between|with)|comparison\s+(?:with|to|between)|compared\s+(?:to|with))\b/i;
 
+/**
+ * A heading or title that names a kind of document, not a task ("Gemini API Coding Guidelines", "Cheat
+ * sheet", "Best practices", "Style conventions"): the page is rules or tips about many tasks. A "guide" or
+ * "tutorial" is about the task it names ("Fine-tuning guide"): not listed.
+ */
+export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary)\b/i;
+
 /** Files a docs site's navigation is built from, listing its pages in reading order (group/docs-nav.ts). */
 export const NAV_FILES = /(^|\/)(mkdocs\.ya?ml|_toctree\.ya?ml|navigation\.ya?ml)$/i;
 
