@@ -278,7 +278,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const resolved = await resolvePythonSource(
       index,
       { path: c.path, facts, ...(p.map ? { map: p.map } : {}), shell: p.shell, ...(p.shell.length ? { commands: await commandTable() } : {}) },
-      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test' },
+      p.entryFunction ? { entryFunction: p.entryFunction } : { tests: c.kind === 'test', page: c.kind === 'docs' || c.kind === 'readme' },
     );
     const calls = await inlineHelpers(resolved.calls, helperBody);
     const summary = { errors: facts.errors.length, lineCount: facts.lineCount, ...(facts.doc ? { doc: facts.doc } : {}), ...(facts.docParagraphLines ? { docParagraphLines: facts.docParagraphLines } : {}) };
@@ -295,7 +295,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         ? { path: c.path, session: p.session, text: p.text, map: p.map, tsx: !!p.tsx, js: !!p.js, topLevelOnly: c.foundBy.endsWith('package.json main/exports'), shell: p.session ? sessionShell.get(p.session) : p.shell }
         : lang === 'shell'
           ? { path: c.path, shell: p.shell }
-          : { path: c.path, text: p.text, map: p.map, shell: p.shell, entryFunction: p.entryFunction, tests: c.kind === 'test', untagged: c.foundBy.endsWith('(untagged)') };
+          : { path: c.path, text: p.text, map: p.map, shell: p.shell, entryFunction: p.entryFunction, tests: c.kind === 'test', page: c.kind === 'docs' || c.kind === 'readme', untagged: c.foundBy.endsWith('(untagged)') };
     return {
       kind: 'source',
       identity: `${lang}\0${c.path}\0${p.session ?? c.id}`,

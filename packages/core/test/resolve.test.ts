@@ -300,3 +300,26 @@ describe('overloads and properties of a union return type', () => {
     expect(either.kind === 'unresolved' && either.reason).toMatch(/one of `Patched`, `AsyncPatched` \(a union return type\), which define `create` differently/);
   });
 });
+
+describe('documentation blocks', () => {
+  it('read the repository\'s own package by its name without importing it; examples and unknown names do not', async () => {
+    const block = '```python\nhaiku = acme.Predict("subject -> haiku")\nprint(haiku(subject="code"))\nnumpy.zeros(3)\n```\n';
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from .predict import Predict\n',
+      'acme/predict.py': 'class Predict:\n    """Predicts."""\n\n    def __init__(self, signature):\n        self.signature = signature\n',
+      'README.md': '# acme\n\n## Quick start\n\n' + block,
+      'docs/first.md': '# First program\n\nWith `import acme` done once:\n\n' + block,
+      'examples/run.py': 'haiku = acme.Predict("a -> b")\n',
+    });
+    const calls = await callsOf(repo);
+    const page = [...calls].find(([id]) => id.startsWith('docs/first.md'))![1];
+    const readme = [...calls].find(([id]) => id.startsWith('README.md'))![1];
+    for (const cs of [page, readme]) {
+      expect(cs.find((c) => c.callee === 'acme.Predict')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Predict', span: { path: 'acme/predict.py' } });
+      // Another library's name is still unknown: only the repository's own import is taken for granted.
+      expect(cs.find((c) => c.callee === 'numpy.zeros')?.resolution.kind).toBe('unresolved');
+    }
+    expect(calls.get('examples/run.py')?.find((c) => c.callee === 'acme.Predict')?.resolution.kind ?? 'unresolved').toBe('unresolved');
+  });
+});

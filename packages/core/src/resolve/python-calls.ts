@@ -72,7 +72,7 @@ function isEntryRunner(c: PyCall, facts: PyModuleFacts): boolean {
   return !!origin && origin.length > 1 && (PY_ENTRY_RUNNERS[origin.slice(0, -1).join('.')] ?? []).includes(origin[origin.length - 1]);
 }
 
-export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean } = {}): Promise<ResolvedSource> {
+export async function resolvePythonSource(index: PythonIndex, src: PythonSource, opts: { entryFunction?: string; tests?: boolean; page?: boolean } = {}): Promise<ResolvedSource> {
   const { facts } = src;
   /** Whether `scope` is one of `names` or inside one (`f.inner` is inside `f`); `''` (module level) only itself. */
   const insideAny = (scope: string, names: ReadonlySet<string>): boolean => {
@@ -256,6 +256,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (sym.kind !== 'unresolved') return { kind: 'symbol', sym };
     }
     if (PY_BUILTINS.has(name) || /^[A-Z]\w*(Error|Exception|Warning|Exit|Interrupt|Iteration)$/.test(name)) return { kind: 'stdlib', module: 'builtins' };
+    // A README or docs block that reads the repository's own package by its name without importing it
+    // (`dspy.Predict(...)` under a page that says `import dspy` once, or not at all) means the package:
+    // documentation takes its own import for granted.
+    const pkg = opts.page && index.topLevel.has(name) ? index.modules.get(name) : undefined;
+    if (pkg && /(^|\/)__init__\.pyi?$/.test(pkg)) return { kind: 'symbol', sym: { kind: 'module', module: name, path: pkg } };
     return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
   };
 
