@@ -389,6 +389,9 @@ describe('steps are milestones of the public API', () => {
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
     expect(titleOf(named('client.messages.batches.results'))).toBe('Call Messages Batches Results');
     expect(principleOf(named('client.images.edit'))).not.toBe(principleOf(named('client.videos.edit')));
+    // A bare action verb (ACTION_VERBS) reads as that verb done to the resource.
+    expect(titleOf(named('client.images.edit'))).toBe('Edit Images');
+    expect(principleOf(named('client.videos.edit'))).toBe('Videos_Editing');
     // A name of several words says what it is already; a method of a variable has no resource.
     expect(titleOf(named('client.files.wait_for_processing'))).not.toMatch(/Files/);
     expect(titleOf(named('m.forward'))).toBe('Call Forward');

@@ -174,7 +174,12 @@ function namingOf(c: CallSite): Naming {
   }
   // A name that starts with a verb of no milestone reads as that verb (`countTokens` → Count Tokens).
   const action = nameTokens.length ? ACTION_VERBS[nameTokens[0]] : undefined;
-  if (action) return { role: 'other', verb: word(nameTokens[0]), noun: action, object: objectTokens(nameTokens.slice(1), nameTokens[0]) };
+  if (action) {
+    // A bare action verb reached through an SDK resource acts on the resource (`client.images.edit` → Edit Images).
+    const named = objectTokens(nameTokens.slice(1), nameTokens[0]);
+    const resource = named.length ? [] : sdkResource(parts);
+    return { role: 'other', verb: word(nameTokens[0]), noun: action, object: resource.length ? objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), nameTokens[0]) : named };
+  }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
   // (`info = api.bucket_info(...)` → Get Bucket Info; `message = await stream.finalMessage()`); otherwise
   // the name itself is the object of a plain call (Call Notebook Launcher; an untyped `out =

@@ -23,15 +23,16 @@ export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev',
  * first word, and never read as a task word in headings (VERBS are).
  */
 export const ACTION_VERBS: Record<string, string> = table({
-  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', clear: 'Clearing',
-  clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting',
+  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', blur: 'Blurring', clear: 'Clearing',
+  clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting', crop: 'Cropping',
   destroy: 'Destruction', detach: 'Detachment', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
-  duplicate: 'Duplication', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing',
-  handle: 'Handling', inject: 'Injection', move: 'Moving', pause: 'Pausing', propagate: 'Propagation',
+  duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing',
+  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', propagate: 'Propagation',
   refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement',
-  request: 'Request', require: 'Requirement', reset: 'Resetting', restart: 'Restart', resume: 'Resumption',
+  request: 'Request', require: 'Requirement', reset: 'Resetting', resize: 'Resizing', restart: 'Restart', resume: 'Resumption',
   scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription',
-  suspend: 'Suspension', sync: 'Synchronization', terminate: 'Termination', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
+  suspend: 'Suspension', sync: 'Synchronization', terminate: 'Termination', unfuse: 'Unfusing', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
+  upscale: 'Upscaling',
 });
 
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
