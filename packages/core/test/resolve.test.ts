@@ -323,3 +323,17 @@ describe('documentation blocks', () => {
     expect(calls.get('examples/run.py')?.find((c) => c.callee === 'acme.Predict')?.resolution.kind ?? 'unresolved').toBe('unresolved');
   });
 });
+
+describe('a module-level instance', () => {
+  it('rebinds a submodule\'s name in its package: a function exported as the default client\'s method is that method', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from acme._client import Client\n\n_client = Client()\n\nchat = _client.chat\ngenerate = _client.generate\n',
+      'acme/_client.py': 'class Client:\n    def chat(self, model, messages):\n        """Chat."""\n        return messages\n\n    def generate(self, model, prompt):\n        """Generate."""\n        return prompt\n',
+      'examples/chat.py': 'from acme import chat, generate\n\nr = chat("m", messages=[])\ngenerate("m", prompt="hi")\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/chat.py');
+    expect(calls?.find((c) => c.callee === 'chat')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.chat' });
+    expect(calls?.find((c) => c.callee === 'generate')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.generate' });
+  });
+});

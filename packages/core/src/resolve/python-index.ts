@@ -41,6 +41,7 @@ export class PythonIndex {
   /** Top-level names of the repository's own packages and modules. */
   readonly topLevel = new Set<string>();
   private readonly factsCache = new Map<string, PyModuleFacts | null>();
+  private readonly callsByName = new WeakMap<PyModuleFacts, Map<string, PyModuleFacts['calls']>>();
   /** Parse problems, by path, for the report. */
   readonly parseProblems = new Map<string, string>();
 
@@ -383,10 +384,11 @@ export class PythonIndex {
 
   /** Resolves a dotted chain as seen from module level of `module`. */
   async resolveDotted(module: string, chain: string[], seen = new Set<string>()): Promise<PySymbol> {
-    let sym = await this.resolveInModule(module, chain[0], seen);
     // `api = HfApi()` at module level, then `upload_file = api.upload_file`: a member of that instance is
-    // its class's member (only through a member: the instance itself is no class to call).
-    if (sym.kind === 'unresolved' && chain.length > 1) sym = (await this.moduleInstance(module, chain[0], seen)) ?? sym;
+    // its class's member (only through a member: the instance itself is no class to call). Also where a
+    // submodule of the package has the name: ollama's `_client = Client()` in `ollama/__init__.py`, after
+    // `from ollama._client import Client`, rebinds the package's `_client` (`chat = _client.chat`).
+    let sym: PySymbol = (chain.length > 1 ? await this.moduleInstance(module, chain[0], seen) : undefined) ?? (await this.resolveInModule(module, chain[0], seen));
     for (const part of chain.slice(1)) sym = await this.member(sym, part);
     return sym;
   }
@@ -399,12 +401,33 @@ export class PythonIndex {
     const path = this.modules.get(module);
     const facts = path ? await this.load(path) : null;
     if (!facts) return undefined;
-    const makers = facts.calls.filter((c) => c.scope === '' && c.assignedTo.includes(name));
+    const makers = this.moduleCalls(facts).get(name) ?? [];
     const c = makers[0];
     if (makers.length !== 1 || c.assignedTo.length !== 1 || c.bindKind || c.conditional || c.callee.base !== 'name') return undefined;
     if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
+    // An import of the name after the call rebinds it.
+    const imported = lastImportBinding(facts.imports, name);
+    if (imported && imported.imp.line > c.line) return undefined;
     const cls = await this.resolveDotted(module, c.callee.chain, seen);
     return cls.kind === 'def' && cls.def.kind === 'class' ? cls : undefined;
+  }
+
+  /** A module's module-level calls by the names they bind (made once per module: every dotted lookup asks). */
+  private moduleCalls(facts: PyModuleFacts): Map<string, PyModuleFacts['calls']> {
+    let byName = this.callsByName.get(facts);
+    if (!byName) {
+      byName = new Map();
+      for (const c of facts.calls) {
+        if (c.scope !== '') continue;
+        for (const n of new Set(c.assignedTo)) {
+          const list = byName.get(n);
+          if (list) list.push(c);
+          else byName.set(n, [c]);
+        }
+      }
+      this.callsByName.set(facts, byName);
+    }
+    return byName;
   }
 
   /** `sym.name`: a module attribute, a class member (through bases), or external. */
