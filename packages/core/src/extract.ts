@@ -200,10 +200,12 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const make = async () => {
       const facts = await index.load(def.path);
       const d = facts?.defs.find((x) => x.qualname === def.qualname && x.kind === 'function');
+      // A method's first parameter is the object it is called on, not an argument the caller passes.
+      const params = d ? (d.isMethod && !d.decorators.some((x) => /^(staticmethod|classmethod)\b/.test(x)) ? d.params.slice(1) : d.params) : [];
       if (!facts || !d || d.hasError) return undefined;
       const { calls } = await resolvePythonSource(index, { path: def.path, facts, shell: [] }, { entryFunction: def.qualname });
       const returns = facts.returns.filter((r) => r.scope === def.qualname).flatMap((r) => r.valueText.split(',').map((t) => t.trim()).filter((t) => /^[A-Za-z_]\w*$/.test(t)));
-      return { calls, params: d.params.map((x) => x.name), returns };
+      return { calls, params: params.map((x) => x.name), returns };
     };
     if (rerun) return rerun.tracker.memo(`helper\0${key}`, make);
     let b = helperBodies.get(key);

@@ -1815,3 +1815,20 @@ describe('a resource\'s use case', () => {
     expect(alone.anchor).toBe('caches.delete');
   });
 });
+
+describe('a helper class of the examples', () => {
+  it('is followed into: its methods\' library calls are the steps, at their real call sites', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from acme.client import Client\n',
+      'acme/client.py': 'class Client:\n    def web_search(self, query):\n        """Search."""\n        return [query]\n\n    def web_fetch(self, url):\n        """Fetch."""\n        return url\n\n    def chat(self, model, messages):\n        """Chat."""\n        return messages\n',
+      'examples/browser_helper.py': 'from acme import Client\n\n\nclass Browser:\n    def __init__(self, client: Client):\n        self._client = client\n\n    def search(self, query):\n        return self._client.web_search(query)\n\n    def open(self, url):\n        return self._client.web_fetch(url)\n',
+      'examples/web_search.py': 'from acme import Client\nfrom browser_helper import Browser\n\nclient = Client()\nbrowser = Browser(client)\nhits = browser.search("goldpath")\npage = browser.open(hits[0])\nclient.chat("m", messages=[page])\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/web_search.py')!;
+    const steps = buildSteps(calls).map((s) => s.calls[0]);
+    expect(steps.map((c) => c.callee)).toEqual(expect.arrayContaining(['self._client.web_search', 'self._client.web_fetch', 'client.chat']));
+    expect(steps.map((c) => c.callee)).not.toContain('browser.search');
+    expect(steps.find((c) => c.callee === 'self._client.web_search')?.site.path).toBe('examples/browser_helper.py');
+  });
+});

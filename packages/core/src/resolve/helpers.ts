@@ -3,7 +3,7 @@
 // library call the helper wraps (`setup_trainer(...)` in tests/utils/ → the trainer it builds), never the
 // helper itself.
 import type { CallSite, Definition } from '../model.js';
-import { isNonLibraryPath } from '../repo/layout.js';
+import { isNonLibraryPath, isTestPath } from '../repo/layout.js';
 
 /** The calls a helper makes, its parameter names and the names it returns; undefined when it cannot be read. */
 export interface HelperBody {
@@ -16,7 +16,12 @@ export interface HelperBody {
 const MAX_DEPTH = 3;
 
 export function isHelper(c: CallSite): c is CallSite & { definition: Definition } {
-  return c.resolution.kind === 'repo' && c.definition?.kind === 'function' && !c.definition.qualname.includes('.') && isNonLibraryPath(c.definition.path);
+  if (c.resolution.kind !== 'repo' || !c.definition || !isNonLibraryPath(c.definition.path)) return false;
+  const d = c.definition;
+  // A function, or a method of a class a Python example or script defines at its top (an example's
+  // `Browser.search` wrapping the client's web search: its body is read like a function's). Not a test
+  // class's: its methods are the tests and their fixtures, which run as tests of their own.
+  return (d.kind === 'function' && !d.qualname.includes('.')) || (d.kind === 'method' && d.qualname.split('.').length === 2 && /\.pyi?$/.test(d.path) && !isTestPath(d.path));
 }
 
 /** Replaces every helper call by the calls of its body, in place, keeping execution order and data flow. */
