@@ -1608,7 +1608,7 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const titles = steps.map((s) => s.title);
     expect(titles).toEqual([...new Set(titles)]);
     expect(titles.filter((t) => /^Create (Client|Things)$/.test(t))).toEqual(['Create Client', 'Create Things']);
-    expect(titles).toContain('Archive');
+    expect(titles).toContain('Archive Things');
     // Each step is a real call of a source, with its own definition (the twin a source did not call is no step).
     expect(steps.map((s) => s.calls[0].resolution.kind)).toEqual(steps.map(() => 'repo'));
   });
