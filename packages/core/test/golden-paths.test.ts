@@ -1832,3 +1832,19 @@ describe('a helper class of the examples', () => {
     expect(steps.find((c) => c.callee === 'self._client.web_search')?.site.path).toBe('examples/browser_helper.py');
   });
 });
+
+describe('test frameworks', () => {
+  it('make no step: a fixture, a parametrisation or a mock is the test\'s machinery, the library calls in it are steps', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\ndependencies = ["pytest"]\n',
+      'acme/__init__.py': 'def load(name):\n    """Load."""\n    return name\n\n\ndef train(model):\n    """Train."""\n    return model\n\n\ndef save(model, path):\n    """Save."""\n    return path\n',
+      'tests/test_train.py': 'import pytest\nfrom acme import load, save, train\n\n\n@pytest.fixture\ndef model_path(tmp_path):\n    save(load("x"), str(tmp_path))\n    return str(tmp_path)\n\n\nclass TestTrain:\n    @pytest.mark.parametrize("path", ["a", "b"])\n    def test_train(self, model_path, path):\n        m = train(load(model_path))\n        save(m, path)\n',
+    });
+    const calls = (await callsOf(repo)).get('tests/test_train.py')!;
+    const fixture = calls.find((c) => c.callee === 'pytest.fixture');
+    expect(fixture?.resolution.kind).toBe('external');
+    const mains = buildSteps(calls).map((s) => s.calls[0].callee);
+    expect(mains.some((c) => c.startsWith('pytest'))).toBe(false);
+    expect(mains).toEqual(expect.arrayContaining(['train', 'save']));
+  });
+});

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, TEST_FRAMEWORK_MODULES, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -359,8 +359,15 @@ function isSerializer(c: CallSite): boolean {
  * Boilerplate calls of a source: by name, and calls whose results only boilerplate uses
  * (`parser = TrlParser(...)` read only by `parser.parse_args_and_config()`).
  */
+/** A call into a test framework or a mocking library (TEST_FRAMEWORK_MODULES). */
+function isTestFramework(c: CallSite): boolean {
+  if (c.resolution.kind !== 'external') return false;
+  const m = c.resolution.module;
+  return TEST_FRAMEWORK_MODULES.has(m) || TEST_FRAMEWORK_MODULES.has(m.split(/[./]/)[0]) || (m.startsWith('@') && TEST_FRAMEWORK_MODULES.has(m.split('/').slice(0, 2).join('/')));
+}
+
 export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls): Set<CallSite> {
-  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c))));
+  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c) || isTestFramework(c))));
   // Who reads each name: the calls that use it, or call a member of it (`v.x(...)`, `v.x.y(...)`), indexed
   // once (a source of thousands of calls would otherwise compare every pair in every round).
   const readers = new Map<string, Set<CallSite>>();

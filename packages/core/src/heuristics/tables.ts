@@ -183,6 +183,16 @@ export const BOILERPLATE_NAMES = new Set([
   'wait_for_everyone', 'barrier', 'end_training', 'destroy_process_group', 'free_memory', 'release_memory',
 ]);
 
+/**
+ * Test frameworks and their mocking libraries (the external module a call resolves to, or its first
+ * segment): a fixture, a parametrisation, a mock or an assertion is never a step (`@pytest.fixture` was
+ * huggingface_hub's snapshot download step "Define Fixture").
+ */
+export const TEST_FRAMEWORK_MODULES = new Set([
+  'pytest', '_pytest', 'pytest_asyncio', 'pytest_mock', 'hypothesis', 'responses', 'respx', 'freezegun', 'syrupy', 'inline_snapshot',
+  'vitest', 'jest', '@jest/globals', 'mocha', 'chai', 'sinon', 'nock', 'msw', 'node:test', 'supertest', 'ava', 'tap',
+]);
+
 /** Name shapes of boilerplate calls (predicates, version checks, logging and argument helpers, paths). */
 export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(is|are|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported, are_progress_bars_disabled
