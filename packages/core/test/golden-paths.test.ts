@@ -1433,6 +1433,9 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Gemini API Coding Guidelines (JavaScript/TypeScript)', new Set(['generate', 'content']), false, 'page')).toBeUndefined();
     expect(taskHeading('DSPy Cheatsheet', new Set(['predict']), false, 'page')).toBeUndefined();
     expect(taskHeading('Fine-tuning guide', new Set(['train']), false, 'page')).toBe('Fine-tuning guide');
+    // How short or quick the code is says nothing of the task.
+    expect(taskHeading('A server in 15 lines', new Set(['mcp', 'server']), false, 'readme')).toBe('A server');
+    expect(taskHeading('Train a model in 5 minutes', new Set(['train']), false, 'readme')).toBe('Train a model');
   });
 
   it("names no use case after a migration guide's heading", async () => {

@@ -684,6 +684,9 @@ export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|be
  */
 export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary)\b/i;
 
+/** A heading's claim of how short or quick its code is ("in 15 lines", "in 5 minutes", "in one step"): no word of the task. */
+export const HEADING_BRAG = /\s+(?:in|with|under)\s+(?:\d+|a few|one|two|three|four|five|ten)\s+(?:lines?(?: of code)?|minutes?|mins?|steps?|seconds?|secs?|words?)\b/gi;
+
 /** Files a docs site's navigation is built from, listing its pages in reading order (group/docs-nav.ts). */
 export const NAV_FILES = /(^|\/)(mkdocs\.ya?ml|_toctree\.ya?ml|navigation\.ya?ml)$/i;
 
