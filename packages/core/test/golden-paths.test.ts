@@ -1851,3 +1851,19 @@ describe('test frameworks', () => {
     expect(mains).toEqual(expect.arrayContaining(['train', 'save']));
   });
 });
+
+describe('a class named for its role', () => {
+  it('keeps its ending in the title when the role\'s verb does not say what it makes', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'class LocalTokenizer:\n    def __init__(self, vocab):\n        self.vocab = vocab\n\n\nclass ImageDataset:\n    def __init__(self, root):\n        self.root = root\n\n\nclass SFTTrainer:\n    def __init__(self, data):\n        self.data = data\n',
+      'examples/run.py': 'from acme import ImageDataset, LocalTokenizer, SFTTrainer\n\ntok = LocalTokenizer("v.txt")\ndata = ImageDataset("imgs")\ntrainer = SFTTrainer(data)\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const title = (callee: string) => titleOf(nameCall(calls.find((c) => c.callee === callee)!));
+    expect(title('LocalTokenizer')).toBe('Load Local Tokenizer');
+    expect(title('ImageDataset')).toBe('Prepare Image Dataset');
+    // A trainer's verb says it: Train SFT.
+    expect(title('SFTTrainer')).toBe('Train SFT');
+  });
+});

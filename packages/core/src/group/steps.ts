@@ -114,7 +114,7 @@ function namingOf(c: CallSite): Naming {
       return { role: 'load', verb: 'Load', noun: 'Loading', object: objectTokens(nameTokens, 'load') };
     }
     const s = suffix ?? { ...DEFAULT_CONSTRUCTOR, suffix: '' };
-    return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length ? head : nameTokens, s.title.toLowerCase()) };
+    return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length && !suffix?.keep ? head : nameTokens, s.title.toLowerCase()) };
   }
   const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   // A name that ends on a verb's noun names that action done to the words before it (`text_generation`

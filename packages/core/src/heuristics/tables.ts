@@ -230,8 +230,12 @@ export const FLUENT_METHODS = new Set(['to', 'cuda', 'cpu', 'half', 'float', 'do
 /** Methods that log when called on a logger-like receiver (`logger.info`, `log.warning`). */
 export const LOG_METHODS = new Set(['info', 'debug', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'trace']);
 
-/** Class-name endings that give a constructor its role when its name has no verb. */
-export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; noun: string }[] = [
+/**
+ * Class-name endings that give a constructor its role when its name has no verb. The ending leaves the
+ * object (`SFTTrainer` → Train SFT) unless `keep`: a verb that does not say what it makes keeps it
+ * (`LocalTokenizer` → Load Local Tokenizer, not Load Local; `ImageDataset` → Prepare Image Dataset).
+ */
+export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; noun: string; keep?: boolean }[] = [
   { suffix: 'config', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'configuration', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'arguments', role: 'configure', title: 'Configure', noun: 'Configuration' },
@@ -240,9 +244,9 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'settings', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'params', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'trainer', role: 'train', title: 'Train', noun: 'Training' },
-  { suffix: 'dataset', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' },
-  { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' },
-  { suffix: 'tokenizer', role: 'load', title: 'Load', noun: 'Loading' },
+  { suffix: 'dataset', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' , keep: true },
+  { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation' , keep: true },
+  { suffix: 'tokenizer', role: 'load', title: 'Load', noun: 'Loading' , keep: true },
   { suffix: 'client', role: 'configure', title: 'Create', noun: 'Setup' },
   { suffix: 'session', role: 'configure', title: 'Create', noun: 'Setup' },
   { suffix: 'pipeline', role: 'build', title: 'Build', noun: 'Building' },
