@@ -570,6 +570,19 @@ export const NOT_SHELL_COMMAND: RegExp[] = [
   /^["'(){}[\],]/, // a continued argument list or its closing bracket
 ];
 
+/**
+ * Shell programs that move around, inspect, check or fetch (`cd`, `ls`, `echo`, `export`, `curl`,
+ * `nvidia-smi`): never steps, like install commands. modelcontextprotocol/python-sdk's "See it run"
+ * sections had the step Run Curl for the request that checks a server. (Not `git`: cloning the repository
+ * to run its own installer is how unsloth's Studio is set up.)
+ */
+export const SHELL_UTILITY_PROGRAMS = new Set([
+  'cd', 'ls', 'pwd', 'echo', 'printf', 'export', 'set', 'unset', 'source', '.', 'cat', 'head', 'tail', 'less', 'more', 'tree',
+  'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'touch', 'ln', 'chmod', 'chown', 'which', 'whereis', 'type', 'env', 'clear', 'sleep',
+  'kill', 'pkill', 'ps', 'top', 'htop', 'open', 'xdg-open', 'curl', 'wget', 'http', 'jq', 'grep', 'find', 'sed', 'awk',
+  'tar', 'unzip', 'zip', 'nvidia-smi', 'nvcc', 'du', 'df', 'free', 'watch', 'tee', 'xargs', 'sort', 'wc', 'diff',
+]);
+
 /** Node `child_process` functions whose first argument is the command they run (External Tool Docs). */
 export const CHILD_PROCESS_CALLS = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']);
 
