@@ -1866,4 +1866,17 @@ describe('a class named for its role', () => {
     // A trainer's verb says it: Train SFT.
     expect(title('SFTTrainer')).toBe('Train SFT');
   });
+
+  it('keeps a joining word inside its name (ChainOfThought, BitsAndBytesConfig)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'class ChainOfThought:\n    def __init__(self, signature):\n        self.signature = signature\n\n\nclass BitsAndBytesConfig:\n    def __init__(self, bits):\n        self.bits = bits\n',
+      'examples/run.py': 'from acme import BitsAndBytesConfig, ChainOfThought\n\ncot = ChainOfThought("q -> a")\nq = BitsAndBytesConfig(4)\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('ChainOfThought'))).toBe('Create Chain Of Thought');
+    expect(principleOf(named('ChainOfThought'))).toBe('Chain_Of_Thought_Setup');
+    expect(titleOf(named('BitsAndBytesConfig'))).toBe('Configure Bits And Bytes');
+  });
 });

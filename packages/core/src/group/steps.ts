@@ -114,7 +114,9 @@ function namingOf(c: CallSite): Naming {
       return { role: 'load', verb: 'Load', noun: 'Loading', object: objectTokens(nameTokens, 'load') };
     }
     const s = suffix ?? { ...DEFAULT_CONSTRUCTOR, suffix: '' };
-    return { role: s.role, verb: s.title, noun: s.noun, object: objectTokens(head.length && !suffix?.keep ? head : nameTokens, s.title.toLowerCase()) };
+    // A joining word inside one class name is part of it (`ChainOfThought` → Chain Of Thought, not Chain Thought).
+    const words = head.length && !suffix?.keep ? head : nameTokens;
+    return { role: s.role, verb: s.title, noun: s.noun, object: innerStopsKept(words, objectTokens(words, s.title.toLowerCase())) };
   }
   const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   // A name that ends on a verb's noun names that action done to the words before it (`text_generation`
@@ -258,6 +260,18 @@ function isQualifier(w: string, nameTokens: string[]): boolean {
   const i = nameTokens.indexOf(w);
   if (i > 0 && TITLE_PREPOSITIONS.has(nameTokens[i - 1])) return false;
   return /[a-z]{3,}ed$/.test(w) || !!ACRONYMS[w];
+}
+
+/**
+ * `object` (objectTokens of `words`) with the stop words back that stood between two of its words in
+ * `words` (`chain of thought`), when nothing else was dropped between them.
+ */
+function innerStopsKept(words: string[], object: string[]): string[] {
+  if (object.length < 2) return object;
+  const at = words.indexOf(object[0]);
+  const run = at < 0 ? [] : words.slice(at, at + object.length + 2);
+  const kept = run.filter((w, i) => object.includes(w) || (STOP_TOKENS.has(w) && i > 0 && i < run.length - 1 && object.includes(run[i + 1])));
+  return kept.length <= 3 && kept.filter((w) => !STOP_TOKENS.has(w)).join(' ') === object.join(' ') ? kept : object;
 }
 
 function objectTokens(ts: string[], verb: string): string[] {
