@@ -142,6 +142,36 @@ describe('nested namespace packages across distributions', () => {
   });
 });
 
+describe('a namespace package with namespace sub-packages', () => {
+  // `optim/` and `optim/commands/` have no __init__.py; `optim/gptq/` is a regular package.
+  const repo = write({
+    'setup.py': 'from setuptools import setup\nsetup(name="optim")\n',
+    'optim/gptq/__init__.py': 'from .quantizer import Quantizer\n',
+    'optim/gptq/quantizer.py': 'class Quantizer:\n    def quantize(self, model):\n        return model\n',
+    'optim/commands/cli.py': 'def main():\n    return 0\n',
+    'optim/commands/export/base.py': 'class ExportCommand:\n    def run(self):\n        return 1\n',
+    'examples/use.py': [
+      'from optim.gptq import Quantizer',
+      'from optim.commands.cli import main',
+      'from optim.commands.export.base import ExportCommand',
+      '',
+      'Quantizer().quantize(None)',
+      'main()',
+      'ExportCommand().run()',
+      '',
+    ].join('\n'),
+  });
+
+  it('resolves a module whose folders all lack __init__.py, inside a namespace package that holds a regular one', async () => {
+    const at = finder(await resolveIn(repo, 'examples/use.py'));
+    expect(where(at('Quantizer().quantize'))).toBe(`${spanOf(repo, 'optim/gptq/quantizer.py', 'def quantize')} Quantizer.quantize`);
+    expect(where(at('main'))).toBe(`${spanOf(repo, 'optim/commands/cli.py', 'def main')} main`);
+    expect(where(at('ExportCommand().run'))).toBe(`${spanOf(repo, 'optim/commands/export/base.py', 'def run')} ExportCommand.run`);
+    const r = at('main').resolution;
+    expect(r.kind === 'repo' && r.module).toBe('optim.commands.cli');
+  });
+});
+
 describe('a script imports from its own folder first', () => {
   const repo = write({
     'pyproject.toml': '[project]\nname = "fp"\n',

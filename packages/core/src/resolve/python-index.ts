@@ -823,14 +823,17 @@ export function packageRoots(all: string[], pyFiles: string[]): Set<string> {
 /**
  * The names a file is importable by, its own first: relative to its deepest package root, where every
  * folder on the way is a regular package or a namespace package (PEP 420: no `__init__.py`, not a
- * package root itself, not a tests/examples/docs folder, holding a regular package), then the
+ * package root itself, not a tests/examples/docs folder, holding a regular package or inside a namespace package), then the
  * folders-with-`__init__` name when it differs. Each with the folder the name starts in.
  */
 function moduleNames(path: string, packages: Set<string>, roots: Set<string>): { name: string; root: string }[] {
   const out: { name: string; root: string }[] = [];
   const parts = path.replace(/\.pyi?$/, '').split('/');
   const ident = (p: string) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p);
-  const isNamespace = (dir: string) => !packages.has(dir) && !roots.has(dir) && !isNonLibraryPath(`${dir}/x.py`) && hasPackageBelow(dir, packages);
+  // A folder inside a namespace package is one too (`optimum/commands/`, no `__init__.py` anywhere on the
+  // way, beside the regular `optimum/gptq/` that makes `optimum/` a namespace package).
+  const isNamespace = (dir: string): boolean =>
+    !packages.has(dir) && !roots.has(dir) && !isNonLibraryPath(`${dir}/x.py`) && (hasPackageBelow(dir, packages) || (dir.includes('/') && isNamespace(dir.slice(0, dir.lastIndexOf('/')))));
   for (let i = parts.length - 1; i >= 0; i--) {
     const root = parts.slice(0, i).join('/');
     if (!roots.has(root)) continue;
