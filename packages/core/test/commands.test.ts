@@ -521,10 +521,11 @@ describe('shell lines', () => {
       'README.md': readme('tool go\nimport torch\nfrom transformers import AutoModel\nstate_dict = torch.load("m.pth")\nmodel = AutoModel.from_pretrained(\n    "x", state_dict=state_dict\n)\nmodel.save_pretrained("out/")\ncp a b'),
     });
     expect(all.map((c) => c.command?.line)).toEqual(['tool go']);
-    const lines = ['tool go', 'import torch', 'from transformers import AutoModel', 'state_dict = torch.load("m.pth")', 'model = AutoModel.from_pretrained(', '    "x", state_dict=state_dict', ')', 'model.save_pretrained("out/")', 'docker run img', 'HF_HOME=/tmp tool go', 'cp a b', 'cd out', 'curl -s http://localhost:8000/mcp', 'DEBUG=1 echo done'];
+    const lines = ['tool go', 'import torch', 'from transformers import AutoModel', 'state_dict = torch.load("m.pth")', 'model = AutoModel.from_pretrained(', '    "x", state_dict=state_dict', ')', 'model.save_pretrained("out/")', 'docker run img', 'HF_HOME=/tmp tool go', 'cp a b', 'cd out', 'curl -s http://localhost:8000/mcp', 'DEBUG=1 echo done', 'wandb login', 'hf auth login --token x', 'huggingface-cli login', 'gh auth status', 'docker logout', 'hf upload org/x .'];
     const tools = shellCallSites('README.md', lines.map((command, i) => ({ line: i + 1, command })));
-    // Shell utilities that move around, inspect or fetch (SHELL_UTILITY_PROGRAMS) are no steps either.
-    expect(tools.map((c) => c.callee)).toEqual(['tool', 'docker', 'tool']);
+    // Shell utilities that move around, inspect or fetch (SHELL_UTILITY_PROGRAMS) are no steps either,
+    // nor is signing in to another program (AUTH_COMMAND); its other subcommands are.
+    expect(tools.map((c) => c.callee)).toEqual(['tool', 'docker', 'tool', 'hf']);
     const own = all[0];
     expect(own.resolution.kind).toBe('repo');
     // `tool/scripts/` reads as a scripts folder, but the command is what the user types.

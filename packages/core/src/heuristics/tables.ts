@@ -583,6 +583,13 @@ export const SHELL_UTILITY_PROGRAMS = new Set([
   'tar', 'unzip', 'zip', 'nvidia-smi', 'nvcc', 'du', 'df', 'free', 'watch', 'tee', 'xargs', 'sort', 'wc', 'diff',
 ]);
 
+/**
+ * Signing in to another program (`wandb login`, `hf auth login`, `huggingface-cli login`, `docker login`,
+ * `gh auth status`): set-up before the work, like an install, never a step (lerobot's training path began
+ * with the steps `hf` and `wandb`). Only other programs: the repository's own CLI resolves first.
+ */
+export const AUTH_COMMAND = /^\S+(\s+auth)?\s+(login|logout|whoami)\b|^\S+\s+auth\b/;
+
 /** Node `child_process` functions whose first argument is the command they run (External Tool Docs). */
 export const CHILD_PROCESS_CALLS = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork']);
 
