@@ -1817,6 +1817,24 @@ describe('a resource\'s use case', () => {
     const alone = buildWorkflows([lookup], { suggestions: [], purposes: new Map() }, ctx).workflows[0];
     expect(alone.anchor).toBe('caches.delete');
   });
+
+  it('is anchored on a module function that makes it, by the object alone (one or many), not on its removal', async () => {
+    const repo = write({
+      'acme/__init__.py': 'from acme.hub import create_repo, upload_file, delete_files, whoami\n',
+      'acme/hub.py':
+        'def create_repo(name):\n    """Create a repository."""\n    return name\n\n\ndef upload_file(repo, path):\n    """Upload a file."""\n    return path\n\n\n' +
+        'def delete_files(repo, paths):\n    """Delete files."""\n    return None\n\n\ndef whoami():\n    """Who is signed in."""\n    return "me"\n',
+    });
+    const H = 'from acme import create_repo, upload_file, delete_files, whoami\n';
+    const quick = await analysed(repo, `${H}create_repo("r")\nupload_file("r", "a.bin")\ndelete_files("r", ["a.bin"])\n`, 'examples/quick.py');
+    // Other sources upload (so uploading is the commoner call) but never delete.
+    const uses = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo, `${H}whoami()\nupload_file("r", "${k}.bin")\n`, `examples/use_${k}.py`)));
+    const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
+    const { workflows } = buildWorkflows([quick, ...uses], { suggestions: [], purposes: new Map() }, ctx);
+    const w = workflows.find((x) => x.sources.some((s) => s.path === 'examples/quick.py'))!;
+    expect(w.anchor).toBe('upload_file');
+    expect(w.name).not.toMatch(/Delet/);
+  });
 });
 
 describe('a helper class of the examples', () => {

@@ -307,8 +307,8 @@ function isUseCaseList(s: AnalysedSource, weight: Weight): boolean {
  * the `ai.caches.delete` of its last step, rarer only because fewer samples clean up): when the anchor
  * looks up, changes or removes (LIFECYCLE_AFTER) and the source makes, earlier, through the same receiver
  * and naming the same object (LIFECYCLE_MAKERS: `ai.caches.create` for `ai.caches.delete`, `api.create_repo`
- * for `api.delete_repo`; not `session.createEditor` for `session.delete`), with some weight, that call is
- * the anchor.
+ * for `api.delete_repo`, a module's `uploadFile` for its `deleteFiles`; not `session.createEditor` for
+ * `session.delete`), with some weight, that call is the anchor.
  */
 function maker(anchor: Feature, features: Feature[], value: (x: Feature) => number): Feature | undefined {
   const split = (c: CallSite) => {
@@ -317,10 +317,12 @@ function maker(anchor: Feature, features: Feature[], value: (x: Feature) => numb
     return { receiver: parts.slice(0, -1).join('.'), verb, object: object.join(' ') };
   };
   const a = split(anchor.call);
-  if (!a.receiver || !LIFECYCLE_AFTER.has(a.verb)) return undefined;
+  // A module's functions have no receiver: then the object says it (`uploadFile` for `deleteFiles`).
+  if ((!a.receiver && !a.object) || !LIFECYCLE_AFTER.has(a.verb)) return undefined;
+  const one = (o: string) => o.replace(/s$/, '');
   return features.find((x) => {
     const m = split(x.call);
-    return x.at < anchor.at && value(x) > 0 && m.receiver === a.receiver && m.object === a.object && LIFECYCLE_MAKERS.has(m.verb);
+    return x.at < anchor.at && value(x) > 0 && m.receiver === a.receiver && one(m.object) === one(a.object) && LIFECYCLE_MAKERS.has(m.verb);
   });
 }
 
