@@ -244,3 +244,73 @@ describe('a repository with both Python and TypeScript', () => {
     expect(env).toEqual({ 'examples/run.py': 'acme_duo_Python', 'examples/run.ts': 'acme_duo_Node' });
   });
 });
+
+describe('package READMEs of a monorepo, elided values, sessions that go on', async () => {
+  const fence = '```';
+  const repo = write({
+    'package.json': '{ "name": "mono", "private": true, "workspaces": ["packages/*"] }\n',
+    'README.md': ['# mono', '', '- [@acme/infer](packages/infer/README.md): run models', ''].join('\n'),
+    'packages/infer/package.json': '{ "name": "@acme/infer", "main": "src/index.ts" }\n',
+    'packages/infer/src/index.ts': [
+      'export class Client {',
+      '  constructor(public token?: string) {}',
+      '  translate(args: { text: string; model?: unknown }): string {',
+      '    return args.text;',
+      '  }',
+      '}',
+      'export function summarize(args: { text: string; extra?: unknown }): string {',
+      '  return args.text;',
+      '}',
+      '',
+    ].join('\n'),
+    'packages/infer/README.md': [
+      '# @acme/infer',
+      '',
+      '## Initialize',
+      '',
+      `${fence}ts`,
+      "import { Client } from '@acme/infer';",
+      '',
+      "const hf = new Client('token');",
+      fence,
+      '',
+      '## Tree-shaking',
+      '',
+      `${fence}ts`,
+      "import { summarize } from '@acme/infer';",
+      '',
+      'summarize({ text: "x", extra: ... });',
+      fence,
+      '',
+      '## Translation',
+      '',
+      `${fence}ts`,
+      'await hf.translate({ text: "hello", model: ... });',
+      fence,
+      '',
+    ].join('\n'),
+    // Not linked from the root README: the monorepo's plumbing.
+    'packages/hash/package.json': '{ "name": "@acme/hash", "main": "src/index.ts" }\n',
+    'packages/hash/src/index.ts': 'export function digest(s: string): string {\n  return s;\n}\n',
+    'packages/hash/README.md': `# hash\n\n${fence}ts\nimport { digest } from '@acme/hash';\n\ndigest("a");\n${fence}\n`,
+  });
+  const calls = await callsOf(repo);
+  const ids = [...calls.keys()];
+
+  it('reads the README of a package the root README links to, not of the others', () => {
+    expect(ids.some((id) => id.startsWith('packages/infer/README.md#'))).toBe(true);
+    expect(ids.some((id) => id.startsWith('packages/hash/README.md#'))).toBe(false);
+  });
+
+  it('reads `...` where a value goes as a value, every line where it is', () => {
+    const c = find([...calls.values()].flat().filter((x) => x.site.path === 'packages/infer/README.md'), 'summarize');
+    expect(c.resolution).toMatchObject({ kind: 'repo', qualname: 'summarize', span: { path: 'packages/infer/src/index.ts' } });
+    expect(c.site.start).toBe(lineOf(repo, 'packages/infer/README.md', 'summarize({ text'));
+  });
+
+  it('goes on with the session after a block that imports only new names', () => {
+    const c = find([...calls.values()].flat().filter((x) => x.site.path === 'packages/infer/README.md'), 'hf.translate');
+    expect(c.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.translate' });
+    expect(c.site.start).toBe(lineOf(repo, 'packages/infer/README.md', 'await hf.translate'));
+  });
+});

@@ -3,8 +3,8 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
-import { exampleDirOf, isDocPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
+import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
+import { exampleDirOf, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
@@ -211,16 +211,22 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     await addFile(f.path, /(^|\/)__main__\.py$/.test(f.path) ? 'entry-point' : 'script', '`if __name__ == "__main__":` script', 50);
   }
   // 4. Code blocks in README files and docs.
+  let frontPage: string | undefined;
   for (const path of docPages(files, exampleDir)) {
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
+    // A package README copied from the root one (the main package's, published with it) says nothing new.
+    if (isReadme && !path.includes('/')) frontPage ??= text;
+    else if (isReadme && text === frontPage) continue;
     // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
     const session = { text: '', lines: [] as { line: number; cell?: number }[], shell: [] as PendingSource['shell'] };
     const members: PendingSource[] = [];
-    // TypeScript blocks run as sessions too, but a block with its own imports starts a new one (README
-    // blocks often repeat `import X from 'pkg'`; one file would bind every later X to the first import).
-    type TsSession = { id: string; text: string; lines: { line: number; cell?: number }[]; tsx: boolean; js: boolean; members: PendingSource[] };
+    // TypeScript blocks run as sessions too, but a block that imports a name the session already has starts
+    // a new one (README blocks often repeat `import X from 'pkg'`; one file would bind every later X to the
+    // first import). A block importing only new names goes on (`import { textGeneration }` between blocks
+    // using the `hf` client made above).
+    type TsSession = { id: string; text: string; lines: { line: number; cell?: number }[]; tsx: boolean; js: boolean; members: PendingSource[]; bound: Set<string> };
     const tsSessions: TsSession[] = [];
     let blocks: CodeBlock[];
     await inp.pages?.settle(path);
@@ -251,16 +257,23 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       // The root README is the project's front page; a README inside an example folder shows that example.
       const inExample = !!exampleDir(path) && !isDoc(path);
       const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : inExample ? 'example' : 'docs';
-      const foundBy = inExample ? 'example README code block' : isReadme ? 'README code block' : 'docs code block';
+      const foundBy = inExample ? 'example README code block' : isReadme ? (kind === 'readme' ? 'README code block' : 'package README code block') : 'docs code block';
       const base: Candidate = { id, path, kind, line: block.startLine, foundBy, kept: false, reason: '', ...(block.heading ? { heading: block.heading } : {}) };
       if (block.language === 'typescript') {
-        const code = block.source.text;
+        let code = block.source.text;
         if (!code.trim()) {
           dropped.push({ ...base, reason: block.source.shell.length ? 'install commands only' : 'no code' });
           continue;
         }
         const tsx = /^(tsx|jsx)\b/i.test(block.info.trim());
-        const err = await syntaxError(code, tsx);
+        let err = await syntaxError(code, tsx);
+        // Docs elide what does not matter with `...` where a value goes (`new Blob(...)`, `files: [ ... ]`,
+        // `inputs: ...,`): read as a name of the same length, so every line and column stays where it is.
+        const elided = err ? code.replace(ELIDED_VALUE, '___') : code;
+        if (err && elided !== code && !(await syntaxError(elided, tsx))) {
+          code = elided;
+          err = undefined;
+        }
         if (err) {
           // A fragment that does not parse would break the blocks after it in the session.
           dropped.push({ ...base, reason: `code block does not parse as TypeScript/JavaScript (line ${block.source.lines[err.line - 1]?.line ?? block.startLine}: ${err.message})` });
@@ -289,8 +302,11 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
           ...(imports ? { imports: true } : {}),
         };
-        if (imports || !tsSessions.length) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [] });
+        const names = boundNames(code);
+        const last = tsSessions[tsSessions.length - 1];
+        if (!last || (imports && (!names || names.imported.some((n) => last.bound.has(n))))) tsSessions.push({ id: `${path}#typescript-${tsSessions.length + 1}`, text: '', lines: [], tsx: false, js: true, members: [], bound: new Set() });
         const ts = tsSessions[tsSessions.length - 1];
+        for (const n of [...(names?.imported ?? []), ...(names?.declared ?? [])]) ts.bound.add(n);
         entry.session = ts.id;
         ts.text += code.endsWith('\n') ? code : `${code}\n`;
         ts.lines.push(...lines);
@@ -375,11 +391,81 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));
   const translated = translationFolders(allPaths);
+  // The README of a package of a monorepo that the root README points to is that package's front page
+  // (huggingface.js's README lists `packages/inference/README.md`, `packages/hub/README.md`...); the
+  // packages it does not name are the monorepo's own plumbing (hashing, chunking).
+  const linked = linkedFolders(files, allPaths);
+  const packageReadme = (p: string) => {
+    const m = /^(.+)\/readme\.(md|markdown|mdx|rst)$/i.exec(p);
+    return !!m && linked.has(m[1]) && !isNonLibraryPath(p) && PACKAGE_MANIFESTS.some((f) => allPaths.has(`${m[1]}/${f}`));
+  };
   return sourceFiles
     .map((f) => f.path)
-    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)))
+    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
 }
+
+/**
+ * Names a TypeScript block binds at its top: imported (`import X, { a, b as c } from`, `import * as ns`,
+ * `const x = require(...)`) and declared (`const`, `let`, `var`, `function`, `class`). Undefined when an
+ * import is not in one of these shapes (then the block starts a session of its own, as any block with
+ * imports once did).
+ */
+function boundNames(code: string): { imported: string[]; declared: string[] } | undefined {
+  const imported: string[] = [];
+  for (const m of code.matchAll(/^\s*import\s+(?!\()([^'";]*?)\s+from\s+['"]/gm)) {
+    const clause = m[1].replace(/^type\s+/, '');
+    const named = /\{([^}]*)\}/.exec(clause);
+    const rest = clause.replace(/\{[^}]*\}/, '').split(',').map((x) => x.trim()).filter(Boolean);
+    for (const r of rest) {
+      const ns = /^\*\s+as\s+([A-Za-z_$][\w$]*)$/.exec(r);
+      if (ns) imported.push(ns[1]);
+      else if (/^[A-Za-z_$][\w$]*$/.test(r)) imported.push(r);
+      else return undefined;
+    }
+    for (const part of named ? named[1].split(',') : []) {
+      const n = part.trim().replace(/^type\s+/, '');
+      if (!n) continue;
+      const as = /^[\w$]+\s+as\s+([A-Za-z_$][\w$]*)$/.exec(n);
+      if (as) imported.push(as[1]);
+      else if (/^[A-Za-z_$][\w$]*$/.test(n)) imported.push(n);
+      else return undefined;
+    }
+  }
+  for (const m of code.matchAll(/^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?require\(/gm)) imported.push(m[1]);
+  const statements = (code.match(/^\s*import\s+[^(\s]/gm)?.length ?? 0) + (code.match(/\brequire\(\s*['"]/g)?.length ?? 0);
+  const shapes = (code.match(/^\s*import\s+(?!\()[^'";]*?\s+from\s+['"]/gm)?.length ?? 0) + (code.match(/^\s*(?:const|let|var)\s+[A-Za-z_$][\w$]*\s*=\s*(?:await\s+)?require\(/gm)?.length ?? 0);
+  // A side-effect import (`import 'dotenv/config'`) or a destructured require: not understood here.
+  if (shapes < statements) return undefined;
+  const declared = [...code.matchAll(/^(?:export\s+)?(?:const|let|var|function\*?|async\s+function\*?|class)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  return { imported, declared };
+}
+
+/** `...` standing for a value: followed by the end of a list, an argument, an object or the line (a spread is followed by what it spreads). */
+const ELIDED_VALUE = /(?<![.\w])\.\.\.(?=[ \t]*([,)\]}]|$))/gm;
+
+/**
+ * Folders the root README links to, by a relative link (`packages/hub/README.md`, `./packages/hub`) or a
+ * GitHub link into a repository's tree (`https://github.com/o/r/tree/main/packages/hub`) naming a folder
+ * that is here.
+ */
+function linkedFolders(files: RepoFiles, allPaths: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const readme = [...allPaths].filter((p) => /^readme\.(md|markdown|mdx|rst)$/i.test(p)).sort()[0];
+  const r = readme ? files.readSync(readme) : undefined;
+  if (!r?.ok) return out;
+  for (const m of r.text.matchAll(/\]\(\s*<?([^)\s>]+)/g)) {
+    const target = m[1].replace(/[#?].*$/, '');
+    const rel = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/(?:tree|blob)\/[^/]+\/(.+)$/.exec(target)?.[1] ?? (/^[a-z][a-z0-9+.-]*:/i.test(target) ? undefined : target);
+    if (!rel) continue;
+    const path = rel.replace(/^\.?\//, '').replace(/\/+$/, '');
+    out.add(/(^|\/)readme\.[a-z]+$/i.test(path) ? path.slice(0, path.lastIndexOf('/')) : path);
+  }
+  return out;
+}
+
+/** Files that make a folder a package of its own (a workspace member, a distribution). */
+const PACKAGE_MANIFESTS = ['package.json', ...PY_PACKAGE_MANIFESTS];
 
 /** A page at the root beside the README that tells how to use the project (ROOT_PROJECT_PAGES are about the project itself). */
 const isRootPage = (p: string) => /^[^/]+\.(md|markdown|mdx|rst)$/i.test(p) && !ROOT_PROJECT_PAGES.test(p);
