@@ -202,7 +202,9 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^[a-z0-9_]*_(version|compat|compatibility)_checks?$/, // torchvision_compatibility_check
   /^(print|warn|report)_[a-z0-9_]+$/, // print_rank_0, print_trainable_parameters
   /^[a-z0-9_]+_to_(markdown|md|html)(_table)?$|^[a-z0-9_]+_to_table$/, // results formatted for display: benchmark_dict_to_markdown_table
-  /^log_(metrics?|info|messages?|stats|results|summary|scalars?|hyperparams|params|images?|table|text|artifacts?)$/, // not log_softmax
+  // Logging what happens (log_metrics, log_say, log_rerun_data, log_tool_action_error); not the math of
+  // logarithms (log_softmax, log_prob) nor logging a model to a tracker, which saves it (mlflow's log_model).
+  /^log_(?!(softmax|sigmoid|probs?|likelihoods?|sum|det|normal|model)(_|$))[a-z0-9_]+$/,
   /^(save|write|dump)_(metrics?|stats|results)$/, // trainer.save_metrics("eval", metrics): reporting, like log_metrics
   /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
