@@ -1433,6 +1433,10 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Gemini API Coding Guidelines (JavaScript/TypeScript)', new Set(['generate', 'content']), false, 'page')).toBeUndefined();
     expect(taskHeading('DSPy Cheatsheet', new Set(['predict']), false, 'page')).toBeUndefined();
     expect(taskHeading('Fine-tuning guide', new Set(['train']), false, 'page')).toBe('Fine-tuning guide');
+    // Nor does a record of changes to the API.
+    expect(taskHeading('Backward compatibility', new Set(['make', 'processors']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Breaking changes in v2', new Set(['train']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Release Notes', new Set(['train']), false, 'page')).toBeUndefined();
     // How short or quick the code is says nothing of the task.
     expect(taskHeading('A server in 15 lines', new Set(['mcp', 'server']), false, 'readme')).toBe('A server');
     expect(taskHeading('Train a model in 5 minutes', new Set(['train']), false, 'readme')).toBe('Train a model');

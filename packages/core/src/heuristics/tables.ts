@@ -705,10 +705,11 @@ export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|be
 
 /**
  * A heading or title that names a kind of document, not a task ("Gemini API Coding Guidelines", "Cheat
- * sheet", "Best practices", "Style conventions"): the page is rules or tips about many tasks. A "guide" or
+ * sheet", "Best practices", "Style conventions"): the page is rules or tips about many tasks; or a record
+ * of changes to the API ("Backward compatibility", "Breaking changes", "Release notes"). A "guide" or
  * "tutorial" is about the task it names ("Fine-tuning guide"): not listed.
  */
-export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary)\b/i;
+export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary|backwards? compatibility|breaking changes?|change ?logs?|release notes|deprecations?)\b/i;
 
 /** A heading's claim of how short or quick its code is ("in 15 lines", "in 5 minutes", "in one step"): no word of the task. */
 export const HEADING_BRAG = /\s+(?:in|with|under)\s+(?:\d+|a few|one|two|three|four|five|ten)\s+(?:lines?(?: of code)?|minutes?|mins?|steps?|seconds?|secs?|words?)\b/gi;
