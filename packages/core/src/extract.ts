@@ -14,11 +14,12 @@ import { newRec, Rerun, TrackedPythonIndex, type Rec, type UnitSpec } from './re
 import { FactsPool, threadsFor, type PoolItem } from './lang/python/pool.js';
 import type { PyModuleFacts } from './lang/python/types.js';
 import { readmeTerms } from './group/mentions.js';
+import { brandSpellings } from './group/brands.js';
 import { navFiles, navOrder } from './group/docs-nav.js';
 import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
-import { discover, docPages, exampleDirWith, type PendingSource } from './discover/discover.js';
+import { discover, docPages, exampleDirWith, frontReadme, type PendingSource } from './discover/discover.js';
 import { buildSteps } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
@@ -530,7 +531,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const runtime = hasNode && !sectionSources.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
   const modelDomains = domainsOf(meta.dependencies, meta.keywords);
   // The root README's prose: the terms it names rank the use cases it talks about.
-  const readmeFile = files.files.map((f) => f.path).filter((p) => /^readme(\.(md|markdown|mdx|rst|txt))?$/i.test(p)).sort()[0];
+  const readmeFile = frontReadme(files.files.map((f) => f.path));
   const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
   // The docs' navigation: pages listed early rank their use cases higher (translated navigations left out).
   const pathSet = new Set(files.files.map((f) => f.path));
@@ -543,13 +544,15 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   }
   const docsNav = navOrder(navs, docPages(files, exampleDirWith(options.exampleDirs ?? [])));
   const projectWords = [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean);
+  const projectNames = meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''];
   const { workflows, omitted } = buildWorkflows(
     sectionSources,
     {
       suggestions: wikiFinal.phase0?.suggestions ?? [],
       purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])),
       projectWords,
-      projectNames: meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''],
+      projectNames,
+      ...(readmeText !== undefined ? { brands: brandSpellings(readmeText, projectNames) } : {}),
     },
     {
       repoName,

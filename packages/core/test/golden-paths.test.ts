@@ -895,6 +895,16 @@ describe('near-duplicates and evidence', () => {
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
   });
 
+  it('takes for the quick start the first README section that does something with the library, not one that only makes an object', async () => {
+    const setup = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model([1.0])\n', 'README.md', 'readme');
+    setup.candidate = { ...setup.candidate, id: 'README.md#L10', line: 10 };
+    const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
+    readme.candidate = { ...readme.candidate, id: 'README.md#L30', line: 30 };
+    const useCase = { anchor: callKey(readme.steps[0].calls[0]), anchorCall: readme.steps[0].calls[0], members: [readme], steps: readme.steps };
+    const [ranked] = rankUseCases([useCase], { suggestions: [], sources: [setup, readme], isPublic: publicSurface() });
+    expect(ranked.evidence[0].kind).toBe('readme-quickstart');
+  });
+
   it('a feature the README lists ranks the few use cases its words spell, not a category many spell', async () => {
     const ex = await analysed(ADAPTKIT, `${H}m = merge_adapters(Model.from_pretrained("x"), ["a"], [1.0])\n`, 'examples/merge.py');
     const useCase = (anchor: string) => ({ anchor, anchorCall: ex.steps[0].calls[0], members: [ex], steps: ex.steps });

@@ -314,3 +314,31 @@ describe('package READMEs of a monorepo, elided values, sessions that go on', as
     expect(c.site.start).toBe(lineOf(repo, 'packages/infer/README.md', 'await hf.translate'));
   });
 });
+
+describe('a monorepo root named like its published package; README copies', async () => {
+  const fence = '```';
+  const quick = ['## Install', '', 'npm i sbx', '', '## Run a command', '', `${fence}ts`, "import Sandbox from 'sbx';", '', 'const box = await Sandbox.create();', "await box.run('echo hi');", fence, ''];
+  const repo = write({
+    // The private root and the SDK share the name `sbx`: an import of `sbx` is the SDK's.
+    'package.json': '{ "name": "sbx", "private": true, "workspaces": ["packages/*"] }\n',
+    'packages/js-sdk/package.json': '{ "name": "sbx", "main": "dist/index.js" }\n',
+    'packages/js-sdk/src/index.ts': 'export class Sandbox {\n  static async create(): Promise<Sandbox> {\n    return new Sandbox();\n  }\n  async run(cmd: string): Promise<string> {\n    return cmd;\n  }\n}\nexport default Sandbox;\n',
+    'README.md': ['# sbx', '', ...quick].join('\n'),
+    // A copy for a registry (the same headings): nothing new. Another root page: a docs page.
+    'README-NPM.md': ['# sbx', '', ...quick].join('\n'),
+    'README-dev.md': ['# Developing sbx', '', '## Build', '', '## Release', '', ...quick].join('\n'),
+  });
+  const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tsroot-')), name: 'acme_sbx' });
+  const calls = await callsOf(repo);
+
+  it('resolves the package name to the workspace package, not to the private root', () => {
+    const c = find(calls.get(model.candidates.find((x) => x.path === 'README.md')!.id), 'box.run');
+    expect(c.resolution).toMatchObject({ kind: 'repo', qualname: 'Sandbox.run', span: { path: 'packages/js-sdk/src/index.ts' } });
+  });
+
+  it('reads the front README as the README, skips its copies, and reads another root README as docs', () => {
+    expect(model.candidates.filter((x) => x.path === 'README.md').map((x) => x.kind)).toEqual(['readme']);
+    expect(model.candidates.some((x) => x.path === 'README-NPM.md')).toBe(false);
+    expect(model.candidates.filter((x) => x.path === 'README-dev.md').map((x) => x.kind)).toEqual(['docs']);
+  });
+});

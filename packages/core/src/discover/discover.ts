@@ -210,15 +210,17 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     if (!r.ok || !/if\s+__name__\s*==\s*['"]__main__['"]|if\s+['"]__main__['"]\s*==\s*__name__/.test(r.text)) continue;
     await addFile(f.path, /(^|\/)__main__\.py$/.test(f.path) ? 'entry-point' : 'script', '`if __name__ == "__main__":` script', 50);
   }
-  // 4. Code blocks in README files and docs.
-  let frontPage: string | undefined;
+  // 4. Code blocks in README files and docs. The front README is the project's front page (kind `readme`);
+  // another README beside it (`README-PYPI.md`) or a package's is read like a docs page.
+  const front = frontReadme(files.files.map((f) => f.path));
+  const frontText = front ? await files.readOrSkip(front) : undefined;
   for (const path of docPages(files, exampleDir)) {
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
-    // A package README copied from the root one (the main package's, published with it) says nothing new.
-    if (isReadme && !path.includes('/')) frontPage ??= text;
-    else if (isReadme && text === frontPage) continue;
+    // A copy of the front README for a registry (the main package's, `README-PYPI.md`: its headings, or
+    // nearly all of them, are the front README's) says nothing new.
+    if (isReadme && path !== front && frontText !== undefined && copies(outline(text), outline(frontText))) continue;
     // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
     const session = { text: '', lines: [] as { line: number; cell?: number }[], shell: [] as PendingSource['shell'] };
     const members: PendingSource[] = [];
@@ -256,7 +258,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       const id = `${path}#L${block.startLine}`;
       // The root README is the project's front page; a README inside an example folder shows that example.
       const inExample = !!exampleDir(path) && !isDoc(path);
-      const kind: SourceKind = isReadme && !path.includes('/') ? 'readme' : inExample ? 'example' : 'docs';
+      const kind: SourceKind = path === front ? 'readme' : inExample ? 'example' : 'docs';
       const foundBy = inExample ? 'example README code block' : isReadme ? (kind === 'readme' ? 'README code block' : 'package README code block') : 'docs code block';
       const base: Candidate = { id, path, kind, line: block.startLine, foundBy, kept: false, reason: '', ...(block.heading ? { heading: block.heading } : {}) };
       if (block.language === 'typescript') {
@@ -363,7 +365,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       m.shell = session.shell;
     }
     // Sections whose shell commands (not taken by a TypeScript block) run the repository's own CLI.
-    if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: isReadme && !path.includes('/') ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
+    if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: path === front ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
   // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
   // nothing of the repository cannot call its API and is not parsed (a text check).
@@ -451,7 +453,7 @@ const ELIDED_VALUE = /(?<![.\w])\.\.\.(?=[ \t]*([,)\]}]|$))/gm;
  */
 function linkedFolders(files: RepoFiles, allPaths: Set<string>): Set<string> {
   const out = new Set<string>();
-  const readme = [...allPaths].filter((p) => /^readme\.(md|markdown|mdx|rst)$/i.test(p)).sort()[0];
+  const readme = frontReadme([...allPaths]);
   const r = readme ? files.readSync(readme) : undefined;
   if (!r?.ok) return out;
   for (const m of r.text.matchAll(/\]\(\s*<?([^)\s>]+)/g)) {
@@ -462,6 +464,20 @@ function linkedFolders(files: RepoFiles, allPaths: Set<string>): Set<string> {
     out.add(/(^|\/)readme\.[a-z]+$/i.test(path) ? path.slice(0, path.lastIndexOf('/')) : path);
   }
   return out;
+}
+
+/** The project's front page: the root `README` (`.md`, `.markdown`, `.mdx`, `.rst`, `.txt` or none), first by name. */
+export function frontReadme(paths: string[]): string | undefined {
+  return paths.filter((p) => /^readme(\.(md|markdown|mdx|rst|txt))?$/i.test(p)).sort(byCodeUnit)[0];
+}
+
+/** A page's headings (links reduced to their text). */
+const outline = (text: string) => [...text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+
+/** A page is a copy of another when at least 90% of its headings (three or more) are the other's: a copy for a registry, maybe a version behind. */
+function copies(page: string[], of: string[]): boolean {
+  const have = new Set(of);
+  return page.length >= 3 && page.filter((h) => have.has(h)).length >= 0.9 * page.length;
 }
 
 /** Files that make a folder a package of its own (a workspace member, a distribution). */

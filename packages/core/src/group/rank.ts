@@ -33,14 +33,25 @@ const log2 = (x: number) => Math.log(x) / Math.LN2;
 const round = (x: number) => Math.round(x * 10) / 10;
 const where = (s: AnalysedSource) => (s.candidate.heading ? `${s.candidate.path} (${s.candidate.heading})` : s.candidate.id);
 
-export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCase[] {
-  // README sections in file order: the first one with code is the quick start when no heading says so.
-  const readme = ctx.sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
-  const readmeIndex = new Map(readme.map((s, i) => [s, i]));
+/**
+ * The README's sections in the order they count (file order, those that do something with the library
+ * first), and the test of its quick start: the sections near the top whose heading says so, else the
+ * first. A block that only makes the client (`sdk = Mistral()` then "# Rest of script here...", under the
+ * installation notes) does nothing with the library and is no quick start.
+ */
+function readmeOrder(sources: AnalysedSource[]): { readme: AnalysedSource[]; index: Map<AnalysedSource, number>; isQuickstart: (s: AnalysedSource) => boolean } {
+  const acts = (s: AnalysedSource) => s.steps.some((st) => st.calls.some((c) => c.definition?.kind !== 'class'));
+  const readme = sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => Number(acts(b)) - Number(acts(a)) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
+  const index = new Map(readme.map((s, i) => [s, i]));
   // Only near the top: an "Example" far down the README (under "Training recipes") is no quick start.
-  const nearTop = (s: AnalysedSource) => (readmeIndex.get(s) ?? 0) * RANK_POINTS.readmeOrderStep < RANK_POINTS.readmeOrderBonus;
+  const nearTop = (s: AnalysedSource) => (index.get(s) ?? 0) * RANK_POINTS.readmeOrderStep < RANK_POINTS.readmeOrderBonus;
   const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s));
-  const isQuickstart = (s: AnalysedSource) => (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s) : readmeIndex.get(s) === 0);
+  const isQuickstart = (s: AnalysedSource) => index.has(s) && (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s) : index.get(s) === 0);
+  return { readme, index, isQuickstart };
+}
+
+export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCase[] {
+  const { readme, index: readmeIndex, isQuickstart } = readmeOrder(ctx.sources);
 
   // A feature the README lists names a use case, or the few ways of one ("Guardrails": input and output
   // guardrails); one that many use cases' APIs spell is a category ("Trainers", "Agents"), no evidence.

@@ -64,7 +64,11 @@ export class ModuleMap {
     const deps = new Set<string>();
     for (const p of found) for (const k of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies']) for (const d of Object.keys(asRecord(p.json[k]))) deps.add(d);
     const map = new ModuleMap(files, deps);
-    for (const p of found.sort((a, b) => a.dir.length - b.dir.length || byCodeUnit(a.dir, b.dir))) {
+    // One package per name, the shallowest first; but a private workspace root that shares its name with a
+    // workspace package (e2b's root `package.json` and `packages/js-sdk`, both `e2b`) is the monorepo, not
+    // the published package.
+    const privateRoot = (p: JsPackage) => p.dir === '' && p.json.private === true && found.some((q) => q !== p && q.name === p.name);
+    for (const p of found.filter((x) => !privateRoot(x)).sort((a, b) => a.dir.length - b.dir.length || byCodeUnit(a.dir, b.dir))) {
       if (p.name && !map.packages.has(p.name)) map.packages.set(p.name, p);
     }
     // Workspace packages are the repository's own code, not dependencies.
