@@ -164,6 +164,10 @@ describe('steps', () => {
     // Untyped, or typed as giving nothing: no value to get.
     expect(titleOf(nameCall({ ...c('block.forward', 'function'), assignedTo: ['out'] }))).toBe('Call Forward');
     expect(titleOf(nameCall({ ...kept, definition: { ...kept.definition!, returns: 'None' } }))).toBe('Call Bucket Info');
+    // The value an inference keeps names it, unless it only repeats the verb, whole or cut short.
+    expect(titleOf(nameCall({ ...c('model.generate', 'function'), assignedTo: ['text'] }))).toBe('Generate Text');
+    expect(titleOf(nameCall({ ...c('model.predict', 'function'), assignedTo: ['preds'] }))).toBe('Predict');
+    expect(titleOf(nameCall({ ...c('model.predict', 'function'), assignedTo: ['predictions'] }))).toBe('Predict');
   });
 
   it('a bare verb reached through its module acts on what it returns, not on the module', () => {

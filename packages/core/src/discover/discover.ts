@@ -446,13 +446,19 @@ function boundNames(code: string): { imported: string[]; declared: string[] } | 
 /** `...` standing for a value: followed by the end of a list, an argument, an object or the line (a spread is followed by what it spreads). */
 const ELIDED_VALUE = /(?<![.\w])\.\.\.(?=[ \t]*([,)\]}]|$))/gm;
 
+/** The README's links of a scan: docPages is asked three times a run. */
+const linkedMemo = new WeakMap<RepoFiles, Set<string>>();
+
 /**
  * Folders the root README links to, by a relative link (`packages/hub/README.md`, `./packages/hub`) or a
  * GitHub link into a repository's tree (`https://github.com/o/r/tree/main/packages/hub`) naming a folder
  * that is here.
  */
 function linkedFolders(files: RepoFiles, allPaths: Set<string>): Set<string> {
+  const known = linkedMemo.get(files);
+  if (known) return known;
   const out = new Set<string>();
+  linkedMemo.set(files, out);
   const readme = frontReadme([...allPaths]);
   const r = readme ? files.readSync(readme) : undefined;
   if (!r?.ok) return out;

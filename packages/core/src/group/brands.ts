@@ -17,12 +17,14 @@ export function brandSpellings(readme: string, projectNames: readonly string[]):
     count.set(w, (count.get(w) ?? 0) + 1);
   }
   const best = new Map<string, string>();
-  for (const [w, n] of [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  for (const [w] of [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     if (!best.has(w.toLowerCase()) && splitCamel(w).includes(' ')) best.set(w.toLowerCase(), w);
-    void n;
   }
   return [...best.values()];
 }
+
+/** Text as a regular expression that matches it literally. */
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text with each brand written as one word: `Le Robot`, `Le_Robot` and the plain `Lerobot` become `LeRobot`. */
 export function joinBrands(text: string, brands: readonly string[]): string {
@@ -30,7 +32,6 @@ export function joinBrands(text: string, brands: readonly string[]): string {
   for (const b of brands) {
     const parts = splitCamel(b).split(' ').filter(Boolean);
     const plain = b.charAt(0).toUpperCase() + b.slice(1).toLowerCase();
-    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     out = out.replace(new RegExp(`(?<![A-Za-z0-9])(?:${parts.map(esc).join('[ _]')}|${esc(plain)})(?![a-z0-9])`, 'g'), b);
   }
   return out;
@@ -59,7 +60,7 @@ export function brandWorkflows(workflows: Workflow[], omitted: OmittedUseCase[],
   for (const o of omitted) o.name = j(o.name);
   if (!renamed.size) return;
   const olds = [...renamed.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const re = new RegExp(olds.map((o) => o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const re = new RegExp(olds.map(esc).join('|'), 'g');
   const t = (x: string) => x.replace(re, (m) => renamed.get(m) ?? m);
   const traces = (ts: TextTrace[]) => ts.forEach((x) => (x.text = t(x.text)));
   for (const w of workflows) {

@@ -39,7 +39,7 @@ const where = (s: AnalysedSource) => (s.candidate.heading ? `${s.candidate.path}
  * first. A block that only makes the client (`sdk = Mistral()` then "# Rest of script here...", under the
  * installation notes) does nothing with the library and is no quick start.
  */
-function readmeOrder(sources: AnalysedSource[]): { readme: AnalysedSource[]; index: Map<AnalysedSource, number>; isQuickstart: (s: AnalysedSource) => boolean } {
+function readmeOrder(sources: AnalysedSource[]): { index: Map<AnalysedSource, number>; isQuickstart: (s: AnalysedSource) => boolean } {
   const acts = (s: AnalysedSource) => s.steps.some((st) => st.calls.some((c) => c.definition?.kind !== 'class'));
   const readme = sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => Number(acts(b)) - Number(acts(a)) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
   const index = new Map(readme.map((s, i) => [s, i]));
@@ -47,11 +47,11 @@ function readmeOrder(sources: AnalysedSource[]): { readme: AnalysedSource[]; ind
   const nearTop = (s: AnalysedSource) => (index.get(s) ?? 0) * RANK_POINTS.readmeOrderStep < RANK_POINTS.readmeOrderBonus;
   const namedQuickstart = readme.some((s) => QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s));
   const isQuickstart = (s: AnalysedSource) => index.has(s) && (namedQuickstart ? QUICKSTART_HEADINGS.test(s.candidate.heading ?? '') && nearTop(s) : index.get(s) === 0);
-  return { readme, index, isQuickstart };
+  return { index, isQuickstart };
 }
 
 export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCase[] {
-  const { readme, index: readmeIndex, isQuickstart } = readmeOrder(ctx.sources);
+  const { index: readmeIndex, isQuickstart } = readmeOrder(ctx.sources);
 
   // A feature the README lists names a use case, or the few ways of one ("Guardrails": input and output
   // guardrails); one that many use cases' APIs spell is a category ("Trainers", "Agents"), no evidence.

@@ -278,10 +278,11 @@ function objectTokens(ts: string[], verb: string): string[] {
   return contentTokens(ts, verb).slice(0, 3);
 }
 
-/** A name's words that can name an object: no stop word, no number, not the verb itself. */
+/** A name's words that can name an object: no stop word, no number, not the verb itself, whole or cut short (`preds` for predict). */
 function contentTokens(ts: string[], verb: string): string[] {
   const stem = verb.replace(/e$/, '');
-  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && t.startsWith(stem)) && !/^\d+$/.test(t));
+  const cut = (t: string) => t.replace(/s$/, '');
+  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && (t.startsWith(stem) || (cut(t).length >= 3 && stem.startsWith(cut(t))))) && !/^\d+$/.test(t));
 }
 
 /**
