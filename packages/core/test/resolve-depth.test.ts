@@ -1040,3 +1040,39 @@ describe('what a factory returns, moved to a device', () => {
     expect(at('text.upper').resolution).not.toHaveProperty('method');
   }, 20000);
 });
+
+describe("an example's subclass of a repository class", () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "srv"\n',
+    'srv/__init__.py': 'from srv.api import ServeAPI\nfrom srv.server import Server\n',
+    'srv/api.py': 'class ServeAPI:\n    def __init__(self, max_batch_size=1):\n        self.max_batch_size = max_batch_size\n\n    def predict(self, x):\n        return x\n',
+    'srv/server.py': 'class Server:\n    def __init__(self, api):\n        self.api = api\n\n    def run(self, port=8000):\n        return port\n',
+    'examples/serve.py': [
+      'import srv',
+      '',
+      '',
+      'class Engine(srv.ServeAPI):',
+      '    def predict(self, x):',
+      '        return x * 2',
+      '',
+      '',
+      'class LoudEngine(Engine):',
+      '    pass',
+      '',
+      '',
+      'server = srv.Server(Engine(max_batch_size=4))',
+      'srv.Server(LoudEngine()).run(port=1)',
+      'server.run(port=8000)',
+      '',
+    ].join('\n'),
+  });
+
+  it('resolves making one to the repository class it extends, through the example\'s own classes', async () => {
+    const at = finder(await resolveIn(repo, 'examples/serve.py'));
+    expect(where(at('Engine'))).toBe(`${spanOf(repo, 'srv/api.py', 'class ServeAPI')} ServeAPI`);
+    expect(at('Engine').resolution).toMatchObject({ via: 'subclass' });
+    expect(where(at('LoudEngine'))).toBe(`${spanOf(repo, 'srv/api.py', 'class ServeAPI')} ServeAPI`);
+    const lines = readFileSync(path.join(repo, 'examples/serve.py'), 'utf8').split('\n');
+    expect(at('Engine').site.start).toBe(lines.findIndex((l) => l.includes('Engine(max_batch_size=4)')) + 1);
+  });
+});

@@ -532,6 +532,24 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return v;
   };
 
+  /**
+   * The repository class a class of the source extends, through the source's own classes
+   * (`class InferenceEngine(ls.LitAPI)`): making one is using that class of the library.
+   */
+  const repoBaseOf = async (cls: PyDef, depth = 0): Promise<DefSym | undefined> => {
+    if (depth > 10) return undefined;
+    for (const base of cls.bases) {
+      const chain = base.replace(/\[.*$/s, '').split('.');
+      if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p)) || chain[0] === 'object') continue;
+      const b = await chainValue(chain, cls.parent, cls.defLine);
+      if (b.kind !== 'symbol' || b.sym.kind !== 'def' || b.sym.def.kind !== 'class') continue;
+      if (b.sym.module !== '__example__') return b.sym;
+      const up = await repoBaseOf(b.sym.def, depth + 1);
+      if (up) return up;
+    }
+    return undefined;
+  };
+
   /** `self.name = self.a.b` (or `= module.f`) in a repository class's methods: the value of the right side. */
   const aliasedAttribute = async (cls: DefSym, name: string, depth = 0): Promise<Value | undefined> => {
     if (depth > 5) return undefined;
@@ -880,7 +898,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     while (nextBare < bare.length && bare[nextBare].line <= call.line) await decoratorSite(bare[nextBare++]);
     if (!emitted(call)) continue;
     const product = call.parent === undefined ? decoratorOf.get(`${call.scope}\0${call.line}`) : undefined;
-    const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, callee, span(call.line, call.endLine), machinery);
+    // Making an object of the source's own subclass of a repository class uses that class.
+    const base = callee.kind === 'symbol' && callee.sym.kind === 'def' && callee.sym.module === '__example__' && callee.sym.def.kind === 'class' ? await repoBaseOf(callee.sym.def) : undefined;
+    const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, base ? { kind: 'symbol', sym: base } : callee, span(call.line, call.endLine), machinery);
+    if (base && site.resolution.kind === 'repo') site.resolution.via = 'subclass';
     if (product) site.decorator = 'call';
     site.order = orderOf(call, i);
     const outer = enclosing(i);
