@@ -25,7 +25,7 @@ import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { mergeSections } from './group/sections.js';
 import { isAppPackage, publicSurface } from './group/surface.js';
-import { repoNameOf, validateRepoName, word } from './group/names.js';
+import { repoNameOf, validateRepoName, withBrands, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
 import { tsNestingProblem } from './lang/ts/nesting.js';
@@ -366,6 +366,12 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   }
 
   progress('parse + resolve: following the examples into the repository');
+  // The project's name as the README spells it: one word in every name the steps and workflows get.
+  const readmeFile = frontReadme(files.files.map((f) => f.path));
+  const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
+  const projectNames = meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''];
+  const brands = readmeText !== undefined ? brandSpellings(readmeText, projectNames) : [];
+  const stepsOf = (calls: CallSite[]) => withBrands(brands, () => buildSteps(calls));
   const analysed: AnalysedSource[] = [];
   const pendingOf = new Map<AnalysedSource, PendingSource>();
   const candidates: Candidate[] = [...dropped];
@@ -396,7 +402,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         candidate: c,
         score: p.score,
         calls,
-        steps: buildSteps(calls),
+        steps: stepsOf(calls),
         runtime: own?.resolution.kind === 'repo' && !own.resolution.span.path.endsWith('.py') ? 'Node' : 'Python',
         ...(p.title ? { title: p.title } : {}),
         ...(p.page ? { page: p.page } : {}),
@@ -418,7 +424,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         candidate: c,
         score: p.score,
         calls,
-        steps: buildSteps(calls),
+        steps: stepsOf(calls),
         runtime: 'Node',
         ...(p.title ? { title: p.title } : {}),
         ...(p.page ? { page: p.page } : {}),
@@ -437,7 +443,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       calls = calls.filter((x) => x.site.start >= from && x.site.start <= to);
     }
     options.onCalls?.(c.id, calls);
-    const steps = buildSteps(calls);
+    const steps = stepsOf(calls);
     const first = p.blockLines ? { line: p.blockLines[0] } : p.map?.lines[0];
     const last = p.blockLines ? { line: p.blockLines[1] } : p.map?.lines[p.map.lines.length - 1];
     const entry: AnalysedSource = {
@@ -482,11 +488,13 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const p = pendingOf.get(a);
     if (p?.section) sectionOf.set(a, p.section);
   });
-  const { sources: sectionSources, mergedInto } = mergeSections(
-    analysed,
-    (a) => sectionOf.get(a),
-    (a) => !!pendingOf.get(a)?.imports,
-    (a) => pendingOf.get(a)?.walkthrough,
+  const { sources: sectionSources, mergedInto } = withBrands(brands, () =>
+    mergeSections(
+      analysed,
+      (a) => sectionOf.get(a),
+      (a) => !!pendingOf.get(a)?.imports,
+      (a) => pendingOf.get(a)?.walkthrough,
+    ),
   );
   for (const [from, into] of mergedInto) unresolvedBySource.set(into, [...(unresolvedBySource.get(into) ?? []), ...(unresolvedBySource.get(from) ?? [])]);
   const mergedAway = new Set(mergedInto.keys());
@@ -531,8 +539,6 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const runtime = hasNode && !sectionSources.some((a) => a.runtime === 'Python' && a.calls.some((x) => x.resolution.kind === 'repo')) ? 'Node' : 'Python';
   const modelDomains = domainsOf(meta.dependencies, meta.keywords);
   // The root README's prose: the terms it names rank the use cases it talks about.
-  const readmeFile = frontReadme(files.files.map((f) => f.path));
-  const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
   // The docs' navigation: pages listed early rank their use cases higher (translated navigations left out).
   const pathSet = new Set(files.files.map((f) => f.path));
   const translated = translationFolders(pathSet);
@@ -544,15 +550,13 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   }
   const docsNav = navOrder(navs, docPages(files, exampleDirWith(options.exampleDirs ?? [])));
   const projectWords = [...(meta.projectName ? [meta.projectName] : []), repoName.split('_').pop() ?? ''].flatMap((w) => w.split(/[^A-Za-z0-9]+/)).filter(Boolean);
-  const projectNames = meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''];
-  const { workflows, omitted } = buildWorkflows(
+  const { workflows, omitted } = withBrands(brands, () => buildWorkflows(
     sectionSources,
     {
       suggestions: wikiFinal.phase0?.suggestions ?? [],
       purposes: new Map([...purposes].map(([k, v]) => [k, v.purpose])),
       projectWords,
       projectNames,
-      ...(readmeText !== undefined ? { brands: brandSpellings(readmeText, projectNames) } : {}),
     },
     {
       repoName,
@@ -566,7 +570,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
       ...(options.all ? { all: true } : {}),
     },
-  );
+  ));
   for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
   // A dropped section of commands says which of the repository's commands could not be followed, and why.
   for (const a of analysed) {

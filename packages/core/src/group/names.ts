@@ -16,28 +16,65 @@ const MIXED_CASE_TERM = new RegExp(
 );
 
 /**
- * Answers of the pure word splitters by text: the same callee is named at every call site of every
- * source (a tenth of a 10,000-example run was splitting the same few names again).
+ * The project's own name as its README spells it (`SetFit`, `LeRobot`; group/brands.ts), for the naming
+ * done inside `withBrands`: one word like the known mixed-case terms (`SetFitModel` → SetFit Model, not
+ * Set Fit Model, whose "Set" reads as a verb), and spelt so (`lerobot-train` → LeRobot).
  */
-const splitMemo = new Map<string, string>();
-const tokensMemo = new Map<string, readonly string[]>();
+interface Brands {
+  key: string;
+  spelling: Map<string, string>;
+  term?: RegExp;
+}
+const NO_BRANDS: Brands = { key: '', spelling: new Map() };
+let brands = NO_BRANDS;
+
+/**
+ * Runs `naming` (synchronous: nothing else runs until it returns) with the project's brands in force.
+ * Every naming pass of a run goes through here, so concurrent runs in one process never see each
+ * other's brands.
+ */
+export function withBrands<T>(spellings: readonly string[], naming: () => T): T {
+  const before = brands;
+  const words = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  brands = words.length ? { key: words.join('|'), spelling: new Map(words.map((w) => [w.toLowerCase(), w])), term: new RegExp(`(${words.join('|')})(?![a-z])`, 'g') } : NO_BRANDS;
+  try {
+    return naming();
+  } finally {
+    brands = before;
+  }
+}
+
+/** A word's known spelling: the project's brand, else a known term (`lora` → LoRA). */
+const spelled = (lower: string): string | undefined => brands.spelling.get(lower) ?? ACRONYMS[lower];
+
+/**
+ * Answers of the pure word splitters by text (and brands): the same callee is named at every call site
+ * of every source (a tenth of a 10,000-example run was splitting the same few names again).
+ */
+const memos = new Map<string, { split: Map<string, string>; tokens: Map<string, readonly string[]> }>();
+function memo(): { split: Map<string, string>; tokens: Map<string, readonly string[]> } {
+  let m = memos.get(brands.key);
+  if (!m) memos.set(brands.key, (m = { split: new Map(), tokens: new Map() }));
+  return m;
+}
 
 /** Words of an identifier or phrase at case changes, known mixed-case terms kept whole (`LoRAConfig` → LoRA Config). */
 export function splitCamel(text: string): string {
-  let out = splitMemo.get(text);
-  if (out === undefined) splitMemo.set(text, (out = splitWords(text)));
+  const splits = memo().split;
+  let out = splits.get(text);
+  if (out === undefined) splits.set(text, (out = splitWords(text)));
   return out;
 }
 
 function splitWords(text: string): string {
-  return text
+  return (brands.term ? text.replace(brands.term, ' $1 ') : text)
     .replace(MIXED_CASE_TERM, ' $1 ')
     // A dimension is one word (`UNet2DModel` → UNet 2D Model, `Conv3d` → Conv 3d).
     .replace(/(\d[Dd])(?=[A-Z]|[^A-Za-z]|$)/g, ' $1 ')
     // "2" between two words is "to", part of one name (`Text2Image`, `Seq2Seq`, `Wav2Vec2`): kept whole.
     .replace(/([A-Za-z])2(?=([A-Z][a-z]+))/g, (m: string, a: string, next: string) => (TO_WORDS.has(next.toLowerCase()) ? `${a}\u00b2` : m))
     .split(' ')
-    .map((part) => (ACRONYMS[part.toLowerCase()] === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
+    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
     .join(' ')
     .replace(/\u00b2/g, '2');
 }
@@ -55,13 +92,14 @@ export const stemOf = (w: string) => w.toLowerCase().replace(/(?:ing|ers?|es|e|s
 
 /** Splits an identifier or phrase into lower-case word tokens (`FastModel.from_pretrained` → fast, model, from, pretrained). */
 export function tokens(text: string): string[] {
-  let out = tokensMemo.get(text);
+  const known = memo().tokens;
+  let out = known.get(text);
   if (out === undefined) {
     out = splitCamel(joinApostrophes(text))
       .split(/[^A-Za-z0-9]+/)
       .filter(Boolean)
       .map((t) => t.toLowerCase());
-    tokensMemo.set(text, out);
+    known.set(text, out);
   }
   // A copy: callers may change the list they are given.
   return [...out];
@@ -70,7 +108,7 @@ export function tokens(text: string): string[] {
 /** One word in page-name style: known acronyms kept, else capitalised. */
 export function word(token: string): string {
   const lower = token.toLowerCase();
-  return ACRONYMS[lower] ?? capitalTo(lower.charAt(0).toUpperCase() + lower.slice(1));
+  return spelled(lower) ?? capitalTo(lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
 /** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
@@ -85,7 +123,7 @@ export function pageName(words: string[]): string | undefined {
   }
   if (!out.length) return undefined;
   // The first word is capitalised like the others, but an all-capitals one (an acronym: BCO) stays.
-  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : ACRONYMS[w.toLowerCase()] ?? capitalTo(w.charAt(0).toUpperCase() + w.slice(1)))).join('_');
+  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : spelled(w.toLowerCase()) ?? capitalTo(w.charAt(0).toUpperCase() + w.slice(1)))).join('_');
   return WORKFLOW_NAME_RE.test(name) ? name : undefined;
 }
 
@@ -100,8 +138,8 @@ export function workflowNameFrom(text: string): string | undefined {
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
   // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
-  const parts = (w: string) => (!ACRONYMS[w.toLowerCase()] && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
-  const cased = (w: string) => (ACRONYMS[w.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
+  const parts = (w: string) => (!spelled(w.toLowerCase()) && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
+  const cased = (w: string) => (spelled(w.toLowerCase()) ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
   const all = kept.length ? kept : ws;
   // Too long for a name: the phrase before its first joining word ("Initializing weights with LoftQ by
   // replacing LoRA weights in-place" → Initializing_Weights_Loft_Q), else the first six words.

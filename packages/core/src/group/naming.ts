@@ -20,8 +20,6 @@ export interface NamingHints {
   projectWords?: string[];
   /** The project's own names (`dspy`, `pydantic-ai`): a heading's mention of the project names nothing of the task. */
   projectNames?: string[];
-  /** The project's name as its README spells it with inner capitals (`LeRobot`): one word in every name (group/brands.ts). */
-  brands?: string[];
 }
 
 /**

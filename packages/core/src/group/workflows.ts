@@ -10,7 +10,6 @@ import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
-import { brandWorkflows, joinBrands } from './brands.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -109,7 +108,6 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   for (const u of kept) u.members = ownPageFirst(u);
   const ranked = diversify(rankUseCases(kept, { suggestions: hints.suggestions, sources: eligible, isPublic, ...(ctx.readme ? { readme: ctx.readme } : {}), ...(ctx.docsNav ? { docsNav: ctx.docsNav } : {}) }));
   const names = nameUseCases(ranked, hints);
-  for (const n of names) n.name = joinBrands(n.name, hints.brands ?? []);
   markNumbered(ranked, names);
   const limit = ctx.all ? Infinity : Math.max(0, ctx.maxWorkflows ?? DEFAULT_MAX_WORKFLOWS);
   // Tests fill in only for a repository whose examples and docs show few use cases.
@@ -151,7 +149,6 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   const oftenSet = oftenSetParameters(eligible);
   const workflows = drafts.map((d) => draftToWorkflow(d, d.named, hints, ctx, oftenSet));
   applyOneToOne(workflows, ctx);
-  brandWorkflows(workflows, omitted, hints.brands ?? []);
   for (const w of workflows) {
     for (const src of drafts[w.rank - 1].sources) {
       src.candidate.kept = true;
