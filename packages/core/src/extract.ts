@@ -591,7 +591,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     ...(meta.repoUrl ? { repoUrl: meta.repoUrl } : {}),
     lastUpdated: date ?? (meta.headTime ? formatGmt(meta.headTime) : FALLBACK_DATE),
     lastUpdatedFrom: date ? 'option' : meta.headTime ? 'git' : 'fallback',
-    knowledgeSources: knowledgeSources(meta, repoName),
+    knowledgeSources: knowledgeSources(meta, repoName, brands),
     domains: modelDomains,
     environment: `${repoName}_${gpu ? 'CUDA' : runtime}`,
     languages: [...(hasPython || !hasNode ? ['python'] : []), ...(hasNode ? ['typescript'] : [])],
@@ -703,8 +703,8 @@ function domainsOf(deps: string[], keywords: string[]): string[] {
   return [...out].sort(cmp);
 }
 
-function knowledgeSources(meta: Awaited<ReturnType<typeof readMetadata>>, repoName: string): KnowledgeSource[] {
-  const title = word(meta.projectName ?? (meta.repoUrl ? meta.repoUrl.split('/').pop()! : repoName));
+function knowledgeSources(meta: Awaited<ReturnType<typeof readMetadata>>, repoName: string, brands: readonly string[]): KnowledgeSource[] {
+  const title = withBrands(brands, () => word(meta.projectName ?? (meta.repoUrl ? meta.repoUrl.split('/').pop()! : repoName)));
   const out: KnowledgeSource[] = [];
   if (meta.repoUrl) out.push({ kind: 'Repo', title, url: meta.repoUrl });
   if (meta.docUrl && !githubRepoUrl(meta.docUrl)) out.push({ kind: 'Doc', title: `${title} Docs`, url: meta.docUrl });

@@ -6,6 +6,8 @@ describe('names', () => {
   it('splits identifiers into tokens', () => {
     expect(tokens('FastModel.from_pretrained')).toEqual(['fast', 'model', 'from', 'pretrained']);
     expect(tokens('HTTPServer')).toEqual(['http', 'server']);
+    expect(pageName(tokens('dspy.ColBERTv2').slice(1))).toBe('Col_BERTv2');
+    expect(pageName(['gpt2', 'Loading'])).toBe('GPT2_Loading');
     // A term spelt with inner capitals is one word, alone or leading an identifier.
     expect(tokens('LoRA conversion')).toEqual(['lora', 'conversion']);
     expect(tokens('LoRAConfig and QLoRA, MoELayer')).toEqual(['lora', 'config', 'and', 'qlora', 'moe', 'layer']);
@@ -20,9 +22,12 @@ describe('names', () => {
     expect(tokens('AutoModelForSeq2SeqLM')).toEqual(['auto', 'model', 'for', 'seq2seq', 'lm']);
     expect(tokens('Wav2Vec2ForCTC')).toEqual(['wav2vec2', 'for', 'ctc']);
     expect(tokens('Llama2Model')).toEqual(['llama2', 'model']);
+    // An acronym keeps its last capital before a version: ColBERTv2 is Col BERTv2, not Col BER Tv2.
+    expect(tokens('dspy.ColBERTv2')).toEqual(['dspy', 'col', 'bertv2']);
+    expect(tokens('HTTPServer')).toEqual(['http', 'server']);
     expect(pageName(tokens('AutoPipelineForImage2Image.from_pretrained').slice(1, 4))).toBe('Pipeline_For_Image2Image');
     expect(pageName(['model', 'seq2seq', 'Loading'])).toBe('Model_Seq2Seq_Loading');
-    expect(pageName(['gpt2', 'h2o'])).toBe('Gpt2_H2o');
+    expect(pageName(['gpt2', 'h2o'])).toBe('GPT2_H2o');
   });
   it('builds workflow names from free text, keeping acronyms and dropping filler', () => {
     expect(workflowNameFrom('QLoRA Fine-Tuning')).toBe('QLoRA_Fine_Tuning');

@@ -44,8 +44,14 @@ export function withBrands<T>(spellings: readonly string[], naming: () => T): T 
   }
 }
 
-/** A word's known spelling: the project's brand, else a known term (`lora` → LoRA). */
-const spelled = (lower: string): string | undefined => brands.spelling.get(lower) ?? ACRONYMS[lower];
+/** A word's known spelling: the project's brand, else a known term (`lora` → LoRA), with its version (`bertv2` → BERTv2, `gpt2` → GPT2). */
+function spelled(lower: string): string | undefined {
+  const known = brands.spelling.get(lower) ?? ACRONYMS[lower];
+  if (known) return known;
+  const v = /^([a-z]+?)(v?\d+)$/.exec(lower);
+  const head = v ? (brands.spelling.get(v[1]) ?? ACRONYMS[v[1]]) : undefined;
+  return head && v ? head + v[2] : undefined;
+}
 
 /**
  * Answers of the pure word splitters by text (and brands): the same callee is named at every call site
@@ -74,7 +80,8 @@ function splitWords(text: string): string {
     // "2" between two words is "to", part of one name (`Text2Image`, `Seq2Seq`, `Wav2Vec2`): kept whole.
     .replace(/([A-Za-z])2(?=([A-Z][a-z]+))/g, (m: string, a: string, next: string) => (TO_WORDS.has(next.toLowerCase()) ? `${a}\u00b2` : m))
     .split(' ')
-    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')))
+    // An acronym keeps its last capital before a version (`BERTv2`: BERT v2 is one name, not BER Tv2).
+    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])(?!\d)/g, '$1 $2')))
     .join(' ')
     .replace(/\u00b2/g, '2');
 }
