@@ -34,7 +34,7 @@ describe('brands', () => {
 
   it('writes the brand as one word in workflow names, step titles, principles and inputs', async () => {
     const repo = write({
-      'pyproject.toml': '[project]\nname = "setkit"\n',
+      'pyproject.toml': '[project]\nname = "setkit"\n\n[project.urls]\nRepository = "https://github.com/acme/setkit"\n',
       'README.md': '# SetKit\n\nSetKit loads robot data.\n',
       'setkit/__init__.py': 'from setkit.data import SetKitDataset, train\n',
       'setkit/data.py':
@@ -48,5 +48,6 @@ describe('brands', () => {
     expect(model.workflows.length).toBeGreaterThan(0);
     expect(text).toContain('SetKit Dataset');
     expect(text).not.toMatch(/Set[ _]Kit|Fit Kit|[^t]Kit Dataset/);
+    expect(model.knowledgeSources.map((k) => k.title)).toContain('SetKit');
   });
 });
