@@ -16,6 +16,9 @@ describe('brands', () => {
     // One word already, or another name: nothing to join.
     expect(brandSpellings('# Acme\n\nAcme does things.\n', ['acme'])).toEqual([]);
     expect(brandSpellings('PyTorch and LeRobot\n', ['acme'])).toEqual([]);
+    // Code is no spelling of the project: a class named like it, in a block, a code span or called.
+    const code = '# Qdrant client\n\n```python\nfrom qdrant_client import QdrantClient\n```\n\nUse `QdrantClient` or QdrantClient(":memory:").\n';
+    expect(brandSpellings(code, ['qdrant-client'])).toEqual([]);
   });
 
   it('keeps the brand one word while naming, and only then', () => {
