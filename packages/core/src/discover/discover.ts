@@ -214,13 +214,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   // another README beside it (`README-PYPI.md`) or a package's is read like a docs page.
   const front = frontReadme(files.files.map((f) => f.path));
   const frontText = front ? await files.readOrSkip(front) : undefined;
+  const frontOutline = frontText !== undefined ? outline(frontText) : undefined;
   for (const path of docPages(files, exampleDir)) {
     const text = await files.readOrSkip(path);
     if (text === undefined) continue;
     const isReadme = /^readme/i.test(path.split('/').pop()!);
     // A copy of the front README for a registry (the main package's, `README-PYPI.md`: its headings, or
     // nearly all of them, are the front README's) says nothing new.
-    if (isReadme && path !== front && frontText !== undefined && copies(outline(text), outline(frontText))) continue;
+    if (isReadme && path !== front && frontOutline && copies(outline(text), frontOutline)) continue;
     // Blocks of one document run as one session, like a notebook: earlier blocks give imports and values.
     const session = { text: '', lines: [] as { line: number; cell?: number }[], shell: [] as PendingSource['shell'] };
     const members: PendingSource[] = [];

@@ -444,10 +444,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (attr) return attr;
     }
     let fallback: Value | undefined;
-    for (const base of cls.bases) {
-      const chain = base.replace(/\[.*$/s, '').split('.');
-      if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p)) || chain[0] === 'object') continue;
-      const b = await chainValue(chain, cls.parent, cls.defLine);
+    for await (const b of basesOf(cls)) {
       if (b.kind === 'symbol' && b.sym.kind === 'def' && b.sym.def.kind === 'class') {
         if (b.sym.module === '__example__') {
           const found = await localClassMember(b.sym.def, name, false, depth + 1);
@@ -532,16 +529,22 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     return v;
   };
 
+  /** The values of a source class's bases, in order and as needed, read in its scope (`ls.LitAPI`; `Generic[T]` as `Generic`; not `object`). */
+  async function* basesOf(cls: PyDef): AsyncGenerator<Value> {
+    for (const base of cls.bases) {
+      const chain = base.replace(/\[.*$/s, '').split('.');
+      if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p)) || chain[0] === 'object') continue;
+      yield await chainValue(chain, cls.parent, cls.defLine);
+    }
+  }
+
   /**
    * The repository class a class of the source extends, through the source's own classes
    * (`class InferenceEngine(ls.LitAPI)`): making one is using that class of the library.
    */
   const repoBaseOf = async (cls: PyDef, depth = 0): Promise<DefSym | undefined> => {
     if (depth > 10) return undefined;
-    for (const base of cls.bases) {
-      const chain = base.replace(/\[.*$/s, '').split('.');
-      if (!chain.every((p) => /^[A-Za-z_]\w*$/.test(p)) || chain[0] === 'object') continue;
-      const b = await chainValue(chain, cls.parent, cls.defLine);
+    for await (const b of basesOf(cls)) {
       if (b.kind !== 'symbol' || b.sym.kind !== 'def' || b.sym.def.kind !== 'class') continue;
       if (b.sym.module !== '__example__') return b.sym;
       const up = await repoBaseOf(b.sym.def, depth + 1);
