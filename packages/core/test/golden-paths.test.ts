@@ -1366,6 +1366,8 @@ describe('encoders that load by name, trainers given their parts, config-only se
         '        self.tools = tools',
         '    def run(self, task):',
         '        return task',
+        '    def save(self, path):',
+        '        return path',
         'class CodeAgent(MultiStepAgent):',
         '    pass',
         'class ToolCallingAgent(MultiStepAgent):',
@@ -1382,6 +1384,18 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect([code[0].principle, tools[0].principle]).toEqual(['Code_Agent_Execution', 'Tool_Calling_Agent_Execution']);
     expect(titleOf(nameCall(code[0].calls.find((c) => c.callee === 'WebSearchTool')!))).toBe('Create Web Search');
     expect(callKey(code[0].calls[0])).not.toBe(callKey(tools[0].calls[0]));
+    // Saving is the base class's work, the same for every agent: the method is the step.
+    const saved = (await analysed(repo2, `from ag import CodeAgent\nagent = CodeAgent(tools=[])\nagent.save("out")\n`)).steps;
+    expect(saved.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Save Multi Step Agent|agent.save']);
+  });
+
+  it('an object built to be called once for a milestone (`evaluate = Evaluate(...)`, then `evaluate(program)`) is one step with that call', async () => {
+    const repo2 = write({
+      'pyproject.toml': '[project]\nname = "ev"\n',
+      'ev/__init__.py': ['class Evaluate:', '    def __init__(self, devset, metric=None):', '        self.devset = devset', '    def __call__(self, program):', '        return 1.0', 'class Agent:', '    def __call__(self, task):', '        return task', ''].join('\n'),
+    });
+    const steps = (await analysed(repo2, `from ev import Evaluate, Agent\nagent = Agent()\nevaluate = Evaluate(devset=[], metric=len)\nscore = evaluate(agent)\nagent("task")\n`)).steps;
+    expect(steps.map((s) => `${s.title}|${s.calls.map((c) => c.callee).join(',')}`)).toEqual(['Create Agent|Agent', 'Evaluate|evaluate,Evaluate', 'Run Agent|agent']);
   });
 
   it("a trainer's step is led by the trainer, not by a loss object built for it (its `.train()` inherited from outside)", async () => {

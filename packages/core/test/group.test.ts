@@ -125,6 +125,17 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('pipe.enable_model_cpu_offload', 'function')))).toBe('Enable Model CPU Offload');
     expect(nameCall(c('accelerator.state.select_deepspeed_plugin', 'function')).role).toBe('other');
     expect(titleOf(nameCall(c('state.approve', 'function')))).toBe('Approve');
+    // A bare verb on an object of a known class acts on what the object is: its class's head noun.
+    const method = (callee: string, qualname: string): CallSite => ({ ...c(callee, 'function'), definition: { ...c(callee, 'function').definition!, kind: 'method', qualname } });
+    expect(titleOf(nameCall(method('sandbox.kill', 'AsyncSandbox.kill')))).toBe('Kill Sandbox');
+    expect(principleOf(nameCall(method('sandbox.kill', 'AsyncSandbox.kill')))).toBe('Sandbox_Killing');
+    expect(titleOf(nameCall(method('Sandbox.pause', 'Sandbox.pause')))).toBe('Pause Sandbox');
+    expect(titleOf(nameCall(method('server.close', 'McpServer.close')))).toBe('Close MCP Server');
+    expect(titleOf(nameCall(method('camera.disconnect', 'RealSenseCamera.disconnect')))).toBe('Disconnect Camera');
+    expect(titleOf(nameCall(method('mcpServer.close', 'MCPServerStdio.close')))).toBe('Close MCP Server');
+    expect(titleOf(nameCall(method('t.close', 'StdioServerTransport.close')))).toBe('Close');
+    expect(titleOf(nameCall(method('m.close', 'Mixin.close')))).toBe('Close');
+    expect(titleOf(nameCall({ ...method('state.approve', 'RunState.approve'), argNames: ['interruption'] }))).toBe('Approve');
     // Only as the first word: a name that merely contains one stays a call of the name.
     expect(titleOf(nameCall(c('final_count', 'function')))).toBe('Call Final Count');
   });

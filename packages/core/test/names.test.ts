@@ -8,6 +8,10 @@ describe('names', () => {
     expect(tokens('HTTPServer')).toEqual(['http', 'server']);
     expect(pageName(tokens('dspy.ColBERTv2').slice(1))).toBe('Col_BERTv2');
     expect(pageName(['gpt2', 'Loading'])).toBe('GPT2_Loading');
+    // A number keeps the capital that ends it (a dataset, a model size); a capital that starts a word splits.
+    expect(tokens('GSM8K')).toEqual(['gsm8k']);
+    expect(tokens('Llama70B.load')).toEqual(['llama70b', 'load']);
+    expect(tokens('T5Model')).toEqual(['t5', 'model']);
     // A term spelt with inner capitals is one word, alone or leading an identifier.
     expect(tokens('LoRA conversion')).toEqual(['lora', 'conversion']);
     expect(tokens('LoRAConfig and QLoRA, MoELayer')).toEqual(['lora', 'config', 'and', 'qlora', 'moe', 'layer']);

@@ -80,8 +80,9 @@ function splitWords(text: string): string {
     // "2" between two words is "to", part of one name (`Text2Image`, `Seq2Seq`, `Wav2Vec2`): kept whole.
     .replace(/([A-Za-z])2(?=([A-Z][a-z]+))/g, (m: string, a: string, next: string) => (TO_WORDS.has(next.toLowerCase()) ? `${a}\u00b2` : m))
     .split(' ')
-    // An acronym keeps its last capital before a version (`BERTv2`: BERT v2 is one name, not BER Tv2).
-    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])(?!\d)/g, '$1 $2')))
+    // An acronym keeps its last capital before a version (`BERTv2`: BERT v2 is one name, not BER Tv2);
+    // a number keeps the capital that ends it (`GSM8K`, `Llama70B`), not one that starts a word (`T5Model`).
+    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z]|\d(?=[A-Z][a-z]))([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])(?!\d)/g, '$1 $2')))
     .join(' ')
     .replace(/\u00b2/g, '2');
 }

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -180,7 +180,15 @@ function namingOf(c: CallSite): Naming {
     // A bare action verb reached through an SDK resource acts on the resource (`client.images.edit` → Edit Images).
     const named = objectTokens(nameTokens.slice(1), nameTokens[0]);
     const resource = named.length ? [] : sdkResource(parts);
-    return { role: 'other', verb: word(nameTokens[0]), noun: action, object: resource.length ? objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), nameTokens[0]) : named };
+    // A bare verb given nothing acts on its object: the class's name when it is one or two words
+    // (`sandbox.kill()` on an AsyncSandbox → Kill Sandbox; an `Async` twin is the same thing), else what
+    // the variable calls it when that names part of the class (`camera.disconnect()` on a RealSenseCamera
+    // → Disconnect Camera). (Given an argument, the verb acts on that: `state.approve(interruption)`.)
+    const cls = named.length || resource.length || c.argNames.length ? [] : tokens((ownerClass(c) ?? '').replace(SYNC_TWIN, '')).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
+    const said = parts.length === 2 ? tokens(parts[0]) : [];
+    const by = cls.length <= 2 ? cls : said.length && said.every((t) => cls.includes(t)) ? said : [];
+    const object = resource.length ? objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
+    return { role: 'other', verb: word(nameTokens[0]), noun: action, object };
   }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
   // (`info = api.bucket_info(...)` → Get Bucket Info; `message = await stream.finalMessage()`); otherwise
@@ -223,6 +231,9 @@ function inheritedBy(main: CallSite, calls: CallSite[]): number {
   // Only a method of the instance itself (`agent.run`), not of an object it holds (`client.messages.create`).
   const parts = main.callee.split('.');
   if (r.kind !== 'repo' || main.definition?.kind !== 'method' || parts.length !== 2) return -1;
+  // Saving and loading are the base class's work, the same for every subclass (a mixin's `save`): the
+  // method is the step, not the class built (`program.save()` on a ChainOfThought is no ChainOfThought).
+  if (PERSISTENCE_ROLES.has(nameCall(main).role)) return -1;
   const owner = r.qualname.split('.').slice(-2, -1)[0];
   const receiver = parts[0];
   return calls.findIndex(
@@ -532,7 +543,8 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
       // What the first use calls on the instance (`train`, `messages.create`), if it calls something on it.
-      const member = user >= 0 && api[user].callee.startsWith(`${v}.`) ? api[user].callee.slice(v.length + 1) : undefined;
+      // (Calling the instance itself, `evaluate(program)` after `evaluate = Evaluate(...)`, is its `__call__`.)
+      const member = user < 0 ? undefined : api[user].callee === v ? '__call__' : api[user].callee.startsWith(`${v}.`) ? api[user].callee.slice(v.length + 1) : undefined;
       // A method of the instance itself (`trainer.train()`): the object exists to make that call. A client
       // reached through its resources (`client.messages.create`) is set up once and serves every call: a
       // step of its own (Create Client), however many calls it serves.

@@ -27,7 +27,7 @@ export const ACTION_VERBS: Record<string, string> = table({
   clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting', crop: 'Cropping',
   destroy: 'Destruction', detach: 'Detachment', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
   duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing',
-  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', propagate: 'Propagation',
+  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', kill: 'Killing', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', propagate: 'Propagation',
   refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement',
   request: 'Request', require: 'Requirement', reset: 'Resetting', resize: 'Resizing', restart: 'Restart', resume: 'Resumption',
   scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription',
@@ -274,6 +274,11 @@ export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', nou
 
 /** Roles that are milestones on their own; other roles merge into the milestone they serve. */
 export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data', 'train', 'evaluate', 'infer', 'save', 'run']);
+/**
+ * Roles of methods a base class does the same way for every subclass (a mixin's `save`, `load_state`): such
+ * a method called on an instance is the step itself, never the subclass built for it (group/steps).
+ */
+export const PERSISTENCE_ROLES: ReadonlySet<Role> = new Set(['save', 'load']);
 /** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
 export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
@@ -339,7 +344,7 @@ export const ACRONYMS: Record<string, string> = table({
   tts: 'TTS', asr: 'ASR', vae: 'VAE', gan: 'GAN', cnn: 'CNN', rnn: 'RNN', bert: 'BERT', gpt: 'GPT', clip: 'CLIP',
   vlm: 'VLM', moe: 'MoE', fp16: 'FP16', bf16: 'BF16', int8: 'INT8', int4: 'INT4', ssh: 'SSH', tls: 'TLS',
   grpc: 'gRPC', rest: 'REST', oauth: 'OAuth', jwt: 'JWT', s3: 'S3', aws: 'AWS', gcp: 'GCP', ci: 'CI',
-  unet: 'UNet', deepspeed: 'DeepSpeed', '1d': '1D', '2d': '2D', '3d': '3D',
+  unet: 'UNet', deepspeed: 'DeepSpeed', mcp: 'MCP', '1d': '1D', '2d': '2D', '3d': '3D',
   // Names written with inner capitals, one word each (`OpenAI` is no "Open AI" step: open is a verb).
   openai: 'OpenAI', pytorch: 'PyTorch', tensorflow: 'TensorFlow', github: 'GitHub', websocket: 'WebSocket',
   fastapi: 'FastAPI', javascript: 'JavaScript', typescript: 'TypeScript',
