@@ -1717,6 +1717,37 @@ describe('variants on one page', () => {
   });
 });
 
+describe('providers of one library', () => {
+  it("a use case made with another provider's function (`from_beta` beside `from_alpha`, each in its provider's module) is a repeat; a function of one module is not", async () => {
+    // (Each on its own docs page: not one page's variants.)
+    const page = (h: string, fn: string) => [`# ${h}`, '', '```python', `import pkg`, `client = pkg.${fn}("key")`, 'out = client.chat("hi")', 'client.save(out)', '```', ''].join('\n');
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nTyped answers from any provider.\n',
+      'docs/alpha.md': page('Using Alpha', 'from_alpha'),
+      'docs/beta.md': page('Using Beta', 'from_beta'),
+      'docs/file.md': page('From a file', 'from_file'),
+      'docs/url.md': page('From a URL', 'from_url'),
+      'pkg/__init__.py': 'from .client_alpha import from_alpha\nfrom .client_beta import from_beta\nfrom .sources import from_file, from_url\n',
+      'pkg/client.py': 'class Client:\n    def chat(self, text):\n        return text\n\n    def save(self, out):\n        return out\n',
+      'pkg/client_alpha.py': 'from .client import Client\n\n\ndef from_alpha(key) -> Client:\n    return Client()\n',
+      'pkg/client_beta.py': 'from .client import Client\n\n\ndef from_beta(key) -> Client:\n    return Client()\n',
+      'pkg/sources.py': 'from .client import Client\n\n\ndef from_file(path) -> Client:\n    return Client()\n\n\ndef from_url(url) -> Client:\n    return Client()\n',
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prov-')), name: 'acme_pkg', all: true });
+    const by = (api: string) => m.workflows.find((w) => w.steps.some((s) => s.calls.some((c) => c.call.callee === `pkg.${api}`)))!;
+    const [alpha, beta, file, url] = [by('from_alpha'), by('from_beta'), by('from_file'), by('from_url')];
+    expect(new Set([alpha.name, beta.name, file.name, url.name]).size).toBe(4);
+    const later = [alpha, beta].sort((a, b) => a.rank - b.rank)[1];
+    expect(later.evidence.find((e) => e.kind === 'repeats')?.detail).toMatch(/another provider of the library \(`pkg\.from_(alpha|beta)`/);
+    // Two functions of one module are two use cases.
+    expect([file, url].some((w) => w.evidence.some((e) => e.kind === 'repeats' && e.detail.includes('provider')))).toBe(false);
+    // Without --all, the repeat gets no page.
+    const d = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prov-')), name: 'acme_pkg' });
+    expect(d.workflows.map((w) => w.name)).not.toContain(later.name);
+  });
+});
+
 describe('small use cases pooled by area', () => {
   it('pools small sections around the most trusted one they share an API with, not through the file of a set-up call both make', async () => {
     // Embedding and transcription sections of two steps each: both set a provider up first (its functions

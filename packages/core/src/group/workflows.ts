@@ -207,6 +207,12 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       repeats.push(u);
       continue;
     }
+    const provider = !u.testOnly ? providerVariant(u, fresh) : undefined;
+    if (provider) {
+      u.evidence.push({ kind: 'repeats', detail: `the use case of ${provider.theirs} with another provider of the library (\`${provider.own}\`, each defined in its provider's module)`, points: 0 });
+      repeats.push(u);
+      continue;
+    }
     if (!u.testOnly && total > 0 && novel < NOVELTY_SHARE && fresh.length) {
       const what = own < byWeight ? "calls into the library" : 'distinctive calls';
       u.evidence.push({ kind: 'repeats', detail: `${Math.round(100 * (1 - novel))}% of its ${what} are shown by higher-ranked workflows`, points: 0 });
@@ -248,6 +254,45 @@ function pageVariant(u: RankedUseCase, kept: RankedUseCase[]): { page: string; o
     const [a, b] = [name(mine), name(theirs)];
     const family = a.join('_') !== b.join('_') && (a[0] === b[0] || a[a.length - 1] === b[b.length - 1]);
     if (family && verb(mine) === verb(theirs) && !EXCLUSIVE_ROLES.has(mine.role) && !EXCLUSIVE_ROLES.has(theirs.role)) return { page: at, own: mine.calls[0].callee, theirs: theirs.calls[0].callee };
+  }
+  return undefined;
+}
+
+/** Return types that say nothing of what a function makes. */
+const PLAIN_RETURNS = /^(None|void|bool|boolean|str|string|int|float|number|bytes|dict|list|tuple|Any|any|unknown|object|Promise<void>)$/;
+
+/**
+ * A use case anchored on one of a family of per-provider functions of the library (instructor's
+ * `from_anthropic`, `from_gemini`, `from_perplexity`): the same verb, another name after it, each defined
+ * in a module whose path names its provider and declared to make the same type, is a higher-ranked use
+ * case of a sibling done with another provider, when the two use the result alike (another step of the
+ * library in common). Not commands, not training (EXCLUSIVE_ROLES): SFT and DPO trainers are two golden
+ * paths; `generateText` and `generateImage` make different results.
+ */
+function providerVariant(u: RankedUseCase, kept: RankedUseCase[]): { own: string; theirs: string } | undefined {
+  const family = (x: UseCase) => {
+    const c = x.anchorCall;
+    if (c.resolution.kind !== 'repo' || c.command || c.definition?.kind !== 'function' || EXCLUSIVE_ROLES.has(nameCall(c).role)) return undefined;
+    // What it makes: a declared type, the same for every provider (not a plain value).
+    const made = c.definition.returns?.replace(/\s+/g, '');
+    if (!made || PLAIN_RETURNS.test(made)) return undefined;
+    const [verb, ...rest] = tokens(c.callee.split('.').pop() ?? '');
+    const file = c.resolution.span.path.toLowerCase();
+    const names = (ts: string[]) => [ts.join(''), ts.join('_'), ts.join('-')];
+    return rest.length && names(rest).some((n) => file.includes(n)) ? { verb, rest, file, names, made, callee: c.callee } : undefined;
+  };
+  const mine = family(u);
+  if (!mine) return undefined;
+  // What the client each provider makes is then used for: the library's other steps.
+  const others = (x: UseCase) => new Set(x.steps.map((st) => st.calls[0]).filter((c) => isRepoCall(c) && tokens(c.callee.split('.').pop() ?? '')[0] !== mine.verb).map(callKey));
+  const used = others(u);
+  for (const h of kept) {
+    const theirs = family(h);
+    if (!theirs || theirs.verb !== mine.verb || theirs.made !== mine.made || theirs.file === mine.file || theirs.rest.join(' ') === mine.rest.join(' ')) continue;
+    // Two providers' modules: neither path names the other provider; and the same use made of either.
+    if (theirs.names(mine.rest).some((n) => theirs.file.includes(n)) || mine.names(theirs.rest).some((n) => mine.file.includes(n))) continue;
+    if (![...others(h)].some((k) => used.has(k))) continue;
+    return { own: mine.callee, theirs: theirs.callee };
   }
   return undefined;
 }
