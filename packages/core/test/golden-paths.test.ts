@@ -398,10 +398,10 @@ describe('steps are milestones of the public API', () => {
   });
 
   it('knows boilerplate by name shape, in snake and camel case', () => {
-    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled', 'infer_device', 'utils.find_device', 'log_say', 'utils.log_rerun_data']) {
+    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled', 'infer_device', 'utils.find_device', 'log_say', 'utils.log_rerun_data', 'client.collection_exists', 'api.repo_exists', 'sandbox.files.exists', 'clientExists']) {
       expect(isBoilerplateName(n), n).toBe(true);
     }
-    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model']) {
+    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model', 'exist_ok_mkdir', 'client.create_collection']) {
       expect(isBoilerplateName(n), n).toBe(false);
     }
   });

@@ -99,6 +99,13 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('export_gguf', 'function')))).toBe('Export GGUF');
   });
 
+  it("reads a class's last word as its head noun when that verb also names a thing (ActionStep), a one-word class as its verb", () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('ActionStep')))).toBe('Create Action Step');
+    expect(titleOf(nameCall(c('PlanningStep')))).toBe('Create Planning Step');
+    expect(titleOf(nameCall(c('dspy.Predict')))).toBe('Predict');
+  });
+
   it("a repository method whose class is not known is public unless its name starts with an underscore", () => {
     const unresolved = (callee: string): CallSite => ({ ...repoCallSite(callee, 'function'), resolution: { kind: 'unresolved', reason: 'two candidates', candidates: ['A.x (a.py:L1-2)', 'B.x (b.py:L1-2)'] } });
     expect(publicSurface()(unresolved('client.with_options'))).toBe(true);

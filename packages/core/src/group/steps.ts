@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -104,7 +104,8 @@ function namingOf(c: CallSite): Naming {
     const lower = method.toLowerCase();
     const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
     const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
-    const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i));
+    // (A class's last word is its head noun when the verb is also a thing: ActionStep, BleuScore.)
+    const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i) && !(i > 0 && i === nameTokens.length - 1 && CLASS_HEAD_NOUNS.has(t)));
     if (!suffix && verbTok && VERBS[verbTok].role !== 'build') {
       const v = VERBS[verbTok];
       return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok) };

@@ -155,6 +155,12 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
 
 /** Words of a base class's name that say how it is built, not what it is (`ModelMixin` → Model). */
 export const CLASS_SCAFFOLD_WORDS = new Set(['mixin', 'base', 'abstract', 'generic']);
+/**
+ * Verbs (VERBS) that also name a thing: as the last word of a class name after another word they are its
+ * head noun, not its action (`ActionStep`, `PlanningStep`: smolagents' memory steps were "Step Action"
+ * and "Step Step"; `BleuScore`, `ImageFilter`). A one-word class (`dspy.Predict`) keeps its verb.
+ */
+export const CLASS_HEAD_NOUNS = new Set(['step', 'score', 'sample', 'update', 'split', 'filter', 'map', 'patch', 'export', 'import', 'dump', 'format']);
 
 /**
  * Methods that render an object as text or plain data (`message.model_dump_json(indent=2)`,
@@ -196,6 +202,7 @@ export const TEST_FRAMEWORK_MODULES = new Set([
 /** Name shapes of boilerplate calls (predicates, version checks, logging and argument helpers, paths). */
 export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(is|are|has|can|should)_[a-z0-9_]+$/, // predicates: is_vllm_available, is_bfloat16_supported, are_progress_bars_disabled
+  /^([a-z0-9]+_)*exists?$/, // existence checks: collection_exists, repo_exists, files.exists, clientExists
   /^(enable|disable)_([a-z0-9]+_)*progress_bars?$/, // display switches: disable_progress_bars, enable_tqdm_progress_bar
   /^[a-z0-9_]+_(available|supported|installed|enabled)$/,
   /^(check|require|ensure|assert|verify)_[a-z0-9_]*(version|compat)[a-z0-9_]*$/,
