@@ -118,6 +118,18 @@ describe('steps', () => {
     expect(titleOf(nameCall(upload('report', ['report'])))).toBe('Upload Report');
     // A variable named like a verb is still a value (`format_chunk`).
     expect(titleOf(nameCall(upload('format_chunk', ['format_chunk'])))).toBe('Upload Format Chunk');
+    // A module whose function is called inline is no value passed, a client's class is not what it
+    // stores, and a name or id stands for its thing.
+    const upsert = (argValues: Record<string, string>, uses: string[]): CallSite => {
+      const c = repoCallSite('client.upsert', 'function');
+      return { ...c, uses: ['client', ...uses], argValues, definition: { ...c.definition!, kind: 'method', qualname: 'QdrantClient.upsert' } };
+    };
+    expect(titleOf(nameCall(upsert({ points: '[models.PointStruct(id=1)]' }, ['models'])))).toBe('Upsert');
+    expect(titleOf(nameCall(upsert({ collection_name: 'collection_name' }, ['collection_name'])))).toBe('Upsert Collection');
+    // A variable's method called inline still passes the variable; a client connects itself.
+    expect(titleOf(nameCall(upload('model.state_dict()', ['model'])))).toBe('Upload Model');
+    const connect = repoCallSite('client.connect', 'function');
+    expect(titleOf(nameCall({ ...connect, definition: { ...connect.definition!, kind: 'method', qualname: 'Client.connect' } }))).toBe('Connect Client');
   });
 
   it('names a method called by a quantifier (`retryPolicies.any`) by its receiver', () => {

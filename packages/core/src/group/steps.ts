@@ -138,7 +138,13 @@ function namingOf(c: CallSite): Naming {
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
     // (What is passed first is a function called inline: no variable names it, `upload({ file: await
     // openAsBlob(path) })` uploads a file, not an "Open Blob".)
-    const calledInline = (u: string) => Object.values(c.argValues ?? {}).some((v) => new RegExp(`(^|[^\\w$.])${u}\\s*\\(`).test(v));
+    // Nor a module whose class is built inline (`points=[models.PointStruct(...)]`: "Upsert Models"; a
+    // variable's method, `model.state_dict()`, still passes the model).
+    const calledInline = (u: string) => {
+      const direct = new RegExp(`(^|[^\\w$.])${u}\\s*\\(`);
+      const moduleClass = new RegExp(`(^|[^\\w$.])${u}(\\s*\\.\\s*[a-z_$][\\w$]*)*\\s*\\.\\s*[A-Z][\\w$]*\\s*\\(`);
+      return Object.values(c.argValues ?? {}).some((v) => direct.test(v) || moduleClass.test(v));
+    };
     // What a save saves: the value passed (`r.write(html)`), but not beside a model-like receiver, which is
     // what it saves (`model.save_pretrained(path, tokenizer)`: named from its class below, not "Save Tokenizer").
     const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
@@ -146,7 +152,8 @@ function namingOf(c: CallSite): Naming {
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = sdkResource(parts);
     if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
-    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role)) {
+    // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !(['load', 'save'].includes(v.role) && tokens(owner).pop() === 'client' && onInstance(c))) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
       const returned = parts.length > 1 && def?.kind === 'function' && !ownerClass(c) && returnsInstance(def.returns) ? returnedClass(def.returns!) : undefined;

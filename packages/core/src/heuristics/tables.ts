@@ -338,7 +338,7 @@ export const STOP_TOKENS = new Set([
 export const VALUE_WORDS = new Set([
   'out', 'output', 'outputs', 'result', 'results', 'res', 'ret', 'retval', 'response', 'resp', 'data', 'tmp',
   'temp', 'value', 'values', 'val', 'dir', 'directory', 'path', 'file', 'filename', 'args', 'kwargs', 'item',
-  'items', 'final', 'new', 'old', 'var', 'obj', 'thing', 'stuff', 'foo', 'bar',
+  'items', 'final', 'new', 'old', 'var', 'obj', 'thing', 'stuff', 'foo', 'bar', 'name', 'id',
 ]);
 
 /** Words kept in their usual spelling in names (`lora` → `LoRA`). */
