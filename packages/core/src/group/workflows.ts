@@ -178,6 +178,8 @@ export function markNumbered(ranked: RankedUseCase[], names: ChosenName[]): void
 function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
   const shown = new Set<string>();
   const fresh: RankedUseCase[] = [];
+  // Kept use cases by provider family (verb and type made): a use case is compared with its family only.
+  const families = new Map<string, RankedUseCase[]>();
   const repeats: RankedUseCase[] = [];
   for (const u of ranked) {
     const w = u.weight ?? (() => 1);
@@ -207,7 +209,7 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       repeats.push(u);
       continue;
     }
-    const provider = !u.testOnly ? providerVariant(u, fresh) : undefined;
+    const provider = !u.testOnly ? providerVariant(u, families) : undefined;
     if (provider) {
       u.evidence.push({ kind: 'repeats', detail: `the use case of ${provider.theirs} with another provider of the library (\`${provider.own}\`, each defined in its provider's module)`, points: 0 });
       repeats.push(u);
@@ -221,6 +223,8 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     }
     for (const k of keys) shown.add(k);
     fresh.push(u);
+    const f = providerFamily(u);
+    if (f) append(families, f.key, u);
   }
   return [...fresh.filter((u) => !u.testOnly), ...repeats, ...fresh.filter((u) => u.testOnly)];
 }
@@ -269,32 +273,34 @@ const PLAIN_RETURNS = /^(None|void|bool|boolean|str|string|int|float|number|byte
  * library in common). Not commands, not training (EXCLUSIVE_ROLES): SFT and DPO trainers are two golden
  * paths; `generateText` and `generateImage` make different results.
  */
-function providerVariant(u: RankedUseCase, kept: RankedUseCase[]): { own: string; theirs: string } | undefined {
-  const family = (x: UseCase) => {
-    const c = x.anchorCall;
-    if (c.resolution.kind !== 'repo' || c.command || c.definition?.kind !== 'function' || EXCLUSIVE_ROLES.has(nameCall(c).role)) return undefined;
-    // What it makes: a declared type, the same for every provider (not a plain value).
-    const made = c.definition.returns?.replace(/\s+/g, '');
-    if (!made || PLAIN_RETURNS.test(made)) return undefined;
-    const [verb, ...rest] = tokens(c.callee.split('.').pop() ?? '');
-    const file = c.resolution.span.path.toLowerCase();
-    const names = (ts: string[]) => [ts.join(''), ts.join('_'), ts.join('-')];
-    return rest.length && names(rest).some((n) => file.includes(n)) ? { verb, rest, file, names, made, callee: c.callee } : undefined;
-  };
-  const mine = family(u);
+function providerVariant(u: RankedUseCase, families: ReadonlyMap<string, RankedUseCase[]>): { own: string; theirs: string } | undefined {
+  const mine = providerFamily(u);
   if (!mine) return undefined;
   // What the client each provider makes is then used for: the library's other steps.
   const others = (x: UseCase) => new Set(x.steps.map((st) => st.calls[0]).filter((c) => isRepoCall(c) && tokens(c.callee.split('.').pop() ?? '')[0] !== mine.verb).map(callKey));
   const used = others(u);
-  for (const h of kept) {
-    const theirs = family(h);
-    if (!theirs || theirs.verb !== mine.verb || theirs.made !== mine.made || theirs.file === mine.file || theirs.rest.join(' ') === mine.rest.join(' ')) continue;
+  for (const h of families.get(mine.key) ?? []) {
+    const theirs = providerFamily(h)!;
+    if (theirs.file === mine.file || theirs.rest.join(' ') === mine.rest.join(' ')) continue;
     // Two providers' modules: neither path names the other provider; and the same use made of either.
     if (theirs.names(mine.rest).some((n) => theirs.file.includes(n)) || mine.names(theirs.rest).some((n) => mine.file.includes(n))) continue;
     if (![...others(h)].some((k) => used.has(k))) continue;
     return { own: mine.callee, theirs: theirs.callee };
   }
   return undefined;
+}
+
+/** The per-provider family a use case's anchor belongs to (`from_*` making an Instructor), if any. */
+function providerFamily(x: UseCase) {
+  const c = x.anchorCall;
+  if (c.resolution.kind !== 'repo' || c.command || c.definition?.kind !== 'function' || EXCLUSIVE_ROLES.has(nameCall(c).role)) return undefined;
+  // What it makes: a declared type, the same for every provider (not a plain value).
+  const made = c.definition.returns?.replace(/\s+/g, '');
+  if (!made || PLAIN_RETURNS.test(made)) return undefined;
+  const [verb, ...rest] = tokens(c.callee.split('.').pop() ?? '');
+  const file = c.resolution.span.path.toLowerCase();
+  const names = (ts: string[]) => [ts.join(''), ts.join('_'), ts.join('-')];
+  return rest.length && names(rest).some((n) => file.includes(n)) ? { key: `${verb}\u0000${made}`, verb, rest, file, names, callee: c.callee } : undefined;
 }
 
 /**
