@@ -785,6 +785,21 @@ describe('near-duplicates and evidence', () => {
     expect(all.workflows[1].evidence.map((e) => e.kind)).toContain('repeats');
   });
 
+  it('the async twin of a higher-ranked use case (`AsyncClient`, `AsyncMessages.stream` beside `Client`, `Messages.stream`) shows nothing new', async () => {
+    const methods = (cls: string, pre: string) => [`class ${cls}:`, ...['create', 'stream', 'count'].flatMap((f) => [`    ${pre}def ${f}(self, text):`, '        return text']), ''];
+    const repo2 = write({
+      'pyproject.toml': '[project]\nname = "sdk"\n',
+      'sdk/__init__.py': 'from .client import Client, AsyncClient\n',
+      'sdk/client.py': [...methods('Messages', ''), ...methods('AsyncMessages', 'async '), 'class Client:', '    def __init__(self):', '        self.messages = Messages()', '', 'class AsyncClient:', '    def __init__(self):', '        self.messages = AsyncMessages()', ''].join('\n'),
+    });
+    const readme = await analysed(repo2, 'from sdk import Client\nclient = Client()\nclient.messages.create("a")\nclient.messages.stream("b")\nclient.messages.count("c")\n', 'README.md', 'readme');
+    const twin = await analysed(repo2, 'import asyncio\nfrom sdk import AsyncClient\n\n\nasync def main():\n    client = AsyncClient()\n    await client.messages.stream("b")\n    await client.messages.count("c")\n\n\nasyncio.run(main())\n', 'examples/async_stream.py');
+    const { workflows, omitted } = buildWorkflows([readme, twin], { suggestions: [], purposes: new Map() }, ctx);
+    expect(workflows.map((w) => w.sources.map((s) => s.path))).toEqual([['README.md']]);
+    expect(omitted.map((o) => o.sources)).toEqual([['examples/async_stream.py']]);
+    expect(omitted[0].reason).toMatch(/are shown by higher-ranked workflows/);
+  });
+
   it("a use case that adds only another library's calls to higher-ranked milestones is a near-duplicate; one with a call of the library's own is not", async () => {
     const quick = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nm.save("o")\n`;
     const readme = await analysed(ADAPTKIT, quick, 'README.md', 'readme');

@@ -8,7 +8,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, withAlternatives, type DraftStep } from './steps.js';
+import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, sameApi, stepApi, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
@@ -184,8 +184,12 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
   for (const u of ranked) {
     const w = u.weight ?? (() => 1);
     const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
+    // Shown is by API: the sync and async twins of one (`Anthropic` and `AsyncAnthropic`) are one; a
+    // topic option it passes stays its own (GRPOTrainer with `tools=` is not plain GRPO training).
+    const shownKey = (c: CallSite) => sameApi(c) + callKey(c).slice(apiKey(c).length);
+    const apiOf = new Map(u.steps.map((s) => [callKey(s.calls[0]), shownKey(s.calls[0])]));
     const sum = (ks: string[]) => ks.reduce((t, k) => t + w(k), 0);
-    const novelty = (ks: string[]) => (sum(ks) > 0 ? sum(ks.filter((k) => !shown.has(k))) / sum(ks) : 1);
+    const novelty = (ks: string[]) => (sum(ks) > 0 ? sum(ks.filter((k) => !shown.has(apiOf.get(k)!))) / sum(ks) : 1);
     // New by weight, and new in the library's own calls: the same milestones trained with another
     // library's trainer (peft's LoRA model handed to transformers' Trainer, then to trl's SFTTrainer) are
     // one golden path of this library, however rare that trainer is.
@@ -221,7 +225,7 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       repeats.push(u);
       continue;
     }
-    for (const k of keys) shown.add(k);
+    for (const k of keys) shown.add(apiOf.get(k)!);
     fresh.push(u);
     const f = providerFamily(u);
     if (f) append(families, f.key, u);
