@@ -61,6 +61,20 @@ describe('facts pool', () => {
     expect(pool.take('d.py', 'Y = 1\n')).toBeUndefined();
   }, 60_000);
 
+  it('after close, waits for nothing: an item a worker made and this thread did not take is this thread\'s to make', async () => {
+    const { backend } = await loadPythonParser();
+    const text = 'A = 1\n';
+    const pool = new FactsPool([{ path: 'a.py', text }], 1, backend);
+    // The worker makes the item (this thread sees it when it looks), then ends: no item is left.
+    for (let t = 0; t < 100 && !pool.has('a.py'); t++) await sleep(50);
+    await sleep(1500);
+    await pool.close();
+    // (It waited forever for the worker's facts, cleared at close, when anthropic-sdk-python's attachment
+    // scan read a module the worker had made: `--jobs 2` never ended.)
+    expect(pool.settle('a.py')).toBeUndefined();
+    expect(pool.take('a.py', text)).toBeUndefined();
+  }, 60_000);
+
   it('closes a worker that waits for items to be added', async () => {
     const { backend } = await loadPythonParser();
     const pool = new FactsPool([{ path: 'a.py', text: 'A = 1\n' }], 1, backend, 10);

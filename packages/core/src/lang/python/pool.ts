@@ -64,6 +64,8 @@ export class FactsPool {
   /** Each worker's end (it ends by itself once no item is left to take). */
   private readonly ends: Promise<unknown>[] = [];
   private broken = false;
+  /** Closed: the workers are gone, every item is this thread's to make (nothing is waited for). */
+  private closed = false;
   private alive: ReturnType<typeof setInterval> | undefined;
 
   /**
@@ -155,6 +157,8 @@ export class FactsPool {
    * them when asked), and those a worker is parsing are waited for.
    */
   settle(path: string): Promise<void> | undefined {
+    // (After close, an item a worker made is no longer held: waiting for it again would wait forever.)
+    if (this.closed) return undefined;
     const waits: Promise<void>[] = [];
     this.drain();
     for (const i of this.byPath.get(path) ?? []) {
@@ -196,6 +200,7 @@ export class FactsPool {
   }
 
   private taken(path: string, text: string): PyModuleFacts | PageBlocks | undefined {
+    if (this.closed) return undefined;
     this.drain();
     for (const i of this.byPath.get(path) ?? []) {
       if (this.items[i].text !== text) continue;
@@ -219,6 +224,7 @@ export class FactsPool {
    * becomes this thread's, so each worker ends after the file it is parsing.
    */
   async close(): Promise<void> {
+    this.closed = true;
     this.made.clear();
     if (!this.workers.splice(0).length) return;
     for (let i = 0; i < this.capacity; i++) Atomics.compareExchange(this.state, i, FREE, MAIN);
