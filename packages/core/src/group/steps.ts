@@ -151,9 +151,10 @@ function namingOf(c: CallSite): Naming {
     if (!object.length && passed.length && !calledInline(passed[0]) && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = sdkResource(parts);
-    if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
-    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !(['load', 'save'].includes(v.role) && tokens(owner).pop() === 'client' && onInstance(c))) {
+    const throughClient = PERSISTENCE_ROLES.has(v.role) && tokens(owner ?? '').pop() === 'client' && onInstance(c);
+    if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
       const returned = parts.length > 1 && def?.kind === 'function' && !ownerClass(c) && returnsInstance(def.returns) ? returnedClass(def.returns!) : undefined;
@@ -880,6 +881,12 @@ export const topicOption = (c: CallSite) => optionOf.get(c);
 export function callKey(c: CallSite): string {
   const option = optionOf.get(c);
   return option === undefined ? apiKey(c) : `${apiKey(c)}(${option}=)`;
+}
+
+/** `callKey` with an API's sync and async twins as one (`Anthropic` and `AsyncAnthropic`, see sameApi). */
+export function twinKey(c: CallSite): string {
+  const option = optionOf.get(c);
+  return option === undefined ? sameApi(c) : `${sameApi(c)}(${option}=)`;
 }
 
 /** The call's API without the topic option it passes (`CodeAgent(executor_type=)` → `CodeAgent`). */

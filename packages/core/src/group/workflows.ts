@@ -8,7 +8,7 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, sameApi, stepApi, withAlternatives, type DraftStep } from './steps.js';
+import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
@@ -186,8 +186,7 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
     // Shown is by API: the sync and async twins of one (`Anthropic` and `AsyncAnthropic`) are one; a
     // topic option it passes stays its own (GRPOTrainer with `tools=` is not plain GRPO training).
-    const shownKey = (c: CallSite) => sameApi(c) + callKey(c).slice(apiKey(c).length);
-    const apiOf = new Map(u.steps.map((s) => [callKey(s.calls[0]), shownKey(s.calls[0])]));
+    const apiOf = new Map(u.steps.map((s) => [callKey(s.calls[0]), twinKey(s.calls[0])]));
     const sum = (ks: string[]) => ks.reduce((t, k) => t + w(k), 0);
     const novelty = (ks: string[]) => (sum(ks) > 0 ? sum(ks.filter((k) => !shown.has(apiOf.get(k)!))) / sum(ks) : 1);
     // New by weight, and new in the library's own calls: the same milestones trained with another

@@ -200,7 +200,6 @@ export class FactsPool {
   }
 
   private taken(path: string, text: string): PyModuleFacts | PageBlocks | undefined {
-    if (this.closed) return undefined;
     this.drain();
     for (const i of this.byPath.get(path) ?? []) {
       if (this.items[i].text !== text) continue;
