@@ -530,6 +530,22 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const at = key.lastIndexOf(':');
     if (await index.reexported(key.slice(0, at), key.slice(at + 1), (p) => !isPrivatePath(p))) reexported.add(key);
   }
+  // A function of the library that only tests call and no package above its module re-exports
+  // (`wrap_litserve_start` of litserve/utils.py, "Pytest utility"): the tests' utility.
+  const testUtilities = new Set<string>();
+  const calledBy = { test: new Set<string>(), other: new Set<string>() };
+  for (const a of sectionSources) {
+    for (const c of a.calls) {
+      const r = c.resolution;
+      if (r.kind !== 'repo' || c.command || c.definition?.kind !== 'function' || !/\.pyi?$/.test(r.span.path) || r.qualname.includes('.') || isPrivatePath(r.span.path)) continue;
+      calledBy[a.candidate.kind === 'test' ? 'test' : 'other'].add(`${r.span.path}:${r.qualname}`);
+    }
+  }
+  for (const key of [...calledBy.test].sort()) {
+    if (calledBy.other.has(key)) continue;
+    const at = key.lastIndexOf(':');
+    if (!(await index.reexported(key.slice(0, at), key.slice(at + 1), (p) => !isPrivatePath(p)))) testUtilities.add(key);
+  }
 
   where.path = '';
   progress('group: building steps and workflows');
@@ -563,7 +579,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       runtime,
       modelDomains,
       keywords: meta.keywords,
-      isPublic: publicSurface(packageDirs, reexported),
+      isPublic: publicSurface(packageDirs, reexported, testUtilities),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
       docsNav,
       existingImplementations: new Set(existing.implementations ?? []),

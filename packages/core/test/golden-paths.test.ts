@@ -385,13 +385,19 @@ describe('steps are milestones of the public API', () => {
   });
 
   it('names a one-word method reached through an SDK resource with the resource: two resources, two names', async () => {
-    const a = await analysed(ADAPTKIT, `from openai import OpenAI\nclient = OpenAI()\nclient.messages.batches.results("b")\nclient.images.edit(image="x")\nclient.videos.edit(video="y")\nclient.files.wait_for_processing("f")\nm = Model([1.0])\nm.forward(1)\n`);
+    const a = await analysed(ADAPTKIT, `from openai import OpenAI\nclient = OpenAI()\nclient.messages.batches.results("b")\nclient.images.edit(image="x")\nclient.videos.edit(video="y")\nclient.files.wait_for_processing("f")\nm = Model([1.0])\nm.forward(1)\np = client.predictions.create(x=1)\np = client.predictions.get(p.id)\nfiles = client.files.list()\n`);
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
-    expect(titleOf(named('client.messages.batches.results'))).toBe('Call Messages Batches Results');
+    // (A collection before another word qualifies it: in the singular.)
+    expect(titleOf(named('client.messages.batches.results'))).toBe('Call Message Batch Results');
     expect(principleOf(named('client.images.edit'))).not.toBe(principleOf(named('client.videos.edit')));
     // A bare action verb (ACTION_VERBS) reads as that verb done to the resource.
-    expect(titleOf(named('client.images.edit'))).toBe('Edit Images');
-    expect(principleOf(named('client.videos.edit'))).toBe('Videos_Editing');
+    // An edit acts on one item of the collection: in the singular.
+    expect(titleOf(named('client.images.edit'))).toBe('Edit Image');
+    expect(principleOf(named('client.videos.edit'))).toBe('Video_Editing');
+    // A bare `get` fetches again what it is given (it makes nothing); a list is of many.
+    expect(titleOf(named('client.predictions.create'))).toBe('Create Prediction');
+    expect(titleOf(named('client.predictions.get'))).toBe('Get Prediction');
+    expect(titleOf(named('client.files.list'))).toBe('List Files');
     // A name of several words says what it is already; a method of a variable has no resource.
     expect(titleOf(named('client.files.wait_for_processing'))).not.toMatch(/Files/);
     expect(titleOf(named('m.forward'))).toBe('Call Forward');
@@ -1653,8 +1659,8 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const steps = consensusSteps(members, callKey(members[0].steps[1].calls[0]));
     const titles = steps.map((s) => s.title);
     expect(titles).toEqual([...new Set(titles)]);
-    expect(titles.filter((t) => /^Create (Client|Things)$/.test(t))).toEqual(['Create Client', 'Create Things']);
-    expect(titles).toContain('Archive Things');
+    expect(titles.filter((t) => /^Create (Client|Thing)$/.test(t))).toEqual(['Create Client', 'Create Thing']);
+    expect(titles).toContain('Archive Thing');
     // Each step is a real call of a source, with its own definition (the twin a source did not call is no step).
     expect(steps.map((s) => s.calls[0].resolution.kind)).toEqual(steps.map(() => 'repo'));
   });
@@ -1831,6 +1837,60 @@ describe('small use cases pooled by area', () => {
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
     const apis = m.workflows.map((w) => new Set(w.steps.flatMap((s) => s.calls.map((c) => c.call.callee))));
     expect(apis.some((a) => a.has('enable_cache') && a.has('enable_slicing'))).toBe(false);
+  });
+});
+
+describe("the library's test utilities", () => {
+  it('a function of the library only tests call, re-exported by no package, does not fill up a use case; a method they call does', async () => {
+    // The README starts and runs a server (two steps); the tests start it through a utility of the
+    // library first (`with wrap_start(server)`), then run it, predict and shut it down.
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .server import Server\n',
+      'pkg/server.py': 'class Server:\n    def __init__(self, api=None):\n        self.api = api\n\n    def run(self, port=8000):\n        return port\n\n    def predict(self, x):\n        return x\n\n    def shutdown(self):\n        return None\n',
+      'pkg/utils.py': 'def wrap_start(server):\n    """Test utility: starts the server in a context."""\n    return server\n',
+      'README.md': ['# pkg', '', '## Quick start', '', '```python', 'from pkg import Server', 'server = Server(api=None)', 'server.run(port=8000)', '```', ''].join('\n'),
+      ...Object.fromEntries(['a', 'b', 'c'].map((k) => [`tests/test_${k}.py`, ['from pkg import Server', 'from pkg.utils import wrap_start', '', '', `def test_${k}():`, '    server = Server()', '    with wrap_start(server):', '        server.run()', '        server.predict("x")', '        server.shutdown()', ''].join('\n')])),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tu-')), name: 'acme_pkg' });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['Server', 'server.run', 'server.predict']);
+  });
+});
+
+describe('an API reference of one section per method', () => {
+  // README sections of one call each on one SDK resource (`client.trainings.create`, `.get`, `.cancel`,
+  // `.list`, methods of one file); a test calls them all beside the webhooks helper.
+  const methods = ['create', 'get', 'cancel', 'list'];
+  const repo = () =>
+    write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\nfrom .webhooks import validate_webhook\n',
+      'pkg/trainings.py': ['class Trainings:', ...methods.flatMap((f) => [`    def ${f}(self, training_id=None):`, '        return [training_id]', ''])].join('\n'),
+      'pkg/webhooks.py': 'def validate_webhook(request, secret):\n    return True\n',
+      'pkg/client.py': 'from .trainings import Trainings\n\n\nclass Client:\n    def __init__(self, key=None):\n        self.trainings = Trainings()\n',
+      'README.md': [
+        '# pkg',
+        '',
+        '## Verify webhooks',
+        '',
+        '```python',
+        'from pkg import validate_webhook',
+        'ok = validate_webhook(request, "s")',
+        '```',
+        '',
+        ...methods.flatMap((f) => [`## client.trainings.${f}`, '', '```python', 'from pkg import Client', 'client = Client()', `out = client.trainings.${f}("t1")`, '```', '']),
+      ].join('\n'),
+      'tests/test_all.py': ['from pkg import Client, validate_webhook', '', '', 'def test_all(client: Client):', ...methods.map((f) => `    client.trainings.${f}("t1")`), '    validate_webhook({}, "s")', ''].join('\n'),
+    });
+
+  it("pools the sections of one resource, each section's own method a step of the pool, named in the singular", async () => {
+    const m = await extractWorkflows({ repo: repo(), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-ref-')), name: 'acme_pkg', all: true });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md' && s.heading === 'client.trainings.create'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['Client', ...methods.map((f) => `client.trainings.${f}`)]);
+    expect(w.steps.map((s) => s.title)).toEqual(['Create Client', 'Create Training', 'Get Training', 'Cancel Training', 'List Trainings']);
+    // The test of every method is no home for the reference sections.
+    expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(methods.map((f) => `client.trainings.${f}`));
   });
 });
 

@@ -114,7 +114,7 @@ describe('steps', () => {
 
   it('names what a save or upload is given by a value passed, not by a function called inline', () => {
     const upload = (file: string, uses: string[]): CallSite => ({ ...repoCallSite('mistral.files.upload', 'function'), uses: ['mistral', ...uses], argValues: { file } });
-    expect(titleOf(nameCall(upload('await openAsBlob("a.pdf")', ['openAsBlob'])))).toBe('Upload Files');
+    expect(titleOf(nameCall(upload('await openAsBlob("a.pdf")', ['openAsBlob'])))).toBe('Upload File');
     expect(titleOf(nameCall(upload('report', ['report'])))).toBe('Upload Report');
     // A variable named like a verb is still a value (`format_chunk`).
     expect(titleOf(nameCall(upload('format_chunk', ['format_chunk'])))).toBe('Upload Format Chunk');

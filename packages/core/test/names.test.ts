@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { implementationName, pageName, repoNameFrom, tokens, validateRepoName, workflowNameFrom, WORKFLOW_NAME_RE } from '../src/group/names.js';
+import { implementationName, pageName, repoNameFrom, singular, tokens, validateRepoName, workflowNameFrom, WORKFLOW_NAME_RE } from '../src/group/names.js';
 import { githubRepoUrl, requirementNames } from '../src/repo/metadata.js';
 
 describe('names', () => {
@@ -73,6 +73,12 @@ describe('names', () => {
     expect(validateRepoName('acme_tinytune')).toBe('acme_tinytune');
     expect(() => validateRepoName('acme/tinytune')).toThrow(/invalid --name/);
     expect(() => validateRepoName('a__b')).toThrow();
+  });
+});
+
+describe('singular', () => {
+  it("says a collection's name in the singular, and keeps a word that is no plural", () => {
+    expect(['files', 'messages', 'entries', 'batches', 'boxes', 'completions', 'status', 'analysis', 'series', 'news', 'ids', 'data', 'metrics'].map(singular)).toEqual(['file', 'message', 'entry', 'batch', 'box', 'completion', 'status', 'analysis', 'series', 'news', 'ids', 'data', 'metrics']);
   });
 });
 

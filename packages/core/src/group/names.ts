@@ -1,6 +1,6 @@
 // Page-name rules (clarification 7): Workflow/Principle names `[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`,
 // Implementation names keep the identifier's case, `[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`.
-import { ACRONYMS, NAME_DANGLING, NAME_FILLER, TO_WORDS } from '../heuristics/tables.js';
+import { ACRONYMS, NAME_DANGLING, NAME_FILLER, NOT_PLURAL, TO_WORDS } from '../heuristics/tables.js';
 import { GoldpathError } from '../model.js';
 
 export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
@@ -111,6 +111,17 @@ export function tokens(text: string): string[] {
   }
   // A copy: callers may change the list they are given.
   return [...out];
+}
+
+/**
+ * A collection's name in the singular (`files` → file, `entries` → entry, `batches` → batch); a word that is
+ * no plural, or too short to tell, is kept.
+ */
+export function singular(token: string): string {
+  if (token.length <= 3 || !token.endsWith('s') || NOT_PLURAL.test(token)) return token;
+  if (/ies$/.test(token)) return token.slice(0, -3) + 'y';
+  if (/(ch|sh|x|z|ss)es$/.test(token)) return token.slice(0, -2);
+  return token.slice(0, -1);
 }
 
 /** One word in page-name style: known acronyms kept, else capitalised. */

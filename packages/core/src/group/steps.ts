@@ -2,8 +2,8 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
-import { pageName, splitCamel, tokens, word } from './names.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, ONE_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
 
@@ -82,6 +82,17 @@ function sdkResource(parts: string[]): string[] {
   return parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
 }
 
+/**
+ * The words of the resource's last two names as the object of a step: a collection before another word
+ * qualifies it, in the singular (`client.beta.sessions.threads` → Session Thread(s)); the last one is
+ * singular too when the verb acts on one item (`client.messages.create` → Create Message, `client.files.list`
+ * → List Files).
+ */
+function resourceWords(resource: string[], oneItem: boolean): string[] {
+  const ts = resource.slice(-2).flatMap((r) => tokens(r));
+  return ts.map((t, i) => (i < ts.length - 1 || oneItem ? singular(t) : t));
+}
+
 function namingOf(c: CallSite): Naming {
   // A command of the repository's own CLI: its subcommand words name the step (`finetune` → Finetune).
   if (c.command) return commandNaming(c.command);
@@ -131,7 +142,8 @@ function namingOf(c: CallSite): Naming {
     // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
     // (Not its receiver: `page = page.getNextPage()` retrieves the next page.)
-    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v)));
+    // (A bare `get` fetches again what it is given: `prediction = replicate.predictions.get(prediction.id)`.)
+    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
@@ -153,7 +165,7 @@ function namingOf(c: CallSite): Naming {
     const resource = sdkResource(parts);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
     const throughClient = PERSISTENCE_ROLES.has(v.role) && tokens(owner ?? '').pop() === 'client' && onInstance(c);
-    if (!object.length && resource.length) object = objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), verbTok);
+    if (!object.length && resource.length) object = objectTokens(resourceWords(resource, ONE_ITEM_VERBS.has(verbTok)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
@@ -196,7 +208,7 @@ function namingOf(c: CallSite): Naming {
     const cls = named.length || resource.length || c.argNames.length ? [] : tokens((ownerClass(c) ?? '').replace(SYNC_TWIN, '')).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
     const said = parts.length === 2 ? tokens(parts[0]) : [];
     const by = cls.length <= 2 ? cls : said.length && said.every((t) => cls.includes(t)) ? said : [];
-    const object = resource.length ? objectTokens(resource.slice(-2).flatMap((r) => tokens(r)), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
+    const object = resource.length ? objectTokens(resourceWords(resource, ONE_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
     return { role: 'other', verb: word(nameTokens[0]), noun: action, object };
   }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
@@ -211,7 +223,8 @@ function namingOf(c: CallSite): Naming {
   const receiver = parts.length > 1 && /^[A-Za-z]\w*$/.test(parts[parts.length - 2]) ? objectTokens(tokens(parts[parts.length - 2]), '') : [];
   const own = nameTokens.length === 1 && QUANTIFIER_NAMES.has(nameTokens[0]) && receiver.length ? receiver : objectTokens(nameTokens, '');
   const resource = own.length === 1 ? sdkResource(parts).flatMap((r) => tokens(r)).filter((t) => !own.includes(t)) : [];
-  const object = resource.length ? objectTokens([...resource.slice(-2), ...own], '') : own;
+  // (The resource's words qualify the name after them: singular, Message Batch Results.)
+  const object = resource.length ? objectTokens([...resource.slice(-2).map(singular), ...own], '') : own;
   if (c.assignedTo.length && object.length && def?.returns && !NO_VALUE.test(def.returns.trim())) {
     return { role: 'other', verb: 'Get', noun: 'Retrieval', object, verbless: true };
   }

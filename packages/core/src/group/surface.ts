@@ -8,7 +8,14 @@ import type { CallSite } from '../model.js';
 import { isPrivatePath, isScriptPath } from '../repo/layout.js';
 import { isRepoUnresolved } from './steps.js';
 
-export type PublicSurface = (c: CallSite) => boolean;
+export type PublicSurface = ((c: CallSite) => boolean) & {
+  /**
+   * A function of the library that only tests call and no package re-exports (`wrap_litserve_start` of
+   * litserve/utils.py, a "Pytest utility"): public, but the tests' tool, not a step they may add to a use
+   * case that examples show (group/usecases).
+   */
+  testUtility?: (c: CallSite) => boolean;
+};
 
 /**
  * `packages`: every package.json folder (`""` for the root) and whether it is an application. A
@@ -18,10 +25,12 @@ export function publicSurface(
   packages: { dir: string; app: boolean }[] = [],
   /** `path:name` of definitions in private modules that a public package re-exports (`pkg/_client.py:Client`). */
   reexported: ReadonlySet<string> = new Set(),
+  /** `path:name` of the library's functions that only tests call and no package re-exports. */
+  testUtilities: ReadonlySet<string> = new Set(),
 ): PublicSurface {
   const byDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   const inApp = (p: string) => isScriptPath(p) && !!byDepth.find((d) => d.dir === '' || p.startsWith(`${d.dir}/`))?.app;
-  return (c) => {
+  const isPublic: PublicSurface = (c) => {
     const r = c.resolution;
     if (r.kind === 'external') return true;
     // (A method of a repository object whose class is not known is public unless its name says it is not:
@@ -35,6 +44,8 @@ export function publicSurface(
     if (isPrivatePath(r.span.path) && !reexported.has(`${r.span.path}:${r.qualname.split('.')[0]}`)) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));
   };
+  isPublic.testUtility = (c) => c.resolution.kind === 'repo' && testUtilities.has(`${c.resolution.span.path}:${c.resolution.qualname}`);
+  return isPublic;
 }
 
 /** An application package: `"private": true` and nothing published (`exports`, `main`, `module`, `bin`). */

@@ -451,7 +451,8 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     if (!shownKeys) return picked;
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
-    return picked.filter(([k]) => k === lead || shownKeys.has(k) || room-- > 0);
+    // (Not with a utility of the library only tests use: how the tests start a server is no step of it.)
+    return picked.filter(([k, v]) => k === lead || shownKeys.has(k) || (!isPublic.testUtility?.(v.step.calls[0]) && room-- > 0));
   };
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
   // builds the agent), and that most sources, the most trusted first, make in that step, is made there:

@@ -367,6 +367,21 @@ function anchorTags(u: UseCase): string[] {
 }
 
 /**
+ * Whether two use cases are anchored on methods of one SDK resource (`client.trainings.create`,
+ * `replicate.trainings.get`; `deployments.predictions.create` beside `deployments.list`: the same resource
+ * after the client, defined in one file). Not two methods of one class called on an object
+ * (`m.generate`, `m.load_adapter`).
+ */
+function sameArea(a: UseCase, b: UseCase): boolean {
+  const resource = (u: UseCase) => {
+    const parts = u.anchorCall.callee.split('.');
+    return parts.length >= 3 ? parts[1] : undefined;
+  };
+  const fileOf = (u: UseCase) => anchorTags(u).find((t) => t.startsWith('file:'));
+  return resource(a) !== undefined && resource(a) === resource(b) && fileOf(a) !== undefined && fileOf(a) === fileOf(b);
+}
+
+/**
  * ... and as one that may join a leader: its anchor's tags, and every repository call it makes (a section
  * that streams with `client.chat.completions.create` joins the README section anchored on that call).
  * Not the file of every call: a provider object's methods (`openai.textEmbeddingModel`,
@@ -440,7 +455,12 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     for (const o of others) for (const a of new Set(o.steps.map(stepApi))) shownBy.set(a, (shownBy.get(a) ?? 0) + o.members.length);
     for (const o of others) {
       for (const s of o.steps) {
-        if (have.has(stepApi(s)) || (others.length > 1 && shownBy.get(stepApi(s))! < 2)) continue;
+        // (A section's or example's own anchor on the leader's resource is its topic, not an aside:
+        // `trainings.get`'s reference section beside `trainings.create`'s, both of lib/trainings.js. Not
+        // one pooled through a call every section makes (`Agent`), nor a test's: it tests the insides.)
+        const topic = callKey(s.calls[0]) === o.anchor && !testBuilt(o) && sameArea(o, first);
+        const aside = others.length > 1 && shownBy.get(stepApi(s))! < 2 && !topic;
+        if (have.has(stepApi(s)) || aside) continue;
         have.add(stepApi(s));
         if (clientAt < 0 || !o.members.some((m) => isClient(s, m))) {
           steps.push(s);
@@ -464,7 +484,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
       (repoKeys.length ? (byKey.get(repoKeys[0]) ?? []).find((h) => testBuilt(h) && repoKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
-    if (host) absorbInto(host, merged, isPublic);
+      if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
   }
   return { kept, dropped };

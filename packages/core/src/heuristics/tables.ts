@@ -286,6 +286,14 @@ export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data
  * a method called on an instance is the step itself, never the subclass built for it (group/steps).
  */
 export const PERSISTENCE_ROLES: ReadonlySet<Role> = new Set(['save', 'load']);
+/**
+ * Verbs that act on one item of an SDK resource (`client.messages.create` creates a message,
+ * `client.files.upload` uploads a file): the resource's collection name is said in the singular (group/steps).
+ * Not `list`, `search`, `generate`: they act on many.
+ */
+export const ONE_ITEM_VERBS: ReadonlySet<string> = new Set(['create', 'retrieve', 'get', 'update', 'delete', 'cancel', 'upload', 'download', 'archive', 'pause', 'resume', 'edit', 'remove']);
+/** Words ending in `s` that are not plurals (a resource named `status`, `news`, `series`, `analysis`). */
+export const NOT_PLURAL = /(ss|us|is|news|series|species|ics)$/;
 /** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
 export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
