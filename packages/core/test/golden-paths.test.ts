@@ -103,6 +103,11 @@ describe('steps are milestones of the public API', () => {
     // Replacing its receiver is moving on, not making: `page = page.getNextPage()` retrieves the next page.
     const next = { ...a.calls.find((c) => c.callee === 'get_peft_model')!, callee: 'page.getNextPage', assignedTo: ['page'], uses: ['page'], definition: undefined };
     expect(nameCall(next).verb).not.toBe('Create');
+    // Data about a thing is retrieved, whatever class holds it (`sandbox.get_info() -> SandboxInfo`).
+    const base = a.calls.find((c) => c.callee === 'get_peft_model')!;
+    const info = { ...base, callee: 'sandbox.get_info', assignedTo: ['info'], uses: ['sandbox'], definition: { ...base.definition!, returns: 'SandboxInfo' } };
+    expect(titleOf(nameCall(info))).toBe('Get Info');
+    expect(nameCall({ ...info, callee: 'sandbox.get_session' }).verb).toBe('Create');
   });
 
   it('takes `.eval()` chained on a loader for a mode switch, while `Trainer(...).train()` still trains', async () => {
@@ -385,7 +390,7 @@ describe('steps are milestones of the public API', () => {
   });
 
   it('names a one-word method reached through an SDK resource with the resource: two resources, two names', async () => {
-    const a = await analysed(ADAPTKIT, `from openai import OpenAI\nclient = OpenAI()\nclient.messages.batches.results("b")\nclient.images.edit(image="x")\nclient.videos.edit(video="y")\nclient.files.wait_for_processing("f")\nm = Model([1.0])\nm.forward(1)\np = client.predictions.create(x=1)\np = client.predictions.get(p.id)\nfiles = client.files.list()\n`);
+    const a = await analysed(ADAPTKIT, `from openai import OpenAI\nclient = OpenAI()\nclient.messages.batches.results("b")\nclient.images.edit(image="x")\nclient.videos.edit(video="y")\nclient.files.wait_for_processing("f")\nm = Model([1.0])\nm.forward(1)\np = client.predictions.create(x=1)\np = client.predictions.get(p.id)\nfiles = client.files.list()\nr = client.responses.parse(x=1)\n`);
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
     // (A collection before another word qualifies it: in the singular.)
     expect(titleOf(named('client.messages.batches.results'))).toBe('Call Message Batch Results');
@@ -398,16 +403,17 @@ describe('steps are milestones of the public API', () => {
     expect(titleOf(named('client.predictions.create'))).toBe('Create Prediction');
     expect(titleOf(named('client.predictions.get'))).toBe('Get Prediction');
     expect(titleOf(named('client.files.list'))).toBe('List Files');
+    expect(titleOf(named('client.responses.parse'))).toBe('Parse Response');
     // A name of several words says what it is already; a method of a variable has no resource.
     expect(titleOf(named('client.files.wait_for_processing'))).not.toMatch(/Files/);
     expect(titleOf(named('m.forward'))).toBe('Call Forward');
   });
 
   it('knows boilerplate by name shape, in snake and camel case', () => {
-    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled', 'infer_device', 'utils.find_device', 'log_say', 'utils.log_rerun_data', 'client.collection_exists', 'api.repo_exists', 'sandbox.files.exists', 'clientExists']) {
+    for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled', 'infer_device', 'utils.find_device', 'log_say', 'utils.log_rerun_data', 'client.collection_exists', 'api.repo_exists', 'sandbox.files.exists', 'clientExists', 'debug', 'error']) {
       expect(isBoilerplateName(n), n).toBe(true);
     }
-    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model', 'exist_ok_mkdir', 'client.create_collection']) {
+    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model', 'exist_ok_mkdir', 'client.create_collection', 'tracer.debug_session']) {
       expect(isBoilerplateName(n), n).toBe(false);
     }
   });

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, ONE_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -142,8 +142,13 @@ function namingOf(c: CallSite): Naming {
     // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
     // (Not its receiver: `page = page.getNextPage()` retrieves the next page.)
-    // (A bare `get` fetches again what it is given: `prediction = replicate.predictions.get(prediction.id)`.)
-    const makes = verbTok === 'get' && (returnsInstance(def?.returns) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
+    // (A bare `get` fetches again what it is given: `prediction = replicate.predictions.get(prediction.id)`;
+    // data about a thing is retrieved, whatever class holds it: `get_info`.)
+    const gotten = nameTokens.filter((t) => t !== 'get');
+    const makes =
+      verbTok === 'get' &&
+      !(gotten.length && gotten.every((t) => RETRIEVED_NOUNS.has(t))) &&
+      (returnsInstance(def?.returns) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
@@ -165,7 +170,7 @@ function namingOf(c: CallSite): Naming {
     const resource = sdkResource(parts);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
     const throughClient = PERSISTENCE_ROLES.has(v.role) && tokens(owner ?? '').pop() === 'client' && onInstance(c);
-    if (!object.length && resource.length) object = objectTokens(resourceWords(resource, ONE_ITEM_VERBS.has(verbTok)), verbTok);
+    if (!object.length && resource.length) object = objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(verbTok)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
@@ -208,7 +213,7 @@ function namingOf(c: CallSite): Naming {
     const cls = named.length || resource.length || c.argNames.length ? [] : tokens((ownerClass(c) ?? '').replace(SYNC_TWIN, '')).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
     const said = parts.length === 2 ? tokens(parts[0]) : [];
     const by = cls.length <= 2 ? cls : said.length && said.every((t) => cls.includes(t)) ? said : [];
-    const object = resource.length ? objectTokens(resourceWords(resource, ONE_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
+    const object = resource.length ? objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
     return { role: 'other', verb: word(nameTokens[0]), noun: action, object };
   }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
@@ -380,7 +385,8 @@ export function isBoilerplateName(callee: string): boolean {
   const method = parts[parts.length - 1];
   const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
   if (BOILERPLATE_NAMES.has(method)) return true;
-  if (LOG_METHODS.has(method) && /log/i.test(receiver)) return true;
+  // (A bare `debug(...)`/`error(...)` is a logging helper of the module's own: huggingface.js' tiny-agents.)
+  if (LOG_METHODS.has(method) && (/log/i.test(receiver) || parts.length === 1)) return true;
   // camelCase names read as their snake_case form (`printReport` → print_report).
   const snake = /[a-z][A-Z]/.test(method) ? tokens(method).join('_') : method;
   return BOILERPLATE_PATTERNS.some((re) => re.test(method) || re.test(snake)) || BOILERPLATE_NAMES.has(snake);

@@ -287,11 +287,16 @@ export const MILESTONE_ROLES: ReadonlySet<Role> = new Set(['load', 'prepare_data
  */
 export const PERSISTENCE_ROLES: ReadonlySet<Role> = new Set(['save', 'load']);
 /**
- * Verbs that act on one item of an SDK resource (`client.messages.create` creates a message,
- * `client.files.upload` uploads a file): the resource's collection name is said in the singular (group/steps).
- * Not `list`, `search`, `generate`: they act on many.
+ * Verbs that act on many items of an SDK resource (`client.files.list` lists files): the resource's
+ * collection name stays plural; any other verb acts on one (`client.messages.create` creates a message,
+ * `client.chat.completions.stream` streams a chat completion), said in the singular (group/steps).
  */
-export const ONE_ITEM_VERBS: ReadonlySet<string> = new Set(['create', 'retrieve', 'get', 'update', 'delete', 'cancel', 'upload', 'download', 'archive', 'pause', 'resume', 'edit', 'remove']);
+export const MANY_ITEM_VERBS: ReadonlySet<string> = new Set(['list', 'search', 'query', 'find', 'filter', 'count', 'scan', 'paginate', 'iterate', 'browse', 'batch']);
+/**
+ * What a `get_*` retrieves even when its definition returns a class instance: data about a thing
+ * (`sandbox.get_info()` → SandboxInfo is Get Info, not "Create Info"), unlike `get_peft_model`, which makes one.
+ */
+export const RETRIEVED_NOUNS: ReadonlySet<string> = new Set(['info', 'information', 'status', 'state', 'details', 'metadata', 'stats', 'statistics', 'url', 'urls', 'version', 'config', 'settings', 'logs', 'usage', 'host', 'metrics', 'schema']);
 /** Words ending in `s` that are not plurals (a resource named `status`, `news`, `series`, `analysis`). */
 export const NOT_PLURAL = /(ss|us|is|news|series|species|ics)$/;
 /** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
