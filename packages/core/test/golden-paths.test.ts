@@ -413,7 +413,7 @@ describe('steps are milestones of the public API', () => {
     for (const n of ['is_vllm_available', 'is_bfloat16_supported', 'set_seed', 'accelerator.print', 'trainer.accelerator.print', 'parse_args_and_config', 'HfArgumentParser', 'printReport', 'logger.warning', 'check_min_version', 'client.x().catch', 'stream.on', 'trainer.log_metrics', 'trainer.save_metrics', 'import_fixes.torchvision_compatibility_check', 'check_torch_compat', 'benchmark_dict_to_markdown_table', 'results_to_table', 'disable_progress_bars', 'hub.enable_progress_bars', 'are_progress_bars_disabled', 'infer_device', 'utils.find_device', 'log_say', 'utils.log_rerun_data', 'client.collection_exists', 'api.repo_exists', 'sandbox.files.exists', 'clientExists', 'debug', 'error']) {
       expect(isBoilerplateName(n), n).toBe(true);
     }
-    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model', 'exist_ok_mkdir', 'client.create_collection', 'tracer.debug_session']) {
+    for (const n of ['trainer.train', 'get_peft_model', 'client.chat.completions.create', 'log_softmax_loss', 'model.generate', 'SFTTrainer', 'trainer.save_model', 'speech_to_text', 'tokens_to_text', 'disable_adapters', 'progress_bar_update', 'infer_auto_device_map', 'F.log_softmax', 'dist.log_prob', 'mlflow.pytorch.log_model', 'exist_ok_mkdir', 'client.create_collection', 'tracer.debug_session', 'trace']) {
       expect(isBoilerplateName(n), n).toBe(false);
     }
   });
@@ -1429,7 +1429,9 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const a = await analysed(repo, `${E}model = Reranker("org/r")\nloss = RankLoss(model)\nargs = EncoderTrainingArguments("out")\ntrainer = EncoderTrainer(model=model, args=args, train_dataset=[], loss=loss)\ntrainer.train()\nmodel.save_pretrained("out")\n`);
     const train = a.steps.find((s) => s.calls.some((c) => c.callee === 'trainer.train'))!;
     expect(train.calls[0].callee).toBe('EncoderTrainer');
-    expect(train.title).toBe('Train');
+    // Titled by the trainer, not by the bare `.train()` it leads (was Train, principle Training).
+    expect(train.title).toBe('Train Encoder');
+    expect(train.principle).toBe('Encoder_Training');
   });
 
   it('a use case that trains is named after its training, not after the rarer save or load around it', async () => {

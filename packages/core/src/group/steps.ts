@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -385,8 +385,9 @@ export function isBoilerplateName(callee: string): boolean {
   const method = parts[parts.length - 1];
   const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
   if (BOILERPLATE_NAMES.has(method)) return true;
-  // (A bare `debug(...)`/`error(...)` is a logging helper of the module's own: huggingface.js' tiny-agents.)
-  if (LOG_METHODS.has(method) && (/log/i.test(receiver) || parts.length === 1)) return true;
+  // (A bare `debug(...)`/`error(...)` is a logging helper of the module's own: huggingface.js' tiny-agents;
+  // not a bare `trace(...)`, which opens a tracing span in an agents SDK.)
+  if (LOG_METHODS.has(method) && (/log/i.test(receiver) || (parts.length === 1 && BARE_LOG_NAMES.has(method)))) return true;
   // camelCase names read as their snake_case form (`printReport` → print_report).
   const snake = /[a-z][A-Z]/.test(method) ? tokens(method).join('_') : method;
   return BOILERPLATE_PATTERNS.some((re) => re.test(method) || re.test(snake)) || BOILERPLATE_NAMES.has(snake);
@@ -648,7 +649,17 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     const mine = (c: CallSite) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure';
     const milestone = step.calls.findIndex((c) => mine(c) && MILESTONE_ROLES.has(nameCall(c).role));
     const own = milestone >= 0 ? milestone : step.calls.findIndex((c) => mine(c) && c.definition?.kind === 'class');
-    if (step.calls[0].resolution.kind !== 'repo' && own > 0) step.calls.unshift(...step.calls.splice(own, 1));
+    if (step.calls[0].resolution.kind !== 'repo' && own > 0) {
+      const before = nameCall(step.calls[0]);
+      step.calls.unshift(...step.calls.splice(own, 1));
+      // A bare verb of an external method (`trainer.train()`) says less than the repository's call doing
+      // the same work: `SFTTrainer(...)` + `.train()` is Train SFT (SFT_Training), not Train (Training).
+      const lead = nameCall(step.calls[0]);
+      if (!before.object.length && lead.object.length && lead.role === before.role) {
+        step.title = titleOf(lead);
+        step.principle = principleOf(lead);
+      }
+    }
     // A method the instance inherits from a base class of the repository (`agent.run()`, defined on
     // MultiStepAgent) is the subclass at work: `ToolCallingAgent(...)` + `.run()` is not `CodeAgent(...)` + `.run()`.
     const made = inheritedBy(step.calls[0], step.calls);

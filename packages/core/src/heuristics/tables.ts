@@ -238,6 +238,8 @@ export const FLUENT_METHODS = new Set(['to', 'cuda', 'cpu', 'half', 'float', 'do
 
 /** Methods that log when called on a logger-like receiver (`logger.info`, `log.warning`). */
 export const LOG_METHODS = new Set(['info', 'debug', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'trace']);
+/** Of those, the names that log when called bare (a module's own `debug(...)`); `trace(...)` opens a span, `info` is a getter. */
+export const BARE_LOG_NAMES = new Set(['debug', 'warning', 'warn', 'error', 'log']);
 
 /**
  * Class-name endings that give a constructor its role when its name has no verb. The ending leaves the
