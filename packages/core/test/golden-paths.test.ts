@@ -797,6 +797,16 @@ describe('near-duplicates and evidence', () => {
     expect(all.workflows[1].evidence.map((e) => e.kind)).toContain('repeats');
   });
 
+  it("an external class's own method is its own principle: AutoTokenizer.from_pretrained is not AutoModelForCausalLM.from_pretrained", async () => {
+    const T = 'from transformers import AutoModelForCausalLM, AutoTokenizer\n';
+    const model = `${T}${H}base = AutoModelForCausalLM.from_pretrained("x")\nm = add_adapter(base, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save_gguf("q")\n`;
+    const tok = `${T}${H}tok = AutoTokenizer.from_pretrained("x")\nm = Model.from_pretrained("y")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate(tok)\n`;
+    const { workflows } = buildWorkflows([await analysed(ADAPTKIT, model, 'README.md', 'readme'), await analysed(ADAPTKIT, tok, 'examples/tok.py')], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const principle = (callee: string) => workflows.flatMap((w) => w.steps).find((s) => s.calls[0].call.callee === callee)?.principle;
+    expect(principle('AutoModelForCausalLM.from_pretrained')).toBe('Model_Causal_LM_Loading');
+    expect(principle('AutoTokenizer.from_pretrained')).toBe('Tokenizer_Loading');
+  });
+
   it('the async twin of a higher-ranked use case (`AsyncClient`, `AsyncMessages.stream` beside `Client`, `Messages.stream`) shows nothing new', async () => {
     const methods = (cls: string, pre: string) => [`class ${cls}:`, ...['create', 'stream', 'count'].flatMap((f) => [`    ${pre}def ${f}(self, text):`, '        return text']), ''];
     const repo2 = write({

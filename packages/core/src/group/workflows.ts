@@ -567,6 +567,17 @@ function workflowDomains(calls: CallSite[], ctx: WorkflowContext): string[] {
 }
 
 /** The 1:1 rule, repo wide (clarification 14): one implementation per principle, one principle per concept+API. */
+/**
+ * What one principle stands for: the API (callKey), and for an external class's own method the class
+ * too. Mining reads `AutoTokenizer.from_pretrained` and `AutoModelForCausalLM.from_pretrained` as one
+ * external API, but they are two principles: trl's "Load Tokenizer" step was given Model_Causal_LM_Loading.
+ */
+function principleKey(c: CallSite): string {
+  const parts = c.callee.split('.');
+  const cls = c.resolution.kind === 'external' && parts.length > 1 && /^[A-Z]/.test(parts[parts.length - 2]) ? parts[parts.length - 2] : '';
+  return cls ? `${callKey(c)}@${cls}` : callKey(c);
+}
+
 function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
   for (const w of workflows) w.pageName = `${ctx.repoName}_${w.name}`;
   const principleApi = new Map<string, string>();
@@ -576,7 +587,7 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
   for (const w of ordered) {
     const used = new Set<string>();
     for (const s of w.steps) {
-      const key = callKey(s.calls[0].call);
+      const key = principleKey(s.calls[0].call);
       const known = apiPrinciple.get(key);
       if (known && !used.has(known.principle)) {
         s.principle = known.principle;
