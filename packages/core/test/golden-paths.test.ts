@@ -1858,6 +1858,27 @@ describe('small use cases pooled by area', () => {
   });
 });
 
+describe("hooks of the source's own subclass", () => {
+  it('the methods a subclass of a library class overrides are steps (patterns with their exact lines); its own helpers are not', async () => {
+    const block = ['import pkg', '', '', 'class Engine(pkg.LitAPI):', '    def setup(self, device):', '        self.m = device', '', '    def predict(self, request):', '        return request', '', '    def helper(self):', '        return 1', '', '', 'server = pkg.Server(Engine())', 'server.run(port=8000)'];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .api import LitAPI\nfrom .server import Server\n',
+      'pkg/api.py': 'class LitAPI:\n    def setup(self, device):\n        pass\n\n    def predict(self, x):\n        return x\n\n    def _check(self):\n        pass\n',
+      'pkg/server.py': 'class Server:\n    def __init__(self, api):\n        self.api = api\n\n    def run(self, port=8000):\n        return port\n',
+      'README.md': ['# pkg', '', '## Quick start', '', '```python', ...block, '```', ''].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-hook-')), name: 'acme_pkg' });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
+    expect(w.steps.map((s) => s.title)).toEqual(['Define Setup', 'Define Predict', 'Run']);
+    const setup = w.steps[0].calls[0];
+    expect(setup.call.resolution.kind).toBe('pattern');
+    // README line of `def setup` (the block starts on line 6) to its last statement; no `self` argument.
+    expect(setup.call.site).toMatchObject({ path: 'README.md', start: 10, end: 11 });
+    expect(setup.call.argNames).toEqual(['device']);
+  });
+});
+
 describe("the library's test utilities", () => {
   it('a function of the library only tests call, re-exported by no package, does not fill up a use case; a method they call does', async () => {
     // The README starts and runs a server (two steps); the tests start it through a utility of the

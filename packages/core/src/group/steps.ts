@@ -589,12 +589,16 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     api.forEach((d, j) => {
       if (j === i) return;
       if (chainedOn.get(j) === i) return;
-      if (d.uses.some((u) => produced.has(u)) || d.passedTo === c.callee) users.push(j);
+      // (The hooks of the source's own subclass are steps beside its construction, not its users.)
+      const hook = c.resolution.kind === 'repo' && c.resolution.via === 'subclass';
+      if (d.uses.some((u) => produced.has(u)) || (d.passedTo === c.callee && !hook)) users.push(j);
     });
     const later = users.filter((j) => j > i);
     if (c.resolution.kind === 'pattern') {
       const target = api.findIndex((d) => d.callee === c.passedTo);
-      if (target >= 0 && target !== i) joinTo.set(i, target);
+      // (A hook the source's own subclass overrides, `predict` of its LitAPI, is a step of its own.)
+      const t = target >= 0 ? api[target].resolution : undefined;
+      if (target >= 0 && target !== i && !(t?.kind === 'repo' && t.via === 'subclass')) joinTo.set(i, target);
       return;
     }
     if (!produced.size) {

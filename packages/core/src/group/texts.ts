@@ -96,7 +96,8 @@ export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet:
     if (parts.length) out.push({ text: `${code(c.callee)} ${joinList(parts)}.`, from: 'dataflow', at: place(c) });
   }
   // Nothing else to say: the call as the example writes it, where it writes it.
-  if (!out.length) out.push({ text: `The example runs ${code(c.command?.line ?? `${c.callee}(${c.argNames.join(', ')})`)} here.`, from: 'call', at: place(c) });
+  // (A pattern is a function the example writes for the library to call: it defines it.)
+  if (!out.length) out.push({ text: `The example ${c.resolution.kind === 'pattern' ? 'defines' : 'runs'} ${code(c.command?.line ?? `${c.callee}(${c.argNames.join(', ')})`)} here.`, from: 'call', at: place(c) });
   return out;
 }
 

@@ -910,6 +910,31 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const outer = enclosing(i);
     site.within = outer === undefined ? [] : orderOf(facts.calls[outer], outer);
     calls.push(site);
+    // Making an object of the source's own subclass of a repository class: the base class's public
+    // methods it overrides are hooks the user implements (LitServe's `setup` and `predict` of a LitAPI),
+    // patterns handed on with the class.
+    if (base && site.resolution.kind === 'repo' && callee.kind === 'symbol' && callee.sym.kind === 'def') {
+      const own = callee.sym.def;
+      const baseFacts = index.facts(base.path) ?? (await index.load(base.path)) ?? undefined;
+      const hooks = new Set((baseFacts?.defs ?? []).filter((d) => d.isMethod && d.parent === base.def.qualname && !d.name.startsWith('_')).map((d) => d.name));
+      for (const d of facts.defs) {
+        if (!d.isMethod || d.parent !== own.qualname || !hooks.has(d.name) || patterns.includes(d.name)) continue;
+        patterns.push(d.name);
+        calls.push({
+          callee: d.name,
+          written: d.name,
+          // (The instance a method is bound to is no argument of it.)
+          argNames: d.params.slice(1).map((x) => x.name),
+          argComments: {},
+          ...(d.doc ? { comment: d.doc.split('\n')[0] } : {}),
+          assignedTo: [],
+          uses: [],
+          site: span(d.start, d.end),
+          resolution: { kind: 'pattern', name: d.name, span: span(d.start, d.end) },
+          passedTo: site.callee,
+        });
+      }
+    }
     // A local function passed to an API is a pattern the user implements.
     if (site.resolution.kind === 'repo' || site.resolution.kind === 'external') {
       for (const arg of call.args) {
