@@ -895,6 +895,20 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   };
   let nextBare = 0;
   bare.sort((a, b) => a.line - b.line);
+  /** A function the source defines for the library to call (Pattern Doc): its own span, handed to `passedTo`. */
+  const patternCall = (d: PyDef, passedTo: string): CallSite => ({
+    callee: d.name,
+    written: d.name,
+    // (The instance a method is bound to is no argument of it.)
+    argNames: (d.isMethod ? d.params.slice(1) : d.params).map((x) => x.name),
+    argComments: {},
+    ...(d.doc ? { comment: d.doc.split('\n')[0] } : {}),
+    assignedTo: [],
+    uses: [],
+    site: span(d.start, d.end),
+    resolution: { kind: 'pattern', name: d.name, span: span(d.start, d.end) },
+    passedTo,
+  });
   for (let i = 0; i < facts.calls.length; i++) {
     const call = facts.calls[i];
     const callee = await calleeOf(i);
@@ -920,19 +934,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       for (const d of facts.defs) {
         if (!d.isMethod || d.parent !== own.qualname || !hooks.has(d.name) || patterns.includes(d.name)) continue;
         patterns.push(d.name);
-        calls.push({
-          callee: d.name,
-          written: d.name,
-          // (The instance a method is bound to is no argument of it.)
-          argNames: d.params.slice(1).map((x) => x.name),
-          argComments: {},
-          ...(d.doc ? { comment: d.doc.split('\n')[0] } : {}),
-          assignedTo: [],
-          uses: [],
-          site: span(d.start, d.end),
-          resolution: { kind: 'pattern', name: d.name, span: span(d.start, d.end) },
-          passedTo: site.callee,
-        });
+        calls.push(patternCall(d, site.callee));
       }
     }
     // A local function passed to an API is a pattern the user implements.
@@ -942,18 +944,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         // (A runner's program is followed into, not a pattern: its calls are the steps.)
         if (def && def.kind === 'function' && !patterns.includes(def.name) && runnerOf.get(call) !== def.name) {
           patterns.push(def.name);
-          calls.push({
-            callee: def.name,
-            written: def.name,
-            argNames: def.params.map((p) => p.name),
-            argComments: {},
-            ...(def.doc ? { comment: def.doc.split('\n')[0] } : {}),
-            assignedTo: [],
-            uses: [],
-            site: span(def.start, def.end),
-            resolution: { kind: 'pattern', name: def.name, span: span(def.start, def.end) },
-            passedTo: site.callee,
-          });
+          calls.push(patternCall(def, site.callee));
         }
       }
     }
