@@ -484,7 +484,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
       (repoKeys.length ? (byKey.get(repoKeys[0]) ?? []).find((h) => testBuilt(h) && repoKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
-      if (host) absorbInto(host, merged, isPublic);
+    if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
   }
   return { kept, dropped };
@@ -566,7 +566,6 @@ function workflowDomains(calls: CallSite[], ctx: WorkflowContext): string[] {
   return (out.length ? out : ctx.modelDomains.slice(0, 2)).sort(cmp);
 }
 
-/** The 1:1 rule, repo wide (clarification 14): one implementation per principle, one principle per concept+API. */
 /**
  * What one principle stands for: the API (callKey), and for an external class's own method the class
  * too. Mining reads `AutoTokenizer.from_pretrained` and `AutoModelForCausalLM.from_pretrained` as one
@@ -578,6 +577,7 @@ function principleKey(c: CallSite): string {
   return cls ? `${callKey(c)}@${cls}` : callKey(c);
 }
 
+/** The 1:1 rule, repo wide (clarification 14): one implementation per principle, one principle per concept+API. */
 function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
   for (const w of workflows) w.pageName = `${ctx.repoName}_${w.name}`;
   const principleApi = new Map<string, string>();
