@@ -199,12 +199,15 @@ describe('prose sentences traced to their own lines', () => {
       'See the manual conversation state example and conversation state guide.',
       'The messages look like this.',
       'Usage: python cli.py --model x --epochs 3 --out y.',
+      'Import or require the package:',
+      'Install the library with pip.',
     ];
     const kept = [
       'You can generate text from the model with the code below.',
       'The `Trainer` fits a model to your records in a few lines.',
       'For reasoning models, use the `reasoning_accuracy_reward()` function for better results.',
       'Pass `--lr` to change the learning rate.',
+      'Import the package and create a client with your API token.',
     ];
     for (const t of filler) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(true);
     for (const t of kept) expect(PROSE_FILLER.some((re) => re.test(t)), t).toBe(false);

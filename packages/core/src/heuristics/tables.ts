@@ -895,6 +895,8 @@ export const PROSE_FILLER: RegExp[] = [
   /\b(like this|as follows)[.:!]?$/i,
   // A command line pasted into prose (`python cli.py --model x --epochs 3 --out y`): no sentence.
   /(\s--[A-Za-z][\w-]*\b[^-]*){3,}/,
+  // Getting the package, not using it (replicate-javascript's quick start opened "Import or require the package.").
+  /^(first,? )?(import|require|install)( or (import|require|install))?( the| this)? (package|library|module|sdk|dependencies)( (with|using|from|via) [^.]{0,30})?[.:]?$/i,
 ];
 
 /**
