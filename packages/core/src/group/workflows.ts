@@ -286,7 +286,7 @@ function providerVariant(u: RankedUseCase, families: ReadonlyMap<string, RankedU
     const theirs = providerFamily(h)!;
     if (theirs.file === mine.file || theirs.rest.join(' ') === mine.rest.join(' ')) continue;
     // Two providers' modules: neither path names the other provider; and the same use made of either.
-    if (theirs.names(mine.rest).some((n) => theirs.file.includes(n)) || mine.names(theirs.rest).some((n) => mine.file.includes(n))) continue;
+    if (spellings(mine.rest).some((n) => theirs.file.includes(n)) || spellings(theirs.rest).some((n) => mine.file.includes(n))) continue;
     if (![...others(h)].some((k) => used.has(k))) continue;
     return { own: mine.callee, theirs: theirs.callee };
   }
@@ -302,9 +302,11 @@ function providerFamily(x: UseCase) {
   if (!made || PLAIN_RETURNS.test(made)) return undefined;
   const [verb, ...rest] = tokens(c.callee.split('.').pop() ?? '');
   const file = c.resolution.span.path.toLowerCase();
-  const names = (ts: string[]) => [ts.join(''), ts.join('_'), ts.join('-')];
-  return rest.length && names(rest).some((n) => file.includes(n)) ? { key: `${verb}\u0000${made}`, verb, rest, file, names, callee: c.callee } : undefined;
+  return rest.length && spellings(rest).some((n) => file.includes(n)) ? { key: `${verb}\u0000${made}`, verb, rest, file, callee: c.callee } : undefined;
 }
+
+/** How a path may spell a name of several words (`from_google_genai` → googlegenai, google_genai, google-genai). */
+const spellings = (ts: string[]) => [ts.join(''), ts.join('_'), ts.join('-')];
 
 /**
  * A section of commands whose every command a bigger use case's steps run (a README "CLI" section that
