@@ -154,7 +154,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       early = running.early = new FactsPool([...index.attachmentFiles().reverse(), ...pages.reverse()], threads - 1, parser.backend);
     }
   }
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}) });
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}), pythonSyntaxError: (code) => (parser.hasSyntaxError(code) ? (extractPythonFacts(parser, code, '').errors[0] ?? { line: 1, message: 'syntax error' }) : undefined) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;

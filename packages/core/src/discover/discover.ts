@@ -13,6 +13,7 @@ import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
 import type { PythonIndex } from '../resolve/python-index.js';
 import type { LineMap } from '../resolve/python-calls.js';
+import type { PySyntaxError } from '../lang/python/types.js';
 import type { ProgramCatalog } from '../resolve/commands.js';
 import type { ShellLine } from '../resolve/shell-calls.js';
 import { commandSections, shellScriptSource } from './command-sources.js';
@@ -77,6 +78,12 @@ export interface DiscoverInputs {
   commands?: ProgramCatalog;
   /** Work that depends only on one file's text, made through this (the re-run cache keeps it); default: made. */
   perFile?: <T>(kind: string, path: string, text: string, make: () => T) => T;
+  /**
+   * The first syntax error of a Python code block, undefined when it parses: a block that does not parse
+   * (output shown as code, a signature without a body, a placeholder in C comment syntax) is left out of its page's
+   * session, whose later blocks it would otherwise swallow into one broken statement. Default: no check.
+   */
+  pythonSyntaxError?: (code: string) => PySyntaxError | undefined;
   /** Pages whose code blocks a worker thread may be making (extract.ts, the early pool); default: made here. */
   pages?: { settle(path: string): Promise<void> | undefined; take(path: string, text: string): PageBlocks | undefined };
 }
@@ -255,6 +262,9 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       const key = b.headingPath.join('\u0000');
       sectionShell.set(key, [...(sectionShell.get(key) ?? []), ...cmds]);
     }
+    // Which Python blocks do not parse (made once per page, kept by the re-run cache with the page).
+    let broken: Map<CodeBlock, PySyntaxError> | undefined;
+    const brokenBlocks = () => (broken ??= pythonSyntaxErrors(blocks, path, text, inp));
     for (const block of blocks) {
       const id = `${path}#L${block.startLine}`;
       // The root README is the project's front page; a README inside an example folder shows that example.
@@ -331,6 +341,11 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         continue;
       }
       const lines = block.source.lines;
+      const err = block.language === 'python' ? brokenBlocks().get(block) : undefined;
+      if (err) {
+        dropped.push({ ...base, reason: `code block does not parse as Python (line ${lines[err.line - 1]?.line ?? block.startLine}: ${err.message})` });
+        continue;
+      }
       const blockLines: [number, number] = [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine];
       const entry: PendingSource = {
         candidate: { ...base, ...(block.language === 'untagged' ? { foundBy: `${base.foundBy} (untagged)` } : {}) },
@@ -390,6 +405,20 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
  * The README and documentation pages discovery reads code blocks from, in order (outside dot-folders).
  * Translated pages repeat the English ones: not sources of their own.
  */
+/** The Python blocks of a page that do not parse, with their first error (line within the block). */
+function pythonSyntaxErrors(blocks: CodeBlock[], path: string, text: string, inp: DiscoverInputs): Map<CodeBlock, PySyntaxError> {
+  const check = inp.pythonSyntaxError;
+  const out = new Map<CodeBlock, PySyntaxError>();
+  if (!check) return out;
+  const python = blocks.filter((b) => b.language === 'python');
+  const find = () => python.flatMap((b, i) => {
+    const err = check(b.source.text);
+    return err ? [{ i, err }] : [];
+  });
+  for (const { i, err } of inp.perFile ? inp.perFile('python-block-syntax', path, text, find) : find()) out.set(python[i], err);
+  return out;
+}
+
 export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown): string[] {
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));

@@ -34,6 +34,8 @@ export interface PythonParser {
   backend: 'native' | 'wasm';
   /** Parses a source text; `\r\n` and lone `\r` count as one line break each, as Python counts them. */
   parse(text: string): PyTree;
+  /** Whether the text holds a syntax error (an ERROR or MISSING node), without copying its tree. */
+  hasSyntaxError(text: string): boolean;
   /**
    * Lets the trees parsed since the last call be freed: a native tree is freed by a finaliser that runs
    * only when the event loop turns (a thread that parses file after file without awaiting anything held
@@ -279,6 +281,11 @@ async function loadNative(): Promise<PythonParser> {
       const root = tree.rootNode;
       return { root: copyTree(root.walk(), src, symbols, root.hasError), text: src };
     },
+    hasSyntaxError(text: string): boolean {
+      const src = normaliseLineBreaks(text);
+      unreleased = true;
+      return parser.parse((index: number) => src.slice(index, index + 65536)).rootNode.hasError;
+    },
     release() {
       if (!unreleased) return undefined;
       unreleased = false;
@@ -306,6 +313,15 @@ async function loadWasm(): Promise<PythonParser> {
       } finally {
         // The tree lives in the parser's own memory, not the JavaScript heap: freed at once.
         cursor.delete();
+        tree.delete();
+      }
+    },
+    hasSyntaxError(text: string): boolean {
+      const tree = parser.parse(normaliseLineBreaks(text));
+      if (!tree) throw new Error('web-tree-sitter returned no tree');
+      try {
+        return tree.rootNode.hasError;
+      } finally {
         tree.delete();
       }
     },

@@ -1,0 +1,76 @@
+// The Python blocks of one docs page run as one session: a block that does not parse stays out of it.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractWorkflows } from '../src/index.js';
+import type { CallSite } from '../src/model.js';
+import { find, lineOf, write } from './repos.js';
+
+const PAGE = [
+  '# Training',
+  '',
+  '```py',
+  'from tinytune import Model, Trainer',
+  '',
+  'model = Model.load("tiny")',
+  'trainer = Trainer(model=model)',
+  'trainer.train()',
+  '```',
+  '```py',
+  '***** Running training *****',
+  '  Num examples = 1920',
+  '```',
+  '',
+  'Train again on more data:',
+  '',
+  '```py',
+  'trainer = Trainer(model=model, epochs=2)',
+  'trainer.train()',
+  'metrics = trainer.evaluate()',
+  '```',
+  '',
+].join('\n');
+
+const FILES = {
+  'tinytune/__init__.py': 'from .core import Model, Trainer\n',
+  'tinytune/core.py': [
+    'class Model:',
+    '    @classmethod',
+    '    def load(cls, name):',
+    '        return cls()',
+    '',
+    'class Trainer:',
+    '    def __init__(self, model, epochs=1):',
+    '        self.model = model',
+    '',
+    '    def train(self):',
+    '        pass',
+    '',
+    '    def evaluate(self):',
+    '        return {}',
+    '',
+  ].join('\n'),
+  'docs/training.md': PAGE,
+};
+
+describe('docs code blocks that do not parse as Python', () => {
+  for (const parser of ['native', 'wasm'] as const) {
+    it(`are left out of the page's session, so the blocks after them keep their statements (${parser})`, async () => {
+      const repo = write(FILES);
+      const calls = new Map<string, CallSite[]>();
+      const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-w-')), name: 'acme_tinytune', parser, onCalls: (id, cs) => calls.set(id, cs) });
+      const output = lineOf(repo, 'docs/training.md', '***** Running');
+      const again = lineOf(repo, 'docs/training.md', 'epochs=2');
+      // The output shown as a Python block is reported, with the line of the Markdown file it fails on.
+      const dropped = model.candidates.find((c) => c.id === `docs/training.md#L${output}`);
+      expect(dropped?.kept).toBe(false);
+      expect(dropped?.reason).toMatch(new RegExp(`^code block does not parse as Python \\(line ${output}: `));
+      // The block after it is read as statements: what each call's result is assigned to.
+      const later = [...calls.entries()].filter(([id]) => id.startsWith('docs/training.md')).flatMap(([, cs]) => cs);
+      const trainer = later.find((c) => c.callee === 'Trainer' && c.site.start === again);
+      expect(trainer?.assignedTo).toEqual(['trainer']);
+      expect(find(later.filter((c) => c.site.start === again + 2), 'trainer.evaluate').assignedTo).toEqual(['metrics']);
+    });
+  }
+});
