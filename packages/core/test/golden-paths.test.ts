@@ -290,7 +290,7 @@ describe('steps are milestones of the public API', () => {
     setOption(run(session), 'session');
     expect(callKey(run(session))).not.toBe(callKey(run(a)));
     const steps = consensusSteps([session, a, b], callKey(run(session)));
-    expect(steps.map((st) => st.title)).toEqual(['Run', 'List Input']);
+    expect(steps.map((st) => st.title)).toEqual(['Run Agent', 'List Input']);
     expect(steps[0].calls[0]).toBe(run(session));
     // A source that streams or not (one step, `run` its other way) beside sources that only run.
     const either = await analysed(repo, 'from pkg import Agent, Runner\nagent = Agent("a")\nif stream:\n    result = Runner.run_streamed(agent, "hi")\nelse:\n    result = Runner.run(agent, "hi")\nresult.to_input_list()\n', 'examples/either.py');
@@ -1870,7 +1870,8 @@ describe("hooks of the source's own subclass", () => {
     });
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-hook-')), name: 'acme_pkg' });
     const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
-    expect(w.steps.map((s) => s.title)).toEqual(['Define Setup', 'Define Predict', 'Run']);
+    // Making the subclass is a step of its own (not a part of the server it is given to).
+    expect(w.steps.map((s) => s.title)).toEqual(['Define Setup', 'Define Predict', 'Create Engine', 'Run Server']);
     const setup = w.steps[0].calls[0];
     expect(setup.call.resolution.kind).toBe('pattern');
     // README line of `def setup` (the block starts on line 6) to its last statement; no `self` argument.

@@ -83,6 +83,32 @@ describe('steps', () => {
     expect(callees).not.toContain('onListening');
   });
 
+  it('names a trainer made apart from its training call Create ... Trainer, and the training call after the trainer', () => {
+    const at = (c: CallSite, line: number, assignedTo: string[] = [], uses: string[] = []): CallSite => ({ ...c, site: { path: 'x.py', start: line, end: line }, assignedTo, uses });
+    const method = (callee: string, qualname: string): CallSite => ({ ...repoCallSite(callee, 'function'), definition: { ...repoCallSite(qualname, 'function').definition!, kind: 'method' } });
+    const calls = [
+      at(repoCallSite('OnlineDPOTrainer'), 1, ['trainer']),
+      at(method('trainer.add_callback', 'OnlineDPOTrainer.add_callback'), 2, [], ['trainer']),
+      at(method('trainer.train', 'OnlineDPOTrainer.train'), 3, [], ['trainer']),
+    ];
+    expect(buildSteps(calls).map((s) => `${s.title}|${s.principle}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual(['Create Online DPO Trainer|Online_DPO_Trainer_Setup|OnlineDPOTrainer', 'Add Callback|Callback_Addition|trainer.add_callback', 'Train Online DPO|Online_DPO_Training|trainer.train']);
+    // Given the instance first, the trainer joins its training call.
+    expect(buildSteps([calls[0], calls[2]]).map((s) => s.title)).toEqual(['Train Online DPO']);
+  });
+
+  it('names a bare Run by what it runs: the variable given first, else the instance it is called on', () => {
+    const run = (callee: string, args: Record<string, string>, kind: 'function' | 'method' = 'method'): CallSite => {
+      const c = repoCallSite(callee, 'function');
+      return { ...c, argNames: Object.keys(args), argValues: args, definition: { ...c.definition!, kind } };
+    };
+    const titles = (c: CallSite) => buildSteps([c]).map((s) => `${s.title}|${s.principle}`);
+    expect(titles(run('Runner.run', { starting_agent: 'agent', input: '"hi"' }))).toEqual(['Run Agent|Agent_Execution']);
+    expect(titles(run('run', { agent: 'agent', input: 'prompt' }, 'function'))).toEqual(['Run Agent|Agent_Execution']);
+    expect(titles(run('server.run', { port: '8000' }))).toEqual(['Run Server|Server_Execution']);
+    // Not the object that runs things, nor a value that is no variable.
+    expect(titles(run('runner.run', { input: '"hi"' }))).toEqual(['Run|Execution']);
+  });
+
   it('merges adjacent steps by role when there are more than 7', () => {
     const call = (callee: string): CallSite => ({ callee, written: callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.py', start: 1, end: 1 }, resolution: { kind: 'external', module: 'm', distribution: 'm' } });
     const mk = (role: DraftStep['role'], n: number): DraftStep => ({ role, title: `${role}${n}`, principle: `P${n}`, calls: [call(`f${n}`)] });
@@ -104,6 +130,19 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('ActionStep')))).toBe('Create Action Step');
     expect(titleOf(nameCall(c('PlanningStep')))).toBe('Create Planning Step');
     expect(titleOf(nameCall(c('dspy.Predict')))).toBe('Predict');
+  });
+
+  it('reads a verb before a class’s head noun as what the thing is for: it is made, it does not run', () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('InferenceEngine')))).toBe('Create Inference Engine');
+    expect(titleOf(nameCall(c('RunContextWrapper')))).toBe('Create Run Context Wrapper');
+    expect(titleOf(nameCall(c('DefaultChatTransport')))).toBe('Create Chat Transport');
+    expect(nameCall(c('ChatMessage')).role).toBe('build');
+    // The head is the last word before a preposition: an API with a predict, not a prediction.
+    expect(nameCall(c('TestEmbedAPIWithYieldPredict')).verb).toBe('Create');
+    // A verb as the head is the action (WebSearch searches); so is a step named by its action.
+    expect(titleOf(nameCall(c('WebSearch')))).toBe('Search Web');
+    expect(titleOf(nameCall(c('MapTensorToDeltaActionStep')))).toBe('Map Tensor to Delta Action');
   });
 
   it("a repository method whose class is not known is public unless its name starts with an underscore", () => {

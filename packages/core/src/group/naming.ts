@@ -265,10 +265,11 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   }
   const api = apiName(u);
   if (api && specific(api)) return { name: api, from: 'api' };
-  // A step that names what it acts on first (Agent_Setup before a bare Execution), then any.
+  // A step that names what it acts on first (Agent_Setup before a bare Execution, or one named for the
+  // object it is given: `runner.run(agent)`'s Agent_Execution), then any.
   for (const named of [true, false]) {
     for (const role of NAMING_ROLES) {
-      const step = u.steps.find((s) => s.role === role && (!named || s.principle.includes('_')));
+      const step = u.steps.find((s) => s.role === role && (!named || namesItsObject(s)));
       if (step) return { name: step.principle, from: 'steps' };
     }
   }
@@ -342,7 +343,7 @@ function servedName(u: UseCase): string | undefined {
   if (!isConstructor(u.anchorCall) || !BUILDING_ROLES.has(nameCall(u.anchorCall).role)) return undefined;
   // A milestone that names what it acts on: a bare "Execution" (`run(agent, input)`) says less than the
   // object's own name (MCP_Server_Stdio_Setup).
-  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]) && s.principle.includes('_');
+  const milestone = (s: DraftStep) => MILESTONE_ROLES.has(s.role) && isRepoCall(s.calls[0]) && namesItsObject(s);
   const steps = u.members[0]?.steps ?? [];
   const own = steps.find((s) => s.calls.includes(u.anchorCall));
   if (own && milestone(own)) return own.principle;
@@ -353,6 +354,13 @@ function servedName(u: UseCase): string | undefined {
   const served = steps.find((s) => s !== own && milestone(s) && s.calls.some((c) => made.some((v) => handed(c, v))));
   return served?.principle;
 }
+
+/**
+ * Does a step's principle name what it acts on (Agent_Setup, not a bare Execution), by its own call? A
+ * name borrowed from the object a run is given or called on (`Runner.run(agent)`, `engine.start()`:
+ * Agent_Execution, Engine_Startup) says nothing that object's own step does not.
+ */
+const namesItsObject = (s: DraftStep) => s.principle.includes('_') && nameCall(s.calls[0]).object.length > 0;
 
 /** The distinctive API's domain as a name: `GRPOTrainer` → GRPO_Training, `client.chat.stream` → Chat_Streaming. */
 function apiName(u: UseCase): string | undefined {

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -115,8 +115,14 @@ function namingOf(c: CallSite): Naming {
     const lower = method.toLowerCase();
     const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
     const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
-    // (A class's last word is its head noun when the verb is also a thing: ActionStep, BleuScore.)
-    const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i) && !(i > 0 && i === nameTokens.length - 1 && CLASS_HEAD_NOUNS.has(t)));
+    // (A class's head noun is its last word before any preposition; it is the thing even when the verb is
+    // also one: ActionStep, BleuScore. A verb before a plain head says what the thing is for, not what
+    // making it does: RunContext, InferenceEngine, DefaultChatTransport, TestEmbedAPIWithYieldPredict are
+    // made; a step named by its action is one, MapTensorToDeltaActionDictStep.)
+    const last = nameTokens.length - 1;
+    const prep = nameTokens.findIndex((t, i) => i > 0 && CLASS_NAME_PREPOSITIONS.has(t));
+    const headAt = prep > 0 ? prep - 1 : last;
+    const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i) && (i === headAt ? !(i > 0 && CLASS_HEAD_NOUNS.has(t)) : CLASS_HEAD_NOUNS.has(nameTokens[last])));
     if (!suffix && verbTok && VERBS[verbTok].role !== 'build') {
       const v = VERBS[verbTok];
       return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok) };
@@ -584,6 +590,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       }
     }
     if (MILESTONE_ROLES.has(namings[i].role) && c.resolution.kind !== 'pattern') return;
+    // The source's own subclass of a library class, whose hooks the source shows as steps, is made in a
+    // step of its own beside them (LitServe's `ls.LitServer(InferenceEngine())`): the user's definition at
+    // work, not a part of the server it is given to. (A test's subclass without such hooks is scaffolding.)
+    if (c.resolution.kind === 'repo' && c.resolution.via === 'subclass' && isConstructor(c) && api.some((d) => d.resolution.kind === 'pattern' && d.passedTo === c.callee)) return;
     const produced = new Set(c.assignedTo);
     const users: number[] = [];
     api.forEach((d, j) => {
@@ -678,11 +688,64 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       step.calls.unshift(...step.calls.splice(made, 1));
     }
   }
+  madeForLaterStep(order);
+  for (const step of order) namedByWhatItRuns(step);
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? withSharedName(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
 }
 
 const withSharedName = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
+
+/**
+ * A bare Run, Serve or Start names what it runs: the variable it is given first (`Runner.run(agent, ...)`,
+ * `run(agent, ...)` → Run Agent, Agent_Execution), else the instance it is called on (`server.run()` →
+ * Run Server), never the class that runs (`runner.run`). In place; a step already named otherwise keeps
+ * its name (`agent.run()` on a CodeAgent is Run Code Agent).
+ */
+function namedByWhatItRuns(step: DraftStep): void {
+  const c = step.calls[0];
+  const n = nameCall(c);
+  if (n.role !== 'run' || n.object.length || n.verbless || step.title !== titleOf(n)) return;
+  const word = (w: string | undefined) => !!w && /^[a-z][a-z_]{2,}$/.test(w) && !STOP_TOKENS.has(w);
+  const first = c.argNames.length ? c.argValues?.[c.argNames[0]]?.trim() : undefined;
+  const parts = c.callee.split('.');
+  const receiver = parts.length === 2 && onInstance(c) ? parts[0] : undefined;
+  const agent = (w: string) => tokens(w).some((t) => t.startsWith(n.verb.toLowerCase()));
+  const object = word(first) && !agent(first!) ? valueObject(first!, '') : word(receiver) && !agent(receiver!) ? valueObject(receiver!, '') : [];
+  if (!object.length) return;
+  step.title = titleOf({ ...n, object });
+  step.principle = principleOf({ ...n, object });
+}
+
+/**
+ * A constructor named by what its class does (`OnlineDPOTrainer` → Train Online DPO) that stays a step
+ * of its own (its instance is first given a callback) only makes the object whose later bare call does
+ * that work (`trainer.train()`, "Train"): the making is Create Online DPO Trainer, the bare call takes the
+ * class's name, Train Online DPO (`Trainer` + `.train()`: Create Trainer, Train; not Train, Train Trainer).
+ * In place.
+ */
+function madeForLaterStep(order: DraftStep[]): void {
+  order.forEach((step, i) => {
+    const c = step.calls[0];
+    if (!isConstructor(c) || c.assignedTo.length !== 1 || step.alternatives) return;
+    const made = nameCall(c);
+    if (!MILESTONE_ROLES.has(made.role)) return;
+    const v = c.assignedTo[0];
+    const work = order.slice(i + 1).find((s) => {
+      const d = s.calls[0];
+      if (!d.callee.startsWith(`${v}.`) || d.callee.split('.').length !== 2) return false;
+      const bare = nameCall(d);
+      return bare.role === made.role && !bare.object.length;
+    });
+    if (!work) return;
+    work.title = step.title;
+    work.principle = step.principle;
+    const setup: Naming = { role: DEFAULT_CONSTRUCTOR.role, verb: DEFAULT_CONSTRUCTOR.title, noun: DEFAULT_CONSTRUCTOR.noun, object: objectTokens(tokens(c.callee.split('.').pop()!), '') };
+    step.role = setup.role;
+    step.title = titleOf(setup);
+    step.principle = principleOf(setup);
+  });
+}
 
 /**
  * An object built, then built again into the same variable with another class before anything uses it

@@ -47,6 +47,9 @@ interface Feature {
  */
 function describes(c: CallSite): boolean {
   if (c.resolution.kind === 'unresolved' && c.resolution.method === '__call__') return false;
+  // Nor does making the source's own subclass of a library class (`MyProgram()` of a `dspy.Module`): every
+  // program of some libraries is one; its hooks and the calls around it say which use case it is.
+  if (c.resolution.kind === 'repo' && c.resolution.via === 'subclass') return false;
   return isRepoCall(c) || c.resolution.kind === 'external';
 }
 

@@ -155,6 +155,10 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
 
 /** Words of a base class's name that say how it is built, not what it is (`ModelMixin` → Model). */
 export const CLASS_SCAFFOLD_WORDS = new Set(['mixin', 'base', 'abstract', 'generic']);
+
+/** Words after which a class name only qualifies its head noun (`TestEmbedAPIWithYieldPredict` is an API). */
+export const CLASS_NAME_PREPOSITIONS: ReadonlySet<string> = new Set(['with', 'for', 'to', 'from', 'of', 'in', 'on', 'into']);
+
 /**
  * Verbs (VERBS) that also name a thing: as the last word of a class name after another word they are its
  * head noun, not its action (`ActionStep`, `PlanningStep`: smolagents' memory steps were "Step Action"
