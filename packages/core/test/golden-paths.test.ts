@@ -300,6 +300,20 @@ describe('steps are milestones of the public API', () => {
     expect(mixed.filter((st) => st.calls.some((c) => c.callee === 'Runner.run')).length).toBe(1);
   });
 
+  it('shows a call once in a use case: a call the most trusted source makes as a part of a step is no second step', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .trainer import DPOTrainer, load\n',
+      'pkg/trainer.py': 'def load(name):\n    return name\n\n\nclass DPOTrainer:\n    def __init__(self, model):\n        self.model = model\n\n    def add_callback(self, cb) -> None:\n        pass\n\n    def train(self) -> None:\n        pass\n\n    def save(self, path) -> None:\n        pass\n',
+    });
+    // The quick start trains with the trainer it makes; two scripts first give it a callback.
+    const quick = await analysed(repo, 'from pkg import DPOTrainer, load\nmodel = load("m")\ntrainer = DPOTrainer(model)\ntrainer.train()\ntrainer.save("out")\n', 'examples/quick.py');
+    const hooked = (file: string) => analysed(repo, 'from pkg import DPOTrainer, load\nmodel = load("m")\ntrainer = DPOTrainer(model)\ntrainer.add_callback(print)\ntrainer.train()\ntrainer.save("out")\n', file);
+    const steps = consensusSteps([quick, await hooked('examples/a.py'), await hooked('examples/b.py')], callKey(quick.steps[1].calls[0]));
+    expect(steps.filter((st) => st.calls.some((c) => c.callee === 'trainer.train')).length).toBe(1);
+    expect(steps.map((st) => st.title)).toEqual(['Load', 'Add Callback', 'Train DPO', 'Save DPO Trainer']);
+  });
+
   it('shows dated versions of one API once (`web_fetch_20250910`, `web_fetch_20260209`), each source keeping its own', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
@@ -542,6 +556,18 @@ describe('steps name the call as written', () => {
     // The same API twice (another topic option of one call) keeps its title; so do steps titled apart.
     expect(distinctTitles([pushes[0], pushes[0]])).toEqual(['Push to Hub', 'Push to Hub']);
     expect(distinctTitles(a.steps)).toEqual(a.steps.map((s) => (s === pushes[1] ? 'Push Tool to Hub' : s.title)));
+  });
+
+  it('a function titled like another by the first words of its name gets the last word it left out back', () => {
+    const fn = (callee: string): DraftStep => {
+      const c: CallSite = { callee, written: callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.ts', start: 1, end: 1 }, resolution: { kind: 'repo', qualname: callee, module: 'm', span: { path: 'm.ts', start: 1, end: 2 }, via: 'import' }, definition: { path: 'm.ts', module: 'm', qualname: callee, kind: 'function', span: { path: 'm.ts', start: 1, end: 2 }, params: [], externalImports: [] } };
+      return { role: nameCall(c).role, title: titleOf(nameCall(c)), principle: principleOf(nameCall(c)), calls: [c] };
+    };
+    const steps = [fn('createAiSdkUiMessageStreamResponse'), fn('createAiSdkUiMessageStream')];
+    expect(steps[0].title).toBe(steps[1].title);
+    const [first, second] = distinctTitles(steps);
+    expect(second).not.toBe(first);
+    expect(second).toBe(`${first} Stream`);
   });
 
   it("orders steps by where a source makes them, counting calls merged into another step only within that step", () => {
@@ -1894,7 +1920,8 @@ describe("the library's test utilities", () => {
     });
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tu-')), name: 'acme_pkg' });
     const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
-    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['Server', 'server.run', 'server.predict']);
+    // (The server is made in the README's run step: no step of its own beside it.)
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['server.run', 'server.predict', 'server.shutdown']);
   });
 });
 

@@ -105,6 +105,7 @@ describe('steps', () => {
     expect(titles(run('Runner.run', { starting_agent: 'agent', input: '"hi"' }))).toEqual(['Run Agent|Agent_Execution']);
     expect(titles(run('run', { agent: 'agent', input: 'prompt' }, 'function'))).toEqual(['Run Agent|Agent_Execution']);
     expect(titles(run('server.run', { port: '8000' }))).toEqual(['Run Server|Server_Execution']);
+    expect(titles(run('run', { agent: 'pirateAgent' }, 'function'))).toEqual(['Run Pirate Agent|Pirate_Agent_Execution']);
     // Not the object that runs things, nor a value that is no variable.
     expect(titles(run('runner.run', { input: '"hi"' }))).toEqual(['Run|Execution']);
   });

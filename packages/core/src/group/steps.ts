@@ -355,6 +355,17 @@ export function distinctTitles(steps: DraftStep[]): string[] {
       const n = nameCall(c);
       if (!n.object.includes(head)) title = titleOf({ ...n, object: [head, ...n.object] });
     }
+    // Still another API's title (a name cut to its first words: `createAiSdkUiMessageStreamResponse` and
+    // `createAiSdkUiMessageStream` were both "Create Ai SDK UI"): its name's last word left out comes back.
+    // (Only a title cut from the name itself: not a class's name for an object called, `pipe(...)`.)
+    const other = seen.get(title);
+    if (clash && other !== undefined && other !== stepApi(s)) {
+      const n = nameCall(c);
+      const own = tokens(c.callee.split('.').pop() ?? '').map((t) => t.toLowerCase());
+      const said = new Set(n.object.map((t) => t.toLowerCase()));
+      const left = own.filter((t) => !said.has(t) && !STOP_TOKENS.has(t) && !n.verb.toLowerCase().startsWith(t));
+      if (n.object.length && [...said].every((t) => own.includes(t)) && left.length) title = titleOf({ ...n, object: [...n.object, left[left.length - 1]] });
+    }
     if (!seen.has(title)) seen.set(title, stepApi(s));
     return title;
   });
@@ -687,6 +698,18 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       }
       step.calls.unshift(...step.calls.splice(made, 1));
     }
+    // A bare verb of the repository's own method says less than the class made for it in the step, when
+    // the class says that verb: `trainer = DPOTrainer(...)` + `trainer.train()` is Train DPO (DPO_Training),
+    // as when `.train()` is another library's (above) or the trainer is made apart from it
+    // (madeForLaterStep); `Server(...)` + `server.run()` is no "Start Server".
+    const lead = nameCall(step.calls[0]);
+    const receiver = step.calls[0].callee.split('.')[0];
+    const maker = !lead.object.length && step.title === titleOf(lead) ? step.calls.slice(1).find((c) => isConstructor(c) && c.assignedTo.includes(receiver)) : undefined;
+    const byMaker = maker && nameCall(maker);
+    if (byMaker && byMaker.verb === lead.verb && byMaker.object.length) {
+      step.title = titleOf(byMaker);
+      step.principle = principleOf(byMaker);
+    }
   }
   madeForLaterStep(order);
   for (const step of order) namedByWhatItRuns(step);
@@ -706,7 +729,8 @@ function namedByWhatItRuns(step: DraftStep): void {
   const c = step.calls[0];
   const n = nameCall(c);
   if (n.role !== 'run' || n.object.length || n.verbless || step.title !== titleOf(n)) return;
-  const word = (w: string | undefined) => !!w && /^[a-z][a-z_]{2,}$/.test(w) && !STOP_TOKENS.has(w);
+  // (A variable as the user spells it: `agent`, `triage_agent`, `pirateAgent`.)
+  const word = (w: string | undefined) => !!w && /^[a-z][A-Za-z_]{2,}$/.test(w) && !STOP_TOKENS.has(w);
   const first = c.argNames.length ? c.argValues?.[c.argNames[0]]?.trim() : undefined;
   const parts = c.callee.split('.');
   const receiver = parts.length === 2 && onInstance(c) ? parts[0] : undefined;

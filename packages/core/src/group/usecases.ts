@@ -385,6 +385,18 @@ export function consensusSteps(members: AnalysedSource[], anchor: string, isPubl
   return voteSteps(members, anchor, isPublic);
 }
 
+/**
+ * Does `step` make `c` as its part together with its other half: the object `c` makes and a method
+ * called on it (`trainer = DPOTrainer(...)` + `trainer.train()`), or the object `c` is a method of?
+ */
+function pairedWith(c: CallSite, step: DraftStep): boolean {
+  const [lead, ...parts] = step.calls;
+  const same = sameApi(c);
+  if (!parts.some((p) => sameApi(p) === same)) return false;
+  const made = (x: CallSite, on: CallSite) => isConstructor(x) && x.assignedTo.length === 1 && on.callee.startsWith(`${x.assignedTo[0]}.`);
+  return made(c, lead) || made(lead, c) || parts.some((p) => made(p, c));
+}
+
 /** A step that builds a client: an object the source then uses through its resources (`client.chat.completions.create`). */
 export function isClient(s: DraftStep, m: AnalysedSource): boolean {
   const c = s.calls[0];
@@ -435,8 +447,9 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const wholeMajority = Math.floor(voters.filter(isWhole).length / 2) + 1;
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
-  const choose = (lead: string, drop?: string) => {
+  const choose = (lead: string, drop?: string, paired = true) => {
     const shownApis = new Set<string>();
+    const pairedIn: DraftStep[] = [];
     const ranked = [...info.entries()]
       .filter(([k]) => (!merged.has(k) || k === lead) && k !== drop)
       .filter(([k, v]) => k === lead || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
@@ -444,10 +457,14 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
       // One step per API: the same call with another topic option (`Runner.run(session=)` beside
       // `Runner.run`), or already shown as another way to do a step (`run_streamed`, else `run`), is
       // the step done again, not a milestone of its own.
+      // So is the making of an object, or its method, that another step makes together with the other
+      // (trl's quick start makes `trainer.train()` in its Train Online DPO step; a script that first gives
+      // the trainer a callback makes the trainer and its training two steps).
       .filter(([, v]) => {
         const apis = [stepApi(v.step), ...(v.step.alternatives ?? []).map(sameApi)];
-        if (apis.some((a) => shownApis.has(a))) return false;
+        if (apis.some((a) => shownApis.has(a)) || (paired && pairedIn.some((st) => pairedWith(v.step.calls[0], st)))) return false;
         for (const a of apis) shownApis.add(a);
+        pairedIn.push(v.step);
         return true;
       });
     const picked = ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
@@ -462,9 +479,15 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // that step leads instead, when the use case still has steps enough.
   const inRep = voters[0]?.steps.find((st) => makesOnBuilt(st, anchor));
   const holder = merged.has(anchor) && inRep && info.has(stepKey(inRep)) && !merged.has(stepKey(inRep)) ? stepKey(inRep) : undefined;
-  const held = holder ? choose(holder, anchor) : undefined;
+  // (A step shown again as the part of another stays when the use case would be too short without it:
+  // js-genai's local tokenizer is made in its Count Tokens step by one source, on its own by others.)
+  const pick = (lead: string, drop?: string) => {
+    const picked = choose(lead, drop);
+    return picked.length >= MIN_STEPS ? picked : choose(lead, drop, false);
+  };
+  const held = holder ? pick(holder, anchor) : undefined;
   const lead = held && held.length >= MIN_STEPS ? holder! : anchor;
-  let chosen = held && lead === holder ? held : choose(anchor);
+  let chosen = held && lead === holder ? held : pick(anchor);
   // Clients built different ways that no source builds together (AzureOpenAI in one section, OpenAI with
   // an Azure endpoint in another; AnthropicBedrock, AnthropicVertex) are one step done one way or another.
   const clients = chosen.filter(([, v]) => v.client);
