@@ -80,8 +80,9 @@ export interface DiscoverInputs {
   perFile?: <T>(kind: string, path: string, text: string, make: () => T) => T;
   /**
    * The first syntax error of a Python code block, undefined when it parses: a block that does not parse
-   * (output shown as code, a signature without a body, a placeholder in C comment syntax) is left out of its page's
-   * session, whose later blocks it would otherwise swallow into one broken statement. Default: no check.
+   * (output shown as code, a signature without a body, a placeholder in C comment syntax) is left out of
+   * its page's session, whose later blocks it would otherwise swallow into one broken statement. Default:
+   * no check.
    */
   pythonSyntaxError?: (code: string) => PySyntaxError | undefined;
   /** Pages whose code blocks a worker thread may be making (extract.ts, the early pool); default: made here. */
@@ -401,10 +402,6 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   return { pending, dropped };
 }
 
-/**
- * The README and documentation pages discovery reads code blocks from, in order (outside dot-folders).
- * Translated pages repeat the English ones: not sources of their own.
- */
 /** The Python blocks of a page that do not parse, with their first error (line within the block). */
 function pythonSyntaxErrors(blocks: CodeBlock[], path: string, text: string, inp: DiscoverInputs): Map<CodeBlock, PySyntaxError> {
   const check = inp.pythonSyntaxError;
@@ -419,6 +416,10 @@ function pythonSyntaxErrors(blocks: CodeBlock[], path: string, text: string, inp
   return out;
 }
 
+/**
+ * The README and documentation pages discovery reads code blocks from, in order (outside dot-folders).
+ * Translated pages repeat the English ones: not sources of their own.
+ */
 export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown): string[] {
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));

@@ -702,11 +702,11 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     // the class says that verb: `trainer = DPOTrainer(...)` + `trainer.train()` is Train DPO (DPO_Training),
     // as when `.train()` is another library's (above) or the trainer is made apart from it
     // (madeForLaterStep); `Server(...)` + `server.run()` is no "Start Server".
-    const lead = nameCall(step.calls[0]);
+    const bare = nameCall(step.calls[0]);
     const receiver = step.calls[0].callee.split('.')[0];
-    const maker = !lead.object.length && step.title === titleOf(lead) ? step.calls.slice(1).find((c) => isConstructor(c) && c.assignedTo.includes(receiver)) : undefined;
+    const maker = !bare.object.length && step.title === titleOf(bare) ? step.calls.slice(1).find((c) => isConstructor(c) && c.assignedTo.includes(receiver)) : undefined;
     const byMaker = maker && nameCall(maker);
-    if (byMaker && byMaker.verb === lead.verb && byMaker.object.length) {
+    if (byMaker && byMaker.verb === bare.verb && byMaker.object.length) {
       step.title = titleOf(byMaker);
       step.principle = principleOf(byMaker);
     }
