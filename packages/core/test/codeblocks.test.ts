@@ -360,8 +360,11 @@ describe('prose of consecutive blocks', () => {
     const md = '## Quickstart\n\nInstall it first.\n\n```python\nimport a\n```\n\nThen load a model:\n\n```python\na.load()\n```\n';
     const [first, second] = extractCodeBlocks(md, 'README.md');
     expect(first.prose).toBe('Install it first.');
-    expect(first.after).toBe('Then load a model:');
+    // A paragraph that ends on a colon leads in to the next block: not the first block's `after`.
+    expect(first.after).toBe('');
     expect(second.prose).toBe('Then load a model:');
+    const [before] = extractCodeBlocks('## Quickstart\n\n```python\nimport a\n```\n\nThe model is ready.\n\n```python\na.load()\n```\n', 'README.md');
+    expect(before.after).toBe('The model is ready.');
     expect(second.heading).toBe('Quickstart');
   });
 });

@@ -470,8 +470,8 @@ describe('extractRstCodeBlocks: literal blocks', () => {
       { text: 'Then this', line: lineOf(text, 'Then this'), after: true },
     ]);
     expect(blocks[3].source.shell).toEqual([{ line: lineOf(text, '$ tinytune serve'), command: 'tinytune serve' }]);
-    // The `none` block is not returned but still ends the wait for `after`.
-    expect(blocks[3].after).toBe('Output:');
+    // "Output:" leads in to the `none` block after it (not returned): no `after` of the block above.
+    expect(blocks[3].after).toBe('');
     for (const b of blocks) expectMapped(text, b);
   });
 

@@ -42,7 +42,10 @@ export interface CodeBlock {
   headingLine: number;
   /** Paragraphs between that heading (or the previous code block) and the block, flattened, whitespace folded. */
   prose: string;
-  /** The first paragraph right after the block, before the next heading or code block ('' if none). */
+  /**
+   * The first paragraph right after the block, before the next heading or code block ('' if none; not one
+   * ending on a colon, which leads in to what follows).
+   */
   after: string;
   /**
    * The paragraphs of `prose` and `after` one by one, with the line each starts on and code spans kept
@@ -104,6 +107,13 @@ export function parseMarkdown(markdown: string): Root {
 }
 
 /** Whitespace runs (line breaks included) folded to one space, ends trimmed. */
+/**
+ * A paragraph that ends on a colon leads in to what follows it, not to the code block above it ("Deploy
+ * for free to Lightning cloud (or self host anywhere):" then the deploy commands; reStructuredText's
+ * "Example::"): no block's `after`.
+ */
+export const leadsIn = (paragraph: string) => /:\s*$/.test(paragraph);
+
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -455,7 +465,7 @@ export function extractCodeBlocks(
         const t = nodeText(node);
         if (t === '') return;
         const para: Paragraph = { text: paragraphText(node), line: node.position?.start.line ?? 0 };
-        if (pending) {
+        if (pending && !leadsIn(t)) {
           pending.after = t;
           pending.paragraphs.push({ ...para, after: true });
         }

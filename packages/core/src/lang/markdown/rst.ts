@@ -12,6 +12,7 @@ import {
   classify,
   DEFAULT_CODE_LANGUAGES,
   foldWhitespace,
+  leadsIn,
   liftLines,
   looksLikeConsole,
   type CodeBlock,
@@ -530,7 +531,7 @@ class RstReader {
     const t = fold(plain);
     if (t === '') return;
     const para: Paragraph = { text: fold(code), line };
-    if (this.pending) {
+    if (this.pending && !leadsIn(t)) {
       this.pending.after = t;
       this.pending.paragraphs.push({ ...para, after: true });
     }
