@@ -152,6 +152,19 @@ describe('prose sentences traced to their own lines', () => {
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Here is a basic example/);
   });
 
+  it("with no prose and no docstring of the distinctive API, the overview is a milestone step's docstring that says what the workflow's name says", async () => {
+    const kit = {
+      ...PACKAGE,
+      'kit/__init__.py': 'from .core import Model, Trainer, load_data\nfrom .gen import generate, tokenize\n',
+      'kit/gen.py': 'def tokenize(text):\n    return [text]\n\n\ndef generate(model, ids):\n    return ids\n',
+    };
+    const page = ['# kit', '', '## Model inference', '', 'To run a model on a prompt:', '', '```python', 'from kit import Model, generate, tokenize', '', 'model = Model.from_pretrained("acme/tiny")', 'ids = tokenize("hi")', 'out = generate(model, ids)', '```', ''].join('\n');
+    const repo = write({ ...kit, 'README.md': page });
+    const w = workflowWith(await modelOf(repo), 'generate');
+    expect(w.name).toMatch(/Model/);
+    expect(w.traces.overview).toEqual([{ text: 'Load a pretrained model by name.', from: 'docstring', at: { path: 'kit/core.py', line: lineOf(repo, 'kit/core.py', '@classmethod') } }]);
+  });
+
   it("a script's docstring: its title is the overview, traced to the docstring's own line; a pasted command line is no sentence", async () => {
     const script = [
       '#!/usr/bin/env python3',

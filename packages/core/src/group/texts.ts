@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -285,7 +285,7 @@ function namesAnchor(sentence: string, terms: string[]): boolean {
  * say: the first step's required parameters, the last step's declared return type. A part with nothing to
  * say stays empty rather than a formula.
  */
-export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, _title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
+export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
   // The representative source that is no test introduces the use case; another source's prose is
   // about another section. A RepoMap Purpose speaks of a whole file: a script's, not a README's.
   const leadSrc = sources.find((s) => s.candidate.kind !== 'test');
@@ -311,6 +311,23 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   else if (docSentences.length) overview.push({ text: docSentences[0], from: 'docstring', at: docAt! });
   else if (alone.length) overview.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
+  else {
+    // Nothing said and no docstring of the distinctive API (another library's `model.generate`): the
+    // first sentence of a milestone step's docstring of the library's own that says what the workflow's
+    // name says (PEFT_Model_Inference_Loading: `PeftModel.from_pretrained`, "Instantiate a PEFT model from
+    // a pretrained model and loaded PEFT weights."; not the client made first, nor SFT_Training's save),
+    // else the Overview stays empty.
+    const named = tokens(title).filter((t) => t.length >= 3 && !STOP_TOKENS.has(t));
+    const fitting = steps
+      .filter((st) => MILESTONE_ROLES.has(st.role))
+      .map((st) => st.calls[0].call)
+      .flatMap((c) => {
+        const text = c.resolution.kind === 'repo' && c.definition ? ownDoc(c) : undefined;
+        const sentence = text ? paragraphSentences(text)[0] : undefined;
+        return sentence && namesAnchor(sentence, named) ? [{ sentence, at: { path: c.definition!.span.path, line: c.definition!.span.start } }] : [];
+      })[0];
+    if (fitting) overview.push({ text: fitting.sentence, from: 'docstring', at: fitting.at });
+  }
 
   const description: TextTrace[] = [];
   // How to run it is the Usage's.
