@@ -106,7 +106,6 @@ export function parseMarkdown(markdown: string): Root {
   });
 }
 
-/** Whitespace runs (line breaks included) folded to one space, ends trimmed. */
 /**
  * A paragraph that ends on a colon leads in to what follows it, not to the code block above it ("Deploy
  * for free to Lightning cloud (or self host anywhere):" then the deploy commands; reStructuredText's
@@ -114,6 +113,7 @@ export function parseMarkdown(markdown: string): Root {
  */
 export const leadsIn = (paragraph: string) => /:\s*$/.test(paragraph);
 
+/** Whitespace runs (line breaks included) folded to one space, ends trimmed. */
 export function foldWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
