@@ -570,6 +570,28 @@ describe('steps name the call as written', () => {
     expect(second).toBe(`${first} Stream`);
   });
 
+  it('a `_sync`/`_async` suffix is a way of running, not an object; twins titled alike say which way', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .run import Runner, Dataset\n',
+      'pkg/run.py':
+        'class Runner:\n    @classmethod\n    def run(cls, agent):\n        pass\n\n    @classmethod\n    def run_sync(cls, agent):\n        pass\n\n\n' +
+        'class Dataset:\n    def evaluate_sync(self, task):\n        pass\n\n    async def evaluate(self, task):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from pkg import Runner, Dataset\nagent = object()\nRunner.run_sync(agent)\nds = Dataset()\nds.evaluate_sync(agent)\n');
+    // `run_sync` runs the agent, `evaluate_sync` evaluates: no "Run Sync", no "Evaluate Sync".
+    expect(a.steps.map((s) => s.title)).toContain('Run Agent');
+    expect(a.steps.some((s) => /Sync/.test(s.title))).toBe(false);
+    const b = await analysed(repo, 'from pkg import Runner, Dataset\nagent = object()\nawait Runner.run(agent)\nRunner.run_sync(agent)\nds = Dataset()\nds.evaluate_sync(agent)\nawait ds.evaluate(agent)\n');
+    const titles = distinctTitles(b.steps);
+    expect(titles).toContain('Run Agent');
+    expect(titles).toContain('Run Agent Synchronously');
+    // The plain one after its `_sync` twin is the other way.
+    const plain = b.steps.findIndex((s) => s.calls[0].callee === 'ds.evaluate');
+    const twin = b.steps.findIndex((s) => s.calls[0].callee === 'ds.evaluate_sync');
+    expect([titles[twin], titles[plain]]).toEqual([b.steps[twin].title, `${b.steps[twin].title} Asynchronously`]);
+  });
+
   it("orders steps by where a source makes them, counting calls merged into another step only within that step", () => {
     // A README builds the agent, then the session with it, in its one `session.connect` step; another
     // source runs the session's `send` before it builds an agent (text order that says nothing of the run).

@@ -400,6 +400,41 @@ describe('step texts', () => {
     // `trainer` is only what `trainer.train()` runs on: no "It ends with `trainer`".
     for (const x of model.workflows) expect(x.usage).not.toContain('It ends with `trainer`');
   });
+
+  it('Usage: a result named only as a value (`result`) is not named; the type the library declares says what comes out', async () => {
+    const lib = {
+      'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\n',
+      'kit/__init__.py': 'from .core import Model, Report, tokenize\n',
+      'kit/core.py': [
+        'class Report:',
+        '    pass',
+        '',
+        '',
+        'def tokenize(text):',
+        '    return []',
+        '',
+        '',
+        'class Model:',
+        '    @classmethod',
+        '    def from_pretrained(cls, name):',
+        '        return cls()',
+        '',
+        '    def warm_up(self):',
+        '        pass',
+        '',
+        '    def score(self, tokens) -> Report:',
+        '        return Report()',
+        '',
+      ].join('\n'),
+    };
+    const example = (target: string) => ['from kit import Model, tokenize', '', 'model = Model.from_pretrained("acme/small")', 'model.warm_up()', 'tokens = tokenize("some text")', `${target} = model.score(tokens)`, ''].join('\n');
+    const plain = await modelOf(write({ ...lib, 'examples/score.py': example('result') }));
+    const usage = workflowWith(plain, 'model.score').usage;
+    expect(usage).not.toContain('`result`');
+    expect(usage).toContain('It ends with what `model.score` returns: `Report`.');
+    const named = await modelOf(write({ ...lib, 'examples/score.py': example('quality_report') }));
+    expect(workflowWith(named, 'model.score').usage).toContain('It ends with `quality_report` from `model.score`.');
+  });
 });
 
 describe('TypeScript examples', () => {

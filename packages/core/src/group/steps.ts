@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -103,8 +103,9 @@ function namingOf(c: CallSite): Naming {
   // The class the method acts on (`UNet2DModel.from_pretrained`, inherited from ModelMixin), else the receiver.
   const owner = ownerClass(c) ?? (parts.length > 1 ? parts[parts.length - 2] : undefined);
   // Named from the call as the user writes it (`model.save_pretrained_merged`), never from the internal
-  // name of the function it resolves to (`unsloth_generic_save_pretrained_merged`).
-  const nameTokens = tokens(method);
+  // name of the function it resolves to (`unsloth_generic_save_pretrained_merged`). A function's `_sync` or
+  // `_async` suffix says how it runs, not what it acts on: `Runner.run_sync(agent)` is Run Agent.
+  const nameTokens = tokens(isClass ? method : method.replace(SYNC_SUFFIX, ''));
   if (c.resolution.kind === 'pattern') {
     return { role: 'other', verb: 'Define', noun: 'Definition', object: objectTokens(nameTokens, '') };
   }
@@ -338,6 +339,8 @@ function contentTokens(ts: string[], verb: string): string[] {
  */
 export function distinctTitles(steps: DraftStep[]): string[] {
   const seen = new Map<string, string>();
+  // (The name of the call each title was first given to.)
+  const named = new Map<string, string>();
   return steps.map((s) => {
     let title = s.title;
     const c = s.calls[0];
@@ -347,7 +350,15 @@ export function distinctTitles(steps: DraftStep[]): string[] {
     // left the name) gets the class name's last word back: Create Realtime Agent.
     const built = clash && isConstructor(c) ? tokens(c.callee.split('.').pop() ?? '').pop() : undefined;
     const head = clash && !built ? tokens(ownerClass(c) ?? '').pop() : undefined;
-    if (built && !STOP_TOKENS.has(built)) {
+    // A method's blocking or asynchronous twin (`Runner.run_sync` after `Runner.run`, both "Run Agent")
+    // says how it runs: Run Agent Synchronously. So does the plain one after its twin: `evaluate` after
+    // `evaluate_sync` is the asynchronous way (the suffix names the other way).
+    const name = c.callee.split('.').pop() ?? '';
+    const suffix = clash ? SYNC_SUFFIX.exec(name)?.[1] : undefined;
+    const twinOf = clash && !suffix ? SYNC_SUFFIX.exec(named.get(title) ?? '') : undefined;
+    const twin = suffix ?? (twinOf && named.get(title)!.slice(0, twinOf.index) === name ? twinOf[1] : undefined);
+    if (twin) title = `${title} ${/^_?a/i.test(twin) === !!suffix ? 'Asynchronously' : 'Synchronously'}`;
+    else if (built && !STOP_TOKENS.has(built)) {
       const n = nameCall(c);
       // (Not a word the verb says: GemmaConfig is "Configure Gemma", never "Configure Gemma Config".)
       if (!n.object.includes(built) && !n.verb.toLowerCase().startsWith(built)) title = titleOf({ ...n, object: [...n.object, built] });
@@ -366,7 +377,10 @@ export function distinctTitles(steps: DraftStep[]): string[] {
       const left = own.filter((t) => !said.has(t) && !STOP_TOKENS.has(t) && !n.verb.toLowerCase().startsWith(t));
       if (n.object.length && [...said].every((t) => own.includes(t)) && left.length) title = titleOf({ ...n, object: [...n.object, left[left.length - 1]] });
     }
-    if (!seen.has(title)) seen.set(title, stepApi(s));
+    if (!seen.has(title)) {
+      seen.set(title, stepApi(s));
+      named.set(title, c.callee.split('.').pop() ?? '');
+    }
     return title;
   });
 }

@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -378,32 +378,36 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   // The last step's result, unless a later call only works on it (`trainer` then `trainer.train()`).
   const last = steps[steps.length - 1].calls[0] as StepCall;
   const consumed = (v: string) => steps.flatMap((s) => s.calls).some((x) => x.call !== last.call && (x.call.callee.startsWith(`${v}.`) || x.call.uses.includes(v)) && x.call.site.start >= last.call.site.start && x.call.site.path === last.call.site.path);
-  const results = last.call.assignedTo.filter((v) => !consumed(v));
+  // (A variable whose name only says it holds a value, `result`, `response`, `out2`, names nothing: what
+  // the library declares the call returns says more, below.)
+  const results = last.call.assignedTo.filter((v) => !consumed(v) && tokens(v).some((t) => !VALUE_WORDS.has(t) && !/^\d+$/.test(t)));
   if (!writes.length && results.length) usage.push({ text: `It ends with ${joinList(results.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
   // Nothing said by the sources: the library's own signatures say what the first step needs and what
   // the last one returns (each at its definition).
-  if (!usage.length) usage.push(...signatureUsage(steps));
+  if (!usage.length) usage.push(...signatureNeeds(steps), ...signatureReturns(steps));
+  else if (!writes.length && !results.length) usage.push(...signatureReturns(steps));
   return { overview, description, usage };
 }
 
 /** Parameters a call must be given: no default, not the receiver, not `*args`/`**kwargs`. */
 const required = (d: Definition) => d.params.filter((p) => p.default === undefined && !/^(self|cls)$/.test(p.name) && !p.name.startsWith('*') && /^[A-Za-z_$][\w$]*$/.test(p.name));
 
-/**
- * The input state and the desired output from the library's signatures: what the first step's call
- * needs (its required parameters) and what the last step's call returns (its declared type).
- */
-function signatureUsage(steps: Step[]): TextTrace[] {
-  const out: TextTrace[] = [];
+/** The input state from the library's signatures: what the first step's call needs (its required parameters). */
+function signatureNeeds(steps: Step[]): TextTrace[] {
   const first = steps[0]?.calls[0]?.call;
   const needs = first?.definition ? required(first.definition).slice(0, 4) : [];
-  if (first?.definition && needs.length) {
-    out.push({ text: `${steps[0].title} needs ${joinList(needs.map((p) => code(p.name)))} (${code(first.callee)}).`, from: 'parameters', at: { path: first.definition.span.path, line: first.definition.span.start } });
-  }
+  if (!first?.definition || !needs.length) return [];
+  return [{ text: `${steps[0].title} needs ${joinList(needs.map((p) => code(p.name)))} (${code(first.callee)}).`, from: 'parameters', at: { path: first.definition.span.path, line: first.definition.span.start } }];
+}
+
+/** The desired output from the library's signatures: what the last step's call returns (its declared type). */
+function signatureReturns(steps: Step[]): TextTrace[] {
+  const out: TextTrace[] = [];
   const last = steps[steps.length - 1]?.calls[0]?.call;
   // (Not a command's: its handler returns an exit status.)
   const returns = last?.definition?.kind !== 'class' && !last?.command ? last?.definition?.returns?.trim() : undefined;
-  if (last?.definition && returns && returns !== 'None' && returns !== 'void' && returns.length <= 60) {
+  // (Nor a type that says nothing of what comes out by a name: `Self`, `Any`, an anonymous `{ ... }`.)
+  if (last?.definition && returns && !/^(None|void|Self|this|Any|any|unknown|object)$|^\{/.test(returns) && returns.length <= 60) {
     out.push({ text: `It ends with what ${code(last.callee)} returns: ${code(returns)}.`, from: 'parameters', at: { path: last.definition.span.path, line: last.definition.span.start } });
   }
   return out;

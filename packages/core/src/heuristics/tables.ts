@@ -313,6 +313,8 @@ export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
  * page may show side by side (openai-agents-python's quick start runs `Runner.run` and `Runner.run_sync`).
  */
 export const SYNC_TWIN = /^Async(?=[A-Z])/;
+/** The suffix of a function's blocking or asynchronous twin (`run_sync` beside `run`, `complete_async`, `runSync`): a mode, not an object. */
+export const SYNC_SUFFIX = /(?<=[a-z0-9])(_a?sync|Async|Sync)$/;
 /**
  * Roles whose call returns a result to read (an answer, a run's result), not an object to use: a verbless
  * method on that result (`result.to_state()`, `stream.finalMessage()`) takes it another way (group/steps).
