@@ -175,7 +175,7 @@ describe('steps are milestones of the public API', () => {
     const a = await analysed(repo, 'from pkg import run_job, Server\npending = run_job([1])\nraw = pending.as_raw()\nprint(pending.headers())\nserver = Server()\nserver.tool(len)\n');
     expect(a.steps.map((s) => [s.title, s.calls.map((c) => c.callee)])).toEqual([
       ['Run Job', ['run_job', 'pending.as_raw', 'pending.headers']],
-      ['Start Server', ['Server']],
+      ['Create Server', ['Server']],
       ['Call Tool', ['server.tool']],
     ]);
   });
@@ -568,6 +568,33 @@ describe('steps name the call as written', () => {
     const [first, second] = distinctTitles(steps);
     expect(second).not.toBe(first);
     expect(second).toBe(`${first} Stream`);
+  });
+
+  it("a client's method makes or loads what the client is for, what the source keeps, or what its first parameter names; never the client", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .clients import Client, DockerSandboxClient\n',
+      'pkg/clients.py':
+        'class Client:\n    def pull(self, model, *, insecure=False):\n        pass\n\n    def create(self, model, from_=None):\n        pass\n\n    def open(self, options=None):\n        pass\n\n\n' +
+        'class DockerSandboxClient:\n    def create(self, *, snapshot=None):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from pkg import Client, DockerSandboxClient\nclient = Client()\nclient.pull("gemma3")\nclient.create(model="mario", from_="gemma3")\nsession = client.open()\ndocker = DockerSandboxClient()\nsandbox = docker.create()\nsandbox.start()\nsession.close()\n');
+    const title = (callee: string) => a.steps.find((s) => s.calls.some((c) => c.callee === callee))?.title;
+    expect(title('client.pull')).toBe('Pull Model');
+    expect(title('client.create')).toBe('Create Model');
+    expect(title('docker.create')).toBe('Create Docker Sandbox');
+    // (Nothing in the class's name: what the source keeps it in.)
+    expect(title('client.open')).toBe('Open Session');
+  });
+
+  it('a server object is made, then run: Create Server, Run Server (not "Start", not the making twice)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .server import McpServer\n',
+      'pkg/server.py': 'class McpServer:\n    def __init__(self, name):\n        self.name = name\n\n    def add_tool(self, fn):\n        pass\n\n    def run(self):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from pkg import McpServer\napp = McpServer("demo")\napp.add_tool(print)\napp.run()\n');
+    expect(a.steps.map((s) => s.title)).toEqual(['Create MCP Server', 'Add Tool', 'Run MCP Server']);
   });
 
   it('a `_sync`/`_async` suffix is a way of running, not an object; twins titled alike say which way', async () => {

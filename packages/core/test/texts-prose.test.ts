@@ -434,6 +434,9 @@ describe('step texts', () => {
     expect(usage).toContain('It ends with what `model.score` returns: `Report`.');
     const named = await modelOf(write({ ...lib, 'examples/score.py': example('quality_report') }));
     expect(workflowWith(named, 'model.score').usage).toContain('It ends with `quality_report` from `model.score`.');
+    // A result the source does not keep is not what it ends with: the literals say enough.
+    const dropped = await modelOf(write({ ...lib, 'examples/score.py': example('result').replace('result = ', '') }));
+    expect(workflowWith(dropped, 'model.score').usage).not.toContain('It ends with');
   });
 });
 

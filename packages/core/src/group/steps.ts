@@ -177,7 +177,15 @@ function namingOf(c: CallSite): Naming {
     const resource = sdkResource(parts);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
     const throughClient = PERSISTENCE_ROLES.has(v.role) && tokens(owner ?? '').pop() === 'client' && onInstance(c);
-    if (!object.length && resource.length) object = objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(verbTok)), verbTok);
+    // Nor for what it makes or loads through a method of its (`docker_client.create(...)`,
+    // `ollama.pull('gemma3')`, methods of a Client): the method makes what the client's name says it is
+    // for (DockerSandboxClient: Create Docker Sandbox), else what the source keeps it in, else what its
+    // first required parameter names (`Client.pull(model)`: Pull Model), never the client.
+    const ownerWords = tokens(owner ?? '').filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
+    const clientFor = ownerWords.pop() === 'client' ? objectTokens(ownerWords, verbTok) : [];
+    const given = !object.length && !resource.length && def?.kind === 'method' && tokens(owner ?? '').pop() === 'client' && ['load', 'build'].includes(v.role) ? (clientFor.length ? clientFor : madeObject(c, def)) : [];
+    if (given.length) object = given;
+    else if (!object.length && resource.length) object = objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(verbTok)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
@@ -296,6 +304,17 @@ function returnsInstance(returns: string | undefined): boolean {
 }
 
 /** What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing). */
+/**
+ * What a call makes or loads, as its object: the variable the source keeps it in, else the method's first
+ * required parameter (not the receiver, not `*args`), when their names name a thing.
+ */
+function madeObject(c: CallSite, def: NonNullable<CallSite['definition']>): string[] {
+  const kept = c.assignedTo.length === 1 ? valueObject(c.assignedTo[0], '') : [];
+  if (kept.length) return kept;
+  const p = def.params.find((x) => x.default === undefined && !/^(self|cls|this)$/.test(x.name) && /^[A-Za-z]/.test(x.name));
+  return p ? valueObject(p.name, '') : [];
+}
+
 function valueObject(name: string, verb: string): string[] {
   return objectTokens(tokens(name).filter((t) => !VALUE_WORDS.has(t)), verb).slice(0, 2);
 }
@@ -776,6 +795,14 @@ function madeForLaterStep(order: DraftStep[]): void {
       return bare.role === made.role && !bare.object.length;
     });
     if (!work) return;
+    // A class that says what it is, not what it does (a server is made, then run): the bare call runs
+    // that object, `app = Server(...)` then `app.run()` is Run Server; the making keeps its name.
+    if (made.verb === DEFAULT_CONSTRUCTOR.title) {
+      const runs = { ...nameCall(work.calls[0]), object: made.object };
+      work.title = titleOf(runs);
+      work.principle = principleOf(runs);
+      return;
+    }
     work.title = step.title;
     work.principle = step.principle;
     const setup: Naming = { role: DEFAULT_CONSTRUCTOR.role, verb: DEFAULT_CONSTRUCTOR.title, noun: DEFAULT_CONSTRUCTOR.noun, object: objectTokens(tokens(c.callee.split('.').pop()!), '') };

@@ -380,12 +380,13 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const consumed = (v: string) => steps.flatMap((s) => s.calls).some((x) => x.call !== last.call && (x.call.callee.startsWith(`${v}.`) || x.call.uses.includes(v)) && x.call.site.start >= last.call.site.start && x.call.site.path === last.call.site.path);
   // (A variable whose name only says it holds a value, `result`, `response`, `out2`, names nothing: what
   // the library declares the call returns says more, below.)
-  const results = last.call.assignedTo.filter((v) => !consumed(v) && tokens(v).some((t) => !VALUE_WORDS.has(t) && !/^\d+$/.test(t)));
+  const kept = last.call.assignedTo.filter((v) => !consumed(v));
+  const results = kept.filter((v) => tokens(v).some((t) => !VALUE_WORDS.has(t) && !/^\d+$/.test(t)));
   if (!writes.length && results.length) usage.push({ text: `It ends with ${joinList(results.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
   // Nothing said by the sources: the library's own signatures say what the first step needs and what
   // the last one returns (each at its definition).
   if (!usage.length) usage.push(...signatureNeeds(steps), ...signatureReturns(steps));
-  else if (!writes.length && !results.length) usage.push(...signatureReturns(steps));
+  else if (!writes.length && kept.length && !results.length) usage.push(...signatureReturns(steps));
   return { overview, description, usage };
 }
 
@@ -405,7 +406,8 @@ function signatureReturns(steps: Step[]): TextTrace[] {
   const out: TextTrace[] = [];
   const last = steps[steps.length - 1]?.calls[0]?.call;
   // (Not a command's: its handler returns an exit status.)
-  const returns = last?.definition?.kind !== 'class' && !last?.command ? last?.definition?.returns?.trim() : undefined;
+  // (Nor a decorator's: it returns the wrapper it puts around the user's function.)
+  const returns = last?.definition?.kind !== 'class' && !last?.command && !last?.decorator ? last?.definition?.returns?.trim() : undefined;
   // (Nor a type that says nothing of what comes out by a name: `Self`, `Any`, an anonymous `{ ... }`.)
   if (last?.definition && returns && !/^(None|void|Self|this|Any|any|unknown|object)$|^\{/.test(returns) && returns.length <= 60) {
     out.push({ text: `It ends with what ${code(last.callee)} returns: ${code(returns)}.`, from: 'parameters', at: { path: last.definition.span.path, line: last.definition.span.start } });

@@ -43,6 +43,7 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   read: { role: 'load', noun: 'Reading' },
   download: { role: 'load', noun: 'Download' },
   fetch: { role: 'load', noun: 'Fetching' },
+  pull: { role: 'load', noun: 'Pulling' },
   restore: { role: 'load', noun: 'Restoring' },
   import: { role: 'load', noun: 'Import' },
   init: { role: 'configure', noun: 'Initialization', title: 'Initialize' },
@@ -271,7 +272,9 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'tool', role: 'build', title: 'Create', noun: 'Setup' },
   { suffix: 'agent', role: 'build', title: 'Create', noun: 'Setup' },
   { suffix: 'evaluator', role: 'evaluate', title: 'Evaluate', noun: 'Evaluation' },
-  { suffix: 'server', role: 'run', title: 'Start', noun: 'Serving' },
+  // A server object is made too (a milestone of serving): `.run()`, `.connect(transport)`, `.listen()`
+  // start it. `McpServer(...)` is Create MCP Server, not "Start MCP".
+  { suffix: 'server', role: 'run', title: 'Create', noun: 'Setup', keep: true },
 ];
 
 /**
