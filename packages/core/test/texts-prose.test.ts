@@ -425,6 +425,9 @@ describe('step texts', () => {
         '    def score(self, tokens) -> Report:',
         '        return Report()',
         '',
+        '    def raw(self, tokens) -> OutputT | Any:',
+        '        return None',
+        '',
       ].join('\n'),
     };
     const example = (target: string) => ['from kit import Model, tokenize', '', 'model = Model.from_pretrained("acme/small")', 'model.warm_up()', 'tokens = tokenize("some text")', `${target} = model.score(tokens)`, ''].join('\n');
@@ -437,6 +440,9 @@ describe('step texts', () => {
     // A result the source does not keep is not what it ends with: the literals say enough.
     const dropped = await modelOf(write({ ...lib, 'examples/score.py': example('result').replace('result = ', '') }));
     expect(workflowWith(dropped, 'model.score').usage).not.toContain('It ends with');
+    // A type variable or anything that may be `Any` says nothing of what comes out.
+    const vague = await modelOf(write({ ...lib, 'examples/score.py': example('result').replace('model.score', 'model.raw') }));
+    expect(workflowWith(vague, 'model.raw').usage).not.toContain('It ends with');
   });
 });
 

@@ -408,8 +408,10 @@ function signatureReturns(steps: Step[]): TextTrace[] {
   // (Not a command's: its handler returns an exit status.)
   // (Nor a decorator's: it returns the wrapper it puts around the user's function.)
   const returns = last?.definition?.kind !== 'class' && !last?.command && !last?.decorator ? last?.definition?.returns?.trim() : undefined;
-  // (Nor a type that says nothing of what comes out by a name: `Self`, `Any`, an anonymous `{ ... }`.)
-  if (last?.definition && returns && !/^(None|void|Self|this|Any|any|unknown|object)$|^\{/.test(returns) && returns.length <= 60) {
+  // (Nor a type that says nothing of what comes out by a name: `Self`, an anonymous `{ ... }`, a type
+  // variable (`T`, `OutputT`, `TResult`), anything that may be `Any`: `T | Any | Awaitable[T]`.)
+  const says = !!returns && !/^(None|void|Self|this|object)$|^\{|^[A-Z]$|^[A-Z]\w*[a-z]T$|^T[A-Z]\w*$|\b(Any|any|unknown)\b/.test(returns);
+  if (last?.definition && returns && says && returns.length <= 60) {
     out.push({ text: `It ends with what ${code(last.callee)} returns: ${code(returns)}.`, from: 'parameters', at: { path: last.definition.span.path, line: last.definition.span.start } });
   }
   return out;
