@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -408,10 +408,8 @@ function signatureReturns(steps: Step[]): TextTrace[] {
   // (Not a command's: its handler returns an exit status.)
   // (Nor a decorator's: it returns the wrapper it puts around the user's function.)
   const returns = last?.definition?.kind !== 'class' && !last?.command && !last?.decorator ? last?.definition?.returns?.trim() : undefined;
-  // (Nor a type that says nothing of what comes out by a name: `Self`, an anonymous `{ ... }`, a type
-  // variable (`T`, `OutputT`, `TResult`), anything that may be `Any`: `T | Any | Awaitable[T]`.)
-  const says = !!returns && !/^(None|void|Self|this|object)$|^\{|^[A-Z]$|^[A-Z]\w*[a-z]T$|^T[A-Z]\w*$|\b(Any|any|unknown)\b/.test(returns);
-  if (last?.definition && returns && says && returns.length <= 60) {
+  // (Nor a type that says nothing of what comes out by a name: VAGUE_RETURN_TYPE.)
+  if (last?.definition && returns && !VAGUE_RETURN_TYPE.test(returns) && returns.length <= 60) {
     out.push({ text: `It ends with what ${code(last.callee)} returns: ${code(returns)}.`, from: 'parameters', at: { path: last.definition.span.path, line: last.definition.span.start } });
   }
   return out;

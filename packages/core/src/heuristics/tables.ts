@@ -949,6 +949,13 @@ export const ABBREVIATIONS = ['e.g', 'i.e', 'a.k.a', 'etc', 'vs', 'cf', 'approx'
 /** HTML elements prose may be written with in Markdown: their tags go, their text stays. */
 export const PROSE_HTML_TAGS = ['a', 'b', 'i', 'u', 'em', 'strong', 'small', 'sup', 'sub', 'span', 'div', 'p', 'br', 'hr', 'img', 'kbd', 'center', 'details', 'summary', 'picture', 'source', 'font', 'code'];
 
+/**
+ * Declared return types that say nothing of what comes out by a name (a Usage says none of them): no value
+ * (`None`, `Promise<void>`), the receiver (`Self`), an anonymous `{ ... }`, a type variable (`T`, `OutputT`,
+ * `TResult`), anything that may be `Any` (instructor's `T | Any | Awaitable[T] | Awaitable[Any]`).
+ */
+export const VAGUE_RETURN_TYPE = /^(None|void|Self|this|object)$|^Promise<(void|undefined|object)>$|^\{|^[A-Z]$|^[A-Z]\w*[a-z]T$|^T[A-Z]\w*$|\b(Any|any|unknown)\b/;
+
 /** A prose sentence that says how to run the use case (an imperative with a code span): a sentence of the Usage. */
 export const USAGE_PROSE = /^(run|install|launch|start|execute)\b[^.]*`[^`]+`/i;
 
