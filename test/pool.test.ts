@@ -1,6 +1,7 @@
 // The facts pool's workers parse with the native binding: closing the pool while a worker is inside a
 // parse must end the run normally (terminating such a thread aborts the whole process). Runs the built
 // library (the worker is a built file, dist/lang/python/facts-worker.js).
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
@@ -59,6 +60,31 @@ describe('facts pool', () => {
     await pool.close();
     pool.add([{ path: 'd.py', text: 'Y = 1\n' }]);
     expect(pool.take('d.py', 'Y = 1\n')).toBeUndefined();
+  }, 60_000);
+
+  it('hands over the very facts this thread makes (sent as JSON: no field lost or added, none undefined)', async () => {
+    const parser = await loadPythonParser();
+    // Every Python file of the examples, and a module with optional fields and a syntax error.
+    const files = readdirSync(path.join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.py'))
+      .sort()
+      .map((f) => ({ path: f, text: readFileSync(path.join(ROOT, 'examples', f), 'utf8') }));
+    const odd = '"""Doc.\n\nMore."""\n__all__ = ["f"]\ndef __getattr__(name):\n    return {"F": ".f"}[name]\nif x == "a":  # c\n    y = f(1, *a, k={"t": g}, **kw)\nelse:\n    for z in f():\n        w: int = 3 + q\ndef broken(:\n';
+    files.push({ path: 'odd.py', text: odd });
+    expect(files.length).toBeGreaterThan(50);
+    const pool = new FactsPool(files, 1, parser.backend);
+    // Time for the worker to make them (one it has not started by then is this thread's: not compared).
+    await sleep(4000);
+    let compared = 0;
+    for (const f of files) {
+      const made = extractPythonFacts(parser, f.text, f.path);
+      await parser.release();
+      const taken = pool.take(f.path, f.text);
+      if (taken) expect(taken, f.path).toStrictEqual(made);
+      if (taken) compared++;
+    }
+    expect(compared).toBeGreaterThan(files.length / 2);
+    await pool.close();
   }, 60_000);
 
   it('after close, waits for nothing: an item a worker made and this thread did not take is this thread\'s to make', async () => {

@@ -50,7 +50,8 @@ function next(): number | undefined {
 for (let i = next(); i !== undefined; i = next()) {
   if (Atomics.compareExchange(state, i, FREE, WORKER) !== FREE) continue;
   const { path, text, page } = items[i];
-  port.postMessage({ i, facts: page ? pageBlocks(path, text) : extractPythonFacts(parser, text, path) });
+  // As JSON (see pool.ts, Made).
+  port.postMessage({ i, json: JSON.stringify(page ? pageBlocks(path, text) : extractPythonFacts(parser, text, path)) });
   if (!page) await parser.release();
 }
 port.close();
