@@ -388,7 +388,11 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       if (whole) files.skip(c.path, deep);
       continue;
     }
+    // A Python file's own facts are let go once it is done, unless another source loaded it (PythonIndex.done).
+    const own = whole && (p.language ?? 'python') === 'python';
+    if (own) index.turn = c.path;
     const out = await outcomeOf(p);
+    if (own) index.done(c.path);
     if (out.reason !== undefined) {
       c.reason = out.reason;
       continue;

@@ -140,8 +140,8 @@ export class TrackedPythonIndex extends PythonIndex {
     super(...args);
   }
 
-  override load(path: string): Promise<PyModuleFacts | null> {
-    return this.tracker.memo(`load\0${path}`, () => super.load(path));
+  override async load(path: string): Promise<PyModuleFacts | null> {
+    return this.whole(path, await this.tracker.memo(`load\0${path}`, () => super.load(path)));
   }
 
   override facts(path: string): PyModuleFacts | undefined {

@@ -337,3 +337,56 @@ describe('a module-level instance', () => {
     expect(calls?.find((c) => c.callee === 'generate')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.generate' });
   });
 });
+
+describe('a source done', () => {
+  it("lets go of its own facts' bodies and makes them again, in the same object, when it is loaded later", async () => {
+    const { write } = await import('./repos.js');
+    const repo = write({
+      'pkg/__init__.py': '',
+      'pkg/model.py': 'class Model:\n    def save(self):\n        pass\n',
+      'examples/a.py': 'from pkg.model import Model\n\ndef make():\n    m = Model()\n    return m\n\nif __name__ == "__main__":\n    make().save()\n',
+      'examples/b.py': 'from a import make\n',
+    });
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(await RepoFiles.scan(repo), parser, []);
+    // A source loaded in its own turn only: let go when done.
+    index.turn = 'examples/a.py';
+    const a = (await index.load('examples/a.py'))!;
+    const whole = structuredClone(a);
+    const defs = a.defs;
+    await index.load('pkg/model.py');
+    index.done('examples/a.py');
+    expect(a.calls).toEqual([]);
+    expect(a.returns).toEqual([]);
+    // Loaded again (by another source): the same facts, in the same object, with the same definitions.
+    index.turn = 'examples/b.py';
+    expect(await index.load('examples/a.py')).toBe(a);
+    expect(a).toStrictEqual(whole);
+    expect(a.defs).toBe(defs);
+    // Loaded by another source, so kept from now on; so is a module the source loaded.
+    index.done('examples/b.py');
+    index.turn = 'examples/a.py';
+    index.done('examples/a.py');
+    expect(index.facts('examples/a.py')!.calls.length).toBe(whole.calls.length);
+    index.turn = 'pkg/model.py';
+    index.done('pkg/model.py');
+    expect(index.facts('pkg/model.py')!.defs.length).toBe(2);
+    expect(index.facts('pkg/model.py')!.calls).toEqual([]);
+  });
+
+  it("resolves a later source through an earlier one's function, which reads the earlier one's returns and bound calls", async () => {
+    const { write, callsOf } = await import('./repos.js');
+    // a.py is analysed first and let go; b.py's resolution reads a.py's returns and bound calls again.
+    const calls = await callsOf(
+      write({
+        'pkg/__init__.py': '',
+        'pkg/model.py': 'class Model:\n    def save(self):\n        pass\n',
+        'examples/a.py': 'from pkg.model import Model\n\ndef make():\n    m = Model()\n    return m\n\nif __name__ == "__main__":\n    make().save()\n',
+        'examples/b.py': 'from a import make\n\nm = make()\nm.save()\n',
+      }),
+    );
+    const of = (file: string) => [...calls].filter(([id]) => id.includes(file)).flatMap(([, cs]) => cs.map((c) => `${c.callee} ${c.resolution.kind === 'repo' ? c.resolution.qualname : c.resolution.kind}`));
+    expect(of('a.py')).toContain('make().save Model.save');
+    expect(of('b.py')).toContain('m.save Model.save');
+  });
+});

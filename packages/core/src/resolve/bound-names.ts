@@ -13,8 +13,12 @@ interface Bound {
 }
 
 const NONE: number[] = [];
-// Facts are never changed once made: one index per facts object.
+// One index per facts object (facts whose calls and assignments are let go forget theirs: PythonIndex.done).
 const indexes = new WeakMap<PyModuleFacts, Bound>();
+
+export function forgetBound(facts: PyModuleFacts): void {
+  indexes.delete(facts);
+}
 
 function byFirst<T>(list: T[], first: (x: T) => string | undefined): Map<string, number[]> {
   const out = new Map<string, number[]>();

@@ -4,6 +4,7 @@
 import type { Definition, Parameter, Span } from '../model.js';
 import type { ReadResult, RepoFiles } from '../repo/files.js';
 import type { PythonParser } from '../lang/python/parser.js';
+import { forgetBound } from './bound-names.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../lang/python/docstring.js';
@@ -129,9 +130,9 @@ export class PythonIndex {
 
   /** Parses a repository file once; null when it cannot be read. */
   async load(path: string): Promise<PyModuleFacts | null> {
-    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
+    if (this.factsCache.has(path)) return this.whole(path, this.factsCache.get(path) ?? null);
     await this.before?.(path);
-    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
+    if (this.factsCache.has(path)) return this.whole(path, this.factsCache.get(path) ?? null);
     const text = await this.files.readOrSkip(path);
     if (text === undefined) {
       this.factsCache.set(path, null);
@@ -147,7 +148,7 @@ export class PythonIndex {
     }
     this.factsCache.set(path, facts);
     this.ahead?.(() => this.importedFiles(path, facts));
-    return facts;
+    return this.whole(path, facts);
   }
 
   /**
@@ -171,7 +172,49 @@ export class PythonIndex {
   }
 
   facts(path: string): PyModuleFacts | undefined {
-    return this.factsCache.get(path) ?? undefined;
+    return this.whole(path, this.factsCache.get(path) ?? null) ?? undefined;
+  }
+
+  /**
+   * The source being analysed (`turn`), and the files loaded otherwise: by another source's resolution,
+   * or by shared work (the attachment scan, the command table). A source's own facts are read again only
+   * if another source loads it, which is rare (a test beside its helpers is loaded by them first): once
+   * it is done (`done`), its calls, assignments, returns and branches (nearly nine tenths of facts) are
+   * let go, and made again from its text if it is ever loaded (diffusers: its 900 examples and tests
+   * held a third of all facts). The rest (definitions, imports...) stays: the answers the index keeps
+   * refer to definitions by identity. A source's result does not depend on what earlier sources did, so
+   * neither on what they kept.
+   */
+  turn: string | undefined;
+  private readonly shared = new Set<string>();
+  private readonly thinned = new Set<string>();
+
+  /** The source at `path` is done: its bodies' facts are let go unless another's resolution loaded it. */
+  done(path: string): void {
+    this.turn = undefined;
+    const facts = this.factsCache.get(path);
+    if (!facts || this.shared.has(path)) return;
+    this.callsByName.delete(facts);
+    forgetBound(facts);
+    facts.calls = [];
+    facts.assigns = [];
+    facts.returns = [];
+    facts.branches = [];
+    this.thinned.add(path);
+  }
+
+  /** Facts being read: marked as shared when not the turn's own, made whole again if `done` let them go. */
+  protected whole(path: string, facts: PyModuleFacts | null): PyModuleFacts | null {
+    if (path !== this.turn) this.shared.add(path);
+    if (!facts || !this.thinned.delete(path)) return facts;
+    const r = this.files.readSync(path);
+    if (!r.ok) throw new Error(`${path} could not be read again`);
+    const again = this.factsOf(r.text, path);
+    facts.calls = again.calls;
+    facts.assigns = again.assigns;
+    facts.returns = again.returns;
+    facts.branches = again.branches;
+    return facts;
   }
 
   isInternal(module: string): boolean {
