@@ -11,7 +11,8 @@ import { CLOSED, COUNT, FREE, NEXT, NEXT_ADDED, SIGNAL, WORKER, type PoolItem } 
 
 const { backend, items, listed, capacity, state, ctl, port } = workerData as {
   backend: ParserBackend;
-  items: PoolItem[];
+  /** Items this worker has claimed are undefined. */
+  items: (PoolItem | undefined)[];
   /** How many items were given at the start. */
   listed: number;
   capacity: number;
@@ -48,8 +49,11 @@ function next(): number | undefined {
 }
 
 for (let i = next(); i !== undefined; i = next()) {
+  // Each item is claimed once: its text is let go (the list holds the text of every file the run
+  // parses: most of what this thread keeps, which its heap grew to four times over).
+  const { path, text, page } = items[i]!;
+  items[i] = undefined;
   if (Atomics.compareExchange(state, i, FREE, WORKER) !== FREE) continue;
-  const { path, text, page } = items[i];
   // As JSON (see pool.ts, Made).
   port.postMessage({ i, json: JSON.stringify(page ? pageBlocks(path, text) : extractPythonFacts(parser, text, path)) });
   if (!page) await parser.release();
