@@ -182,8 +182,9 @@ function namingOf(c: CallSite): Naming {
     // for (DockerSandboxClient: Create Docker Sandbox), else what the source keeps it in, else what its
     // first required parameter names (`Client.pull(model)`: Pull Model), never the client.
     const ownerWords = tokens(owner ?? '').filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
-    const clientFor = ownerWords.pop() === 'client' ? objectTokens(ownerWords, verbTok) : [];
-    const given = !object.length && !resource.length && def?.kind === 'method' && tokens(owner ?? '').pop() === 'client' && ['load', 'build'].includes(v.role) ? (clientFor.length ? clientFor : madeObject(c, def)) : [];
+    const ofClient = ownerWords[ownerWords.length - 1] === 'client';
+    const clientFor = ofClient ? objectTokens(ownerWords.slice(0, -1), verbTok) : [];
+    const given = !object.length && !resource.length && def?.kind === 'method' && ofClient && ['load', 'build'].includes(v.role) ? (clientFor.length ? clientFor : madeObject(c, def)) : [];
     if (given.length) object = given;
     else if (!object.length && resource.length) object = objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(verbTok)), verbTok);
     else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
@@ -303,7 +304,6 @@ function returnsInstance(returns: string | undefined): boolean {
   return /^[A-Z]/.test(t) && !/^(List|Dict|Tuple|Set|Optional|Union|Iterable|Iterator|Generator|Sequence|Mapping|Any|None|Callable|Type|Promise|Array|Record|Map)\b/.test(t);
 }
 
-/** What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing). */
 /**
  * What a call makes or loads, as its object: the variable the source keeps it in, else the method's first
  * required parameter (not the receiver, not `*args`), when their names name a thing.
@@ -315,6 +315,7 @@ function madeObject(c: CallSite, def: NonNullable<CallSite['definition']>): stri
   return p ? valueObject(p.name, '') : [];
 }
 
+/** What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing). */
 function valueObject(name: string, verb: string): string[] {
   return objectTokens(tokens(name).filter((t) => !VALUE_WORDS.has(t)), verb).slice(0, 2);
 }
