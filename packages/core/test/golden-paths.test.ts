@@ -634,16 +634,19 @@ describe('steps name the call as written', () => {
     expect(runOrder(steps.slice(0, 2), [inline], () => 1).map((s) => s.title)).toEqual(['Create Agent', 'Connect']);
   });
 
-  it('two classes built that the role suffix titles alike (RealtimeSession, RealtimeAgent) get the class name back', async () => {
+  it('two classes built that the role suffix titles alike (RealtimeConfig, RealtimeArgs) get the class name back', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
-      'pkg/__init__.py': 'from .rt import RealtimeAgent, RealtimeSession\n',
-      'pkg/rt.py': 'class RealtimeAgent:\n    pass\n\n\nclass RealtimeSession:\n    def __init__(self, agent):\n        self.agent = agent\n\n    def connect(self):\n        pass\n',
+      'pkg/__init__.py': 'from .rt import RealtimeArgs, RealtimeConfig, RealtimeSession\n',
+      'pkg/rt.py': 'class RealtimeArgs:\n    pass\n\n\nclass RealtimeConfig:\n    pass\n\n\nclass RealtimeSession:\n    def __init__(self, config, args):\n        pass\n\n    def connect(self):\n        pass\n',
     });
-    const a = await analysed(repo, 'from pkg import RealtimeAgent, RealtimeSession\nsession = RealtimeSession(RealtimeAgent())\nsession.connect()\n');
-    const built = ['RealtimeSession', 'RealtimeAgent'].map((n) => a.steps.flatMap((s) => s.calls).find((c) => c.callee === n)!);
-    const steps = built.map((c) => ({ ...a.steps[0], title: 'Create Realtime', calls: [c] }));
-    expect(distinctTitles(steps)).toEqual(['Create Realtime', 'Create Realtime Agent']);
+    const a = await analysed(repo, 'from pkg import RealtimeArgs, RealtimeConfig, RealtimeSession\nsession = RealtimeSession(RealtimeConfig(), RealtimeArgs())\nsession.connect()\n');
+    const built = ['RealtimeConfig', 'RealtimeArgs'].map((n) => a.steps.flatMap((s) => s.calls).find((c) => c.callee === n)!);
+    const steps = built.map((c) => ({ ...a.steps[0], title: titleOf(nameCall(c)), calls: [c] }));
+    expect(steps.map((s) => s.title)).toEqual(['Configure Realtime', 'Configure Realtime']);
+    expect(distinctTitles(steps)).toEqual(['Configure Realtime', 'Configure Realtime Args']);
+    // A session, an agent or a tool keeps its class name: nothing to tell apart.
+    expect(titleOf(nameCall(a.calls.find((c) => c.callee === 'RealtimeSession')!))).toBe('Create Realtime Session');
   });
 
   it('a class method inherited from a mixin is titled by the class written at the call; moving to a device is no step', async () => {
@@ -1494,7 +1497,7 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // Titled by the method and the class at work, one principle per class.
     expect(code.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Run Code Agent|CodeAgent']);
     expect([code[0].principle, tools[0].principle]).toEqual(['Code_Agent_Execution', 'Tool_Calling_Agent_Execution']);
-    expect(titleOf(nameCall(code[0].calls.find((c) => c.callee === 'WebSearchTool')!))).toBe('Create Web Search');
+    expect(titleOf(nameCall(code[0].calls.find((c) => c.callee === 'WebSearchTool')!))).toBe('Create Web Search Tool');
     expect(callKey(code[0].calls[0])).not.toBe(callKey(tools[0].calls[0]));
     // Saving is the base class's work, the same for every agent: the method is the step.
     const saved = (await analysed(repo2, `from ag import CodeAgent\nagent = CodeAgent(tools=[])\nagent.save("out")\n`)).steps;
@@ -1665,7 +1668,7 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const run = await analysed(lib, 'from pkg import Runner, SearchTool\ntool = SearchTool()\nr = Runner()\nr.run()\n');
     const v = settle([run], weight, publicSurface())!;
     expect(v.anchor).toContain('Runner.run');
-    expect(nameUseCases([v], hints)[0].name).toBe('Search_Execution');
+    expect(nameUseCases([v], hints)[0].name).toBe('Search_Tool_Execution');
   });
 
   it("a use case mined on another package's call shows the library's own distinctive call", async () => {

@@ -264,13 +264,16 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation', keep: true },
   { suffix: 'tokenizer', role: 'load', title: 'Load', noun: 'Loading', keep: true },
   { suffix: 'client', role: 'configure', title: 'Create', noun: 'Setup' },
-  { suffix: 'session', role: 'configure', title: 'Create', noun: 'Setup' },
+  // (A session keeps its name: `RealtimeSession` is Create Realtime Session. A client is named by its
+  // service: `Anthropic()`, `OpenAIClient()` are Create Anthropic, Create OpenAI.)
+  { suffix: 'session', role: 'configure', title: 'Create', noun: 'Setup', keep: true },
   { suffix: 'pipeline', role: 'build', title: 'Build', noun: 'Building' },
   { suffix: 'model', role: 'build', title: 'Build', noun: 'Building' },
   { suffix: 'renderer', role: 'build', title: 'Create', noun: 'Setup' },
-  // A tool or an agent object is made, not run: `WebSearchTool()` searches nothing yet.
-  { suffix: 'tool', role: 'build', title: 'Create', noun: 'Setup' },
-  { suffix: 'agent', role: 'build', title: 'Create', noun: 'Setup' },
+  // A tool or an agent object is made, not run: `WebSearchTool()` searches nothing yet. Its name is kept:
+  // Create Web Search Tool, Create Code Agent (not "Create Web Search", "Create Code").
+  { suffix: 'tool', role: 'build', title: 'Create', noun: 'Setup', keep: true },
+  { suffix: 'agent', role: 'build', title: 'Create', noun: 'Setup', keep: true },
   { suffix: 'evaluator', role: 'evaluate', title: 'Evaluate', noun: 'Evaluation' },
   // A server object is made too (a milestone of serving): `.run()`, `.connect(transport)`, `.listen()`
   // start it. `McpServer(...)` is Create MCP Server, not "Start MCP".
