@@ -339,14 +339,15 @@ describe('a module-level instance', () => {
 });
 
 describe('a source done', () => {
+  // a.py makes a Model in a function it also runs; b.py imports that function.
+  const FILES = {
+    'pkg/__init__.py': '',
+    'pkg/model.py': 'class Model:\n    def save(self):\n        pass\n',
+    'examples/a.py': 'from pkg.model import Model\n\ndef make():\n    m = Model()\n    return m\n\nif __name__ == "__main__":\n    make().save()\n',
+  };
+
   it("lets go of its own facts' bodies and makes them again, in the same object, when it is loaded later", async () => {
-    const { write } = await import('./repos.js');
-    const repo = write({
-      'pkg/__init__.py': '',
-      'pkg/model.py': 'class Model:\n    def save(self):\n        pass\n',
-      'examples/a.py': 'from pkg.model import Model\n\ndef make():\n    m = Model()\n    return m\n\nif __name__ == "__main__":\n    make().save()\n',
-      'examples/b.py': 'from a import make\n',
-    });
+    const repo = write({ ...FILES, 'examples/b.py': 'from a import make\n' });
     const parser = await loadPythonParser();
     const index = new PythonIndex(await RepoFiles.scan(repo), parser, []);
     // A source loaded in its own turn only: let go when done.
@@ -375,16 +376,8 @@ describe('a source done', () => {
   });
 
   it("resolves a later source through an earlier one's function, which reads the earlier one's returns and bound calls", async () => {
-    const { write, callsOf } = await import('./repos.js');
     // a.py is analysed first and let go; b.py's resolution reads a.py's returns and bound calls again.
-    const calls = await callsOf(
-      write({
-        'pkg/__init__.py': '',
-        'pkg/model.py': 'class Model:\n    def save(self):\n        pass\n',
-        'examples/a.py': 'from pkg.model import Model\n\ndef make():\n    m = Model()\n    return m\n\nif __name__ == "__main__":\n    make().save()\n',
-        'examples/b.py': 'from a import make\n\nm = make()\nm.save()\n',
-      }),
-    );
+    const calls = await callsOf(write({ ...FILES, 'examples/b.py': 'from a import make\n\nm = make()\nm.save()\n' }));
     const of = (file: string) => [...calls].filter(([id]) => id.includes(file)).flatMap(([, cs]) => cs.map((c) => `${c.callee} ${c.resolution.kind === 'repo' ? c.resolution.qualname : c.resolution.kind}`));
     expect(of('a.py')).toContain('make().save Model.save');
     expect(of('b.py')).toContain('m.save Model.save');
