@@ -258,11 +258,11 @@ describe('steps are milestones of the public API', () => {
     const local = await use('LocalClient', 'examples/local.py');
     const anchor = callKey(cloud.steps[1].calls[0]);
     const steps = consensusSteps([cloud, local], anchor);
-    expect(steps.map((s) => s.title)).toEqual(['Create Cloud', 'Create Chat']);
+    expect(steps.map((s) => s.title)).toEqual(['Create Cloud Client', 'Create Chat']);
     expect(steps[0].alternatives?.map((c) => c.callee)).toEqual(['LocalClient']);
     // A source that builds both uses both: two steps.
     const both = await analysed(repo, 'from pkg import CloudClient, LocalClient\na = CloudClient()\nb = LocalClient()\na.chat.create("hi")\nb.chat.create("ho")\n', 'examples/both.py');
-    expect(consensusSteps([both, cloud, local], anchor).map((s) => s.title)).toEqual(['Create Cloud', 'Create Local', 'Create Chat']);
+    expect(consensusSteps([both, cloud, local], anchor).map((s) => s.title)).toEqual(['Create Cloud Client', 'Create Local Client', 'Create Chat']);
     // On the page: one step that says which ways the sources show, with no condition to name.
     const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
     const three = (cls: string, file: string) => analysed(repo, `from pkg import ${cls}\nclient = ${cls}()\nclient.chat.create("hi")\nclient.chat.send("ho")\n`, file);
@@ -401,6 +401,22 @@ describe('steps are milestones of the public API', () => {
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
     expect(titleOf(named('OpenAI'))).toBe('Create OpenAI');
     expect(titleOf(named('AzureOpenAI'))).toBe('Create Azure OpenAI');
+  });
+
+  it("names a client a client: a *Client class keeps the word, a class of the SDK's client module gets it", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from ._client import Acme\nfrom .store import StoreClient, Database\n',
+      'acme/_client.py': 'class Acme:\n    def __init__(self, key=None):\n        self.key = key\n',
+      'acme/store.py': 'class StoreClient:\n    def __init__(self, url=None):\n        self.url = url\n\n\nclass Database:\n    def __init__(self, path=None):\n        self.path = path\n',
+    });
+    const a = await analysed(repo, 'from acme import Acme, StoreClient, Database\nclient = Acme(key="k")\nstore = StoreClient(url="u")\nlocal = Database(path="p")\n');
+    const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('Acme'))).toBe('Create Acme Client');
+    expect(principleOf(named('Acme'))).toBe('Acme_Client_Setup');
+    expect(titleOf(named('StoreClient'))).toBe('Create Store Client');
+    // Outside a client module, a class named after its thing is that thing.
+    expect(titleOf(named('Database'))).toBe('Create Database');
   });
 
   it('names a one-word method reached through an SDK resource with the resource: two resources, two names', async () => {

@@ -133,6 +133,16 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('dspy.Predict')))).toBe('Predict');
   });
 
+  it('names a React-style hook as used (Use Chat), with the role its words give', () => {
+    const c = (callee: string) => repoCallSite(callee, 'function');
+    expect(titleOf(nameCall(c('useChat')))).toBe('Use Chat');
+    expect(titleOf(nameCall(c('useUIState')))).toBe('Use UI State');
+    expect(principleOf(nameCall(c('useObject')))).toBe('Object_Usage');
+    expect(nameCall(c('useChat')).role).toBe(nameCall(c('chat')).role);
+    // `user_data`, `used`: no hook.
+    expect(titleOf(nameCall(c('user_data')))).not.toMatch(/^Use /);
+  });
+
   it('reads a verb before a class’s head noun as what the thing is for: it is made, it does not run', () => {
     const c = repoCallSite;
     expect(titleOf(nameCall(c('InferenceEngine')))).toBe('Create Inference Engine');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, DATED_VERSION, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, HOOK_NAME, DEFAULT_CONSTRUCTOR, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -43,10 +43,22 @@ export function isApiCall(c: CallSite): boolean {
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
 export function nameCall(c: CallSite): Naming {
-  const n = namingOf(c);
+  const n = hookNaming(c, namingOf(c));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
   return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions } : {}) };
+}
+
+/**
+ * A React-style hook (`useChat`, `useObject`, `useUIState`: `use` then a capital) is used, not run: Use
+ * Chat, Use UI State (were "Chat Use", "Get Use UI State"). Its role stays the one its words give, so it
+ * groups as before.
+ */
+function hookNaming(c: CallSite, n: Naming): Naming {
+  const method = c.callee.split('.').pop()!;
+  if (c.command || c.resolution.kind === 'tool' || c.resolution.kind === 'pattern' || !HOOK_NAME.test(method)) return n;
+  const object = objectTokens(tokens(method).slice(1), 'use');
+  return object.length ? { ...n, verb: 'Use', noun: 'Usage', object } : n;
 }
 
 /**
@@ -115,6 +127,9 @@ function namingOf(c: CallSite): Naming {
   if (isClass) {
     const lower = method.toLowerCase();
     const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
+    // A class of the SDK's client module named after its service alone gets the word (Create Anthropic
+    // Client); its role stays the one its name gives.
+    if (!suffix && def?.kind === 'class' && CLIENT_MODULE.test(def.path)) nameTokens.push('client');
     const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
     // (A class's head noun is its last word before any preposition; it is the thing even when the verb is
     // also one: ActionStep, BleuScore. A verb before a plain head says what the thing is for, not what

@@ -263,9 +263,9 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'dataset', role: 'prepare_data', title: 'Prepare', noun: 'Preparation', keep: true },
   { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation', keep: true },
   { suffix: 'tokenizer', role: 'load', title: 'Load', noun: 'Loading', keep: true },
-  { suffix: 'client', role: 'configure', title: 'Create', noun: 'Setup' },
-  // (A session keeps its name: `RealtimeSession` is Create Realtime Session. A client is named by its
-  // service: `Anthropic()`, `OpenAIClient()` are Create Anthropic, Create OpenAI.)
+  // A client and a session keep their names: `QdrantClient()` is Create Qdrant Client (not "Create
+  // Qdrant"), `AsyncClient()` Create Async Client, `RealtimeSession` Create Realtime Session.
+  { suffix: 'client', role: 'configure', title: 'Create', noun: 'Setup', keep: true },
   { suffix: 'session', role: 'configure', title: 'Create', noun: 'Setup', keep: true },
   { suffix: 'pipeline', role: 'build', title: 'Build', noun: 'Building' },
   { suffix: 'model', role: 'build', title: 'Build', noun: 'Building' },
@@ -287,6 +287,16 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
  * `model_id`: an API client names its remote model so (`LiteLLMModel(model_id="claude-...")` loads nothing).
  */
 export const LOAD_PARAMETER = /(?:^|_)(?:name_or_path|path_or_name|repo_id)$|^pretrained_|^checkpoint(?:_dir|_path)?$/;
+
+/**
+ * A module that holds an SDK's client (`anthropic/_client.py`, `src/client.ts`): a class it defines is a
+ * client even when its name is the service's alone (`Anthropic()`, `OpenAI()`, `GoogleGenAI()` are Create
+ * Anthropic Client, ...: what the user makes is a client, not "an Anthropic").
+ */
+export const CLIENT_MODULE = /(?:^|\/)_?(?:async_?|sync_?)?clients?\.(?:py|[cm]?[jt]s)$/i;
+
+/** A React-style hook's name: `use` then a capital (`useChat`, `useUIState`). */
+export const HOOK_NAME = /^use[A-Z]/;
 
 /** The role a constructor gets when nothing above matches. */
 export const DEFAULT_CONSTRUCTOR = { role: 'build' as Role, title: 'Create', noun: 'Setup' };
