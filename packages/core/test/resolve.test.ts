@@ -336,6 +336,28 @@ describe('a module-level instance', () => {
     expect(calls?.find((c) => c.callee === 'chat')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.chat' });
     expect(calls?.find((c) => c.callee === 'generate')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Client.generate' });
   });
+
+  it('is followed through imports: made in one module, imported by the package, its methods are its class\'s', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from acme.utils.settings import settings\n\nconfigure = settings.configure\n',
+      'acme/utils/__init__.py': '',
+      'acme/utils/settings.py': 'class Settings:\n    def configure(self, **kwargs):\n        """Configure."""\n        return kwargs\n\n\nsettings = Settings()\n',
+      'examples/a.py': 'import acme\n\nacme.configure(lm=1)\n',
+      'examples/b.py': 'from acme.utils.settings import settings\n\nsettings.configure(lm=2)\n',
+      'examples/c.py': 'import acme\nimport acme.utils.settings as st\n\nacme.utils.settings.settings.configure(lm=3)\nst.settings.configure(lm=4)\n',
+      // Made under a condition, or bound again: no instance of one known class.
+      'acme/other.py': 'from acme.utils.settings import Settings\n\nif Settings:\n    other = Settings()\n',
+      'examples/d.py': 'from acme.other import other\n\nother.configure(lm=5)\n',
+    });
+    const calls = await callsOf(repo);
+    const one = (file: string, written: string) => calls.get(file)?.find((c) => c.written === written)?.resolution;
+    expect(one('examples/a.py', 'acme.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
+    expect(one('examples/b.py', 'settings.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
+    expect(one('examples/c.py', 'acme.utils.settings.settings.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
+    expect(one('examples/c.py', 'st.settings.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
+    expect(one('examples/d.py', 'other.configure')?.kind ?? 'unresolved').toBe('unresolved');
+  });
 });
 
 describe('a source done', () => {

@@ -369,7 +369,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const mod = await index.moduleSymbol(target);
     if (mod.kind === 'module') {
       const sym = await index.resolveInModule(target, n.name);
-      return { kind: 'symbol', sym: sym.kind === 'unresolved' && index.modules.has(`${target}.${n.name}`) ? await index.moduleSymbol(`${target}.${n.name}`) : sym };
+      if (sym.kind === 'unresolved' && index.modules.has(`${target}.${n.name}`)) return { kind: 'symbol', sym: await index.moduleSymbol(`${target}.${n.name}`) };
+      // A module-level instance the library makes once (`settings = Settings()`): its methods are its class's.
+      const made = sym.kind === 'unresolved' ? await index.moduleInstance(target, n.name) : undefined;
+      return made ? { kind: 'instance', cls: made } : { kind: 'symbol', sym };
     }
     if (mod.kind === 'external' || mod.kind === 'stdlib') return { kind: mod.kind, module: target };
     const sub = await index.moduleSymbol(`${target}.${n.name}`);
@@ -578,7 +581,11 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
           if (made) return memberValue(made, name);
         }
         if (v.sym.kind === 'def' && v.sym.module === '__example__') return { kind: 'unknown', reason: `attribute \`${name}\` of a local definition`, local: true };
-        return boundTo(symbolValue(await index.member(v.sym, name)), v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined);
+        const m = await index.member(v.sym, name);
+        // `dspy.settings`: a module-level instance of the library.
+        const made = m.kind === 'unresolved' && v.sym.kind === 'module' ? await index.moduleInstance(v.sym.module, name) : undefined;
+        if (made) return { kind: 'instance', cls: made };
+        return boundTo(symbolValue(m), v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined);
       }
       case 'instance': {
         const m = await index.classMember(v.cls, name);

@@ -432,19 +432,33 @@ export class PythonIndex {
     // submodule of the package has the name: ollama's `_client = Client()` in `ollama/__init__.py`, after
     // `from ollama._client import Client`, rebinds the package's `_client` (`chat = _client.chat`).
     let sym: PySymbol = (chain.length > 1 ? await this.moduleInstance(module, chain[0], seen) : undefined) ?? (await this.resolveInModule(module, chain[0], seen));
-    for (const part of chain.slice(1)) sym = await this.member(sym, part);
+    for (let i = 1; i < chain.length; i++) {
+      // (`utils.settings.configure`: the instance may sit in a module further down the chain.)
+      const made = sym.kind === 'module' && i < chain.length - 1 ? await this.moduleInstance(sym.module, chain[i], seen) : undefined;
+      sym = made ?? (await this.member(sym, chain[i]));
+    }
     return sym;
   }
 
   /**
    * The class of a module-level instance: `name` bound once, unconditionally, at module level, by a call
-   * of a name the module resolves to a repository class (`api = HfApi()`), and by nothing else.
+   * of a name the module resolves to a repository class (`api = HfApi()`), and by nothing else; or
+   * imported, unguarded, from a module where it is one (dspy's `from dspy.dsp.utils.settings import
+   * settings` then `configure = settings.configure`: `settings = Settings()` lives in the other module).
    */
-  private async moduleInstance(module: string, name: string, seen: Set<string>): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
+  async moduleInstance(module: string, name: string, seen = new Set<string>()): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
     const path = this.modules.get(module);
     const facts = path ? await this.load(path) : null;
     if (!facts) return undefined;
     const makers = this.moduleCalls(facts).get(name) ?? [];
+    if (!makers.length) {
+      const key = `instance:${module}:${name}`;
+      const bound = lastImportBinding(facts.imports, name);
+      if (!bound?.name || bound.imp.guard || bound.imp.conditional || seen.has(key)) return undefined;
+      if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
+      const target = this.absoluteModule(path!, bound.imp);
+      return target && this.modules.has(target) ? this.moduleInstance(target, bound.name.name, new Set([...seen, key])) : undefined;
+    }
     const c = makers[0];
     if (makers.length !== 1 || c.assignedTo.length !== 1 || c.bindKind || c.conditional || c.callee.base !== 'name') return undefined;
     if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
