@@ -205,6 +205,18 @@ describe('steps are milestones of the public API', () => {
     });
     const a = await analysed(repo, 'from pkg import Client, Trainer\nclient = Client(key="k")\nmsg = client.messages.create(text="hi")\nprint(msg)\ntrainer = Trainer(model=\"m\")\ntrainer.train()\n');
     expect(a.steps.map((s) => s.calls.map((c) => c.callee))).toEqual([['Client'], ['client.messages.create'], ['trainer.train', 'Trainer']]);
+    // Made in `main`, used by helpers written above it (a TypeScript sample): made first all the same.
+    const relay = mkdtempSync(path.join(os.tmpdir(), 'goldpath-relay-'));
+    cpSync(path.join(ROOT, 'examples/relay-sdk/repo'), relay, { recursive: true });
+    writeFileSync(
+      path.join(relay, 'examples/helpers.ts'),
+      "import Relay from 'relay-sdk';\n\nasync function pick(client: Relay) {\n  return client.models.list();\n}\n\nasync function ask(client: Relay, model: string) {\n  return client.chat.completions.create({ model, messages: [] });\n}\n\nasync function main() {\n  const client = new Relay({ apiKey: 'k' });\n  const models = await pick(client);\n  await ask(client, models[0].id);\n}\n\nmain();\n",
+    );
+    const ts = buildSteps((await callsOf(relay)).get('examples/helpers.ts')!);
+    expect(ts.map((s) => s.calls[0].callee)).toEqual(['Relay', 'client.models.list', 'client.chat.completions.create']);
+    // Bound again: each use stays with its own making.
+    const again = await analysed(repo, 'from pkg import Client\nclient = Client(key="a")\nclient.messages.create(text="hi")\nclient = Client(key="b")\nclient.messages.create(text="ho")\n');
+    expect(again.steps.map((s) => s.calls[0].site.start)).toEqual([...again.steps.map((s) => s.calls[0].site.start)].sort((x, y) => x - y));
   });
 
   it('names a step after the variable it fills or passes only when the name says what the value is', async () => {
@@ -273,6 +285,15 @@ describe('steps are milestones of the public API', () => {
     const two = (cls: string, call: string, file: string) => analysed(repo, `from pkg import ${cls}\nclient = ${cls}()\nclient.chat.${call}("hi")\n`, file);
     const pooled = buildWorkflows([await two('CloudClient', 'create', 'examples/a.py'), await two('LocalClient', 'create', 'examples/b.py'), await two('CloudClient', 'send', 'examples/c.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
     expect(pooled.map((x) => x.steps.map((st) => st.calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`).join(' + ')))).toEqual([['CloudClient + LocalClient (alternative)', 'client.chat.create', 'client.chat.send']]);
+    // A README section that takes the client as made leads the pool; the client its joiners make comes first.
+    const lib = write({
+      'pkg/__init__.py': 'from .client import CloudClient\n',
+      'pkg/client.py': 'class Chat:\n    def create(self, prompt):\n        return prompt\n\n    def send(self, text):\n        return text\n\n    def stream(self, text):\n        return text\n\n\nclass CloudClient:\n    def __init__(self):\n        self.chat = Chat()\n',
+    });
+    const readme = await analysed(lib, 'from pkg import CloudClient\nclient: CloudClient\nclient.chat.create("hi")\nclient.chat.send("ho")\n', 'README.md', 'readme');
+    const streams = (file: string) => analysed(lib, 'from pkg import CloudClient\nclient = CloudClient()\nclient.chat.stream("hi")\n', file);
+    const led = buildWorkflows([readme, await streams('examples/a.py'), await streams('examples/b.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
+    expect(led.map((x) => x.steps.map((st) => st.calls[0].call.callee))).toEqual([['CloudClient', 'client.chat.create', 'client.chat.send', 'client.chat.stream']]);
   });
 
   it('shows an API once in a use case: the same call with a topic option, or already shown as another way to do a step, is no second step', async () => {
@@ -2027,6 +2048,7 @@ describe('an API reference of one section per method', () => {
     // The test of every method is no home for the reference sections.
     expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(methods.map((f) => `client.trainings.${f}`));
   });
+
 });
 
 describe('pages beside the README', () => {

@@ -761,12 +761,35 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     }
   }
   madeForLaterStep(order);
+  madeBeforeUse(order);
   for (const step of order) namedByWhatItRuns(step);
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? withSharedName(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
 }
 
 const withSharedName = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
+
+/**
+ * An object is made before it is used: a step that makes one (`ai = new GoogleGenAI()`) goes before the
+ * first step that calls through the name it is kept in (`ai.environments.get(...)`). Steps run in the
+ * order of their lines, and a sample's helpers, written above the `main` that makes the client and hands
+ * it to them, came first: js-genai's environments sample was Get Environment > ... > Create GoogleGenAI
+ * Client. In place.
+ */
+function madeBeforeUse(order: DraftStep[]): void {
+  for (const made of [...order]) {
+    const c = made.calls[0];
+    if (!isConstructor(c) || c.assignedTo.length !== 1) continue;
+    const v = c.assignedTo[0];
+    // (A name bound again, `client = A()` ... `client = B()`, keeps each use with its own making.)
+    if (order.some((st) => st.calls.some((d) => d !== c && d.assignedTo.includes(v)))) continue;
+    const at = order.indexOf(made);
+    const first = order.findIndex((st, i) => i < at && st.calls.some((d) => d.callee.startsWith(`${v}.`)));
+    if (first < 0) continue;
+    order.splice(at, 1);
+    order.splice(first, 0, made);
+  }
+}
 
 /**
  * A bare Run, Serve or Start names what it runs: the variable it is given first (`Runner.run(agent, ...)`,

@@ -450,7 +450,7 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     const have = new Set(steps.map(stepApi));
     // Another client built the same way (AnthropicFoundry beside AnthropicBedrock) is another way to do
     // the first's client step, not a step after it.
-    const clientAt = steps.findIndex((st) => first.members.some((m) => isClient(st, m)));
+    let clientAt = steps.findIndex((st) => first.members.some((m) => isClient(st, m)));
     // Beside several others, a step only one source shows is that source's own (an Azure example that also
     // generates an image beside the transcription sections), not the pool's.
     const shownBy = new Map<string, number>();
@@ -464,8 +464,14 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
         const aside = others.length > 1 && shownBy.get(stepApi(s))! < 2 && !topic;
         if (have.has(stepApi(s)) || aside) continue;
         have.add(stepApi(s));
-        if (clientAt < 0 || !o.members.some((m) => isClient(s, m))) {
+        if (!o.members.some((m) => isClient(s, m))) {
           steps.push(s);
+          continue;
+        }
+        // A joiner's client is made before the calls made through it: first, when the leader makes none.
+        if (clientAt < 0) {
+          steps.unshift(s);
+          clientAt = 0;
           continue;
         }
         steps[clientAt] = withAlternatives(steps[clientAt], [s.calls[0]]);
