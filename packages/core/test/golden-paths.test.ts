@@ -214,8 +214,8 @@ describe('steps are milestones of the public API', () => {
     );
     const ts = buildSteps((await callsOf(relay)).get('examples/helpers.ts')!);
     expect(ts.map((s) => s.calls[0].callee)).toEqual(['Relay', 'client.models.list', 'client.chat.completions.create']);
-    // Bound again: each use stays with its own making.
-    const again = await analysed(repo, 'from pkg import Client\nclient = Client(key="a")\nclient.messages.create(text="hi")\nclient = Client(key="b")\nclient.messages.create(text="ho")\n');
+    // Bound again (`client = Trainer(...)`): each use stays with its own making.
+    const again = await analysed(repo, 'from pkg import Client, Trainer\nclient = Client(key="a")\nclient.messages.create(text="hi")\nclient = Trainer(model="m")\nprint(client.model)\n');
     expect(again.steps.map((s) => s.calls[0].site.start)).toEqual([...again.steps.map((s) => s.calls[0].site.start)].sort((x, y) => x - y));
   });
 
@@ -2048,7 +2048,6 @@ describe('an API reference of one section per method', () => {
     // The test of every method is no home for the reference sections.
     expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(methods.map((f) => `client.trainings.${f}`));
   });
-
 });
 
 describe('pages beside the README', () => {

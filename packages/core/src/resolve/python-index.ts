@@ -450,18 +450,18 @@ export class PythonIndex {
     const path = this.modules.get(module);
     const facts = path ? await this.load(path) : null;
     if (!facts) return undefined;
+    // Bound otherwise too, by an assignment or a definition: no instance of one known class.
+    if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
     const makers = this.moduleCalls(facts).get(name) ?? [];
     if (!makers.length) {
       const key = `instance:${module}:${name}`;
       const bound = lastImportBinding(facts.imports, name);
       if (!bound?.name || bound.imp.guard || bound.imp.conditional || seen.has(key)) return undefined;
-      if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
       const target = this.absoluteModule(path!, bound.imp);
       return target && this.modules.has(target) ? this.moduleInstance(target, bound.name.name, new Set([...seen, key])) : undefined;
     }
     const c = makers[0];
     if (makers.length !== 1 || c.assignedTo.length !== 1 || c.bindKind || c.conditional || c.callee.base !== 'name') return undefined;
-    if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
     // An import of the name after the call rebinds it.
     const imported = lastImportBinding(facts.imports, name);
     if (imported && imported.imp.line > c.line) return undefined;
