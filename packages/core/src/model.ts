@@ -131,6 +131,12 @@ export interface CallSite {
    * `call` (`@function_tool(name_override=...)`).
    */
   decorator?: 'bare' | 'call';
+  /**
+   * A call written as a decorator over a function the source defines and does not hand on (`@mcp.tool()`
+   * over `def add`): that function's name. It defines the function for the library (Define Tool); it
+   * calls no tool.
+   */
+  decorates?: string;
   /** For a pattern (a local function passed to an API): the callee it is passed to. */
   passedTo?: string;
   /** The values the call passes, as written (clipped), by argument name: what the user chose. */
@@ -302,7 +308,7 @@ export interface Skipped {
  * `major.minor`. The minor grows when fields are added; the major when a field is removed, renamed or
  * changes meaning. Consumers should check the major.
  */
-export const SCHEMA_VERSION = '1.3';
+export const SCHEMA_VERSION = '1.4';
 
 export interface GoldpathModel {
   /** The version of this shape (`major.minor`, see SCHEMA_VERSION). */

@@ -634,6 +634,29 @@ describe('steps name the call as written', () => {
     expect(a.steps.map((s) => s.title)).toEqual(['Create MCP Server', 'Add Tool', 'Run MCP Server']);
   });
 
+  it('a decorator over a function the source keeps defines it for the library: Define Tool, written with its @', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .server import McpServer\n',
+      'pkg/server.py': 'class McpServer:\n    def __init__(self, name):\n        self.name = name\n\n    def tool(self, name=None):\n        def wrap(fn):\n            return fn\n        return wrap\n\n    def run(self):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from pkg import McpServer\nmcp = McpServer("demo")\n\n\n@mcp.tool()\ndef add(a: int, b: int) -> int:\n    return a + b\n\n\nmcp.run()\n');
+    const tool = a.calls.find((c) => c.callee === 'mcp.tool')!;
+    expect(tool.decorates).toBe('add');
+    expect(tool.decorator).toBeUndefined();
+    expect(titleOf(nameCall(tool))).toBe('Define Tool');
+    expect(principleOf(nameCall(tool))).toBe('Tool_Definition');
+    // The same method called, not written over a function: a call.
+    const called = await analysed(repo, 'from pkg import McpServer\nmcp = McpServer("demo")\nwrap = mcp.tool()\n');
+    expect(called.calls.find((c) => c.callee === 'mcp.tool')!.decorates).toBeUndefined();
+    // On the page, the API Call is written as the source writes it.
+    const ctx = { repoName: 'acme_x', runtime: 'Python' as const, modelDomains: [], existingImplementations: new Set<string>(), all: true };
+    const w = buildWorkflows([a, await analysed(repo, 'from pkg import McpServer\nmcp = McpServer("demo")\n\n\n@mcp.tool()\ndef sub(a: int, b: int) -> int:\n    return a - b\n\n\nmcp.run()\n', 'examples/u.py')], { suggestions: [], purposes: new Map() }, ctx).workflows;
+    const step = w.flatMap((x) => x.steps).find((s) => s.calls[0].call.callee === 'mcp.tool')!;
+    expect(step.title).toBe('Define Tool');
+    expect(step.calls[0].apiCall).toBe('@mcp.tool()');
+  });
+
   it('a `_sync`/`_async` suffix is a way of running, not an object; twins titled alike say which way', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

@@ -43,7 +43,7 @@ export function isApiCall(c: CallSite): boolean {
 
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
 export function nameCall(c: CallSite): Naming {
-  const n = hookNaming(c, namingOf(c));
+  const n = decoratorNaming(c, hookNaming(c, namingOf(c)));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
   return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions } : {}) };
@@ -59,6 +59,17 @@ function hookNaming(c: CallSite, n: Naming): Naming {
   if (c.command || c.resolution.kind === 'tool' || c.resolution.kind === 'pattern' || !HOOK_NAME.test(method)) return n;
   const object = objectTokens(tokens(method).slice(1), 'use');
   return object.length ? { ...n, verb: 'Use', noun: 'Usage', object } : n;
+}
+
+/**
+ * A decorator over a function the source does not hand on (`@mcp.tool()`, `@mcp.resource(...)`,
+ * `@agent.tool_plain`) defines that function for the library: Define Tool, not "Call Tool" (a name
+ * without a verb). Its role stays, so it groups as before.
+ */
+function decoratorNaming(c: CallSite, n: Naming): Naming {
+  if (!c.decorates || !n.verbless || c.decorator) return n;
+  const object = objectTokens(tokens(c.callee.split('.').pop()!), '');
+  return object.length ? { ...n, verb: 'Define', noun: 'Definition', object } : n;
 }
 
 /**

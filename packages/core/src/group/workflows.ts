@@ -665,7 +665,7 @@ function applyOneToOne(workflows: Workflow[], ctx: WorkflowContext): void {
 function stepCall(c: CallSite, environment: string, produced: Map<string, string>, ctx: WorkflowContext): StepCall {
   const r = c.resolution;
   // A command of the repository's own CLI is shown as the command line as written (clarification 23).
-  const apiCall = c.command ? c.command.line : `${c.decorator ? '@' : ''}${c.callee}${c.decorator === 'bare' ? '' : `(${c.argNames.join(', ')})`}`;
+  const apiCall = c.command ? c.command.line : `${c.decorator || c.decorates ? '@' : ''}${c.callee}${c.decorator === 'bare' ? '' : `(${c.argNames.join(', ')})`}`;
   let type: StepCall['type'] = 'API Doc';
   let sourceLocation = 'unresolved';
   let impl = implementationName(c.callee);

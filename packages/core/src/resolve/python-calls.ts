@@ -866,6 +866,9 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       bare.push({ line, endLine: line, callee: { base: 'name', chain: text.split('.'), text }, args: [], scope: d.parent, inMainGuard: false, assignedTo: [d.name], statementLine: line });
     });
   }
+  // Every other decorator the source calls over its own functions (`@mcp.tool()` over `def add`): by line.
+  const decorated = new Map<string, PyDef>();
+  for (const d of facts.defs) if (d.kind === 'function' && !products.includes(d)) d.decoratorLines.forEach((line) => decorated.set(`${d.parent}\0${line}`, d));
   // The names decorators make are values of the source, not its own machinery.
   const machinery = new Map([...localDefs].filter(([n]) => !products.some((d) => d.name === n && d.parent === '')));
   const decoratorSite = async (call: PyCall): Promise<void> => {
@@ -927,6 +930,8 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const site = await callSite(index, src, product ? { ...call, assignedTo: [product.name] } : call, base ? { kind: 'symbol', sym: base } : callee, span(call.line, call.endLine), machinery);
     if (base && site.resolution.kind === 'repo') site.resolution.via = 'subclass';
     if (product) site.decorator = 'call';
+    const over = !product && call.parent === undefined ? decorated.get(`${call.scope}\0${call.line}`) : undefined;
+    if (over) site.decorates = over.name;
     site.order = orderOf(call, i);
     const outer = enclosing(i);
     site.within = outer === undefined ? [] : orderOf(facts.calls[outer], outer);
