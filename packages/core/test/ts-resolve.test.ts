@@ -342,3 +342,25 @@ describe('a monorepo root named like its published package; README copies', asyn
     expect(model.candidates.filter((x) => x.path === 'README-dev.md').map((x) => x.kind)).toEqual(['docs']);
   });
 });
+
+describe('a `this` parameter', async () => {
+  const repo = write({
+    'package.json': '{ "name": "sbx", "main": "src/index.ts" }\n',
+    'src/index.ts': [
+      'export class Sandbox {',
+      '  static async create<S extends typeof Sandbox>(this: S, template: string, opts?: { apiKey?: string }): Promise<InstanceType<S>> {',
+      '    return new this() as InstanceType<S>;',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'examples/start.ts': "import { Sandbox } from '../src/index';\n\nconst box = await Sandbox.create('base', { apiKey: 'k' });\nconsole.log(box);\n",
+  });
+  const calls = await callsOf(repo);
+
+  it('takes no argument: the first argument is the first real parameter', () => {
+    const c = find(calls.get('examples/start.ts'), 'Sandbox.create');
+    expect(c.resolution).toMatchObject({ kind: 'repo', qualname: 'Sandbox.create' });
+    expect(c.argNames).toEqual(['template', '{ apiKey }']);
+  });
+});

@@ -479,7 +479,9 @@ function functionParams(node: ts.Node): ts.NodeArray<ts.ParameterDeclaration> | 
 }
 
 /** Arguments by their parameter name; an object literal shows its keys (`{ model, messages }`). */
-function argNames(call: ts.CallExpression | ts.NewExpression, params?: ts.NodeArray<ts.ParameterDeclaration>): string[] {
+function argNames(call: ts.CallExpression | ts.NewExpression, declared?: ts.NodeArray<ts.ParameterDeclaration>): string[] {
+  // A `this` parameter types the receiver (`static create(this: S, opts)`): no argument is passed for it.
+  const params = declared?.filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'));
   return (call.arguments ?? []).map((a, i) => {
     if (ts.isObjectLiteralExpression(a)) {
       const keys = a.properties.map((p) => (ts.isSpreadAssignment(p) ? `...${fold(p.expression.getText(), 30)}` : p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : '…'));
