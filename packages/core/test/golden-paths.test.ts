@@ -1978,6 +1978,40 @@ describe('small use cases pooled by area', () => {
     expect(w.evidence.map((e) => e.kind)).not.toContain('tests-only');
   });
 
+  it('... and so does a README section that gets its object from a factory method the tests never call (their fixture hands it over)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': ['# pkg', '', 'Sandboxes in the cloud.', '', '## Start a sandbox and run commands', '', '```python', 'from pkg import Sandbox', '', 'with Sandbox.create() as sandbox:', '    result = sandbox.commands.run("echo hi")', '    print(result)', '```', ''].join('\n'),
+      'pkg/__init__.py': 'from .sandbox import Sandbox\n',
+      'pkg/sandbox.py': [
+        'class Commands:',
+        ...['run', 'list', 'kill'].flatMap((f) => [`    def ${f}(self, cmd=None):`, '        return cmd', '']),
+        'class Sandbox:',
+        '    def __init__(self):',
+        '        self.commands = Commands()',
+        '',
+        '    @classmethod',
+        '    def create(cls):',
+        '        return cls()',
+        '',
+        '    def __enter__(self):',
+        '        return self',
+        '',
+        '    def __exit__(self, *a):',
+        '        return None',
+        '',
+      ].join('\n'),
+      'tests/test_commands.py': ['from pkg import Sandbox', '', '', 'def test_commands(sandbox: Sandbox):', '    sandbox.commands.run("sleep 1")', '    sandbox.commands.list()', '    sandbox.commands.kill("1")', ''].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
+    const readme = m.candidates.find((c) => c.path === 'README.md')!;
+    expect(readme.kept).toBe(true);
+    const w = m.workflows.find((x) => x.pageName === readme.workflow)!;
+    expect(w.sources.map((s) => s.path)).toEqual(['README.md', 'tests/test_commands.py']);
+    expect(w.steps[0].calls[0].call.callee).toBe('Sandbox.create');
+    expect(w.evidence.map((e) => e.kind)).not.toContain('tests-only');
+  });
+
   it('pools small use cases on their anchors, not on a loader every one of them calls', async () => {
     const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', `from pkg import Pipeline, ${fn}`, 'p = Pipeline.from_pretrained("x")', `${fn}(p)`, '```', ''];
     const repo = write({

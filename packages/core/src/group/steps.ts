@@ -644,7 +644,9 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     if (ways.has(c)) return;
     // A constructor whose instance a later milestone call is made on joins that call (`Trainer(...)` → `.train()`).
     // (Not a constructor that loads: `model = CrossEncoder("name")` then `model.predict(...)` is Load, then Predict.)
-    if (isConstructor(c) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
+    // (A factory method called on its class, `Sandbox.create()`, builds the object as its constructor would.)
+    const factory = !isConstructor(c) && c.resolution.kind === 'repo' && c.definition?.kind === 'method' && /^[A-Z]\w*\.\w+$/.test(c.callee);
+    if ((isConstructor(c) || factory) && c.assignedTo.length === 1 && !loadsPretrained(c)) {
       // Only when the instance's first use is that method call; passed on first, it is a step of its own.
       const v = c.assignedTo[0];
       const user = api.findIndex((d, j) => j > i && (d.callee.startsWith(`${v}.`) || d.uses.includes(v)));
@@ -655,7 +657,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
       // reached through its resources (`client.messages.create`) is set up once and serves every call: a
       // step of its own (Create Client), however many calls it serves.
       if (member?.includes('.')) return;
-      if (member !== undefined && MILESTONE_ROLES.has(namings[user].role)) {
+      if (!factory && member !== undefined && MILESTONE_ROLES.has(namings[user].role)) {
         joinTo.set(i, user);
         return;
       }

@@ -486,11 +486,15 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
     // Last, a use case only tests show takes it when it makes all its calls, or all its calls of the
     // library's functions and methods: tests use a fixture's client, the example builds its own (a README
     // section or an example and the tests of the same API are one use case).
+    // (Nor the factory method that builds the object the source then works through: `Sandbox.create()`
+    // before `sandbox.commands.run(...)` is how the example gets what a test's fixture hands it.)
+    const builds = (c: CallSite) => c.assignedTo.length === 1 && merged.members.some((m) => m.calls.some((d) => d.callee.startsWith(`${c.assignedTo[0]}.`)));
+    const workKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class' && !builds(c)).map(callKey));
     const mk = mains(merged);
     const host =
       repoKeys.flatMap((k) => byKey.get(k) ?? []).find((h) => !testBuilt(h)) ??
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
-      (repoKeys.length ? (byKey.get(repoKeys[0]) ?? []).find((h) => testBuilt(h) && repoKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
+      (workKeys.length ? (byKey.get(workKeys[0]) ?? []).find((h) => testBuilt(h) && workKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
     if (host) absorbInto(host, merged, isPublic);
     else dropped.push(merged);
