@@ -54,7 +54,11 @@ describe('names', () => {
     expect(workflowNameFrom('Image from text generation')).toBe('Image_From_Text_Generation');
     expect(workflowNameFrom('Train one model per GPU across nodes')).toBe('Train_One_Model_Per_GPU');
     // Too long for a name: the phrase before its first joining word.
-    expect(workflowNameFrom('Initializing weights with LoftQ by replacing LoRA weights in-place')).toBe('Initializing_Weights_Loft_Q');
+    expect(workflowNameFrom('Initializing weights with LoftQ by replacing LoRA weights in-place')).toBe('Initializing_Weights_LoftQ');
+    // A name with inner capitals is not split into a lone letter; it keeps its capitals.
+    expect(workflowNameFrom('LoftQ initialization')).toBe('LoftQ_Initialization');
+    expect(workflowNameFrom('Fine-tune a ViTModel')).toBe('Fine_Tune_ViTModel');
+    expect(workflowNameFrom('gRPC transport')).toBe('GRPC_Transport');
   });
   it('never produces a name outside the page-name pattern', () => {
     for (const t of ['a-b', 'Hello: World/Again', '9 lives', 'grpo rl', 'x__y', '_private_thing_']) {

@@ -131,6 +131,9 @@ export function word(token: string): string {
 }
 
 /** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
+/** A word written with inner capitals (`LoftQ`, `BCOTrainer`): a name, its capitals its own. */
+const mixed = (w: string) => /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w);
+
 export function pageName(words: string[]): string | undefined {
   const cleaned = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).filter(Boolean);
   // A word the next one repeats, in the singular or as is, says nothing twice (Session_Sessions_Deletion).
@@ -141,8 +144,13 @@ export function pageName(words: string[]): string | undefined {
     if (!out[0]) out.shift();
   }
   if (!out.length) return undefined;
-  // The first word is capitalised like the others, but an all-capitals one (an acronym: BCO) stays.
-  const name = out.map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) ? word(w) : spelled(w.toLowerCase()) ?? capitalTo(w.charAt(0).toUpperCase() + w.slice(1)))).join('_');
+  // The first word is capitalised like the others, but an all-capitals one (an acronym: BCO) stays, and so
+  // do the inner capitals of a name (LoftQ).
+  // (A name starts with a capital even where its first word is spelled with a small one: gRPC → GRPC.)
+  const name = out
+    .map((w, i) => (i === 0 && !/^[A-Z][A-Z0-9]+$/.test(w) && !mixed(w) ? word(w) : spelled(w.toLowerCase()) ?? capitalTo(w.charAt(0).toUpperCase() + w.slice(1))))
+    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .join('_');
   return WORKFLOW_NAME_RE.test(name) ? name : undefined;
 }
 
@@ -157,11 +165,16 @@ export function workflowNameFrom(text: string): string | undefined {
     .filter(Boolean);
   const kept = ws.filter((w) => !NAME_FILLER.has(w.toLowerCase()));
   // An identifier keeps its parts and their capitals (`BCOTrainer` → BCO_Trainer), a plain word is capitalised.
-  const parts = (w: string) => (!spelled(w.toLowerCase()) && /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w) ? splitCamel(w).split(' ').filter(Boolean) : [w]);
-  const cased = (w: string) => (spelled(w.toLowerCase()) ?? (/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
+  // (Not into a lone letter: `LoftQ`, `ViTModel`, `gRPC` are one name each, not Loft_Q, Vi_T_Model, G_RPC.)
+  const parts = (w: string) => {
+    if (spelled(w.toLowerCase()) || !mixed(w)) return [w];
+    const split = splitCamel(w).split(' ').filter(Boolean);
+    return split.some((p) => /^[A-Za-z]$/.test(p)) ? [w] : split;
+  };
+  const cased = (w: string) => (spelled(w.toLowerCase()) ?? ((/^[A-Z0-9]{2,}$/.test(w) && /[A-Z]/.test(w)) || mixed(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()));
   const all = kept.length ? kept : ws;
   // Too long for a name: the phrase before its first joining word ("Initializing weights with LoftQ by
-  // replacing LoRA weights in-place" → Initializing_Weights_Loft_Q), else the first six words.
+  // replacing LoRA weights in-place" → Initializing_Weights_LoftQ), else the first six words.
   const join = all.findIndex((w, i) => i >= 2 && NAME_DANGLING.has(w.toLowerCase()));
   const words = all.length > MAX_NAME_WORDS && join > 0 && join <= MAX_NAME_WORDS ? all.slice(0, join) : all.slice(0, MAX_NAME_WORDS);
   // A joining word names nothing at the end of a name (what followed it was filler, or cut).
