@@ -1059,6 +1059,19 @@ describe('near-duplicates and evidence', () => {
     expect(ranked[0].members).toBe(walk);
   });
 
+  it("... counting only steps of the API the README, docs and examples use, when they use any: a test of the library's inner workings walks no golden path", async () => {
+    // An example shows loading and merging; one test walks those, the others walk what no user calls.
+    const example = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\n`, 'examples/merge.py');
+    const walk = await Promise.all(['x', 'y'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = merge_adapters(m, ["a"], [1.0])\n`, `tests/test_${k}.py`, 'test')));
+    const inner = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, `${H}m = Model([1.0])\nm = add_adapter(m, AdapterConfig())\nm.save_gguf("${k}")\nm.save("${k}")\n`, `tests/test_${k}.py`, 'test')));
+    const useCase = (members: AnalysedSource[]) => ({ anchor: callKey(members[0].steps[0].calls[0]), anchorCall: members[0].steps[0].calls[0], members, steps: members[0].steps });
+    const ctx = { suggestions: [], sources: [example, ...walk, ...inner], isPublic: publicSurface() };
+    const ranked = rankUseCases([useCase(inner), useCase(walk)], ctx);
+    expect(ranked[0].members).toBe(walk);
+    // Without the example, more tests and more public steps win.
+    expect(rankUseCases([useCase(inner), useCase(walk)], { ...ctx, sources: [...walk, ...inner] })[0].members).toBe(inner);
+  });
+
   it('gives README rank evidence only to the use case the README section shows (makes its anchor call)', async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save("o")\n`, 'README.md', 'readme');
     const example = await analysed(ADAPTKIT, partial, 'examples/partial.py');

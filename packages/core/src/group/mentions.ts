@@ -70,16 +70,20 @@ export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTe
  */
 export function mentionOf(api: string, readme: ReadmeTerms | undefined): string | undefined {
   if (!readme) return undefined;
-  // `Class.method` is named by its class (`UNet2DModel.from_pretrained`: a loader every class has says
-  // nothing of the use case); `obj.method` and `function` by their own name.
-  const chain = api.replace(/\(.*$/s, '').split('.');
-  const cls = chain.length > 1 ? chain.slice(0, -1).reverse().find((p) => /^[A-Z]/.test(p)) : undefined;
-  const name = cls ?? chain[chain.length - 1] ?? '';
-  if (name.length >= 3 && readme.code.has(name.toLowerCase())) return `\`${name}\``;
+  const inCode = codeMentionOf(api, readme);
+  if (inCode) return inCode;
   // Parts: snake_case pieces, then camel-case words with acronym runs kept whole (GRPOTrainer → GRPO, Trainer).
   const parts = nameParts(api);
   const hit = parts.find((p) => p.length >= 3 && readme.terms.has(p.toLowerCase()));
   return hit ? readme.terms.get(hit.toLowerCase()) : undefined;
+}
+
+/** The README's code names the API: `Class.method` by its class (`UNet2DModel.from_pretrained`: a loader every class has says nothing of the use case); `obj.method` and `function` by their own name. */
+export function codeMentionOf(api: string, readme: ReadmeTerms | undefined): string | undefined {
+  const chain = api.replace(/\(.*$/s, '').split('.');
+  const cls = chain.length > 1 ? chain.slice(0, -1).reverse().find((p) => /^[A-Z]/.test(p)) : undefined;
+  const name = cls ?? chain[chain.length - 1] ?? '';
+  return readme && name.length >= 3 && readme.code.has(name.toLowerCase()) ? `\`${name}\`` : undefined;
 }
 
 /** The words of an API's name (`Class.method` by its class), snake_case and camel-case pieces. */

@@ -1,13 +1,13 @@
 // Use cases → ranked use cases, each with the evidence behind its rank: the README quick start first,
 // then README and docs sections (guides before reference pages), phase 0 suggestions, how many sources
 // follow the use case, and whether its API is the package's public surface. Test-only use cases last.
-import type { RankEvidence } from '../model.js';
+import type { CallSite, RankEvidence } from '../model.js';
 import { GUIDE_PAGES, QUICKSTART_HEADINGS, RANK_POINTS, REFERENCE_PAGES } from '../heuristics/tables.js';
 import { callKey, isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
 import type { AnalysedSource } from './source.js';
-import { featureOf, mentionOf, type ReadmeTerms } from './mentions.js';
+import { codeMentionOf, featureOf, mentionOf, type ReadmeTerms } from './mentions.js';
 import type { NavPlace } from './docs-nav.js';
 
 export interface RankedUseCase extends UseCase {
@@ -58,6 +58,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
   const feature = new Map(useCases.map((u) => [u, featureOf(u.anchor, ctx.readme)]));
   const spelled = new Map<string, number>();
   for (const [u, f] of feature) if (f && u.members.some((m) => m.candidate.kind !== 'test')) spelled.set(f, (spelled.get(f) ?? 0) + 1);
+  // The library's API that the README, docs and examples call (or the README's code names): what a user
+  // of the library calls, as opposed to what only its tests reach (a queue broker, a worker loop).
+  const shownApis = new Set(ctx.sources.filter((s) => s.candidate.kind !== 'test').flatMap((s) => s.calls.filter(isRepoCall).map(callKey)));
+  // (When they show none of it, nothing tells the public API a user calls from the rest.)
+  const userFacing = (c: CallSite) => !shownApis.size || shownApis.has(callKey(c)) || codeMentionOf(c.callee, ctx.readme) !== undefined;
   const ranked = useCases.map((u) => {
     const ev: RankEvidence[] = [];
     const best = (kind: string, items: { detail: string; points: number }[]) => {
@@ -100,9 +105,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     if (testOnly) {
       // Among themselves, use cases only tests show rank by how many tests follow them, and by how many
       // milestones of the public API they walk through: a test that loads, adapts, trains and saves as a
-      // user would is closer to a golden path than the unit test of one helper.
-      const walked = new Set(u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && ctx.isPublic(c)).map(callKey)).size;
-      ev.push({ kind: 'tests-only', detail: `only tests show it (${u.members.length} test(s), ${walked} public API step(s); ranked after every other use case)`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + u.members.length) + RANK_POINTS.testPublicStep * walked) });
+      // user would is closer to a golden path than the unit test of one helper. A step counts when its
+      // API is one the README, docs or examples use (litserve's tests of its ZeroMQ broker and worker
+      // loops walk public modules, but no user calls them).
+      const walked = new Set(u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && ctx.isPublic(c) && userFacing(c)).map(callKey)).size;
+      ev.push({ kind: 'tests-only', detail: `only tests show it (${u.members.length} test(s), ${walked} step(s) of the API the README, docs and examples use; ranked after every other use case)`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + u.members.length) + RANK_POINTS.testPublicStep * walked) });
     }
     const base = ev.reduce((n, e) => n + e.points, 0);
     // The package's public surface: repository calls outside tests, benchmarks, private modules and internals.
