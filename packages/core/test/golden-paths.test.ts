@@ -108,6 +108,10 @@ describe('steps are milestones of the public API', () => {
     const info = { ...base, callee: 'sandbox.get_info', assignedTo: ['info'], uses: ['sandbox'], definition: { ...base.definition!, returns: 'SandboxInfo' } };
     expect(titleOf(nameCall(info))).toBe('Get Info');
     expect(nameCall({ ...info, callee: 'sandbox.get_session' }).verb).toBe('Create');
+    // A method returning an instance fetches what its object holds or serves: `stream.get_final_message()`.
+    const method = { ...info, callee: 'stream.get_final_message', uses: ['stream'], definition: { ...base.definition!, kind: 'method' as const, returns: 'Message' } };
+    expect(titleOf(nameCall(method))).toBe('Get Final Message');
+    expect(nameCall({ ...method, definition: { ...method.definition, kind: 'function' as const } }).verb).toBe('Create');
   });
 
   it('takes `.eval()` chained on a loader for a mode switch, while `Trainer(...).train()` still trains', async () => {

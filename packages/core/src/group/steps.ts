@@ -172,7 +172,7 @@ function namingOf(c: CallSite): Naming {
     return { role: v.role, verb: v.title ?? word(nounVerb), noun: v.noun, object: objectTokens(nameTokens.slice(0, -1), nounVerb) };
   }
   if (verbTok) {
-    // `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
+    // A function `get_peft_model` returning a class instance makes one; it does not retrieve it. So does a `get_*`
     // whose result replaces what it was given (`model = get_peft_model(model, config)`), typed or not.
     // (Not its receiver: `page = page.getNextPage()` retrieves the next page.)
     // (A bare `get` fetches again what it is given: `prediction = replicate.predictions.get(prediction.id)`;
@@ -181,7 +181,9 @@ function namingOf(c: CallSite): Naming {
     const makes =
       verbTok === 'get' &&
       !(gotten.length && gotten.every((t) => RETRIEVED_NOUNS.has(t))) &&
-      (returnsInstance(def?.returns) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
+      // (A method returning an instance fetches one its object holds or serves: `stream.get_final_message()`,
+      // `api.get_collection(slug)`, `api.get_space_runtime(repo)` retrieve.)
+      ((returnsInstance(def?.returns) && def?.kind !== 'method') || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
