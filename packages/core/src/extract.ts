@@ -33,7 +33,7 @@ import { makeTsProject, type TsSetup } from './resolve/ts-program.js';
 import { splitLines } from './text/lines.js';
 import { CommandTable, ProgramCatalog } from './resolve/commands.js';
 import { shellCallSites, type ShellLine } from './resolve/shell-calls.js';
-import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS } from './heuristics/tables.js';
+import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, PLUMBING_DOMAINS } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
 import { goldpathPages } from './wiki/changes.js';
 
@@ -581,7 +581,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     {
       repoName,
       runtime,
-      modelDomains,
+      modelDomains: rankedDomains(meta.projectName, meta.dependencies, meta.keywords),
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs, reexported, testUtilities),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
@@ -711,6 +711,23 @@ async function stalePagesOf(workflows: GoldpathModel['workflows'], existing: Gol
 function toUnresolved(c: CallSite): UnresolvedCall {
   const r = c.resolution as { reason: string; candidates?: string[] };
   return { callee: c.callee, site: c.site, reason: r.reason, ...(r.candidates ? { candidates: r.candidates } : {}) };
+}
+
+/**
+ * The repository's domains, the most telling first: what the project's own name stands for
+ * (`anthropic`: LLMs), its keywords, then its dependencies in the order it declares them; plumbing (a
+ * command line, HTTP, validation: PLUMBING_DOMAINS) after every subject.
+ */
+function rankedDomains(name: string | undefined, deps: string[], keywords: string[]): string[] {
+  const out: string[] = [];
+  for (const t of DOMAIN_TAGS[(name ?? '').toLowerCase()] ?? []) out.push(t);
+  for (const k of keywords) {
+    const t = KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')];
+    if (t) out.push(t);
+  }
+  for (const d of deps) out.push(...(DOMAIN_TAGS[d.toLowerCase()] ?? []));
+  const unique = [...new Set(out)];
+  return [...unique.filter((t) => !PLUMBING_DOMAINS.has(t)), ...unique.filter((t) => PLUMBING_DOMAINS.has(t))];
 }
 
 function domainsOf(deps: string[], keywords: string[]): string[] {

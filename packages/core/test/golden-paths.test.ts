@@ -2262,3 +2262,25 @@ describe('a class named for its role', () => {
     expect(titleOf(named('BitsAndBytesConfig'))).toBe('Configure Bits And Bytes');
   });
 });
+
+describe('domains', () => {
+  it("a workflow that calls no other library takes the repository's subject, not its plumbing nor the first tags alphabetically", async () => {
+    const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', 'from pkg import Client', 'c = Client()', `c.${fn}("a")`, `c.${fn}_more("b")`, `c.${fn}_done("c")`, '```', ''];
+    const files = (deps: string[], name = 'pkg') => ({
+      'pyproject.toml': `[project]\nname = "${name}"\ndependencies = [${deps.map((d) => `"${d}"`).join(', ')}]\n`,
+      'README.md': ['# pkg', '', 'Structured answers.', '', ...sec('Extract', 'extract')].join('\n'),
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/client.py': ['class Client:', ...['extract', 'extract_more', 'extract_done'].flatMap((f) => [`    def ${f}(self, text):`, '        return text', '']), ''].join('\n'),
+    });
+    const domains = async (deps: string[], name?: string) => {
+      const m = await extractWorkflows({ repo: write(files(deps, name)), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-dom-')), name: 'acme_pkg' });
+      return m.workflows.map((w) => w.domains);
+    };
+    // typer (CLI) and pillow (Computer_Vision) sort first; openai says what the library is for.
+    expect(await domains(['typer', 'pillow', 'openai', 'pydantic'])).toEqual([['LLMs']]);
+    // Only plumbing: the first one declared.
+    expect(await domains(['httpx', 'pydantic'])).toEqual([['HTTP']]);
+    // What the project's own name stands for comes first (`anthropic`: LLMs).
+    expect(await domains(['httpx', 'datasets'], 'anthropic')).toEqual([['LLMs']]);
+  });
+});

@@ -575,7 +575,9 @@ function workflowDomains(calls: CallSite[], ctx: WorkflowContext): string[] {
   const own = [...count].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([t]) => t);
   const kw = (ctx.keywords ?? []).map((k) => KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')]).filter((t): t is string => !!t);
   const out = [...new Set([...own, ...kw])].slice(0, MAX_DOMAINS);
-  return (out.length ? out : ctx.modelDomains.slice(0, 2)).sort(cmp);
+  // Else the repository's first (ranked: what its name stands for, its keywords, its first dependency
+  // that names a subject; its plumbing only when nothing does).
+  return (out.length ? out : ctx.modelDomains.slice(0, 1)).sort(cmp);
 }
 
 /**

@@ -449,6 +449,14 @@ export const DOMAIN_TAGS: Record<string, string[]> = table({
   networkx: ['Graphs'], spacy: ['NLP'], nltk: ['NLP'], librosa: ['Audio'], torchaudio: ['Audio'],
 });
 
+/**
+ * Domains of the plumbing a library is built with (a command line, an HTTP client, validation, plots),
+ * not of what it is for: a workflow that names no domain of its own takes the repository's subject
+ * domains before these, and those in the order the project declares its dependencies (instructor's pages
+ * were "CLI, Computer_Vision", the first two alphabetically of typer, pillow, openai...).
+ */
+export const PLUMBING_DOMAINS: ReadonlySet<string> = new Set(['CLI', 'HTTP', 'Data_Validation', 'Visualization', 'Numerical_Computing']);
+
 /** Keywords in project keywords / names that give a domain tag. */
 export const KEYWORD_DOMAINS: Record<string, string> = table({
   llm: 'LLMs', llms: 'LLMs', 'fine-tuning': 'Fine_Tuning', finetuning: 'Fine_Tuning', lora: 'Fine_Tuning',
