@@ -33,7 +33,7 @@ import { makeTsProject, type TsSetup } from './resolve/ts-program.js';
 import { splitLines } from './text/lines.js';
 import { CommandTable, ProgramCatalog } from './resolve/commands.js';
 import { shellCallSites, type ShellLine } from './resolve/shell-calls.js';
-import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, PLUMBING_DOMAINS } from './heuristics/tables.js';
+import { DOMAIN_TAGS, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, PLUMBING_PACKAGES } from './heuristics/tables.js';
 import { sourceFilter } from './text/globs.js';
 import { goldpathPages } from './wiki/changes.js';
 
@@ -581,7 +581,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     {
       repoName,
       runtime,
-      modelDomains: rankedDomains(meta.projectName, meta.dependencies, meta.keywords),
+      modelDomains: rankedDomains(meta.projectName, meta.requires, meta.dependencies, meta.keywords),
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs, reexported, testUtilities),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
@@ -714,20 +714,24 @@ function toUnresolved(c: CallSite): UnresolvedCall {
 }
 
 /**
- * The repository's domains, the most telling first: what the project's own name stands for
- * (`anthropic`: LLMs), its keywords, then its dependencies in the order it declares them; plumbing (a
- * command line, HTTP, validation: PLUMBING_DOMAINS) after every subject.
+ * The repository's domains, the most telling first: what the project's own name stands for (`anthropic`,
+ * or a word of it: `@anthropic-ai/sdk`; LLMs), its keywords, then its required dependencies in the order it
+ * lists them; a package it is built with rather than for (PLUMBING_PACKAGES: a command line, an HTTP
+ * client, validation) only after every subject. Extras say what else it can do: left out, unless
+ * no required dependency is known.
  */
-function rankedDomains(name: string | undefined, deps: string[], keywords: string[]): string[] {
-  const out: string[] = [];
-  for (const t of DOMAIN_TAGS[(name ?? '').toLowerCase()] ?? []) out.push(t);
-  for (const k of keywords) {
-    const t = KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')];
-    if (t) out.push(t);
-  }
-  for (const d of deps) out.push(...(DOMAIN_TAGS[d.toLowerCase()] ?? []));
-  const unique = [...new Set(out)];
-  return [...unique.filter((t) => !PLUMBING_DOMAINS.has(t)), ...unique.filter((t) => PLUMBING_DOMAINS.has(t))];
+function rankedDomains(name: string | undefined, declared: string[], all: string[], keywords: string[]): string[] {
+  // (A setup.py that lists them in a variable says none: then every dependency known, extras too.)
+  const requires = declared.length ? declared : all;
+  const lower = (name ?? '').toLowerCase();
+  const named = DOMAIN_TAGS[lower] ? [lower] : lower.replace(/^@/, '').split(/[^a-z0-9]+/).filter((w) => DOMAIN_TAGS[w]);
+  const tags = (packages: string[]) => packages.flatMap((d) => DOMAIN_TAGS[d] ?? []);
+  const subject = [
+    ...tags(named.filter((d) => !PLUMBING_PACKAGES.has(d))),
+    ...keywords.map((k) => KEYWORD_DOMAINS[k.toLowerCase().replace(/\s+/g, '-')]).filter((t): t is string => !!t),
+    ...tags(requires.filter((d) => !PLUMBING_PACKAGES.has(d))),
+  ];
+  return [...new Set([...subject, ...tags(requires.filter((d) => PLUMBING_PACKAGES.has(d)))])];
 }
 
 function domainsOf(deps: string[], keywords: string[]): string[] {

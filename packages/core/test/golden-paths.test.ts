@@ -2276,11 +2276,13 @@ describe('domains', () => {
       const m = await extractWorkflows({ repo: write(files(deps, name)), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-dom-')), name: 'acme_pkg' });
       return m.workflows.map((w) => w.domains);
     };
-    // typer (CLI) and pillow (Computer_Vision) sort first; openai says what the library is for.
-    expect(await domains(['typer', 'pillow', 'openai', 'pydantic'])).toEqual([['LLMs']]);
-    // Only plumbing: the first one declared.
-    expect(await domains(['httpx', 'pydantic'])).toEqual([['HTTP']]);
-    // What the project's own name stands for comes first (`anthropic`: LLMs).
+    // typer (CLI) and pillow (Computer_Vision) sort first; openai, the first subject listed, says what the library is for.
+    expect(await domains(['typer', 'openai', 'pillow', 'pydantic'])).toEqual([['LLMs']]);
+    expect(await domains(['typer', 'torch', 'openai'])).toEqual([['Deep_Learning']]);
+    // Only plumbing: the first one listed.
+    expect(await domains(['pydantic', 'httpx'])).toEqual([['Data_Validation']]);
+    // What the project's own name stands for comes first (`anthropic`, or a word of it: LLMs).
     expect(await domains(['httpx', 'datasets'], 'anthropic')).toEqual([['LLMs']]);
+    expect(await domains(['httpx', 'datasets'], '@anthropic-ai/sdk')).toEqual([['LLMs']]);
   });
 });

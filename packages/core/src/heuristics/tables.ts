@@ -443,6 +443,7 @@ export const DOMAIN_TAGS: Record<string, string[]> = table({
   matplotlib: ['Visualization'], seaborn: ['Visualization'], plotly: ['Visualization'],
   'opencv-python': ['Computer_Vision'], pillow: ['Computer_Vision'], torchvision: ['Computer_Vision'],
   diffusers: ['Diffusion_Models'], openai: ['LLMs'], anthropic: ['LLMs'], langchain: ['LLMs', 'Agents'],
+  mistralai: ['LLMs'], ollama: ['LLMs'], cohere: ['LLMs'], 'google-genai': ['LLMs'], genai: ['LLMs'], groq: ['LLMs'], litellm: ['LLMs'],
   requests: ['HTTP'], httpx: ['HTTP'], aiohttp: ['HTTP'], fastapi: ['Web_APIs'], flask: ['Web_APIs'], django: ['Web'],
   click: ['CLI'], typer: ['CLI'], rich: ['CLI'], sqlalchemy: ['Databases'], pydantic: ['Data_Validation'],
   gymnasium: ['Reinforcement_Learning'], gym: ['Reinforcement_Learning'], 'stable-baselines3': ['Reinforcement_Learning'],
@@ -450,12 +451,14 @@ export const DOMAIN_TAGS: Record<string, string[]> = table({
 });
 
 /**
- * Domains of the plumbing a library is built with (a command line, an HTTP client, validation, plots),
- * not of what it is for: a workflow that names no domain of its own takes the repository's subject
- * domains before these, and those in the order the project declares its dependencies (instructor's pages
- * were "CLI, Computer_Vision", the first two alphabetically of typer, pillow, openai...).
+ * Packages a library is built with rather than for (a command line, an HTTP client, validation, arrays,
+ * plots): their domains describe a workflow that calls them, but a repository's subject only when
+ * nothing else does (instructor's pages were "CLI, Computer_Vision", the first two alphabetically of the
+ * domains of typer, pillow, openai...).
  */
-export const PLUMBING_DOMAINS: ReadonlySet<string> = new Set(['CLI', 'HTTP', 'Data_Validation', 'Visualization', 'Numerical_Computing']);
+export const PLUMBING_PACKAGES: ReadonlySet<string> = new Set([
+  'click', 'typer', 'rich', 'requests', 'httpx', 'aiohttp', 'pydantic', 'numpy', 'scipy', 'matplotlib', 'seaborn', 'plotly', 'sqlalchemy',
+]);
 
 /** Keywords in project keywords / names that give a domain tag. */
 export const KEYWORD_DOMAINS: Record<string, string> = table({

@@ -23,6 +23,8 @@ export interface ProjectMetadata {
   extraUrls: { kind: 'Blog' | 'Paper' | 'Doc'; url: string }[];
   /** Declared dependencies: distribution names, lower case as written. */
   dependencies: string[];
+  /** The required ones (not extras, not requirements files), lower case, in the order the project lists them. */
+  requires: string[];
   entryPoints: EntryPoint[];
   keywords: string[];
   /** Committer time of HEAD, when the repository is the top of a git work tree. */
@@ -31,7 +33,7 @@ export interface ProjectMetadata {
 }
 
 export async function readMetadata(files: RepoFiles, repoMapRepository?: string): Promise<ProjectMetadata> {
-  const meta: ProjectMetadata = { extraUrls: [], dependencies: [], entryPoints: [], keywords: [] };
+  const meta: ProjectMetadata = { extraUrls: [], dependencies: [], requires: [], entryPoints: [], keywords: [] };
   const urls: { source: string; url: string }[] = [];
 
   // Read from the .git files: goldpath starts no program that reads the repository's configuration.
@@ -76,6 +78,7 @@ export async function readMetadata(files: RepoFiles, repoMapRepository?: string)
     }
   }
   meta.dependencies = [...new Set(meta.dependencies.map((d) => d.toLowerCase()))].sort();
+  meta.requires = [...new Set(meta.requires.map((d) => d.toLowerCase()))];
   meta.entryPoints.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return meta;
 }
@@ -118,10 +121,12 @@ function readPyproject(doc: Record<string, unknown>, meta: ProjectMetadata, urls
   }
   const deps = Array.isArray(project.dependencies) ? (project.dependencies as unknown[]) : [];
   meta.dependencies.push(...requirementNames(deps.filter((d): d is string => typeof d === 'string')));
+  meta.requires.push(...requirementNames(deps.filter((d): d is string => typeof d === 'string')));
   for (const list of Object.values(asRecord(project['optional-dependencies']))) {
     if (Array.isArray(list)) meta.dependencies.push(...requirementNames(list.filter((d): d is string => typeof d === 'string')));
   }
   meta.dependencies.push(...Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python'));
+  meta.requires.push(...Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python'));
   const kw = project.keywords ?? poetry.keywords;
   if (Array.isArray(kw)) meta.keywords.push(...kw.filter((k): k is string => typeof k === 'string'));
   const scripts: [Record<string, unknown>, string][] = [
@@ -175,6 +180,7 @@ function readSetupCfg(text: string, meta: ProjectMetadata, urls: { source: strin
     if (m) classifyUrl(meta, m[1], m[2], urls);
   }
   meta.dependencies.push(...requirementNames(values['options.install_requires'] ?? []));
+  meta.requires.push(...requirementNames(values['options.install_requires'] ?? []));
   for (const line of values['options.entry_points.console_scripts'] ?? []) {
     const m = /^([\w.-]+)\s*=\s*([\w.]+:[\w.]+)/.exec(line);
     if (m) addEntryPoint(meta, m[1], m[2], 'setup.cfg console_scripts');
@@ -188,7 +194,9 @@ function readSetupPy(text: string, meta: ProjectMetadata, urls: { source: string
   if (name) meta.projectName ??= name[1];
   for (const [name, target] of setupPyConsoleScripts(text)) addEntryPoint(meta, name, target, 'setup.py console_scripts');
   const req = /install_requires\s*=\s*\[([^\]]*)\]/s.exec(text);
-  if (req) meta.dependencies.push(...requirementNames([...req[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1])));
+  const required = req ? requirementNames([...req[1].matchAll(/["']([^"']+)["']/g)].map((m) => m[1])) : [];
+  meta.dependencies.push(...required);
+  meta.requires.push(...required);
 }
 
 /**
@@ -216,6 +224,7 @@ function readPackageJson(pkg: Record<string, unknown>, meta: ProjectMetadata, ur
   if (repoUrl) urls.push({ source: 'package.json', url: repoUrl });
   if (typeof pkg.homepage === 'string') classifyUrl(meta, 'homepage', pkg.homepage, urls);
   for (const k of ['dependencies', 'peerDependencies']) meta.dependencies.push(...Object.keys(asRecord(pkg[k])));
+  meta.requires.push(...Object.keys(asRecord(pkg.dependencies)));
   if (Array.isArray(pkg.keywords)) meta.keywords.push(...pkg.keywords.filter((k): k is string => typeof k === 'string'));
   const bin = pkg.bin;
   if (typeof bin === 'string' && typeof pkg.name === 'string') {
