@@ -130,10 +130,10 @@ export function word(token: string): string {
   return spelled(lower) ?? capitalTo(lower.charAt(0).toUpperCase() + lower.slice(1));
 }
 
-/** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
 /** A word written with inner capitals (`LoftQ`, `BCOTrainer`): a name, its capitals its own. */
 const mixed = (w: string) => /[a-z][A-Z]|[A-Z]{2,}[a-z]/.test(w);
 
+/** Words → `Upper_Words`; digits leading the name are dropped; undefined when nothing is left. */
 export function pageName(words: string[]): string | undefined {
   const cleaned = words.map((w) => w.replace(/[^A-Za-z0-9]/g, '')).filter(Boolean);
   // A word the next one repeats, in the singular or as is, says nothing twice (Session_Sessions_Deletion).
