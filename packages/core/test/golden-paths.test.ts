@@ -1016,6 +1016,20 @@ describe('near-duplicates and evidence', () => {
     expect(callees([...short, test])).toEqual(['Model.from_pretrained', 'merge_adapters']);
   });
 
+  it("... but another library's call only the walkthrough makes, not wired into the library, is its own: taken only to reach three steps", async () => {
+    const walk = await analysed(ADAPTKIT, `${H}import numpy as np\nm = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nm.save_gguf("q")\nnp.save("w.npy", m.weights)\n`, 'docs/walk.md', 'docs');
+    const short = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm = merge_adapters(m, ["a"], [1.0])\n`, `docs/${k}.md`, 'docs')));
+    expect(mains(walk)).toContain('numpy.save');
+    const anchor = callKey(walk.steps.find((s) => s.calls[0].callee === 'merge_adapters')!.calls[0]);
+    expect(consensusSteps([walk, ...short], anchor).map((s) => s.calls[0].callee)).toEqual(mains(walk).filter((c) => c !== 'numpy.save'));
+    // Without the library's own save, it is taken: three steps.
+    const bare = await analysed(ADAPTKIT, `${H}import numpy as np\nm = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\nnp.save("w.npy", m.weights)\n`, 'docs/walk.md', 'docs');
+    expect(consensusSteps([bare, ...short], anchor).map((s) => s.calls[0].callee)).toEqual(mains(bare));
+    // A call wired into the library (the tokenizer it is handed) is a step of the use case, however few show it.
+    const handed = await analysed(ADAPTKIT, `${H}from transformers import AutoTokenizer\nm = Model.from_pretrained("x")\ntok = AutoTokenizer.from_pretrained("x")\nm = merge_adapters(m, ["a"], tok)\nm.save_gguf(tok)\n`, 'docs/walk.md', 'docs');
+    expect(consensusSteps([handed, ...short], anchor).map((s) => s.calls[0].callee)).toEqual(mains(handed));
+  });
+
   it('a test beside a section too short to be a use case fills its steps up to three, no further', async () => {
     const section = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm = merge_adapters(m, ["a"], [1.0])\n`, 'docs/merge.md', 'docs');
     const test = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.load_adapter("a", name="a")\nm = merge_adapters(m, ["a"], [1.0])\nm.generate("hi")\nm.save("o")\nm.save_gguf("q")\n`, 'tests/test_merge.py', 'test');

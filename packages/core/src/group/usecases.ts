@@ -445,6 +445,12 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // does not outvote the steps it does not show: a strict majority of the sources that show the use case
   // whole makes a step too.
   const wholeMajority = Math.floor(voters.filter(isWhole).length / 2) + 1;
+  // Another library's call wired to this one: a method of an object the library made, or one whose result
+  // the library is handed (the model loaded for the trainer).
+  const wired = (c: CallSite, who: Set<number>) => {
+    const receiver = c.callee.includes('.') ? c.callee.split('.')[0] : undefined;
+    return [...who].some((mi) => voters[mi].calls.some((d) => isRepoCall(d) && ((receiver !== undefined && d.assignedTo.includes(receiver)) || c.assignedTo.some((v) => d.uses.includes(v)))));
+  };
   const half = voters.length / 2;
   const topUp = voters.length === 1 ? 1 : 2;
   const choose = (lead: string, drop?: string, paired = true) => {
@@ -467,7 +473,15 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
         pairedIn.push(v.step);
         return true;
       });
-    const picked = ranked.filter(([k, v], i) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp));
+    const takes = ([k, v]: (typeof ranked)[number], i: number) => k === lead || v.count >= half || v.whole >= wholeMajority || (i < MIN_STEPS && v.count >= topUp);
+    // Another library's call that only the walkthroughs make (scikit-learn's split and fit beside
+    // `evaluate.load` in one docs page) is that walkthrough's own: taken only to reach MIN_STEPS. (Not one
+    // wired to the library: `trainer.save_model()` of trl's KTOTrainer, inherited from transformers, saves
+    // what the use case trained; the model `AutoModelForCausalLM` loads is the one it trains.)
+    const aside = (v: (typeof ranked)[number][1]) => v.count < half && v.step.calls[0].resolution.kind === 'external' && !wired(v.step.calls[0], v.who);
+    const firm = ranked.filter((e, i) => takes(e, i) && !(e[0] !== lead && aside(e[1])));
+    let short = MIN_STEPS - firm.length;
+    const picked = ranked.filter((e, i) => firm.includes(e) || (takes(e, i) && short-- > 0));
     if (!shownKeys) return picked;
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
