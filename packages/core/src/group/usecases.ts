@@ -479,9 +479,9 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     // wired to the library: `trainer.save_model()` of trl's KTOTrainer, inherited from transformers, saves
     // what the use case trained; the model `AutoModelForCausalLM` loads is the one it trains.)
     const aside = (v: (typeof ranked)[number][1]) => v.count < half && v.step.calls[0].resolution.kind === 'external' && !wired(v.step.calls[0], v.who);
-    const firm = ranked.filter((e, i) => takes(e, i) && !(e[0] !== lead && aside(e[1])));
-    let short = MIN_STEPS - firm.length;
-    const picked = ranked.filter((e, i) => firm.includes(e) || (takes(e, i) && short-- > 0));
+    const firm = new Set(ranked.filter((e, i) => takes(e, i) && !(e[0] !== lead && aside(e[1]))));
+    let short = MIN_STEPS - firm.size;
+    const picked = ranked.filter((e, i) => firm.has(e) || (takes(e, i) && short-- > 0));
     if (!shownKeys) return picked;
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
