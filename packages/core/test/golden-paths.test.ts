@@ -979,6 +979,15 @@ describe('near-duplicates and evidence', () => {
     expect(omitted.find((o) => o.sources.includes('examples/ta.py'))?.reason).toMatch(/shown by higher-ranked workflows/);
   });
 
+  it("scripts that make the same calls of the library, each with another library's trainer, are each a use case", async () => {
+    // The library is scaffolding (every source loads and adapts alike): which trainer tells the paths apart.
+    const script = (t: string) => `from trl import ${t}\n${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\n${t}(model=m).train()\n`;
+    const sources = await Promise.all(['SFTTrainer', 'DPOTrainer', 'ORPOTrainer'].map((t) => analysed(ADAPTKIT, script(t), `scripts/${t.toLowerCase()}.py`, 'script')));
+    const { workflows, omitted } = buildWorkflows(sources, { suggestions: [], purposes: new Map() }, ctx);
+    expect(omitted).toEqual([]);
+    expect(workflows.map((w) => w.sources.map((s) => s.path)).sort()).toEqual([['scripts/dpotrainer.py'], ['scripts/orpotrainer.py'], ['scripts/sfttrainer.py']]);
+  });
+
   it('a docs section whose most distinctive call the leader does not make leads its own use case', async () => {
     const tour = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\nm.load_adapter("o", name="a")\nm.generate("hi")\n`;
     // It shares most of the walkthrough's calls, but it is about merging, which the walkthrough never does.

@@ -96,6 +96,14 @@ describe('steps', () => {
     expect(buildSteps([calls[0], calls[2]]).map((s) => s.title)).toEqual(['Train Online DPO']);
   });
 
+  it("keeps the repository's own maker a step when only another library's call uses its result", () => {
+    const at = (c: CallSite, line: number, assignedTo: string[] = [], uses: string[] = []): CallSite => ({ ...c, site: { path: 'x.py', start: line, end: line }, assignedTo, uses });
+    const trainer: CallSite = { callee: 'DPOTrainer', written: 'DPOTrainer', argNames: [], argComments: {}, assignedTo: ['trainer'], uses: ['model', 'cfg'], site: { path: 'x.py', start: 5, end: 5 }, resolution: { kind: 'external', module: 'trl', distribution: 'trl' } };
+    const steps = buildSteps([at(repoCallSite('get_model', 'function'), 1, ['model']), at(repoCallSite('TrainConfig'), 2, ['cfg']), trainer]);
+    // (The config still serves the trainer: a configuration object is no milestone.)
+    expect(steps.map((s) => `${s.title}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual(['Get Model|get_model', 'Train DPO|DPOTrainer+TrainConfig']);
+  });
+
   it('names a bare Run by what it runs: the variable given first, else the instance it is called on', () => {
     const run = (callee: string, args: Record<string, string>, kind: 'function' | 'method' = 'method'): CallSite => {
       const c = repoCallSite(callee, 'function');

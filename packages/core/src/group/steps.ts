@@ -704,7 +704,10 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     }
     // `model = merge_adapters(model, ...)` transforms what it consumes: a step of its own, not a config.
     const transforms = c.assignedTo.some((v) => c.uses.includes(v));
-    if (later.length >= 1 && !transforms && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
+    // The repository's own API that makes something (`model = get_model(...)`) is a milestone of the library
+    // even when another library's call is all that uses it (`DPOTrainer(model, ...)`): not its part.
+    const ownMade = isRepoCall(c) && namings[i].role !== 'configure' && later.length === 1 && api[later[0]].resolution.kind === 'external';
+    if (later.length >= 1 && !transforms && !ownMade && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
   });
   const root = (i: number): number => {
     let k = i;

@@ -19,7 +19,7 @@ export interface UseCase {
   members: AnalysedSource[];
   steps: DraftStep[];
   /** The distinctiveness of calls the use case was mined with (to settle it again after a merge). */
-  weight?: (key: string) => number;
+  weight?: Weight;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -204,7 +204,9 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   }
   // A call that describes no source (calling an object whose class is chosen at run time, a tool, the
   // example's own function) says nothing of which use case it is either: it weighs nothing.
-  const weight = (k: string) => (privateKeys.has(k) || !df.has(k) ? 0 : Math.log((n + 1) / df.get(k)!) * (roleWeight.get(k) ?? 1));
+  const weight: Weight = Object.assign((k: string) => (privateKeys.has(k) || !df.has(k) ? 0 : Math.log((n + 1) / df.get(k)!) * (roleWeight.get(k) ?? 1)), {
+    spread: (k: string) => (df.get(k) ?? 0) / n,
+  });
 
   const groups: Group[] = [];
   const byKey = new Map<string, Group[]>();
@@ -330,7 +332,10 @@ function maker(anchor: Feature, features: Feature[], value: (x: Feature) => numb
 }
 
 /** How distinctive each call is, for re-settling a use case after sources joined it. */
-export type Weight = (key: string) => number;
+export type Weight = ((key: string) => number) & {
+  /** The share of all mined sources that make the call (0 to 1). */
+  spread?: (key: string) => number;
+};
 
 /**
  * A use case from its members (most trusted first): the anchor is the representative's call that most

@@ -7,8 +7,8 @@ import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import type { AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
-import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, TEST_ONLY_FILL } from '../heuristics/tables.js';
-import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
+import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
@@ -181,6 +181,8 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
   // Kept use cases by provider family (verb and type made): a use case is compared with its family only.
   const families = new Map<string, RankedUseCase[]>();
   const repeats: RankedUseCase[] = [];
+  // The trainers (EXCLUSIVE_ROLES) of the kept use cases.
+  const trainers = new Set<string>();
   for (const u of ranked) {
     const w = u.weight ?? (() => 1);
     const keys = [...new Set(u.steps.map((s) => callKey(s.calls[0])))];
@@ -197,7 +199,14 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     // The library's own calls: resolved, or methods of its objects whose class is chosen at run time
     // (`pipeline.load_lora_weights` after a factory), but not calling such an object (every pipeline is called).
     const ownKeys = new Set(u.steps.map((s) => s.calls[0]).filter((c) => isRepoCall(c) && !(c.resolution.kind === 'unresolved' && c.resolution.method === '__call__')).map(callKey));
-    const own = novelty(keys.filter((k) => ownKeys.has(k)));
+    // (Unless the library's calls tell no use case apart, every one of them made by most of the sources,
+    // and its trainer is new where a higher-ranked use case trains with another: a library of scaffolding
+    // around another's trainers, alignment-handbook's `get_model`, `get_tokenizer`, `get_dataset` before
+    // trl's SFTTrainer, DPOTrainer or ORPOTrainer. As in mining, another trainer is another use case; a
+    // trainer added where the higher-ranked path trains with none is not, nor another loop around the calls.)
+    const newTrainer = trainers.size > 0 && u.steps.some((s) => isTrainer(s) && !trainers.has(apiOf.get(callKey(s.calls[0]))!));
+    const scaffold = newTrainer && ownKeys.size > 0 && [...ownKeys].every((k) => (u.weight?.spread?.(k) ?? 0) >= SCAFFOLD_SPREAD);
+    const own = scaffold ? 1 : novelty(keys.filter((k) => ownKeys.has(k)));
     const novel = Math.min(byWeight, own);
     // Configuration objects alone (a docs section listing `SFTConfig(...)` options) are reference, not a path.
     const configOnly = u.steps.every((s) => nameCall(s.calls[0]).role === 'configure');
@@ -225,12 +234,16 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
       continue;
     }
     for (const k of keys) shown.add(apiOf.get(k)!);
+    for (const s of u.steps) if (isTrainer(s)) trainers.add(apiOf.get(callKey(s.calls[0]))!);
     fresh.push(u);
     const f = providerFamily(u);
     if (f) append(families, f.key, u);
   }
   return [...fresh.filter((u) => !u.testOnly), ...repeats, ...fresh.filter((u) => u.testOnly)];
 }
+
+/** A step that makes a trainer (`DPOTrainer(...)`, its `.train()` beside it): not a scheduler's or optimizer's `.step()`. */
+const isTrainer = (s: DraftStep) => EXCLUSIVE_ROLES.has(s.role) && s.calls.some((c) => isConstructor(c) && EXCLUSIVE_ROLES.has(nameCall(c).role));
 
 /**
  * A use case whose representative is another section of the page a kept use case's representative is on,

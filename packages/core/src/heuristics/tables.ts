@@ -719,6 +719,11 @@ export const ROLE_WEIGHT: Record<Role, number> = table({
  * little that is new: it goes after the use cases that do, unless at least this share of it is new.
  */
 export const NOVELTY_SHARE = 0.34;
+/**
+ * A use case's calls into the library that at least this share of all mined sources make are scaffolding:
+ * when all of its library calls are, they tell it from no other use case (group/workflows diversify).
+ */
+export const SCAFFOLD_SPREAD = 0.5;
 
 /**
  * An option of a library call that the docs treat as a topic of its own (clarification: a use case may be
