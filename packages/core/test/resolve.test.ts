@@ -1,5 +1,7 @@
 // Resolution on the resolvekit fixture: imports of every form, re-exports, star imports with
 // __all__, lazy __getattr__, inheritance, constructors, receivers typed through the example's data flow.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { PythonIndex } from '../src/resolve/python-index.js';
 import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import type { CallSite } from '../src/model.js';
 import { formatSpan } from '../src/model.js';
+import { extractWorkflows } from '../src/index.js';
 import { callsOf, write } from './repos.js';
 
 // The repository is the resolvekit fixture: every resolution rule of docs/heuristics.md §2 in use.
@@ -154,6 +157,36 @@ describe('the source’s own classes', () => {
     const calls = await resolveFile('tests/test_model.py', { tests: true });
     const save = calls.find((c) => c.callee === 'model.save')!.resolution;
     expect(save.kind === 'repo' && `${formatSpan(save.span)} ${save.qualname}`).toBe('pkg/models.py:L6-8 Base.save');
+  });
+});
+
+describe('test entries', () => {
+  it('runs the methods of a TestCase subclass whatever its name, as unittest and pytest collect them', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "mylib"\n',
+      'mylib/__init__.py': 'def make(x):\n    return x\n\ndef run(y):\n    return y\n',
+      'tests/test_direct.py': 'from unittest import TestCase\n\nfrom mylib import make, run\n\n\nclass MakeTest(TestCase):\n    def test_one(self):\n        run(make(1))\n',
+      'tests/test_module.py': 'import unittest\n\nfrom mylib import make\n\n\nclass Generate(unittest.TestCase):\n    def test_one(self):\n        make(2)\n',
+      // Neither collected: a plain helper class of a test file.
+      'tests/test_helper.py': 'from mylib import run\n\n\nclass Helper:\n    def go(self):\n        run(3)\n',
+    });
+    const calls = await callsOf(repo);
+    expect(calls.get('tests/test_direct.py')?.map((c) => c.callee)).toEqual(['run', 'make']);
+    expect(calls.get('tests/test_module.py')?.map((c) => c.callee)).toEqual(['make']);
+    expect(calls.get('tests/test_helper.py') ?? []).toEqual([]);
+  });
+
+  it('finds a test program under a scripts folder as a test, not as a script', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "mylib"\n',
+      'mylib/__init__.py': 'def make(x):\n    return x\n',
+      'mylib/test_utils/scripts/test_merge.py': 'from mylib import make\n\n\ndef test_merge():\n    make(1)\n\n\nif __name__ == "__main__":\n    test_merge()\n',
+      'scripts/convert.py': 'from mylib import make\n\nmake(2)\n',
+    });
+    const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tw-')), name: 'acme_mylib', all: true });
+    const kind = (p: string) => model.candidates.find((c) => c.path === p)?.kind;
+    expect(kind('mylib/test_utils/scripts/test_merge.py')).toBe('test');
+    expect(kind('scripts/convert.py')).toBe('script');
   });
 });
 

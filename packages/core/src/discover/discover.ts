@@ -154,7 +154,9 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     const dir = exampleDir(f.path);
     if (f.path.endsWith('.ipynb') && !isTest(f.path)) {
       await addFile(f.path, 'notebook', dir ? `${f.path.split('/')[0]}/ folder` : 'Jupyter notebook', dir ? dir.score : 70);
-    } else if (f.path.endsWith('.py') && dir && !/(^|\/)__init__\.py$/.test(f.path)) {
+    } else if (f.path.endsWith('.py') && dir && !isTest(f.path) && !/(^|\/)__init__\.py$/.test(f.path)) {
+      // (A test program under a `scripts/` folder, accelerate's `test_utils/scripts/test_merge_weights.py`
+      // that its tests launch, is a test: found with the tests below.)
       await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);
     } else if (isScript(f.path) && dir && !isTest(f.path) && !/(^|\/)[^/]*\.config\.[cm]?[jt]s$/.test(f.path)) {
       await addFile(f.path, dir.kind === 'notebook' ? 'example' : dir.kind, `${folderOf(f.path)}/ folder`, dir.score);

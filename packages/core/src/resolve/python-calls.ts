@@ -96,8 +96,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   const callbackNames = new Set(facts.calls.flatMap((c) => c.args.map((a) => a.text)).filter((t) => !runnerTargets.has(t) && localFns.has(t)));
   // The workflow is what runs: module level (or the entry function) and the local functions it calls,
   // transitively. Local classes and callbacks are the example's own machinery, not steps.
-  // Tests run their `test_*` functions (and `Test*` classes' methods).
-  const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.kind === 'class' && d.parent === '' && /^Test/.test(d.name))).map((d) => d.qualname) : [];
+  // Tests run their `test_*` functions and the methods of their test classes: what pytest and unittest
+  // collect, a `Test*` class or a `TestCase` subclass of any name (`class TasksManagerTest(TestCase)`).
+  const testClass = (d: PyDef) => d.kind === 'class' && (/^Test/.test(d.name) || d.bases.some((b) => /(^|\.)\w*TestCase$/.test(b.trim())));
+  const testEntries = opts.tests ? facts.defs.filter((d) => (d.parent === '' && /^test/.test(d.name)) || (d.parent === '' && testClass(d))).map((d) => d.qualname) : [];
   // A snippet's `main` (a README, docs or notebook block: `src.map`) is its program even when the block
   // leaves out the line that calls it (`asyncio.run(main())`, elided to keep the snippet short).
   const snippetMain = src.map && !opts.entryFunction && localFns.has('main') && !facts.calls.some((c) => c.callee.base === 'name' && c.callee.chain[0] === 'main') && !callbackNames.has('main') ? ['main'] : [];
