@@ -1205,6 +1205,8 @@ describe('near-duplicates and evidence', () => {
     const name = async (sections: AnalysedSource[]) => buildWorkflows(sections, { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows.find((w) => w.steps.some((s) => s.calls[0].call.callee === 'merge_adapters'))!;
     // One section: its heading (it names the API's domain) names the use case.
     expect(await name([await section('Merging adapters from a template', 10)])).toMatchObject({ name: 'Merging_Adapters_From_Template', nameFrom: 'docs-heading' });
+    // A heading that says where the page goes or ends ("Next steps", "Putting it all together") names no task.
+    for (const h of ['Next steps', "What's next?", 'Putting it all together', 'Full example']) expect((await name([await section(h, 10)])).nameFrom).not.toBe('docs-heading');
     // Two sections of the page: the page is about the use case, its title names it.
     expect(await name([await section('Merging adapters from a template', 10), await section('Merging adapters by hand', 40)])).toMatchObject({ name: 'Combining_Fine_Tuned_Weights', nameFrom: 'docs-title' });
     // The representative's own page names it even when more of the use case's sections are on other pages...

@@ -23,15 +23,15 @@ export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev',
  * first word, and never read as a task word in headings (VERBS are).
  */
 export const ACTION_VERBS: Record<string, string> = table({
-  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', blur: 'Blurring', clear: 'Clearing',
+  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', blur: 'Blurring', calibrate: 'Calibration', cleanup: 'Cleanup', clear: 'Clearing',
   clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting', crop: 'Cropping',
   destroy: 'Destruction', detach: 'Detachment', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
-  duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', fix: 'Fixing',
-  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', kill: 'Killing', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', propagate: 'Propagation',
+  duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', finalize: 'Finalization', fix: 'Fixing',
+  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', inspect: 'Inspection', kill: 'Killing', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', profile: 'Profiling', propagate: 'Propagation',
   refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement',
   request: 'Request', require: 'Requirement', reset: 'Resetting', resize: 'Resizing', restart: 'Restart', resume: 'Resumption',
-  scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', stop: 'Stopping', subscribe: 'Subscription',
-  suspend: 'Suspension', sync: 'Synchronization', terminate: 'Termination', unfuse: 'Unfusing', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
+  scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', shuffle: 'Shuffling', stop: 'Stopping', subscribe: 'Subscription',
+  suspend: 'Suspension', sync: 'Synchronization', teardown: 'Teardown', terminate: 'Termination', trace: 'Tracing', unfuse: 'Unfusing', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
   upscale: 'Upscaling',
 });
 
@@ -585,6 +585,9 @@ export const GENERIC_NAMES = new Set([
   'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
   'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
   'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq', 'steps',
+  // Where a page goes or ends ("Next steps", "Putting it all together", "Full example"): no task named.
+  'next_steps', 'whats_next', 'what_next', 'summary', 'conclusion', 'recap', 'further_reading',
+  'putting_all_together', 'full', 'complete', 'full_code', 'complete_code', 'final_code',
 ]);
 
 /**
