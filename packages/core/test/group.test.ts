@@ -176,6 +176,8 @@ describe('steps', () => {
     expect(titleOf(nameCall(upload('report', ['report'])))).toBe('Upload Report');
     // A variable named like a verb is still a value (`format_chunk`).
     expect(titleOf(nameCall(upload('format_chunk', ['format_chunk'])))).toBe('Upload Format Chunk');
+    // A place written as one word says nothing of what is saved (`save_pretrained(tmpdirname)`).
+    expect(titleOf(nameCall(upload('tmpdirname', ['tmpdirname'])))).toBe('Upload File');
     // A module whose function is called inline is no value passed, a client's class is not what it
     // stores, and a name or id stands for its thing.
     const upsert = (argValues: Record<string, string>, uses: string[]): CallSite => {

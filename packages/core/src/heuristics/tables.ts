@@ -376,6 +376,8 @@ export const VALUE_WORDS = new Set([
   'out', 'output', 'outputs', 'result', 'results', 'res', 'ret', 'retval', 'response', 'resp', 'data', 'tmp',
   'temp', 'value', 'values', 'val', 'dir', 'directory', 'path', 'file', 'filename', 'args', 'kwargs', 'item',
   'items', 'final', 'new', 'old', 'var', 'obj', 'thing', 'stuff', 'foo', 'bar', 'name', 'id',
+  // Places written as one word (`save_pretrained(tmpdirname)` saves no "Tmpdirname").
+  'tmpdir', 'tmpdirname', 'tempdir', 'tempdirname', 'tmpfile', 'tempfile', 'dirname', 'filepath', 'outdir',
 ]);
 
 /** Words kept in their usual spelling in names (`lora` → `LoRA`). */
