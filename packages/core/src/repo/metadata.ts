@@ -120,13 +120,15 @@ function readPyproject(doc: Record<string, unknown>, meta: ProjectMetadata, urls
     if (typeof poetry[key] === 'string') classifyUrl(meta, key, poetry[key] as string, urls);
   }
   const deps = Array.isArray(project.dependencies) ? (project.dependencies as unknown[]) : [];
-  meta.dependencies.push(...requirementNames(deps.filter((d): d is string => typeof d === 'string')));
-  meta.requires.push(...requirementNames(deps.filter((d): d is string => typeof d === 'string')));
+  const required = requirementNames(deps.filter((d): d is string => typeof d === 'string'));
+  meta.dependencies.push(...required);
+  meta.requires.push(...required);
   for (const list of Object.values(asRecord(project['optional-dependencies']))) {
     if (Array.isArray(list)) meta.dependencies.push(...requirementNames(list.filter((d): d is string => typeof d === 'string')));
   }
-  meta.dependencies.push(...Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python'));
-  meta.requires.push(...Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python'));
+  const poetryDeps = Object.keys(asRecord(poetry.dependencies)).filter((d) => d !== 'python');
+  meta.dependencies.push(...poetryDeps);
+  meta.requires.push(...poetryDeps);
   const kw = project.keywords ?? poetry.keywords;
   if (Array.isArray(kw)) meta.keywords.push(...kw.filter((k): k is string => typeof k === 'string'));
   const scripts: [Record<string, unknown>, string][] = [
