@@ -2161,6 +2161,37 @@ describe('pages beside the README', () => {
     expect(m.candidates.find((x) => x.path === 'helpers.md')).toMatchObject({ kind: 'docs', heading: 'Merge two adapters', line: first, kept: true });
     expect(m.candidates.filter((x) => /^[A-Z_]+\.md$/.test(x.path) && x.path !== 'README.md')).toEqual([]);
   });
+
+  it('reads no migration guide of the docs (by its title, else its file name, or its folder), and says so once per page; a page on migrations as a feature, or titled otherwise, is read', async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mig-'));
+    cpSync(ADAPTKIT, repo, { recursive: true });
+    const block = ['```python', 'from adaptkit import Model, merge_adapters', 'm = Model.from_pretrained("x")', 'm = merge_adapters(m, ["a"], [1.0])', '```', ''];
+    const page = (title: string) => [title, '', '## Merge', '', ...block, '## Merge again', '', ...block].join('\n');
+    const pages: Record<string, string> = {
+      'docs/migration.md': page('# Migration Guide: v1 to v2'),
+      'docs/upgrading.mdx': ['---', 'title: "Upgrading from 0.x"', '---', '', page('')].join('\n'),
+      'docs/v2_migration_guide.md': ['## Merge', '', ...block].join('\n'),
+      'docs/08-migration-guides/merge.md': page('# Merging adapters'),
+      // Not migration guides: a tutorial kept under that file name, and migrations as a topic of the library.
+      'docs/tutorials/migration.md': page('# Add adaptkit to your code'),
+      'docs/schema.md': page('# Running migrations'),
+    };
+    for (const [f, text] of Object.entries(pages)) {
+      mkdirSync(path.dirname(path.join(repo, f)), { recursive: true });
+      writeFileSync(path.join(repo, f), text);
+    }
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-migw-')), name: 'acme_adaptkit', all: true });
+    const of = (p: string) => m.candidates.filter((c) => c.path === p);
+    for (const p of ['docs/migration.md', 'docs/upgrading.mdx', 'docs/v2_migration_guide.md', 'docs/08-migration-guides/merge.md']) {
+      expect(of(p)).toHaveLength(1);
+      expect(of(p)[0]).toMatchObject({ kept: false, reason: expect.stringMatching(/^a migration guide \(.+\): it shows the API before a change as much as after it; its [12] code block\(s\) are not read$/) });
+    }
+    expect(of('docs/migration.md')[0].reason).toContain('titled "Migration Guide: v1 to v2"');
+    expect(of('docs/upgrading.mdx')[0].reason).toContain('titled "Upgrading from 0.x"');
+    expect(of('docs/v2_migration_guide.md')[0].reason).toContain('named v2_migration_guide.md');
+    expect(of('docs/08-migration-guides/merge.md')[0].reason).toContain('in 08-migration-guides/');
+    for (const p of ['docs/tutorials/migration.md', 'docs/schema.md']) expect(of(p).map((c) => c.heading)).toEqual(['Merge', 'Merge again']);
+  });
 });
 
 describe("an example's own helpers", () => {

@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, INSTALL_COMMANDS, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
+import { EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
 import { exampleDirOf, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -255,6 +255,13 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     } catch (e) {
       if (!(e instanceof MarkdownTooDeepError)) throw e;
       files.skip(path, e.reason);
+      continue;
+    }
+    // A migration guide shows the API before a change as much as after it: none of its blocks is read.
+    const migration = isReadme ? undefined : migrationGuide(path, text, blocks);
+    if (migration !== undefined) {
+      const first = blocks[0];
+      if (first) dropped.push({ id: `${path}#L${first.startLine}`, path, kind: 'docs', line: first.startLine, foundBy: 'docs code block', kept: false, reason: `a migration guide (${migration}): it shows the API before a change as much as after it; its ${blocks.length} code block(s) are not read` });
       continue;
     }
     // Shell commands run beside the code of the same section (`npx acme models list` under its heading).
@@ -512,6 +519,28 @@ export function frontReadme(paths: string[]): string | undefined {
 
 /** A page's headings (links reduced to their text). */
 const outline = (text: string) => [...text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+
+/** Front matter's `title:` (`---` lines around YAML at the top of an `.mdx` page). */
+function frontMatterTitle(text: string): string | undefined {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
+  const t = m && /^title:[ \t]*(.+?)[ \t]*$/m.exec(m[1]);
+  return t ? t[1].replace(/^(['"])(.*)\1$/, '$2') : undefined;
+}
+
+/**
+ * Why a docs page is a migration guide (MIGRATION_PAGE): its title, else its file name, says so, or a
+ * folder of migration guides holds it; undefined when it is not one.
+ */
+export function migrationGuide(path: string, text: string, blocks: CodeBlock[]): string | undefined {
+  const parts = path.split('/');
+  const folder = parts.slice(0, -1).find((d) => MIGRATION_PAGE.folder.test(d));
+  if (folder) return `in ${folder}/`;
+  const says = (t: string) => MIGRATION_PAGE.words.test(t) && MIGRATION_PAGE.qualifier.test(t);
+  const title = frontMatterTitle(text) ?? blocks.find((b) => b.pageTitle)?.pageTitle;
+  if (title !== undefined) return says(title) ? `titled "${title}"` : undefined;
+  const name = parts[parts.length - 1];
+  return says(name.replace(/\.[^.]+$/, '')) ? `named ${name}` : undefined;
+}
 
 /** A page is a copy of another when at least 90% of its headings (three or more) are the other's: a copy for a registry, maybe a version behind. */
 function copies(page: string[], of: string[]): boolean {

@@ -569,6 +569,21 @@ export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 't
  * migration guides: their code shows the API before a change as much as after it.
  */
 export const ROOT_PROJECT_PAGES = /^(changelog|changes|history|news|releases?|release_notes|releasing|contributing|contributors|authors|maintainers|maintaining|governance|support|code_of_conduct|security|licen[cs]e|notice|citation|agents|claude|gemini|copilot|plans?|roadmap|todo|review|versioning|[a-z_]*policy|migration|migrating|upgrading|upgrade|development|developing|hacking|testing|style(guide)?|design|architecture|benchmarks?|onboarding)\.(md|markdown|mdx|rst)$/i;
+/**
+ * A docs page that is a migration guide, anywhere in the docs (ROOT_PROJECT_PAGES are the root's): its
+ * title (else its file name) says migrating or upgrading, together with a version, "guide", "plan",
+ * "map" or where from ("Migration Guide: v1 to v2", "Migrating to huggingface_hub v1.0", "V1 → V2
+ * Migration Map", "Migrating from RSC to UI"); or a folder of them holds it (`08-migration-guides/`,
+ * `docs/migration/`). A page about migrations as a feature ("Auto Generating Migrations" of a schema
+ * tool) says none of the qualifiers; a page whose title says something else keeps its file name's word
+ * (accelerate's `basic_tutorials/migration.md` is "Add Accelerate to your code").
+ */
+export const MIGRATION_PAGE = {
+  words: /(?:^|[^a-z])(?:migrat(?:e|es|ion|ions|ing)|upgrad(?:e|es|ing))(?:$|[^a-z])/i,
+  qualifier: /(?:^|[^a-z])(?:guides?|plan|map|from)(?:$|[^a-z])|\d/i,
+  folder: /^(?:\d+[-_.])?(?:migration|migrating|upgrading|upgrades?)(?:[-_ ]guides?)?$/i,
+};
+
 /** Folders of a documentation site whose pages sit in a docs folder inside (`content/docs/`, `website/docs/`). */
 export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
