@@ -1,5 +1,8 @@
 // Which paths are documentation pages: a top-level docs folder, or the docs folder of a documentation
 // site (`content/docs/`, `website/docs/`: Next.js and Docusaurus sites keep the pages there).
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleDirOf, isDocPath } from '../src/repo/layout.js';
 import { callsOf, find, write } from './repos.js';
@@ -54,5 +57,32 @@ describe('example folders', () => {
     });
     const calls = await callsOf(repo);
     expect(find(calls.get('sdk-samples/chat.ts'), 'client.chat').resolution).toMatchObject({ kind: 'repo', qualname: 'Client.chat' });
+  });
+});
+
+describe('benchmark scripts', () => {
+  it('are told by a benchmarks folder or a file named as one', async () => {
+    const { isBenchmarkPath } = await import('../src/repo/layout.js');
+    for (const p of ['benchmarks/benchmark_map_filter.py', 'perf/run.py', 'packages/hub/scripts/bench.ts', 'scripts/load_benchmark.py', 'tests/benchmarks/streaming.bench.ts', 'scripts/bench-upload.ts']) expect(isBenchmarkPath(p), p).toBe(true);
+    for (const p of ['scripts/train.py', 'scripts/benchling_export.py', 'src/acme/benchmark_utils/x.py', 'examples/workbench.py']) expect(isBenchmarkPath(p), p).toBe(false);
+  });
+
+  it('are no candidate sources (dropped with the reason); an example so named in an examples folder is one', async () => {
+    const lib = 'class Engine:\n    def start(self):\n        pass\n\n    def stop(self):\n        pass\n\n    def report(self):\n        pass\n';
+    const main = 'from acme import Engine\n\nif __name__ == "__main__":\n    e = Engine()\n    e.start()\n    e.stop()\n    e.report()\n';
+    const repo = write({
+      'acme/__init__.py': lib,
+      'benchmarks/benchmark_engine.py': main,
+      'scripts/engine_benchmark.py': main,
+      'scripts/run_engine.py': main,
+      'examples/benchmark.py': main,
+    });
+    const { extractWorkflows } = await import('../src/index.js');
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-bench-')), name: 'acme_x', all: true });
+    const byPath = new Map(m.candidates.map((c) => [c.path, c]));
+    for (const p of ['benchmarks/benchmark_engine.py', 'scripts/engine_benchmark.py']) expect(byPath.get(p), p).toMatchObject({ kind: 'script', kept: false, reason: 'a benchmark script: it measures the library rather than uses it' });
+    expect(byPath.get('scripts/run_engine.py')?.reason).not.toMatch(/benchmark/);
+    expect(byPath.get('examples/benchmark.py')).toMatchObject({ kind: 'example' });
+    expect(byPath.get('examples/benchmark.py')?.reason).not.toMatch(/benchmark/);
   });
 });

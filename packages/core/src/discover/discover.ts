@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
-import { exampleDirOf, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
+import { exampleDirOf, isBenchmarkPath, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
@@ -116,6 +116,12 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     seenFiles.add(path);
     const purpose = inp.purposes.get(path)?.purpose;
     const candidate: Candidate = { id, path, kind, line: 1, foundBy, kept: false, reason: '', ...(purpose ? { heading: purpose } : {}) };
+    // A script that times the library (`benchmarks/benchmark_map_filter.py`, `scripts/bench.ts`) is no use
+    // of it; an example so named in an examples folder is one its authors chose to show.
+    if (kind === 'script' && isBenchmarkPath(path)) {
+      dropped.push({ ...candidate, reason: 'a benchmark script: it measures the library rather than uses it' });
+      return;
+    }
     const text = await files.readOrSkip(path);
     const read = await files.read(path); // cached: the same answer, with the reason
     if (text === undefined) {

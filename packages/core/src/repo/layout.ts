@@ -88,6 +88,15 @@ export function isScriptPath(p: string): boolean {
   return TS_SOURCE.test(p) && !TS_DECLARATION.test(p) && !isVendoredPath(p);
 }
 
+/**
+ * A benchmark: a file under a benchmarks folder (BENCHMARK_DIRS), or named as one (`bench.ts`,
+ * `benchmark_iterating.py`, `load_benchmark.py`, `streaming.bench.ts`). It measures the library.
+ */
+export function isBenchmarkPath(p: string): boolean {
+  const stem = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+  return folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase())) || /^(bench|benchmarks?)([-_.]|$)|[-_.](bench|benchmarks?)$/i.test(stem);
+}
+
 /** Code that is not the library itself: tests, examples, scripts, benchmarks, docs. */
 export function isNonLibraryPath(p: string): boolean {
   return isTestPath(p) || !!exampleDirOf(p) || isDocPath(p) || folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase()));
