@@ -2317,6 +2317,21 @@ describe('a class named for its role', () => {
     expect(principleOf(named('ChainOfThought'))).toBe('Chain_Of_Thought_Setup');
     expect(titleOf(named('BitsAndBytesConfig'))).toBe('Configure Bits And Bytes');
   });
+
+  it('reads a training or evaluation example (Example, InputExample) as data made for the work, like a configuration object', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py':
+        'class Example:\n    def __init__(self, **kw):\n        self.kw = kw\n\n\nclass InputExample:\n    def __init__(self, texts, label):\n        self.texts = texts\n\n\nclass Evaluate:\n    def __init__(self, devset):\n        self.devset = devset\n\n    def run(self, program):\n        return program\n',
+      'examples/run.py': 'from acme import Evaluate, Example, InputExample\n\ndevset = [Example(question="q", answer="a")]\npairs = [InputExample(texts=["a", "b"], label=1.0)]\nev = Evaluate(devset=devset)\nev.run(pairs)\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    expect(named('Example').role).toBe('configure');
+    expect(titleOf(named('Example'))).toBe('Create Example');
+    expect(named('InputExample').role).toBe('configure');
+    expect(titleOf(named('InputExample'))).toBe('Create Input Example');
+  });
 });
 
 describe('domains', () => {

@@ -259,6 +259,10 @@ export const CLASS_SUFFIX_ROLES: { suffix: string; role: Role; title: string; no
   { suffix: 'options', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'settings', role: 'configure', title: 'Configure', noun: 'Configuration' },
   { suffix: 'params', role: 'configure', title: 'Configure', noun: 'Configuration' },
+  // A training or evaluation example is a record of data, made to be handed to the work (a trainset,
+  // a devset), as a configuration object is: dspy's `dspy.Example(question=..., answer=...)`,
+  // sentence-transformers' `InputExample(texts=[...], label=...)`.
+  { suffix: 'example', role: 'configure', title: 'Create', noun: 'Creation', keep: true },
   { suffix: 'trainer', role: 'train', title: 'Train', noun: 'Training' },
   { suffix: 'dataset', role: 'prepare_data', title: 'Prepare', noun: 'Preparation', keep: true },
   { suffix: 'loader', role: 'prepare_data', title: 'Prepare', noun: 'Preparation', keep: true },
