@@ -94,12 +94,14 @@ export function isScriptPath(p: string): boolean {
  */
 export function isBenchmarkPath(p: string): boolean {
   const stem = p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-  return folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase())) || /^(bench|benchmarks?)([-_.]|$)|[-_.](bench|benchmarks?)$/i.test(stem);
+  return inBenchmarkDir(p) || /^(bench|benchmarks?)([-_.]|$)|[-_.](bench|benchmarks?)$/i.test(stem);
 }
+
+const inBenchmarkDir = (p: string) => folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase()));
 
 /** Code that is not the library itself: tests, examples, scripts, benchmarks, docs. */
 export function isNonLibraryPath(p: string): boolean {
-  return isTestPath(p) || !!exampleDirOf(p) || isDocPath(p) || folders(p).some((d) => BENCHMARK_DIRS.has(d.toLowerCase()));
+  return isTestPath(p) || !!exampleDirOf(p) || isDocPath(p) || inBenchmarkDir(p);
 }
 
 /**
