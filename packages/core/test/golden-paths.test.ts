@@ -50,6 +50,41 @@ async function analysed(repo: string, code: string, file = 'examples/t.py', kind
 const mains = (a: AnalysedSource) => a.steps.map((s) => s.calls[0].callee);
 
 describe('steps are milestones of the public API', () => {
+  it('a definition documented as deprecated (its first sentence says so) is not the public API; one that mentions a deprecated argument further down is', async () => {
+    const q = '"""';
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .train import Trainer, OldTrainer\n',
+      'pkg/train.py': [
+        'class Trainer:',
+        `    ${q}Trains a model.`,
+        '',
+        '    The `epochs_old` argument is deprecated and will be removed.',
+        `    ${q}`,
+        '',
+        '    def __init__(self, model):',
+        '        self.model = model',
+        '',
+        '',
+        'class OldTrainer(Trainer):',
+        `    ${q}\`OldTrainer\` has been deprecated and will be removed in v2.0.0. Use \`Trainer\`.${q}`,
+        '',
+      ].join('\n'),
+      'package.json': JSON.stringify({ name: 'tskit', main: 'src/index.ts' }),
+      'src/index.ts': 'export class Client {\n  constructor(token: string) {}\n}\n\n/**\n * For backward compatibility only, will remove soon.\n * @deprecated replace with Client\n */\nexport class LegacyClient extends Client {}\n',
+      'examples/run.py': 'from pkg import OldTrainer, Trainer\n\nt = Trainer("m")\no = OldTrainer("m")\n',
+      'examples/run.ts': "import { Client, LegacyClient } from 'tskit';\n\nconst a = new Client('t');\nconst b = new LegacyClient('t');\n",
+    });
+    const calls = await callsOf(repo);
+    const isPublic = publicSurface();
+    const py = calls.get('examples/run.py')!;
+    expect(isPublic(py.find((c) => c.callee === 'Trainer')!)).toBe(true);
+    expect(isPublic(py.find((c) => c.callee === 'OldTrainer')!)).toBe(false);
+    const ts = calls.get('examples/run.ts')!;
+    expect(isPublic(ts.find((c) => c.callee === 'Client')!)).toBe(true);
+    expect(isPublic(ts.find((c) => c.callee === 'LegacyClient')!)).toBe(false);
+  });
+
   it('leaves out argument parsing, printing, logging, checks, seeding and mode switches', async () => {
     const a = await analysed(
       TINYLM,

@@ -1,12 +1,13 @@
 // The package's public surface: what a user of the library is meant to call. Private are definitions in
 // tests, examples, benchmarks, private modules (`_utils.py`) and internal folders (`kernels/`) unless a
 // public package re-exports the name (`from ._client import Client` in `pkg/__init__.py`), names
-// with a leading underscore, and code of an application package (`"private": true` with no `exports` or
+// with a leading underscore, definitions documented as deprecated, and code of an application package (`"private": true` with no `exports` or
 // `main`: an app's functions are not a library's API). External calls wired to the repository are the
 // user-facing side of that package, so they count as public.
 import type { CallSite } from '../model.js';
 import { isPrivatePath, isScriptPath } from '../repo/layout.js';
 import { isRepoUnresolved } from './steps.js';
+import { DEPRECATED_SUMMARY } from '../heuristics/tables.js';
 
 export type PublicSurface = ((c: CallSite) => boolean) & {
   /**
@@ -42,6 +43,8 @@ export function publicSurface(
     if (c.command) return true;
     if (inApp(r.span.path)) return false;
     if (isPrivatePath(r.span.path) && !reexported.has(`${r.span.path}:${r.qualname.split('.')[0]}`)) return false;
+    // Deprecated: kept for older code, not what a user is meant to call.
+    if (c.definition?.summary && DEPRECATED_SUMMARY.test(c.definition.summary.trim())) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));
   };
   isPublic.testUtility = (c) => c.resolution.kind === 'repo' && testUtilities.has(`${c.resolution.span.path}:${c.resolution.qualname}`);

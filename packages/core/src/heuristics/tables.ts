@@ -597,6 +597,14 @@ export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
 /** Folders of benchmarks: measuring code, not the library's API. */
 export const BENCHMARK_DIRS = new Set(['benchmarks', 'benchmark', 'bench', 'perf']);
 
+/**
+ * A definition whose documentation opens by saying it is deprecated, or kept only for older code, is not
+ * the API a user is meant to call (setfit's "`SetFitTrainer` has been deprecated and will be removed in
+ * v2.0.0", huggingface.js' `HfInference`: "For backward compatibility only, will remove soon."). Only the
+ * first sentence counts: a page may well mention a deprecated argument further down.
+ */
+export const DEPRECATED_SUMMARY = /^(?:\W*\S+\W* (?:has been|is|was) deprecated\b|deprecated\b|\(deprecated\)|for backward[- ]compatibility only\b)/i;
+
 /** Folders inside a package that hold its internals, not its public surface. */
 export const INTERNAL_DIRS = new Set(['internal', 'internals', 'kernels', 'private', 'impl', 'testing', 'test_utils', 'testing_utils']);
 
