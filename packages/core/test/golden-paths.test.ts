@@ -54,7 +54,7 @@ describe('steps are milestones of the public API', () => {
     const q = '"""';
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
-      'pkg/__init__.py': 'from .train import Trainer, OldTrainer\n',
+      'pkg/__init__.py': 'from .train import Trainer, OldTrainer, train_legacy\n',
       'pkg/train.py': [
         'class Trainer:',
         `    ${q}Trains a model.`,
@@ -69,10 +69,15 @@ describe('steps are milestones of the public API', () => {
         'class OldTrainer(Trainer):',
         `    ${q}\`OldTrainer\` has been deprecated and will be removed in v2.0.0. Use \`Trainer\`.${q}`,
         '',
+        '',
+        'def train_legacy(model):',
+        `    ${q}This function is deprecated. Use \`Trainer\`.${q}`,
+        '    return Trainer(model)',
+        '',
       ].join('\n'),
       'package.json': JSON.stringify({ name: 'tskit', main: 'src/index.ts' }),
       'src/index.ts': 'export class Client {\n  constructor(token: string) {}\n}\n\n/**\n * For backward compatibility only, will remove soon.\n * @deprecated replace with Client\n */\nexport class LegacyClient extends Client {}\n',
-      'examples/run.py': 'from pkg import OldTrainer, Trainer\n\nt = Trainer("m")\no = OldTrainer("m")\n',
+      'examples/run.py': 'from pkg import OldTrainer, Trainer, train_legacy\n\nt = Trainer("m")\no = OldTrainer("m")\nl = train_legacy("m")\n',
       'examples/run.ts': "import { Client, LegacyClient } from 'tskit';\n\nconst a = new Client('t');\nconst b = new LegacyClient('t');\n",
     });
     const calls = await callsOf(repo);
@@ -80,6 +85,7 @@ describe('steps are milestones of the public API', () => {
     const py = calls.get('examples/run.py')!;
     expect(isPublic(py.find((c) => c.callee === 'Trainer')!)).toBe(true);
     expect(isPublic(py.find((c) => c.callee === 'OldTrainer')!)).toBe(false);
+    expect(isPublic(py.find((c) => c.callee === 'train_legacy')!)).toBe(false);
     const ts = calls.get('examples/run.ts')!;
     expect(isPublic(ts.find((c) => c.callee === 'Client')!)).toBe(true);
     expect(isPublic(ts.find((c) => c.callee === 'LegacyClient')!)).toBe(false);

@@ -537,7 +537,7 @@ function frontMatterTitle(text: string): string | undefined {
  * Why a docs page is a migration guide (MIGRATION_PAGE): its title, else its file name, says so, or a
  * folder of migration guides holds it; undefined when it is not one.
  */
-export function migrationGuide(path: string, text: string, blocks: CodeBlock[]): string | undefined {
+function migrationGuide(path: string, text: string, blocks: CodeBlock[]): string | undefined {
   const parts = path.split('/');
   const folder = parts.slice(0, -1).find((d) => MIGRATION_PAGE.folder.test(d));
   if (folder) return `in ${folder}/`;

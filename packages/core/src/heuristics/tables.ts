@@ -600,10 +600,11 @@ export const BENCHMARK_DIRS = new Set(['benchmarks', 'benchmark', 'bench', 'perf
 /**
  * A definition whose documentation opens by saying it is deprecated, or kept only for older code, is not
  * the API a user is meant to call (setfit's "`SetFitTrainer` has been deprecated and will be removed in
- * v2.0.0", huggingface.js' `HfInference`: "For backward compatibility only, will remove soon."). Only the
- * first sentence counts: a page may well mention a deprecated argument further down.
+ * v2.0.0", "This function is deprecated", huggingface.js' `HfInference`: "For backward compatibility
+ * only, will remove soon."). Only the first sentence counts: a page may well mention a deprecated
+ * argument further down, and a first sentence about a deprecated argument is about the argument.
  */
-export const DEPRECATED_SUMMARY = /^(?:\W*\S+\W* (?:has been|is|was) deprecated\b|deprecated\b|\(deprecated\)|for backward[- ]compatibility only\b)/i;
+export const DEPRECATED_SUMMARY = /^(?:(?:(?!(?:argument|parameter|option|keyword|kwarg|field)s?\b)\S+\s+){1,3}(?:has been|is|was|are|have been) (?:now )?deprecated\b|deprecated\b|\(deprecated\)|for backward[- ]compatibility only\b)/i;
 
 /** Folders inside a package that hold its internals, not its public surface. */
 export const INTERNAL_DIRS = new Set(['internal', 'internals', 'kernels', 'private', 'impl', 'testing', 'test_utils', 'testing_utils']);
