@@ -2375,6 +2375,49 @@ describe('a class named for its role', () => {
   });
 });
 
+describe('a name without a milestone verb', () => {
+  it('reads its own verb, a conversion or a factory named like a class, never "Call X"', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py':
+        'class Dataset:\n    def take(self, n):\n        return self\n\n    def to_iterable_dataset(self):\n        return self\n\n    def cast_column(self, name, feature):\n        return self\n\n    def unload(self):\n        return None\n\n\ndef InputField(desc=""):\n    return desc\n\n\ndef load() -> Dataset:\n    return Dataset()\n',
+      'examples/run.py': 'from acme import InputField, load\n\nds = load()\nds = ds.cast_column("audio", 16000)\nfirst = ds.take(3)\nit = ds.to_iterable_dataset()\nds.unload()\nq = InputField(desc="question")\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('ds.take'))).toBe('Take');
+    expect(titleOf(named('ds.cast_column'))).toBe('Cast Column');
+    expect(titleOf(named('ds.unload'))).toBe('Unload');
+    expect(titleOf(named('ds.to_iterable_dataset'))).toBe('Convert to Iterable Dataset');
+    expect(principleOf(named('ds.to_iterable_dataset'))).toBe('Iterable_Dataset_Conversion');
+    // A conversion still takes another call's result another way (it joins a run it is chained on).
+    expect(named('ds.to_iterable_dataset').verbless).toBe(true);
+    expect(titleOf(named('InputField'))).toBe('Create Input Field');
+    // Every one keeps the role it had: no milestone of its own.
+    expect(['ds.take', 'ds.cast_column', 'ds.to_iterable_dataset', 'InputField'].map((c) => named(c).role)).toEqual(['other', 'other', 'other', 'other']);
+  });
+
+  it("a class's alternative constructor loads the class from what its name says (Load Template from String)", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py':
+        'class Template:\n    @classmethod\n    def from_string(cls, text):\n        return cls()\n\n\nclass ConfigMixin:\n    @classmethod\n    def from_config(cls, config):\n        return cls()\n\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n\nclass LCMScheduler(ConfigMixin):\n    pass\n\n\ndef from_text(text):\n    return Template()\n',
+      'examples/run.py': 'import acme\nfrom acme import LCMScheduler, Template\n\nt = Template.from_string("Hi {{ name }}")\ns = LCMScheduler.from_config({"steps": 4})\np = LCMScheduler.from_pretrained("org/lcm")\nu = acme.from_text("x")\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    expect(titleOf(named('Template.from_string'))).toBe('Load Template from String');
+    expect(principleOf(named('Template.from_string'))).toBe('Template_String_Loading');
+    // Inherited from a base class, it is the class it is called on that is loaded.
+    expect(titleOf(named('LCMScheduler.from_config'))).toBe('Load LCM Scheduler from Config');
+    expect(principleOf(named('LCMScheduler.from_config'))).toBe('Scheduler_Config_Loading');
+    expect(named('LCMScheduler.from_config').role).toBe('load');
+    // (`from_pretrained` names no source: the class is what it loads, as before; a module's function has no class.)
+    expect(titleOf(named('LCMScheduler.from_pretrained'))).toBe('Load LCM Scheduler');
+    expect(titleOf(named('acme.from_text'))).toBe('Load Text');
+  });
+});
+
 describe('domains', () => {
   it("a workflow that calls no other library takes the repository's subject, not its plumbing nor the first tags alphabetically", async () => {
     const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', 'from pkg import Client', 'c = Client()', `c.${fn}("a")`, `c.${fn}_more("b")`, `c.${fn}_done("c")`, '```', ''];

@@ -59,6 +59,11 @@ describe('names', () => {
     expect(workflowNameFrom('LoftQ initialization')).toBe('LoftQ_Initialization');
     expect(workflowNameFrom('Fine-tune a ViTModel')).toBe('Fine_Tune_ViTModel');
     expect(workflowNameFrom('gRPC transport')).toBe('GRPC_Transport');
+    // An acronym's plural is one word with its capitals (was OpenAI_Compatible_AP_Is).
+    expect(tokens('OpenAI-Compatible APIs')).toEqual(['openai', 'compatible', 'apis']);
+    expect(workflowNameFrom('OpenAI-Compatible APIs')).toBe('OpenAI_Compatible_APIs');
+    expect(tokens('LLMsConfig')).toEqual(['llms', 'config']);
+    expect(tokens('HTTPSession')).toEqual(['http', 'session']);
   });
   it('never produces a name outside the page-name pattern', () => {
     for (const t of ['a-b', 'Hello: World/Again', '9 lives', 'grpo rl', 'x__y', '_private_thing_']) {

@@ -48,6 +48,9 @@ export function withBrands<T>(spellings: readonly string[], naming: () => T): T 
 function spelled(lower: string): string | undefined {
   const known = brands.spelling.get(lower) ?? ACRONYMS[lower];
   if (known) return known;
+  // An acronym's plural keeps its capitals: APIs, LLMs, GPUs.
+  const plural = /^([a-z]{2,})s$/.exec(lower);
+  if (plural && ACRONYMS[plural[1]]) return `${ACRONYMS[plural[1]]}s`;
   const v = /^([a-z]+?)(v?\d+)$/.exec(lower);
   const head = v ? (brands.spelling.get(v[1]) ?? ACRONYMS[v[1]]) : undefined;
   return head && v ? head + v[2] : undefined;
@@ -81,8 +84,9 @@ function splitWords(text: string): string {
     .replace(/([A-Za-z])2(?=([A-Z][a-z]+))/g, (m: string, a: string, next: string) => (TO_WORDS.has(next.toLowerCase()) ? `${a}\u00b2` : m))
     .split(' ')
     // An acronym keeps its last capital before a version (`BERTv2`: BERT v2 is one name, not BER Tv2);
-    // a number keeps the capital that ends it (`GSM8K`, `Llama70B`), not one that starts a word (`T5Model`).
-    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z]|\d(?=[A-Z][a-z]))([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])(?!\d)/g, '$1 $2')))
+    // a number keeps the capital that ends it (`GSM8K`, `Llama70B`), not one that starts a word (`T5Model`);
+    // an acronym's plural is one word (`APIs`, `LLMsConfig`: not AP Is).
+    .map((part) => (spelled(part.toLowerCase()) === part ? part : part.replace(/([a-z]|\d(?=[A-Z][a-z]))([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z](?!s(?![a-z]))[a-z])(?!\d)/g, '$1 $2')))
     .join(' ')
     .replace(/\u00b2/g, '2');
 }

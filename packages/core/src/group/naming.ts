@@ -402,7 +402,7 @@ function apiName(u: UseCase): string | undefined {
     if (program) return principleOf({ ...n, object: tokens(program).slice(0, 2) });
   }
   // A verbless anchor whose result is kept (Get Tool Runner) is what the use case uses, not retrieves.
-  return principleOf(n.verbless ? { ...n, noun: 'Usage' } : n) ?? pageName(tokens(call.callee));
+  return principleOf(n.verbless && n.verb === 'Get' ? { ...n, noun: 'Usage' } : n) ?? pageName(tokens(call.callee));
 }
 
 /** Content words of a class that names what its methods act on; more than this keep their first words and head noun. */

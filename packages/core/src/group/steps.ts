@@ -30,6 +30,11 @@ export interface Naming {
   prepositions?: Record<string, string>;
   /** Named without a verb of its own (Call X, Get X): a way of taking another call's result, when chained on it. */
   verbless?: true;
+  /**
+   * What a class's alternative constructor loads it from (`Template.from_string`: string): after the class
+   * in titles (Load Template from String), after its head noun in principles (Template_String_Loading).
+   */
+  source?: string[];
 }
 
 /** Is this call a step candidate at all (repository API, wrapper, pattern, tool)? */
@@ -46,7 +51,7 @@ export function nameCall(c: CallSite): Naming {
   const n = decoratorNaming(c, hookNaming(c, namingOf(c)));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
-  return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions } : {}) };
+  return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions: { ...n.prepositions, ...prepositions } } : {}) };
 }
 
 /**
@@ -186,6 +191,12 @@ function namingOf(c: CallSite): Naming {
       ((returnsInstance(def?.returns) && def?.kind !== 'method') || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
+    // A class's alternative constructor (`Template.from_string`, `LCMScheduler.from_config`,
+    // `Dataset.from_dict`) loads an instance of the class from what its name says: Load Template from
+    // String (`Template_String_Loading`), not "Load String". A long class name keeps its first two words
+    // and its head noun (a word before a preposition in it: `ImageWithCacheControl` is an image).
+    const cls = verbTok === 'from' && nameTokens[0] === 'from' && object.length ? classWords(c) : [];
+    if (cls.length) return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: cls.length > 3 ? [...cls.slice(0, 2), cls[cls.length - 1]] : cls, source: object };
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
     // (What is passed first is a function called inline: no variable names it, `upload({ file: await
@@ -243,6 +254,19 @@ function namingOf(c: CallSite): Naming {
     const ct = contentTokens(cls ? tokens(cls) : nameTokens, '');
     const object = ct.length > 3 ? [...ct.slice(0, 2), ct[ct.length - 1]] : ct;
     return { role: 'other', verb: 'Run', noun: 'Execution', object, ...(cls ? { spelling: spellingOf(cls) } : {}) };
+  }
+  // A conversion names what it gives (`to_iterable_dataset` → Convert to Iterable Dataset, `toJSON` →
+  // Convert to JSON), not a "Call Iterable Dataset". It stays a way of taking another call's result
+  // (verbless): `result.to_state()` after a run is part of the run's step.
+  if (nameTokens.length > 1 && nameTokens[0] === 'to') {
+    const object = objectTokens(nameTokens.slice(1), '');
+    if (object.length) return { role: 'other', verb: 'Convert', noun: 'Conversion', object, prepositions: { [object[0]]: 'to' }, verbless: true };
+  }
+  // A function of the repository named like a class (`dspy.InputField(...)`, a factory) makes what it
+  // names: Create Input Field, not "Call Input Field".
+  if (r.kind === 'repo' && def?.kind === 'function' && /^[A-Z][a-z]/.test(method) && parts.length <= 2) {
+    const object = objectTokens(nameTokens, '');
+    if (object.length) return { role: 'other', verb: 'Create', noun: 'Creation', object, ...(spellingOf(method) ? { spelling: spellingOf(method) } : {}) };
   }
   // A name that starts with a verb of no milestone reads as that verb (`countTokens` → Count Tokens).
   const action = nameTokens.length ? ACTION_VERBS[nameTokens[0]] : undefined;
@@ -434,6 +458,15 @@ export function distinctTitles(steps: DraftStep[]): string[] {
 }
 
 /** The class a method call acts on: the class written as its receiver (`Tool.from_hub`), else the one that defines the method. */
+/** The content words of the class a method is called on, up to a preposition (`LCMScheduler.from_config` → lcm, scheduler). */
+function classWords(c: CallSite): string[] {
+  const cls = ownerClass(c);
+  if (!cls) return [];
+  const ts = tokens(cls).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
+  const prep = ts.findIndex((t, i) => i > 0 && CLASS_NAME_PREPOSITIONS.has(t));
+  return contentTokens(prep > 0 ? ts.slice(0, prep) : ts, '');
+}
+
 function ownerClass(c: CallSite): string | undefined {
   const parts = c.callee.split('.');
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
@@ -441,11 +474,14 @@ function ownerClass(c: CallSite): string | undefined {
 }
 
 export function titleOf(n: Naming): string {
-  return [n.verb, ...n.object.flatMap((t) => [...(n.prepositions?.[t] ? [n.prepositions[t]] : []), n.spelling?.[t] ?? word(t)])].join(' ');
+  const spell = (t: string) => n.spelling?.[t] ?? word(t);
+  return [n.verb, ...n.object.flatMap((t) => [...(n.prepositions?.[t] ? [n.prepositions[t]] : []), spell(t)]), ...(n.source ? ['from', ...n.source.map(spell)] : [])].join(' ');
 }
 
 export function principleOf(n: Naming): string {
-  return pageName([...n.object.map((t) => n.spelling?.[t] ?? t), n.noun]) ?? pageName([n.noun])!;
+  // (What an alternative constructor loads from follows the class's head noun: Template_String_Loading.)
+  const object = n.source && n.object.length ? [n.object[n.object.length - 1], ...n.source] : n.object;
+  return pageName([...object.map((t) => n.spelling?.[t] ?? t), n.noun]) ?? pageName([n.noun])!;
 }
 
 /** The repository's API: resolved to a definition, or a repository name bound differently at run time. */

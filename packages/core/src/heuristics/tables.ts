@@ -20,19 +20,21 @@ export const SPLIT_NAMES = new Set(['test', 'val', 'valid', 'validation', 'dev',
  * Verbs that start a name without making it a milestone of any role (`count_tokens`, `enable_model_cpu_
  * offload`, `state.approve`): the step is titled by the verb as written (Count Tokens, not Call Count
  * Tokens) and its principle by the verb's noun (Tokens_Counting); its role stays `other`. Only as a name's
- * first word, and never read as a task word in headings (VERBS are).
+ * first word, and never read as a task word in headings (VERBS are): so not a verb whose noun names a
+ * task in a heading ("Data extraction", "Audio processing", "Serialization", "Job submission").
  */
 export const ACTION_VERBS: Record<string, string> = table({
-  append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', blur: 'Blurring', calibrate: 'Calibration', cleanup: 'Cleanup', clear: 'Clearing',
+  abort: 'Aborting', append: 'Appending', approve: 'Approval', archive: 'Archiving', attach: 'Attachment', bind: 'Binding', blur: 'Blurring', calibrate: 'Calibration', cast: 'Casting', cleanup: 'Cleanup', clear: 'Clearing',
   clone: 'Cloning', close: 'Closing', combine: 'Combination', copy: 'Copying', count: 'Counting', crop: 'Cropping',
   destroy: 'Destruction', detach: 'Detachment', detect: 'Detection', disable: 'Disabling', disconnect: 'Disconnection',
-  duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', enable: 'Enabling', extend: 'Extension', finalize: 'Finalization', fix: 'Fixing',
-  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', inspect: 'Inspection', kill: 'Killing', move: 'Moving', normalize: 'Normalization', pause: 'Pausing', profile: 'Profiling', propagate: 'Propagation',
-  refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement',
+  duplicate: 'Duplication', edit: 'Editing', elicit: 'Elicitation', emit: 'Emission', enable: 'Enabling', extend: 'Extension', fill: 'Filling', finalize: 'Finalization', finish: 'Finishing', fix: 'Fixing', freeze: 'Freezing',
+  fuse: 'Fusing', handle: 'Handling', inject: 'Injection', inspect: 'Inspection', invalidate: 'Invalidation', kill: 'Killing', materialize: 'Materialization', move: 'Moving', normalize: 'Normalization', notify: 'Notification',
+  pause: 'Pausing', persist: 'Persistence', ping: 'Ping', profile: 'Profiling', propagate: 'Propagation',
+  refresh: 'Refreshing', regenerate: 'Regeneration', reject: 'Rejection', rename: 'Renaming', replace: 'Replacement', replay: 'Replay',
   request: 'Request', require: 'Requirement', reset: 'Resetting', resize: 'Resizing', restart: 'Restart', resume: 'Resumption',
-  scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', shuffle: 'Shuffling', stop: 'Stopping', subscribe: 'Subscription',
-  suspend: 'Suspension', sync: 'Synchronization', teardown: 'Teardown', terminate: 'Termination', trace: 'Tracing', unfuse: 'Unfusing', unpause: 'Unpausing', unsubscribe: 'Unsubscription',
-  upscale: 'Upscaling',
+  scan: 'Scanning', schedule: 'Scheduling', select: 'Selection', shuffle: 'Shuffling', shutdown: 'Shutdown', stop: 'Stopping', strip: 'Stripping', subscribe: 'Subscription',
+  suspend: 'Suspension', sync: 'Synchronization', take: 'Taking', teardown: 'Teardown', terminate: 'Termination', trace: 'Tracing', trigger: 'Triggering', unbatch: 'Unbatching', unfreeze: 'Unfreezing', unfuse: 'Unfusing', unload: 'Unloading',
+  unpause: 'Unpausing', unsubscribe: 'Unsubscription', upscale: 'Upscaling',
 });
 
 /** Verbs found in API names: the role they give a call and the noun form used in principle names. */
