@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleDirOf, isDocPath } from '../src/repo/layout.js';
+import { docSiteFolders, exampleDirOf, isDocPath } from '../src/repo/layout.js';
 import { callsOf, find, write } from './repos.js';
 import { REFERENCE_PAGES } from '../src/heuristics/tables.js';
 
@@ -20,6 +20,25 @@ describe('documentation paths', () => {
     expect(isDocPath('content/docs')).toBe(false);
     expect(isDocPath('docs')).toBe(false);
     expect(isDocPath('src/docs/x.md')).toBe(false);
+  });
+
+  it("are a documentation site's wherever its builder's file puts it (hfdocs/source/_toctree.yml, a Sphinx conf.py)", async () => {
+    const folders = docSiteFolders(['hfdocs/source/_toctree.yml', 'hfdocs/source/quickstart.mdx', 'manual/conf.py', 'pkg/source/conf.py', 'pkg/src/deep/conf.py', 'tests/fixtures/_toctree.yml', 'conf.py']);
+    expect([...folders].sort()).toEqual(['hfdocs', 'manual', 'pkg']);
+    expect(isDocPath('hfdocs/source/quickstart.mdx', folders)).toBe(true);
+    expect(isDocPath('hfdocs/source/quickstart.mdx')).toBe(false);
+    // Its pages' code blocks are docs sources, as under docs/.
+    const block = ['```py', 'from acme import create_model', 'model = create_model("small")', 'out = model.run("x")', '```'].join('\n');
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'class Model:\n    def run(self, x):\n        return x\n\n\ndef create_model(name) -> Model:\n    return Model()\n',
+      'hfdocs/source/_toctree.yml': '- sections:\n  - local: quickstart\n    title: Quickstart\n',
+      'hfdocs/source/quickstart.mdx': `# Quickstart\n\n## Load a model\n\n${block}\n`,
+      'other/notes.md': `# Notes\n\n${block}\n`,
+    });
+    const calls = await callsOf(repo);
+    expect([...calls.keys()].filter((k) => k.startsWith('hfdocs/'))).toEqual(['hfdocs/source/quickstart.mdx#L6']);
+    expect([...calls.keys()].some((k) => k.startsWith('other/'))).toBe(false);
   });
 
   it('reference pages are told by their folder or page name, an ordering prefix allowed', () => {

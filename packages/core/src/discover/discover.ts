@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
-import { exampleDirOf, isBenchmarkPath, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
+import { docSiteFolders, exampleDirOf, isBenchmarkPath, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
@@ -103,7 +103,9 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   const exampleDir = exampleDirWith(inp.exampleDirs ?? []);
   const isTest = isTestPath;
   const isScript = isScriptPath;
-  const isDoc = isDocPath;
+  // (A documentation site in a folder named otherwise, `hfdocs/`, by its builder's file.)
+  const siteFolders = docSiteFolders(inp.files.files.map((f) => f.path));
+  const isDoc = (p: string) => isDocPath(p, siteFolders);
 
   // Dot-folders (`.github/`, `.circleci/`) hold the repository's tooling, never a golden path.
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
@@ -439,6 +441,7 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   const sourceFiles = files.files.filter((f) => !isToolingPath(f.path));
   const allPaths = new Set(sourceFiles.map((f) => f.path));
   const translated = translationFolders(allPaths);
+  const siteFolders = docSiteFolders(allPaths);
   // The README of a package of a monorepo that the root README points to is that package's front page
   // (huggingface.js's README lists `packages/inference/README.md`, `packages/hub/README.md`...); the
   // packages it does not name are the monorepo's own plumbing (hashing, chunking).
@@ -449,7 +452,7 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   };
   return sourceFiles
     .map((f) => f.path)
-    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p))
+    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p, siteFolders) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
 }
 

@@ -593,6 +593,12 @@ export const MIGRATION_PAGE = {
 /** Folders of a documentation site whose pages sit in a docs folder inside (`content/docs/`, `website/docs/`). */
 export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
+/**
+ * Files by which a documentation site's builder marks its folder (layout.ts docSiteFolders): Hugging Face
+ * doc-builder's table of contents anywhere below it; Sphinx's `conf.py` at its top or in its `source/`.
+ */
+export const DOC_SITE_FILES = { anywhere: new Set(['_toctree.yml']), atTop: new Set(['conf.py']) };
+
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
 

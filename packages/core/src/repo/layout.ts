@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, DOC_SITE_FILES, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -78,9 +78,31 @@ export function isVendoredPath(p: string): boolean {
   return folders(p).some((d) => VENDOR_DIRS.has(d.toLowerCase()));
 }
 
-export function isDocPath(p: string): boolean {
+/**
+ * A documentation page's path: under a DOC_DIRS folder (`docs/`, `content/docs/`), or under a top-level
+ * folder that `siteFolders` (docSiteFolders) found to hold a documentation site however it is named.
+ */
+export function isDocPath(p: string, siteFolders?: ReadonlySet<string>): boolean {
   const parts = p.toLowerCase().split('/');
+  if (parts.length > 1 && siteFolders?.has(p.split('/')[0])) return true;
   return parts.length > 1 && (DOC_DIRS.has(parts[0]) || (parts.length > 2 && DOC_SITE_DIRS.has(parts[0]) && DOC_DIRS.has(parts[1])));
+}
+
+/**
+ * Top-level folders that hold a documentation site by its builder's own file (DOC_SITE_FILES: Hugging
+ * Face doc-builder's `_toctree.yml`, Sphinx's `conf.py` at the folder's top or in its `source/`), whatever
+ * the folder is called: pytorch-image-models keeps its docs in `hfdocs/source/`. Not a test's folder.
+ */
+export function docSiteFolders(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const parts = p.split('/');
+    if (parts.length < 2 || isTestPath(p) || isVendoredPath(p)) continue;
+    const name = parts[parts.length - 1];
+    const site = DOC_SITE_FILES.anywhere.has(name) || (DOC_SITE_FILES.atTop.has(name) && (parts.length === 2 || (parts.length === 3 && parts[1] === 'source')));
+    if (site) out.add(parts[0]);
+  }
+  return out;
 }
 
 /** A TypeScript/JavaScript source goldpath reads (not a declaration file, not vendored). */
