@@ -223,7 +223,7 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^(parse|get|build|make)_[a-z_]*args[a-z_]*$/, // get_args, parse_cli_args, make_args
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
-  /^(get|setup|set_up|configure|init)_logg(er|ing)$/,
+  /^(get|setup|set_up|configure|init)_([a-z]+_)?logg(er|ing)$/, // setup_default_logging, get_root_logger
   /^([A-Z][A-Za-z0-9]*)?(Logging|Log)(Handler|Formatter)$|^([A-Z][A-Za-z0-9]*)?Logger$/, // LoggingHandler(), WandbLogger(...)
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
   /^(get|prepare|setup|set_up|init|select|pick)_[a-z0-9_]*device[a-z0-9_]*$/, // prepare_device_map, get_device
