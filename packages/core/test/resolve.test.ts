@@ -438,3 +438,22 @@ describe('a source done', () => {
     expect(of('b.py')).toContain('m.save Model.save');
   });
 });
+
+describe('programs a Python source starts', () => {
+  it('are the subprocess or os call itself, never a method chained on its result', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'class Client:\n    def list(self):\n        return []\n',
+      'examples/run.py':
+        'import subprocess\nfrom acme import Client\n\nc = Client()\nsubprocess.run(["acme-cli", "serve"])\nout = subprocess.check_output(["acme-cli", "list"]).decode("utf-8").split()\nc.list()\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const tools = calls.filter((c) => c.resolution.kind === 'tool');
+    expect(tools.map((c) => [c.callee, (c.resolution as { command: string }).command])).toEqual([
+      ['subprocess.run', 'acme-cli'],
+      ['subprocess.check_output', 'acme-cli'],
+    ]);
+    // (`.decode("utf-8")` and `.split()` on its output were two more "Run ..." steps.)
+    expect(calls.filter((c) => /\.(decode|split)$/.test(c.callee)).every((c) => c.resolution.kind !== 'tool')).toBe(true);
+  });
+});

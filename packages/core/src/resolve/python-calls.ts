@@ -1336,7 +1336,8 @@ async function callSite(
     const module = callee.kind === 'external' ? callee.module : (callee.sym as { module: string }).module;
     resolution = { kind: 'external', module, distribution: index.distribution(module) };
   } else if (callee.kind === 'stdlib' || (callee.kind === 'symbol' && callee.sym.kind === 'stdlib')) {
-    if (PY_TOOL_CALLS.has(written.split('(')[0])) resolution = { kind: 'tool', command: toolCommand(call) };
+    // (Only the call itself: a method chained on its result, `check_output(...).decode("utf-8")`, runs nothing.)
+    if (PY_TOOL_CALLS.has(written)) resolution = { kind: 'tool', command: toolCommand(call) };
     else resolution = { kind: 'builtin', name: written };
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'unresolved') {
     resolution = { kind: 'unresolved', reason: callee.sym.reason, ...(callee.sym.candidates ? { candidates: callee.sym.candidates } : {}), ...(callee.sym.method ? { method: callee.sym.method } : {}) };
