@@ -23,7 +23,8 @@ describe('documentation paths', () => {
   });
 
   it("are a documentation site's wherever its builder's file puts it (hfdocs/source/_toctree.yml, a Sphinx conf.py)", async () => {
-    const folders = docSiteFolders(['hfdocs/source/_toctree.yml', 'hfdocs/source/quickstart.mdx', 'manual/conf.py', 'pkg/source/conf.py', 'pkg/src/deep/conf.py', 'tests/fixtures/_toctree.yml', 'conf.py']);
+    const folders = docSiteFolders(['hfdocs/source/_toctree.yml', 'hfdocs/source/quickstart.mdx', 'manual/conf.py', 'manual/index.rst', 'pkg/source/conf.py', 'pkg/source/index.md', 'pkg/src/deep/conf.py', 'tests/fixtures/_toctree.yml', 'conf.py', 'mylib/conf.py', 'mylib/core.py']);
+    // (A package's own settings module `mylib/conf.py` has no index page beside it: no docs folder.)
     expect([...folders].sort()).toEqual(['hfdocs', 'manual', 'pkg']);
     expect(isDocPath('hfdocs/source/quickstart.mdx', folders)).toBe(true);
     expect(isDocPath('hfdocs/source/quickstart.mdx')).toBe(false);

@@ -458,6 +458,12 @@ export function distinctTitles(steps: DraftStep[]): string[] {
 }
 
 /** The class a method call acts on: the class written as its receiver (`Tool.from_hub`), else the one that defines the method. */
+function ownerClass(c: CallSite): string | undefined {
+  const parts = c.callee.split('.');
+  if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
+  return c.definition?.kind === 'method' ? c.definition.qualname.split('.').slice(-2, -1)[0] : undefined;
+}
+
 /** The content words of the class a method is called on, up to a preposition (`LCMScheduler.from_config` → lcm, scheduler). */
 function classWords(c: CallSite): string[] {
   const cls = ownerClass(c);
@@ -465,12 +471,6 @@ function classWords(c: CallSite): string[] {
   const ts = tokens(cls).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
   const prep = ts.findIndex((t, i) => i > 0 && CLASS_NAME_PREPOSITIONS.has(t));
   return contentTokens(prep > 0 ? ts.slice(0, prep) : ts, '');
-}
-
-function ownerClass(c: CallSite): string | undefined {
-  const parts = c.callee.split('.');
-  if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
-  return c.definition?.kind === 'method' ? c.definition.qualname.split('.').slice(-2, -1)[0] : undefined;
 }
 
 export function titleOf(n: Naming): string {

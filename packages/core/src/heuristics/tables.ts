@@ -595,9 +595,10 @@ export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
 /**
  * Files by which a documentation site's builder marks its folder (layout.ts docSiteFolders): Hugging Face
- * doc-builder's table of contents anywhere below it; Sphinx's `conf.py` at its top or in its `source/`.
+ * doc-builder's table of contents anywhere below it; Sphinx's `conf.py` at its top or in its `source/`,
+ * beside one of the index pages.
  */
-export const DOC_SITE_FILES = { anywhere: new Set(['_toctree.yml']), atTop: new Set(['conf.py']) };
+export const DOC_SITE_FILES = { anywhere: new Set(['_toctree.yml']), atTop: new Set(['conf.py']), index: ['index.rst', 'index.md', 'index.mdx', 'index.txt'] };
 
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);

@@ -90,16 +90,20 @@ export function isDocPath(p: string, siteFolders?: ReadonlySet<string>): boolean
 
 /**
  * Top-level folders that hold a documentation site by its builder's own file (DOC_SITE_FILES: Hugging
- * Face doc-builder's `_toctree.yml`, Sphinx's `conf.py` at the folder's top or in its `source/`), whatever
- * the folder is called: pytorch-image-models keeps its docs in `hfdocs/source/`. Not a test's folder.
+ * Face doc-builder's `_toctree.yml`, Sphinx's `conf.py` beside an index page at the folder's top or in
+ * its `source/`; a package's own `conf.py` module has no index page beside it), whatever the folder is
+ * called: pytorch-image-models keeps its docs in `hfdocs/source/`. Not a test's folder.
  */
 export function docSiteFolders(paths: Iterable<string>): Set<string> {
+  const all = new Set(paths);
   const out = new Set<string>();
-  for (const p of paths) {
+  for (const p of all) {
     const parts = p.split('/');
     if (parts.length < 2 || isTestPath(p) || isVendoredPath(p)) continue;
     const name = parts[parts.length - 1];
-    const site = DOC_SITE_FILES.anywhere.has(name) || (DOC_SITE_FILES.atTop.has(name) && (parts.length === 2 || (parts.length === 3 && parts[1] === 'source')));
+    const dir = parts.slice(0, -1).join('/');
+    const top = parts.length === 2 || (parts.length === 3 && parts[1] === 'source');
+    const site = DOC_SITE_FILES.anywhere.has(name) || (DOC_SITE_FILES.atTop.has(name) && top && DOC_SITE_FILES.index.some((i) => all.has(`${dir}/${i}`)));
     if (site) out.add(parts[0]);
   }
   return out;
