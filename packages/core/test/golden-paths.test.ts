@@ -2331,15 +2331,17 @@ describe('test frameworks', () => {
   });
 });
 
+/** The naming of each call of `examples/run.py` in a package `acme` made of `init` (its `__init__.py`), by callee. */
+async function namedIn(init: string, run: string): Promise<(callee: string) => ReturnType<typeof nameCall>> {
+  const repo = write({ 'pyproject.toml': '[project]\nname = "acme"\n', 'acme/__init__.py': init, 'examples/run.py': run });
+  const calls = (await callsOf(repo)).get('examples/run.py')!;
+  return (callee) => nameCall(calls.find((c) => c.callee === callee)!);
+}
+
 describe('a class named for its role', () => {
   it('keeps its ending in the title when the role\'s verb does not say what it makes', async () => {
-    const repo = write({
-      'pyproject.toml': '[project]\nname = "acme"\n',
-      'acme/__init__.py': 'class LocalTokenizer:\n    def __init__(self, vocab):\n        self.vocab = vocab\n\n\nclass ImageDataset:\n    def __init__(self, root):\n        self.root = root\n\n\nclass SFTTrainer:\n    def __init__(self, data):\n        self.data = data\n',
-      'examples/run.py': 'from acme import ImageDataset, LocalTokenizer, SFTTrainer\n\ntok = LocalTokenizer("v.txt")\ndata = ImageDataset("imgs")\ntrainer = SFTTrainer(data)\n',
-    });
-    const calls = (await callsOf(repo)).get('examples/run.py')!;
-    const title = (callee: string) => titleOf(nameCall(calls.find((c) => c.callee === callee)!));
+    const named = await namedIn('class LocalTokenizer:\n    def __init__(self, vocab):\n        self.vocab = vocab\n\n\nclass ImageDataset:\n    def __init__(self, root):\n        self.root = root\n\n\nclass SFTTrainer:\n    def __init__(self, data):\n        self.data = data\n', 'from acme import ImageDataset, LocalTokenizer, SFTTrainer\n\ntok = LocalTokenizer("v.txt")\ndata = ImageDataset("imgs")\ntrainer = SFTTrainer(data)\n');
+    const title = (callee: string) => titleOf(named(callee));
     expect(title('LocalTokenizer')).toBe('Load Local Tokenizer');
     expect(title('ImageDataset')).toBe('Prepare Image Dataset');
     // A trainer's verb says it: Train SFT.
@@ -2347,27 +2349,14 @@ describe('a class named for its role', () => {
   });
 
   it('keeps a joining word inside its name (ChainOfThought, BitsAndBytesConfig)', async () => {
-    const repo = write({
-      'pyproject.toml': '[project]\nname = "acme"\n',
-      'acme/__init__.py': 'class ChainOfThought:\n    def __init__(self, signature):\n        self.signature = signature\n\n\nclass BitsAndBytesConfig:\n    def __init__(self, bits):\n        self.bits = bits\n',
-      'examples/run.py': 'from acme import BitsAndBytesConfig, ChainOfThought\n\ncot = ChainOfThought("q -> a")\nq = BitsAndBytesConfig(4)\n',
-    });
-    const calls = (await callsOf(repo)).get('examples/run.py')!;
-    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    const named = await namedIn('class ChainOfThought:\n    def __init__(self, signature):\n        self.signature = signature\n\n\nclass BitsAndBytesConfig:\n    def __init__(self, bits):\n        self.bits = bits\n', 'from acme import BitsAndBytesConfig, ChainOfThought\n\ncot = ChainOfThought("q -> a")\nq = BitsAndBytesConfig(4)\n');
     expect(titleOf(named('ChainOfThought'))).toBe('Create Chain Of Thought');
     expect(principleOf(named('ChainOfThought'))).toBe('Chain_Of_Thought_Setup');
     expect(titleOf(named('BitsAndBytesConfig'))).toBe('Configure Bits And Bytes');
   });
 
   it('reads a training or evaluation example (Example, InputExample) as data made for the work, like a configuration object', async () => {
-    const repo = write({
-      'pyproject.toml': '[project]\nname = "acme"\n',
-      'acme/__init__.py':
-        'class Example:\n    def __init__(self, **kw):\n        self.kw = kw\n\n\nclass InputExample:\n    def __init__(self, texts, label):\n        self.texts = texts\n\n\nclass Evaluate:\n    def __init__(self, devset):\n        self.devset = devset\n\n    def run(self, program):\n        return program\n',
-      'examples/run.py': 'from acme import Evaluate, Example, InputExample\n\ndevset = [Example(question="q", answer="a")]\npairs = [InputExample(texts=["a", "b"], label=1.0)]\nev = Evaluate(devset=devset)\nev.run(pairs)\n',
-    });
-    const calls = (await callsOf(repo)).get('examples/run.py')!;
-    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    const named = await namedIn('class Example:\n    def __init__(self, **kw):\n        self.kw = kw\n\n\nclass InputExample:\n    def __init__(self, texts, label):\n        self.texts = texts\n\n\nclass Evaluate:\n    def __init__(self, devset):\n        self.devset = devset\n\n    def run(self, program):\n        return program\n', 'from acme import Evaluate, Example, InputExample\n\ndevset = [Example(question="q", answer="a")]\npairs = [InputExample(texts=["a", "b"], label=1.0)]\nev = Evaluate(devset=devset)\nev.run(pairs)\n');
     expect(named('Example').role).toBe('configure');
     expect(titleOf(named('Example'))).toBe('Create Example');
     expect(named('InputExample').role).toBe('configure');
@@ -2377,14 +2366,7 @@ describe('a class named for its role', () => {
 
 describe('a name without a milestone verb', () => {
   it('reads its own verb, a conversion or a factory named like a class, never "Call X"', async () => {
-    const repo = write({
-      'pyproject.toml': '[project]\nname = "acme"\n',
-      'acme/__init__.py':
-        'class Dataset:\n    def take(self, n):\n        return self\n\n    def to_iterable_dataset(self):\n        return self\n\n    def cast_column(self, name, feature):\n        return self\n\n    def unload(self):\n        return None\n\n\ndef InputField(desc=""):\n    return desc\n\n\ndef load() -> Dataset:\n    return Dataset()\n',
-      'examples/run.py': 'from acme import InputField, load\n\nds = load()\nds = ds.cast_column("audio", 16000)\nfirst = ds.take(3)\nit = ds.to_iterable_dataset()\nds.unload()\nq = InputField(desc="question")\n',
-    });
-    const calls = (await callsOf(repo)).get('examples/run.py')!;
-    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    const named = await namedIn('class Dataset:\n    def take(self, n):\n        return self\n\n    def to_iterable_dataset(self):\n        return self\n\n    def cast_column(self, name, feature):\n        return self\n\n    def unload(self):\n        return None\n\n\ndef InputField(desc=""):\n    return desc\n\n\ndef load() -> Dataset:\n    return Dataset()\n', 'from acme import InputField, load\n\nds = load()\nds = ds.cast_column("audio", 16000)\nfirst = ds.take(3)\nit = ds.to_iterable_dataset()\nds.unload()\nq = InputField(desc="question")\n');
     expect(titleOf(named('ds.take'))).toBe('Take');
     expect(titleOf(named('ds.cast_column'))).toBe('Cast Column');
     expect(titleOf(named('ds.unload'))).toBe('Unload');
@@ -2398,14 +2380,7 @@ describe('a name without a milestone verb', () => {
   });
 
   it("a class's alternative constructor loads the class from what its name says (Load Template from String)", async () => {
-    const repo = write({
-      'pyproject.toml': '[project]\nname = "acme"\n',
-      'acme/__init__.py':
-        'class Template:\n    @classmethod\n    def from_string(cls, text):\n        return cls()\n\n\nclass ConfigMixin:\n    @classmethod\n    def from_config(cls, config):\n        return cls()\n\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n\nclass LCMScheduler(ConfigMixin):\n    pass\n\n\ndef from_text(text):\n    return Template()\n',
-      'examples/run.py': 'import acme\nfrom acme import LCMScheduler, Template\n\nt = Template.from_string("Hi {{ name }}")\ns = LCMScheduler.from_config({"steps": 4})\np = LCMScheduler.from_pretrained("org/lcm")\nu = acme.from_text("x")\n',
-    });
-    const calls = (await callsOf(repo)).get('examples/run.py')!;
-    const named = (callee: string) => nameCall(calls.find((c) => c.callee === callee)!);
+    const named = await namedIn('class Template:\n    @classmethod\n    def from_string(cls, text):\n        return cls()\n\n\nclass ConfigMixin:\n    @classmethod\n    def from_config(cls, config):\n        return cls()\n\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n\nclass LCMScheduler(ConfigMixin):\n    pass\n\n\ndef from_text(text):\n    return Template()\n', 'import acme\nfrom acme import LCMScheduler, Template\n\nt = Template.from_string("Hi {{ name }}")\ns = LCMScheduler.from_config({"steps": 4})\np = LCMScheduler.from_pretrained("org/lcm")\nu = acme.from_text("x")\n');
     expect(titleOf(named('Template.from_string'))).toBe('Load Template from String');
     expect(principleOf(named('Template.from_string'))).toBe('Template_String_Loading');
     // Inherited from a base class, it is the class it is called on that is loaded.
