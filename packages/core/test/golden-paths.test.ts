@@ -2006,6 +2006,26 @@ describe('providers of one library', () => {
     const d = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prov-')), name: 'acme_pkg' });
     expect(d.workflows.map((w) => w.name)).not.toContain(later.name);
   });
+
+  it("is one family too when each provider's function makes that provider's own type (`from_alpha() -> Alpha`, `from_beta() -> Union[Beta, AsyncBeta]`)", async () => {
+    const page = (h: string, fn: string) => [`# ${h}`, '', '```python', `import pkg`, `model = pkg.${fn}("key")`, 'out = pkg.generate(model, "hi")', 'pkg.save(out)', '```', ''].join('\n');
+    const model = (name: string) => `from .base import Model\n\n\nclass ${name}(Model):\n    pass\n\n\nclass Async${name}(Model):\n    pass\n\n\n`;
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': '# pkg\n\nTyped answers from any provider.\n',
+      'docs/alpha.md': page('Using Alpha', 'from_alpha'),
+      'docs/beta.md': page('Using Beta', 'from_beta'),
+      'pkg/__init__.py': 'from .alpha import from_alpha\nfrom .beta import from_beta\nfrom .run import generate, save\n',
+      'pkg/base.py': 'class Model:\n    pass\n',
+      'pkg/run.py': 'def generate(model, prompt):\n    return prompt\n\n\ndef save(out):\n    return out\n',
+      'pkg/alpha.py': `${model('Alpha')}def from_alpha(key) -> Alpha:\n    return Alpha()\n`,
+      'pkg/beta.py': `${model('Beta')}def from_beta(key) -> Union[Beta, AsyncBeta]:\n    return Beta()\n`,
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-prov-')), name: 'acme_pkg', all: true });
+    const by = (api: string) => m.workflows.find((w) => w.steps.some((s) => s.calls.some((c) => c.call.callee === `pkg.${api}`)))!;
+    const later = [by('from_alpha'), by('from_beta')].sort((a, b) => a.rank - b.rank)[1];
+    expect(later.evidence.find((e) => e.kind === 'repeats')?.detail).toMatch(/another provider of the library \(`pkg\.from_(alpha|beta)`/);
+  });
 });
 
 describe('small use cases pooled by area', () => {

@@ -315,7 +315,21 @@ function providerFamily(x: UseCase) {
   if (!made || PLAIN_RETURNS.test(made)) return undefined;
   const [verb, ...rest] = tokens(c.callee.split('.').pop() ?? '');
   const file = c.resolution.span.path.toLowerCase();
-  return rest.length && spellings(rest).some((n) => file.includes(n)) ? { key: `${verb}\u0000${made}`, verb, rest, file, callee: c.callee } : undefined;
+  return rest.length && spellings(rest).some((n) => file.includes(n)) ? { key: `${verb}\u0000${namesProvider(made, rest) ? PROVIDER_TYPE : made}`, verb, rest, file, callee: c.callee } : undefined;
+}
+
+/** The type a per-provider function makes when that type is the provider's own (see namesProvider). */
+const PROVIDER_TYPE = '\u0000provider';
+
+/**
+ * Whether every type a function declares it makes is named for the provider in its name, an `Async`
+ * twin allowed: outlines' `from_gemini() -> Gemini`, `from_openai() -> Union[OpenAI, AsyncOpenAI]`,
+ * `from_transformers() -> Union[Transformers, TransformersMultiModal]`. Such functions make one kind of
+ * thing, each provider's (not `generateText() -> GenerateTextResult` beside `generateImage()`).
+ */
+function namesProvider(made: string, rest: string[]): boolean {
+  const types = made.replace(/^(Union|Optional)\[(.*)\]$/, '$2').split(/[|,]/).map((t) => t.trim().replace(/^Async/, '').toLowerCase());
+  return types.length > 0 && types.every((t) => spellings(rest).some((n) => t.startsWith(n.replace(/[-_]/g, ''))));
 }
 
 /** How a path may spell a name of several words (`from_google_genai` → googlegenai, google_genai, google-genai). */
