@@ -196,7 +196,7 @@ function namingOf(c: CallSite): Naming {
     // String (`Template_String_Loading`), not "Load String". A long class name keeps its first two words
     // and its head noun (a word before a preposition in it: `ImageWithCacheControl` is an image).
     const cls = verbTok === 'from' && nameTokens[0] === 'from' && object.length ? classWords(c) : [];
-    if (cls.length) return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: cls.length > 3 ? [...cls.slice(0, 2), cls[cls.length - 1]] : cls, source: object };
+    if (cls.length) return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: headed(cls), source: object };
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
     const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
     // (What is passed first is a function called inline: no variable names it, `upload({ file: await
@@ -252,7 +252,7 @@ function namingOf(c: CallSite): Naming {
     const cls = r.kind === 'repo' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
     // A long class name keeps its first words and its head noun (CrossEncoderNanoBEIREvaluator → Cross Encoder Evaluator).
     const ct = contentTokens(cls ? tokens(cls) : nameTokens, '');
-    const object = ct.length > 3 ? [...ct.slice(0, 2), ct[ct.length - 1]] : ct;
+    const object = headed(ct);
     return { role: 'other', verb: 'Run', noun: 'Execution', object, ...(cls ? { spelling: spellingOf(cls) } : {}) };
   }
   // A conversion names what it gives (`to_iterable_dataset` → Convert to Iterable Dataset, `toJSON` →
@@ -463,6 +463,9 @@ function ownerClass(c: CallSite): string | undefined {
   if (parts.length > 1 && /^[A-Z][A-Za-z0-9_]*$/.test(parts[parts.length - 2])) return parts[parts.length - 2];
   return c.definition?.kind === 'method' ? c.definition.qualname.split('.').slice(-2, -1)[0] : undefined;
 }
+
+/** A long class name's words cut to its first two and its head noun (CrossEncoderNanoBEIREvaluator → cross, encoder, evaluator). */
+const headed = (ws: string[]) => (ws.length > 3 ? [...ws.slice(0, 2), ws[ws.length - 1]] : ws);
 
 /** The content words of the class a method is called on, up to a preposition (`LCMScheduler.from_config` → lcm, scheduler). */
 function classWords(c: CallSite): string[] {

@@ -329,7 +329,7 @@ const PROVIDER_TYPE = '\u0000provider';
  */
 function namesProvider(made: string, rest: string[]): boolean {
   const types = made.replace(/^(Union|Optional)\[(.*)\]$/, '$2').split(/[|,]/).map((t) => t.trim().replace(/^Async/, '').toLowerCase());
-  return types.length > 0 && types.every((t) => spellings(rest).some((n) => t.startsWith(n.replace(/[-_]/g, ''))));
+  return types.every((t) => spellings(rest).some((n) => t.startsWith(n.replace(/[-_]/g, ''))));
 }
 
 /** How a path may spell a name of several words (`from_google_genai` → googlegenai, google_genai, google-genai). */
