@@ -224,6 +224,8 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
   /^[A-Za-z]*Argument(s)?Parser$/, // ArgumentParser, HfArgumentParser
   /^set_(verbosity|logging|log_level)[a-z_]*$/,
   /^(get|setup|set_up|configure|init)_([a-z]+_)?logg(er|ing)$/, // setup_default_logging, get_root_logger
+  // Seeding, under any of its names: timm's random_seed, set_random_seed, manual_seed_all, seed_worker, seeded_context.
+  /^((set|setup|set_up|init|fix|reset|random|global|manual)_)+seeds?(_all|_everything)?$|^seed_(all|everything|torch|random|workers?|rng)$|^seeded_[a-z_]+$/,
   /^([A-Z][A-Za-z0-9]*)?(Logging|Log)(Handler|Formatter)$|^([A-Z][A-Za-z0-9]*)?Logger$/, // LoggingHandler(), WandbLogger(...)
   /^(get|make|ensure|create|resolve)_[a-z0-9_]*(dir|path)s?$/,
   /^(get|prepare|setup|set_up|init|select|pick)_[a-z0-9_]*device[a-z0-9_]*$/, // prepare_device_map, get_device
