@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brandSpellings } from '../src/group/brands.js';
 import { splitCamel, tokens, withBrands, word, workflowNameFrom } from '../src/group/names.js';
+import { nameCall, titleOf } from '../src/group/steps.js';
+import type { CallSite } from '../src/model.js';
 import { extractWorkflows } from '../src/index.js';
 import { write } from './repos.js';
 
@@ -33,6 +35,17 @@ describe('brands', () => {
     // Outside the pass, as before (and the answers of one pass are not the other's).
     expect(splitCamel('SetFitModel')).toBe('Set Fit Model');
     expect(word('lerobot')).toBe('Lerobot');
+  });
+
+  it('names one call again under other brands: the naming of a call is kept only for the brands it was made under', () => {
+    const call = { callee: 'SetFitModel.from_pretrained', written: 'SetFitModel.from_pretrained', argNames: ['name'], argValues: { name: '"org/m"' }, assignedTo: ['model'], uses: [], site: { path: 'ex.py', start: 1, end: 1 }, resolution: { kind: 'repo', qualname: 'SetFitModel.from_pretrained', span: { path: 'setfit/modeling.py', start: 1, end: 2 } }, definition: { kind: 'method' } } as unknown as CallSite;
+    const plain = titleOf(nameCall(call));
+    const branded = withBrands(['SetFit'], () => titleOf(nameCall(call)));
+    expect(plain).toBe('Load Fit Model');
+    expect(branded).toBe('Load SetFit Model');
+    // Asked again, each pass gets its own answer, not the other's.
+    expect(titleOf(nameCall(call))).toBe(plain);
+    expect(withBrands(['SetFit'], () => titleOf(nameCall(call)))).toBe(branded);
   });
 
   it('writes the brand as one word in workflow names, step titles, principles and inputs', async () => {

@@ -56,6 +56,9 @@ function spelled(lower: string): string | undefined {
   return head && v ? head + v[2] : undefined;
 }
 
+/** The brands in force (a memo of names made under them is good only while they are). */
+export const brandsKey = (): string => brands.key;
+
 /**
  * Answers of the pure word splitters by text (and brands): the same callee is named at every call site
  * of every source (a tenth of a 10,000-example run was splitting the same few names again).

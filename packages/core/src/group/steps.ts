@@ -3,7 +3,7 @@
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
 import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
-import { pageName, singular, splitCamel, tokens, word } from './names.js';
+import { brandsKey, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
 
@@ -46,8 +46,23 @@ export function isApiCall(c: CallSite): boolean {
   return r.kind === 'repo' || r.kind === 'pattern' || r.kind === 'tool' || r.kind === 'external' || isRepoUnresolved(r);
 }
 
+/**
+ * Each call's naming, with the brands it was made under: the grouping names the same call again and again
+ * (three times per call on openai-python); a call is not changed once resolved. (Callers copy a naming
+ * before changing it.)
+ */
+const callNamings = new WeakMap<CallSite, { brands: string; naming: Naming }>();
+
 /** Role, verb and object of one call, from its name tokens, its class, and the names it is assigned to. */
 export function nameCall(c: CallSite): Naming {
+  const known = callNamings.get(c);
+  if (known && known.brands === brandsKey()) return known.naming;
+  const naming = namedCall(c);
+  callNamings.set(c, { brands: brandsKey(), naming });
+  return naming;
+}
+
+function namedCall(c: CallSite): Naming {
   const n = decoratorNaming(c, hookNaming(c, namingOf(c)));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
@@ -497,8 +512,21 @@ export function isRepoUnresolved(r: CallSite['resolution']): boolean {
   return r.kind === 'unresolved' && (!!r.candidates?.length || (!!r.method && (r.method === '__call__' || !r.method.startsWith('_'))));
 }
 
+/** Answers of isBoilerplateName by callee: a run asks about the same few thousand callees again and again. */
+const boilerplateNames = new Map<string, boolean>();
+
 /** Is this call boilerplate by its name (argument parsing, printing, logging, checks, seeding, paths)? */
 export function isBoilerplateName(callee: string): boolean {
+  let known = boilerplateNames.get(callee);
+  if (known === undefined) {
+    // (Bounded for a process that analyses repository after repository.)
+    if (boilerplateNames.size >= 100_000) boilerplateNames.clear();
+    boilerplateNames.set(callee, (known = boilerplateByName(callee)));
+  }
+  return known;
+}
+
+function boilerplateByName(callee: string): boolean {
   const parts = callee.replace(/\(\)/g, '').split('.');
   const method = parts[parts.length - 1];
   const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
