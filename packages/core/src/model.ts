@@ -160,7 +160,8 @@ export interface CallSite {
   /**
    * A shell line that runs one of the repository's own commands (clarification 23): the command line as
    * written (continuation lines joined, trimmed to the command and its options), the program's name
-   * and the subcommand words followed to the function that runs them.
+   * and the subcommand words followed to the function that runs them (then the name of the repository
+   * script the subcommand runs, when it is given one: `tune run lora_finetune_single_device`).
    */
   command?: { line: string; program: string; words: string[] };
 }

@@ -388,6 +388,104 @@ describe('Python dispatch shapes', () => {
     expect(where(by('otool ppo'))).toBe('unresolved: `ppo` is not a subcommand the program declares (known: dpo, env, sft)');
   });
 
+  it('argparse command objects built with the sub-parsers, directly or through a class method that forwards to the class', async () => {
+    const { repo, by } = await commands({
+      'pyproject.toml': '[project]\nname = "ttool"\n[project.scripts]\nttool = "ttool.cli:main"\ntsimple = "ttool.simple:main"\n',
+      'ttool/simple.py': 'import sys\n\ndef main():\n    return sys.argv\n',
+      'ttool/__init__.py': '',
+      'ttool/base.py': [
+        'class Subcommand:',
+        '    def __init__(self, *args, **kwargs):',
+        '        pass',
+        '',
+        '    @classmethod',
+        '    def create(cls, *args, **kwargs):',
+        '        return cls(*args, **kwargs)',
+        '',
+      ].join('\n'),
+      'ttool/fetch.py': [
+        'from ttool.base import Subcommand',
+        '',
+        'class Fetch(Subcommand):',
+        '    def __init__(self, subparsers):',
+        '        super().__init__()',
+        '        self._parser = subparsers.add_parser("fetch", help="Fetch a model")',
+        '        self._add_arguments()',
+        '        self._parser.set_defaults(func=self._fetch_cmd)',
+        '',
+        '    def _add_arguments(self):',
+        '        self._parser.add_argument("repo_id", type=str)',
+        '        self._parser.add_argument("--output-dir", type=str, default="out")',
+        '',
+        '    def _fetch_cmd(self, args):',
+        '        return args.repo_id',
+        '',
+      ].join('\n'),
+      'ttool/copy.py': [
+        'class Copy:',
+        '    def __init__(self, subparsers):',
+        '        self._parser = subparsers.add_parser("cp")',
+        '        self._parser.set_defaults(func=self._copy_cmd)',
+        '',
+        '    def _copy_cmd(self, args):',
+        '        return 0',
+        '',
+      ].join('\n'),
+      'ttool/cli.py': [
+        'import argparse',
+        'from ttool.fetch import Fetch',
+        'from ttool.copy import Copy',
+        'from ttool.run import Run',
+        '',
+        'class Parser:',
+        '    def __init__(self):',
+        '        self._parser = argparse.ArgumentParser(prog="ttool")',
+        '        subparsers = self._parser.add_subparsers(title="subcommands")',
+        '        Fetch.create(subparsers)',
+        '        Copy(subparsers)',
+        '        Run.create(subparsers)',
+        '',
+        'def main():',
+        '    parser = Parser()',
+        '    args = parser._parser.parse_args()',
+        '    args.func(args)',
+        '',
+      ].join('\n'),
+      'ttool/run.py': [
+        'import runpy',
+        'from ttool.base import Subcommand',
+        '',
+        'class Run(Subcommand):',
+        '    def __init__(self, subparsers):',
+        '        self._parser = subparsers.add_parser("run")',
+        '        self._parser.set_defaults(func=self._run_cmd)',
+        '',
+        '    def _run_cmd(self, args):',
+        '        runpy.run_path(args.recipe)',
+        '',
+      ].join('\n'),
+      'recipes/train_lora.py': 'def main():\n    pass\n',
+      'recipes/train_full.py': 'def main():\n    pass\n',
+      'README.md': readme('ttool fetch org/model --output-dir /tmp/m\nttool cp a b\nttool push', 'ttool run train_lora --config a.yaml\nttool run --nproc_per_node 2 train_full --config b.yaml\nttool run my_recipe --config c.yaml\ntsimple train_lora'),
+    });
+    // A subcommand given one of the repository's scripts by name runs that script: its name is one of its words.
+    expect(by('ttool run train_lora --config a.yaml').callee).toBe('ttool run train_lora');
+    expect(by('ttool run --nproc_per_node 2 train_full --config b.yaml').callee).toBe('ttool run train_full');
+    expect(by('ttool run my_recipe --config c.yaml').callee).toBe('ttool run');
+    expect(where(by('ttool run train_lora --config a.yaml'))).toBe(`${defSpan(repo, 'ttool/run.py', 'def _run_cmd')} Run._run_cmd`);
+    // Only a subcommand's: the program given a word it does not declare is not running a script.
+    expect(by('tsimple train_lora').callee).toBe('tsimple');
+    // A positional parameter the command declares is filled, whatever it is called (`fetch`'s repo_id).
+    expect(by('ttool fetch org/model --output-dir /tmp/m').callee).toBe('ttool fetch');
+    expect(where(by('ttool fetch org/model --output-dir /tmp/m'))).toBe(`${defSpan(repo, 'ttool/fetch.py', 'def _fetch_cmd')} Fetch._fetch_cmd`);
+    expect(by('ttool fetch org/model --output-dir /tmp/m').definition?.params).toEqual([
+      { name: 'repo_id', type: 'str' },
+      { name: '--output-dir', type: 'str', default: '"out"' },
+    ]);
+    expect(where(by('ttool cp a b'))).toBe(`${defSpan(repo, 'ttool/copy.py', 'def _copy_cmd')} Copy._copy_cmd`);
+    expect(where(by('ttool push'))).toMatch(/^unresolved: `push` is not a subcommand the program declares \(known: cp, fetch, run\)/);
+  });
+
   it('typer apps: @app.command(), app.command("x")(f), add_typer with a callback', async () => {
     const { repo, by } = await commands({
       'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\nttool = "tool.app:app"\n',

@@ -15,6 +15,7 @@ import { cliCommand, type CliCommand, type CliOption } from '../lang/cli.js';
 import { PythonCliReader } from '../lang/python/cli-dispatch.js';
 import { COMMAND_LAUNCHERS, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
 import { tokens, word } from '../group/names.js';
+import { isTestPath } from '../repo/layout.js';
 import type { CommandResolver, ShellLine } from './shell-calls.js';
 
 /** A program the repository declares. */
@@ -146,6 +147,8 @@ export class CommandTable implements CommandResolver {
   private constructor(
     readonly catalog: ProgramCatalog,
     private readonly trees: Map<string, CliCommand>,
+    /** The repository's scripts by name: a `.py` file outside tests whose stem no other such file has. */
+    private readonly scripts: ReadonlySet<string> = new Set(),
   ) {}
 
   /**
@@ -179,7 +182,7 @@ export class CommandTable implements CommandResolver {
         trees.set(key, root);
       }
     }
-    return new CommandTable(catalog, trees);
+    return new CommandTable(catalog, trees, scriptNames(inp.files.files.map((f) => f.path)));
   }
 
   /** An empty table: every shell line stays a tool. */
@@ -193,7 +196,14 @@ export class CommandTable implements CommandResolver {
     if (!found) return undefined;
     const tree = this.trees.get(found.program.key);
     if (!tree) return undefined;
-    const { node, words, rest, problem } = walkCommand(tree, found.args, found.rawArgs);
+    const walked = walkCommand(tree, found.args, found.rawArgs);
+    const { node, rest, problem } = walked;
+    // A subcommand that runs one of the repository's scripts by name (`tune run lora_finetune_single_device
+    // --config ...`, recipes/lora_finetune_single_device.py) is that script's command: its name is one of
+    // the command's words, so each script is an API of its own.
+    // (A subcommand: the program itself given a word is a CLI whose subcommands were not read, `hf models ls`.)
+    const script = !problem && walked.words.length && !node.sub.size ? scriptWord(node.options, rest, this.scripts) : undefined;
+    const words = script ? [...walked.words, script] : walked.words;
     const callee = [found.program.name, ...words].join(' ');
     const site = { path, start: sh.line, end: sh.endLine ?? sh.line, ...(sh.cell !== undefined ? { cell: sh.cell } : {}) };
     const passed = passedOptions(node.options, rest);
@@ -225,6 +235,36 @@ export class CommandTable implements CommandResolver {
       command: { line: found.line, program: found.program.name, words },
     };
   }
+}
+
+/** Stems of the repository's Python scripts outside tests that no other such file shares (`recipes/generate.py` → generate). */
+function scriptNames(paths: readonly string[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const p of paths) {
+    const m = /(?:^|\/)([A-Za-z_]\w*)\.py$/.exec(p);
+    if (!m || isTestPath(p) || m[1].startsWith('__')) continue;
+    count.set(m[1], (count.get(m[1]) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n === 1).map(([k]) => k));
+}
+
+/**
+ * The first positional word of a command's arguments (options skipped with their values), when the
+ * command declares no positional parameter for it and it names one of the repository's scripts.
+ */
+function scriptWord(options: CliOption[], rest: string[], scripts: ReadonlySet<string>): string | undefined {
+  if (!scripts.size || options.some((o) => o.positional)) return undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (w === '--') return undefined;
+    if (w.startsWith('-')) {
+      const opt = options.find((o) => o.name === w.split('=')[0] || o.aliases?.includes(w.split('=')[0]));
+      if (!w.includes('=') && !opt?.flag && rest[i + 1] !== undefined && !rest[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    return /^[A-Za-z_]\w*$/.test(w) && scripts.has(w) ? w : undefined;
+  }
+  return undefined;
 }
 
 /** Follows the subcommand words of a command line down the tree. */

@@ -267,7 +267,7 @@ export class PythonCliReader {
       } else if (method === 'set_defaults') {
         for (const a of c.args) {
           if (!a.keyword || !/^[A-Za-z_][\w.]*$/.test(a.text.trim())) continue;
-          const sym = await this.resolveIn(frame, a.text.trim().split('.'));
+          const sym = await this.resolveWithSelf(frame, a.text.trim().split('.'));
           if (sym.kind !== 'def') continue;
           w.handlerKeywords.add(a.keyword);
           if (node) w.handlers.set(node, { sym, via: `set_defaults(${a.keyword}=${a.text.trim()}) at ${frame.path}:L${c.line}` });
@@ -316,7 +316,25 @@ export class PythonCliReader {
       for (const obj of objects) await this.objectMethod(w, frame, c, obj, passed, depth);
       return;
     }
+    // `self._add_arguments()` in a command object's method: the object's other method, with the parser
+    // attributes it set (`self._parser`) in force.
+    if (chain.length === 2 && chain[0] === 'self' && frame.self && !passed.length) {
+      const own = [...frame.env].filter(([k]) => k.startsWith('self.'));
+      if (own.length) await this.selfMethod(w, frame, chain[1], new Map(own), depth);
+      return;
+    }
     const sym = await this.resolveIn(frame, chain);
+    // A command object built with the sub-parsers (`Run(subparsers)`), or through a class method that only
+    // forwards its arguments to the class (`Run.create(subparsers)`: `return cls(*args, **kwargs)`): its
+    // `__init__` adds its sub-parser (`self._parser = subparsers.add_parser("run")`).
+    // So is (from the entry function) an object whose `__init__` builds the program's parser (`parser = TuneCLIParser()`).
+    if (sym.kind === 'def' && (passed.length || (sym.def.kind === 'class' && depth === 0 && !w.rootClaimed))) {
+      const cls = sym.def.kind === 'class' ? sym : chain.length === 2 && (await this.forwardsToClass(sym)) ? await this.resolveIn(frame, chain.slice(0, 1)) : undefined;
+      if (cls?.kind === 'def' && cls.def.kind === 'class' && (passed.length || (await this.initBuildsParser(cls)))) {
+        await this.objectMethod(w, frame, c, { cls, text: clip(c.callee.text) }, passed, depth, '__init__');
+        return;
+      }
+    }
     if (sym.kind !== 'def') {
       // Sub-parsers handed to something that cannot be followed (`command.register(subparsers)` in a loop).
       if (passed.some((x) => x.v?.kind === 'subparsers')) w.opaque.push(`they are added by \`${c.callee.text}(…)\` (${frame.path}:L${c.line}), which cannot be followed statically`);
@@ -393,14 +411,15 @@ export class PythonCliReader {
   }
 
   /** Walks `<obj>.<method>(…)` with its parameters bound and `self` the object. */
-  private async objectMethod(w: Walk, frame: Frame, c: PyCall, obj: PyObject, passed: { a: PyArg; v: CliValue | undefined }[], depth: number): Promise<void> {
-    const name = c.callee.chain[1];
+  private async objectMethod(w: Walk, frame: Frame, c: PyCall, obj: PyObject, passed: { a: PyArg; v: CliValue | undefined }[], depth: number, method?: string): Promise<void> {
+    const name = method ?? c.callee.chain[1];
     const sym = await this.index.member(obj.cls, name);
     if (sym.kind !== 'def' || sym.def.kind !== 'function') return;
     const facts = await this.index.load(sym.path);
     if (!facts || sym.def.hasError) return;
-    // An object binds `self`; a class binds `cls` of a classmethod; a staticmethod binds nothing.
-    const bound = isDecorated(sym.def, 'staticmethod') || (!obj.args && !isDecorated(sym.def, 'classmethod')) ? 0 : 1;
+    // An object binds `self`; a class binds `cls` of a classmethod; a staticmethod binds nothing; the
+    // constructor binds the object it makes.
+    const bound = method === '__init__' ? 1 : isDecorated(sym.def, 'staticmethod') || (!obj.args && !isDecorated(sym.def, 'classmethod')) ? 0 : 1;
     const env = new Map<string, CliValue>();
     for (const { a, v } of passed) {
       const p = paramOf(sym.def, c, a, bound);
@@ -408,6 +427,37 @@ export class PythonCliReader {
     }
     const via = `\`${obj.text}\` registered by \`${c.callee.text}(…)\` at ${frame.path}:L${c.line}`;
     await this.walk(w, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env, self: { obj, method: name, via } }, depth + 1);
+  }
+
+  /** `self.<method>()` of the command object being followed, with `env` (its parser attributes) in force. */
+  private async selfMethod(w: Walk, frame: Frame, name: string, env: Map<string, CliValue>, depth: number): Promise<void> {
+    const sym = await this.index.member(frame.self!.obj.cls, name);
+    if (sym.kind !== 'def' || sym.def.kind !== 'function') return;
+    const facts = await this.index.load(sym.path);
+    if (!facts || sym.def.hasError) return;
+    await this.walk(w, { module: sym.module, path: sym.path, facts, scope: sym.def.qualname, env, self: frame.self }, depth + 1);
+  }
+
+  /** Whether a class's `__init__` makes an argparse parser (`self._parser = argparse.ArgumentParser(...)`). */
+  private async initBuildsParser(cls: DefSym): Promise<boolean> {
+    const init = await this.index.member(cls, '__init__');
+    if (init.kind !== 'def' || init.def.kind !== 'function') return false;
+    const facts = await this.index.load(init.path);
+    const at: Frame = { module: init.module, path: init.path, facts: facts!, scope: init.def.qualname, env: new Map() };
+    return !!facts?.calls.some((k) => k.scope === init.def.qualname && k.callee.base === 'name' && PY_PARSER_CLASS.test(this.originOf(at, k.callee.chain) ?? k.callee.chain.join('.')));
+  }
+
+  /** A class method whose body builds its class from all its arguments: `return cls(*args, **kwargs)`. */
+  private async forwardsToClass(sym: DefSym): Promise<boolean> {
+    if (sym.def.kind !== 'function' || !isDecorated(sym.def, 'classmethod')) return false;
+    const facts = await this.index.load(sym.path);
+    return !!facts?.calls.some((k) => k.scope === sym.def.qualname && k.callee.base === 'name' && k.callee.chain.length === 1 && k.callee.chain[0] === sym.def.params[0]?.name && k.args.some((a) => a.unpack === 'star'));
+  }
+
+  /** `self.<name>` in a command object's method is the object's member; any other name as resolveIn reads it. */
+  private async resolveWithSelf(frame: Frame, chain: string[]): Promise<PySymbol> {
+    if (chain.length === 2 && chain[0] === 'self' && frame.self) return this.index.member(frame.self.obj.cls, chain[1]);
+    return this.resolveIn(frame, chain);
   }
 
   /** `self.<attr>` in a command object's method: the string it holds. */
