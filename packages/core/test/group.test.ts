@@ -197,6 +197,13 @@ describe('steps', () => {
     expect(titleOf(nameCall(repoCallSite('retryPolicies.exponential', 'function')))).toBe('Call Exponential');
   });
 
+  it('describing a resource is the name\'s verb, not the resource a later word names (`describeIndex` was "Index Describe")', () => {
+    const c = repoCallSite;
+    expect(titleOf(nameCall(c('pc.describeIndex', 'function')))).toBe('Describe Index');
+    expect(principleOf(nameCall(c('pc.describeIndex', 'function')))).toBe('Index_Description');
+    expect(titleOf(nameCall(c('client.describe_collection', 'function')))).toBe('Describe Collection');
+  });
+
   it('a name that starts with a verb of no milestone is titled by that verb, not "Call"; its role stays other', () => {
     const c = repoCallSite;
     expect(titleOf(nameCall(c('client.messages.countTokens', 'function')))).toBe('Count Tokens');

@@ -79,6 +79,8 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   apply: { role: 'build', noun: 'Application' },
   wrap: { role: 'build', noun: 'Wrapping' },
   get: { role: 'build', noun: 'Retrieval', title: 'Get' },
+  // What an SDK says of one of its resources (`describeIndex`, `describe_collection`): not "Index Describe".
+  describe: { role: 'build', noun: 'Description' },
   merge: { role: 'build', noun: 'Merging' },
   quantize: { role: 'build', noun: 'Quantization' },
   train: { role: 'train', noun: 'Training' },
