@@ -254,17 +254,8 @@ function scriptNames(paths: readonly string[]): Set<string> {
  */
 function scriptWord(options: CliOption[], rest: string[], scripts: ReadonlySet<string>): string | undefined {
   if (!scripts.size || options.some((o) => o.positional)) return undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i];
-    if (w === '--') return undefined;
-    if (w.startsWith('-')) {
-      const opt = options.find((o) => o.name === w.split('=')[0] || o.aliases?.includes(w.split('=')[0]));
-      if (!w.includes('=') && !opt?.flag && rest[i + 1] !== undefined && !rest[i + 1].startsWith('-')) i++;
-      continue;
-    }
-    return /^[A-Za-z_]\w*$/.test(w) && scripts.has(w) ? w : undefined;
-  }
-  return undefined;
+  const first = [...commandArgs(options, rest)].find((a) => a.option === undefined)?.word;
+  return first !== undefined && /^[A-Za-z_]\w*$/.test(first) && scripts.has(first) ? first : undefined;
 }
 
 /** Follows the subcommand words of a command line down the tree. */
@@ -321,14 +312,9 @@ export function passedOptions(options: CliOption[], rest: string[]): string[] {
   const add = (n: string) => {
     if (!out.includes(n)) out.push(n);
   };
-  for (let i = 0; i < rest.length; i++) {
-    const w = rest[i];
-    if (w === '--') break;
-    if (w.startsWith('-') && w !== '-' && !/^-\d/.test(w)) {
-      const flag = w.split('=')[0];
-      const opt = options.find((o) => !o.positional && (o.name === flag || o.aliases?.includes(flag))) ?? options.find((o) => !o.positional && flag.includes('.') && o.name === flag.split('.')[0]);
-      add(opt?.name ?? flag);
-      if (!w.includes('=') && !opt?.flag && rest[i + 1] !== undefined && !rest[i + 1].startsWith('-')) i++;
+  for (const a of commandArgs(options, rest)) {
+    if (a.option !== undefined) {
+      add(a.option);
       continue;
     }
     const pos = positionals[p];
@@ -338,6 +324,26 @@ export function passedOptions(options: CliOption[], rest: string[]): string[] {
     p++;
   }
   return out;
+}
+
+/**
+ * The arguments of a command line in order, up to `--`: each option by the name the command declares for it
+ * (`--data.json_path` is `--data` when the command declares `--data`), its value skipped unless it is a
+ * flag; each other word as a positional word.
+ */
+function* commandArgs(options: CliOption[], rest: string[]): Generator<{ option?: string; word: string }> {
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (w === '--') return;
+    if (w.startsWith('-') && w !== '-' && !/^-\d/.test(w)) {
+      const flag = w.split('=')[0];
+      const opt = options.find((o) => !o.positional && (o.name === flag || o.aliases?.includes(flag))) ?? options.find((o) => !o.positional && flag.includes('.') && o.name === flag.split('.')[0]);
+      yield { option: opt?.name ?? flag, word: w };
+      if (!w.includes('=') && !opt?.flag && rest[i + 1] !== undefined && !rest[i + 1].startsWith('-')) i++;
+      continue;
+    }
+    yield { word: w };
+  }
 }
 
 function optionParam(o: CliOption): Parameter {

@@ -443,8 +443,9 @@ export class PythonCliReader {
     const init = await this.index.member(cls, '__init__');
     if (init.kind !== 'def' || init.def.kind !== 'function') return false;
     const facts = await this.index.load(init.path);
-    const at: Frame = { module: init.module, path: init.path, facts: facts!, scope: init.def.qualname, env: new Map() };
-    return !!facts?.calls.some((k) => k.scope === init.def.qualname && k.callee.base === 'name' && PY_PARSER_CLASS.test(this.originOf(at, k.callee.chain) ?? k.callee.chain.join('.')));
+    if (!facts) return false;
+    const at: Frame = { module: init.module, path: init.path, facts, scope: init.def.qualname, env: new Map() };
+    return facts.calls.some((k) => k.scope === init.def.qualname && k.callee.base === 'name' && PY_PARSER_CLASS.test(this.originOf(at, k.callee.chain) ?? k.callee.chain.join('.')));
   }
 
   /** A class method whose body builds its class from all its arguments: `return cls(*args, **kwargs)`. */
