@@ -163,7 +163,7 @@ export interface CallSite {
    * and the subcommand words followed to the function that runs them (then the name of the repository
    * script the subcommand runs, when it is given one: `tune run lora_finetune_single_device`).
    */
-  command?: { line: string; program: string; words: string[] };
+  command?: { line: string; program: string; words: string[]; /** The script among the words, when one is. */ script?: string };
 }
 
 /**

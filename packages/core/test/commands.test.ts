@@ -470,6 +470,9 @@ describe('Python dispatch shapes', () => {
     });
     // A subcommand given one of the repository's scripts by name runs that script: its name is one of its words.
     expect(by('ttool run train_lora --config a.yaml').callee).toBe('ttool run train_lora');
+    // Named after the whole script: "Run Train LoRA Single Device" is no cut of its name.
+    expect(commandNaming({ program: 'tune', words: ['run', 'lora_finetune_single_device'], script: 'lora_finetune_single_device' })).toMatchObject({ verb: 'Run', object: ['lora', 'finetune', 'single', 'device'] });
+    expect(commandNaming({ program: 'tune', words: ['run', 'lora_finetune_single_device'] }).object).toEqual(['lora', 'finetune', 'single']);
     expect(by('ttool run --nproc_per_node 2 train_full --config b.yaml').callee).toBe('ttool run train_full');
     expect(by('ttool run my_recipe --config c.yaml').callee).toBe('ttool run');
     expect(where(by('ttool run train_lora --config a.yaml'))).toBe(`${defSpan(repo, 'ttool/run.py', 'def _run_cmd')} Run._run_cmd`);

@@ -232,7 +232,7 @@ export class CommandTable implements CommandResolver {
       order: [sh.cell ?? 0, sh.line, -1],
       resolution,
       ...(definition ? { definition } : {}),
-      command: { line: found.line, program: found.program.name, words },
+      command: { line: found.line, program: found.program.name, words, ...(script ? { script } : {}) },
     };
   }
 }
@@ -355,17 +355,19 @@ function optionParam(o: CliOption): Parameter {
  * principle "Finetuning"; `merge_lora` → "Merge LoRA"), the program's name when there is none. A word
  * that is a known verb behind a prefix (`pretrain`) takes that verb's role and noun with the prefix.
  */
-export function commandNaming(command: { program: string; words: string[] }): { role: Role; verb: string; noun: string; object: string[] } {
+export function commandNaming(command: { program: string; words: string[]; script?: string }): { role: Role; verb: string; noun: string; object: string[] } {
   const source = command.words.length ? command.words : [command.program.replace(/\.py$/, '').split(/[/.]/).pop() ?? command.program];
   const ts = source.flatMap((w) => tokens(w.replace(/-/g, '_')));
+  // A script's name is one name, kept whole (Run LoRA Finetune Single Device); other words, at most three.
+  const most = command.script ? 3 + tokens(command.script).length : 3;
   const verbAt = ts.findIndex((t) => VERBS[t] || prefixedVerb(t));
   // Not a known verb (`thumbs`, `env`): "Run Thumbs", principle `Thumbs_Execution`, as for a tool.
-  if (verbAt < 0) return { role: 'run', verb: 'Run', noun: 'Execution', object: ts.filter((x) => !STOP_TOKENS.has(x)).slice(0, 3) };
+  if (verbAt < 0) return { role: 'run', verb: 'Run', noun: 'Execution', object: ts.filter((x) => !STOP_TOKENS.has(x)).slice(0, most) };
   const t = ts[verbAt];
   const v = VERBS[t] ?? VERBS[prefixedVerb(t)!.verb];
   const prefix = VERBS[t] ? '' : prefixedVerb(t)!.prefix;
   const noun = prefix ? word(`${prefix}${v.noun.toLowerCase()}`) : v.noun;
-  const object = ts.filter((x, k) => k !== verbAt && !STOP_TOKENS.has(x)).slice(0, 3);
+  const object = ts.filter((x, k) => k !== verbAt && !STOP_TOKENS.has(x)).slice(0, most);
   return { role: v.role, verb: word(t), noun, object };
 }
 
