@@ -647,6 +647,16 @@ describe('shell lines', () => {
     expect(setupPyConsoleScripts('setup(entry_points="""\n[console_scripts]\nc = pkg.c:main\n[gui_scripts]\nd = pkg.d:main\n""")')).toEqual([['c', 'pkg.c:main']]);
   });
 
+  it('names a module that is only an entry point by its package, and the package by its last verb', () => {
+    expect(commandNaming({ program: 'open_clip_train.main', words: [] })).toEqual({ role: 'train', verb: 'Train', noun: 'Training', object: ['open', 'clip'] });
+    expect(commandNaming({ program: 'tools/cli.py', words: [] })).toMatchObject({ verb: 'Run', object: ['tools'] });
+    // A script's own name says what it does first (mcp-py's scripts/docs/build_config.py is no "Config Build").
+    expect(commandNaming({ program: 'scripts/docs/build_config.py', words: [] })).toMatchObject({ verb: 'Build', object: ['config'] });
+    expect(commandNaming({ program: 'lerobot-train', words: [] })).toMatchObject({ verb: 'Train', object: ['lerobot'] });
+    // Subcommand words keep their first verb: `download list` downloads.
+    expect(commandNaming({ program: 'litgpt', words: ['download', 'list'] })).toMatchObject({ verb: 'Download', object: ['list'] });
+  });
+
   it('names a command step by its subcommand words', () => {
     expect(commandNaming({ program: 'litgpt', words: ['finetune'] })).toEqual({ role: 'train', verb: 'Finetune', noun: 'Finetuning', object: [] });
     expect(commandNaming({ program: 'litgpt', words: ['pretrain'] })).toMatchObject({ role: 'train', verb: 'Pretrain', noun: 'Pretraining' });

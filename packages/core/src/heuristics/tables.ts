@@ -822,6 +822,9 @@ export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|be
  */
 export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary|backwards? compatibility|breaking changes?|change ?logs?|release notes|deprecations?)\b/i;
 
+/** Module names that only say a module is a program's entry point (`pkg.main`, `pkg/__main__.py`, `pkg.cli`): the package names it. */
+export const ENTRY_MODULE_NAMES: ReadonlySet<string> = new Set(['main', '__main__', 'cli', 'run', 'app', 'entry', 'entrypoint']);
+
 /** A heading's claim of how short or quick its code is ("in 15 lines", "in 5 minutes", "in one step"): no word of the task. */
 export const HEADING_BRAG = /\s+(?:in|with|under)\s+(?:\d+|a few|one|two|three|four|five|ten)\s+(?:lines?(?: of code)?|minutes?|mins?|steps?|seconds?|secs?|words?)\b/gi;
 
