@@ -663,4 +663,12 @@ describe('shell lines', () => {
     expect(commandNaming({ program: 'tool', words: ['dataset', 'build'] })).toMatchObject({ verb: 'Build', noun: 'Building', object: ['dataset'] });
     expect(commandNaming({ program: 'tool', words: ['thumbs'] })).toEqual({ role: 'run', verb: 'Run', noun: 'Execution', object: ['thumbs'] });
   });
+
+  it('reads a Unix-style abbreviation as its verb, and a verb of no milestone as what the command does (still a run)', () => {
+    expect(commandNaming({ program: 'tune', words: ['cp'] })).toEqual({ role: 'run', verb: 'Copy', noun: 'Copying', object: [] });
+    expect(commandNaming({ program: 'tune', words: ['ls'] })).toMatchObject({ role: 'load', verb: 'List', noun: 'Listing' });
+    expect(commandNaming({ program: 'hf', words: ['cache', 'scan'] })).toEqual({ role: 'run', verb: 'Scan', noun: 'Scanning', object: ['cache'] });
+    // (An abbreviation is a whole word: `lsp` is no listing.)
+    expect(commandNaming({ program: 'tool', words: ['lsp'] })).toMatchObject({ verb: 'Run', object: ['lsp'] });
+  });
 });

@@ -20,7 +20,7 @@ import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/
 import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
 import { nameUseCases, shownAnchor, taskHeading } from '../src/group/naming.js';
 import { workflowNameFrom } from '../src/group/names.js';
-import { extractWorkflows } from '../src/index.js';
+import { extractWorkflows, renderWiki } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
 import type { CallSite, Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
 import { WORKFLOW_NAME_RE } from '../src/group/names.js';
@@ -2207,6 +2207,70 @@ describe('an API reference of one section per method', () => {
     expect(w.steps.map((s) => s.title)).toEqual(['Create Client', 'Create Training', 'Get Training', 'Cancel Training', 'List Trainings']);
     // The test of every method is no home for the reference sections.
     expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(methods.map((f) => `client.trainings.${f}`));
+  });
+
+  it("pools a page's sections on methods of one client object (`ollama.pull`, `ollama.embed`) as its steps, not another page's", async () => {
+    const verbs = ['pull', 'push', 'embed', 'show'];
+    const section = (f: string) => [`## ${f}`, '', '```python', 'from pkg import Client', 'ollama = Client()', `out = ollama.${f}("m")`, '```', ''];
+    const dir = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/client.py': ['class Client:', ...[...verbs, 'delete'].flatMap((f) => [`    def ${f}(self, model):`, '        return model', ''])].join('\n'),
+      'README.md': ['# pkg', '', ...verbs.flatMap(section)].join('\n'),
+      'docs/delete.md': ['# Deleting', '', ...section('delete')].join('\n'),
+    });
+    const m = await extractWorkflows({ repo: dir, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-refc-')), name: 'acme_pkg', all: true });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(verbs.map((f) => `ollama.${f}`));
+    // (Another page's section on the same object joins the pool as a source, its method no step of it.)
+    expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(verbs);
+  });
+});
+
+describe('ways a short section shows a step again', () => {
+  it("shows a short README section's call with other options on the step it does another way, once per new option, written on the page", async () => {
+    const section = (title: string, lines: string[]) => [`## ${title}`, '', '```python', 'from pkg import Client', ...lines, '```', ''];
+    const dir = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/client.py': [
+        'class Client:',
+        '    def __init__(self, location=None, url=None, api_key=None):',
+        '        self.url = url',
+        '',
+        '    def create_index(self, name, dim=3):',
+        '        return name',
+        '',
+        '    def search(self, name, query, limit=3, stream=False):',
+        '        return [query]',
+        '',
+        '    def delete_index(self, name):',
+        '        return name',
+        '',
+      ].join('\n'),
+      'README.md': [
+        '# pkg',
+        '',
+        ...section('Quick start', ['client = Client(":memory:")', 'client.create_index("docs", dim=4)', 'hits = client.search("docs", "q")', 'client.delete_index("docs")']),
+        ...section('Streaming search', ['client = Client(":memory:")', 'for hit in client.search("docs", "q", stream=True):', '    pass']),
+        ...section('Streaming again', ['client = Client(":memory:")', 'hits = client.search("docs", "q", stream=True)']),
+        ...section('More hits', ['client = Client(":memory:")', 'hits = client.search("docs", "q", limit=10)']),
+      ].join('\n'),
+    });
+    const m = await extractWorkflows({ repo: dir, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-shown-')), name: 'acme_pkg' });
+    expect(m.workflows).toHaveLength(1);
+    const w = m.workflows[0];
+    const ways = (callee: string) => w.steps.find((s) => s.calls[0].call.callee === callee)!.calls.filter((c) => c.shown).map((c) => [c.call.argNames, c.call.site.start]);
+    const line = (text: string) => readFileSync(path.join(dir, 'README.md'), 'utf8').split('\n').indexOf(text) + 1;
+    // (The second streaming section shows no option the first did not.)
+    const streams = line('for hit in client.search("docs", "q", stream=True):');
+    expect(ways('client.search')).toEqual([
+      [['name', 'query', 'stream'], streams],
+      [['name', 'query', 'limit'], line('hits = client.search("docs", "q", limit=10)')],
+    ]);
+    expect(ways('client.create_index')).toEqual([]);
+    const page = (await renderWiki(m)).find((f) => f.path.endsWith("_WorkflowIndex.md"))!.content;
+    expect(page).toContain(`| **Also Shown** | \`client.search(name, query, stream)\` at \`README.md:L${streams}-${streams}\` |`);
   });
 });
 

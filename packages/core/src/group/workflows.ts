@@ -15,6 +15,7 @@ import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, own
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
+import { withShownWays } from './shown.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 
 export type { NamingHints } from './naming.js';
@@ -123,7 +124,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     const repeat = !ctx.all && u.evidence.find((e) => e.kind === 'repeats' || e.kind === 'config-only');
     if (drafts.length < limit && room && !repeat) {
       if (u.testOnly) tests++;
-      drafts.push({ sources: u.members, steps: u.steps, rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: names[i].anchor, named: names[i] });
+      drafts.push({ sources: u.members, steps: withShownWays(u.steps, u.members), rank: drafts.length + 1, score: u.score, evidence: u.evidence, anchor: names[i].anchor, named: names[i] });
       return;
     }
     const reason = repeat
@@ -398,13 +399,19 @@ function anchorTags(u: UseCase): string[] {
 /**
  * Whether two use cases are anchored on methods of one SDK resource (`client.trainings.create`,
  * `replicate.trainings.get`; `deployments.predictions.create` beside `deployments.list`: the same resource
- * after the client, defined in one file). Not two methods of one class called on an object
- * (`m.generate`, `m.load_adapter`).
+ * after the client, defined in one file), or, in sections of one README or docs page, on methods of one
+ * class called on one object (`ollama.pull`, `ollama.embed`: an API reference of one section per method).
+ * Not two methods of one object in examples or tests (`m.generate`, `m.load_adapter`), nor on two pages
+ * (a client's assistant guide and its backups guide are two areas).
  */
 function sameArea(a: UseCase, b: UseCase): boolean {
   const resource = (u: UseCase) => {
     const parts = u.anchorCall.callee.split('.');
-    return parts.length >= 3 ? parts[1] : undefined;
+    if (parts.length >= 3) return parts[1];
+    const r = u.anchorCall.resolution;
+    const page = u.members[0].candidate;
+    const documented = page.kind === 'readme' || page.kind === 'docs';
+    return parts.length === 2 && documented && r.kind === 'repo' && r.qualname.includes('.') ? `${page.path} ${parts[0]} ${r.qualname.split('.')[0]}` : undefined;
   };
   const fileOf = (u: UseCase) => anchorTags(u).find((t) => t.startsWith('file:'));
   return resource(a) !== undefined && resource(a) === resource(b) && fileOf(a) !== undefined && fileOf(a) === fileOf(b);
@@ -545,9 +552,11 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
   const steps: Step[] = d.steps.map((s, i) => {
     const trace = stepTrace(s, produced, oftenSet, callKey(s.calls[0]));
     const alternatives = new Set(s.alternatives ?? []);
+    const shown = new Set(s.shown ?? []);
     const stepCalls = s.calls.map((c) => {
       const sc = stepCall(c, environment, produced, ctx);
       if (alternatives.has(c)) sc.alternative = true;
+      if (shown.has(c)) sc.shown = true;
       if (alternatives.size && (alternatives.has(c) || c === s.calls[0]) && c.branch) sc.condition = c.branch.condition;
       return sc;
     });

@@ -725,6 +725,9 @@ export const VENDOR_DIRS = new Set(['_vendor', 'vendor', 'vendored', 'third_part
 export const MIN_STEPS = 3;
 export const MAX_STEPS = 7;
 
+/** Other ways a step's call is shown by short README and docs sections of its use case, at most (group/shown.ts). */
+export const MAX_SHOWN_WAYS = 3;
+
 /** Workflow pages written by default; the rest are listed in the report (`--max-workflows`, `--all`). */
 export const DEFAULT_MAX_WORKFLOWS = 12;
 
@@ -824,6 +827,9 @@ export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conven
 
 /** Module names that only say a module is a program's entry point (`pkg.main`, `pkg/__main__.py`, `pkg.cli`): the package names it. */
 export const ENTRY_MODULE_NAMES: ReadonlySet<string> = new Set(['main', '__main__', 'cli', 'run', 'app', 'entry', 'entrypoint']);
+
+/** Subcommand words that abbreviate a verb, as Unix tools spell them (`tune ls`, `tune cp`, `hf repo rm`). */
+export const COMMAND_ABBREVIATIONS: Record<string, string> = table({ ls: 'list', cp: 'copy', mv: 'move', rm: 'remove', del: 'delete', cat: 'show', gen: 'generate', eval: 'evaluate' });
 
 /** A heading's claim of how short or quick its code is ("in 15 lines", "in 5 minutes", "in one step"): no word of the task. */
 export const HEADING_BRAG = /\s+(?:in|with|under)\s+(?:\d+|a few|one|two|three|four|five|ten)\s+(?:lines?(?: of code)?|minutes?|mins?|steps?|seconds?|secs?|words?)\b/gi;

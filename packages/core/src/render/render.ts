@@ -69,8 +69,9 @@ function stepView(s: Step) {
     main,
     callSite: formatSpan(main.call.site),
     resolvedThrough: main.call.resolution.kind === 'repo' && main.call.resolution.via.startsWith('attachment') ? main.call.resolution.via : undefined,
-    also: s.calls.slice(1).filter((c) => !c.alternative),
+    also: s.calls.slice(1).filter((c) => !c.alternative && !c.shown),
     alternatives: s.calls.filter((c) => c.alternative).map((c) => ({ ...c, callSite: formatSpan(c.call.site) })),
+    shown: s.calls.filter((c) => c.shown).map((c) => ({ ...c, callSite: formatSpan(c.call.site) })),
   };
 }
 
@@ -117,7 +118,8 @@ function indexView(model: GoldpathModel) {
 }
 
 function reportView(model: GoldpathModel, missingFromMap: string[]) {
-  const allCalls = model.workflows.flatMap((w) => w.steps.flatMap((s) => s.calls));
+  // (A way another section shows a step's main call is no call of its own: counted once.)
+  const allCalls = model.workflows.flatMap((w) => w.steps.flatMap((s) => s.calls.filter((c) => !c.shown)));
   const mains = model.workflows.flatMap((w) => w.steps.map((s) => ({ w, s, c: s.calls[0] })));
   const apiRows = new Map<string, { api: string; source: string; principles: Set<string> }>();
   for (const { s, c } of mains) {
@@ -142,7 +144,7 @@ function reportView(model: GoldpathModel, missingFromMap: string[]) {
     if (c.call.resolution.kind !== 'pattern') continue;
     patterns.set(c.sourceLocation, { name: c.call.callee, source: c.sourceLocation, passedTo: c.call.passedTo ?? '' });
   }
-  const count = (w: Workflow, type: StepCall['type']) => w.steps.reduce((n, s) => n + s.calls.filter((c) => c.type === type).length, 0);
+  const count = (w: Workflow, type: StepCall['type']) => w.steps.reduce((n, s) => n + s.calls.filter((c) => c.type === type && !c.shown).length, 0);
   const covered = uniq(model.workflows.flatMap((w) => w.coveredFiles));
   const examples = uniq(model.workflows.flatMap((w) => w.sources.map((s) => s.path)));
   return {

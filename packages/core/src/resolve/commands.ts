@@ -13,7 +13,7 @@ import type { ModuleMap } from '../lang/ts/modules.js';
 import type { TsProject } from '../lang/ts/project.js';
 import { cliCommand, type CliCommand, type CliOption } from '../lang/cli.js';
 import { PythonCliReader } from '../lang/python/cli-dispatch.js';
-import { COMMAND_LAUNCHERS, ENTRY_MODULE_NAMES, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, COMMAND_ABBREVIATIONS, COMMAND_LAUNCHERS, ENTRY_MODULE_NAMES, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
 import { tokens, word } from '../group/names.js';
 import { isTestPath } from '../repo/layout.js';
 import type { CommandResolver, ShellLine } from './shell-calls.js';
@@ -361,13 +361,18 @@ export function commandNaming(command: { program: string; words: string[]; scrip
   const parts = command.program.replace(/\.py$/, '').split(/[/.]/).filter(Boolean);
   const entry = !command.words.length && parts.length > 1 && ENTRY_MODULE_NAMES.has(parts[parts.length - 1]);
   const source = command.words.length ? command.words : [entry ? parts[parts.length - 2] : (parts[parts.length - 1] ?? command.program)];
-  const ts = source.flatMap((w) => tokens(w.replace(/-/g, '_')));
+  // (A Unix-style abbreviation is its verb: `tune cp` copies, `tune ls` lists.)
+  const ts = source.flatMap((w) => tokens(w.replace(/-/g, '_'))).map((t) => COMMAND_ABBREVIATIONS[t] ?? t);
   // A script's name is one name, kept whole (Run LoRA Finetune Single Device); other words, at most three.
   const most = command.script ? 3 + tokens(command.script).length : 3;
   // Words and script names say what they do first (`download list`, `build_config.py`); a package says it
   // last, after the project's name (`open_clip_train`: not "Open", the first verb found).
   const verbs = ts.map((t) => !!(VERBS[t] || prefixedVerb(t)));
   const verbAt = entry ? verbs.lastIndexOf(true) : verbs.indexOf(true);
+  // Else a verb of no milestone among its words says what it does, and the step still runs a program (`cp` →
+  // Copy, `cache scan` → Scan Cache).
+  const actionAt = verbAt < 0 ? ts.findIndex((t) => ACTION_VERBS[t]) : -1;
+  if (actionAt >= 0) return { role: 'run', verb: word(ts[actionAt]), noun: ACTION_VERBS[ts[actionAt]], object: ts.filter((x, k) => k !== actionAt && !STOP_TOKENS.has(x)).slice(0, most) };
   // Not a known verb (`thumbs`, `env`): "Run Thumbs", principle `Thumbs_Execution`, as for a tool.
   if (verbAt < 0) return { role: 'run', verb: 'Run', noun: 'Execution', object: ts.filter((x) => !STOP_TOKENS.has(x)).slice(0, most) };
   const t = ts[verbAt];

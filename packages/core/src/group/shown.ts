@@ -1,0 +1,42 @@
+// Other ways the maintainers show a step's call: README and docs sections of the use case that make the
+// same call with options its main call does not pass (`ollama.chat(...)` in the quick start, then with
+// `stream: true` under "Streaming responses" and with `tools` under "Tool calling"). Such a section is
+// too short to be a use case of its own (clarification 4: it joined this one); its call is shown on the
+// step it is another way of doing, so the page keeps what the section was written to show.
+import type { CallSite } from '../model.js';
+import { MAX_SHOWN_WAYS, MIN_STEPS } from '../heuristics/tables.js';
+import type { AnalysedSource } from './source.js';
+import { apiKey, type DraftStep } from './steps.js';
+
+/**
+ * The options a call passes by name: keywords, parameters its positional arguments bind, an options
+ * object's keys. Not a parameter given a variable of its own name (`ollama.chat(request)`: a section that
+ * writes out the method's signature shows no way of calling it).
+ */
+const optionsOf = (c: CallSite): string[] =>
+  [...new Set([...c.argNames, ...Object.keys(c.argValues ?? {})])].filter((a) => /^\w+$/.test(a) && c.argValues?.[a]?.trim() !== a).sort();
+
+/**
+ * The use case's steps, each with the calls of its sources (in order of trust) that show its main call
+ * with another option: from a README or docs section of fewer than MIN_STEPS steps, each adding an
+ * option not shown yet, at most MAX_SHOWN_WAYS per step. Command lines are left as they are.
+ */
+export function withShownWays(steps: DraftStep[], members: AnalysedSource[]): DraftStep[] {
+  const sections = members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.steps.length < MIN_STEPS);
+  if (!sections.length) return steps;
+  return steps.map((s) => {
+    const main = s.calls[0];
+    if (main.command) return s;
+    const key = apiKey(main);
+    const seen = new Set(s.calls.flatMap(optionsOf));
+    const ways: CallSite[] = [];
+    for (const m of sections) {
+      if (ways.length >= MAX_SHOWN_WAYS) break;
+      const c = m.steps.map((st) => st.calls[0]).find((d) => apiKey(d) === key && !s.calls.includes(d));
+      if (!c || !optionsOf(c).some((o) => !seen.has(o))) continue;
+      ways.push(c);
+      for (const o of optionsOf(c)) seen.add(o);
+    }
+    return ways.length ? { ...s, calls: [...s.calls, ...ways], shown: ways } : s;
+  });
+}
