@@ -2228,7 +2228,7 @@ describe('an API reference of one section per method', () => {
 });
 
 describe('ways a short section shows a step again', () => {
-  it("shows a short README section's call with other options on the step it does another way, once per new option, written on the page", async () => {
+  it("shows a short README section's or example's call with other options on the step it does another way, once per new option, written on the page", async () => {
     const section = (title: string, lines: string[]) => [`## ${title}`, '', '```python', 'from pkg import Client', ...lines, '```', ''];
     const dir = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',
@@ -2241,7 +2241,7 @@ describe('ways a short section shows a step again', () => {
         '    def create_index(self, name, dim=3):',
         '        return name',
         '',
-        '    def search(self, name, query, limit=3, stream=False):',
+        '    def search(self, name, query, limit=3, stream=False, page=1, exact=False):',
         '        return [query]',
         '',
         '    def delete_index(self, name):',
@@ -2256,6 +2256,8 @@ describe('ways a short section shows a step again', () => {
         ...section('Streaming again', ['client = Client(":memory:")', 'hits = client.search("docs", "q", stream=True)']),
         ...section('More hits', ['client = Client(":memory:")', 'hits = client.search("docs", "q", limit=10)']),
       ].join('\n'),
+      'examples/paged.py': 'from pkg import Client\n\nclient = Client(":memory:")\nhits = client.search("docs", "q", page=2)\n',
+      'tests/test_search.py': 'from pkg import Client\n\n\ndef test_exact():\n    client = Client(":memory:")\n    client.create_index("docs", dim=4)\n    assert client.search("docs", "q", exact=True)\n',
     });
     const m = await extractWorkflows({ repo: dir, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-shown-')), name: 'acme_pkg' });
     expect(m.workflows).toHaveLength(1);
@@ -2267,7 +2269,11 @@ describe('ways a short section shows a step again', () => {
     expect(ways('client.search')).toEqual([
       [['name', 'query', 'stream'], streams],
       [['name', 'query', 'limit'], line('hits = client.search("docs", "q", limit=10)')],
+      [['name', 'query', 'page'], 4],
     ]);
+    // (An example shows a way too; a test that follows the use case only tries an option.)
+    expect(w.sources.map((s) => s.path)).toContain('tests/test_search.py');
+    expect(w.steps.flatMap((s) => s.calls).filter((c) => c.shown).map((c) => c.call.site.path)).toEqual(['README.md', 'README.md', 'examples/paged.py']);
     expect(ways('client.create_index')).toEqual([]);
     const page = (await renderWiki(m)).find((f) => f.path.endsWith("_WorkflowIndex.md"))!.content;
     expect(page).toContain(`| **Also Shown** | \`client.search(name, query, stream)\` at \`README.md:L${streams}-${streams}\` |`);

@@ -1,8 +1,9 @@
-// Other ways the maintainers show a step's call: README and docs sections of the use case that make the
-// same call with options its main call does not pass (`ollama.chat(...)` in the quick start, then with
-// `stream: true` under "Streaming responses" and with `tools` under "Tool calling"). Such a section is
-// too short to be a use case of its own (clarification 4: it joined this one); its call is shown on the
-// step it is another way of doing, so the page keeps what the section was written to show.
+// Other ways the maintainers show a step's call: README and docs sections and examples of the use case
+// that make the same call with options its main call does not pass (`ollama.chat(...)` in the quick
+// start, then with `stream: true` under "Streaming responses", with `format` in a structured-outputs
+// example). Such a source is too short to be a use case of its own (clarification 4: it joined this
+// one); its call is shown on the step it is another way of doing, so the page keeps what it was written
+// to show. Not a test's: tests try options, they do not show them.
 import type { CallSite } from '../model.js';
 import { MAX_SHOWN_WAYS, MIN_STEPS } from '../heuristics/tables.js';
 import type { AnalysedSource } from './source.js';
@@ -18,11 +19,11 @@ const optionsOf = (c: CallSite): string[] =>
 
 /**
  * The use case's steps, each with the calls of its sources (in order of trust) that show its main call
- * with another option: from a README or docs section of fewer than MIN_STEPS steps, each adding an
- * option not shown yet, at most MAX_SHOWN_WAYS per step. Command lines are left as they are.
+ * with another option: from a README or docs section or an example of fewer than MIN_STEPS steps, each
+ * adding an option not shown yet, at most MAX_SHOWN_WAYS per step. Command lines are left as they are.
  */
 export function withShownWays(steps: DraftStep[], members: AnalysedSource[]): DraftStep[] {
-  const sections = members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.steps.length < MIN_STEPS);
+  const sections = members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs' || m.candidate.kind === 'example') && m.steps.length < MIN_STEPS);
   if (!sections.length) return steps;
   return steps.map((s) => {
     const main = s.calls[0];
