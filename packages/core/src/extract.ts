@@ -371,7 +371,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
   const projectNames = meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''];
   const brands = readmeText !== undefined ? brandSpellings(readmeText, projectNames) : [];
-  const stepsOf = (calls: CallSite[]) => withBrands(brands, () => buildSteps(calls));
+  const stepsOf = (calls: CallSite[]) => withBrands(brands, () => buildSteps(calls), projectNames);
   const analysed: AnalysedSource[] = [];
   const pendingOf = new Map<AnalysedSource, PendingSource>();
   const candidates: Candidate[] = [...dropped];
@@ -499,6 +499,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       (a) => !!pendingOf.get(a)?.imports,
       (a) => pendingOf.get(a)?.walkthrough,
     ),
+    projectNames,
   );
   for (const [from, into] of mergedInto) unresolvedBySource.set(into, [...(unresolvedBySource.get(into) ?? []), ...(unresolvedBySource.get(from) ?? [])]);
   const mergedAway = new Set(mergedInto.keys());
@@ -590,7 +591,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),
       ...(options.all ? { all: true } : {}),
     },
-  ));
+  ), projectNames);
   for (const c of candidates) if (!c.reason) c.reason = 'not analysed';
   // A dropped section of commands says which of the repository's commands could not be followed, and why.
   for (const a of analysed) {

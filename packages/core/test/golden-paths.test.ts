@@ -19,7 +19,7 @@ import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
 import { nameUseCases, shownAnchor, taskHeading } from '../src/group/naming.js';
-import { workflowNameFrom } from '../src/group/names.js';
+import { withBrands, workflowNameFrom } from '../src/group/names.js';
 import { extractWorkflows, renderWiki } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
 import type { CallSite, Candidate, GoldpathModel, RankEvidence, SourceKind } from '../src/model.js';
@@ -667,6 +667,20 @@ describe('steps name the call as written', () => {
     expect(title('docker.create')).toBe('Create Docker Sandbox');
     // (Nothing in the class's name: what the source keeps it in.)
     expect(title('client.open')).toBe('Open Session');
+  });
+
+  it("a class named after the project is its client: Create Ollama Client, and its methods act on no client (Pull, not Pull Ollama)", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "ollama"\n',
+      'ollama/__init__.py': 'from .api import Ollama\n',
+      'ollama/api.py': 'class Ollama:\n    def pull(self, request):\n        pass\n\n    def push(self, request):\n        pass\n\n    def list(self):\n        pass\n\n    def index(self, host):\n        pass\n',
+    });
+    const a = await analysed(repo, 'from ollama import Ollama\nollama = Ollama()\nollama.pull(request)\nollama.push(request)\nollama.list()\nindex = ollama.index(host="h")\n');
+    const titles = (project: string[]) => withBrands([], () => [titleOf(nameCall(a.calls.find((c) => c.callee === 'Ollama')!)), ...buildSteps(a.calls).map((s) => s.title)], project);
+    // (`index = ollama.index(...)` keeps what the verb says: no "Index Index".)
+    expect(titles(['ollama'])).toEqual(['Create Ollama Client', 'Pull', 'Push', 'List', 'Index']);
+    // (Another project's class of that name is a thing the calls act on; a request is no thing.)
+    expect(titles(['other'])).toEqual(['Create Ollama', 'Pull Ollama', 'Push Ollama', 'List Ollama', 'Index Ollama']);
   });
 
   it('a server object is made, then run: Create Server, Run Server (not "Start", not the making twice)', async () => {
@@ -1683,6 +1697,14 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // Otherwise a parenthesis is an aside.
     expect(taskHeading('Azure (preview)', api, true)).toBe('Azure');
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
+  });
+
+  it('a heading that names a list of options ("Optimization Flags", "Custom model settings") names no task', () => {
+    expect(taskHeading('Optimization Flags', new Set(['lora', 'finetune']), false, 'readme')).toBeUndefined();
+    expect(taskHeading('Custom model settings', new Set(['model', 'settings']), true)).toBeUndefined();
+    expect(taskHeading('Generation parameters', new Set(['generate']), false, 'page')).toBeUndefined();
+    // A task that mentions options still is one.
+    expect(taskHeading('Optimizing with flags', new Set(['optimize']), false, 'readme')).toBe('Optimizing with flags');
   });
 
   it('a heading\'s generic lead ("Putting it together:", "Example:") goes like a numbering label; the words after it name the task', () => {

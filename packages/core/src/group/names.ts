@@ -24,8 +24,10 @@ interface Brands {
   key: string;
   spelling: Map<string, string>;
   term?: RegExp;
+  /** The project's names, lower case, letters and digits only (`ollama`, `openai`): a class so named is its client. */
+  projects: Set<string>;
 }
-const NO_BRANDS: Brands = { key: '', spelling: new Map() };
+const NO_BRANDS: Brands = { key: '', spelling: new Map(), projects: new Set() };
 let brands = NO_BRANDS;
 
 /**
@@ -33,10 +35,17 @@ let brands = NO_BRANDS;
  * Every naming pass of a run goes through here, so concurrent runs in one process never see each
  * other's brands.
  */
-export function withBrands<T>(spellings: readonly string[], naming: () => T): T {
+export function withBrands<T>(spellings: readonly string[], naming: () => T, projectNames: readonly string[] = []): T {
   const before = brands;
   const words = [...new Set(spellings)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  brands = words.length ? { key: words.join('|'), spelling: new Map(words.map((w) => [w.toLowerCase(), w])), term: new RegExp(`(${words.join('|')})(?![a-z])`, 'g') } : NO_BRANDS;
+  // (A scoped package is named by its last part: `@pinecone-database/pinecone` is pinecone.)
+  const projects = [...new Set(projectNames.flatMap((n) => [projectKey(n), projectKey(n.split('/').pop()!)]).filter((n) => n.length > 2))].sort();
+  const key = `${words.join('|')}/${projects.join('|')}`;
+  brands = words.length
+    ? { key, spelling: new Map(words.map((w) => [w.toLowerCase(), w])), term: new RegExp(`(${words.join('|')})(?![a-z])`, 'g'), projects: new Set(projects) }
+    : projects.length
+      ? { ...NO_BRANDS, key, projects: new Set(projects) }
+      : NO_BRANDS;
   try {
     return naming();
   } finally {
@@ -58,6 +67,11 @@ function spelled(lower: string): string | undefined {
 
 /** The brands in force (a memo of names made under them is good only while they are). */
 export const brandsKey = (): string => brands.key;
+
+const projectKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** Is this the project's own name (`Ollama` in ollama, `OpenAI` in openai): a class so named is the SDK's client. */
+export const isProjectName = (name: string): boolean => brands.projects.has(projectKey(name));
 
 /**
  * Answers of the pure word splitters by text (and brands): the same callee is named at every call site

@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, CONCEPT_HEADING, EXCLUSIVE_ROLES, GENERIC_NAMES, GENRE_HEADING, HEADING_BRAG, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, START_HEADING, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, CONCEPT_HEADING, EXCLUSIVE_ROLES, GENERIC_NAMES, GENRE_HEADING, HEADING_BRAG, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, OPTIONS_HEADING, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, START_HEADING, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, spellingOf, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -472,7 +472,7 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   // one after a colon only spells the API the words before it name ("Returning the original completion:
   // `create_with_completion`"): the words name the task.
   const stepless = heading.replace(HEADING_NUMBERING, '').replace(HEADING_LEAD, '').replace(/^(.*\w.*?)\s*:\s*(?:`[^`]+`|[A-Za-z_$][\w$]*(?:[._][\w$]+)+(?:\(\))?|[a-z]+[A-Z]\w*(?:\(\))?)\s*$/, '$1').replace(/`([^`]*)`/g, '$1');
-  if (PROBLEM_HEADING.test(stepless) || CONCEPT_HEADING.test(stepless) || START_HEADING.test(stepless) || GENRE_HEADING.test(stepless)) return undefined;
+  if (PROBLEM_HEADING.test(stepless) || CONCEPT_HEADING.test(stepless) || START_HEADING.test(stepless) || GENRE_HEADING.test(stepless) || OPTIONS_HEADING.test(stepless)) return undefined;
   // How short or quick it is says nothing of the task ("A server in 15 lines", "Fine-tune in 5 minutes").
   let h = stepless.replace(HEADING_BRAG, ' ').replace(/\([^)]*\)/g, ' ').trim();
   // A parenthesis is an aside ("Command Line Interface (CLI)"), unless the heading is one word without it

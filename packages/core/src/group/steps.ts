@@ -3,7 +3,7 @@
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
 import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
-import { brandsKey, pageName, singular, splitCamel, tokens, word } from './names.js';
+import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
 
@@ -162,7 +162,8 @@ function namingOf(c: CallSite): Naming {
     const suffix = CLASS_SUFFIX_ROLES.find((s) => lower.endsWith(s.suffix));
     // A class of the SDK's client module named after its service alone gets the word (Create Anthropic
     // Client); its role stays the one its name gives.
-    if (!suffix && def?.kind === 'class' && CLIENT_MODULE.test(def.path)) nameTokens.push('client');
+    // So does a class named after the project (`new Ollama()`, `new Pinecone()`: Create Pinecone Client).
+    if (!suffix && def?.kind === 'class' && (CLIENT_MODULE.test(def.path) || isProjectName(method))) nameTokens.push('client');
     const head = suffix ? nameTokens.filter((t) => !suffix.suffix.startsWith(t) && !t.startsWith(suffix.suffix)) : nameTokens;
     // (A class's head noun is its last word before any preposition; it is the thing even when the verb is
     // also one: ActionStep, BleuScore. A verb before a plain head says what the thing is for, not what
@@ -232,18 +233,21 @@ function namingOf(c: CallSite): Naming {
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = sdkResource(parts);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
-    const throughClient = PERSISTENCE_ROLES.has(v.role) && tokens(owner ?? '').pop() === 'client' && onInstance(c);
+    // (A class named after the project is its client too: `ollama.pull(...)` of the Ollama class.)
+    const projectClient = !!owner && isProjectName(owner) && def?.kind === 'method';
+    const throughClient = PERSISTENCE_ROLES.has(v.role) && (tokens(owner ?? '').pop() === 'client' || projectClient) && onInstance(c);
     // Nor for what it makes or loads through a method of its (`docker_client.create(...)`,
     // `ollama.pull('gemma3')`, methods of a Client): the method makes what the client's name says it is
     // for (DockerSandboxClient: Create Docker Sandbox), else what the source keeps it in, else what its
     // first required parameter names (`Client.pull(model)`: Pull Model), never the client.
     const ownerWords = tokens(owner ?? '').filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
-    const ofClient = ownerWords[ownerWords.length - 1] === 'client';
-    const clientFor = ofClient ? objectTokens(ownerWords.slice(0, -1), verbTok) : [];
+    const ofClient = ownerWords[ownerWords.length - 1] === 'client' || projectClient;
+    const clientFor = ofClient && !projectClient ? objectTokens(ownerWords.slice(0, -1), verbTok) : [];
     const given = !object.length && !resource.length && def?.kind === 'method' && ofClient && ['load', 'build'].includes(v.role) ? (clientFor.length ? clientFor : madeObject(c, def)) : [];
-    if (given.length) object = given;
+    // (What the source keeps named like the verb says nothing more: `index = pc.index(...)` is no "Index Index".)
+    if (given.length) object = given.join(' ') === verbTok ? [] : given;
     else if (!object.length && resource.length) object = objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(verbTok)), verbTok);
-    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient) {
+    else if (!object.length && owner && ['load', 'save', 'configure', 'build'].includes(v.role) && !throughClient && !projectClient) {
       // A bare verb reached through its module (`evaluate.load(...) -> EvaluationModule`) acts on what it
       // returns, not on the module: Load Evaluation Module, not "Load Evaluate".
       const returned = parts.length > 1 && def?.kind === 'function' && !ownerClass(c) && returnsInstance(def.returns) ? returnedClass(def.returns!) : undefined;

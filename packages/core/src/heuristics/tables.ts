@@ -386,6 +386,8 @@ export const VALUE_WORDS = new Set([
   'out', 'output', 'outputs', 'result', 'results', 'res', 'ret', 'retval', 'response', 'resp', 'data', 'tmp',
   'temp', 'value', 'values', 'val', 'dir', 'directory', 'path', 'file', 'filename', 'args', 'kwargs', 'item',
   'items', 'final', 'new', 'old', 'var', 'obj', 'thing', 'stuff', 'foo', 'bar', 'name', 'id',
+  // What holds a call's arguments (`ollama.push(request)`): no "Push Request".
+  'request', 'req', 'options', 'opts', 'params',
   // Places written as one word (`save_pretrained(tmpdirname)` saves no "Tmpdirname").
   'tmpdir', 'tmpdirname', 'tempdir', 'tempdirname', 'tmpfile', 'tempfile', 'dirname', 'filepath', 'outdir',
 ]);
@@ -810,6 +812,13 @@ export const PROBLEM_HEADING = /\b(?:not|never|cannot|can't|doesn't|don't|won't|
 
 /** A heading that says "start here" ("Get Started in Minutes", "Quickstart with Docker"): it ranks, it names no task. */
 export const START_HEADING = /\b(?:quick ?start|get(?:ting)? started|quick ?tour)\b/i;
+
+/**
+ * A heading that names a list of options, not a task ("Optimization Flags", "Custom model settings",
+ * "Generation parameters"): the options are set in some use case's call; they name no workflow. (A task
+ * done with them still does: "Optimizing with flags".)
+ */
+export const OPTIONS_HEADING = /^(?!.*\b(?:with|using|via|by|through)\b).*\b(?:flags|options|arguments|args|parameters|params|settings|knobs)\s*$/i;
 
 /**
  * A heading that explains how things relate, not a task ("Relationship to standard agent runs",
