@@ -200,7 +200,7 @@ export interface StepCall {
   alternative?: boolean;
   /** The arm's condition (`args.save_gguf`, `else`), when the step has alternatives. */
   condition?: string;
-  /** The main call again, with options it does not pass, as another README or docs section of the workflow shows it. */
+  /** The main call again, with options it does not pass, as another README or docs section or example of the workflow shows it. */
   shown?: boolean;
 }
 

@@ -41,10 +41,9 @@ export function withBrands<T>(spellings: readonly string[], naming: () => T, pro
   // (A scoped package is named by its last part: `@pinecone-database/pinecone` is pinecone.)
   const projects = [...new Set(projectNames.flatMap((n) => [projectKey(n), projectKey(n.split('/').pop()!)]).filter((n) => n.length > 2))].sort();
   const key = `${words.join('|')}/${projects.join('|')}`;
-  brands = words.length
-    ? { key, spelling: new Map(words.map((w) => [w.toLowerCase(), w])), term: new RegExp(`(${words.join('|')})(?![a-z])`, 'g'), projects: new Set(projects) }
-    : projects.length
-      ? { ...NO_BRANDS, key, projects: new Set(projects) }
+  brands =
+    words.length || projects.length
+      ? { key, spelling: new Map(words.map((w) => [w.toLowerCase(), w])), ...(words.length ? { term: new RegExp(`(${words.join('|')})(?![a-z])`, 'g') } : {}), projects: new Set(projects) }
       : NO_BRANDS;
   try {
     return naming();

@@ -17,7 +17,7 @@ export interface DraftStep {
   alternatives?: CallSite[];
   /** What makes it the same step in another source, when not its main call's API (see streamedAgain). */
   key?: string;
-  /** Calls of `calls` that show the main call again with other options, in another README or docs section (group/shown.ts). */
+  /** Calls of `calls` that show the main call again with other options, in another README or docs section or example (group/shown.ts). */
   shown?: CallSite[];
 }
 

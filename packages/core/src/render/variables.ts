@@ -58,7 +58,7 @@ const stepCall = obj(
     status: str('`✅` when the Implementation page exists in the wiki, else `⬜`'),
     alternative: { type: 'boolean', doc: 'another way to do the step (another arm of the main call\'s `if`/`try`/`match`)', optional: true },
     condition: str('the arm\'s condition (`args.save_gguf`, `else`), when the step has alternatives', true),
-    shown: { type: 'boolean', doc: 'the main call again with options it does not pass, as another README or docs section of the workflow shows it', optional: true },
+    shown: { type: 'boolean', doc: 'the main call again with options it does not pass, as another README or docs section or example of the workflow shows it', optional: true },
   },
   'one call of a step, with what it resolved to',
 );
@@ -84,7 +84,7 @@ const stepView = obj(
     resolvedThrough: str('how an attached method was found, when it was', true),
     also: list(stepCall, 'the calls merged into the step after the main one (alternatives and shown ways excluded)'),
     alternatives: list(obj({ ...stepCall.fields, callSite: str('where the example makes this call') }, 'an alternative call'), 'other ways to do the step: calls in another arm of the main call\'s `if`/`try`/`match`, each with its `condition`'),
-    shown: list(obj({ ...stepCall.fields, callSite: str('where the section makes this call') }, 'a shown way'), 'the main call again with options it does not pass, as another README or docs section of the workflow shows it'),
+    shown: list(obj({ ...stepCall.fields, callSite: str('where the section makes this call') }, 'a shown way'), 'the main call again with options it does not pass, as another README or docs section or example of the workflow shows it'),
   },
   'a step, with its main call',
 );
