@@ -2302,6 +2302,50 @@ describe('ways a short section shows a step again', () => {
   });
 });
 
+describe("a page's sections that go on with an earlier section's objects", () => {
+  it("continue that section's use case when they are too short for one of their own and nothing else makes their calls", async () => {
+    const section = (title: string, lines: string[]) => [`## ${title}`, '', '```python', ...lines, '```', ''];
+    const dir = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client, Index\n',
+      'pkg/client.py': [
+        'class Index:',
+        '    def add_documents(self, documents, serializer=None):',
+        '        return 1',
+        '',
+        '    def update_settings(self, settings):',
+        '        return 2',
+        '',
+        '    def search(self, query, opt_params=None):',
+        '        return []',
+        '',
+        '',
+        'class Client:',
+        '    def __init__(self, url, key=None):',
+        '        self.url = url',
+        '',
+        '    def index(self, uid) -> Index:',
+        '        return Index()',
+        '',
+      ].join('\n'),
+      'README.md': [
+        '# pkg',
+        '',
+        ...section('Add documents', ['import pkg', 'client = pkg.Client("http://localhost", "key")', 'index = client.index("movies")', 'index.update_settings({"a": 1})', 'index.add_documents([{"id": 1}])']),
+        ...section('Basic search', ['index.search("caorl")']),
+        ...section('Custom search', ['index.search("phil", {"limit": 1})']),
+      ].join('\n'),
+      'docs/search.md': ['# Search', '', ...section('Search elsewhere', ['index.search("other")'])].join('\n'),
+    });
+    const m = await extractWorkflows({ repo: dir, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-cont-')), name: 'acme_pkg' });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.heading === 'Add documents'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toContain('index.search');
+    expect(w.sources.filter((s) => s.path === 'README.md').map((s) => s.heading)).toEqual(['Add documents', 'Basic search', 'Custom search']);
+    // (A section of another page goes on with no object of the README's.)
+    expect(w.sources.some((s) => s.path === 'docs/search.md')).toBe(false);
+  });
+});
+
 describe('pages beside the README', () => {
   it("reads a root page on the project's use (helpers.md) as docs; changelogs, contribution guides, agent notes and migration guides are no pages", async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-root-'));

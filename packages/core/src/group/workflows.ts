@@ -531,9 +531,45 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       (workKeys.length ? (byKey.get(workKeys[0]) ?? []).find((h) => testBuilt(h) && workKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
     if (host) absorbInto(host, merged, isPublic);
-    else dropped.push(merged);
+    else {
+      // Else sections of a page that go on with an object an earlier section made (`index.search(...)`
+      // after `index = client.index('movies')`) continue that section's use case: the page's walkthrough,
+      // settled again with them.
+      // (Not when that leaves it too short: a use case of the page's other sections loses nothing to them.)
+      const continued = continuedHost(merged, big);
+      const members = continued ? mergeByTrust(continued.members, merged.members) : [];
+      const again = continued?.weight ? settle(members, continued.weight, isPublic) : undefined;
+      if (continued && again && again.steps.length >= MIN_STEPS) Object.assign(continued, again);
+      else dropped.push(merged);
+    }
   }
   return { kept, dropped };
+}
+
+/**
+ * For a small use case of README or docs sections of one page (and the tests that follow them) whose calls
+ * are made on objects no section of it makes, the use case (not only tests') of the nearest earlier
+ * section of that page that makes one.
+ */
+function continuedHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
+  // (Tests that follow the sections do not count.)
+  const sections = u.members.filter((m) => m.candidate.kind !== 'test');
+  const page = sections[0]?.candidate.path;
+  if (!page || !sections.every((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.path === page)) return undefined;
+  const made = new Set(sections.flatMap((m) => m.calls.flatMap((c) => c.assignedTo)));
+  const receivers = new Set(u.steps.map((s) => s.calls[0].callee.split('.')).filter((p) => p.length >= 2 && !made.has(p[0])).map((p) => p[0]));
+  if (!receivers.size) return undefined;
+  const first = Math.min(...sections.map((m) => m.candidate.line));
+  let best: { host: UseCase; line: number } | undefined;
+  for (const h of useCases) {
+    if (testBuilt(h)) continue;
+    for (const m of h.members) {
+      const c = m.candidate;
+      if (c.path !== page || c.line >= first || (best && c.line <= best.line)) continue;
+      if (m.calls.some((x) => x.assignedTo.some((v) => receivers.has(v)))) best = { host: h, line: c.line };
+    }
+  }
+  return best?.host;
 }
 
 function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints: NamingHints, ctx: WorkflowContext, oftenSet: Map<string, string[]>): Workflow {
