@@ -941,6 +941,17 @@ export const PY_CLI_BUILDERS: Record<string, 'jsonargparse' | 'fire' | 'typer'> 
 });
 
 /** Modules whose `group`/`command` decorators make click commands (click and its drop-in wrappers). */
+/**
+ * Calls that build objects of the dataclasses they are handed from the command line and a config file
+ * (`TrlParser((ScriptArguments, SFTConfig, ModelConfig))`, `tyro.cli(TrainConfig)`), by the name as
+ * written (its last one or two dotted segments), with the keyword that hands them over. Each class
+ * handed over is made where its name is written: the training config is a step of the script.
+ */
+export const PY_CONFIG_PARSERS = { callee: /(^|\.)(HfArgumentParser|TrlParser|tyro\.cli|draccus\.parse|pyrallis\.parse)$/, keywords: new Set(['dataclass_types', 'config_class', 'config_type']) };
+
+/** Classes a config parser is handed that hold the script's own options: argument parsing, no step. */
+export const PY_ARGUMENT_CLASSES = /(Arguments|Args)$/;
+
 export const CLICK_MODULES = new Set(['click', 'rich_click', 'cloup', 'asyncclick']);
 
 /**

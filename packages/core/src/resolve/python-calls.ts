@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } fr
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_BUILTINS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -905,6 +905,29 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     for (const q of [i, ...path]) enclosingOf.set(q, found);
     return found;
   };
+  // A config parser (`TrlParser((ScriptArguments, SFTConfig, ModelConfig))`) makes an object of each class
+  // it is handed, from the command line: a call of that class where its name is written, run with the
+  // parser (the script's own argument classes are argument parsing: no call).
+  const parsedConfigs = async (call: PyCall, i: number): Promise<CallSite[]> => {
+    const out: CallSite[] = [];
+    for (const a of call.args) {
+      if (a.unpack || (a.keyword && !PY_CONFIG_PARSERS.keywords.has(a.keyword))) continue;
+      if (!/^[([]?\s*[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*,?\s*[)\]]?$/.test(a.text)) continue;
+      for (const m of a.text.matchAll(/[A-Za-z_][\w.]*/g)) {
+        const name = m[0];
+        if (PY_ARGUMENT_CLASSES.test(name)) continue;
+        const cls = await chainValue(name.split('.'), call.scope, call.line);
+        if (cls.kind !== 'symbol' || (cls.sym.kind === 'def' ? cls.sym.def.kind !== 'class' : !/^[A-Z]/.test(name.split('.').pop()!))) continue;
+        const line = a.line + (a.text.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        const made: PyCall = { line, endLine: line, callee: { base: 'name', chain: name.split('.'), text: name }, args: [], scope: call.scope, inMainGuard: call.inMainGuard, assignedTo: [], statementLine: call.statementLine };
+        const site = await callSite(index, src, made, cls, span(line, line), machinery);
+        site.order = [...orderOf(call, i), out.length];
+        site.within = [];
+        out.push(site);
+      }
+    }
+    return out;
+  };
   let nextBare = 0;
   bare.sort((a, b) => a.line - b.line);
   /** A function the source defines for the library to call (Pattern Doc): its own span, handed to `passedTo`. */
@@ -938,6 +961,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     const outer = enclosing(i);
     site.within = outer === undefined ? [] : orderOf(facts.calls[outer], outer);
     calls.push(site);
+    if (PY_CONFIG_PARSERS.callee.test(call.callee.text)) calls.push(...(await parsedConfigs(call, i)));
     // Making an object of the source's own subclass of a repository class: the base class's public
     // methods it overrides are hooks the user implements (LitServe's `setup` and `predict` of a LitAPI),
     // patterns handed on with the class.
