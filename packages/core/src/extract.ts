@@ -218,8 +218,8 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   };
   // The repository's own commands that shell lines run: their dispatch is read once (before the sources;
   // with the cache, when a source's shell lines first need it). TypeScript bins need the TypeScript program.
-  const shellCommands = pending.flatMap((p) => p.shell.map((x) => x.command));
-  const tsBins = [...new Set(shellCommands.flatMap((cmd) => { const prog = programs.locate(cmd)?.program; return prog?.language === 'typescript' ? [prog.path] : []; }))].sort();
+  const shellCommands = pending.flatMap((p) => p.shell.map((x) => ({ command: x.command, from: p.candidate.path })));
+  const tsBins = [...new Set(shellCommands.flatMap((cmd) => { const prog = programs.locate(cmd.command, cmd.from)?.program; return prog?.language === 'typescript' ? [prog.path] : []; }))].sort();
   const commandsNeedTs = tsPending.length > 0 && tsBins.length > 0;
   const buildCommands = async () => {
     const ts = commandsNeedTs || (!rerun && tsPending.length) ? await tsSetup() : undefined;

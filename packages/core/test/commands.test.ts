@@ -11,6 +11,7 @@ import { commandNaming, shellTokens } from '../src/resolve/commands.js';
 import { setupPyConsoleScripts } from '../src/repo/metadata.js';
 import { publicSurface } from '../src/group/surface.js';
 import { shellCallSites } from '../src/resolve/shell-calls.js';
+import { callsOf } from './repos.js';
 
 function write(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'goldpath-cmd-'));
@@ -580,6 +581,68 @@ describe('what cannot be followed is unresolved, with the reason', () => {
     expect(where(by('tool $CMD'))).toBe('unresolved: `$CMD` is a shell variable: which subcommand it names is not known statically');
     expect(by('python scripts/run.py').resolution).toMatchObject({ kind: 'unresolved', reason: '`scripts/run.py` runs several functions at module level; which one is the command is not known', candidates: ['go (tool/cli.py:L3-4)', 'main (tool/cli.py:L6-11)'] });
     expect(where(by('npx jtool publish'))).toBe('unresolved: `publish` is a commander executable subcommand: it runs a separate `<program>-publish` script');
+  });
+});
+
+describe('Python script launchers', () => {
+  const TOOL = {
+    'pyproject.toml': '[project]\nname = "tool"\n',
+    'tool/__init__.py': '',
+    'tool/train.py': 'import argparse\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.add_argument("--lr")\n    p.parse_args()\n\nif __name__ == "__main__":\n    main()\n',
+    'scripts/sft.py': 'import argparse\n\ndef main():\n    p = argparse.ArgumentParser()\n    p.add_argument("--config")\n    p.parse_args()\n\nif __name__ == "__main__":\n    main()\n',
+    'examples/lora/train_lora.py': 'def run():\n    pass\n\nif __name__ == "__main__":\n    run()\n',
+  };
+
+  it('accelerate launch, torchrun and python -m torch.distributed.run run the script or module after their own options', async () => {
+    const { repo, by } = await commands({
+      ...TOOL,
+      'README.md': readme('ACCELERATE_LOG_LEVEL=info accelerate launch --config_file recipes/zero3.yaml --num_processes=1 scripts/sft.py --config a.yaml', 'torchrun --nproc_per_node 8 -m tool.train --lr 1', 'python -m torch.distributed.run --nproc_per_node=2 scripts/sft.py --config b.yaml', 'accelerate launch {script_name.py} --arg1'),
+    });
+    const sft = defSpan(repo, 'scripts/sft.py', 'def main');
+    expect(where(by('accelerate launch --config_file recipes/zero3.yaml --num_processes=1 scripts/sft.py --config a.yaml'))).toBe(`${sft} main`);
+    expect(by('accelerate launch --config_file recipes/zero3.yaml --num_processes=1 scripts/sft.py --config a.yaml').argNames).toEqual(['--config']);
+    expect(where(by('torchrun --nproc_per_node 8 -m tool.train --lr 1'))).toBe(`${defSpan(repo, 'tool/train.py', 'def main')} main`);
+    expect(where(by('python -m torch.distributed.run --nproc_per_node=2 scripts/sft.py --config b.yaml'))).toBe(`${sft} main`);
+  });
+
+  it('a script path is looked up from the folder of the page that runs it, after the root', async () => {
+    const { repo, by } = await commands({ ...TOOL, 'examples/lora/README.md': '# LoRA\n\n## Train\n\n```bash\naccelerate launch train_lora.py\npython train_lora.py --help\n```\n' });
+    const run = `${defSpan(repo, 'examples/lora/train_lora.py', 'def run')} run`;
+    expect(where(by('accelerate launch train_lora.py'))).toBe(run);
+    expect(where(by('python train_lora.py --help'))).toBe(run);
+  });
+
+  it('a repository that declares the launcher keeps its own command', async () => {
+    const { by } = await commands({
+      ...TOOL,
+      'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\naccelerate = "tool.cli:main"\n',
+      'tool/cli.py': 'import argparse\n\ndef launch(args):\n    pass\n\ndef main():\n    p = argparse.ArgumentParser()\n    s = p.add_subparsers()\n    s.add_parser("launch").set_defaults(func=launch)\n    a = p.parse_args()\n    a.func(a)\n',
+      'README.md': readme('accelerate launch scripts/sft.py --config a.yaml'),
+    });
+    const c = by('accelerate launch scripts/sft.py --config a.yaml');
+    expect([c.callee, c.resolution.kind === 'repo' ? c.resolution.span.path : c.resolution.kind]).toEqual(['accelerate launch', 'tool/cli.py']);
+  });
+
+  it('`python -m` of the module a console script names is that program', async () => {
+    const { repo, by } = await commands({ ...TOOL, 'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool-train = "tool.train:main"\n', 'README.md': readme('uv run accelerate launch --num_processes=2 -m tool.train --lr 1', 'tool-train --lr 2') });
+    const run = by('uv run accelerate launch --num_processes=2 -m tool.train --lr 1');
+    expect(run.callee).toBe(by('tool-train --lr 2').callee);
+    expect(where(run)).toBe(`${defSpan(repo, 'tool/train.py', 'def main')} main`);
+  });
+
+  it('installing (`uv sync`) and keeping a command\'s output in a variable make no call', async () => {
+    const repo = write({ ...TOOL, 'pyproject.toml': '[project]\nname = "tool"\n[project.scripts]\ntool-train = "tool.train:main"\n', 'README.md': readme('uv sync --locked --extra train\nVLM_DIR=$(uv run hf download org/vlm)\ntool-train --lr 2\nhf upload org/model out') });
+    const calls = [...(await callsOf(repo)).values()].flat().filter((c) => c.site.path === 'README.md');
+    expect(calls.map((c) => c.written ?? c.callee)).toEqual(['tool-train --lr 2', 'hf upload org/model out']);
+  });
+
+  it('a script that rebinds a name from itself at module level (`batch = batch.to(device)`) is read to the end', async () => {
+    const { by } = await commands({
+      ...TOOL,
+      'examples/infer.py': 'from tool.train import main\n\nfor batch in [1, 2]:\n    batch = batch.to("cpu")\n    main()\n',
+      'README.md': readme('python examples/infer.py'),
+    });
+    expect(by('python examples/infer.py').resolution.kind).toBeDefined();
   });
 });
 

@@ -51,3 +51,39 @@ describe('config parsers', () => {
     expect(calls.some((c) => c.callee === 'SFTConfig')).toBe(false);
   });
 });
+
+const EXTERNAL = SCRIPT.replace('from pkg import ScriptArguments, SFTConfig, SFTTrainer, get_dataset, get_model', 'from pkg import ScriptArguments, SFTConfig, get_dataset, get_model\nfrom trl import SFTTrainer');
+
+describe('sections that run the example scripts', () => {
+  const TWO = {
+    ...PKG,
+    'pkg/__init__.py': 'from .configs import ScriptArguments, SFTConfig, DPOConfig, ORPOConfig\nfrom .train import get_model, get_dataset, SFTTrainer, DPOTrainer, ORPOTrainer\n',
+    'pkg/configs.py':
+      PKG['pkg/configs.py'] + '\n\n@dataclass\nclass DPOConfig:\n    """Options of preference alignment."""\n\n    beta: float = 0.1\n\n\n@dataclass\nclass ORPOConfig:\n    """Options of odds-ratio alignment."""\n\n    beta: float = 0.1\n',
+    'pkg/train.py': PKG['pkg/train.py'] + '\n\nclass DPOTrainer(SFTTrainer):\n    """Aligns a model to preferences."""\n\n\nclass ORPOTrainer(SFTTrainer):\n    """Aligns a model with odds ratios."""\n',
+    // The trainers are another library's (trl): the repository's own calls are scaffolding and configs.
+    'scripts/sft.py': EXTERNAL,
+    'scripts/dpo.py': EXTERNAL.replace(/SFTConfig/g, 'DPOConfig').replace(/SFTTrainer/g, 'DPOTrainer'),
+    'scripts/orpo.py': EXTERNAL.replace(/SFTConfig/g, 'ORPOConfig').replace(/SFTTrainer/g, 'ORPOTrainer'),
+    'README.md':
+      '# pkg\n\n## Train a chat model\n\nFirst supervised fine-tuning, then preference alignment:\n\n```bash\n' +
+      'accelerate launch --config_file zero3.yaml scripts/sft.py --config recipe/sft.yaml\naccelerate launch --config_file zero3.yaml scripts/dpo.py --config recipe/dpo.yaml\n```\n',
+  };
+
+  it('are sources of the use case of the first script they run, not a use case of their own; each trainer keeps its own', async () => {
+    const repo = write(TWO);
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-scriptruns-')), name: 'acme_pkg' });
+    const trains = (w: (typeof m.workflows)[number]) => w.steps.flatMap((s) => s.calls.map((c) => c.call.callee));
+    // No workflow of "Run" steps over the scripts.
+    expect(m.workflows.every((w) => w.steps.every((s) => s.calls.every((c) => !c.call.command)))).toBe(true);
+    const sft = m.workflows.find((w) => trains(w).includes('SFTTrainer'))!;
+    const dpo = m.workflows.find((w) => trains(w).includes('DPOTrainer'))!;
+    const orpo = m.workflows.find((w) => trains(w).includes('ORPOTrainer'))!;
+    expect(sft.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['scripts/sft.py', 'README.md']));
+    expect(dpo.sources.map((s) => s.path)).toEqual(['scripts/dpo.py']);
+    // Another trainer over the same scaffolding (get_model, get_dataset) and its own config is another path.
+    expect(orpo.sources.map((s) => s.path)).toEqual(['scripts/orpo.py']);
+    // The README section is evidence for the path it runs first.
+    expect(sft.rank).toBe(1);
+  });
+});

@@ -23,13 +23,15 @@ const PROMPT = /^(\(\S+\)\s+)?([\w.-]+@[\w.-]+)?:?[~\w/.-]*\$\s+/;
  * The commands of a shell block worth a step: the repository's own, and other lines that look like a
  * program run (a lower-case program name after any `VAR=value`), not pasted output or prose.
  */
-function commandsOf(shell: PendingSource['shell'], catalog: ProgramCatalog): PendingSource['shell'] {
+function commandsOf(shell: PendingSource['shell'], catalog: ProgramCatalog, from: string): PendingSource['shell'] {
   const out: PendingSource['shell'] = [];
   for (const c of shell) {
     const command = c.command.trim().replace(PROMPT, '');
     // A line that runs one of the repository's programs counts, even behind `printf ... |`.
-    if (!catalog.locate(command)) {
+    if (!catalog.locate(command, from)) {
       if (NOT_A_COMMAND.test(command)) continue;
+      // A variable set to a command's output (`VLM_DIR=$(uv run hf download ...)`) keeps a value: no step.
+      if (/^[A-Za-z_][A-Za-z0-9_]*=(\$\(|`)/.test(command)) continue;
       const words = (shellTokens(command) ?? []).filter((t) => !t.op).map((t) => t.raw);
       const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
       if (!program || !/^(\.{0,2}\/)?[a-z0-9][\w.+/-]*$/.test(program)) continue;
@@ -53,8 +55,8 @@ export function commandSections(
 ): PendingSource[] {
   const out: PendingSource[] = [];
   for (const [key, commands] of sections) {
-    const shell = commandsOf(commands, catalog);
-    if (!shell.some((c) => catalog.locate(c.command))) continue;
+    const shell = commandsOf(commands, catalog, path);
+    if (!shell.some((c) => catalog.locate(c.command, path))) continue;
     const own = blocks.filter((b) => b.language === 'shell' && b.headingPath.join('\u0000') === key && b.source.shell.length);
     const first = own[0];
     const last = own[own.length - 1];
@@ -91,8 +93,8 @@ export function commandSections(
 /** A shell script (`*.sh`) in an example folder that runs one of the repository's programs. */
 export function shellScriptSource(path: string, text: string, catalog: ProgramCatalog, base: { kind: SourceKind; foundBy: string; score: number }): PendingSource | undefined {
   const lines = splitLines(text);
-  const shell = commandsOf(shellCommands(lines, lines.map((_, i) => ({ line: i + 1 }))), catalog);
-  if (!shell.some((c) => catalog.locate(c.command))) return undefined;
+  const shell = commandsOf(shellCommands(lines, lines.map((_, i) => ({ line: i + 1 }))), catalog, path);
+  if (!shell.some((c) => catalog.locate(c.command, path))) return undefined;
   return {
     candidate: { id: path, path, kind: base.kind, line: 1, foundBy: base.foundBy, kept: false, reason: '' },
     language: 'shell',

@@ -6,7 +6,7 @@ import { GUIDE_PAGES, QUICKSTART_HEADINGS, RANK_POINTS, REFERENCE_PAGES } from '
 import { callKey, isRepoCall } from './steps.js';
 import type { PublicSurface } from './surface.js';
 import type { UseCase } from './usecases.js';
-import type { AnalysedSource } from './source.js';
+import { onlyCommands, runsScriptOf, type AnalysedSource } from './source.js';
 import { codeMentionOf, featureOf, mentionOf, type ReadmeTerms } from './mentions.js';
 import type { NavPlace } from './docs-nav.js';
 
@@ -71,7 +71,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     };
     // A README or docs section ranks the use case it shows (it makes the anchor call), not one it was
     // folded into for sharing a few calls (a DeepSpeed section that also unwraps a model is no profiler guide).
-    const shows = (m: AnalysedSource) => m.calls.some((c) => callKey(c) === u.anchor);
+    // A section that runs a script of the use case (`accelerate launch scripts/sft.py`) shows it too; it
+    // documents that script rather than being one more example or source of its own.
+    const scripts = new Set(u.members.filter((m) => !onlyCommands(m)).map((m) => m.candidate.path));
+    const runs = (m: AnalysedSource) => runsScriptOf(m, scripts);
+    const shows = (m: AnalysedSource) => runs(m) || m.calls.some((c) => callKey(c) === u.anchor);
     const readmeMembers = u.members.filter((m) => m.candidate.kind === 'readme' && shows(m));
     const orderBonus = (m: AnalysedSource) => Math.max(0, RANK_POINTS.readmeOrderBonus - RANK_POINTS.readmeOrderStep * (readmeIndex.get(m) ?? 0));
     best('readme-quickstart', readmeMembers.filter(isQuickstart).map((m) => ({ detail: where(m), points: RANK_POINTS.readmeQuickstart + orderBonus(m) })));
@@ -95,11 +99,11 @@ export function rankUseCases(useCases: UseCase[], ctx: RankContext): RankedUseCa
     const paths = new Set(u.members.map((m) => m.candidate.path));
     const sug = ctx.suggestions.find((s) => s.files.some((f) => paths.has(f)));
     if (sug) ev.push({ kind: 'phase0', detail: `phase 0 suggests "${sug.name}"`, points: RANK_POINTS.phase0 });
-    const examples = u.members.filter((m) => m.candidate.kind === 'example' || m.candidate.kind === 'notebook');
+    const examples = u.members.filter((m) => (m.candidate.kind === 'example' || m.candidate.kind === 'notebook') && !runs(m));
     if (examples.length) ev.push({ kind: 'examples', detail: `${examples.length} example(s)/notebook(s)`, points: round(RANK_POINTS.examples + RANK_POINTS.examplesPerDoubling * log2(examples.length)) });
     const entry = u.members.find((m) => m.candidate.kind === 'entry-point');
     if (entry) ev.push({ kind: 'entry-point', detail: entry.candidate.foundBy, points: RANK_POINTS.entryPoint });
-    const nonTest = u.members.filter((m) => m.candidate.kind !== 'test');
+    const nonTest = u.members.filter((m) => m.candidate.kind !== 'test' && !runs(m));
     if (nonTest.length) ev.push({ kind: 'support', detail: `${nonTest.length} source(s) follow it`, points: round(RANK_POINTS.supportPerDoubling * log2(1 + nonTest.length)) });
     const testOnly = nonTest.length === 0;
     if (testOnly) {

@@ -21,3 +21,13 @@ export interface AnalysedSource {
   /** Runtime of the source's language (the workflow's environment), when not the context's. */
   runtime?: 'Python' | 'Node';
 }
+
+/** A source made only of shell lines (a README section of commands, a shell script) that run the repository's programs. */
+export const onlyCommands = (m: AnalysedSource): boolean => m.calls.some((c) => c.command) && m.calls.every((c) => !!c.command || c.resolution.kind !== 'repo');
+
+/**
+ * A source of commands that runs a script of the given paths (`accelerate launch scripts/sft.py` beside
+ * scripts/sft.py): it documents how to run that script (group/workflows.ts folds it into its use case).
+ */
+export const runsScriptOf = (m: AnalysedSource, paths: ReadonlySet<string>): boolean =>
+  onlyCommands(m) && m.calls.some((c) => c.command && /\.py$/.test(c.command.program) && c.resolution.kind === 'repo' && paths.has(c.resolution.span.path));

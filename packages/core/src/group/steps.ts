@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -780,7 +780,7 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     // The repository's own API that makes something (`model = get_model(...)`) is a milestone of the library
     // even when another library's call is all that uses it (`DPOTrainer(model, ...)`): not its part.
     const ownMade = isRepoCall(c) && namings[i].role !== 'configure' && later.length === 1 && api[later[0]].resolution.kind === 'external';
-    if (later.length >= 1 && !transforms && !ownMade && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
+    if (later.length >= 1 && !transforms && !ownMade && !madeOnService(c) && (namings[i].role === 'configure' || later.length === 1)) joinTo.set(i, later[0]);
   });
   const root = (i: number): number => {
     let k = i;
@@ -992,6 +992,19 @@ function compareOrder(x: number[], y: number[]): number {
 }
 
 /** Does `c` run before `d` in their source (post-order: a receiver and the arguments before the call)? */
+/**
+ * A method of the library called on an object (not a class) to make something on the service behind it
+ * (`indexModel = pc.createIndex(...)` before `pc.index({ host: indexModel.host })`; `file =
+ * client.files.create(...)` before the job that trains on it): a milestone of its own, not a part of the
+ * call that uses its answer.
+ */
+function madeOnService(c: CallSite): boolean {
+  const parts = c.callee.split('.');
+  if (parts.length < 2 || !/^[a-z_]/.test(parts[0]) || parts[0] === 'self' || c.resolution.kind !== 'repo' || c.definition?.kind !== 'method') return false;
+  const verb = /^_*([a-z]+)/.exec(parts[parts.length - 1])?.[1];
+  return verb !== undefined && SERVICE_MAKERS.has(verb);
+}
+
 const ranBefore = (c: CallSite, d: CallSite) => compareOrder(c.order ?? [], d.order ?? []) < 0;
 
 /** Every arm around a call, outermost first. */

@@ -5,7 +5,7 @@
 import type { NavPlace } from './docs-nav.js';
 import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
-import type { AnalysedSource } from './source.js';
+import { onlyCommands, type AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
@@ -74,7 +74,10 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   }
   const isPublic = ctx.isPublic ?? publicSurface();
   markTopicOptions(eligible);
-  const { kept: mined, dropped } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  const { kept: absorbed, dropped: small } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
+  const ran = foldScriptRuns(absorbed, small);
+  const mined = absorbed.filter((u) => !ran.has(u));
+  const dropped = small.filter((u) => !ran.has(u));
   const sized = foldCommandSections(mined, isPublic);
   for (const d of dropped) {
     for (const m of d.members) {
@@ -206,7 +209,10 @@ function diversify(ranked: RankedUseCase[]): RankedUseCase[] {
     // trl's SFTTrainer, DPOTrainer or ORPOTrainer. As in mining, another trainer is another use case; a
     // trainer added where the higher-ranked path trains with none is not, nor another loop around the calls.)
     const newTrainer = trainers.size > 0 && u.steps.some((s) => isTrainer(s) && !trainers.has(apiOf.get(callKey(s.calls[0]))!));
-    const scaffold = newTrainer && ownKeys.size > 0 && [...ownKeys].every((k) => (u.weight?.spread?.(k) ?? 0) >= SCAFFOLD_SPREAD);
+    // (The new trainer's own config, `DPOConfig` beside `DPOTrainer`, serves that trainer: no call that tells the paths apart.)
+    const configs = new Set(u.steps.filter((s) => nameCall(s.calls[0]).role === 'configure').map((s) => callKey(s.calls[0])));
+    const served = [...ownKeys].filter((k) => !configs.has(k));
+    const scaffold = newTrainer && served.length > 0 && served.every((k) => (u.weight?.spread?.(k) ?? 0) >= SCAFFOLD_SPREAD);
     const own = scaffold ? 1 : novelty(keys.filter((k) => ownKeys.has(k)));
     const novel = Math.min(byWeight, own);
     // Configuration objects alone (a docs section listing `SFTConfig(...)` options) are reference, not a path.
@@ -354,6 +360,30 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
     absorbInto(host, u, isPublic);
   }
   return useCases.filter((u) => !folded.has(u));
+}
+
+/**
+ * Sections of commands that run the repository's example scripts (`accelerate launch --config_file
+ * zero3.yaml scripts/sft.py --config recipe.yaml`) show how to run them: each such use case is more sources
+ * of the use case the first script it runs is a source of, not a use case of its own ("Run SFT" over the
+ * script's own milestones). Only when every repository command of it runs such a script. The host keeps
+ * its representative and steps; the sections are evidence (README, docs) and are listed as its sources.
+ */
+function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
+  const hostOf = new Map<string, UseCase>();
+  for (const h of useCases) for (const m of h.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, h);
+  const folded = new Set<UseCase>();
+  for (const u of [...useCases, ...small]) {
+    if (!u.members.every(onlyCommands)) continue;
+    // (A script run by its path: the program of a console script, `lerobot-train`, is the library's command.)
+    const repoCommands = u.members.flatMap((m) => m.calls.filter((c) => c.command && c.resolution.kind === 'repo'));
+    const scripts = repoCommands.filter((c) => /\.py$/.test(c.command!.program)).map((c) => (c.resolution.kind === 'repo' ? c.resolution.span.path : ''));
+    const host = scripts.length && scripts.length === repoCommands.length && scripts.every((p) => hostOf.has(p)) ? hostOf.get(scripts[0]) : undefined;
+    if (!host || host === u || folded.has(host)) continue;
+    host.members = [...host.members, ...[...u.members].sort(byTrust)];
+    folded.add(u);
+  }
+  return folded;
 }
 
 /** A use case only tests show. */

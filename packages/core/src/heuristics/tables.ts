@@ -543,7 +543,7 @@ export const PY_TOOL_CALLS = new Set([
 ]);
 
 /** Shell commands that install things: never steps (clarification 16). */
-export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry)\s+(install|add|i)\b/, /^\s*(uv\s+add|pip3?\s+download)\b/];
+export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry|pdm)\s+(install|add|i)\b/, /^\s*(uv\s+(add|sync)|pip3?\s+download|poetry\s+sync|pdm\s+sync)\b/];
 
 /**
  * A resource's lifecycle (group/usecases.ts `maker`): verbs of the calls that look up, change or remove what
@@ -552,6 +552,12 @@ export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+
  */
 export const LIFECYCLE_AFTER = new Set(['delete', 'remove', 'destroy', 'drop', 'list', 'get', 'retrieve', 'describe', 'update', 'modify', 'patch', 'cancel', 'close', 'poll', 'wait', 'status']);
 export const LIFECYCLE_MAKERS = new Set(['create', 'make', 'new', 'add', 'upload', 'register', 'insert', 'put', 'start', 'open', 'build']);
+
+/**
+ * Verbs of a method that makes something on the service behind its object (group/steps.ts): `pc.createIndex`,
+ * `client.files.create`, `api.upload_file`. Such a call is a milestone of its own, whatever uses its answer.
+ */
+export const SERVICE_MAKERS = new Set(['create', 'upload', 'register', 'insert']);
 
 /** Folders whose files are example programs (inputs.md), and the trust each gets. */
 export const EXAMPLE_DIRS: Record<string, { kind: 'example' | 'notebook' | 'script'; score: number }> = table({
@@ -924,6 +930,14 @@ export const COMMAND_LAUNCHERS: string[][] = [
   ['rye', 'run'], ['pixi', 'run'], ['conda', 'run'], ['pnpm', 'exec'], ['pnpm', 'dlx'], ['yarn', 'dlx'], ['npm', 'exec'],
   ['sudo'], ['time'], ['nohup'], ['env'],
 ];
+
+/**
+ * Programs that run a Python script or module given after their own options, like the interpreter:
+ * `accelerate launch --config_file x.yaml scripts/sft.py`, `torchrun --nproc_per_node 8 -m pkg.train`,
+ * `python -m torch.distributed.run ... train.py` (the module form after an interpreter). Only when the
+ * repository does not declare the program itself (accelerate's own `accelerate launch` is its command).
+ */
+export const PY_SCRIPT_LAUNCHERS: string[][] = [['accelerate', 'launch'], ['torchrun'], ['deepspeed'], ['-m', 'torch.distributed.run'], ['-m', 'torch.distributed.launch'], ['-m', 'accelerate.commands.launch']];
 
 /** Python interpreters: `python -m pkg ...` runs `pkg/__main__.py`, `python path/to/script.py ...` a file. */
 export const PYTHON_INTERPRETERS = /^(python|python3|python3\.\d+|py)$/;

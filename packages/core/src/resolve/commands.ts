@@ -13,7 +13,7 @@ import type { ModuleMap } from '../lang/ts/modules.js';
 import type { TsProject } from '../lang/ts/project.js';
 import { cliCommand, type CliCommand, type CliOption } from '../lang/cli.js';
 import { PythonCliReader } from '../lang/python/cli-dispatch.js';
-import { ACTION_VERBS, COMMAND_ABBREVIATIONS, COMMAND_LAUNCHERS, ENTRY_MODULE_NAMES, INSTALL_COMMANDS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, COMMAND_ABBREVIATIONS, COMMAND_LAUNCHERS, ENTRY_MODULE_NAMES, INSTALL_COMMANDS, PY_SCRIPT_LAUNCHERS, PYTHON_INTERPRETERS, STOP_TOKENS, VERB_PREFIXES, VERBS } from '../heuristics/tables.js';
 import { tokens, word } from '../group/names.js';
 import { isTestPath } from '../repo/layout.js';
 import type { CommandResolver, ShellLine } from './shell-calls.js';
@@ -39,6 +39,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** The programs a repository declares, by the names a shell line can use to run them. */
 export class ProgramCatalog {
   private readonly byName = new Map<string, Program>();
+  /** A console script's program by the module it names: `python -m lerobot.scripts.lerobot_train` is `lerobot-train`. */
+  private readonly byModule = new Map<string, Program>();
 
   constructor(
     private readonly files: RepoFiles,
@@ -50,6 +52,7 @@ export class ProgramCatalog {
       if (ep.from === 'package.json bin') continue;
       const [module, attr] = ep.target.split(':');
       if (!this.byName.has(ep.name)) this.byName.set(ep.name, { language: 'python', key: `script:${ep.name}`, name: ep.name, module, ...(attr ? { attr } : {}), from: `${ep.from} ${ep.name} = ${ep.target}` });
+      if (attr && !this.byModule.has(module)) this.byModule.set(module, this.byName.get(ep.name)!);
     }
     for (const pkg of [...modules.packages.values()].sort((a, b) => cmp(a.dir, b.dir))) {
       const bin = pkg.json.bin;
@@ -74,8 +77,12 @@ export class ProgramCatalog {
     return [...this.byName.keys()].filter((k) => !k.startsWith('node:')).sort(cmp);
   }
 
-  /** The program a shell command runs, when it is one of the repository's; undefined for other tools. */
-  locate(command: string): Located | undefined {
+  /**
+   * The program a shell command runs, when it is one of the repository's; undefined for other tools.
+   * `from`: the file the line is written in (a script path is looked up from the repository's root, then
+   * from that file's folder: `python train.py` in `examples/lora/README.md`).
+   */
+  locate(command: string, from?: string): Located | undefined {
     const tokens = shellTokens(command);
     if (!tokens) return undefined;
     // Segments split at `&&`, `;`, `|`...: the first that runs a program of the repository.
@@ -88,13 +95,20 @@ export class ProgramCatalog {
       segments[segments.length - 1].push(t);
     }
     for (const seg of segments) {
-      const found = this.locateSegment(seg);
+      const found = this.locateSegment(seg, from);
       if (found) return found;
     }
     return undefined;
   }
 
-  private locateSegment(seg: Token[]): Located | undefined {
+  /** A script path as written, from the repository's root, else from the folder of `from`. */
+  private scriptPath(word: string, from?: string): string | undefined {
+    const dir = from?.includes('/') ? from.slice(0, from.lastIndexOf('/')) : undefined;
+    for (const p of [normalisePath(word), dir !== undefined && !word.startsWith('/') ? normalisePath(`${dir}/${word}`) : undefined]) if (p && this.files.has(p)) return p;
+    return undefined;
+  }
+
+  private locateSegment(seg: Token[], from?: string): Located | undefined {
     let i = 0;
     // `VAR=value cmd`: the assignments are not part of the command.
     while (i < seg.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(seg[i].raw)) i++;
@@ -112,17 +126,27 @@ export class ProgramCatalog {
     const first = words[i];
     let program: Program | undefined;
     let argsFrom = i + 1;
-    if (PYTHON_INTERPRETERS.test(first)) {
+    // A launcher of Python scripts (`accelerate launch`, `torchrun`) the repository does not declare: its
+    // own options are skipped up to the script or `-m module` it runs.
+    const at = (k: number, l: string[]) => l.every((w, n) => words[k + n] === w);
+    const python = PYTHON_INTERPRETERS.test(first);
+    const launcher = this.byName.has(first) ? undefined : PY_SCRIPT_LAUNCHERS.find((l) => (l[0] === '-m' ? python && at(i + 1, l) && !this.index.modules.has(l[1]) : at(i, l)));
+    if (launcher) {
+      let j = i + (launcher[0] === '-m' ? 1 : 0) + launcher.length;
+      while (j < words.length && words[j] !== '-m' && !/\.py$/.test(words[j])) j++;
+      i = j - 1;
+    }
+    if (launcher || python) {
       let j = i + 1;
       // Interpreter options: `-u`, `-O`, `-I`, `-X utf8`, `-W ignore`.
       while (j < words.length && /^-[A-Za-z]+$/.test(words[j]) && words[j] !== '-m' && words[j] !== '-c') j += /^-[XW]$/.test(words[j]) ? 2 : 1;
       if (words[j] === '-m' && words[j + 1]) {
         const module = words[j + 1];
         if (!this.index.modules.has(module)) return undefined;
-        program = { language: 'python', key: `module:${module}`, name: module, module, from: `\`python -m ${module}\` (${this.index.modules.get(module)})` };
+        program = this.byModule.get(module) ?? { language: 'python', key: `module:${module}`, name: module, module, from: `\`python -m ${module}\` (${this.index.modules.get(module)})` };
         argsFrom = j + 2;
       } else if (words[j] && /\.py$/.test(words[j])) {
-        const path = normalisePath(words[j]);
+        const path = this.scriptPath(words[j], from);
         const module = path && this.files.has(path) ? this.index.module(path) : undefined;
         if (!path || !module) return undefined;
         program = { language: 'python', key: `module:${module}`, name: path, module, from: `\`python ${path}\`` };
@@ -155,11 +179,11 @@ export class CommandTable implements CommandResolver {
    * Reads the dispatch of every program that one of `commands` runs (and only those). TypeScript bins
    * need the TypeScript project of the run (the bin files are among its sources).
    */
-  static async build(catalog: ProgramCatalog, inp: { index: PythonIndex; files: RepoFiles; commands: string[]; tsProject?: TsProject }): Promise<CommandTable> {
+  static async build(catalog: ProgramCatalog, inp: { index: PythonIndex; files: RepoFiles; commands: { command: string; from?: string }[]; tsProject?: TsProject }): Promise<CommandTable> {
     const trees = new Map<string, CliCommand>();
     const programs = new Map<string, Program>();
     for (const c of inp.commands) {
-      const found = catalog.locate(c);
+      const found = catalog.locate(c.command, c.from);
       if (found && !programs.has(found.program.key)) programs.set(found.program.key, found.program);
     }
     const py = new PythonCliReader(inp.index, inp.files);
@@ -192,7 +216,7 @@ export class CommandTable implements CommandResolver {
 
   /** The call site of a shell line that runs one of the repository's commands; undefined for other tools. */
   callSite(path: string, sh: ShellLine): CallSite | undefined {
-    const found = this.catalog.locate(sh.command);
+    const found = this.catalog.locate(sh.command, path);
     if (!found) return undefined;
     const tree = this.trees.get(found.program.key);
     if (!tree) return undefined;

@@ -465,7 +465,11 @@ export class PythonIndex {
     // An import of the name after the call rebinds it.
     const imported = lastImportBinding(facts.imports, name);
     if (imported && imported.imp.line > c.line) return undefined;
-    const cls = await this.resolveDotted(module, c.callee.chain, seen);
+    // (A name made from itself, `batch = batch.to(device)` in a script's loop, is no instance of a class
+    // the module makes: followed, it would ask for itself forever.)
+    const key = `made:${module}:${name}`;
+    if (seen.has(key)) return undefined;
+    const cls = await this.resolveDotted(module, c.callee.chain, new Set([...seen, key]));
     return cls.kind === 'def' && cls.def.kind === 'class' ? cls : undefined;
   }
 
