@@ -1694,9 +1694,20 @@ describe('encoders that load by name, trainers given their parts, config-only se
   it('a heading of one word keeps its parenthesis when the parenthesis names the API', () => {
     const api = new Set(['azure', 'managed', 'identity', 'token', 'provider']);
     expect(taskHeading('Azure (managed identity)', api, true)).toBe('Azure managed identity');
-    // Otherwise a parenthesis is an aside.
-    expect(taskHeading('Azure (preview)', api, true)).toBe('Azure');
+    // Otherwise a parenthesis is an aside (and one word that names a thing is no task).
+    expect(taskHeading('Azure (preview)', api, true)).toBeUndefined();
     expect(taskHeading('Command line interface (CLI)', new Set(['command', 'line']), true)).toBe('Command line interface');
+  });
+
+  it('one word that names a thing ("A server in 15 lines", "Client") names no task; one that names a doing does', () => {
+    expect(taskHeading('A server in 15 lines', new Set(['mcp', 'server']), true, 'readme')).toBeUndefined();
+    expect(taskHeading('Client', new Set(['client', 'call', 'tool']), true)).toBeUndefined();
+    expect(taskHeading('Checkpointing', new Set(['save', 'state']), false, 'page')).toBe('Checkpointing');
+    expect(taskHeading('Transcription', new Set(['transcribe']), true)).toBe('Transcription');
+    expect(taskHeading('A server with tools', new Set(['mcp', 'server']), true, 'readme')).toBe('A server with tools');
+    // A qualifier makes it a use of the thing; an aside may say the doing.
+    expect(taskHeading('Async client', new Set(['async', 'qdrant', 'client', 'query']), true, 'readme')).toBe('Async client');
+    expect(taskHeading('OSF (Orthogonal Subspace Fine-tuning)', new Set(['osf', 'config']), false)).toBe('OSF Orthogonal Subspace Fine-tuning');
   });
 
   it('a heading that names a list of options ("Optimization Flags", "Custom model settings") names no task', () => {
@@ -1744,7 +1755,8 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Breaking changes in v2', new Set(['train']), false, 'page')).toBeUndefined();
     expect(taskHeading('Release Notes', new Set(['train']), false, 'page')).toBeUndefined();
     // How short or quick the code is says nothing of the task.
-    expect(taskHeading('A server in 15 lines', new Set(['mcp', 'server']), false, 'readme')).toBe('A server');
+    // (What is left, "A server", is one word that names a thing: no task either.)
+    expect(taskHeading('A server in 15 lines', new Set(['mcp', 'server']), false, 'readme')).toBeUndefined();
     expect(taskHeading('Train a model in 5 minutes', new Set(['train']), false, 'readme')).toBe('Train a model');
   });
 

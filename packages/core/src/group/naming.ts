@@ -457,6 +457,10 @@ function handedOn(u: UseCase): CallSite | undefined {
 /** Calls by how distinctive they are (their weight), the most first; ties by callee. */
 const byDistinction = (w: (key: string) => number) => (a: CallSite, b: CallSite) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1);
 
+/** Endings of a noun that names a doing (Checkpointing, Quantization, Deployment, Analysis): one such word is a task. */
+const ACTION_NOUN_END = /(ing|ion|ment|ance|ence|sis|al)s?$/;
+const ARTICLES = new Set(['a', 'an', 'the']);
+
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
 const MAX_HEADING_WORDS = 5;
 
@@ -482,6 +486,17 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   if (/^[A-Za-z_][\w.]*$/.test(h) && /[a-z][A-Z]|[A-Z]{2,}[a-z]|_|\./.test(h)) return undefined;
   const words = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
   if (!words.length || words.length > MAX_HEADING_WORDS) return undefined;
+  // One word that names a thing, not the doing ("A server in 15 lines" → Server, "Client", "Models"), is
+  // no workflow name: the API rule names it with what is done. (Its aside may say the doing: "OSF
+  // (Orthogonal Subspace Fine-tuning)"; a qualifier makes it a use of the thing: "Async client".)
+  const said = tokens(h).filter((w) => !ARTICLES.has(w));
+  if (said.length === 1 && !ACTION_NOUN_END.test(said[0])) {
+    if (!aside.length) return undefined;
+    h = stepless.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
+    const all = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
+    if (all.length > MAX_HEADING_WORDS || !all.some((w) => ACTION_NOUN_END.test(w) || isTaskWord(w))) return undefined;
+    words.splice(0, words.length, ...all);
+  }
   if (needAnchor) return words.some((w) => namesApiWord(w, anchorWords)) ? h : undefined;
   // A page title may name its task with any action noun ("Checkpointing", "Offloading"), a README section's
   // heading with most ("Data extraction").
