@@ -35,3 +35,25 @@ describe('calls that make something on a service', () => {
     expect(steps.some(([, calls]) => calls[0] === 'pc.index' && !calls.includes('pc.create_index'))).toBe(true);
   });
 });
+
+describe('a call the same section makes again with another option', () => {
+  const REPO = {
+    'pyproject.toml': '[project]\nname = "vdb"\n',
+    'vdb/__init__.py': 'from .client import Client, SearchFilter\n',
+    'vdb/client.py':
+      'class SearchFilter:\n    """Conditions the results must meet."""\n\n    def __init__(self, must):\n        self.must = must\n\n\n' +
+      'class Client:\n    """The service client."""\n\n    def create_collection(self, name: str):\n        """Creates a collection."""\n        return name\n\n' +
+      '    def upsert(self, name: str, points):\n        """Writes points."""\n        return len(points)\n\n' +
+      '    def search(self, name: str, query, limit: int = 10, query_filter=None):\n        """Finds the nearest points."""\n        return []\n',
+    'README.md':
+      '# vdb\n\n## Examples\n\n```python\nfrom vdb import Client, SearchFilter\n\nclient = Client()\nclient.create_collection("c")\nclient.upsert("c", [[0.1, 0.2]])\n' +
+      'hits = client.search("c", [0.1, 0.2], limit=5)\n# With a filter:\nhits = client.search(\n    "c",\n    [0.1, 0.2],\n    query_filter=SearchFilter(must=["color"]),\n    limit=5,\n)\n```\n',
+  };
+
+  it('is shown on the step', async () => {
+    const m = await extractWorkflows({ repo: write(REPO), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-again-')), name: 'acme_vdb' });
+    const search = m.workflows[0].steps.find((s) => s.calls[0].call.callee === 'client.search')!;
+    const shown = search.calls.filter((c) => c.shown).map((c) => c.call);
+    expect(shown.map((c) => [c.callee, c.argNames.includes('query_filter')])).toEqual([['client.search', true]]);
+  });
+});

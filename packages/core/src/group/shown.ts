@@ -23,17 +23,22 @@ const optionsOf = (c: CallSite): string[] =>
  * adding an option not shown yet, at most MAX_SHOWN_WAYS per step. Command lines are left as they are.
  */
 export function withShownWays(steps: DraftStep[], members: AnalysedSource[]): DraftStep[] {
-  const sections = members.filter((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs' || m.candidate.kind === 'example') && m.steps.length < MIN_STEPS);
-  if (!sections.length) return steps;
+  const shows = (m: AnalysedSource) => m.candidate.kind === 'readme' || m.candidate.kind === 'docs' || m.candidate.kind === 'example';
+  const sections = members.filter((m) => shows(m) && m.steps.length < MIN_STEPS);
+  const inSteps = new Set(steps.flatMap((st) => st.calls));
   return steps.map((s) => {
     const main = s.calls[0];
     if (main.command) return s;
     const key = apiKey(main);
     const seen = new Set(s.calls.flatMap(optionsOf));
     const ways: CallSite[] = [];
-    for (const m of sections) {
+    // The short sections first (written to show that way), then the step's own source making the call
+    // again with another option (the README's search, then the same search with `query_filter=`).
+    const own = members.find((m) => shows(m) && m.calls.includes(main));
+    const again = (own?.calls ?? []).filter((d) => d !== main && !d.command && apiKey(d) === key && !inSteps.has(d));
+    const fromSections = sections.map((m) => m.steps.map((st) => st.calls[0]).find((d) => apiKey(d) === key && !s.calls.includes(d)));
+    for (const c of [...fromSections, ...again]) {
       if (ways.length >= MAX_SHOWN_WAYS) break;
-      const c = m.steps.map((st) => st.calls[0]).find((d) => apiKey(d) === key && !s.calls.includes(d));
       if (!c || !optionsOf(c).some((o) => !seen.has(o))) continue;
       ways.push(c);
       for (const o of optionsOf(c)) seen.add(o);
