@@ -19,8 +19,9 @@ const optionsOf = (c: CallSite): string[] =>
 
 /**
  * The use case's steps, each with the calls of its sources (in order of trust) that show its main call
- * with another option: from a README or docs section or an example of fewer than MIN_STEPS steps, each
- * adding an option not shown yet, at most MAX_SHOWN_WAYS per step. Command lines are left as they are.
+ * with another option: from a README or docs section or an example of fewer than MIN_STEPS steps, then
+ * from the step's own source calling it again, each adding an option not shown yet, at most
+ * MAX_SHOWN_WAYS per step. Command lines are left as they are.
  */
 export function withShownWays(steps: DraftStep[], members: AnalysedSource[]): DraftStep[] {
   const shows = (m: AnalysedSource) => m.candidate.kind === 'readme' || m.candidate.kind === 'docs' || m.candidate.kind === 'example';
