@@ -1691,6 +1691,28 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0].name).toMatch(/Sav/);
   });
 
+  it('a heading names one use case, however it is spelt ("Hugging Face Inference", "Huggingface inference")', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import InferenceClient\n',
+      'pkg/client.py': 'class InferenceClient:\n    def fill_mask(self, text):\n        return text\n\n    def run_inference(self, text):\n        return text\n\n    def batch_inference(self, text):\n        return text\n',
+    });
+    const section = async (code: string, heading: string) => {
+      const a = await analysed(repo, `from pkg import InferenceClient\nclient = InferenceClient()\n${code}`, 'README.md', 'readme');
+      a.candidate = { ...a.candidate, id: `README.md#${heading}`, heading };
+      return a;
+    };
+    const one = await section('client.fill_mask("x")\nclient.run_inference("y")\n', 'Hugging Face Inference');
+    const two = await section('client.batch_inference("z")\nclient.fill_mask("x")\n', 'Huggingface inference');
+    const useCase = (a: AnalysedSource, anchor: string) => {
+      const call = a.calls.find((c) => c.callee === anchor)!;
+      return { anchor: callKey(call), anchorCall: call, members: [a], steps: a.steps };
+    };
+    const [first, second] = nameUseCases([useCase(one, 'client.run_inference'), useCase(two, 'client.batch_inference')], { suggestions: [], purposes: new Map() });
+    expect(first.name).toBe('Hugging_Face_Inference');
+    expect(second.name.toLowerCase().replace(/_/g, '')).not.toBe('huggingfaceinference');
+  });
+
   it('a heading of one word keeps its parenthesis when the parenthesis names the API', () => {
     const api = new Set(['azure', 'managed', 'identity', 'token', 'provider']);
     expect(taskHeading('Azure (managed identity)', api, true)).toBe('Azure managed identity');

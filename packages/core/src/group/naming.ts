@@ -52,6 +52,21 @@ export interface ChosenName {
 type NameChoice = Pick<ChosenName, 'name' | 'from'>;
 
 /**
+ * Names taken from headings and titles, however they are spelt: "@huggingface/inference examples" and the
+ * page title "Hugging Face Inference" are one name (Huggingface_Inference, Hugging_Face_Inference).
+ */
+class Spellings {
+  private readonly seen = new Set<string>();
+  private static key = (n: string) => n.toLowerCase().replace(/_/g, '');
+  has(n: string): boolean {
+    return this.seen.has(Spellings.key(n));
+  }
+  add(n: string): void {
+    this.seen.add(Spellings.key(n));
+  }
+}
+
+/**
  * Names use cases in rank order; a phase 0 suggestion or a heading names only the first use case it fits,
  * and a name already taken gets the distinctive API's words.
  */
@@ -60,7 +75,7 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   const pages = new Map<string, number>();
   for (const u of useCases) for (const m of u.members) if (m.page) pages.set(m.candidate.path, (pages.get(m.candidate.path) ?? 0) + 1);
   const usedSuggestions = new Set<number>();
-  const usedHeadings = new Set<string>();
+  const usedHeadings = new Spellings();
   const taken = new Map<string, UseCase>();
   return useCases.map((use) => {
     const u = spokenAnchor(use);
@@ -148,7 +163,7 @@ function spokenAnchor(u: UseCase): UseCase {
   return { ...u, anchor: callKey(said[0]), anchorCall: said[0] };
 }
 
-function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Set<string>, pages: Map<string, number>): NameChoice {
+function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Spellings, pages: Map<string, number>): NameChoice {
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
   const unbrand = (text: string) => withoutProject(text, hints.projectNames);
   const specific = (n: string | undefined) => {
