@@ -86,4 +86,31 @@ describe('sections that run the example scripts', () => {
     // The README section is evidence for the path it runs first.
     expect(sft.rank).toBe(1);
   });
+
+  it('reads the recipe pages the README links to; their runs leave each trainer its own path', async () => {
+    const recipe = (name: string) =>
+      `# ${name}\n\n## Full training\n\n\`\`\`bash\naccelerate launch scripts/sft.py --config recipes/${name}/sft.yaml\naccelerate launch scripts/dpo.py --config recipes/${name}/dpo.yaml\n\`\`\`\n\n` +
+      `## QLoRA training\n\n\`\`\`bash\naccelerate launch scripts/sft.py --config recipes/${name}/sft_qlora.yaml --load_in_4bit\n\`\`\`\n`;
+    const repo = write({
+      ...TWO,
+      'README.md': TWO['README.md'] + '\n## Recipes\n\nSee [zephyr](recipes/zephyr/README.md) and [the small models](./recipes/small/).\n',
+      'recipes/zephyr/README.md': recipe('zephyr'),
+      'recipes/small/README.md': recipe('small'),
+      // Not linked from the README: no page of the docs.
+      'recipes/draft/README.md': recipe('draft'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-recipes-')), name: 'acme_pkg', all: true });
+    const pages = new Set(m.candidates.filter((c) => c.kind === 'docs').map((c) => c.path));
+    expect([...pages].sort()).toEqual(['recipes/small/README.md', 'recipes/zephyr/README.md']);
+    expect(m.candidates.some((c) => c.path === 'recipes/draft/README.md')).toBe(false);
+    const trains = (w: (typeof m.workflows)[number]) => w.steps.flatMap((s) => s.calls.map((c) => c.call.callee));
+    const sft = m.workflows.find((w) => trains(w).includes('SFTTrainer'))!;
+    expect(sft.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['recipes/small/README.md', 'recipes/zephyr/README.md']));
+    // Sections that only run scripts make none of the library's calls: get_model and get_dataset are
+    // still what every script makes (scaffolding), so DPO and ORPO stay paths of their own, not repeats.
+    for (const trainer of ['DPOTrainer', 'ORPOTrainer']) {
+      const w = m.workflows.find((x) => trains(x).includes(trainer))!;
+      expect(w.evidence.map((e) => e.kind)).not.toContain('repeats');
+    }
+  });
 });

@@ -450,9 +450,14 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
     const m = /^(.+)\/readme\.(md|markdown|mdx|rst)$/i.exec(p);
     return !!m && linked.has(m[1]) && !isNonLibraryPath(p) && PACKAGE_MANIFESTS.some((f) => allPaths.has(`${m[1]}/${f}`));
   };
+  // A page the root README links to (`recipes/zephyr-7b-beta/README.md`, `./scripts/`) is one the
+  // maintainers send users to read: its blocks show the project in use, as a docs page's do. (Not a
+  // test's or a benchmark's page.)
+  const linkedPage = (p: string) =>
+    /\.(md|markdown|mdx|rst)$/i.test(p) && !isTestPath(p) && !isBenchmarkPath(p) && (linked.has(p) || (/(^|\/)readme\.[a-z]+$/i.test(p) && linked.has(p.slice(0, p.lastIndexOf('/')))));
   return sourceFiles
     .map((f) => f.path)
-    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p, siteFolders) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p))
+    .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p, siteFolders) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p) || linkedPage(p))
     .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
 }
 

@@ -8,7 +8,7 @@ import { EXCLUSIVE_ROLES, GUIDE_PAGES, LIFECYCLE_AFTER, LIFECYCLE_MAKERS, MAX_ST
 import { stemOf, tokens } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
-import type { AnalysedSource } from './source.js';
+import { onlyCommands, type AnalysedSource } from './source.js';
 
 export interface UseCase {
   /** callKey of the distinctive milestone the members share. */
@@ -204,8 +204,11 @@ export function mineUseCases(sources: AnalysedSource[], isPublic: PublicSurface 
   }
   // A call that describes no source (calling an object whose class is chosen at run time, a tool, the
   // example's own function) says nothing of which use case it is either: it weighs nothing.
+  // (The spread of a call is among the sources that call the library: a README section that only runs
+  // a script, `accelerate launch scripts/sft.py`, makes none of its calls, whatever the script makes.)
+  const calling = ordered.filter((s) => !onlyCommands(s)).length || n;
   const weight: Weight = Object.assign((k: string) => (privateKeys.has(k) || !df.has(k) ? 0 : Math.log((n + 1) / df.get(k)!) * (roleWeight.get(k) ?? 1)), {
-    spread: (k: string) => (df.get(k) ?? 0) / n,
+    spread: (k: string) => (df.get(k) ?? 0) / calling,
   });
 
   const groups: Group[] = [];
