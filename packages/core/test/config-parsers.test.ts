@@ -74,11 +74,16 @@ describe('sections that run the example scripts', () => {
     const repo = write(TWO);
     const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-scriptruns-')), name: 'acme_pkg' });
     const trains = (w: (typeof m.workflows)[number]) => w.steps.flatMap((s) => s.calls.map((c) => c.call.callee));
-    // No workflow of "Run" steps over the scripts.
-    expect(m.workflows.every((w) => w.steps.every((s) => s.calls.every((c) => !c.call.command)))).toBe(true);
     const sft = m.workflows.find((w) => trains(w).includes('SFTTrainer'))!;
     const dpo = m.workflows.find((w) => trains(w).includes('DPOTrainer'))!;
     const orpo = m.workflows.find((w) => trains(w).includes('ORPOTrainer'))!;
+    // No workflow of "Run" steps over the scripts: the run of the script the section runs first starts
+    // that script's path, whose other steps are the script's own.
+    expect(m.workflows.every((w) => w.steps.slice(1).every((s) => s.calls.every((c) => !c.call.command)))).toBe(true);
+    expect(sft.steps[0].calls[0].call.command?.line).toBe('accelerate launch --config_file zero3.yaml scripts/sft.py --config recipe/sft.yaml');
+    expect(sft.steps[0].calls[0].call.site).toMatchObject({ path: 'README.md', start: lineOf(repo, 'README.md', 'scripts/sft.py') });
+    expect(sft.steps.slice(1).map((s) => s.title)).toEqual(expect.arrayContaining(['Configure SFT', 'Train SFT']));
+    expect([dpo, orpo].every((w) => w.steps.every((s) => s.calls.every((c) => !c.call.command)))).toBe(true);
     expect(sft.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['scripts/sft.py', 'README.md']));
     expect(dpo.sources.map((s) => s.path)).toEqual(['scripts/dpo.py']);
     // Another trainer over the same scaffolding (get_model, get_dataset) and its own config is another path.
@@ -112,5 +117,25 @@ describe('sections that run the example scripts', () => {
       const w = m.workflows.find((x) => trains(x).includes(trainer))!;
       expect(w.evidence.map((e) => e.kind)).not.toContain('repeats');
     }
+  });
+
+  it('folds the sections that run a module of the package (`python -m pkg.run`) into its path, and a test that calls its main', async () => {
+    const run = SCRIPT.replace('from pkg import', 'from . import').replace('script_args, training_args = parser.parse_args_into_dataclasses()\n    main(script_args, training_args)', 'main(*parser.parse_args_into_dataclasses())');
+    const section = (heading: string, options: string) => `## ${heading}\n\n\`\`\`bash\npython -m pkg.run ${options}\n\`\`\`\n\n`;
+    const repo = write({
+      ...PKG,
+      'pkg/run.py': run,
+      'tests/test_run.py': 'from pkg.run import main\n\n\ndef test_main():\n    main(None, None)\n',
+      'README.md': '# pkg\n\n' + section('Training', '--train-data a.csv --epochs 3') + section('Resuming', '--resume latest') + section('Evaluating a checkpoint', '--val-data b.csv --pretrained ckpt.pt'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-modrun-')), name: 'acme_pkg' });
+    expect(m.workflows).toHaveLength(1);
+    const [w] = m.workflows;
+    expect(w.sources.map((s) => s.path)).toEqual(expect.arrayContaining(['pkg/run.py', 'README.md', 'tests/test_run.py']));
+    expect(w.steps[0].calls[0].call.command?.line).toBe('python -m pkg.run --train-data a.csv --epochs 3');
+    expect(w.steps[0].calls[0].call.resolution).toMatchObject({ kind: 'repo', qualname: 'main', span: { path: 'pkg/run.py', start: lineOf(repo, 'pkg/run.py', 'def main') } });
+    expect(w.steps.slice(1).map((s) => s.title)).toEqual(expect.arrayContaining(['Configure SFT', 'Train SFT']));
+    // README sections rank it as the README's path.
+    expect(w.evidence.map((e) => e.kind)).toContain('readme-quickstart');
   });
 });

@@ -30,4 +30,20 @@ export const onlyCommands = (m: AnalysedSource): boolean => m.calls.some((c) => 
  * scripts/sft.py): it documents how to run that script (group/workflows.ts folds it into its use case).
  */
 export const runsScriptOf = (m: AnalysedSource, paths: ReadonlySet<string>): boolean =>
-  onlyCommands(m) && m.calls.some((c) => c.command && /\.py$/.test(c.command.program) && c.resolution.kind === 'repo' && paths.has(c.resolution.span.path));
+  onlyCommands(m) && m.calls.some((c) => scriptRun(c) !== undefined && paths.has(scriptRun(c)!));
+
+/**
+ * The file of the repository's Python script a command runs: by its path (`python scripts/sft.py`), or
+ * as a module (`python -m pkg.train`, `torchrun -m pkg.train`: the module's own file, `pkg/train.py` or
+ * `pkg/train/__main__.py`, wherever its package lives). Not a console script (`lerobot-train`): that
+ * program is the library's command.
+ */
+export function scriptRun(c: CallSite): string | undefined {
+  if (!c.command || c.resolution.kind !== 'repo') return undefined;
+  const file = c.resolution.span.path;
+  const program = c.command.program;
+  if (/\.py$/.test(program)) return file;
+  if (!c.command.line.split(/\s+/).some((w, i, ws) => w === '-m' && ws[i + 1] === program)) return undefined;
+  const own = [`${program.replace(/\./g, '/')}.py`, `${program.replace(/\./g, '/')}/__main__.py`];
+  return own.some((f) => file === f || file.endsWith(`/${f}`)) ? file : undefined;
+}

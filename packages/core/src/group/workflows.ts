@@ -5,7 +5,7 @@
 import type { NavPlace } from './docs-nav.js';
 import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
-import { onlyCommands, type AnalysedSource } from './source.js';
+import { onlyCommands, scriptRun, type AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
 import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
@@ -373,15 +373,38 @@ function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
   const hostOf = new Map<string, UseCase>();
   for (const h of useCases) for (const m of h.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, h);
   const folded = new Set<UseCase>();
+  const runsOf = new Map<UseCase, UseCase[]>();
   for (const u of [...useCases, ...small]) {
-    if (!u.members.every(onlyCommands)) continue;
-    // (A script run by its path: the program of a console script, `lerobot-train`, is the library's command.)
-    const repoCommands = u.members.flatMap((m) => m.calls.filter((c) => c.command && c.resolution.kind === 'repo'));
-    const scripts = repoCommands.filter((c) => /\.py$/.test(c.command!.program)).map((c) => (c.resolution.kind === 'repo' ? c.resolution.span.path : ''));
+    // (A test that calls the script's `main` as a function goes where the sections that run it go.)
+    const runs = u.members.filter((m) => m.candidate.kind !== 'test');
+    if (!runs.length || !runs.every(onlyCommands)) continue;
+    // (A script run by its path or as a module, scriptRun: the program of a console script, `lerobot-train`, is the library's command.)
+    const repoCommands = runs.flatMap((m) => m.calls.filter((c) => c.command && c.resolution.kind === 'repo'));
+    const scripts = repoCommands.map(scriptRun).filter((p) => p !== undefined);
     const host = scripts.length && scripts.length === repoCommands.length && scripts.every((p) => hostOf.has(p)) ? hostOf.get(scripts[0]) : undefined;
     if (!host || host === u || folded.has(host)) continue;
+    if (!runsOf.has(host) && host.members[0].candidate.path === scripts[0]) runsOf.set(host, []);
     host.members = [...host.members, ...[...u.members].sort(byTrust)];
     folded.add(u);
+    runsOf.get(host)?.push(u);
+  }
+  // The run of the script is where the path starts (`python -m pkg.train --model …`, whose steps are the
+  // script's): its first step, as the most trusted section shows it, when the path is the script's own
+  // (the script leads it, not one example among many that train alike), its steps leave room, and no run
+  // of it is there yet.
+  for (const [host, runs] of runsOf) {
+    if (host.steps.length >= MAX_STEPS || host.steps.some((s) => s.calls.some((c) => c.command))) continue;
+    const shown = runs.flatMap((u) => u.members.filter((m) => m.calls.some((c) => c.command)).map((m) => ({ u, m })));
+    shown.sort((a, b) => byTrust(a.m, b.m));
+    for (const { u, m } of shown) {
+      const runsHost = (c: CallSite) => scriptRun(c) !== undefined && hostOf.get(scriptRun(c)!) === host;
+      const step = u.steps.find((s) => s.calls.some(runsHost));
+      const own = m.calls.find((c) => runsHost(c));
+      if (!step || !own) continue;
+      // The step with this section's run first (the call a page shows for the step).
+      host.steps = [{ ...step, calls: [own, ...step.calls.filter((c) => c !== own)] }, ...host.steps];
+      break;
+    }
   }
   return folded;
 }
