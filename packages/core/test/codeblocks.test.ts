@@ -225,6 +225,28 @@ describe('extractCodeBlocks', () => {
     ]);
   });
 
+  it('reads a block shown as plain text that starts with a `$ ` prompt as a console session, and no other', () => {
+    const md = [
+      '```text', // 1
+      '$ tool run generate --config a.yaml', // 2
+      'Tell me a joke.', // 3
+      '```', // 4
+      '', // 5
+      '```txt', // 6
+      'tool run generate', // 7
+      '```', // 8
+      '', // 9
+      '```yaml', // 10
+      '$ not: shell', // 11
+      '```', // 12
+      '',
+    ].join('\n');
+    const blocks = extractCodeBlocks(md, 'docs/a.md');
+    // The output line is no command; a text block with no prompt is prose, a YAML block stays YAML (not read).
+    expect(blocks.map((b) => [b.language, b.startLine, b.info])).toEqual([['shell', 2, 'text']]);
+    expect(blocks[0].source.shell).toEqual([{ line: 2, command: 'tool run generate --config a.yaml' }]);
+  });
+
   it('skips the parse of a page that cannot hold a block, with the same answers', () => {
     const prose = '# Guide\n\nSome *prose* with `code` and a [link](x).\n\n    indented output\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     expect(mayHoldCodeBlock(prose)).toBe(false);

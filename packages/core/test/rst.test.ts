@@ -209,6 +209,15 @@ describe('extractRstCodeBlocks: code directives', () => {
     expectMapped(text, session);
   });
 
+  it('reads a code-block shown as text as a console session when its first line is behind a `$ ` prompt', () => {
+    const text = rst('.. code-block:: text', '', '   $ tool run eleuther_eval --config ./eval.yaml', '   [evaluator.py:324] Running requests', '', '.. code-block:: text', '', '   tool run eleuther_eval');
+    const blocks = extractRstCodeBlocks(text, 'a.rst');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0].language).toBe('shell');
+    expect(blocks[0].source.shell).toEqual([{ line: lineOf(text, '$ tool run'), command: 'tool run eleuther_eval --config ./eval.yaml' }]);
+    expectMapped(text, blocks[0]);
+  });
+
   it('lifts testcode as python and a doctest directive as a session without prompts or output', () => {
     const text = rst(
       '.. testcode::',

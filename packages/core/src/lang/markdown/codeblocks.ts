@@ -92,6 +92,15 @@ export const DEFAULT_CODE_LANGUAGES: CodeLanguages = {
 };
 
 const SHELL_LANGUAGES = ['bash', 'sh', 'shell', 'console', 'zsh'];
+/** Tags of blocks shown as plain text: read only as a console session (first line behind a `$ ` prompt). */
+const PLAIN_TEXT_LANGUAGES = ['text', 'txt', 'plaintext', 'plain', 'none', 'nohighlight'];
+
+/**
+ * A block that is a console session (its first line behind a `$ ` prompt) though not tagged as shell:
+ * untagged, indented, or tagged as plain text (`.. code-block:: text` with `$ tune run generate ...` and
+ * its output). A block tagged with another language keeps it.
+ */
+export const consoleSession = (lang: string, lines: string[]): boolean => (lang === '' || PLAIN_TEXT_LANGUAGES.includes(lang.toLowerCase())) && looksLikeConsole(lines);
 
 /**
  * Parses Markdown (GFM tables on, so table text never counts as prose). A leading BOM is ignored.
@@ -479,8 +488,8 @@ export function extractCodeBlocks(
         const fenced = isFenced(text, node);
         const lang = fenced ? (node.lang ?? '').trim() : '';
         let language = classify(lang, languages);
-        // A console session (its first line behind a `$ ` prompt), untagged or indented, is shell.
-        if ((language === 'untagged' || !fenced) && looksLikeConsole(valueLines(node.value))) language = 'shell';
+        // A console session (its first line behind a `$ ` prompt), untagged, indented or plain text, is shell.
+        if (consoleSession(fenced ? lang : '', valueLines(node.value))) language = 'shell';
         if (language === undefined || (!fenced && language !== 'shell')) return;
         // The first code line: after the fence, or the block's own first line when indented.
         const startLine = (node.position?.start.line ?? 0) + (fenced ? 1 : 0);

@@ -14,7 +14,7 @@ import {
   foldWhitespace,
   leadsIn,
   liftLines,
-  looksLikeConsole,
+  consoleSession,
   type CodeBlock,
   type CodeLanguages,
   type Paragraph,
@@ -461,12 +461,13 @@ class RstReader {
     let e = to;
     while (e > s && this.body[e - 1] === '') e--;
     let language = tagged;
-    if (language === undefined || s === e) return;
+    if (s === e) return;
     let lines = this.dedent(s, e);
     let places: Place[] = lines.map((_, k) => ({ line: s + k + 1 }));
     if (ipython !== undefined) ({ lines, places } = ipythonSession(lines, places, ipython));
-    // A console session (first line behind a `$ ` prompt) without a language is shell.
-    if (language === 'untagged' && looksLikeConsole(lines)) language = 'shell';
+    // A console session (first line behind a `$ ` prompt) without a language, or shown as plain text, is shell.
+    if ((language === 'untagged' || language === undefined) && consoleSession(language === 'untagged' ? '' : lang, lines)) language = 'shell';
+    if (language === undefined) return;
     const top = this.headings[this.headings.length - 1];
     const block: CodeBlock = {
       language,
