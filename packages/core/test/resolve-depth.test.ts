@@ -342,6 +342,18 @@ describe('decorator-built objects', () => {
     expect(where(app('app'))).toBe(`${spanOf(repo, 'tinycli/core.py', 'def __call__(self, *args: t.Any)')} App.__call__`);
   });
 
+  it('runs the handlers registered on an object the source makes, though nothing calls it there', async () => {
+    const server = write({
+      ...CLI_LIB,
+      'examples/server.py': ['import tinycli', '', 'app = tinycli.App()', '', '', '@app.command()', 'def hello(name: str):', '    tinycli.greet(name)', ''].join('\n'),
+      // A handler of an object made inside a function that nothing runs is not run.
+      'examples/unused.py': ['import tinycli', '', '', 'def build():', '    return tinycli.App()', '', '', '@undefined_app.command()', 'def hello(name: str):', '    tinycli.greet(name)', ''].join('\n'),
+    });
+    const at = finder(await resolveIn(server, 'examples/server.py'));
+    expect(where(at('tinycli.greet'))).toBe(`${spanOf(server, 'tinycli/util.py', 'def greet')} greet`);
+    expect((await resolveIn(server, 'examples/unused.py')).some((c) => c.callee === 'tinycli.greet')).toBe(false);
+  });
+
   it('labels arguments passed to *args by that parameter, once, and keywords by their keyword', async () => {
     const at = finder(await resolveIn(repo, 'examples/naval.py'));
     expect(at('tinycli.argument').argNames).toEqual(['*param_decls', 'required']);

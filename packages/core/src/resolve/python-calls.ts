@@ -118,11 +118,18 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       }
     }
     // A command registered on a group or app that runs (`@cli.command()` under a `cli` that runs,
-    // `@app.command()` when `app()` is called) runs when its command line asks for it.
+    // `@app.command()` when `app()` is called) runs when its command line asks for it; a handler
+    // registered on a server the source makes where it runs (`@mcp.tool()` under `mcp = MCPServer(...)`)
+    // runs when a client asks for it: what its body does with the library is the source's use of it
+    // (`await ctx.elicit(...)` inside the tool).
     for (const d of facts.defs) {
       if (d.parent !== '' || d.kind !== 'function' || reached.has(d.name) || callbackNames.has(d.name)) continue;
       const roots = d.decorators.map((x) => /^([A-Za-z_]\w*)\s*\./.exec(x)?.[1]).filter((x): x is string => !!x);
-      const runner = roots.find((r) => (localFns.has(r) && reached.has(r)) || (!localFns.has(r) && facts.calls.some((c) => c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === r && runs(c.scope))));
+      const runner = roots.find(
+        (r) =>
+          (localFns.has(r) && reached.has(r)) ||
+          (!localFns.has(r) && facts.calls.some((c) => runs(c.scope) && ((c.callee.base === 'name' && c.callee.chain.length === 1 && c.callee.chain[0] === r) || (c.parent === undefined && c.assignedTo.length === 1 && c.assignedTo[0] === r)))),
+      );
       if (runner) {
         reached.add(d.name);
         grew = true;
