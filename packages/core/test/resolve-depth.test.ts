@@ -1088,3 +1088,38 @@ describe("an example's subclass of a repository class", () => {
     expect(at('Engine').site.start).toBe(lines.findIndex((l) => l.includes('Engine(max_batch_size=4)')) + 1);
   });
 });
+
+describe('names that functools.partial binds', () => {
+  const repo = write({
+    'pyproject.toml': '[project]\nname = "tinytune"\n',
+    'tinytune/__init__.py': 'from .builders import lora_7b, qlora_7b, qlora_13b, wrapped_7b\n',
+    'tinytune/builders.py': [
+      'import functools',
+      'from functools import partial',
+      '',
+      'from .wrap import partial as wrap',
+      '',
+      '',
+      'def lora_7b(rank=8, quantize_base=False):',
+      '    """A 7B model with LoRA."""',
+      '    return rank',
+      '',
+      '',
+      'qlora_7b = partial(lora_7b, quantize_base=True)',
+      'qlora_13b = functools.partial(lora_7b, rank=16, quantize_base=True)',
+      '# Not functools\' partial: nothing says what calling it does.',
+      'wrapped_7b = wrap(lora_7b)',
+      '',
+    ].join('\n'),
+    'tinytune/wrap.py': 'def partial(f):\n    return lambda: f\n',
+    'examples/qlora.py': 'from tinytune import qlora_7b, qlora_13b, wrapped_7b\n\nmodel = qlora_7b(rank=4)\nbig = qlora_13b()\nother = wrapped_7b()\n',
+  });
+
+  it('calls the function it wraps, where that is defined', async () => {
+    const at = finder(await resolveIn(repo, 'examples/qlora.py'));
+    const lora = `${spanOf(repo, 'tinytune/builders.py', 'def lora_7b')} lora_7b`;
+    expect(where(at('qlora_7b'))).toBe(lora);
+    expect(where(at('qlora_13b'))).toBe(lora);
+    expect(at('wrapped_7b').resolution.kind).not.toBe('repo');
+  });
+});

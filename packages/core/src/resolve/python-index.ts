@@ -341,6 +341,13 @@ export class PythonIndex {
       const value = alias.valueName;
       candidates.push({ line: alias.line, conditional: !!alias.conditional, get: () => this.resolveDotted(module, value.split('.'), seen) });
     }
+    // `qlora_llama2_7b = partial(lora_llama2_7b, quantize_base=True)`: calling the name calls the function
+    // it wraps (with some arguments given), whose definition is where the call goes.
+    const wrapped = partialOf(facts, name);
+    if (wrapped && wrapped.target !== name) {
+      const target = wrapped.target;
+      candidates.push({ line: wrapped.line, conditional: wrapped.conditional, get: () => this.resolveDotted(module, target.split('.'), seen) });
+    }
     candidates.sort((a, b) => b.line - a.line);
     // Bound in `if`/`else` branches to different repository definitions: which one runs is decided at
     // run time, so no location is printed.
@@ -810,6 +817,24 @@ export class PythonIndex {
 function findLast<T>(list: T[], pred: (x: T) => boolean): T | undefined {
   for (let i = list.length - 1; i >= 0; i--) if (pred(list[i])) return list[i];
   return undefined;
+}
+
+/**
+ * The function a module-level name wraps with `functools.partial` (`x = partial(f, a=1)`,
+ * `x = functools.partial(mod.f, 1)`): the last such binding of the name, its first argument a plain
+ * name or attribute chain. `partial` must be functools' (imported from it).
+ */
+function partialOf(facts: PyModuleFacts, name: string): { target: string; line: number; conditional: boolean } | undefined {
+  const call = findLast(facts.calls, (c) => c.scope === '' && c.parent === undefined && c.assignedTo.length === 1 && c.assignedTo[0] === name && !c.bindKind);
+  if (!call) return undefined;
+  const chain = call.callee.base === 'name' ? call.callee.chain : [];
+  const fromFunctools =
+    chain.length === 2
+      ? chain[1] === 'partial' && lastImportBinding(facts.imports, chain[0])?.imp.module === 'functools' && !lastImportBinding(facts.imports, chain[0])?.name
+      : chain.length === 1 && lastImportBinding(facts.imports, chain[0])?.imp.module === 'functools' && lastImportBinding(facts.imports, chain[0])?.name?.name === 'partial';
+  const first = call.args[0];
+  if (!fromFunctools || !first || first.keyword || first.unpack || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(first.text)) return undefined;
+  return { target: first.text, line: call.line, conditional: !!call.conditional };
 }
 
 function lastImportBinding(imports: PyImport[], name: string): { imp: PyImport; name?: { name: string; alias?: string } } | undefined {
