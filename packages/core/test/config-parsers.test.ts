@@ -137,5 +137,7 @@ describe('sections that run the example scripts', () => {
     expect(w.steps.slice(1).map((s) => s.title)).toEqual(expect.arrayContaining(['Configure SFT', 'Train SFT']));
     // README sections rank it as the README's path.
     expect(w.evidence.map((e) => e.kind)).toContain('readme-quickstart');
+    // Its usage says what the run runs, with the options the section gives it.
+    expect(w.usage).toContain(`${w.steps[0].title} runs \`pkg.run\` with \`--train-data\` and \`--epochs\`.`);
   });
 });

@@ -383,11 +383,33 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const kept = last.call.assignedTo.filter((v) => !consumed(v));
   const results = kept.filter((v) => tokens(v).some((t) => !VALUE_WORDS.has(t) && !/^\d+$/.test(t)));
   if (!writes.length && results.length) usage.push({ text: `It ends with ${joinList(results.map(code))} from ${code(last.call.callee)}.`, from: 'dataflow', at: place(last.call) });
-  // Nothing said by the sources: the library's own signatures say what the first step needs and what
-  // the last one returns (each at its definition).
-  if (!usage.length) usage.push(...signatureNeeds(steps), ...signatureReturns(steps));
-  else if (!writes.length && kept.length && !results.length) usage.push(...signatureReturns(steps));
+  // A path that starts with a command: what it runs, with the options the example gives it (what the
+  // user brings to it), after the prose.
+  const usageSaid = usage.length > 0;
+  const run = commandRun(steps);
+  if (run?.options) usage.splice(usage.filter((t) => t.from === 'prose').length, 0, run.trace);
+  // Nothing else said by the sources: the library's own signatures say what the first step needs and
+  // what the last one returns (each at its definition); a command run with no option is said when they
+  // say nothing of it.
+  if (!usageSaid && !run?.options) {
+    const needs = signatureNeeds(steps);
+    usage.push(...(run && !needs.length ? [run.trace] : []), ...needs, ...signatureReturns(steps));
+  } else if (!usageSaid || (!writes.length && kept.length && !results.length)) usage.push(...signatureReturns(steps));
   return { overview, description, usage };
+}
+
+/**
+ * The first step's command: the program it runs (with its subcommand) and the options the example passes
+ * (at most four named), and how many options it passes.
+ */
+function commandRun(steps: Step[]): { trace: TextTrace; options: number } | undefined {
+  const first = steps[0]?.calls[0]?.call;
+  if (!first?.command) return undefined;
+  const options = [...new Set(first.argNames.filter((a) => /^--?[A-Za-z]/.test(a)))];
+  const named = options.slice(0, 4).map(code);
+  if (options.length > named.length) named.push(`${options.length - named.length} more option${options.length - named.length > 1 ? 's' : ''}`);
+  const command = [first.command.program, ...first.command.words].join(' ');
+  return { trace: { text: `${steps[0].title} runs ${code(command)}${named.length ? ` with ${joinList(named)}` : ''}.`, from: 'call', at: place(first) }, options: options.length };
 }
 
 /** Parameters a call must be given: no default, not the receiver, not `*args`/`**kwargs`. */
