@@ -30,7 +30,7 @@ export const onlyCommands = (m: AnalysedSource): boolean => m.calls.some((c) => 
  * scripts/sft.py): it documents how to run that script (group/workflows.ts folds it into its use case).
  */
 export const runsScriptOf = (m: AnalysedSource, paths: ReadonlySet<string>): boolean =>
-  onlyCommands(m) && m.calls.some((c) => scriptRun(c) !== undefined && paths.has(scriptRun(c)!));
+  onlyCommands(m) && m.calls.some((c) => paths.has(scriptRun(c) ?? ''));
 
 /**
  * The file of the repository's Python script a command runs: by its path (`python scripts/sft.py`), or

@@ -396,8 +396,8 @@ function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
     if (host.steps.length >= MAX_STEPS || host.steps.some((s) => s.calls.some((c) => c.command))) continue;
     const shown = runs.flatMap((u) => u.members.filter((m) => m.calls.some((c) => c.command)).map((m) => ({ u, m })));
     shown.sort((a, b) => byTrust(a.m, b.m));
+    const runsHost = (c: CallSite) => hostOf.get(scriptRun(c) ?? '') === host;
     for (const { u, m } of shown) {
-      const runsHost = (c: CallSite) => scriptRun(c) !== undefined && hostOf.get(scriptRun(c)!) === host;
       const step = u.steps.find((s) => s.calls.some(runsHost));
       const own = m.calls.find((c) => runsHost(c));
       if (!step || !own) continue;
