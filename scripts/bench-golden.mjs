@@ -1,4 +1,4 @@
-// Golden-path benchmark: `pnpm bench:golden <repo> --reference <file.json> [--name x] [--max-workflows N] [--json]`.
+// Golden-path benchmark: `pnpm bench:golden <repo> --reference <file.json> [--name x] [--max-workflows N] [--json] [--written]`.
 // A reference (scripts/golden/*.json, written from a repository's README, docs and examples before looking
 // at goldpath's output) lists the repository's golden paths, each with the 1 to 3 APIs a workflow must call
 // to be that path. This runs goldpath (every use case, ranked) and prints, per path, the rank of the best
@@ -24,7 +24,7 @@ const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : unde
 const repo = args.find((a, i) => !a.startsWith('--') && !['--reference', '--name', '--max-workflows'].includes(args[i - 1]));
 const refFile = opt('--reference');
 if (!repo || !refFile) {
-  process.stderr.write('usage: pnpm bench:golden <repo> --reference <file.json> [--name x] [--max-workflows N] [--json]\n');
+  process.stderr.write('usage: pnpm bench:golden <repo> --reference <file.json> [--name x] [--max-workflows N] [--json] [--written]\n');
   process.exit(2);
 }
 const cwd = process.env.INIT_CWD ?? process.cwd();
@@ -60,7 +60,7 @@ function matchesOne(api, c) {
 const matches = (api, calls) => api.split('|').some((alt) => calls.some((c) => matchesOne(alt, c)));
 
 // Every use case, ranked, with its calls (the model's `all` run writes every one).
-const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), repeat: w.evidence.some((e) => e.kind === 'repeats' || e.kind === 'config-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)), steps: w.steps }));
+const useCases = model.workflows.map((w) => ({ rank: w.rank, name: w.name, anchor: w.anchor, testOnly: w.evidence.some((e) => e.kind === 'tests-only'), repeat: w.evidence.some((e) => e.kind === 'repeats' || e.kind === 'config-only'), calls: w.steps.flatMap((s) => s.calls.map((x) => x.call)), steps: w.steps }));
 // What a run without --all writes: the first `budget` use cases that are no near-duplicates (evidence
 // `repeats`, `config-only`), test-only ones only while examples, README and docs show fewer than
 // TEST_ONLY_FILL (group/workflows.ts).
@@ -124,5 +124,7 @@ if (args.includes('--json')) {
   for (const r of rows) out.push(`  ${String(r.path.rank ?? '').padStart(2)} ${r.path.name.padEnd(32)} ${r.best ? `rank ${String(r.best.rank).padStart(3)}${isWritten(r.best) ? '' : ' (not written)'}  ${r.best.name}` : 'not found'}`);
   out.push(`found ${found}/${n}, within top 2N (${2 * n}) ${top2n}/${n}, written ${result.written}, duplicates ${duplicates.length}${duplicates.length ? ` (${result.duplicateWorkflows.join(', ')})` : ''}`);
   if (testSteps.length) out.push(`test steps in written workflows ${testSteps.length}: ${testSteps.join('; ')}`);
+  // `--written`: every written workflow's rank, name and anchor (to compare names between two builds).
+  if (args.includes('--written')) for (const u of written) out.push(`written ${u.rank} ${u.name} (${u.anchor})`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

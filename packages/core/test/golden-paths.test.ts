@@ -462,6 +462,11 @@ describe('steps are milestones of the public API', () => {
     expect(titleOf(named('NashMDConfig'))).toBe('Configure Nash MD');
   });
 
+  it('says an object that only counts after the doing (`embed_many` → Embedding_Many)', async () => {
+    const a = await analysed(ADAPTKIT, `from adaptkit import embed_many\nembed_many(["a", "b"])\n`);
+    expect(principleOf(nameCall(a.calls.find((c) => c.callee === 'embed_many')!))).toBe('Embedding_Many');
+  });
+
   it('reads a name written with inner capitals (OpenAI) as one word, not a verb and an acronym', async () => {
     const a = await analysed(ADAPTKIT, `from openai import OpenAI, AzureOpenAI\nclient = OpenAI()\nazure = AzureOpenAI()\nclient.responses.create(model="m")\nazure.responses.create(model="m")\n`);
     const named = (callee: string) => nameCall(a.calls.find((c) => c.callee === callee)!);
@@ -1730,6 +1735,11 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // A qualifier makes it a use of the thing; an aside may say the doing.
     expect(taskHeading('Async client', new Set(['async', 'qdrant', 'client', 'query']), true, 'readme')).toBe('Async client');
     expect(taskHeading('OSF (Orthogonal Subspace Fine-tuning)', new Set(['osf', 'config']), false)).toBe('OSF Orthogonal Subspace Fine-tuning');
+    // Nor one word left once the filler goes, nor an `-al` word that is no verb's noun.
+    expect(taskHeading('Using Litellm', new Set(['from', 'litellm']), false, 'readme')).toBeUndefined();
+    expect(taskHeading('Partials', new Set(['create', 'partial']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Retrieval', new Set(['retrieve']), false, 'page')).toBe('Retrieval');
+    expect(taskHeading('Using Anthropic Models', new Set(['from', 'anthropic']), false, 'readme')).toBe('Using Anthropic Models');
   });
 
   it('a heading that names a list of options ("Optimization Flags", "Custom model settings") names no task', () => {

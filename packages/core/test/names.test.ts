@@ -89,6 +89,9 @@ describe('singular', () => {
   it("says a collection's name in the singular, and keeps a word that is no plural", () => {
     expect(['files', 'messages', 'entries', 'batches', 'boxes', 'completions', 'status', 'analysis', 'series', 'news', 'ids', 'data', 'metrics'].map(singular)).toEqual(['file', 'message', 'entry', 'batch', 'box', 'completion', 'status', 'analysis', 'series', 'news', 'ids', 'data', 'metrics']);
   });
+  it('drops only the s of a word that ends in e after ch or a single z', () => {
+    expect(['caches', 'niches', 'sizes', 'matches', 'searches', 'buzzes', 'indexes'].map(singular)).toEqual(['cache', 'niche', 'size', 'match', 'search', 'buzz', 'index']);
+  });
 });
 
 describe('metadata helpers', () => {

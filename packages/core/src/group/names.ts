@@ -1,6 +1,6 @@
 // Page-name rules (clarification 7): Workflow/Principle names `[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`,
 // Implementation names keep the identifier's case, `[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*`.
-import { ACRONYMS, NAME_DANGLING, NAME_FILLER, NOT_PLURAL, TO_WORDS } from '../heuristics/tables.js';
+import { ACRONYMS, E_PLURALS, NAME_DANGLING, NAME_FILLER, NOT_PLURAL, TO_WORDS } from '../heuristics/tables.js';
 import { GoldpathError } from '../model.js';
 
 export const WORKFLOW_NAME_RE = /^[A-Z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/;
@@ -134,13 +134,13 @@ export function tokens(text: string): string[] {
 }
 
 /**
- * A collection's name in the singular (`files` → file, `entries` → entry, `batches` → batch); a word that is
+ * A collection's name in the singular (`files` → file, `entries` → entry, `batches` → batch, `caches` → cache); a word that is
  * no plural, or too short to tell, is kept.
  */
 export function singular(token: string): string {
   if (token.length <= 3 || !token.endsWith('s') || NOT_PLURAL.test(token)) return token;
   if (/ies$/.test(token)) return token.slice(0, -3) + 'y';
-  if (/(ch|sh|x|z|ss)es$/.test(token)) return token.slice(0, -2);
+  if (/(ch|sh|x|z|ss)es$/.test(token) && !E_PLURALS.test(token)) return token.slice(0, -2);
   return token.slice(0, -1);
 }
 

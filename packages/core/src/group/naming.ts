@@ -472,8 +472,16 @@ function handedOn(u: UseCase): CallSite | undefined {
 /** Calls by how distinctive they are (their weight), the most first; ties by callee. */
 const byDistinction = (w: (key: string) => number) => (a: CallSite, b: CallSite) => w(callKey(b)) - w(callKey(a)) || (a.callee < b.callee ? -1 : 1);
 
-/** Endings of a noun that names a doing (Checkpointing, Quantization, Deployment, Analysis): one such word is a task. */
-const ACTION_NOUN_END = /(ing|ion|ment|ance|ence|sis|al)s?$/;
+/**
+ * Endings of a noun that names a doing (Checkpointing, Quantization, Deployment, Analysis): one such word
+ * is a task. An `-al` noun only when it is a verb's (Retrieval, Removal, Refusal): Partials, Tutorial and
+ * Global are no doing.
+ */
+const ACTION_NOUN = /(ing|ion|ment|ance|ence|sis)s?$/;
+const actionNoun = (w: string) => {
+  const al = /^([a-z]{3,})als?$/.exec(w)?.[1];
+  return ACTION_NOUN.test(w) || (al !== undefined && [`${al}e`, al, al.replace(/i$/, 'y')].some((v) => !!VERBS[v] || !!ACTION_VERBS[v]));
+};
 const ARTICLES = new Set(['a', 'an', 'the']);
 
 /** Content words a heading may have to be a workflow name; a longer heading is a sentence, not a name. */
@@ -505,13 +513,16 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   // no workflow name: the API rule names it with what is done. (Its aside may say the doing: "OSF
   // (Orthogonal Subspace Fine-tuning)"; a qualifier makes it a use of the thing: "Async client".)
   const said = tokens(h).filter((w) => !ARTICLES.has(w));
-  if (said.length === 1 && !ACTION_NOUN_END.test(said[0])) {
+  if (said.length === 1 && !actionNoun(said[0])) {
     if (!aside.length) return undefined;
     h = stepless.replace(/[()]/g, ' ').replace(/\s+/g, ' ').trim();
     const all = tokens(h).filter((w) => !NAME_FILLER.has(w) && !STOP_TOKENS.has(w));
-    if (all.length > MAX_HEADING_WORDS || !all.some((w) => ACTION_NOUN_END.test(w) || isTaskWord(w))) return undefined;
+    if (all.length > MAX_HEADING_WORDS || !all.some((w) => actionNoun(w) || isTaskWord(w))) return undefined;
     words.splice(0, words.length, ...all);
   }
+  // Nor one word left once the filler goes ("Using Litellm" → Litellm): a name, not what is done with it.
+  const kept = tokens(h).filter((w) => !NAME_FILLER.has(w));
+  if (kept.length === 1 && !actionNoun(kept[0]) && !isTaskWord(kept[0])) return undefined;
   if (needAnchor) return words.some((w) => namesApiWord(w, anchorWords)) ? h : undefined;
   // A page title may name its task with any action noun ("Checkpointing", "Offloading"), a README section's
   // heading with most ("Data extraction").

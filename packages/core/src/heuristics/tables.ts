@@ -331,6 +331,8 @@ export const MANY_ITEM_VERBS: ReadonlySet<string> = new Set(['list', 'search', '
 export const RETRIEVED_NOUNS: ReadonlySet<string> = new Set(['info', 'information', 'status', 'state', 'details', 'metadata', 'stats', 'statistics', 'url', 'urls', 'version', 'config', 'settings', 'logs', 'usage', 'host', 'metrics', 'schema']);
 /** Words ending in `s` that are not plurals (a resource named `status`, `news`, `series`, `analysis`). */
 export const NOT_PLURAL = /(ss|us|is|news|series|species|ics)$/;
+/** Plurals of words that end in `e` after `ch` or a single `z` (`caches`, `niches`, `sizes`): only the `s` goes. */
+export const E_PLURALS = /(?:cach|nich|[^z]z)es$/;
 /** A date that ends an API's name, one version of it (`webFetch_20250910`, `computer_2025_01_24`). */
 export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
 /**
@@ -370,6 +372,8 @@ export const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'for', 'fr
 /** Tokens that carry no meaning as the object of a step title. */
 /** Method names that say nothing of what they act on (`retryPolicies.any`, `results.all`): the receiver names the step. */
 export const QUANTIFIER_NAMES = new Set(['any', 'all', 'each', 'every', 'none', 'some', 'first', 'last', 'one']);
+/** Objects that count what a call acts on, not name it (`embedMany`, `cancel_all`): said after the doing. */
+export const QUANTIFIER_OBJECTS: ReadonlySet<string> = new Set(['many', 'multiple', 'several', 'all', 'both', 'each']);
 
 export const STOP_TOKENS = new Set([
   'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
