@@ -336,6 +336,14 @@ describe('markdownHeadings / firstHeadingAndParagraph', () => {
     ]);
   });
 
+  it("drops a heading's attribute block (MkDocs attr_list, Pandoc), for the headings of blocks too", () => {
+    const md = '# Tools {: .title }\n\n## LangChain Tools {#langchain-tools}\n\n```python\nfrom acme import tool\ntool()\n```\n\n## Sets {a, b}\n';
+    expect(markdownHeadings(md).map((h) => h.text)).toEqual(['Tools', 'LangChain Tools', 'Sets {a, b}']);
+    const [block] = extractCodeBlocks(md, 'docs/tools.md');
+    expect(block.heading).toBe('LangChain Tools');
+    expect(block.pageTitle).toBe('Tools');
+  });
+
   it('skips badge rows and link lists for the summary', () => {
     const md = [
       '# Tinytune',

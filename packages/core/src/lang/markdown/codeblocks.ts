@@ -135,6 +135,17 @@ export function nodeText(node: Nodes): string {
   return foldWhitespace(rawText(node));
 }
 
+/**
+ * A heading's text without the attribute block some Markdown dialects end it with (MkDocs' attr_list,
+ * Pandoc, kramdown: `## LangChain Tools {#langchain-tools}`, `{: .class }`): an anchor for links, not words
+ * of the heading (pydantic-ai's section was named Lang_Chain_Tools_Langchain_Tools).
+ */
+export function headingText(node: Nodes): string {
+  return nodeText(node).replace(HEADING_ATTRIBUTES, '');
+}
+
+const HEADING_ATTRIBUTES = /\s*\{:?\s*[#.][^{}]*\}\s*$/;
+
 function rawText(node: Nodes): string {
   switch (node.type) {
     case 'text':
@@ -463,7 +474,7 @@ export function extractCodeBlocks(
     switch (node.type) {
       case 'heading': {
         while (headings.length > 0 && headings[headings.length - 1].depth >= node.depth) headings.pop();
-        headings.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
+        headings.push({ depth: node.depth, text: headingText(node), line: node.position?.start.line ?? 0 });
         all.push(headings[headings.length - 1]);
         prose = [];
         paragraphs = [];
@@ -570,7 +581,7 @@ export function markdownHeadings(markdown: string): { depth: number; text: strin
   const out: { depth: number; text: string; line: number }[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'heading') {
-      out.push({ depth: node.depth, text: nodeText(node), line: node.position?.start.line ?? 0 });
+      out.push({ depth: node.depth, text: headingText(node), line: node.position?.start.line ?? 0 });
       return;
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
@@ -614,7 +625,7 @@ export function firstHeadingAndParagraph(markdown: string): { title?: string; pa
   const result: { title?: string; paragraph?: string } = {};
   for (const node of tree.children) {
     if (node.type === 'heading') {
-      const t = nodeText(node);
+      const t = headingText(node);
       if (result.title === undefined) {
         if (t !== '') result.title = t;
         continue;
