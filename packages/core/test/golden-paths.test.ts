@@ -938,6 +938,18 @@ describe('options the docs treat as topics', () => {
     const once = await trained('tools', [['Quick start', ''], ['Tools', ', tools=[add]'], ['Agents', ', tools=[add, multiply]']]);
     expect(once('Tools')).toBe(once('Quick start'));
   });
+
+  it("a docs page whose title names the option counts as one section that names it, however many of its sections pass it", async () => {
+    const adapters = (heading: string) => `## ${heading}\n\n${F}${run(', adapter_config={"r": 8}')}${E}`;
+    const page = (...headings: string[]) => `# Adapter integration\n\n${headings.map(adapters).join('')}`;
+    // The page and one section's heading: two, a topic.
+    const titled = await trained('adapter_config', [['Quick start', '']], { 'docs/adapters.md': page('Setup', 'Train adapters') });
+    expect(titled('Setup')).not.toBe(titled('Quick start'));
+    expect(titled('Train adapters')).toBe(titled('Setup'));
+    // The page alone, whatever its sections: one, no topic.
+    const alone = await trained('adapter_config', [['Quick start', '']], { 'docs/adapters.md': page('Setup', 'Low memory') });
+    expect(alone('Setup')).toBe(alone('Quick start'));
+  });
 });
 
 describe('command sections', () => {

@@ -4,6 +4,7 @@
 // form a use case of their own (sandboxed execution) instead of joining the plain one.
 import type { CallSite } from '../model.js';
 import { OPTION_TOPIC } from '../heuristics/tables.js';
+import { append } from './usecases.js';
 import { callKey, isRepoCall, nameCall, setOption, topicOption } from './steps.js';
 import { workflowNameFrom } from './names.js';
 import type { AnalysedSource } from './source.js';
@@ -48,10 +49,14 @@ export function markTopicOptions(sources: AnalysedSource[]): void {
   const calls = new Map<string, number>();
   const passing = new Map<string, number>();
   const named = new Map<string, number>();
+  const onPages = new Map<string, string[]>();
   const ofSource = sources.map((s) => optionCalls(s));
   sources.forEach((s, i) => {
     const seen = new Set<string>();
     const heading = new Set(s.candidate.kind === 'docs' || s.candidate.kind === 'readme' ? words(s.candidate.heading ?? '') : []);
+    // A docs page whose title names the option ("PEFT Integration" for `peft_config=`) is about it: it
+    // counts as one section that names it, however many of its sections pass it.
+    const title = new Set(s.candidate.kind === 'docs' ? words(s.page ?? '') : []);
     const namedHere = new Set<string>();
     for (const c of ofSource[i]) {
       const key = callKey(c);
@@ -64,10 +69,12 @@ export function markTopicOptions(sources: AnalysedSource[]): void {
         seen.add(o);
         passing.set(o, (passing.get(o) ?? 0) + 1);
         if (headingNames(heading, c, a)) namedHere.add(o);
+        else if (headingNames(title, c, a)) append(onPages, o, s.candidate.path);
       }
     }
     for (const o of namedHere) named.set(o, (named.get(o) ?? 0) + 1);
   });
+  for (const [o, pages] of onPages) named.set(o, (named.get(o) ?? 0) + new Set(pages).size);
   const topics = new Set<string>();
   for (const [o, n] of named) {
     const key = o.slice(0, o.lastIndexOf('('));
