@@ -1182,6 +1182,17 @@ describe('near-duplicates and evidence', () => {
     expect(rankUseCases([shown], { suggestions: [], sources: [readme, example], isPublic: publicSurface() })[0].evidence[0].kind).toBe('readme-quickstart');
   });
 
+  it("names a use case mined on another library's call after the library's API it shows", async () => {
+    // Every client example opens a process with anyio: the rarest shared call, the mined anchor.
+    const a = await analysed(ADAPTKIT, `import anyio\n${H}proc = anyio.open_process(["srv"])\nm = Model.from_pretrained(proc)\nm = merge_adapters(m, ["a"], [1.0])\n`, 'examples/client.py');
+    const u = settle([a], (k) => (k.includes('open_process') ? 5 : k.includes('merge_adapters') ? 2 : 1), publicSurface())!;
+    expect(u.anchorCall.callee).toBe('anyio.open_process');
+    const [named] = nameUseCases([u], { suggestions: [], purposes: new Map() });
+    expect(named.anchor).toBe('merge_adapters');
+    expect(named.name).toMatch(/Merg/);
+    expect(named.name).not.toMatch(/Process|Opening/);
+  });
+
   it('takes for the quick start the first README section that does something with the library, not one that only makes an object', async () => {
     const setup = await analysed(ADAPTKIT, 'from adaptkit import Model\nm = Model([1.0])\n', 'README.md', 'readme');
     setup.candidate = { ...setup.candidate, id: 'README.md#L10', line: 10 };
@@ -1904,14 +1915,15 @@ describe('encoders that load by name, trainers given their parts, config-only se
     const u = settle([a], weight, publicSurface())!;
     expect(u.anchorCall.callee).toBe('tok.decode');
     expect(shownAnchor(u).callee).toBe('merge');
-    // Named by a docs heading, the use case shows the library's call; named from the API, the call its name says.
+    // Named by a docs heading, the use case shows the library's call; named from the API, it is named after it too.
     const docs = await analysed(lib, code, 'docs/merge.md', 'docs');
     docs.candidate.heading = 'Merging adapters';
     const v = settle([docs], weight, publicSurface())!;
     expect(nameUseCases([v], { suggestions: [], purposes: new Map() })[0]).toMatchObject({ name: 'Merging_Adapters', anchor: 'merge' });
     const named = nameUseCases([u], { suggestions: [], purposes: new Map() })[0];
     expect(named.from).toBe('api');
-    expect(named.anchor).toBe('tok.decode');
+    expect(named.anchor).toBe('merge');
+    expect(named.name).not.toMatch(/Decod/);
   });
 
   it('after a bare run, the next most distinctive milestone names the use case whole', async () => {

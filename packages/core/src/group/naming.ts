@@ -78,7 +78,7 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   const usedHeadings = new Spellings();
   const taken = new Map<string, UseCase>();
   return useCases.map((use) => {
-    const u = spokenAnchor(use);
+    const u = ownAnchor(spokenAnchor(use));
     const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages);
     let name = chosen.name;
     const holder = taken.get(name);
@@ -142,6 +142,16 @@ function distinguishing(u: UseCase, other: UseCase, isTaken: (name: string) => b
 }
 
 const NO_TERMS = new Map<string, string>();
+
+/**
+ * A use case mined on another library's call its sources share (`anyio.open_process` in every client
+ * example of an SDK) is named after the library's API it shows (shownAnchor), as its page shows it.
+ * Names only, like spokenAnchor.
+ */
+function ownAnchor(u: UseCase): UseCase {
+  const shown = shownAnchor(u);
+  return shown === u.anchorCall ? u : { ...u, anchor: callKey(shown), anchorCall: shown };
+}
 
 /**
  * The use case as its representative introduces it: a README/docs section whose prose names one of the

@@ -639,7 +639,7 @@ export const GENERIC_NAMES = new Set([
   'quickstart', 'quick_start', 'start', 'usage', 'basic_usage', 'example', 'examples', 'example_usage', 'getting_started',
   'get_started', 'overview', 'introduction', 'intro', 'demo', 'main', 'run', 'cli', 'tutorial', 'sample', 'how_to_use',
   'use', 'using', 'basics', 'simple_example', 'minimal_example', 'code', 'python', 'api', 'library_use', 'library_usage',
-  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq', 'steps',
+  'quicktour', 'quick_tour', 'troubleshooting', 'installation', 'faq', 'steps', 'integration', 'integrations', 'features', 'guides',
   // Where a page goes or ends ("Next steps", "Putting it all together", "Full example"): no task named.
   'next_steps', 'whats_next', 'what_next', 'summary', 'conclusion', 'recap', 'further_reading',
   'putting_all_together', 'full', 'complete', 'full_code', 'complete_code', 'final_code',
