@@ -134,8 +134,8 @@ export function tokens(text: string): string[] {
 }
 
 /**
- * A collection's name in the singular (`files` → file, `entries` → entry, `batches` → batch, `caches` → cache); a word that is
- * no plural, or too short to tell, is kept.
+ * A collection's name in the singular (`files` → file, `entries` → entry, `batches` → batch, `caches` →
+ * cache); a word that is no plural, or too short to tell, is kept.
  */
 export function singular(token: string): string {
   if (token.length <= 3 || !token.endsWith('s') || NOT_PLURAL.test(token)) return token;
