@@ -369,12 +369,12 @@ export const RELATED_ROLES: Role[][] = [
 /** Prepositions a call's name may put before a word of its object (`push_to_hub`, `AutoModelForCausalLM`): kept in step titles. */
 export const TITLE_PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'for', 'from', 'into', 'on']);
 
-/** Tokens that carry no meaning as the object of a step title. */
 /** Method names that say nothing of what they act on (`retryPolicies.any`, `results.all`): the receiver names the step. */
 export const QUANTIFIER_NAMES = new Set(['any', 'all', 'each', 'every', 'none', 'some', 'first', 'last', 'one']);
 /** Objects that count what a call acts on, not name it (`embedMany`, `cancel_all`): said after the doing. */
 export const QUANTIFIER_OBJECTS: ReadonlySet<string> = new Set(['many', 'multiple', 'several', 'all', 'both', 'each']);
 
+/** Tokens that carry no meaning as the object of a step title. */
 export const STOP_TOKENS = new Set([
   'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
   'do', 'my', 'it', 'pretrained', 'self', 'cls', 'fn', 'func', 'obj', 'impl', 'fast', 'auto', 'default',
