@@ -164,6 +164,18 @@ describe('steps', () => {
     expect(titleOf(nameCall(c('MapTensorToDeltaActionStep')))).toBe('Map Tensor to Delta Action');
   });
 
+  it('a module named like an internal folder is no public API: testing_utils.py is the tests\' toolbox', () => {
+    const at = (path: string): CallSite => {
+      const c = repoCallSite('remove_directory', 'function');
+      return { ...c, resolution: { ...(c.resolution as Extract<CallSite['resolution'], { kind: 'repo' }>), span: { path, start: 1, end: 2 } } };
+    };
+    expect(publicSurface()(at('optimum/utils/testing_utils.py'))).toBe(false);
+    expect(publicSurface()(at('pkg/test_utils/helpers.py'))).toBe(false);
+    expect(publicSurface()(at('src/core/internal.ts'))).toBe(false);
+    expect(publicSurface()(at('optimum/utils/loading_utils.py'))).toBe(true);
+    expect(publicSurface()(at('pkg/testing_helpers.py'))).toBe(true);
+  });
+
   it("a repository method whose class is not known is public unless its name starts with an underscore", () => {
     const unresolved = (callee: string): CallSite => ({ ...repoCallSite(callee, 'function'), resolution: { kind: 'unresolved', reason: 'two candidates', candidates: ['A.x (a.py:L1-2)', 'B.x (b.py:L1-2)'] } });
     expect(publicSurface()(unresolved('client.with_options'))).toBe(true);

@@ -131,13 +131,16 @@ export function isNonLibraryPath(p: string): boolean {
 }
 
 /**
- * Outside the package's public surface: non-library code, private modules (`_utils.py`, `_impl/`) and
- * internal folders (`kernels/`, `internal/`). `__init__.py` and `__main__.py` are not private.
+ * Outside the package's public surface: non-library code, private modules (`_utils.py`, `_impl/`),
+ * internal folders (`kernels/`, `internal/`) and modules named like them (`testing_utils.py`).
+ * `__init__.py` and `__main__.py` are not private.
  */
 export function isPrivatePath(p: string): boolean {
   if (isNonLibraryPath(p)) return true;
   const parts = p.split('/');
-  return parts.some((part, i) => (i < parts.length - 1 ? INTERNAL_DIRS.has(part.toLowerCase()) || /^_[^_]/.test(part) : /^_[^_]/.test(part)));
+  // (A module named like an internal folder is internal too: `utils/testing_utils.py` is the tests' toolbox.)
+  const stem = (part: string) => part.replace(/\.[^.]+$/, '').toLowerCase();
+  return parts.some((part, i) => INTERNAL_DIRS.has(i < parts.length - 1 ? part.toLowerCase() : stem(part)) || /^_[^_]/.test(part));
 }
 
 /** Under a dot-folder (`.github/`, `.circleci/`, `.devcontainer/`): tooling of the repository, never a golden path. */
