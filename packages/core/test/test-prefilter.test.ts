@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractWorkflows } from '../src/index.js';
 import { write } from './repos.js';
+import { importSpecifiers } from '../src/discover/app-tests.js';
 
 describe('tests that import nothing of the repository', () => {
   it('are dropped with the reason, unparsed; tests that reach the repository stay candidates', async () => {
@@ -44,5 +45,52 @@ describe('tests that import nothing of the repository', () => {
       expect(reason(p) ?? '').not.toMatch(/imports nothing/);
       expect(analysed.has(p)).toBe(true);
     }
+  });
+});
+
+describe('tests of an application package', () => {
+  it('that import nothing outside the app are dropped unanalysed; ones that import the library, or leave the app, stay', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['packages/*', 'apps/*'] }),
+      'packages/sdk/package.json': JSON.stringify({ name: '@acme/sdk', version: '1.0.0', main: 'src/index.ts' }),
+      'packages/sdk/src/index.ts': 'export function createClient(key: string) {\n  return { key, run: (q: string) => q };\n}\n',
+      'packages/sdk/test/client.test.ts': "import { createClient } from '../src/index';\n\ncreateClient('k').run('q');\n",
+      // A web app beside the library: private, nothing published.
+      'apps/web/package.json': JSON.stringify({ name: 'web', private: true, scripts: { dev: 'vite' } }),
+      'apps/web/src/format.ts': 'export function formatTitle(s: string) {\n  return s.trim();\n}\n',
+      'apps/web/tests/format.test.ts': "import assert from 'node:assert';\nimport { formatTitle } from '../src/format';\n\nassert.equal(formatTitle(' a '), 'a');\n",
+      'apps/web/tests/sdk.test.ts': "import { createClient } from '@acme/sdk';\n\ncreateClient('k').run('q');\n",
+      'apps/web/tests/shared.test.ts': "const { createClient } = require('../../../packages/sdk/src/index');\n\ncreateClient('k');\n",
+    });
+    const analysed = new Set<string>();
+    const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pre-')), name: 'acme_x', all: true, onCalls: (id) => analysed.add(id) });
+    const reason = (p: string) => model.candidates.find((c) => c.path === p)?.reason ?? '';
+    expect(reason('apps/web/tests/format.test.ts')).toBe('a test of the application package apps/web/ (private, nothing published) that imports nothing of the repository outside it');
+    expect(analysed.has('apps/web/tests/format.test.ts')).toBe(false);
+    for (const p of ['apps/web/tests/sdk.test.ts', 'apps/web/tests/shared.test.ts', 'packages/sdk/test/client.test.ts']) {
+      expect(reason(p)).not.toMatch(/application package/);
+      expect(analysed.has(p)).toBe(true);
+    }
+  });
+});
+
+describe('importSpecifiers', () => {
+  it('reads every way a module is imported, in order, and no member access or word that only looks alike', () => {
+    const text = [
+      "import a, { b } from './a';",
+      "import type { T } from \"../types\";",
+      "export { c } from '@acme/sdk/c';",
+      "export * from './all';",
+      "import './side-effect.css';",
+      "const d = require('d');",
+      "import e = require('./e');",
+      "const f = await import('./lazy');",
+      "foo.import('not-a-module');",
+      "const imported = 'x';",
+      'import {',
+      '  g,',
+      "} from 'g-lib';",
+    ].join('\n');
+    expect(importSpecifiers(text)).toEqual(['./a', '../types', '@acme/sdk/c', './all', './side-effect.css', 'd', './e', './lazy', 'g-lib']);
   });
 });

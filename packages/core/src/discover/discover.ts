@@ -17,6 +17,7 @@ import type { PySyntaxError } from '../lang/python/types.js';
 import type { ProgramCatalog } from '../resolve/commands.js';
 import type { ShellLine } from '../resolve/shell-calls.js';
 import { commandSections, shellScriptSource } from './command-sources.js';
+import { AppPackages, appOnlyTest } from './app-tests.js';
 
 /** Code handed to the Python adapter for one candidate. */
 export interface PendingSource {
@@ -402,7 +403,9 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: path === front ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
   // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
-  // nothing of the repository cannot call its API and is not parsed (a text check).
+  // nothing of the repository cannot call its API and is not parsed (a text check), nor a test of an
+  // application package that imports nothing outside the app (app-tests.ts).
+  const apps = new AppPackages(files);
   for (const f of sourceFiles) {
     if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
     if (f.path.endsWith('.py')) {
@@ -410,6 +413,14 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       if (text !== undefined && !(await inp.index.importsRepository(f.path, text))) {
         seenFiles.add(f.path);
         dropped.push({ id: f.path, path: f.path, kind: 'test', line: 1, foundBy: 'tests folder', kept: false, reason: "imports nothing of the repository (no import names one of its modules)" });
+        continue;
+      }
+    } else {
+      const text = await files.readOrSkip(f.path);
+      const app = text === undefined ? undefined : await appOnlyTest(f.path, text, apps, inp.modules);
+      if (app !== undefined) {
+        seenFiles.add(f.path);
+        dropped.push({ id: f.path, path: f.path, kind: 'test', line: 1, foundBy: 'tests folder', kept: false, reason: `a test of the application package ${app}/ (private, nothing published) that imports nothing of the repository outside it` });
         continue;
       }
     }
