@@ -94,3 +94,23 @@ describe('importSpecifiers', () => {
     expect(importSpecifiers(text)).toEqual(['./a', '../types', '@acme/sdk/c', './all', './side-effect.css', 'd', './e', './lazy', 'g-lib']);
   });
 });
+
+describe("tests' fixtures", () => {
+  it('are no candidates: a codemod input written in the old API, a sample project, pytest fixture modules', async () => {
+    const repo = write({
+      'acme/__init__.py': 'def load(name):\n    return name\n\ndef save(obj, path):\n    return path\n',
+      'tests/test_io.py': 'import acme\n\ndef test_io():\n    acme.save(acme.load("a"), "p")\n',
+      'tests/fixtures/data.py': 'import acme\n\nDATA = acme.load("fixture")\n',
+      'tests/__testfixtures__/rename.input.py': 'import acme\n\nacme.load_old("a")\n',
+      'tests/testdata/project/main.py': 'import acme\n\nacme.save(1, "x")\n',
+    });
+    const analysed = new Set<string>();
+    const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pre-')), name: 'acme_x', all: true, onCalls: (id) => analysed.add(id) });
+    const reason = (p: string) => model.candidates.find((c) => c.path === p)?.reason ?? '';
+    for (const p of ['tests/fixtures/data.py', 'tests/__testfixtures__/rename.input.py', 'tests/testdata/project/main.py']) {
+      expect(reason(p)).toMatch(/fixture .*not a test/);
+      expect(analysed.has(p)).toBe(false);
+    }
+    expect(analysed.has('tests/test_io.py')).toBe(true);
+  });
+});

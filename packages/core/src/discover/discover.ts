@@ -4,7 +4,7 @@ import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
 import { EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
-import { docSiteFolders, exampleDirOf, isBenchmarkPath, isDocPath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
+import { docSiteFolders, exampleDirOf, isBenchmarkPath, isDocPath, isFixturePath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
 import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
@@ -404,10 +404,15 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   }
   // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
   // nothing of the repository cannot call its API and is not parsed (a text check), nor a test of an
-  // application package that imports nothing outside the app (app-tests.ts).
+  // application package that imports nothing outside the app (app-tests.ts), nor a fixture of the tests.
   const apps = new AppPackages(files);
   for (const f of sourceFiles) {
     if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
+    if (isFixturePath(f.path)) {
+      seenFiles.add(f.path);
+      dropped.push({ id: f.path, path: f.path, kind: 'test', line: 1, foundBy: 'tests folder', kept: false, reason: "a test's fixture (under a fixtures folder: what a test reads or transforms), not a test" });
+      continue;
+    }
     if (f.path.endsWith('.py')) {
       const text = await files.readOrSkip(f.path);
       if (text !== undefined && !(await inp.index.importsRepository(f.path, text))) {

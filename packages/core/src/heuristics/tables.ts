@@ -619,6 +619,13 @@ export const DOC_SITE_FILES = { anywhere: new Set(['_toctree.yml']), atTop: new 
 /** Folders that hold tests. */
 export const TEST_DIRS = new Set(['tests', 'test', 'testing']);
 
+/**
+ * Folders of a tests folder that hold what the tests read, not tests: sample projects, data, and the
+ * inputs and expected outputs of a code transform (vercel/ai's codemod `__testfixtures__/*.input.ts`,
+ * written in the API the codemod upgrades from).
+ */
+export const FIXTURE_DIRS = new Set(['fixtures', '__fixtures__', '__testfixtures__', 'testdata', 'test_data', 'test-data']);
+
 /** Folders of benchmarks: measuring code, not the library's API. */
 export const BENCHMARK_DIRS = new Set(['benchmarks', 'benchmark', 'bench', 'perf']);
 

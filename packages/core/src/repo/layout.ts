@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, DOC_SITE_FILES, EXAMPLE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, DOC_SITE_FILES, EXAMPLE_DIRS, FIXTURE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -72,6 +72,11 @@ export function isTestPath(p: string): boolean {
     /(^|\/)conftest\.py$/.test(p) ||
     /\.(test|spec)\.[cm]?[jt]sx?$/.test(p)
   );
+}
+
+/** A file of a test's fixtures (FIXTURE_DIRS under a tests folder): what a test reads, not a test. */
+export function isFixturePath(p: string): boolean {
+  return isTestPath(p) && folders(p).some((d) => FIXTURE_DIRS.has(d.toLowerCase()));
 }
 
 export function isVendoredPath(p: string): boolean {
