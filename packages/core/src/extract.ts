@@ -24,7 +24,7 @@ import { buildSteps } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { mergeSections } from './group/sections.js';
-import { isAppPackage, publicSurface } from './group/surface.js';
+import { packageDirsOf, publicSurface } from './group/surface.js';
 import { repoNameOf, validateRepoName, withBrands, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
@@ -154,7 +154,11 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       early = running.early = new FactsPool([...index.attachmentFiles().reverse(), ...pages.reverse()], threads - 1, parser.backend);
     }
   }
-  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}), pythonSyntaxError: (code) => (parser.hasSyntaxError(code) ? (extractPythonFacts(parser, code, '').errors[0] ?? { line: 1, message: 'syntax error' }) : undefined) });
+  // Every package.json folder and whether it is an application's, read once when first asked for (by
+  // discovery, for a TypeScript/JavaScript test; by the public surface, for Node sources).
+  let packagesRead: ReturnType<typeof packageDirsOf> | undefined;
+  const packages = () => (packagesRead ??= packageDirsOf(files));
+  const discovered = await discover({ files, meta, index, purposes, suggestedFiles, modules, packages, commands: programs, ...(early ? { pages: { settle: (p: string) => early!.settle(p), take: (p: string, t: string) => early!.takePage(p, t) } } : {}), ...(perFile ? { perFile: <T>(kind: string, file: string, text: string, make: () => T) => perFile.get(kind, file, text, make) } : {}), ...(options.exampleDirs?.length ? { exampleDirs: options.exampleDirs } : {}), pythonSyntaxError: (code) => (parser.hasSyntaxError(code) ? (extractPythonFacts(parser, code, '').errors[0] ?? { line: 1, message: 'syntax error' }) : undefined) });
   // The configuration's include/exclude globs: excluded candidates are listed as dropped, never parsed.
   const excluded = sourceFilter(options.include, options.exclude);
   const dropped = discovered.dropped;
@@ -506,20 +510,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   for (let i = candidates.length - 1; i >= 0; i--) if (mergedAway.has(candidates[i].id)) candidates.splice(i, 1);
 
   // Application packages (`"private": true`, nothing published): their code is not the library's API.
-  const packageDirs: { dir: string; app: boolean }[] = [];
-  if (sectionSources.some((a) => a.runtime === 'Node')) {
-    for (const f of files.files) {
-      if (f.path !== 'package.json' && !f.path.endsWith('/package.json')) continue;
-      const text = await files.readOrSkip(f.path);
-      let json: unknown;
-      try {
-        json = text === undefined ? undefined : JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      if (json && typeof json === 'object') packageDirs.push({ dir: f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), app: isAppPackage(json as Record<string, unknown>) });
-    }
-  }
+  const packageDirs = sectionSources.some((a) => a.runtime === 'Node') ? await packages() : [];
 
   // Definitions in private Python modules that a public package re-exports are public API (`Client` of
   // `pkg/_client.py`, imported as `from pkg import Client`).

@@ -17,7 +17,7 @@ import type { PySyntaxError } from '../lang/python/types.js';
 import type { ProgramCatalog } from '../resolve/commands.js';
 import type { ShellLine } from '../resolve/shell-calls.js';
 import { commandSections, shellScriptSource } from './command-sources.js';
-import { AppPackages, appOnlyTest } from './app-tests.js';
+import { appOnlyTest } from './app-tests.js';
 
 /** Code handed to the Python adapter for one candidate. */
 export interface PendingSource {
@@ -73,6 +73,8 @@ export interface DiscoverInputs {
   suggestedFiles: Set<string>;
   /** JavaScript packages of the repository (package.json files, tsconfig paths). */
   modules: ModuleMap;
+  /** Every package.json folder (`""` for the root) and whether it is an application's (surface.ts packageDirsOf); default: none. */
+  packages?: () => Promise<readonly { dir: string; app: boolean }[]>;
   /** Extra example folders from the configuration (repository-relative, no trailing slash). */
   exampleDirs?: string[];
   /** The repository's own command-line programs: shell commands that run them make candidates. */
@@ -405,7 +407,6 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
   // nothing of the repository cannot call its API and is not parsed (a text check), nor a test of an
   // application package that imports nothing outside the app (app-tests.ts), nor a fixture of the tests.
-  const apps = new AppPackages(files);
   for (const f of sourceFiles) {
     if (!(f.path.endsWith('.py') || isScript(f.path)) || !isTest(f.path) || seenFiles.has(f.path) || /(^|\/)(__init__|conftest)\.py$/.test(f.path)) continue;
     if (isFixturePath(f.path)) {
@@ -422,7 +423,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
       }
     } else {
       const text = await files.readOrSkip(f.path);
-      const app = text === undefined ? undefined : await appOnlyTest(f.path, text, apps, inp.modules);
+      const app = text === undefined ? undefined : appOnlyTest(f.path, text, inp.packages ? await inp.packages() : [], inp.modules);
       if (app !== undefined) {
         seenFiles.add(f.path);
         dropped.push({ id: f.path, path: f.path, kind: 'test', line: 1, foundBy: 'tests folder', kept: false, reason: `a test of the application package ${app}/ (private, nothing published) that imports nothing of the repository outside it` });

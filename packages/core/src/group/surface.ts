@@ -5,6 +5,7 @@
 // `main`: an app's functions are not a library's API). External calls wired to the repository are the
 // user-facing side of that package, so they count as public.
 import type { CallSite } from '../model.js';
+import type { RepoFiles } from '../repo/files.js';
 import { isPrivatePath, isScriptPath } from '../repo/layout.js';
 import { isRepoUnresolved } from './steps.js';
 import { DEPRECATED_SUMMARY } from '../heuristics/tables.js';
@@ -54,4 +55,21 @@ export function publicSurface(
 /** An application package: `"private": true` and nothing published (`exports`, `main`, `module`, `bin`). */
 export function isAppPackage(json: Record<string, unknown>): boolean {
   return json.private === true && !['exports', 'main', 'module', 'types', 'bin'].some((k) => json[k] !== undefined);
+}
+
+/** Every package.json folder of the repository (`""` for the root) and whether it is an application's; one that does not parse is none. */
+export async function packageDirsOf(files: RepoFiles): Promise<{ dir: string; app: boolean }[]> {
+  const out: { dir: string; app: boolean }[] = [];
+  for (const f of files.files) {
+    if (f.path !== 'package.json' && !f.path.endsWith('/package.json')) continue;
+    const text = await files.readOrSkip(f.path);
+    let json: unknown;
+    try {
+      json = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (json && typeof json === 'object') out.push({ dir: f.path.slice(0, -'package.json'.length).replace(/\/$/, ''), app: isAppPackage(json as Record<string, unknown>) });
+  }
+  return out;
 }
