@@ -104,6 +104,19 @@ describe('steps', () => {
     expect(steps.map((s) => `${s.title}|${s.calls.map((c) => c.callee).join('+')}`)).toEqual(['Get Model|get_model', 'Train DPO|DPOTrainer+TrainConfig']);
   });
 
+  it("makes calling the object a repository call made a step (a torch module's forward), and keeps its maker a step", () => {
+    const at = (c: CallSite, line: number, assignedTo: string[] = [], uses: string[] = []): CallSite => ({ ...c, site: { path: 'x.py', start: line, end: line }, assignedTo, uses });
+    const torchCall = (callee: string, line: number, assignedTo: string[], uses: string[]): CallSite => at({ callee, written: callee, argNames: [], argComments: {}, assignedTo: [], uses: [], site: { path: 'x.py', start: 1, end: 1 }, resolution: { kind: 'external', module: 'torch', distribution: 'torch' } }, line, assignedTo, uses);
+    const made = [at(repoCallSite('create_model', 'function'), 1, ['model']), at(repoCallSite('resolve_data_config', 'function'), 2, ['config'], ['model']), at(repoCallSite('create_transform', 'function'), 3, ['transform'], ['config'])];
+    const shown = (calls: CallSite[]) => buildSteps(calls).map((s) => `${s.title}|${s.calls.map((c) => c.callee).join('+')}`);
+    // `out = model(tensor)`: the library's model at work, so the model is made in a step of its own.
+    expect(shown([...made, torchCall('model', 4, ['out'], ['model', 'tensor'])])).toEqual(['Create Model|create_model', 'Create Transform|create_transform+resolve_data_config', 'Run Model|model']);
+    // Without it, the model only serves the data config: one step with it.
+    expect(shown(made)).toEqual(['Create Transform|create_transform+create_model+resolve_data_config']);
+    // A framework object the library did not make (`loss = criterion(out, y)`) is no step of it.
+    expect(shown([...made, torchCall('model', 4, ['out'], ['model', 'tensor']), torchCall('criterion', 5, ['loss'], ['criterion', 'out'])]).map((s) => s.split('|')[0])).toEqual(['Create Model', 'Create Transform', 'Run Model']);
+  });
+
   it('names a bare Run by what it runs: the variable given first, else the instance it is called on', () => {
     const run = (callee: string, args: Record<string, string>, kind: 'function' | 'method' = 'method'): CallSite => {
       const c = repoCallSite(callee, 'function');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -268,7 +268,8 @@ function namingOf(c: CallSite): Naming {
   // Calling an object (`pipeline(prompt)`, its class's `__call__`) runs it: Run Pipeline, not Call Pipeline;
   // the class it resolves to names it when known (`ddpm(...)` of DDPMPipeline → Run DDPM Pipeline).
   const r = c.resolution;
-  const runsObject = r.kind === 'unresolved' ? r.method === '__call__' : r.kind === 'repo' && r.qualname.endsWith('.__call__');
+  // (So does calling a framework's module object, `out = model(x)` on a torch module: its forward.)
+  const runsObject = r.kind === 'unresolved' ? r.method === '__call__' : r.kind === 'repo' ? r.qualname.endsWith('.__call__') : r.kind === 'external' && parts.length === 1 && CALL_DISPATCH[r.module.split('.')[0]] !== undefined && /^[a-z_]/.test(method);
   if (runsObject) {
     const cls = r.kind === 'repo' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
     // A long class name keeps its first words and its head noun (CrossEncoderNanoBEIREvaluator → Cross Encoder Evaluator).
@@ -1087,7 +1088,10 @@ function wiredExternals(all: CallSite[]): Set<CallSite> {
   const fromRepo = new Set(repo.flatMap((d) => d.assignedTo));
   const intoRepo = new Set(repo.flatMap((d) => d.uses));
   const ext = all.filter((c) => c.resolution.kind === 'external');
-  const wired = new Set(ext.filter((c) => nameCall(c).role !== 'other' && (c.uses.some((u) => fromRepo.has(u)) || c.assignedTo.some((v) => intoRepo.has(v)))));
+  // Calling the object a repository call made (`model = timm.create_model(...)`, then `out = model(x)`,
+  // a torch module's forward) runs the library's object, whatever its name says.
+  const calledObject = (c: CallSite) => !c.callee.includes('.') && fromRepo.has(c.callee);
+  const wired = new Set(ext.filter((c) => calledObject(c) || (nameCall(c).role !== 'other' && (c.uses.some((u) => fromRepo.has(u)) || c.assignedTo.some((v) => intoRepo.has(v))))));
   const intoWired = new Set([...wired].flatMap((d) => d.uses));
   for (const c of ext) if (!wired.has(c) && nameCall(c).role === 'configure' && c.assignedTo.some((v) => intoWired.has(v))) wired.add(c);
   return wired;
