@@ -115,6 +115,9 @@ describe('steps', () => {
     expect(shown(made)).toEqual(['Create Transform|create_transform+create_model+resolve_data_config']);
     // A framework object the library did not make (`loss = criterion(out, y)`) is no step of it.
     expect(shown([...made, torchCall('model', 4, ['out'], ['model', 'tensor']), torchCall('criterion', 5, ['loss'], ['criterion', 'out'])]).map((s) => s.split('|')[0])).toEqual(['Create Model', 'Create Transform', 'Run Model']);
+    // Resolved to the repository's own module, its forward: run too, named by its class.
+    const forward: CallSite = { ...repoCallSite('peft_model', 'function'), resolution: { kind: 'repo', qualname: 'PeftModel.forward', module: 'm', span: { path: 'm.py', start: 1, end: 2 }, via: 'type checker' } };
+    expect(buildSteps([at(forward, 1, ['out'], ['peft_model'])]).map((s) => s.title)).toEqual(['Run PEFT Model']);
   });
 
   it('names a bare Run by what it runs: the variable given first, else the instance it is called on', () => {

@@ -268,8 +268,11 @@ function namingOf(c: CallSite): Naming {
   // Calling an object (`pipeline(prompt)`, its class's `__call__`) runs it: Run Pipeline, not Call Pipeline;
   // the class it resolves to names it when known (`ddpm(...)` of DDPMPipeline → Run DDPM Pipeline).
   const r = c.resolution;
-  // (So does calling a framework's module object, `out = model(x)` on a torch module: its forward.)
-  const runsObject = r.kind === 'unresolved' ? r.method === '__call__' : r.kind === 'repo' ? r.qualname.endsWith('.__call__') : r.kind === 'external' && parts.length === 1 && CALL_DISPATCH[r.module.split('.')[0]] !== undefined && /^[a-z_]/.test(method);
+  // (So does calling a framework's module object, `out = model(x)`: its forward, the repository's or
+  // another library's.)
+  const calledName = parts.length === 1 && /^[a-z_]/.test(method);
+  const dispatched = r.kind === 'repo' && calledName && Object.values(CALL_DISPATCH).some((m) => r.qualname.endsWith(`.${m}`));
+  const runsObject = r.kind === 'unresolved' ? r.method === '__call__' : r.kind === 'repo' ? r.qualname.endsWith('.__call__') || dispatched : r.kind === 'external' && calledName;
   if (runsObject) {
     const cls = r.kind === 'repo' ? r.qualname.split('.').slice(-2, -1)[0] : undefined;
     // A long class name keeps its first words and its head noun (CrossEncoderNanoBEIREvaluator → Cross Encoder Evaluator).
