@@ -690,6 +690,9 @@ describe('shell lines', () => {
     // Shell utilities that move around, inspect or fetch (SHELL_UTILITY_PROGRAMS) are no steps either,
     // nor is signing in to another program (AUTH_COMMAND); its other subcommands are.
     expect(tools.map((c) => c.callee)).toEqual(['tool', 'docker', 'tool', 'hf']);
+    // Running the test suite is how a contributor checks the code, not a use of the library.
+    const runners = ['uv run --frozen pytest tests/examples/  # everything', 'pytest -x', 'python -m pytest', 'npm test', 'pnpm run test', 'npx vitest run', 'tox -e py311', 'uv run pytestify x', 'npm run build'];
+    expect(shellCallSites('README.md', runners.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['uv run pytestify x', 'npm run build']);
     const own = all[0];
     expect(own.resolution.kind).toBe('repo');
     // `tool/scripts/` reads as a scripts folder, but the command is what the user types.

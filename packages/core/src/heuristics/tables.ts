@@ -550,6 +550,13 @@ export const PY_TOOL_CALLS = new Set([
 export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry|pdm)\s+(install|add|i)\b/, /^\s*(uv\s+(add|sync)|pip3?\s+download|poetry\s+sync|pdm\s+sync)\b/];
 
 /**
+ * Running the repository's test suite (`pytest tests/`, `uv run --frozen pytest`, `npm test`): how a
+ * contributor checks the code, not a use of the library. Never a step, unless it is the repository's own
+ * command.
+ */
+export const TEST_RUNNER_COMMANDS = /^\s*((uv|poetry|pdm|hatch|pipenv)\s+run\s+(-{1,2}[\w-]+(=\S+)?\s+)*|python3?\s+-m\s+|npx\s+(-\S+\s+)*|pnpm\s+(exec\s+)?|yarn\s+)?(pytest|py\.test|tox|nox|jest|vitest|mocha)(\s|$)|^\s*(npm|pnpm|yarn|bun)\s+(run\s+)?test(\s|$)/;
+
+/**
  * A resource's lifecycle (group/usecases.ts `maker`): verbs of the calls that look up, change or remove what
  * another call made, and the verbs of the calls that make it. A use case anchored on the first kind, whose
  * source makes the resource earlier through the same receiver, is anchored on the making.

@@ -1,7 +1,7 @@
 // Shell lines (notebook `!cmd`, README shell blocks, shell scripts) run tools: one External Tool call site
 // per command, except a command of the repository's own CLI, which resolves to the function that runs it.
 import type { CallSite } from '../model.js';
-import { AUTH_COMMAND, INSTALL_COMMANDS, NOT_SHELL_COMMAND, SHELL_UTILITY_PROGRAMS } from '../heuristics/tables.js';
+import { AUTH_COMMAND, INSTALL_COMMANDS, NOT_SHELL_COMMAND, SHELL_UTILITY_PROGRAMS, TEST_RUNNER_COMMANDS } from '../heuristics/tables.js';
 
 export interface ShellLine {
   line: number;
@@ -18,7 +18,7 @@ export interface CommandResolver {
   callSite(path: string, sh: ShellLine): CallSite | undefined;
 }
 
-/** Call sites of shell lines; install commands, shell utilities (`cd`, `curl`), signing in (`wandb login`), `%` magics and code pasted in a shell block never become steps. */
+/** Call sites of shell lines; install commands, shell utilities (`cd`, `curl`), signing in (`wandb login`), running the test suite (`pytest`), `%` magics and code pasted in a shell block never become steps. */
 export function shellCallSites(path: string, shell: ShellLine[], commands?: CommandResolver): CallSite[] {
   const out: CallSite[] = [];
   for (const sh of shell) {
@@ -31,7 +31,7 @@ export function shellCallSites(path: string, shell: ShellLine[], commands?: Comm
     }
     // The program is the first word after `VAR=value` assignments.
     const command = sh.command.trim().replace(/^([A-Za-z_][A-Za-z0-9_]*=("[^"]*"|'[^']*'|\S*)\s+)+/, '');
-    if (SHELL_UTILITY_PROGRAMS.has(command.split(/\s+/)[0]) || AUTH_COMMAND.test(command)) continue;
+    if (SHELL_UTILITY_PROGRAMS.has(command.split(/\s+/)[0]) || AUTH_COMMAND.test(command) || TEST_RUNNER_COMMANDS.test(command)) continue;
     out.push({
       callee: command.split(/\s+/)[0],
       written: sh.command.trim(),
