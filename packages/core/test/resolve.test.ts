@@ -355,6 +355,27 @@ describe('documentation blocks', () => {
     }
     expect(calls.get('examples/run.py')?.find((c) => c.callee === 'acme.Predict')?.resolution.kind ?? 'unresolved').toBe('unresolved');
   });
+
+  it('read a name the package exports, called on a page with no import, as that export; only when one package exports it', async () => {
+    const block = '```python\nhaiku = Predict("subject -> haiku")\nshared()\nmissing()\n```\n';
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from .predict import Predict, shared\n',
+      'acme/predict.py': 'class Predict:\n    """Predicts."""\n\n    def __init__(self, signature):\n        self.signature = signature\n\n\ndef shared():\n    pass\n',
+      'extra/__init__.py': 'def shared():\n    pass\n',
+      'tests/__init__.py': 'def missing():\n    pass\n',
+      'docs/first.md': '# First program\n\n' + block,
+      'examples/run.py': 'haiku = Predict("a -> b")\n',
+    });
+    const calls = await callsOf(repo);
+    const page = [...calls].find(([id]) => id.startsWith('docs/first.md'))![1];
+    expect(page.find((c) => c.callee === 'Predict')?.resolution).toMatchObject({ kind: 'repo', qualname: 'Predict', span: { path: 'acme/predict.py', start: 1, end: 5 } });
+    // Two packages export `shared`: which one the page means is not known. A tests package is no export.
+    expect(page.find((c) => c.callee === 'shared')?.resolution.kind).toBe('unresolved');
+    expect(page.find((c) => c.callee === 'missing')?.resolution.kind).toBe('unresolved');
+    // An example is a program: what it does not import is not there.
+    expect(calls.get('examples/run.py')?.find((c) => c.callee === 'Predict')?.resolution.kind ?? 'unresolved').toBe('unresolved');
+  });
 });
 
 describe('a module-level instance', () => {

@@ -270,6 +270,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     // documentation takes its own import for granted.
     const pkg = opts.page && index.topLevel.has(name) ? index.modules.get(name) : undefined;
     if (pkg && /(^|\/)__init__\.pyi?$/.test(pkg)) return { kind: 'symbol', sym: { kind: 'module', module: name, path: pkg } };
+    // So does a name the package exports, called with no import on the page (`Features(...)` on a datasets
+    // page, `load_checkpoint_in_model(...)` on accelerate's): when exactly one of its packages exports it.
+    const exported = opts.page ? await index.packageExport(name) : undefined;
+    if (exported) return { kind: 'symbol', sym: exported };
     return { kind: 'unknown', reason: `\`${name}\` is not defined or imported before line ${place(line).line}` };
   };
 

@@ -309,6 +309,21 @@ export class PythonIndex {
   }
 
   /** Resolves `name` as seen at module level of `module`. */
+  /**
+   * The definition a name is, as one of the repository's packages exports it (its `__init__`), when
+   * exactly one of them does: what a docs page means by a name it calls without importing it.
+   */
+  async packageExport(name: string): Promise<PySymbol | undefined> {
+    const found: PySymbol[] = [];
+    for (const top of [...this.topLevel].sort()) {
+      const path = this.modules.get(top);
+      if (!path || !/(^|\/)__init__\.pyi?$/.test(path) || isNonLibraryPath(path)) continue;
+      const sym = await this.resolveInModule(top, name);
+      if (sym.kind === 'def') found.push(sym);
+    }
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
     if (seen.size) return this.resolveInModuleOnce(module, name, seen);
     return this.settled(this.answers.inModule, `${module}:${name}`, () => this.resolveInModuleOnce(module, name, seen));
