@@ -195,6 +195,17 @@ describe('prose sentences traced to their own lines', () => {
     expect(w.traces.usage[0]).toEqual({ text: 'Run `python train.py --help` for all options.', from: 'prose', at: { path: 'examples/train.py', line: line('Run `python') } });
   });
 
+  it('a script\'s docstring that opens with "This is ..." speaks of the script: that sentence opens the page', async () => {
+    const script = ['"""Kit Training', '', 'This is intended to be a lean and easily modified training script for kit models.', 'Repurpose as you see fit.', '"""', ...TRAIN_LINES, ''].join('\n');
+    const repo = write({ ...PACKAGE, 'examples/train.py': script });
+    const w = workflowWith(await modelOf(repo), 'Trainer');
+    expect(w.traces.overview).toEqual([{ text: 'This is intended to be a lean and easily modified training script for kit models.', from: 'prose', at: { path: 'examples/train.py', line: lineOf(repo, 'examples/train.py', 'This is intended') } }]);
+    // Only there: further on, "This is" goes on from the sentence before it.
+    const later = ['"""Kit Training', '', 'Trains a kit model on the records and saves it.', '', 'This is intended to be lean. Repurpose as you see fit.', '"""', ...TRAIN_LINES, ''].join('\n');
+    const again = workflowWith(await modelOf(write({ ...PACKAGE, 'examples/train.py': later })), 'Trainer');
+    expect(again.traces.overview.map((t) => t.text)).toEqual(['Trains a kit model on the records and saves it.']);
+  });
+
   it("a test's docstring says what the test checks: no prose of the use case", async () => {
     const test = ['"""Regression test: the trainer must not crash on an empty split."""', 'from kit import Model, Trainer, load_data', '', '', 'def test_empty():', '    model = Model.from_pretrained("acme/small")', '    trainer = Trainer(model, load_data("data/empty.jsonl"))', '    trainer.train()', '    model.save("out/model")', ''].join('\n');
     const repo = write({ ...PACKAGE, 'tests/test_empty.py': test });

@@ -229,6 +229,9 @@ const points = (sentence: string) => POINTING_PROSE.some((re) => re.test(sentenc
 /** A paragraph that is a note beside the text (GitHub alerts, mkdocs admonitions, "Note:"). */
 const ASIDE = /^\s*(\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]|!!!|\?\?\?|\**(note|tip|warning|caution|important)\**\s*:?\**\s)/i;
 
+/** A script's docstring speaking of the script (`This is a lean training script ...`). */
+const SELF_INTRO = /^this (is|file|code|program)\b/i;
+
 /** Sentences that only lead in to the code or point elsewhere (PROSE_FILLER): no sentence of a page. */
 function isFiller(sentence: string): boolean {
   return PROSE_FILLER.some((re) => re.test(sentence));
@@ -248,11 +251,14 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
   const ordered = whole
     ? paragraphs.map((p) => ({ p, near: true }))
     : [...before.slice(-1).map((p) => ({ p, near: true })), ...paragraphs.filter((p) => p.after).map((p) => ({ p, near: true })), ...before.slice(0, -1).map((p) => ({ p, near: false }))];
+  // A script's docstring that says "This is ..." first (after a title line) speaks of the script itself:
+  // that sentence stands alone, though "This is" in a page's paragraph goes on from the text before it.
+  const firstProse = whole ? paragraphs.findIndex((p) => /[.!?]\s*$/.test(p.text.trim())) : -1;
   return ordered.flatMap(({ p, near }) =>
     rawSentences(p.text)
       .filter((t) => !isFiller(ensureStop(t)))
       // A note beside the use case (`[!NOTE]`, `!!! warning`) is an aside, not what the page opens with.
-      .map((raw) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw), aside: ASIDE.test(p.text) })),
+      .map((raw, i) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw) || (i === 0 && firstProse >= 0 && p === paragraphs[firstProse] && SELF_INTRO.test(raw.trim()) && opens(raw.trim().replace(SELF_INTRO, 'This script '))), aside: ASIDE.test(p.text) })),
   );
 }
 
