@@ -1430,6 +1430,21 @@ describe('near-duplicates and evidence', () => {
     expect(['Model.from_pretrained', 'm.generate']).toContain(pooled.anchor);
   });
 
+  it("an SDK client's methods pool by docs page: the backups guide and the assistants guide are two areas, though one file defines them", async () => {
+    const methods = ['create_backup', 'list_backups', 'delete_backup', 'create_assistant', 'list_assistants', 'delete_assistant'];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "cone"\n',
+      'cone/__init__.py': 'from .client import ConeClient\n',
+      'cone/client.py': `class ConeClient:\n${methods.map((m) => `    def ${m}(self, name):\n        return name\n`).join('\n')}`,
+    });
+    const section = (method: string, page: string) => analysed(repo, `from cone import ConeClient\npc = ConeClient()\npc.${method}("x")\n`, page, 'docs');
+    const sections = await Promise.all(methods.map((m) => section(m, m.endsWith('backup') || m.endsWith('backups') ? 'docs/backups.md' : 'docs/assistants.md')));
+    const { workflows } = buildWorkflows(sections, { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const byPage = workflows.map((w) => [...new Set(w.sources.map((s) => s.path))].join(' '));
+    expect(byPage.sort()).toEqual(['docs/assistants.md', 'docs/backups.md']);
+    expect(workflows.find((w) => w.sources[0].path === 'docs/backups.md')!.steps.map((s) => s.calls[0].call.callee).sort()).toEqual(['pc.create_backup', 'pc.delete_backup', 'pc.list_backups']);
+  });
+
   it("a pool of small use cases takes a joiner's extra step when several sources show it, not one source's own", async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.generate("hi")\n`, 'README.md', 'readme');
     const saved = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm.save_gguf("${k}")\n`, `docs/${k}.md`, 'docs')));

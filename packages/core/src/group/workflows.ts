@@ -7,9 +7,9 @@ import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { onlyCommands, scriptRun, type AnalysedSource } from './source.js';
 import { formatSpan } from '../model.js';
-import { DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
-import { implementationName, tokens, pageName } from './names.js';
+import { implementationName, isProjectName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
@@ -446,7 +446,15 @@ function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
 function anchorTags(u: UseCase): string[] {
   const a = u.anchorCall;
   if (a.resolution.kind !== 'repo' || a.definition?.kind === 'class') return [];
-  return [`call:${u.anchor}`, `file:${a.resolution.span.path}`];
+  // An SDK client's methods are one file however many areas they cover (`pc.createBackup`,
+  // `pc.listAssistants`: src/pinecone.ts, class Pinecone): a README or docs section anchored on one is of
+  // its page's area only. (Any section is of its page's area too: `load_quantized_model` beside
+  // `quantizer.quantize_model`.)
+  const page = u.members[0].candidate;
+  if (page.kind !== 'readme' && page.kind !== 'docs') return [`call:${u.anchor}`, `file:${a.resolution.span.path}`];
+  const owner = a.callee.split('.').length === 2 && a.resolution.qualname.includes('.') ? a.resolution.qualname.split('.')[0] : undefined;
+  const client = owner !== undefined && (CLIENT_MODULE.test(a.resolution.span.path) || isProjectName(owner) || /Client$/.test(owner));
+  return [`call:${u.anchor}`, `file:${a.resolution.span.path} ${page.path}`, ...(client ? [] : [`file:${a.resolution.span.path}`])];
 }
 
 /**
@@ -466,7 +474,7 @@ function sameArea(a: UseCase, b: UseCase): boolean {
     const documented = page.kind === 'readme' || page.kind === 'docs';
     return parts.length === 2 && documented && r.kind === 'repo' && r.qualname.includes('.') ? `${page.path} ${parts[0]} ${r.qualname.split('.')[0]}` : undefined;
   };
-  const fileOf = (u: UseCase) => anchorTags(u).find((t) => t.startsWith('file:'));
+  const fileOf = (u: UseCase) => (u.anchorCall.resolution.kind === 'repo' && u.anchorCall.definition?.kind !== 'class' ? u.anchorCall.resolution.span.path : undefined);
   return resource(a) !== undefined && resource(a) === resource(b) && fileOf(a) !== undefined && fileOf(a) === fileOf(b);
 }
 
