@@ -253,12 +253,13 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
     : [...before.slice(-1).map((p) => ({ p, near: true })), ...paragraphs.filter((p) => p.after).map((p) => ({ p, near: true })), ...before.slice(0, -1).map((p) => ({ p, near: false }))];
   // A script's docstring that says "This is ..." first (after a title line) speaks of the script itself:
   // that sentence stands alone, though "This is" in a page's paragraph goes on from the text before it.
-  const firstProse = whole ? paragraphs.findIndex((p) => /[.!?]\s*$/.test(p.text.trim())) : -1;
+  const intro = whole ? paragraphs.find((p) => /[.!?]\s*$/.test(p.text.trim())) : undefined;
+  const aboutScript = (raw: string) => SELF_INTRO.test(raw.trim()) && opens(raw.trim().replace(SELF_INTRO, 'This script '));
   return ordered.flatMap(({ p, near }) =>
     rawSentences(p.text)
       .filter((t) => !isFiller(ensureStop(t)))
       // A note beside the use case (`[!NOTE]`, `!!! warning`) is an aside, not what the page opens with.
-      .map((raw, i) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw) || (i === 0 && firstProse >= 0 && p === paragraphs[firstProse] && SELF_INTRO.test(raw.trim()) && opens(raw.trim().replace(SELF_INTRO, 'This script '))), aside: ASIDE.test(p.text) })),
+      .map((raw, i) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw) || (p === intro && i === 0 && aboutScript(raw)), aside: ASIDE.test(p.text) })),
   );
 }
 

@@ -308,7 +308,6 @@ export class PythonIndex {
     return false;
   }
 
-  /** Resolves `name` as seen at module level of `module`. */
   /**
    * The definition a name is, as one of the repository's packages exports it (its `__init__`), when
    * exactly one of them does: what a docs page means by a name it calls without importing it.
@@ -324,6 +323,7 @@ export class PythonIndex {
     return found.length === 1 ? found[0] : undefined;
   }
 
+  /** Resolves `name` as seen at module level of `module`. */
   async resolveInModule(module: string, name: string, seen = new Set<string>()): Promise<PySymbol> {
     if (seen.size) return this.resolveInModuleOnce(module, name, seen);
     return this.settled(this.answers.inModule, `${module}:${name}`, () => this.resolveInModuleOnce(module, name, seen));
