@@ -45,6 +45,13 @@ describe('firstSentence', () => {
     expect(firstSentence('   \n\n  ')).toBeUndefined();
   });
 
+  it('is none when the docstring opens with a section (no summary to take)', () => {
+    expect(firstSentence('\n\n    Args:\n        input_size: Target input size (channels, height, width) tuple or size scalar.\n')).toBeUndefined();
+    expect(firstSentence(':param x: the input.\n:returns: the output.')).toBeUndefined();
+    expect(firstSentence('Returns\n-------\nModel')).toBeUndefined();
+    expect(firstSentence('Build a transform.\n\nArgs:\n    size: the size.')).toBe('Build a transform.');
+  });
+
   it('skips a leading signature line', () => {
     expect(firstSentence('fit(x, y) -> Model\n\nTrain the model. More.')).toBe('Train the model.');
     expect(firstSentence('Model.fit(x)\n\nFit it.')).toBe('Fit it.');

@@ -61,22 +61,27 @@ export function cleanDocstring(literal: string): string {
 /** `foo(a, b) -> c`, `Model.fit(x)`: a signature line some docstrings start with. */
 const SIGNATURE = /^[A-Za-z_][\w.]*\(.*\)(\s*->\s*.+)?$/;
 
-/** The first sentence of the first paragraph, whitespace folded; a leading signature line is skipped. */
+/** A line that opens a section of a docstring (`Args:`, `Returns`, `:param x:`, `@param`): no summary. */
+const SECTION_START = (l: string) => /^\s*(Args|Arguments|Parameters|Returns?|Raises|Yields|Examples?|Notes?|Attributes)\s*:?\s*$/.test(l) || /^\s*[:@]/.test(l);
+
 /** The docstring's first paragraph (up to the first blank line or section header), one line. */
 export function firstParagraph(doc: string): string | undefined {
   const para = doc.trim().split(/\n\s*\n/)[0] ?? '';
   const lines: string[] = [];
   for (const l of para.split('\n')) {
-    if (/^\s*(Args|Arguments|Parameters|Returns?|Raises|Yields|Examples?|Notes?|Attributes)\s*:?\s*$/.test(l) || /^\s*[:@]/.test(l)) break;
+    if (SECTION_START(l)) break;
     lines.push(l.trim());
   }
   const t = docLinks(lines.join(' ').replace(/\s+/g, ' ').trim());
   return t ? (t.length > 400 ? `${t.slice(0, 399)}…` : t) : undefined;
 }
 
+/** The first sentence of the first paragraph, whitespace folded; a leading signature line is skipped; none when a section comes first. */
 export function firstSentence(doc: string): string | undefined {
   const lines = doc.trim().split('\n');
   if (lines.length && SIGNATURE.test(lines[0].trim())) lines.shift();
+  // (`Args:` first: the docstring has no summary, only its sections.)
+  if (lines.length && SECTION_START(lines[0])) return undefined;
   const paragraph = lines.join('\n').trim().split(/\n\s*\n/)[0];
   const text = docLinks((paragraph ?? '').replace(/\s+/g, ' ').trim());
   if (!text) return undefined;
