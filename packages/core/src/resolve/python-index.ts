@@ -314,13 +314,20 @@ export class PythonIndex {
    */
   async packageExport(name: string): Promise<PySymbol | undefined> {
     const found: PySymbol[] = [];
-    for (const top of [...this.topLevel].sort()) {
-      const path = this.modules.get(top);
-      if (!path || !/(^|\/)__init__\.pyi?$/.test(path) || isNonLibraryPath(path)) continue;
+    for (const top of this.libraryPackages()) {
       const sym = await this.resolveInModule(top, name);
       if (sym.kind === 'def') found.push(sym);
     }
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  private packages?: string[];
+  /** The repository's top-level packages of library code (an `__init__`, not tests, examples or docs), sorted. */
+  private libraryPackages(): string[] {
+    return (this.packages ??= [...this.topLevel].sort().filter((top) => {
+      const path = this.modules.get(top);
+      return !!path && /(^|\/)__init__\.pyi?$/.test(path) && !isNonLibraryPath(path);
+    }));
   }
 
   /** Resolves `name` as seen at module level of `module`. */
