@@ -438,6 +438,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
         ...(p.page ? { page: p.page } : {}),
         ...(p.prose ? { prose: p.prose } : {}),
         ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : {}),
+        ...(p.intro ? { intro: p.intro } : {}),
         span: whole ? { path: c.path, start: 1, end: Math.max(1, splitLines(p.text).length) } : { path: c.path, start: p.blockLines?.[0] ?? c.line, end: p.blockLines?.[1] ?? c.line },
       };
       analysed.push(entry);
@@ -464,6 +465,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       ...(p.page ? { page: p.page } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
       ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docParagraphLines ? { paragraphs: docParagraphs(facts.doc, facts.docParagraphLines) } : {}),
+      ...(p.intro ? { intro: p.intro } : {}),
       span: whole ? { path: c.path, start: 1, end: facts.lineCount } : { path: c.path, start: first?.line ?? c.line, end: last?.line ?? c.line },
     };
     analysed.push(entry);

@@ -152,6 +152,50 @@ describe('prose sentences traced to their own lines', () => {
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Here is a basic example/);
   });
 
+  it("a lead-in section on the page's first example, with no docstring to speak for it, opens with the page's own opening paragraph (not a note, a pointer, a list or an install line); a later example does not", async () => {
+    const opening = [
+      '# kit',
+      '',
+      '> [!NOTE]',
+      '> This is version 2 of kit, a major rework of the library and its whole training interface.',
+      '',
+      'The documentation of kit lives at [the docs site](https://example.org).',
+      '',
+      '- Kit runs every model on one small machine without any setup.',
+      '',
+      'Kit trains small language models on your own records in minutes. It saves them in one folder for serving.',
+      '',
+      '## Install',
+      '',
+      '```bash',
+      'pip install kit',
+      '```',
+      '',
+      ...QUICK_START.slice(QUICK_START.indexOf('## Quick start')).split('\n'),
+      '## Inference',
+      '',
+      'Then, like this:',
+      '',
+      '```python',
+      'from kit import Model',
+      '',
+      'model = Model.from_pretrained("acme/tiny")',
+      'model.save("out/again")',
+      '```',
+      '',
+    ].join('\n');
+    // (An API with no docstrings: the API's own words would come first.)
+    const bare = 'class Model:\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n    def save(self, path):\n        pass\n\n\nclass Trainer:\n    def __init__(self, model, data, epochs=1):\n        self.model = model\n\n    def train(self):\n        pass\n\n\ndef load_data(path):\n    return []\n';
+    const repo = write({ ...PACKAGE, 'kit/core.py': bare, 'README.md': opening });
+    const at = { path: 'README.md', line: lineOf(repo, 'README.md', 'Kit trains small') };
+    const model = await modelOf(repo);
+    const w = workflowWith(model, 'Trainer');
+    expect(w.traces.overview).toEqual([{ text: 'Kit trains small language models on your own records in minutes.', from: 'prose', at }]);
+    expect(w.traces.description[0]).toEqual({ text: 'It saves them in one folder for serving.', from: 'prose', at });
+    // The later example is introduced by its own section or the API, never by the page's opening.
+    for (const x of model.workflows.filter((x) => x !== w)) for (const t of [...x.traces.overview, ...x.traces.description]) expect(t.text).not.toMatch(/Kit trains|saves them in one folder/);
+  });
+
   it("with no prose and no docstring of the distinctive API, the overview is a milestone step's docstring that says what the workflow's name says", async () => {
     const kit = {
       ...PACKAGE,

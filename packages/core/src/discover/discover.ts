@@ -41,6 +41,8 @@ export interface PendingSource {
   prose?: string;
   /** The same, paragraph by paragraph with their lines. */
   paragraphs?: Paragraph[];
+  /** On a page's first code example: the paragraphs the page opens with (CodeBlock.intro). */
+  intro?: Paragraph[];
   /** A notebook's or a code block's title. */
   title?: string;
   /** The title of the Markdown page a code block is on (its level-1 heading). */
@@ -329,6 +331,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           shellLines: shell.map((c) => c.line),
           prose: [block.prose, block.after].filter(Boolean).join(' '),
           paragraphs: block.paragraphs,
+          ...(block.intro ? { intro: block.intro } : {}),
           ...(block.heading ? { title: block.heading } : {}),
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
@@ -376,6 +379,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         shell: block.source.shell,
         prose: [block.prose, block.after].filter(Boolean).join(' '),
         paragraphs: block.paragraphs,
+        ...(block.intro ? { intro: block.intro } : {}),
         ...(block.heading ? { title: block.heading } : {}),
         ...(block.pageTitle ? { page: block.pageTitle } : {}),
         section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,

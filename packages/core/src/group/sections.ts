@@ -67,6 +67,7 @@ export function mergeSections(
       steps,
       ...(prose ? { prose } : {}),
       ...(first?.paragraphs ? { paragraphs: first.paragraphs } : {}),
+      ...(group.find((g) => g.intro) ? { intro: group.find((g) => g.intro)!.intro } : {}),
       span: { path: a.span.path, start: Math.min(...group.map((g) => g.span.start)), end: Math.max(...group.map((g) => g.span.end)) },
     });
   }

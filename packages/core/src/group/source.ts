@@ -17,6 +17,8 @@ export interface AnalysedSource {
   prose?: string;
   /** The same prose paragraph by paragraph, each with its line (the texts trace each sentence to it). */
   paragraphs?: Paragraph[];
+  /** On a page's first code example: the paragraphs the page opens with, before any code. */
+  intro?: Paragraph[];
   span: WorkflowSource['span'];
   /** Runtime of the source's language (the workflow's environment), when not the context's. */
   runtime?: 'Python' | 'Node';

@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -264,6 +264,21 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
 }
 
 /**
+ * What the page opens with, for its first code example (AnalysedSource.intro): the sentences of the first
+ * opening paragraph whose first sentence opens a page (no note, no pointer, no install instruction, nothing
+ * about the docs), so a Get Started section that only says "Now, let's see it in action:" is introduced by
+ * the page's "X is a library for ...".
+ */
+function introSentences(src: AnalysedSource): ProseSentence[] {
+  for (const p of src.intro ?? []) {
+    const raws = rawSentences(p.text).filter((t) => !isFiller(ensureStop(t)));
+    if (!raws.length || ASIDE.test(p.text) || !opens(raws[0]) || USAGE_PROSE.test(raws[0]) || DOCS_PROSE.test(raws[0])) continue;
+    return raws.map((raw) => ({ text: ensureStop(raw), at: { path: src.candidate.path, line: p.line }, near: true, alone: true, aside: false }));
+  }
+  return [];
+}
+
+/**
  * Words that name the use case's distinctive API in prose: the distinctive tokens of its name
  * (`save_gguf` → gguf, `GRPOTrainer` → grpo, trainer; a verb or a stop word is no term) and the
  * resource it acts on (`client.models.list` → models).
@@ -314,6 +329,7 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   // Only a sentence that stands alone opens the page ("Or an entire folder." does not): else the API's own words.
   const alone = prose.filter((p) => p.alone && !p.aside);
   const first = (script ? undefined : alone.find((p) => p.near && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near);
+  let intro: ProseSentence[] = [];
   if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   else if (docSentences.length) overview.push({ text: docSentences[0], from: 'docstring', at: docAt! });
@@ -334,6 +350,11 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
         return sentence && namesAnchor(sentence, named) ? [{ sentence, at: { path: c.definition!.span.path, line: c.definition!.span.start } }] : [];
       })[0];
     if (fitting) overview.push({ text: fitting.sentence, from: 'docstring', at: fitting.at });
+    // Else, on the page's first example, what the page opens with ("X is a library for ...").
+    else if (leadSrc) {
+      intro = introSentences(leadSrc);
+      if (intro.length) overview.push({ text: intro[0].text, from: 'prose', at: intro[0].at });
+    }
   }
 
   const description: TextTrace[] = [];
@@ -352,6 +373,8 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
     description.push({ text: p.text, from: 'prose', at: p.at });
   }
   if (!description.length && alone.length) description.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
+  // The opening paragraph's next sentences go on from the Overview's.
+  if (!description.length) description.push(...intro.slice(1, 3).map((p) => ({ text: p.text, from: 'prose' as const, at: p.at })));
   if (!prose.length && purpose && purposeSrc) description.push({ text: ensureStop(firstSentences(plainProse(purpose), 3)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   // The docstring's sentences the Overview has not said already.
   const said = overview[0]?.from === 'docstring' ? 1 : 0;

@@ -1073,6 +1073,12 @@ export const POINTING_PROSE: RegExp[] = [
   /\b(previous|preceding|last|next) (tutorial|section|chapter|guide|page|example|step|snippet|code|cell)s?\b/i,
 ];
 
+/**
+ * A page's opening sentence that speaks of the project's documentation ("The documentation lives at ...",
+ * "Read the docs for ..."): it says where to read, not what the library is for (group/texts introSentences).
+ */
+export const DOCS_PROSE = /\b(documentation|docs)\b/i;
+
 /** Last words of a sentence that leads in to the code after it ("... for all granular parameters like:"). */
 export const LEAD_IN_WORDS = new Set(['like', 'following', 'follows', 'below', 'this', 'these', 'here', 'so', 'example', 'examples', 'e.g.', 'as', 'including']);
 

@@ -53,6 +53,12 @@ export interface CodeBlock {
    */
   paragraphs: Paragraph[];
   /**
+   * On the page's first code example (its first block that is no shell session): the paragraphs the page
+   * opens with, before any code (at most INTRO_PARAGRAPHS), whatever headings stand between; a page says
+   * there what its library is for, which its first example shows.
+   */
+  intro?: Paragraph[];
+  /**
    * The walkthrough the block's section is a part of: numbered sibling sections ("1. Import", "2. Define
    * the agent"; "Step 1:", "Step 2:") under one heading, each showing one step of one task. `line` is the
    * first numbered section's heading line, `heading` the heading above them ("Building an Agentic RAG
@@ -120,6 +126,9 @@ export function parseMarkdown(markdown: string): Root {
  * for free to Lightning cloud (or self host anywhere):" then the deploy commands; reStructuredText's
  * "Example::"): no block's `after`.
  */
+/** How many of a page's opening paragraphs its first code example keeps (CodeBlock.intro). */
+const INTRO_PARAGRAPHS = 8;
+
 export const leadsIn = (paragraph: string) => /:\s*$/.test(paragraph);
 
 /** Whitespace runs (line breaks included) folded to one space, ends trimmed. */
@@ -467,6 +476,9 @@ export function extractCodeBlocks(
   const all: { depth: number; text: string; line: number }[] = [];
   let prose: string[] = [];
   let paragraphs: Paragraph[] = [];
+  // The page's opening paragraphs (not a list's items), until its first code example takes them.
+  let intro: Paragraph[] | undefined = [];
+  let lists = 0;
   // The block still waiting for its `after` paragraph.
   let pending: CodeBlock | undefined;
 
@@ -492,6 +504,7 @@ export function extractCodeBlocks(
         pending = undefined;
         prose.push(t);
         paragraphs.push(para);
+        if (intro && !lists && intro.length < INTRO_PARAGRAPHS) intro.push(para);
         return;
       }
       case 'code': {
@@ -517,6 +530,10 @@ export function extractCodeBlocks(
         };
         if (headings.length > 0) block.heading = headings[headings.length - 1].text;
         if (headings[0]?.depth === 1) block.pageTitle = headings[0].text;
+        if (intro && language !== 'shell') {
+          if (intro.length) block.intro = intro;
+          intro = undefined;
+        }
         blocks.push(block);
         pending = block;
         // The next block's prose is what stands between the two blocks.
@@ -526,6 +543,11 @@ export function extractCodeBlocks(
       }
       case 'table':
       case 'html':
+        return;
+      case 'list':
+        lists++;
+        for (const child of node.children) visit(child);
+        lists--;
         return;
       default:
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
