@@ -445,6 +445,22 @@ describe('step texts', () => {
     expect(save.description).toContain('(the folder to write)');
   });
 
+  it("a comment's own numbering (`# 2. Load the records`) is not the step's; a docstring that only says the API's name, in the singular (\"Load record.\" of `load_records`), is no sentence", async () => {
+    const kit = {
+      ...PACKAGE,
+      'kit/__init__.py': 'from .core import Model, Trainer, load_data\nfrom .records import load_records\n',
+      'kit/records.py': 'def load_records(path):\n    """Load record."""\n    return []\n',
+    };
+    const script = ['from kit import Model, Trainer, load_records', '', '# 1. Load a small pretrained model', 'model = Model.from_pretrained("acme/small")', '# 2) Read the training records', 'records = load_records("data/train.jsonl")', 'trainer = Trainer(model, records)', '# Step 3: Fit the model to them', 'trainer.train()', ''].join('\n');
+    const repo = write({ ...kit, 'examples/train.py': script });
+    const steps = (await modelOf(repo)).workflows.flatMap((w) => w.steps);
+    const trace = (callee: string) => steps.find((s) => s.calls[0].call.callee === callee)!.trace.map((t) => t.text);
+    expect(trace('Model.from_pretrained')).toContain('Load a small pretrained model.');
+    expect(trace('load_records')).toContain('Read the training records.');
+    expect(trace('trainer.train')).toContain('Fit the model to them.');
+    for (const s of steps) for (const t of s.trace) expect(t.text).not.toMatch(/^(\d|Step \d)|Load record\./);
+  });
+
   it('Usage: what each first load step takes, what each save writes; no formula when there is nothing to say', async () => {
     const repo = write({ ...PACKAGE, 'README.md': README });
     const model = await modelOf(repo);

@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, COMMENT_NUMBERING, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -40,6 +40,8 @@ export function joinList(xs: string[], word = 'and'): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
 }
 
+const singular = (t: string) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
+
 /** A docstring that speaks of the called function itself: not one that defers to another function. */
 function ownDoc(c: CallSite): string | undefined {
   const doc = c.definition?.docParagraph ?? c.definition?.summary;
@@ -50,9 +52,10 @@ function ownDoc(c: CallSite): string | undefined {
   const others = [...doc.matchAll(/\.?([A-Za-z_]\w*)\(\)/g)].map((m) => m[1]).filter((n) => n !== method);
   if (others.length) return undefined;
   // One that only says the API's own name after an empty verb ("Initialize CPOTrainer.") says nothing.
-  const own = new Set(tokens(`${c.callee} ${c.definition?.qualname ?? ''}`));
+  // (A resource's plural is its name too: `client.beta.agents.create`, "Create Agent.")
+  const own = new Set(tokens(`${c.callee} ${c.definition?.qualname ?? ''}`).map(singular));
   const words = firstSentences(doc, 1).split(/[^A-Za-z0-9_]+/).filter((w) => w && !STOP_TOKENS.has(w.toLowerCase()));
-  const empty = words.every((w) => EMPTY_DOC_WORDS.has(w.toLowerCase()) || tokens(w).every((t) => own.has(t)));
+  const empty = words.every((w) => EMPTY_DOC_WORDS.has(w.toLowerCase()) || tokens(w).every((t) => own.has(singular(t))));
   return empty ? undefined : doc;
 }
 
@@ -108,7 +111,9 @@ export function stepTrace(s: DraftStep, produced: Map<string, string>, oftenSet:
  */
 function callTrace(c: CallSite, named: boolean): TextTrace[] {
   const out: TextTrace[] = [];
-  if (c.comment && c.commentAt) out.push({ text: ensureStop(capitalise(c.comment)), from: 'comment', at: c.commentAt });
+  // (Without the example's own numbering, `# 2. Create a session`: the page numbers its steps itself.)
+  const comment = c.comment?.replace(COMMENT_NUMBERING, '');
+  if (comment && c.commentAt) out.push({ text: ensureStop(capitalise(comment)), from: 'comment', at: c.commentAt });
   const doc = ownDoc(c);
   if (doc && c.definition) out.push({ text: `${named ? `${code(c.callee)}: ` : ''}${ensureStop(firstSentences(plainProse(doc), 2))}`, from: 'docstring', at: { path: c.definition.span.path, line: c.definition.span.start } });
   if (c.resolution.kind === 'external') out.push({ text: `${code(c.callee)} comes from the ${c.resolution.distribution} package.`, from: 'call', at: place(c) });

@@ -1107,6 +1107,9 @@ export const USAGE_PROSE = /^(run|install|launch|start|execute)\b[^.]*`[^`]+`/i;
  */
 export const EMPTY_DOC_WORDS = new Set(['initialize', 'initialise', 'initializes', 'initialises', 'init', 'constructor', 'construct', 'constructs', 'create', 'creates', 'instantiate', 'instantiates', 'new', 'instance', 'class', 'method', 'function', 'object']);
 
+/** An example's numbering of a comment above a call (`# 2. Create a session`, `// Step 3: Query`): not the page's. */
+export const COMMENT_NUMBERING = /^\s*(?:step\s*)?\d+(?:\.\d+)*\s*[.):]\s+(?=\S)/i;
+
 /** A docstring that opens with a bold banner (`**Starting a new project?** We recommend ...`): no description of the call. */
 export const DOC_BANNER = /^\*\*[^*]+\*\*/;
 
