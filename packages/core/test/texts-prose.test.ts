@@ -508,6 +508,12 @@ describe('step texts', () => {
     expect(usage).toContain('It ends with what `model.score` returns: `Report`.');
     const named = await modelOf(write({ ...lib, 'examples/score.py': example('quality_report') }));
     expect(workflowWith(named, 'model.score').usage).toContain('It ends with `quality_report` from `model.score`.');
+    // Printed, it is still what comes out; handed on to another library's call (no step), it is not.
+    const printed = await modelOf(write({ ...lib, 'examples/score.py': `${example('quality_report')}print(quality_report)\n` }));
+    expect(workflowWith(printed, 'model.score').usage).toContain('It ends with `quality_report` from `model.score`.');
+    const numpy = { ...lib, 'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\ndependencies = ["numpy"]\n' };
+    const handed = await modelOf(write({ ...numpy, 'examples/score.py': `import numpy as np\n${example('quality_report')}table = np.asarray(quality_report)\n` }));
+    expect(workflowWith(handed, 'model.score').usage).not.toContain('`quality_report`');
     // A result the source does not keep is not what it ends with: the literals say enough.
     const dropped = await modelOf(write({ ...lib, 'examples/score.py': example('result').replace('result = ', '') }));
     expect(workflowWith(dropped, 'model.score').usage).not.toContain('It ends with');

@@ -412,7 +412,10 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   usage.push(...writes);
   // The last step's result, unless a later call only works on it (`trainer` then `trainer.train()`).
   const last = steps[steps.length - 1].calls[0] as StepCall;
-  const consumed = (v: string) => steps.flatMap((s) => s.calls).some((x) => x.call !== last.call && (x.call.callee.startsWith(`${v}.`) || x.call.uses.includes(v)) && x.call.site.start >= last.call.site.start && x.call.site.path === last.call.site.path);
+  // (Any later call of the library or another package counts, a step or not: `trainer.train()` of another
+  // library, `gateway` handed to the model it makes; not printing it, which shows what came out.)
+  const later = [...steps.flatMap((s) => s.calls.map((x) => x.call)), ...(leadSrc?.calls ?? []).filter((x) => x.resolution.kind === 'repo' || x.resolution.kind === 'external')];
+  const consumed = (v: string) => later.some((x) => x !== last.call && (x.callee.startsWith(`${v}.`) || x.uses.includes(v)) && x.site.start >= last.call.site.start && x.site.path === last.call.site.path);
   // (A variable whose name only says it holds a value, `result`, `response`, `out2`, names nothing: what
   // the library declares the call returns says more, below.)
   const kept = last.call.assignedTo.filter((v) => !consumed(v));
