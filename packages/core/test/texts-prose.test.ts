@@ -150,6 +150,10 @@ describe('prose sentences traced to their own lines', () => {
     // A docstring that only says a verb and the API's name ("Initialize Trainer.") is no sentence of a page.
     for (const x of [...w.traces.description, ...w.steps.flatMap((st) => st.trace)]) expect(x.text).not.toContain('Initialize Trainer');
     for (const t of [...w.traces.overview, ...w.traces.description]) expect(t.text).not.toMatch(/Here is a basic example/);
+    // The paragraph after the code says what follows it: the API's own words open the page before it does.
+    const after = QUICK_START.replace('```\n', '```\n\nFor larger records, pass more epochs to the trainer and save to a bigger disk.\n');
+    const w2 = workflowWith(await modelOf(write({ ...PACKAGE, 'README.md': after })), 'Trainer');
+    expect(w2.traces.overview.map((t) => t.text)).toEqual(['Run the training loop.']);
   });
 
   it("a lead-in section on the page's first example, with no docstring to speak for it, opens with the page's own opening paragraph (not a note, a pointer, a list or an install line); a later example does not", async () => {

@@ -157,6 +157,8 @@ interface ProseSentence {
   alone: boolean;
   /** From a note beside the text (`[!NOTE]`, `!!! warning`): no Overview, though a Description may say it. */
   aside: boolean;
+  /** From the paragraph right after the code block: what follows the code, not what introduces it. */
+  after?: boolean;
 }
 
 /**
@@ -264,7 +266,7 @@ function proseSentences(src: AnalysedSource): ProseSentence[] {
     rawSentences(p.text)
       .filter((t) => !isFiller(ensureStop(t)))
       // A note beside the use case (`[!NOTE]`, `!!! warning`) is an aside, not what the page opens with.
-      .map((raw, i) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw) || (p === intro && i === 0 && aboutScript(raw)), aside: ASIDE.test(p.text) })),
+      .map((raw, i) => ({ text: ensureStop(raw), at: { path, line: p.line }, near, alone: opens(raw) || (p === intro && i === 0 && aboutScript(raw)), aside: ASIDE.test(p.text), ...(p.after ? { after: true } : {}) })),
   );
 }
 
@@ -333,13 +335,17 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const script = !!leadSrc && !leadSrc.candidate.id.includes('#');
   // Only a sentence that stands alone opens the page ("Or an entire folder." does not): else the API's own words.
   const alone = prose.filter((p) => p.alone && !p.aside);
-  const first = (script ? undefined : alone.find((p) => p.near && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near);
+  // (The paragraph after the code says what follows it, "For LAN access, add `-H 0.0.0.0`": it opens the
+  // page only when neither the section nor the API says more, below.)
+  const first = (script ? undefined : alone.find((p) => p.near && !p.after && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near && !p.after);
   let intro: ProseSentence[] = [];
   if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });
   else if (docSentences.length) overview.push({ text: docSentences[0], from: 'docstring', at: docAt! });
-  else if (alone.length) overview.push({ text: alone[0].text, from: 'prose', at: alone[0].at });
-  else {
+  else if (alone.length) {
+    const earlier = alone.find((p) => !p.after) ?? alone[0];
+    overview.push({ text: earlier.text, from: 'prose', at: earlier.at });
+  } else {
     // Nothing said and no docstring of the distinctive API (another library's `model.generate`): the
     // first sentence of a milestone step's docstring of the library's own that says what the workflow's
     // name says (PEFT_Model_Inference_Loading: `PeftModel.from_pretrained`, "Instantiate a PEFT model from
