@@ -60,6 +60,8 @@ export function mergeSections(
     // section; blocks come in order of score).
     const first = [...group].sort((x, y) => x.candidate.line - y.candidate.line).find((g) => g.prose && g.prose.trim());
     const prose = first?.prose;
+    // The page's opening paragraphs go with its first example, whichever block of the section that is.
+    const opening = group.find((g) => g.intro)?.intro;
     sources.push({
       ...a,
       ...(walk ? { title: walk } : {}),
@@ -67,7 +69,7 @@ export function mergeSections(
       steps,
       ...(prose ? { prose } : {}),
       ...(first?.paragraphs ? { paragraphs: first.paragraphs } : {}),
-      ...(group.find((g) => g.intro) ? { intro: group.find((g) => g.intro)!.intro } : {}),
+      ...(opening ? { intro: opening } : {}),
       span: { path: a.span.path, start: Math.min(...group.map((g) => g.span.start)), end: Math.max(...group.map((g) => g.span.end)) },
     });
   }

@@ -40,6 +40,7 @@ export function joinList(xs: string[], word = 'and'): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
 }
 
+/** A word without its plural `s` (`agents` → agent; not `class`, nor a short word: `has`). */
 const singular = (t: string) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
 
 /** A docstring that speaks of the called function itself: not one that defers to another function. */
