@@ -8,7 +8,7 @@ import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
 import { ABBREVIATIONS, COMMENT_NUMBERING, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
-import { tokens } from './names.js';
+import { singular, tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
 export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/];
@@ -39,9 +39,6 @@ export function firstSentences(text: string, n: number): string {
 export function joinList(xs: string[], word = 'and'): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} ${word} ${xs[xs.length - 1]}`;
 }
-
-/** A word without its plural `s` (`agents` → agent; not `class`, nor a short word: `has`). */
-const singular = (t: string) => (t.length > 3 && t.endsWith('s') && !t.endsWith('ss') ? t.slice(0, -1) : t);
 
 /** A docstring that speaks of the called function itself: not one that defers to another function. */
 function ownDoc(c: CallSite): string | undefined {
