@@ -106,8 +106,10 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const jobs = options.jobs ?? 1;
   let pool: FactsPool | undefined;
   let early: FactsPool | undefined;
-  const made = (text: string, file: string) => pool?.take(file, text) ?? early?.take(file, text) ?? extractPythonFacts(parser, text, file);
-  const pythonFacts = (text: string, file: string) => (cache ? cache.get('python', file, text, () => made(text, file)) : made(text, file));
+  // (Facts a worker made may be whole where shallow ones were asked for, or shallow where whole ones were:
+  // the index makes shallow facts whole when it needs their bodies.)
+  const made = (text: string, file: string, shallow = false) => pool?.take(file, text) ?? early?.take(file, text) ?? extractPythonFacts(parser, text, file, { shallow });
+  const pythonFacts = (text: string, file: string, shallow = false) => (cache ? cache.get(shallow ? 'python-shallow' : 'python', file, text, () => made(text, file, shallow)) : made(text, file, shallow));
   const settle = (file: string): Promise<void> | undefined => {
     const waits = [pool?.settle(file), early?.settle(file)].filter((w) => w !== undefined);
     return waits.length ? Promise.all(waits).then(() => {}) : undefined;
@@ -122,7 +124,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       for (const p of paths()) {
         if (early?.has(p)) continue;
         const r = files.readSync(p);
-        if (r.ok && !cache?.has('python', p, r.text)) items.push({ path: p, text: r.text });
+        if (r.ok && !cache?.has('python-shallow', p, r.text)) items.push({ path: p, text: r.text, shallow: true });
       }
       return items;
     };

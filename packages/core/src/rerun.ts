@@ -144,11 +144,25 @@ export class TrackedPythonIndex extends PythonIndex {
     return this.whole(path, await this.tracker.memo(`load\0${path}`, () => super.load(path)));
   }
 
+  /** (One memo for both views of a file: the facts object is the same, made whole in place when asked.) */
+  override async declarations(path: string): Promise<PyModuleFacts | null> {
+    return this.whole(path, await this.tracker.memo(`load\0${path}`, () => super.declarations(path)), false);
+  }
+
   override facts(path: string): PyModuleFacts | undefined {
+    this.tracked(path);
+    return super.facts(path);
+  }
+
+  override declarationsOf(path: string): PyModuleFacts | undefined {
+    this.tracked(path);
+    return super.declarationsOf(path);
+  }
+
+  private tracked(path: string): void {
     this.tracker.read(path);
     const rec = this.tracker.memoRecord(`load\0${path}`);
     if (rec) this.tracker.merge(rec);
-    return super.facts(path);
   }
 
   override attachments(): Promise<Map<string, Attachment[]>> {

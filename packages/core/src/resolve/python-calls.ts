@@ -978,7 +978,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     // patterns handed on with the class.
     if (base && site.resolution.kind === 'repo' && callee.kind === 'symbol' && callee.sym.kind === 'def') {
       const own = callee.sym.def;
-      const baseFacts = index.facts(base.path) ?? (await index.load(base.path)) ?? undefined;
+      const baseFacts = (await index.declarations(base.path)) ?? undefined;
       const hooks = new Set((baseFacts?.defs ?? []).filter((d) => d.isMethod && d.parent === base.def.qualname && !d.name.startsWith('_')).map((d) => d.name));
       for (const d of facts.defs) {
         if (!d.isMethod || d.parent !== own.qualname || !hooks.has(d.name) || patterns.includes(d.name)) continue;
@@ -1086,7 +1086,7 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
 }
 
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
-  const def = index.facts(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
+  const def = index.declarationsOf(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
   return def ? { kind: 'def', module: fn.module, path: fn.path, def } : undefined;
 }
 
@@ -1150,7 +1150,7 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
 
 /** A dataclass's generated `__init__` parameters: its annotated class-level fields, in order. */
 function dataclassFields(index: PythonIndex, cls: DefSym): Parameter[] {
-  const facts = index.facts(cls.path);
+  const facts = index.declarationsOf(cls.path);
   if (!facts) return [];
   const q = cls.def.qualname;
   const fields: { line: number; p: Parameter }[] = [];
@@ -1226,7 +1226,7 @@ async function classNamed(index: PythonIndex, module: string, name: string): Pro
   const sym = await index.resolveDotted(module, name.split('.'));
   if (sym.kind === 'def' && sym.def.kind === 'class') return sym;
   const path = index.modules.get(module);
-  const facts = path ? index.facts(path) : undefined;
+  const facts = path ? index.declarationsOf(path) : undefined;
   const tv = facts?.calls.find((c) => c.scope === '' && c.assignedTo.length === 1 && c.assignedTo[0] === name && /(^|\.)TypeVar$/.test(c.callee.text));
   const bound = tv?.args.find((a) => a.keyword === 'bound')?.text.trim().replace(/^["'](.*)["']$/s, '$1');
   if (!bound || bound === name) return undefined;
@@ -1344,7 +1344,7 @@ async function callSite(
   } else if (callee.kind === 'symbol' && callee.sym.kind === 'def') {
     const sym = callee.sym;
     if (sym.def.hasError) {
-      const error = index.facts(sym.path)?.errors.find((e) => e.line >= sym.def.start && e.line <= sym.def.end);
+      const error = index.declarationsOf(sym.path)?.errors.find((e) => e.line >= sym.def.start && e.line <= sym.def.end);
       resolution = { kind: 'unresolved', reason: `the definition of \`${sym.def.qualname}\` in \`${sym.path}\` has a syntax error${error ? ` (line ${error.line}: ${error.message})` : ''}, so its span is not exact` };
     } else {
       definition = index.definition(sym);

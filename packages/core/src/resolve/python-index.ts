@@ -53,8 +53,8 @@ export class PythonIndex {
     private readonly files: RepoFiles,
     private readonly parser: PythonParser,
     private readonly dependencies: string[],
-    /** How a file's facts are made (extractPythonFacts, or the same through the facts cache). */
-    private readonly factsOf: (text: string, path: string) => PyModuleFacts = (text, path) => extractPythonFacts(parser, text, path),
+    /** How a file's facts are made (extractPythonFacts, or the same through the facts cache); `shallow`: see PyModuleFacts. */
+    private readonly factsOf: (text: string, path: string, shallow?: boolean) => PyModuleFacts = (text, path, shallow) => extractPythonFacts(parser, text, path, { shallow }),
     /** Called before a file's facts are made: what to wait for first (the facts pool making them on a worker). */
     private readonly before?: (path: string) => Promise<void> | undefined,
     /**
@@ -128,17 +128,32 @@ export class PythonIndex {
     return path && this.modules.get(module) === path && this.modules.get(first) === local ? module : key;
   }
 
-  /** Parses a repository file once; null when it cannot be read. */
+  /** A repository file's whole facts, parsed once; null when it cannot be read. */
   async load(path: string): Promise<PyModuleFacts | null> {
-    if (this.factsCache.has(path)) return this.whole(path, this.factsCache.get(path) ?? null);
+    return this.whole(path, await this.read(path, false));
+  }
+
+  /**
+   * A file's facts for looking names up in (imports, definitions, module- and class-level bindings): the
+   * index's own resolution reads a library module only so, and a module first read so is parsed without
+   * its function bodies (PyModuleFacts.shallow; most of diffusers' library modules are never read
+   * further). Anything that reads bodies (calls, returns, assignments in functions) goes through `load`
+   * or `facts`, which make such facts whole.
+   */
+  async declarations(path: string): Promise<PyModuleFacts | null> {
+    return this.whole(path, await this.read(path, true), false);
+  }
+
+  private async read(path: string, shallow: boolean): Promise<PyModuleFacts | null> {
+    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
     await this.before?.(path);
-    if (this.factsCache.has(path)) return this.whole(path, this.factsCache.get(path) ?? null);
+    if (this.factsCache.has(path)) return this.factsCache.get(path) ?? null;
     const text = await this.files.readOrSkip(path);
     if (text === undefined) {
       this.factsCache.set(path, null);
       return null;
     }
-    const facts = this.factsOf(text, path);
+    const facts = this.factsOf(text, path, shallow);
     await this.parser.release();
     if (facts.errors.length) {
       const e = facts.errors[0];
@@ -148,7 +163,7 @@ export class PythonIndex {
     }
     this.factsCache.set(path, facts);
     this.ahead?.(() => this.importedFiles(path, facts));
-    return this.whole(path, facts);
+    return facts;
   }
 
   /**
@@ -171,8 +186,14 @@ export class PythonIndex {
     return out;
   }
 
+  /** A loaded file's whole facts. */
   facts(path: string): PyModuleFacts | undefined {
     return this.whole(path, this.factsCache.get(path) ?? null) ?? undefined;
+  }
+
+  /** A loaded file's facts for its definitions, imports and module- and class-level bindings (see `declarations`). */
+  declarationsOf(path: string): PyModuleFacts | undefined {
+    return this.whole(path, this.factsCache.get(path) ?? null, false) ?? undefined;
   }
 
   /**
@@ -203,10 +224,16 @@ export class PythonIndex {
     this.thinned.add(path);
   }
 
-  /** Facts being read: marked as shared when not the turn's own, made whole again if `done` let them go. */
-  protected whole(path: string, facts: PyModuleFacts | null): PyModuleFacts | null {
+  /**
+   * Facts being read: marked as shared when not the turn's own, made whole again if `done` let them go,
+   * and (unless only `declarations` are asked for) made whole if they were made shallow. Made whole in
+   * place, keeping every definition object (the answers the index keeps refer to them by identity).
+   */
+  protected whole(path: string, facts: PyModuleFacts | null, bodies = true): PyModuleFacts | null {
     if (path !== this.turn) this.shared.add(path);
-    if (!facts || !this.thinned.delete(path)) return facts;
+    if (!facts) return facts;
+    if (bodies && facts.shallow) return this.deepen(path, facts);
+    if (!this.thinned.delete(path)) return facts;
     const r = this.files.readSync(path);
     if (!r.ok) throw new Error(`${path} could not be read again`);
     const again = this.factsOf(r.text, path);
@@ -214,6 +241,25 @@ export class PythonIndex {
     facts.assigns = again.assigns;
     facts.returns = again.returns;
     facts.branches = again.branches;
+    return facts;
+  }
+
+  private deepen(path: string, facts: PyModuleFacts): PyModuleFacts {
+    const r = this.files.readSync(path);
+    if (!r.ok) throw new Error(`${path} could not be read again`);
+    const again = this.factsOf(r.text, path);
+    const key = (d: PyDef) => `${d.qualname}\0${d.start}\0${d.defLine}`;
+    const kept = new Map(facts.defs.map((d) => [key(d), d]));
+    this.callsByName.delete(facts);
+    forgetBound(facts);
+    facts.defs = again.defs.map((d) => kept.get(key(d)) ?? d);
+    facts.imports = again.imports;
+    facts.calls = again.calls;
+    facts.assigns = again.assigns;
+    facts.returns = again.returns;
+    facts.branches = again.branches;
+    delete facts.shallow;
+    delete facts.bodyImports;
     return facts;
   }
 
@@ -260,7 +306,7 @@ export class PythonIndex {
   async moduleSymbol(module: string): Promise<PySymbol> {
     const path = this.modules.get(module);
     if (path) {
-      await this.load(path);
+      await this.declarations(path);
       return { kind: 'module', module, path };
     }
     const top = module.split('.')[0];
@@ -342,7 +388,7 @@ export class PythonIndex {
     seen.add(key);
     const path = this.modules.get(module);
     if (!path) return this.moduleSymbol(`${module}.${name}`);
-    const facts = await this.load(path);
+    const facts = await this.declarations(path);
     if (!facts) return { kind: 'unresolved', reason: `\`${path}\` could not be read` };
 
     // Later bindings win, as at run time; a guarded import is only a fallback.
@@ -378,7 +424,7 @@ export class PythonIndex {
       if (!candidates.some((c) => c.conditional)) break;
       const target = this.absoluteModule(path, imp);
       const tp = target ? this.modules.get(target) : undefined;
-      const tf = tp ? await this.load(tp) : null;
+      const tf = tp ? await this.declarations(tp) : null;
       if (!target || !tf || !(tf.all ? tf.all.includes(name) : !name.startsWith('_'))) continue;
       candidates.push({ line: imp.line, conditional: true, fallback: imp.guard === 'except', get: () => this.resolveInModule(target, name, new Set(seen)) });
     }
@@ -410,7 +456,7 @@ export class PythonIndex {
     for (const imp of facts.imports.filter((i) => i.star && i.scope === '').sort((a, b) => Number(a.guard === 'except') - Number(b.guard === 'except'))) {
       const target = this.absoluteModule(path, imp);
       if (!target || !this.modules.has(target)) continue;
-      const tf = await this.load(this.modules.get(target)!);
+      const tf = await this.declarations(this.modules.get(target)!);
       if (!tf) continue;
       const exported = tf.all ? tf.all.includes(name) : !name.startsWith('_');
       if (!exported) continue;
@@ -477,7 +523,7 @@ export class PythonIndex {
    */
   async moduleInstance(module: string, name: string, seen = new Set<string>()): Promise<Extract<PySymbol, { kind: 'def' }> | undefined> {
     const path = this.modules.get(module);
-    const facts = path ? await this.load(path) : null;
+    const facts = path ? await this.declarations(path) : null;
     if (!facts) return undefined;
     // Bound otherwise too, by an assignment or a definition: no instance of one known class.
     if (facts.assigns.some((a) => a.scope === '' && a.targets.includes(name)) || facts.defs.some((d) => d.parent === '' && d.name === name)) return undefined;
@@ -575,13 +621,13 @@ export class PythonIndex {
   }
 
   private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
-    const facts = await this.load(cls.path);
+    const facts = await this.declarations(cls.path);
     const mro = await this.mro(cls);
     for (const c of mro) {
       if (c.kind === 'external') return (await this.forwardedMember(cls, mro, name, c)) ?? c;
       if (c.kind === 'stdlib') continue;
       if (c.kind !== 'def') continue;
-      const f = c.path === cls.path ? facts : await this.load(c.path);
+      const f = c.path === cls.path ? facts : await this.declarations(c.path);
       const members = (f?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
       // Overloads: the implementation is the one without @overload (the last one).
       const impl = members.filter((d) => !d.decorators.some((x) => /(^|\.)overload$/.test(x)));
@@ -602,7 +648,7 @@ export class PythonIndex {
     let forwarder: Extract<PySymbol, { kind: 'def' }> | undefined;
     for (const c of mro) {
       if (c.kind !== 'def') continue;
-      const f = await this.load(c.path);
+      const f = await this.declarations(c.path);
       const getattr = f?.defs.find((d) => d.parent === c.def.qualname && d.name === '__getattr__');
       if (getattr && this.forwards(c.path, getattr)) {
         forwarder = c;
@@ -656,7 +702,7 @@ export class PythonIndex {
     }
     const out: Extract<PySymbol, { kind: 'def' }>[] = [];
     for (const path of this.methodIndex.get(name) ?? []) {
-      const facts = await this.load(path);
+      const facts = await this.declarations(path);
       const module = this.moduleOfPath.get(path);
       if (!facts || module === undefined) continue;
       for (const d of facts.defs) if (d.name === name && d.kind === 'function' && d.isMethod) out.push({ kind: 'def', module, path, def: d });
@@ -763,7 +809,7 @@ export class PythonIndex {
   private readonly externalImports = new Map<string, string[]>();
   /** Direct imports of a module that leave the repository (distribution names, sorted). */
   externalImportsOf(path: string): string[] {
-    const facts = this.facts(path);
+    const facts = this.declarationsOf(path);
     if (!facts) return [];
     let known = this.externalImports.get(path);
     if (!known) this.externalImports.set(path, (known = this.externalImportsIn(facts)));
@@ -772,7 +818,7 @@ export class PythonIndex {
 
   private externalImportsIn(facts: PyModuleFacts): string[] {
     const out = new Set<string>();
-    for (const imp of facts.imports) {
+    for (const imp of [...facts.imports, ...(facts.bodyImports ?? [])]) {
       if (imp.level > 0) continue;
       const top = imp.module.split('.')[0];
       if (!top || PY_STDLIB.has(top) || this.isInternal(top) || top === '__future__') continue;
@@ -801,7 +847,7 @@ export class PythonIndex {
   private documented(path: string, d: PyDef): PyDef {
     if (d.doc) return d;
     const overload = /^(typing\.|typing_extensions\.)?overload$/;
-    return this.facts(path)?.defs.find((o) => o !== d && o.qualname === d.qualname && !!o.doc && o.decorators.some((x) => overload.test(x))) ?? d;
+    return this.declarationsOf(path)?.defs.find((o) => o !== d && o.qualname === d.qualname && !!o.doc && o.decorators.some((x) => overload.test(x))) ?? d;
   }
 
   definition(sym: Extract<PySymbol, { kind: 'def' }>, displayKind?: 'class'): Definition {

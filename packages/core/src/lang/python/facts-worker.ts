@@ -51,11 +51,11 @@ function next(): number | undefined {
 for (let i = next(); i !== undefined; i = next()) {
   // Each item is claimed once: its text is let go (the list holds the text of every file the run
   // parses: most of what this thread keeps, which its heap grew to four times over).
-  const { path, text, page } = items[i]!;
+  const { path, text, page, shallow } = items[i]!;
   items[i] = undefined;
   if (Atomics.compareExchange(state, i, FREE, WORKER) !== FREE) continue;
   // As JSON (see pool.ts, Made).
-  port.postMessage({ i, json: JSON.stringify(page ? pageBlocks(path, text) : extractPythonFacts(parser, text, path)) });
+  port.postMessage({ i, json: JSON.stringify(page ? pageBlocks(path, text) : extractPythonFacts(parser, text, path, { shallow })) });
   if (!page) await parser.release();
 }
 port.close();

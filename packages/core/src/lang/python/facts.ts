@@ -5,22 +5,23 @@
 // Every walk here is iterative (an explicit stack), so generated code with very deep expressions
 // (`a + b + ...` over thousands of terms) cannot overflow the JavaScript stack.
 import type { PyArg, PyArm, PyAssign, PyBranch, PyCall, PyCallee, PyDef, PyDictEntry, PyImport, PyModuleFacts, PyParam, PySyntaxError } from './types.js';
-import { child, namedChildren, normaliseLineBreaks, type PyNode, type PythonParser, type PyTree } from './parser.js';
+import { child, COMPOUND_TAIL, namedChildren, normaliseLineBreaks, type ParseOptions, type PyNode, type PythonParser, type PyTree } from './parser.js';
 import { cleandoc, literalValue } from './docstring.js';
 import { clipEnd } from '../../text/clip.js';
 
-/** Last named children that carry a statement's end: Python's end_lineno is the end of the last of them. */
-const COMPOUND_TAIL = new Set(['block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
 const STATEMENT_PARENTS = new Set(['module', 'block']);
 /** Statements after which the rest of their block does not run. */
 const EXIT_STATEMENTS = new Set(['return_statement', 'raise_statement', 'continue_statement', 'break_statement']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const COMPLETE_STATEMENT = /(_statement|_definition)$/;
 
-/** Facts of one Python source. Never throws: a text that cannot be read at all yields empty facts with an error. */
-export function extractPythonFacts(parser: PythonParser, text: string, path: string): PyModuleFacts {
+/**
+ * Facts of one Python source. Never throws: a text that cannot be read at all yields empty facts with an
+ * error. `shallow`: the facts of no function body (see PyModuleFacts.shallow).
+ */
+export function extractPythonFacts(parser: PythonParser, text: string, path: string, opts: ParseOptions = {}): PyModuleFacts {
   try {
-    const tree = parser.parse(text);
+    const tree = parser.parse(text, opts);
     const facts = factsFromTree(tree, path);
     return facts.errors.length ? (recoverDefinitions(parser, tree, facts, path) ?? facts) : facts;
   } catch (e) {
@@ -531,6 +532,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   const t = (n: PyNode) => src.t(n);
   const facts = emptyFacts(path, tree.text);
   facts.errors = src.errors;
+  if (tree.shallow) facts.shallow = true;
 
   const callIndex = new Map<PyNode, number>();
   const namesOf = freeNamesCache(src);
@@ -798,7 +800,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return [
       ...decorators.map((d) => ({ n: d, ctx })),
       ...def.children.filter((c) => c.field !== 'body' && c.field !== 'name').map((c) => ({ n: c, ctx })),
-      ...(body ? body.children.map((c) => ({ n: c, ctx: inner })) : []),
+      // (A shallow tree holds only a skeleton of a function's body: see ParseOptions.shallow.)
+      ...(body && !(tree.shallow && !isClass && !(ctx.scope === '' && name === '__getattr__')) ? body.children.map((c) => ({ n: c, ctx: inner })) : []),
     ];
   };
 
@@ -1002,6 +1005,12 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     }
   }
 
+  // (A shallow tree's imports inside function bodies: only which modules they name is kept.)
+  if (tree.bodyImports?.length) {
+    const from = facts.imports.length;
+    for (const n of tree.bodyImports) visitImport(n, { scope: '', scopeKind: 'function', main: false });
+    facts.bodyImports = facts.imports.splice(from).map((i) => ({ module: i.module, level: i.level }));
+  }
   for (const { call, node } of receivers) {
     const i = callIndex.get(node);
     if (i !== undefined) call.callee.receiverCall = i;

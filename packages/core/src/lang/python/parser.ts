@@ -28,12 +28,30 @@ export interface PyTree {
   root: PyNode;
   /** The parsed text (line breaks normalised to `\n`). */
   text: string;
+  /** Function bodies were not copied (see ParseOptions.shallow): only their skeletons are. */
+  shallow?: boolean;
+  /** In a shallow tree, the import statements inside the bodies not copied, each copied whole. */
+  bodyImports?: PyNode[];
 }
+
+export interface ParseOptions {
+  /**
+   * Copy no function body, only what a definition's facts read of it: the first statement (a docstring)
+   * and the chain of last statements that ends it (Python's end_lineno: `COMPOUND_TAIL`). Not a
+   * module-level `__getattr__` (its lazy-export mapping is read). Ignored when the text has a syntax
+   * error: the errors inside bodies are facts too. A library module the index reads only for its names
+   * costs a third of a whole copy (diffusers: most of its 700 library modules).
+   */
+  shallow?: boolean;
+}
+
+/** Last named children that carry a statement's end: Python's end_lineno is the end of the last of them. */
+export const COMPOUND_TAIL: ReadonlySet<string> = new Set(['block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
 
 export interface PythonParser {
   backend: 'native' | 'wasm';
   /** Parses a source text; `\r\n` and lone `\r` count as one line break each, as Python counts them. */
-  parse(text: string): PyTree;
+  parse(text: string, opts?: ParseOptions): PyTree;
   /** Whether the text holds a syntax error (an ERROR or MISSING node), without copying its tree. */
   hasSyntaxError(text: string): boolean;
   /**
@@ -45,7 +63,22 @@ export interface PythonParser {
   release(): Promise<void> | undefined;
 }
 
+/** The node API both bindings share, for the few nodes a shallow copy reads directly. */
+interface SyntaxNodeLike {
+  type: string;
+  isNamed: boolean;
+  startIndex: number;
+  endIndex: number;
+  firstNamedChild: SyntaxNodeLike | null;
+  lastNamedChild: SyntaxNodeLike | null;
+  nextNamedSibling: SyntaxNodeLike | null;
+  previousNamedSibling: SyntaxNodeLike | null;
+  walk(): Cursor;
+}
+
 interface Cursor {
+  currentNode: SyntaxNodeLike;
+  delete?(): void;
   nodeType: string;
   nodeTypeId: number;
   nodeIsNamed: boolean;
@@ -184,11 +217,10 @@ function lineStarts(text: string): number[] {
  * type without fields, and whether a node is MISSING in a tree without errors (`hasError`; only a
  * zero-width node can be MISSING).
  */
-function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: boolean): PyNode {
-  const starts = lineStarts(text);
+function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: boolean, shallow: PyNode[] | false, starts: number[] = lineStarts(text)): PyNode {
   const last = starts.length - 1;
   // Start indices mostly grow in a walk: the start row is found by stepping from the previous one.
-  let startRow = 0;
+  let startRow = rowAt(starts, cursor.startIndex);
   /** The end row: the start row for a node on one line (most), else a binary search past it. */
   const rowOfEnd = (index: number): number => {
     let lo = startRow;
@@ -238,7 +270,9 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: bool
     if (symbols.copied[id] || (hasError && ((symbols.errorOnly[id] && parent.type === 'ERROR') || (cursor.startIndex === cursor.endIndex && cursor.nodeIsMissing)))) {
       const node = make(id, parent, fielded ? symbols.fieldOf(cursor) : null);
       collected.push(node);
-      if (!symbols.leaf[id] && cursor.gotoFirstChild()) {
+      if (shallow && node.type === 'block' && parent.type === 'function_definition' && !readsBody(parent, collected.slice(firstChild[firstChild.length - 1]), text)) {
+        node.children = bodySkeleton(cursor.currentNode, node, text, symbols, starts, shallow);
+      } else if (!symbols.leaf[id] && cursor.gotoFirstChild()) {
         firstChild.push(collected.length);
         fieldedAbove.push(fielded);
         parent = node;
@@ -258,6 +292,107 @@ function copyTree(cursor: Cursor, text: string, symbols: Symbols, hasError: bool
   }
 }
 
+/** The row of a text index (binary search over the line starts). */
+function rowAt(starts: number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Whether a shallow copy keeps this function's body: a module-level `__getattr__` (in no function or
+ * class; its lazy-export mapping is read). facts.ts asks the same question of its scope.
+ */
+function readsBody(fn: PyNode, fnChildren: PyNode[], text: string): boolean {
+  const name = fnChildren.find((c) => c.field === 'name');
+  if (!name || text.slice(name.startIndex, name.endIndex) !== '__getattr__') return false;
+  for (let x = fn.parent; x; x = x.parent) if (x.type === 'function_definition' || x.type === 'class_definition') return false;
+  return true;
+}
+
+/**
+ * The children of a function body a shallow copy keeps: its first statement when it may be a docstring
+ * (an expression statement, copied whole), and the chain of last statements that gives the body's end
+ * (facts' endLine), each with only its own last child. Comments are not statements.
+ */
+function bodySkeleton(block: SyntaxNodeLike, copy: PyNode, text: string, symbols: Symbols, starts: number[], imports: PyNode[]): PyNode[] {
+  importsUnder(block, text, symbols, starts, imports);
+  const statement = (n: SyntaxNodeLike | null, step: (x: SyntaxNodeLike) => SyntaxNodeLike | null) => {
+    while (n && n.type === 'comment') n = step(n);
+    return n;
+  };
+  const lastOf = (n: SyntaxNodeLike) => statement(n.lastNamedChild, (x) => x.previousNamedSibling);
+  const bare = (n: SyntaxNodeLike, parent: PyNode): PyNode => {
+    const startRow = rowAt(starts, n.startIndex);
+    const endRow = rowAt(starts, n.endIndex);
+    return { type: n.type, named: n.isNamed, missing: false, field: null, startRow, endRow, endColumn: n.endIndex - starts[endRow], startIndex: n.startIndex, endIndex: n.endIndex, children: NO_CHILDREN, parent };
+  };
+  const tail = (n: SyntaxNodeLike, parent: PyNode): PyNode => {
+    const node = bare(n, parent);
+    const l = lastOf(n);
+    if (l && (n.type === 'block' || COMPOUND_TAIL.has(l.type))) node.children = [tail(l, node)];
+    return node;
+  };
+  const first = statement(block.firstNamedChild, (x) => x.nextNamedSibling);
+  const last = lastOf(block);
+  if (!first || !last) return NO_CHILDREN;
+  const out: PyNode[] = [];
+  const single = first.startIndex === last.startIndex;
+  if (first.type === 'expression_statement') {
+    const cursor = first.walk();
+    try {
+      const whole = copyTree(cursor, text, symbols, false, false, starts);
+      whole.parent = copy;
+      out.push(whole);
+    } finally {
+      cursor.delete?.();
+    }
+  } else if (!single) out.push(bare(first, copy));
+  if (!single || first.type !== 'expression_statement') out.push(tail(last, copy));
+  return out;
+}
+
+/** Node types whose children may be statements (an import can stand only where a statement can). */
+const STATEMENT_HOLDERS = new Set(['block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause', 'function_definition', 'class_definition', 'decorated_definition']);
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+/**
+ * The import statements under a node not copied, each copied whole (the module's external imports
+ * count those made inside functions too): a walk that steps only into statements, not expressions.
+ */
+function importsUnder(node: SyntaxNodeLike, text: string, symbols: Symbols, starts: number[], out: PyNode[]): void {
+  const cursor = node.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return;
+    let depth = 1;
+    for (;;) {
+      const type = symbols.type[symbols.typeOf(cursor)];
+      if (IMPORTS.has(type)) {
+        const sub = cursor.currentNode.walk();
+        try {
+          out.push(copyTree(sub, text, symbols, false, false, starts));
+        } finally {
+          sub.delete?.();
+        }
+      } else if (STATEMENT_HOLDERS.has(type) && cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (--depth === 0) return;
+        cursor.gotoParent();
+      }
+    }
+  } finally {
+    cursor.delete?.();
+  }
+}
+
 /** The children of every leaf (shared: a tree is only read once copied). */
 const NO_CHILDREN: PyNode[] = [];
 
@@ -273,13 +408,14 @@ async function loadNative(): Promise<PythonParser> {
   let unreleased = false;
   return {
     backend: 'native',
-    parse(text: string): PyTree {
+    parse(text: string, opts: ParseOptions = {}): PyTree {
       const src = normaliseLineBreaks(text);
       // The callback form has no input size limit.
       const tree = parser.parse((index: number) => src.slice(index, index + 65536));
       unreleased = true;
       const root = tree.rootNode;
-      return { root: copyTree(root.walk(), src, symbols, root.hasError), text: src };
+      const bodyImports = opts.shallow && !root.hasError ? [] : undefined;
+      return { root: copyTree(root.walk(), src, symbols, root.hasError, bodyImports ?? false), text: src, ...(bodyImports ? { shallow: true, bodyImports } : {}) };
     },
     hasSyntaxError(text: string): boolean {
       const src = normaliseLineBreaks(text);
@@ -303,13 +439,14 @@ async function loadWasm(): Promise<PythonParser> {
   const symbols = new Symbols();
   return {
     backend: 'wasm',
-    parse(text: string): PyTree {
+    parse(text: string, opts: ParseOptions = {}): PyTree {
       const src = normaliseLineBreaks(text);
       const tree = parser.parse(src);
       if (!tree) throw new Error('web-tree-sitter returned no tree');
       const cursor = tree.walk();
       try {
-        return { root: copyTree(cursor as unknown as Cursor, src, symbols, tree.rootNode.hasError), text: src };
+        const bodyImports = opts.shallow && !tree.rootNode.hasError ? [] : undefined;
+        return { root: copyTree(cursor as unknown as Cursor, src, symbols, tree.rootNode.hasError, bodyImports ?? false), text: src, ...(bodyImports ? { shallow: true, bodyImports } : {}) };
       } finally {
         // The tree lives in the parser's own memory, not the JavaScript heap: freed at once.
         cursor.delete();

@@ -26,6 +26,8 @@ export interface PoolItem {
   text: string;
   /** A documentation page: its code blocks are made (lang/markdown/pages.ts), not Python facts. */
   page?: boolean;
+  /** Facts without function bodies (PyModuleFacts.shallow): a module the index will likely only look names up in. */
+  shallow?: boolean;
 }
 
 /** An item's owner (the shared counters): not taken, taken by a worker, taken by this thread. */

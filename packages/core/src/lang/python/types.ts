@@ -240,4 +240,12 @@ export interface PyModuleFacts {
   errors: PySyntaxError[];
   /** Number of lines in the text. */
   lineCount: number;
+  /**
+   * Made without reading function bodies (the index's view of a library module it only looks names up
+   * in): the calls, assignments, returns, branches, imports and definitions inside functions are missing;
+   * everything at module and class level, every definition's span, signature and docstring, is there.
+   */
+  shallow?: boolean;
+  /** In shallow facts, the modules the imports inside function bodies name (the module's external imports count them). */
+  bodyImports?: { module: string; level: number }[];
 }
