@@ -120,4 +120,98 @@ describe('the index and shallow facts', () => {
     expect(whole.defs.find((d) => d.qualname === 'Model.make')).toBe(made);
     expect(await index.resolveDotted('pkg', ['Model', 'make'])).toBe(sym);
   });
+
+  it("reads one definition's body alone, with the module's rows and qualnames, while the module stays shallow", async () => {
+    const { write } = await import('./repos.js');
+    const nested = [
+      'import os',
+      '',
+      'class Outer:',
+      '    """Doc."""',
+      '',
+      '    class Inner:',
+      '        @classmethod',
+      '        def make(cls, flag=False):',
+      '            if flag:',
+      '                return Other()',
+      '            built = cls()',
+      '            return built',
+      '',
+      '        def __init__(self):',
+      '            self.name = os.getcwd()',
+      '',
+      'class Other:',
+      '    pass',
+      '',
+    ].join('\n');
+    const repo = write({ 'pkg/__init__.py': 'from .model import Model\nfrom .nested import Outer\n', 'pkg/base.py': 'class Base:\n    pass\n', 'pkg/model.py': SAMPLE, 'pkg/nested.py': nested });
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(await RepoFiles.scan(repo), parser, []);
+    const cases: [string, string[], string][] = [
+      ['pkg/nested.py', ['Outer', 'Inner', 'make'], nested],
+      ['pkg/nested.py', ['Outer', 'Inner'], nested],
+      ['pkg/model.py', ['Model', 'make'], SAMPLE],
+      ['pkg/model.py', ['build'], SAMPLE],
+    ];
+    for (const [path, chain, text] of cases) {
+      const sym = await index.resolveDotted(path.replace(/\.py$/, '').replace('/', '.'), chain);
+      if (sym.kind !== 'def') throw new Error(`${chain.join('.')} did not resolve`);
+      const body = index.bodyFacts(path, sym.def)!;
+      const whole = extractPythonFacts(parser, text, path);
+      const inside = (scope: string) => scope === sym.def.qualname || scope.startsWith(`${sym.def.qualname}.`);
+      const strip = (c: PyModuleFacts['calls'][number]) => ({ ...c, parent: undefined, callee: { ...c.callee, receiverCall: undefined } });
+      expect(body.returns.length, chain.join('.')).toBeGreaterThan(0);
+      expect(body.returns).toEqual(whole.returns.filter((r) => inside(r.scope)));
+      expect(body.assigns).toEqual(whole.assigns.filter((r) => inside(r.scope)));
+      expect(body.calls.filter((c) => inside(c.scope)).map(strip)).toEqual(whole.calls.filter((c) => inside(c.scope)).map(strip));
+      expect(index.declarationsOf(path)?.shallow).toBe(true);
+    }
+  });
+
+  it("gathers a class's bindings of self.<name> from its own statements and the methods that name it, in the module's order", async () => {
+    const { write } = await import('./repos.js');
+    const text = [
+      'class Pipe:',
+      '    unet: "UNet" = None',
+      '',
+      '    def __init__(self, unet):',
+      '        self.unet = unet',
+      '        self.vae = make_vae()',
+      '',
+      '    def other(self):',
+      '        return 1',
+      '',
+      '    scheduler = None',
+      '',
+      '    def swap(self):',
+      '        self.unet, self.vae = self.vae, self.unet',
+      '',
+      '    class Inner:',
+      '        def again(self):',
+      '            self.unet = Pipe()',
+      '',
+      'def make_vae():',
+      '    return None',
+      '',
+    ].join('\n');
+    const repo = write({ 'pkg/__init__.py': 'from .pipe import Pipe\n', 'pkg/pipe.py': text });
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(await RepoFiles.scan(repo), parser, []);
+    const sym = await index.resolveDotted('pkg', ['Pipe']);
+    if (sym.kind !== 'def') throw new Error('Pipe did not resolve');
+    const whole = extractPythonFacts(parser, text, 'pkg/pipe.py');
+    const inClass = (scope: string) => scope === 'Pipe' || scope.startsWith('Pipe.');
+    const strip = (c: PyModuleFacts['calls'][number]) => ({ ...c, parent: undefined, callee: { ...c.callee, receiverCall: undefined } });
+    for (const name of ['unet', 'vae']) {
+      const got = index.selfBindingFacts('pkg/pipe.py', sym.def, name)!;
+      const named = (targets: string[]) => targets.some((t) => t === name || t === `self.${name}`);
+      expect(got.assigns.filter((a) => named(a.targets)), name).toEqual(whole.assigns.filter((a) => inClass(a.scope) && named(a.targets)));
+      expect(got.calls.filter((c) => named(c.assignedTo)).map(strip), name).toEqual(whole.calls.filter((c) => inClass(c.scope) && named(c.assignedTo)).map(strip));
+    }
+    const unet = index.selfBindingFacts('pkg/pipe.py', sym.def, 'unet')!;
+    expect(unet.assigns.filter((a) => a.targets.some((t) => t.endsWith('unet'))).map((a) => a.line)).toEqual([2, 5, 14]);
+    expect(unet.calls.filter((c) => c.assignedTo.includes('self.unet')).map((c) => c.line)).toEqual([18]);
+    // Only the methods that name the attribute were read: the module is still shallow.
+    expect(index.declarationsOf('pkg/pipe.py')?.shallow).toBe(true);
+  });
 });

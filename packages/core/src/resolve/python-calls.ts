@@ -365,7 +365,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         if (m.kind !== 'def') continue;
         const returned = kind === 'with' ? await returnValue(index, m) : m.def.returns && elementType(m.def.returns, 'for') ? await annotationValue(index, m.module, elementType(m.def.returns, 'for')!, result.cls) : undefined;
         if (returned && returned.kind !== 'unknown') return returned;
-        if (kind === 'with' && index.facts(m.path)?.returns.some((r) => r.scope === m.def.qualname && r.valueText.trim() === 'self')) return result;
+        if (kind === 'with' && index.bodyFacts(m.path, m.def)?.returns.some((r) => r.scope === m.def.qualname && r.valueText.trim() === 'self')) return result;
       }
     }
     const what = kind === 'with' ? 'what `with` binds' : 'the elements it iterates';
@@ -574,7 +574,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (depth > 5) return undefined;
     for (const c of await index.mro(cls)) {
       if (c.kind !== 'def') continue;
-      const f = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
+      const f = (await index.declarations(c.path)) ? index.selfBindingFacts(c.path, c.def, name) : undefined;
       const a = f && assignsTo(f, `self.${name}`).find((x) => x.scope.startsWith(`${c.def.qualname}.`) && x.targets.length === 1 && x.targets[0] === `self.${name}` && x.valueName);
       if (!a?.valueName) continue;
       const [root, ...rest] = a.valueName.split('.');
@@ -1060,7 +1060,7 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
     }
     return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not a repository class` };
   }
-  const facts = index.facts(fn.path);
+  const facts = index.bodyFacts(fn.path, d);
   // `return X(...)`, or `return v` where `v = X(...)` earlier in the function.
   const chains = (facts?.returns ?? [])
     .filter((r) => r.scope === d.qualname)
@@ -1095,8 +1095,9 @@ function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
  * False or None that this call does not pass: the call returns A.
  */
 async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], call: PyCall): Promise<DefSym[]> {
-  const facts = index.facts(fn.path);
-  if (!facts) return classes;
+  const facts = index.declarationsOf(fn.path);
+  const body = index.bodyFacts(fn.path, fn.def);
+  if (!facts || !body) return classes;
   const params = fn.def.params;
   const offFlag = (name: string) => {
     const i = params.findIndex((p) => p.name === name);
@@ -1130,7 +1131,7 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
     const only = sym?.kind === 'def' ? classes.filter((c) => c.path === sym.path && c.def.qualname === sym.def.qualname) : [];
     if (only.length === 1) return only;
   }
-  const all = facts.returns.filter((r) => r.scope === fn.def.qualname);
+  const all = body.returns.filter((r) => r.scope === fn.def.qualname);
   const rets = all.filter((r) => r.callChain);
   const kept: DefSym[] = [];
   for (const cls of classes) {
@@ -1201,7 +1202,7 @@ async function decoratorProduct(index: PythonIndex, target: DefSym, member: stri
     if (m.kind !== 'def') return m.kind === 'external' ? { kind: 'external', module: m.module } : undefined;
     fn = m;
   }
-  const facts = index.facts(fn.path) ?? (await index.load(fn.path)) ?? undefined;
+  const facts = (await index.declarations(fn.path)) ?? undefined;
   const signatures = (facts?.defs ?? []).filter((d) => d.qualname === fn.def.qualname && d.returns);
   const names = new Set<string>();
   for (const d of signatures) {
@@ -1270,7 +1271,7 @@ async function annotationValue(index: PythonIndex, module: string, text: string,
 async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Promise<Value | undefined> {
   for (const c of await index.mro(cls)) {
     if (c.kind !== 'def') continue;
-    const facts = index.facts(c.path) ?? (await index.load(c.path)) ?? undefined;
+    const facts = (await index.declarations(c.path)) ? index.selfBindingFacts(c.path, c.def, name) : undefined;
     if (!facts) continue;
     const q = c.def.qualname;
     const inside = `${q}.`;

@@ -3,7 +3,7 @@
 // `__all__`, module-level aliases, lazy `__getattr__` exports, class members through inheritance.
 import type { Definition, Parameter, Span } from '../model.js';
 import type { ReadResult, RepoFiles } from '../repo/files.js';
-import type { PythonParser } from '../lang/python/parser.js';
+import { normaliseLineBreaks, type PythonParser } from '../lang/python/parser.js';
 import { forgetBound } from './bound-names.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
@@ -141,7 +141,8 @@ export class PythonIndex {
    * or `facts`, which make such facts whole.
    */
   async declarations(path: string): Promise<PyModuleFacts | null> {
-    return this.whole(path, await this.read(path, true), false);
+    // (A test's or an example's module is most often a source too, read whole: not read twice.)
+    return this.whole(path, await this.read(path, !isNonLibraryPath(path)), false);
   }
 
   private async read(path: string, shallow: boolean): Promise<PyModuleFacts | null> {
@@ -242,6 +243,94 @@ export class PythonIndex {
     facts.returns = again.returns;
     facts.branches = again.branches;
     return facts;
+  }
+
+  private readonly bodies = new WeakMap<PyDef, PyModuleFacts>();
+
+  /**
+   * Facts that hold a loaded definition's body (its calls, returns and assignments, under its own
+   * qualname): the module's whole facts, or, when they are shallow, the definition read alone (each
+   * enclosing class's name on a line of its own right above it, every other line of the module blank,
+   * so rows and qualnames are the module's). What a function returns or what a class's methods assign is
+   * asked of a few hundred of diffusers' library modules; reading each whole again cost more than
+   * reading them shallow saved. Whole facts when that reading disagrees with the module's definition.
+   * `mentions`: what the caller looks for in the bodies can be there only where their text matches it
+   * (`self.name`): where it does not, the shallow facts are all there is to read.
+   */
+  bodyFacts(path: string, def: PyDef, mentions?: RegExp): PyModuleFacts | undefined {
+    const facts = this.declarationsOf(path);
+    if (!facts?.shallow) return facts ? this.facts(path) : undefined;
+    const known = this.bodies.get(def);
+    if (known) return known;
+    const lines = this.linesOf(path);
+    if (!lines) return this.facts(path);
+    const first = def.start - 1;
+    if (mentions) {
+      let own = this.defTexts.get(def);
+      if (own === undefined) this.defTexts.set(def, (own = lines.slice(first, def.end).join('\n')));
+      if (!mentions.test(own)) return facts;
+    }
+    const classes = def.parent ? def.parent.split('.') : [];
+    const indent = /^[ \t]*/.exec(lines[first] ?? '')![0];
+    // (A class's name is a plain identifier; a def nested in a function is not read shallow.)
+    if (classes.some((c) => !/^[A-Za-z_]\w*$/.test(c)) || first < classes.length || indent.length < classes.length || (classes.length && indent.includes('\t') && indent.includes(' '))) return this.facts(path);
+    const text = lines.slice(0, def.end).map((line, row) => {
+      if (row >= first) return line;
+      const depth = row - (first - classes.length);
+      return depth >= 0 ? `${' '.repeat(depth)}class ${classes[depth]}:` : '';
+    });
+    const alone = extractPythonFacts(this.parser, text.join('\n'), path);
+    if (alone.errors.length || !alone.defs.some((d) => d.qualname === def.qualname && d.start === def.start && d.end === def.end)) return this.facts(path);
+    this.bodies.set(def, alone);
+    return alone;
+  }
+
+  private readonly selfBindings = new WeakMap<PyDef, Map<string, PyModuleFacts>>();
+
+  /**
+   * Facts that hold every binding of `self.<name>` in a class (its own statements and its methods'), in
+   * the order of the module's whole facts: the module's whole facts, or, when they are shallow, the
+   * class's statements from them and the bodies (bodyFacts) of only those methods whose text names
+   * `self.<name>`. Only the assignments and calls are there.
+   */
+  selfBindingFacts(path: string, cls: PyDef, name: string): PyModuleFacts | undefined {
+    const facts = this.declarationsOf(path);
+    if (!facts?.shallow) return facts ? this.facts(path) : undefined;
+    let byName = this.selfBindings.get(cls);
+    if (!byName) this.selfBindings.set(cls, (byName = new Map()));
+    const known = byName.get(name);
+    if (known) return known;
+    const q = cls.qualname;
+    const inside = (scope: string, of: string) => scope === of || scope.startsWith(`${of}.`);
+    // Blocks in the module's order: each class-level statement's, and each named method's (whole).
+    const blocks: { line: number; assigns: PyModuleFacts['assigns']; calls: PyModuleFacts['calls'] }[] = [];
+    for (const a of facts.assigns) if (inside(a.scope, q)) blocks.push({ line: a.line, assigns: [a], calls: [] });
+    for (const c of facts.calls) if (inside(c.scope, q)) blocks.push({ line: c.line, assigns: [], calls: [c] });
+    const mentions = new RegExp(`\\bself\\s*\\.\\s*${name}\\b`);
+    for (const m of facts.defs) {
+      if (m.kind !== 'function' || !inside(m.parent, q)) continue;
+      const body = this.bodyFacts(path, m, mentions);
+      // (Read whole instead, when reading the method alone went wrong: the module's facts are whole now.)
+      if (!facts.shallow) return facts;
+      if (!body || body === facts) continue;
+      blocks.push({ line: m.start, assigns: body.assigns.filter((a) => inside(a.scope, m.qualname)), calls: body.calls.filter((c) => inside(c.scope, m.qualname)) });
+    }
+    blocks.sort((a, b) => a.line - b.line);
+    const made: PyModuleFacts = { ...facts, assigns: blocks.flatMap((b) => b.assigns), calls: blocks.flatMap((b) => b.calls), returns: [], branches: [] };
+    byName.set(name, made);
+    return made;
+  }
+
+  private readonly defTexts = new WeakMap<PyDef, string>();
+  private readonly lines = new Map<string, string[] | null>();
+  /** A shallow module's lines (read once: several of its definitions are asked for). */
+  private linesOf(path: string): string[] | undefined {
+    let lines = this.lines.get(path);
+    if (lines === undefined) {
+      const r = this.files.readSync(path);
+      this.lines.set(path, (lines = r.ok ? normaliseLineBreaks(r.text).split('\n') : null));
+    }
+    return lines ?? undefined;
   }
 
   private deepen(path: string, facts: PyModuleFacts): PyModuleFacts {
