@@ -124,7 +124,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       for (const p of paths()) {
         if (early?.has(p)) continue;
         const r = files.readSync(p);
-        if (r.ok && !cache?.has('python-shallow', p, r.text)) items.push({ path: p, text: r.text, shallow: true });
+        if (r.ok && !cache?.has(isNonLibraryPath(p) ? 'python' : 'python-shallow', p, r.text)) items.push({ path: p, text: r.text, ...(isNonLibraryPath(p) ? {} : { shallow: true }) });
       }
       return items;
     };
