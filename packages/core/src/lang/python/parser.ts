@@ -39,8 +39,8 @@ export interface ParseOptions {
    * Copy no function body, only what a definition's facts read of it: the first statement (a docstring)
    * and the chain of last statements that ends it (Python's end_lineno: `COMPOUND_TAIL`). Not a
    * module-level `__getattr__` (its lazy-export mapping is read). Ignored when the text has a syntax
-   * error: the errors inside bodies are facts too. A library module the index reads only for its names
-   * costs a third of a whole copy (diffusers: most of its 700 library modules).
+   * error: the errors inside bodies are facts too. Facts made so cost about 60% of whole ones, the
+   * tree-sitter parse included (8,953 files of 11 repositories), and hold far less.
    */
   shallow?: boolean;
 }
