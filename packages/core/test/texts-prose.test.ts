@@ -297,6 +297,86 @@ describe('prose sentences traced to their own lines', () => {
   });
 });
 
+describe("a section's paragraph that is about something else", () => {
+  const CLIENT: Record<string, string> = {
+    'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\n',
+    'kit/__init__.py': 'from .client import Agent, Client, Runner, Session\n',
+    'kit/client.py': [
+      'class Embeddings:',
+      '    def create(self, texts, model="small"):',
+      '        """Creates an embedding vector for each input text."""',
+      '        return []',
+      '',
+      'class Vectors:',
+      '    def upsert(self, vectors):',
+      '        """Stores vectors in the index."""',
+      '',
+      '    def query(self, text):',
+      '        """Finds the stored vectors nearest to a text."""',
+      '',
+      'class Client:',
+      '    """A client of the kit service."""',
+      '',
+      '    def __init__(self, key=None):',
+      '        self.embeddings = Embeddings()',
+      '        self.vectors = Vectors()',
+      '',
+      'class Agent:',
+      '    """An assistant with instructions."""',
+      '',
+      '    def __init__(self, name, instructions):',
+      '        self.name = name',
+      '',
+      'class Session:',
+      '    """A conversation kept between runs."""',
+      '',
+      '    def __init__(self, sid):',
+      '        self.sid = sid',
+      '',
+      '    def save(self, path):',
+      '        """Writes the conversation to a file."""',
+      '',
+      '    def compact(self):',
+      '        """Shortens the conversation to its last turns."""',
+      '',
+      'class Runner:',
+      '    @classmethod',
+      '    def run(cls, agent, prompt, session=None):',
+      '        """Runs an agent until it gives a final answer."""',
+      '        return None',
+      '',
+    ].join('\n'),
+  };
+  const section = (paragraph: string, code: string[]) => ['# kit', '', '## Section', '', paragraph, '', '```python', ...code, '```', ''].join('\n');
+  const SEARCH = ['from kit import Client', '', 'client = Client()', 'vectors = client.embeddings.create(["a", "b"], model="small")', 'client.vectors.upsert(vectors)', 'hits = client.vectors.query("a")'];
+  const RUN = ['from kit import Agent, Runner, Session', '', 'agent = Agent(name="helper", instructions="Answer briefly.")', 'session = Session("s1")', 'result = Runner.run(agent, "Hello", session)', 'session.save("chat.json")', 'session.compact()'];
+  const ASIDE = 'You need an account key from the dashboard before you begin.';
+  /** A line of kit/client.py (a definition's span starts at its decorator). */
+  const line = (needle: string) => CLIENT['kit/client.py'].split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const overviewOf = async (paragraph: string, code: string[], callee: string) => workflowWith(await modelOf(write({ ...CLIENT, 'README.md': section(paragraph, code) })), callee).traces.overview;
+
+  it("gives way to the distinctive API's docstring; a paragraph that names the API (a word of it, its stem, the class it is called on) stays first", async () => {
+    // `client.vectors.query`: the paragraph about an account key names neither vectors nor a query.
+    const search = await overviewOf(ASIDE, SEARCH, 'client.vectors.query');
+    expect(search).toEqual([{ text: 'Finds the stored vectors nearest to a text.', from: 'docstring', at: { path: 'kit/client.py', line: line('def query(') } }]);
+    // "a vector" names `vectors` by its stem.
+    const named = 'Embedding a text turns it into a vector you can search.';
+    expect((await overviewOf(named, SEARCH, 'client.vectors.query')).map((t) => t.text)).toEqual([named]);
+    // `Runner.run`: the verb is no term, the class it is called on is.
+    const run = await overviewOf(ASIDE, RUN, 'Runner.run');
+    expect(run).toEqual([{ text: 'Runs an agent until it gives a final answer.', from: 'docstring', at: { path: 'kit/client.py', line: line('@classmethod') } }]);
+    const runner = 'The runner keeps the agent going until it answers.';
+    expect((await overviewOf(runner, RUN, 'Runner.run')).map((t) => t.text)).toEqual([runner]);
+  });
+
+  it('stays first when the API is named by a verb alone (a function `run`): nothing tells what the paragraph is about', async () => {
+    const client = CLIENT['kit/client.py'].replace('class Runner:\n    @classmethod\n    def run(cls, agent', 'def run(agent');
+    const code = RUN.map((l) => l.replace('Runner.run(', 'run(').replace('Agent, Runner, Session', 'Agent, Session, run'));
+    const w = workflowWith(await modelOf(write({ ...CLIENT, 'kit/client.py': client, 'kit/__init__.py': 'from .client import Agent, Client, Session, run\n', 'README.md': section(ASIDE, code) })), 'run');
+    expect(w.traces.overview.map((t) => t.text)).toEqual([ASIDE]);
+  });
+});
+
 describe('sentences that open a page', () => {
   it('a sentence that leans on the text around it (goes on from it, points at it, leads in to the code) opens no page, and one that points at other text is in no Description', async () => {
     const readme = [
@@ -589,5 +669,13 @@ describe('TypeScript examples', () => {
     expect(create.description).not.toContain('Starting a new project');
     expect(create.description).toContain("The example passes `model: 'small'` and `messages: ['Hello']`.");
     expect(stepOf(w, 'client.files.poll').description).toContain('`intervalMs: 1000`');
+  });
+
+  it('JSDoc inline links read as the text the built docs show: `{@link X}` is X, `{@link X | label}` its label, `{@linkcode x}` code', async () => {
+    const sdk = { ...SDK, 'src/index.ts': SDK['src/index.ts'].replace('/** Uploads a file. */', '/** Uploads a file for a {@link Client} to {@link Files.poll | wait for}, see {@linkcode fileFrom}. */') };
+    const w = workflowWith(await modelOf(write(sdk)), 'client.chat.create');
+    const upload = stepOf(w, 'client.files.upload');
+    expect(upload.description).toContain('Uploads a file for a Client to wait for, see `fileFrom`.');
+    expect(upload.description).not.toMatch(/@link/);
   });
 });

@@ -293,14 +293,20 @@ function anchorTerms(anchor: string): string[] {
   const last = parts[parts.length - 1] ?? '';
   const own = tokens(last).filter((t) => !VERBS[t] && !STOP_TOKENS.has(t));
   const resource = parts.slice(1, -1).filter((p) => !/^(beta|v\d+)$/i.test(p)).flatMap((p) => tokens(p));
-  return [...new Set([...own, ...resource])].filter((t) => t.length >= 3);
+  // The class a method is called on names the API too (`Runner.run` → runner); a variable does not.
+  const owner = parts.length > 1 && /^[A-Z]/.test(parts[0]) ? tokens(parts[0]).filter((t) => !VERBS[t] && !STOP_TOKENS.has(t)) : [];
+  return [...new Set([...own, ...resource, ...owner])].filter((t) => t.length >= 3);
 }
 
-/** Does a sentence name one of the terms (a word starting with it: `GRPOTrainer` names grpo)? */
-function namesAnchor(sentence: string, terms: string[]): boolean {
+/**
+ * Does a sentence name one of the terms (a word starting with it: `GRPOTrainer` names grpo)? `stems`: or
+ * a word of five letters or more a term starts with ("a model" names `models`), of six or more without
+ * its final e ("Accelerate supports ..." names `Accelerator`, "optimize" names `Optimizer`).
+ */
+function namesAnchor(sentence: string, terms: string[], stems = false): boolean {
   const words = tokens(sentence);
   const joined = sentence.toLowerCase().split(/[^a-z0-9_]+/);
-  return terms.some((t) => words.includes(t) || words.includes(`${t}s`) || joined.some((w) => w.startsWith(t)));
+  return terms.some((t) => words.includes(t) || words.includes(`${t}s`) || joined.some((w) => w.startsWith(t) || (stems && w.length >= 5 && t.startsWith(w.length >= 6 ? w.replace(/e$/, '') : w))));
 }
 
 /**
@@ -335,7 +341,13 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
   const alone = prose.filter((p) => p.alone && !p.aside);
   // (The paragraph after the code says what follows it, "For LAN access, add `-H 0.0.0.0`": it opens the
   // page only when neither the section nor the API says more, below.)
-  const first = (script ? undefined : alone.find((p) => p.near && !p.after && namesAnchor(p.text, terms))) ?? alone.find((p) => p.near && !p.after);
+  // A section's paragraph that names no part of the API is about what surrounds the code (an API key,
+  // the async variant of the client): the API's own docstring says what the use case does, when its
+  // first sentence can open a page.
+  // (An API named by a verb alone, `endpoint.wait`, gives no term to look for: the paragraph stays first.)
+  const naming = script ? undefined : alone.find((p) => p.near && !p.after && namesAnchor(p.text, terms, true));
+  const docOpens = !script && terms.length > 0 && docSentences.length > 0 && opens(docSentences[0]);
+  const first = naming ?? (docOpens ? undefined : alone.find((p) => p.near && !p.after));
   let intro: ProseSentence[] = [];
   if (first) overview.push({ text: first.text, from: 'prose', at: first.at });
   else if (purpose && purposeSrc) overview.push({ text: ensureStop(firstSentences(plainProse(purpose), 1)), from: 'literal', at: { path: purposeSrc.candidate.path, line: purposeSrc.candidate.line } });

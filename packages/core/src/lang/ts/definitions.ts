@@ -157,12 +157,23 @@ function returnsOf(fn: FunctionLike | undefined, checker: ts.TypeChecker): strin
   return t === 'any' || t === 'error' ? undefined : fold(t);
 }
 
+/**
+ * A JSDoc comment's text with its inline links as a reader sees them: `{@link Agent}` → Agent,
+ * `{@link Agent | the agent}` → the agent, `{@linkcode run}` → `run` (TypeScript prints the tags as written).
+ */
+function jsDocText(comment: string | ts.NodeArray<ts.JSDocComment> | undefined): string | undefined {
+  return ts.getTextOfJSDocComment(comment)?.replace(/\{@(link|linkcode|linkplain)\s+([^\s|}]+)\s*(?:\|\s*)?([^}]*)\}/g, (_, kind: string, name: string, label: string) => {
+    const text = label.trim() || name;
+    return kind === 'linkcode' && !label.trim() ? `\`${text}\`` : text;
+  });
+}
+
 /** First sentence of the JSDoc above a node (for `const f = …`, the JSDoc above the statement). */
 export function jsDocSummary(node: ts.Node): string | undefined {
   const target = ts.isVariableStatement(node) ? node.declarationList.declarations[0] : ts.isExpressionStatement(node) ? node : node;
   const docs = ts.getJSDocCommentsAndTags(target).filter(ts.isJSDoc);
   for (const d of docs.reverse()) {
-    const text = ts.getTextOfJSDocComment(d.comment);
+    const text = jsDocText(d.comment);
     if (text && text.trim()) {
       const t = text.replace(/\s+/g, ' ').trim();
       const m = /^.*?[.!?](\s|$)/.exec(t);
@@ -180,12 +191,12 @@ function jsDocDetails(node: ts.Node): { docParagraph?: string; paramDocs?: Recor
   if (!d) return {};
   // The first paragraph that describes the declaration: not a bold banner (`**Starting a new
   // project?** We recommend ...`) nor the rule (`---`) that ends one.
-  const paragraphs = (ts.getTextOfJSDocComment(d.comment)?.trim().split(/\n\s*\n/) ?? []).map((p) => p.replace(/\s+/g, ' ').trim());
+  const paragraphs = (jsDocText(d.comment)?.trim().split(/\n\s*\n/) ?? []).map((p) => p.replace(/\s+/g, ' ').trim());
   const text = paragraphs.find((p) => p && !DOC_BANNER.test(p) && !/^([-*_]\s*){3,}$/.test(p));
   const params: Record<string, string> = {};
   for (const tag of d.tags ?? []) {
     if (!ts.isJSDocParameterTag(tag)) continue;
-    const c = ts.getTextOfJSDocComment(tag.comment)?.replace(/^\s*-\s*/, '').replace(/\s+/g, ' ').trim();
+    const c = jsDocText(tag.comment)?.replace(/^\s*-\s*/, '').replace(/\s+/g, ' ').trim();
     if (c) params[tag.name.getText()] = c.length > 300 ? `${c.slice(0, 299)}…` : c;
   }
   return { ...(text ? { docParagraph: text.length > 400 ? `${text.slice(0, 399)}…` : text } : {}), ...(Object.keys(params).length ? { paramDocs: params } : {}) };
