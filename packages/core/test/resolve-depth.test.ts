@@ -976,6 +976,81 @@ describe('union returns with builtin members', () => {
   }, 20000);
 });
 
+describe('generic aliases and tuple returns written over several lines', () => {
+  it('`Alias = Pipeline[In, Out]` of a generic class is that class; a subscript of anything else binds nothing', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .pipe import Pipeline, RobotPipeline, PolicyPipeline, Hooks, RunHooks, Color, RED, FIRST, make_pipelines\n',
+      'pkg/pipe.py': [
+        'from enum import Enum',
+        'from typing import Any, Generic, TypeVar',
+        '',
+        'T = TypeVar("T")',
+        '',
+        '',
+        'class Pipeline[TIn, TOut]:',
+        '    def __init__(self, steps=()):',
+        '        self.steps = steps',
+        '',
+        '    def save_pretrained(self, path):',
+        '        return path',
+        '',
+        '',
+        'class Hooks(Generic[T]):',
+        '    def on_start(self):',
+        '        return 1',
+        '',
+        '',
+        'class Color(Enum):',
+        '    RED = 1',
+        '',
+        '    def hex(self):',
+        '        return "#f00"',
+        '',
+        '',
+        'RobotPipeline = Pipeline[dict, dict]',
+        'PolicyPipeline = Pipeline[dict[str, Any], dict[str, Any]]',
+        'RunHooks = Hooks[int]',
+        'RED = Color["RED"]',
+        'SUPPORTED = [Pipeline]',
+        'FIRST = SUPPORTED[0]',
+        '',
+        '',
+        'def make_pipelines(cfg) -> tuple[',
+        '    PolicyPipeline[dict[str, Any], dict[str, Any]],',
+        '    PolicyPipeline[dict, dict],',
+        ']:',
+        '    return Pipeline(), Pipeline()',
+      ].join('\n'),
+      'examples/run.py': [
+        'from pkg import RobotPipeline, RunHooks, RED, FIRST, make_pipelines',
+        '',
+        'robot = RobotPipeline(steps=[])',
+        'robot.save_pretrained("out")',
+        'RunHooks().on_start()',
+        'RED.hex()',
+        'FIRST()',
+        'pre, post = make_pipelines({})',
+        'pre.save_pretrained("pre")',
+        'post.save_pretrained("post")',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/run.py');
+    const at = finder(calls);
+    const save = `${spanOf(repo, 'pkg/pipe.py', 'def save_pretrained')} Pipeline.save_pretrained`;
+    // PEP 695 type parameters and a `Generic[T]` base both make a generic class.
+    expect(where(at('RobotPipeline'))).toBe(`${spanOf(repo, 'pkg/pipe.py', 'class Pipeline[')} Pipeline`);
+    expect(where(at('robot.save_pretrained'))).toBe(save);
+    expect(where(at('RunHooks().on_start'))).toBe(`${spanOf(repo, 'pkg/pipe.py', 'def on_start')} Hooks.on_start`);
+    // An Enum's item and a list's element are values, not the class subscripted.
+    expect(at('RED.hex').resolution.kind).toBe('unresolved');
+    expect(at('FIRST').resolution.kind).toBe('unresolved');
+    // `-> tuple[...]` over several lines, with a trailing comma: each unpacked name holds its element.
+    expect(where(at('pre.save_pretrained'))).toBe(save);
+    expect(where(at('post.save_pretrained'))).toBe(save);
+  }, 20000);
+});
+
 describe('attributes a class forwards through __getattr__', () => {
   it('a method only another repository class defines is the repository API (unresolved, with candidates), not the external base', async () => {
     const repo = write({

@@ -1024,7 +1024,7 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
   // `cls(...)` and `Self` are the class the method was called through (a subclass inheriting it).
   const self = owner ? bound ?? owner : undefined;
   const annotation = d.returns ? unwrapAnnotation(d.returns) : undefined;
-  const tuple = annotation ? /^(?:typing\.)?[Tt]uple\[(.*)\]$/.exec(annotation) : null;
+  const tuple = annotation ? /^(?:typing\.)?[Tt]uple\[(.*)\]$/s.exec(annotation) : null;
   if (tuple && !tuple[1].includes('...')) {
     const items: Value[] = [];
     for (const part of splitTop(tuple[1])) items.push(await annotationValue(index, fn.module, part, owner));

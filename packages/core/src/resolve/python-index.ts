@@ -23,6 +23,12 @@ export type PySymbol =
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A class that takes type arguments: its own type parameters (`class Pipeline[T]:`), or a base with
+ * them (`Generic[T]`, `Protocol[T]`, `HooksBase[TContext]`).
+ */
+const isGenericClass = (d: PyDef): boolean => d.kind === 'class' && (!!d.typeParams || d.bases.some((b) => /^[A-Za-z_][\w.]*\[/.test(b)));
+
 export interface Attachment {
   target: Extract<PySymbol, { kind: 'def' }>;
   /** Where the attachment is made. */
@@ -497,6 +503,15 @@ export class PythonIndex {
     if (alias?.valueName && alias.valueName !== name) {
       const value = alias.valueName;
       candidates.push({ line: alias.line, conditional: !!alias.conditional, get: () => this.resolveDotted(module, value.split('.'), seen) });
+    }
+    // `PolicyProcessorPipeline = DataProcessorPipeline[TInput, TOutput]`: a generic class with its type
+    // arguments is that class (calling the alias makes its instance, its attributes are the class's). The
+    // subscript of anything else (`SUPPORTED[0]`, an Enum's `Color['RED']`) is an item of a value: no
+    // binding is read from it.
+    const sub = findLast(facts.assigns, (a) => a.scope === '' && a.targets.length === 1 && a.targets[0] === name && !!a.subscripted);
+    if (sub?.subscripted && sub.subscripted !== name) {
+      const base = await this.resolveDotted(module, sub.subscripted.split('.'), new Set(seen));
+      if (base.kind === 'def' && isGenericClass(base.def)) candidates.push({ line: sub.line, conditional: !!sub.conditional, get: async () => base });
     }
     // `qlora_llama2_7b = partial(lora_llama2_7b, quantize_base=True)`: calling the name calls the function
     // it wraps (with some arguments given), whose definition is where the call goes.

@@ -790,6 +790,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         ...(doc !== undefined ? { doc } : {}),
         // `metaclass=M` and other class keywords are not bases.
         bases: superclasses ? namedChildren(superclasses).filter((b) => b.type !== 'keyword_argument').map((b) => t(b).replace(/\s+/g, ' ')) : [],
+        ...(isClass && child(def, 'type_parameters') ? { typeParams: true as const } : {}),
         isAsync: !isClass && def.children[0]?.type === 'async',
         hasError: src.broken && hasErrorIn(n),
         ...(ctx.conditional ? { conditional: true } : {}),
@@ -862,6 +863,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     const value = unwrap(right);
     const opNode = value?.type === 'binary_operator' ? child(value, 'operator') : undefined;
     const leftChain = value && opNode ? dottedChain(src, unwrap(child(value, 'left')) ?? value) : undefined;
+    const subscripted = value?.type === 'subscript' ? dottedChain(src, unwrap(child(value, 'value')) ?? value) : undefined;
     facts.assigns.push({
       line: n.startRow + 1,
       scope: ctx.scope,
@@ -872,6 +874,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       ...(ctx.conditional ? { conditional: true } : {}),
       ...(dict ? { dict } : {}),
       ...(opNode && leftChain ? { operator: { op: t(opNode), left: leftChain.join('.') } } : {}),
+      ...(subscripted ? { subscripted: subscripted.join('.') } : {}),
     } satisfies PyAssign);
   };
 

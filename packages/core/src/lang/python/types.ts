@@ -65,6 +65,8 @@ export interface PyDef {
   doc?: string;
   /** Base class expressions as written. */
   bases: string[];
+  /** A class with type parameters of its own (`class Pipeline[T]:`, PEP 695). */
+  typeParams?: true;
   isAsync: boolean;
   /** The definition's region contains ERROR or MISSING nodes: its span must not be printed. */
   hasError: boolean;
@@ -199,6 +201,8 @@ export interface PyAssign {
   dict?: PyDictEntry[];
   /** `c = a + b`: the operator and its left operand, when that is a plain name or attribute chain. */
   operator?: { op: string; left: string };
+  /** `Alias = Pipeline[In, Out]`: the dotted name subscripted (a generic class's alias, or an item of a value). */
+  subscripted?: string;
 }
 
 /** `return <expr>` inside a function: lets resolution see `return Cls(...)`. */
