@@ -671,6 +671,13 @@ describe('TypeScript examples', () => {
     expect(stepOf(w, 'client.files.poll').description).toContain('`intervalMs: 1000`');
   });
 
+  it("a parameter's type is shown without the comments inside it (an inline object type's JSDoc); a string with `//` stays", async () => {
+    const sdk = { ...SDK, 'src/index.ts': SDK['src/index.ts'].replace('poll(id: string, opts: { intervalMs: number }): Promise<string> {', "poll(id: string, opts: {\n    /** How long to wait between polls. */\n    intervalMs: number; // milliseconds\n    /* the endpoint */ url?: 'https://x.org/files';\n  } = { intervalMs: /* one second */ 1000 }): Promise<string> {") };
+    const w = workflowWith(await modelOf(write(sdk)), 'client.chat.create');
+    const params = stepOf(w, 'client.files.poll').calls[0].call.definition!.params;
+    expect(params.find((p) => p.name === 'opts')).toEqual({ name: 'opts', type: "{ intervalMs: number; url?: 'https://x.org/files'; }", default: '{ intervalMs: 1000 }' });
+  });
+
   it('JSDoc inline links read as the text the built docs show: `{@link X}` is X, `{@link X | label}` its label, `{@linkcode x}` code', async () => {
     const sdk = { ...SDK, 'src/index.ts': SDK['src/index.ts'].replace('/** Uploads a file. */', '/** Uploads a file for a {@link Client} to {@link Files.poll | wait for}, see {@linkcode fileFrom}. */') };
     const w = workflowWith(await modelOf(write(sdk)), 'client.chat.create');

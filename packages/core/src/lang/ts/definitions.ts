@@ -129,6 +129,21 @@ function returnedName(node: ts.Node): string | undefined {
   return outer ? `${outer}.<returned>` : undefined;
 }
 
+/**
+ * A node's source text without its comments: an inline object type's JSDoc (`{ /** The model to use. *\/
+ * model: Model }`) is no part of the type a signature shows. The rest is the text as written.
+ */
+function codeText(node: ts.Node): string {
+  const text = node.getText();
+  if (!text.includes('/*') && !text.includes('//')) return text;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  let out = '';
+  for (let k = scanner.scan(); k !== ts.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+    out += k === ts.SyntaxKind.SingleLineCommentTrivia || k === ts.SyntaxKind.MultiLineCommentTrivia ? ' ' : scanner.getTokenText();
+  }
+  return out;
+}
+
 function fold(text: string, max = MAX_TYPE): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
@@ -139,16 +154,16 @@ function paramsOf(fn: FunctionLike | undefined): Parameter[] {
   return fn.parameters
     .filter((p) => !(ts.isIdentifier(p.name) && p.name.text === 'this'))
     .map((p) => ({
-      name: `${p.dotDotDotToken ? '...' : ''}${fold(p.name.getText(), 40)}`,
+      name: `${p.dotDotDotToken ? '...' : ''}${fold(codeText(p.name), 40)}`,
       // JavaScript declares types in JSDoc (`@param {string} name`).
-      ...(p.type ? { type: fold(p.type.getText()) } : ts.getJSDocType(p) ? { type: fold(ts.getJSDocType(p)!.getText()) } : {}),
-      ...(p.initializer ? { default: fold(p.initializer.getText(), 40) } : {}),
+      ...(p.type ? { type: fold(codeText(p.type)) } : ts.getJSDocType(p) ? { type: fold(codeText(ts.getJSDocType(p)!)) } : {}),
+      ...(p.initializer ? { default: fold(codeText(p.initializer), 40) } : {}),
     }));
 }
 
 function returnsOf(fn: FunctionLike | undefined, checker: ts.TypeChecker): string | undefined {
   if (!fn || ts.isConstructorDeclaration(fn)) return undefined;
-  if (fn.type) return fold(fn.type.getText());
+  if (fn.type) return fold(codeText(fn.type));
   const jsDoc = ts.getJSDocReturnType(fn);
   if (jsDoc) return fold(jsDoc.getText());
   const sig = checker.getSignatureFromDeclaration(fn);
