@@ -863,7 +863,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     const value = unwrap(right);
     const opNode = value?.type === 'binary_operator' ? child(value, 'operator') : undefined;
     const leftChain = value && opNode ? dottedChain(src, unwrap(child(value, 'left')) ?? value) : undefined;
-    const subscripted = value?.type === 'subscript' ? dottedChain(src, unwrap(child(value, 'value')) ?? value) : undefined;
+    // (Only a module-level alias is ever looked up: `x = batch["ids"]` in a body records nothing.)
+    const subscripted = ctx.scopeKind === 'module' && value?.type === 'subscript' ? dottedChain(src, unwrap(child(value, 'value')) ?? value) : undefined;
     facts.assigns.push({
       line: n.startRow + 1,
       scope: ctx.scope,

@@ -201,7 +201,7 @@ export interface PyAssign {
   dict?: PyDictEntry[];
   /** `c = a + b`: the operator and its left operand, when that is a plain name or attribute chain. */
   operator?: { op: string; left: string };
-  /** `Alias = Pipeline[In, Out]`: the dotted name subscripted (a generic class's alias, or an item of a value). */
+  /** `Alias = Pipeline[In, Out]` at module level: the dotted name subscripted (a generic class's alias, or an item of a value). */
   subscripted?: string;
 }
 
