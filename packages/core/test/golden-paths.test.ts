@@ -2220,6 +2220,46 @@ describe('small use cases pooled by area', () => {
     expect(w.evidence.map((e) => e.kind)).not.toContain('tests-only');
   });
 
+  it("a section whose heading names its API and that makes its own client is an area of its own, not pooled with the file's other sections", async () => {
+    // Each section builds a client and makes one call; every function and method is defined in one file.
+    const sec = (h: string, make: string, call: string) => [`## ${h}`, '', '```python', 'from pkg import from_litellm, from_openai', `client = ${make}`, `out = client.${call}(model="m")`, '```', ''];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'README.md': [
+        '# pkg',
+        '',
+        'Structured outputs.',
+        '',
+        ...sec('Using Litellm', 'from_litellm("completion")', 'create'),
+        ...sec('Returning the original completion: `create_with_completion`', 'from_openai("key")', 'create_with_completion'),
+        ...sec('Streaming partial objects: `create_partial`', 'from_openai("key")', 'create_partial'),
+        ...sec('Embed a text', 'from_openai("key")', 'embed'),
+        ...sec('Embed asynchronously', 'from_openai("key")', 'embed_async'),
+      ].join('\n'),
+      'pkg/__init__.py': 'from .client import from_litellm, from_openai\n',
+      'pkg/client.py': [
+        'class Client:',
+        ...['create', 'create_with_completion', 'create_partial', 'embed', 'embed_async'].flatMap((f) => [`    def ${f}(self, model):`, '        return model', '']),
+        '',
+        'def from_litellm(fn) -> Client:',
+        '    return Client()',
+        '',
+        '',
+        'def from_openai(key) -> Client:',
+        '    return Client()',
+        '',
+      ].join('\n'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_pkg', all: true });
+    const calls = m.workflows.map((w) => new Set(w.steps.flatMap((s) => s.calls.map((c) => c.call.callee))));
+    // Litellm's section does not gather the sections about other methods of the client.
+    const litellm = calls.find((c) => c.has('from_litellm'));
+    for (const other of ['client.create_with_completion', 'client.create_partial', 'client.embed']) expect(litellm?.has(other) ?? false).toBe(false);
+    // Two sections on one topic ("Embed a text", its async twin) still pool: one workflow of both.
+    expect(calls.filter((c) => c.has('client.embed'))).toHaveLength(1);
+    expect(calls.find((c) => c.has('client.embed'))!.has('client.embed_async')).toBe(true);
+  });
+
   it('pools small use cases on their anchors, not on a loader every one of them calls', async () => {
     const sec = (h: string, fn: string) => [`## ${h}`, '', '```python', `from pkg import Pipeline, ${fn}`, 'p = Pipeline.from_pretrained("x")', `${fn}(p)`, '```', ''];
     const repo = write({

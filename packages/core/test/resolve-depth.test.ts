@@ -1198,3 +1198,102 @@ describe('names that functools.partial binds', () => {
     expect(at('wrapped_7b').resolution.kind).not.toBe('repo');
   });
 });
+
+describe('an SDK client and its async twin', () => {
+  it('a union of `Client | AsyncClient` is the twin the code runs it as; a parenthesised union annotation is a union', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client, AsyncClient, from_sdk\n',
+      'pkg/client.py': [
+        'from typing import overload',
+        '',
+        '',
+        'class Sdk:',
+        '    pass',
+        '',
+        '',
+        'class AsyncSdk:',
+        '    pass',
+        '',
+        '',
+        'class Client:',
+        '    def create(self, **kw):',
+        '        return kw',
+        '',
+        '    def stream(self, **kw):',
+        '        yield kw',
+        '',
+        '',
+        'class AsyncClient:',
+        '    async def create(self, **kw):',
+        '        return kw',
+        '',
+        '    async def stream(self, **kw):',
+        '        yield kw',
+        '',
+        '',
+        '@overload',
+        'def from_sdk(',
+        '    sdk: (',
+        '        Sdk',
+        '    ),',
+        ') -> Client: ...',
+        '',
+        '',
+        '@overload',
+        'def from_sdk(',
+        '    sdk: (',
+        '        AsyncSdk',
+        '    ),',
+        ') -> AsyncClient: ...',
+        '',
+        '',
+        'def from_sdk(sdk) -> Client | AsyncClient:',
+        '    if isinstance(sdk, AsyncSdk):',
+        '        return AsyncClient()',
+        '    return Client()',
+      ].join('\n'),
+      'examples/run.py': [
+        'import asyncio',
+        'from pkg import from_sdk',
+        'from pkg.client import Sdk, AsyncSdk',
+        '',
+        'client = from_sdk(make())',
+        'first = client.create(model="m")',
+        'for part in client.stream(model="m"):',
+        '    print(part)',
+        '',
+        '',
+        'async def main():',
+        '    later = await client.create(model="m")',
+        '    async for part in client.stream(model="m"):',
+        '        print(part)',
+        '    pending = client.create(model="m")',
+        '    return later, pending',
+        '',
+        '',
+        'typed = from_sdk(Sdk())',
+        'typed.create(model="m")',
+        'asyncio.run(main())',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/run.py');
+    const at = finder(calls);
+    const def = (cls: string, method: string) => {
+      const text = readFileSync(path.join(repo, 'pkg/client.py'), 'utf8').split('\n');
+      const start = text.findIndex((l) => l === `class ${cls}:`);
+      const line = text.findIndex((l, i) => i > start && l.includes(` def ${method}(`));
+      return `pkg/client.py:L${line + 1}-${line + 2} ${cls}.${method}`;
+    };
+    // Made where nothing awaits it, or iterated with a plain `for`: the synchronous client.
+    expect(where(at('client.create', 0))).toBe(def('Client', 'create'));
+    expect(where(at('client.stream', 0))).toBe(def('Client', 'stream'));
+    // Awaited, or iterated with `async for`: the asynchronous one.
+    expect(where(at('client.create', 1))).toBe(def('AsyncClient', 'create'));
+    expect(where(at('client.stream', 1))).toBe(def('AsyncClient', 'stream'));
+    // Not said (made inside `async def` and not awaited there): not known.
+    expect(at('client.create', 2).resolution.kind).toBe('unresolved');
+    // The overload whose parenthesised annotation names the argument's class gives one return type.
+    expect(where(at('typed.create'))).toBe(def('Client', 'create'));
+  }, 20000);
+});

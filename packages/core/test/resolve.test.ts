@@ -323,8 +323,9 @@ describe('overloads and properties of a union return type', () => {
       'pkg/__init__.py': 'from .client import patch\n',
       'pkg/client.py': overloads,
       'examples/sync.py': 'import pkg\nfrom openai import OpenAI\n\nclient = pkg.patch(OpenAI())\nclient.chat.create(messages=[])\n',
-      // Of a class no overload names, the argument says nothing: the union stays, and `chat` (one property of both) reads as each class.
-      'examples/either.py': 'import pkg\nfrom other import make_client\n\nclient = pkg.patch(make_client())\nclient.chat.create(messages=[])\n',
+      // Of a class no overload names, the argument says nothing: the union stays, and `chat` (one property of both) reads as each class
+      // (made in an `async def` without `await`, the call does not say which twin runs it either).
+      'examples/either.py': 'import asyncio\nimport pkg\nfrom other import make_client\n\nclient = pkg.patch(make_client())\n\n\nasync def main():\n    pending = client.chat.create(messages=[])\n    return await pending\n\n\nasyncio.run(main())\n',
     });
     const calls = await callsOf(repo);
     const sync = calls.get('examples/sync.py')!.find((c) => c.callee === 'client.chat.create')!;

@@ -87,9 +87,13 @@ export const byTrust = (a: AnalysedSource, b: AnalysedSource) =>
  * word by word ("Generating and Streaming Text" for `generateText`)?
  */
 export function onApiPage(s: AnalysedSource, call: CallSite): boolean {
+  return titleNames(s.page ?? '', call);
+}
+
+/** Does a title name the call, in code (`create_partial`) or word by word ("Using Litellm" for `from_litellm`)? */
+export function titleNames(title: string, call: CallSite): boolean {
   const name = call.callee.split('.').pop() ?? '';
   const words = tokens(name).filter((w) => !STOP_TOKENS.has(w));
-  const title = s.page ?? '';
   if (!words.length || !title) return false;
   // The name as an identifier of the title (a callee part may be no identifier: `GradioUI(agent).launch`).
   if (title.match(/[A-Za-z_$][\w$]*/g)?.includes(name)) return true;

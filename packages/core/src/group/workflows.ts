@@ -11,7 +11,7 @@ import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, isProjectName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
-import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, type UseCase } from './usecases.js';
+import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, titleNames, type UseCase } from './usecases.js';
 import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
@@ -409,6 +409,17 @@ function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
   return folded;
 }
 
+/**
+ * A README or docs section whose heading names the API it is anchored on, in words ("Streaming Partial
+ * Objects: `create_partial`"); not an API reference's entry, whose heading is the name alone
+ * (`client.trainings.create`).
+ */
+function titledSection(u: UseCase): boolean {
+  const c = u.members[0].candidate;
+  const heading = c.heading ?? '';
+  return (c.kind === 'readme' || c.kind === 'docs') && !/^`?[\w.$]+(\(\))?`?$/.test(heading.trim()) && titleNames(heading, u.anchorCall);
+}
+
 /** A use case only tests show. */
 const testBuilt = (u: UseCase) => u.members.every((m) => m.candidate.kind === 'test');
 
@@ -523,16 +534,27 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
   // leader is anchored on a call it makes or on a function of its anchor's file. A star around anchors,
   // not a chain over every call: embedding, reranking and video sections linked one to the next by a
   // registry or a provider object are three areas, not one use case with all their steps.
-  const leaderOf = new Map<string, number>();
+  // (Each tag keeps every pool led with it, first led first; a joiner goes to the first it may join.)
+  const leadersOf = new Map<string, number[]>();
   const grouped: UseCase[][] = [];
   for (const u of [...rest].sort((a, b) => byTrust(a.members[0], b.members[0]))) {
-    const joins = joinTags(u).map((t) => leaderOf.get(t)).filter((j): j is number => j !== undefined);
+    // A section whose heading names its own API ("Streaming Partial Objects: `create_partial`", "Using
+    // Litellm") and that shows it with its own setup (the client it makes first) is an area of its own:
+    // it pools with sections of the same calls, or on its heading's topic ("Create Embedding Request" with
+    // `embeddings.create_async`), not with every section whose API is defined in the same file. (A
+    // reference entry, a heading that is the API's name alone or a section of the one call, pools with
+    // its page's area.)
+    const titled = titledSection(u) && u.steps.length > 1 ? (u.members[0].candidate.heading ?? '') : undefined;
+    const may = (t: string, j: number) => titled === undefined || t.startsWith('call:') || titleNames(titled, grouped[j][0].anchorCall);
+    const joins = joinTags(u)
+      .map((t) => (leadersOf.get(t) ?? []).find((j) => may(t, j)))
+      .filter((j): j is number => j !== undefined);
     if (joins.length) {
       grouped[Math.min(...joins)].push(u);
       continue;
     }
     grouped.push([u]);
-    for (const t of anchorTags(u)) if (!leaderOf.has(t)) leaderOf.set(t, grouped.length - 1);
+    for (const t of anchorTags(u)) append(leadersOf, t, grouped.length - 1);
   }
   const kept = [...big];
   const dropped: UseCase[] = [];

@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } fr
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS } from '../heuristics/tables.js';
+import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SYNC_TWIN } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -758,13 +758,16 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     try {
       const call = facts.calls[i];
       let callee: Value;
-      if (call.callee.base === 'name') callee = await chainValue(call.callee.chain, call.scope, call.line);
+      // The method is looked up on the receiver run the way the call is (`await c.create()`: the async twin).
+      const method = (v: Value, name: string) => memberValue(call.runs ? twinRun(v, call.runs) : v, name);
+      const chain = call.callee.chain;
+      if (call.callee.base === 'name') callee = chain.length > 1 ? await method(await chainValue(chain.slice(0, -1), call.scope, call.line), chain[chain.length - 1]) : await chainValue(chain, call.scope, call.line);
       else if (call.callee.base === 'call' && call.callee.receiverCall !== undefined) {
         const receiver = facts.calls[call.callee.receiverCall];
         const cls = receiver.callee.base === 'name' && receiver.callee.chain.join('.') === 'super' ? enclosingClass(call.scope) : undefined;
         let v: Value = cls ? { kind: 'super', cls } : (results.get(call.callee.receiverCall) ?? { kind: 'unknown', reason: 'receiver call not resolved' });
-        for (const part of call.callee.chain) v = await memberValue(v, part);
-        callee = v;
+        for (const part of chain.slice(0, -1)) v = await memberValue(v, part);
+        callee = chain.length ? await method(v, chain[chain.length - 1]) : v;
       } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
         callee = { kind: 'stdlib', module: 'builtins' };
       } else if (/^[A-Za-z_][\w.]*\s*\[[^\]]*\]$/s.test(call.callee.text)) {
@@ -1149,6 +1152,20 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
   return kept.length ? kept : classes;
 }
 
+/**
+ * A union of an SDK's twins (`Instructor | AsyncInstructor`: one class and its `Async` namesake) run the
+ * way the code says (PyCall.runs) is that one twin: a result awaited or iterated with `async for` comes
+ * from the async one, one iterated with a plain `for` (or made where nothing can await it) from the other.
+ */
+function twinRun(v: Value, runs: 'async' | 'sync'): Value {
+  if (v.kind !== 'union' || v.builtins?.length || v.classes.length !== 2) return v;
+  const name = (c: DefSym) => c.def.qualname.split('.').pop() ?? '';
+  const asyncOne = v.classes.find((c) => SYNC_TWIN.test(name(c)));
+  const syncOne = v.classes.find((c) => c !== asyncOne);
+  if (!asyncOne || !syncOne || name(asyncOne).replace(SYNC_TWIN, '') !== name(syncOne)) return v;
+  return { kind: 'instance', cls: runs === 'async' ? asyncOne : syncOne };
+}
+
 /** A dataclass's generated `__init__` parameters: its annotated class-level fields, in order. */
 function dataclassFields(index: PythonIndex, cls: DefSym): Parameter[] {
   const facts = index.declarationsOf(cls.path);
@@ -1296,9 +1313,28 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
   return undefined;
 }
 
+/**
+ * `(\n A | B\n)` → `A | B`: a long annotation wrapped in parentheses over several lines (as formatters
+ * write it) is the annotation inside.
+ */
+function withoutParens(text: string): string {
+  let t = text;
+  while (t.startsWith('(') && t.endsWith(')')) {
+    let depth = 0;
+    let closes = -1;
+    for (let i = 0; i < t.length && closes < 0; i++) {
+      if (t[i] === '(') depth++;
+      else if (t[i] === ')' && --depth === 0) closes = i;
+    }
+    if (closes !== t.length - 1) break;
+    t = t.slice(1, -1).trim();
+  }
+  return t;
+}
+
 /** `A | B`, `Union[A, B]` → [A, B] (None dropped); a single type gives []. */
 function unionMembers(text: string): string[] {
-  const t = text.trim().replace(/^["']|["']$/g, '');
+  const t = withoutParens(text.trim()).replace(/^["']|["']$/g, '');
   const u = /^(?:typing\.)?Union\[(.*)\]$/.exec(t);
   const parts = (u ? splitTop(u[1]) : splitTop(t, '|')).map((p) => p.trim().replace(/^["']|["']$/g, '')).filter((p) => p && p !== 'None');
   return parts.length > 1 ? parts : [];
@@ -1306,7 +1342,7 @@ function unionMembers(text: string): string[] {
 
 /** `Optional["Model"]` → `Model`; `"Model"` → `Model`. */
 function unwrapAnnotation(text: string): string {
-  let t = text.trim().replace(/^["']|["']$/g, '');
+  let t = withoutParens(text.trim()).replace(/^["']|["']$/g, '');
   const opt = /^(?:typing\.)?Optional\[(.*)\]$/.exec(t);
   if (opt) t = opt[1].trim().replace(/^["']|["']$/g, '');
   const union = t.split('|').map((s) => s.trim()).filter((s) => s !== 'None');

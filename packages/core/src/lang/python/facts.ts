@@ -702,6 +702,24 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     return { targets: [] };
   };
 
+  /** PyCall.runs: whether the code runs the call's result asynchronously, synchronously, or does not say. */
+  const runsOf = (call: PyNode, argument: boolean): 'async' | 'sync' | undefined => {
+    let v = call;
+    while (v.parent?.type === 'parenthesized_expression') v = v.parent;
+    if (v.parent?.type === 'await') return 'async';
+    // `for x in f()`, `with f() as x` (with_item → with_clause → with_statement): the header says.
+    let p = v.parent;
+    if (p?.type === 'as_pattern' && p.children[0] === v) p = p.parent;
+    const header = p?.type === 'for_statement' && v.field === 'right' ? p : p?.type === 'with_item' ? p.parent?.parent : undefined;
+    if (header?.type === 'for_statement' || header?.type === 'with_statement') return header.children[0]?.type === 'async' ? 'async' : 'sync';
+    if (argument) return undefined;
+    for (let x = v.parent; x; x = x.parent) {
+      if (x.type === 'return_statement' || x.type === 'lambda' || x.type === 'yield') return undefined;
+      if (x.type === 'function_definition') return x.children[0]?.type === 'async' ? undefined : 'sync';
+    }
+    return 'sync';
+  };
+
   const argOf = (a: PyNode): PyArg => {
     const line = a.startRow + 1;
     if (a.type === 'keyword_argument') {
@@ -738,6 +756,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
     argComments(n, argNodes, args);
     const comment = commentAbove(stmt.startRow);
     const control = controlOf(stmt);
+    const runs = runsOf(n, ctx.call !== undefined);
     const call: PyCall = {
       line: n.startRow + 1,
       endLine: endLine(n),
@@ -754,6 +773,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
       statementLine: stmt.startRow + 1,
       ...(control.arms.length ? { branch: control.arms[control.arms.length - 1], ...(control.arms.length > 1 ? { arms: control.arms } : {}) } : {}),
       ...(control.loop ? { loop: control.loop } : {}),
+      ...(runs ? { runs } : {}),
     };
     facts.calls.push(call);
     if (receiver) receivers.push({ call, node: receiver });

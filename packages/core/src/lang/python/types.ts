@@ -173,6 +173,13 @@ export interface PyCall {
   arms?: PyArm[];
   /** The innermost `for`/`while` loop around the statement (within its function): its header, and line. */
   loop?: { header: string; line: number };
+  /**
+   * How the call's result is run, when the code says: `async` when awaited or iterated/entered with
+   * `async for`/`async with`; `sync` when iterated or entered without, or made where nothing can await it
+   * (outside any `async def`, not returned, not an argument). Tells the twins of an SDK apart (`Instructor`
+   * and `AsyncInstructor` both define `create`).
+   */
+  runs?: 'async' | 'sync';
 }
 
 export interface PyArm {
