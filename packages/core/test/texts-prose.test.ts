@@ -545,6 +545,42 @@ describe('step texts', () => {
     for (const s of steps) for (const t of s.trace) expect(t.text).not.toMatch(/^(\d|Step \d)|Load record\./);
   });
 
+  it("an Overview with nothing else to say opens with the API's docstring that restates its name, when it is a sentence (\"Create a message stream.\"), not a label (\"Stream events.\")", async () => {
+    const lib = {
+      'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\n',
+      'kit/__init__.py': 'from .client import Client\n',
+      'kit/client.py': [
+        'class Messages:',
+        '    def stream(self, text):',
+        '        """Create a message stream."""',
+        '        return iter([text])',
+        '',
+        '    def close(self):',
+        '        return None',
+        '',
+        'class Events:',
+        '    def stream(self, sid):',
+        '        """Stream events."""',
+        '        return iter([sid])',
+        '',
+        '    def close(self):',
+        '        return None',
+        '',
+        'class Client:',
+        '    def __init__(self, key=None):',
+        '        self.messages = Messages()',
+        '        self.events = Events()',
+        '',
+      ].join('\n'),
+    };
+    const script = (what: string) => ['from kit import Client', '', 'client = Client()', `for part in client.${what}.stream("x"):`, '    print(part)', `client.${what}.close()`, ''].join('\n');
+    const repo = write({ ...lib, 'examples/messages.py': script('messages'), 'examples/events.py': script('events') });
+    const model = await modelOf(repo);
+    const overview = (callee: string) => workflowWith(model, callee).traces.overview.map((t) => t.text);
+    expect(overview('client.messages.stream')).toEqual(['Create a message stream.']);
+    expect(overview('client.events.stream')).toEqual([]);
+  });
+
   it('Usage: what each first load step takes, what each save writes; no formula when there is nothing to say', async () => {
     const repo = write({ ...PACKAGE, 'README.md': README });
     const model = await modelOf(repo);

@@ -7,7 +7,7 @@ import type { Arm, CallSite, Definition, Place, Step, StepCall, TextTrace } from
 import type { DraftStep } from './steps.js';
 import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
-import { ABBREVIATIONS, COMMENT_NUMBERING, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ABBREVIATIONS, COMMENT_NUMBERING, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, MIN_RESTATING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { singular, tokens } from './names.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
@@ -41,7 +41,7 @@ export function joinList(xs: string[], word = 'and'): string {
 }
 
 /** A docstring that speaks of the called function itself: not one that defers to another function. */
-function ownDoc(c: CallSite): string | undefined {
+function ownDoc(c: CallSite, restating = false): string | undefined {
   const doc = c.definition?.docParagraph ?? c.definition?.summary;
   // A banner (`**Starting a new project?** We recommend ...`) says nothing of the call either.
   if (!doc || DEFERRING_DOC.test(doc.trim()) || DOC_BANNER.test(doc.trim())) return undefined;
@@ -54,7 +54,7 @@ function ownDoc(c: CallSite): string | undefined {
   const own = new Set(tokens(`${c.callee} ${c.definition?.qualname ?? ''}`).map(singular));
   const words = firstSentences(doc, 1).split(/[^A-Za-z0-9_]+/).filter((w) => w && !STOP_TOKENS.has(w.toLowerCase()));
   const empty = words.every((w) => EMPTY_DOC_WORDS.has(w.toLowerCase()) || tokens(w).every((t) => own.has(singular(t))));
-  return empty ? undefined : doc;
+  return empty && !restating ? undefined : doc;
 }
 
 /**
@@ -376,6 +376,10 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
       intro = introSentences(leadSrc);
       if (intro.length) overview.push({ text: intro[0].text, from: 'prose', at: intro[0].at });
     }
+    // Last, the distinctive API's docstring even when it only restates the API's name ("Create a Message
+    // stream." of `client.messages.stream`): the maintainers' words, better than an empty Overview.
+    const restated = !overview.length && anchorCall ? paragraphSentences(ownDoc(anchorCall, true) ?? '')[0] : undefined;
+    if (restated && docAt && restated.split(/\s+/).length >= MIN_RESTATING_WORDS) overview.push({ text: restated, from: 'docstring', at: docAt });
   }
 
   const description: TextTrace[] = [];

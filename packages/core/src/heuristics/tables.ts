@@ -1085,6 +1085,12 @@ export const LEAD_IN_WORDS = new Set(['like', 'following', 'follows', 'below', '
 /** Fewest words a sentence that opens a page has ("SFT.", "Only optimize once." are labels and asides). */
 export const MIN_OPENING_WORDS = 5;
 
+/**
+ * Fewest words of an API docstring that only restates the API's name, for an Overview that has nothing
+ * else: "Create a Message stream." opens a page; "ListPrompts.", "Send Events." are labels.
+ */
+export const MIN_RESTATING_WORDS = 4;
+
 /** Abbreviations a sentence does not end at ("a pretrained embedding a.k.a. Sentence Transformer model"). */
 export const ABBREVIATIONS = ['e.g', 'i.e', 'a.k.a', 'etc', 'vs', 'cf', 'approx', 'incl', 'resp', 'Dr', 'Mr', 'Mrs', 'Ms', 'No', 'Fig', 'Eq'];
 
