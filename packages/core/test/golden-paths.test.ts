@@ -184,6 +184,48 @@ describe('steps are milestones of the public API', () => {
     expect(steps.find((s) => s.includes('Durability'))).toEqual(expect.arrayContaining(['Agent', 'Memory']));
   });
 
+  it("an object made inline in another's construction joins it, whatever its class's name says (`WebSearch()` is no search step); the source's own subclass does not", async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .api import WebSearch, FetchPage, Agent, Server, Api\n',
+      'pkg/api.py': [
+        'class WebSearch:',
+        '    pass',
+        '',
+        '',
+        'class FetchPage:',
+        '    pass',
+        '',
+        '',
+        'class Agent:',
+        '    def __init__(self, model, capabilities=None):',
+        '        self.model = model',
+        '',
+        '    def run(self, prompt):',
+        '        return prompt',
+        '',
+        '',
+        'class Api:',
+        '    def predict(self, x):',
+        '        return x',
+        '',
+        '',
+        'class Server:',
+        '    def __init__(self, api):',
+        '        self.api = api',
+        '',
+        '    def run(self):',
+        '        return None',
+        '',
+      ].join('\n'),
+    });
+    const a = await analysed(repo, 'from pkg import WebSearch, FetchPage, Agent\nagent = Agent("m", capabilities=[WebSearch(), FetchPage()])\nagent.run("hi")\n');
+    const steps = a.steps.map((s) => s.calls.map((c) => c.callee).sort());
+    expect(steps).toEqual([['Agent', 'FetchPage', 'WebSearch', 'agent.run']]);
+    // The source's own subclass, whose hooks are steps, is made in a step of its own (LitServe's `LitServer(MyApi())`).
+    const own = await analysed(repo, 'from pkg import Api, Server\n\n\nclass MyApi(Api):\n    def predict(self, x):\n        return x * 2\n\n\nserver = Server(MyApi())\nserver.run()\n');
+    expect(own.steps.map((s) => s.calls[0].callee)).toContain('MyApi');
+  });
+
   it('in TypeScript too: a call inside another joins it, one beside it on the same line does not', async () => {
     const repo = write({
       'package.json': JSON.stringify({ name: 'pkg', main: 'src/index.ts' }),

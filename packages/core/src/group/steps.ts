@@ -743,6 +743,16 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
         return;
       }
     }
+    // An object made inline in another call's arguments (`Agent(capabilities=[WebSearch()])`) is a part
+    // of that call, whatever its class's name says ("Web Search" reads as a search): it joins it.
+    // (Not the source's own subclass: `ls.LitServer(InferenceEngine())`, below.)
+    if (isConstructor(c) && !c.assignedTo.length && c.within && !(c.resolution.kind === 'repo' && c.resolution.via === 'subclass')) {
+      const holder = holderOf(i);
+      if (holder >= 0 && isConstructor(api[holder])) {
+        joinTo.set(i, holder);
+        return;
+      }
+    }
     if (MILESTONE_ROLES.has(namings[i].role) && c.resolution.kind !== 'pattern') return;
     // The source's own subclass of a library class, whose hooks the source shows as steps, is made in a
     // step of its own beside them (LitServe's `ls.LitServer(InferenceEngine())`): the user's definition at
