@@ -226,6 +226,36 @@ describe('steps are milestones of the public API', () => {
     expect(own.steps.map((s) => s.calls[0].callee)).toContain('MyApi');
   });
 
+  it("a method of the library whose class is not known leads its step over a class passed to it (`ds.cast_column(\"image\", Image())`)", async () => {
+    const repo = write({
+      'pkg/__init__.py': 'from .data import load, Image\n',
+      'pkg/data.py': [
+        'class Image:',
+        '    def __init__(self, mode=None):',
+        '        self.mode = mode',
+        '',
+        '',
+        'class Dataset:',
+        '    def cast_column(self, name, feature):',
+        '        return self',
+        '',
+        '',
+        'class DatasetDict:',
+        '    def cast_column(self, name, feature):',
+        '        return self',
+        '',
+        '',
+        'def load(path) -> Dataset | DatasetDict:',
+        '    return Dataset()',
+        '',
+      ].join('\n'),
+    });
+    const a = await analysed(repo, 'from pkg import load, Image\nds = load("x")\nds = ds.cast_column("image", Image(mode="RGB"))\n');
+    const step = a.steps.find((s) => s.calls.some((c) => c.callee === 'Image'))!;
+    expect(step.calls[0].callee).toBe('ds.cast_column');
+    expect(step.calls[0].resolution.kind).toBe('unresolved');
+  });
+
   it('in TypeScript too: a call inside another joins it, one beside it on the same line does not', async () => {
     const repo = write({
       'package.json': JSON.stringify({ name: 'pkg', main: 'src/index.ts' }),

@@ -830,7 +830,9 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean;
     const mine = (c: CallSite) => c.resolution.kind === 'repo' && nameCall(c).role !== 'configure';
     const milestone = step.calls.findIndex((c) => mine(c) && MILESTONE_ROLES.has(nameCall(c).role));
     const own = milestone >= 0 ? milestone : step.calls.findIndex((c) => mine(c) && c.definition?.kind === 'class');
-    if (step.calls[0].resolution.kind !== 'repo' && own > 0) {
+    // (Not over the repository's own method whose class is not known, `ds.cast_column("image", Image())`
+    // on a union of dataset classes: it is the step; the feature class is its argument.)
+    if (step.calls[0].resolution.kind !== 'repo' && !isRepoUnresolved(step.calls[0].resolution) && own > 0) {
       const before = nameCall(step.calls[0]);
       step.calls.unshift(...step.calls.splice(own, 1));
       // A bare verb of an external method (`trainer.train()`) says less than the repository's call doing
