@@ -1319,16 +1319,7 @@ async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Pr
  */
 function withoutParens(text: string): string {
   let t = text;
-  while (t.startsWith('(') && t.endsWith(')')) {
-    let depth = 0;
-    let closes = -1;
-    for (let i = 0; i < t.length && closes < 0; i++) {
-      if (t[i] === '(') depth++;
-      else if (t[i] === ')' && --depth === 0) closes = i;
-    }
-    if (closes !== t.length - 1) break;
-    t = t.slice(1, -1).trim();
-  }
+  while (t.startsWith('(') && closingParen(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
   return t;
 }
 
