@@ -13,7 +13,7 @@
 // options object it is given: `create({ stream: true })`); an API with a space (`litgpt finetune`) is a
 // command and matches a call that starts with it. A use case covers a path when it calls every API.
 // GP_ROOT=<checkout> runs another build of goldpath (a baseline worktree) against the same reference.
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,6 +37,8 @@ const wiki = mkdtempSync(path.join(os.tmpdir(), 'goldpath-golden-'));
 const t0 = process.hrtime.bigint();
 const model = await extractWorkflows({ repo: path.resolve(cwd, repo), wiki, all: true, ...(opt('--name') ? { name: opt('--name') } : {}) });
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+// The model is all this reads; the pages written for it are not kept.
+rmSync(wiki, { recursive: true, force: true });
 
 /** Names a call answers to: as written, its resolution, its command line. */
 function namesOf(c) {
