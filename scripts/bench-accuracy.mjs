@@ -5,7 +5,7 @@
 // repository (scripts/jedi_oracle.py). Not part of the test suite: it needs jedi (the python3 on PATH,
 // else Debian's python3-jedi).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,12 +35,15 @@ function pythonWithJedi() {
 
 const { extractWorkflows } = await import(path.join(root, 'packages/core/dist/index.js'));
 const byCandidate = new Map();
+// Without --wiki the pages go to a temporary folder, removed once the model is read.
+const wiki = opt('--wiki') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opt('--wiki')) : mkdtempSync(path.join(os.tmpdir(), 'goldpath-acc-'));
 const model = await extractWorkflows({
   repo,
-  wiki: opt('--wiki') ? path.resolve(process.env.INIT_CWD ?? process.cwd(), opt('--wiki')) : mkdtempSync(path.join(os.tmpdir(), 'goldpath-acc-')),
+  wiki,
   ...(opt('--name') ? { name: opt('--name') } : {}),
   onCalls: (id, calls) => byCandidate.set(id, calls),
 });
+if (!opt('--wiki')) rmSync(wiki, { recursive: true, force: true });
 // --all: every Python candidate, not only those kept for a workflow (a wider sample of call sites).
 const kept = model.candidates.filter((c) => (c.kept || args.includes('--all')) && c.path.endsWith('.py') && c.kind !== 'readme' && c.kind !== 'docs');
 const selected = new Set(kept.map((c) => c.path));
