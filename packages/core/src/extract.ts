@@ -28,6 +28,7 @@ import { packageDirsOf, publicSurface } from './group/surface.js';
 import { repoNameOf, validateRepoName, withBrands, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
 import { ModuleMap } from './lang/ts/modules.js';
+import { publishedNames } from './lang/ts/exports.js';
 import { tsNestingProblem } from './lang/ts/nesting.js';
 import { makeTsProject, type TsSetup } from './resolve/ts-program.js';
 import { splitLines } from './text/lines.js';
@@ -490,6 +491,9 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   // The TypeScript program and its checker (most of the memory of a large run) are not needed by grouping:
   // released here. Only tsMade holds them (an async function keeps what its registers last held, so this
   // function never keeps the program in a variable of its own).
+  // What the JavaScript packages' entries export (their public surface), read first from the files the
+  // program parsed (through a callback: no variable here holds the program).
+  const published = tsMade ? await tsMade.then((t) => publishedNames(files, modules, (p) => t.project.parsedFile(p))) : undefined;
   tsMade = undefined;
   await pool?.close();
   await early?.close();
@@ -579,7 +583,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       runtime,
       modelDomains: rankedDomains(meta.projectName, meta.requires, meta.dependencies, meta.keywords),
       keywords: meta.keywords,
-      isPublic: publicSurface(packageDirs, reexported, testUtilities),
+      isPublic: publicSurface(packageDirs, reexported, testUtilities, published),
       ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
       docsNav,
       existingImplementations: new Set(existing.implementations ?? []),

@@ -2586,6 +2586,27 @@ describe('pages beside the README', () => {
   });
 });
 
+describe("a JavaScript package's public surface", () => {
+  it('leaves out the functions no entry of the package exports: a use case of its tests on them is not written', async () => {
+    const repo = write({
+      // `./*` → `./*` lets any file be imported as it lies; the package's API is what `.` exports.
+      'package.json': JSON.stringify({ name: 'chatkit', exports: { '.': './dist/index.js', './*': './*' } }),
+      'src/index.ts': "export { Client } from './client';\n",
+      'src/client.ts':
+        "import { formatHost } from './utils';\n\nexport class Client {\n  host: string;\n  constructor(opts: { host?: string } = {}) {\n    this.host = formatHost(opts.host ?? '');\n  }\n" +
+        '  async generate(prompt: string): Promise<string> {\n    return prompt;\n  }\n  async evaluate(text: string): Promise<string> {\n    return text;\n  }\n  async save(path: string): Promise<void> {}\n}\n',
+      'src/utils.ts':
+        "export function formatHost(host: string): string {\n  return host || 'localhost';\n}\n\nexport function parseJSON(text: string): unknown {\n  return JSON.parse(text);\n}\n\nexport function retryDelay(attempt: number): number {\n  return attempt * 100;\n}\n",
+      'examples/chat.ts': "import { Client } from 'chatkit';\n\nconst client = new Client();\nconst answer = await client.generate('hi');\nconst summary = await client.evaluate(answer);\nawait client.save(summary);\n",
+      'test/utils.test.ts': "import { formatHost, parseJSON, retryDelay } from '../src/utils';\n\nformatHost('');\nparseJSON('{}');\nretryDelay(2);\n",
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-surface-')), name: 'acme_chatkit' });
+    expect(m.workflows.map((w) => w.anchor)).not.toContain('formatHost');
+    expect(m.workflows.flatMap((w) => w.steps.flatMap((s) => s.calls.map((c) => c.call.callee)))).not.toContain('formatHost');
+    expect(m.workflows.some((w) => w.sources.some((s) => s.path === 'examples/chat.ts'))).toBe(true);
+  });
+});
+
 describe("an example's own helpers", () => {
   it('a helper from the examples\' lib/ that runs the example (`run(async () => ...)`) is no step; the library calls inside are', async () => {
     const repo = write({

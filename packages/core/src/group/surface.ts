@@ -2,13 +2,15 @@
 // tests, examples, benchmarks, private modules (`_utils.py`) and internal folders (`kernels/`) unless a
 // public package re-exports the name (`from ._client import Client` in `pkg/__init__.py`), names
 // with a leading underscore, definitions documented as deprecated, and code of an application package (`"private": true` with no `exports` or
-// `main`: an app's functions are not a library's API). External calls wired to the repository are the
-// user-facing side of that package, so they count as public.
+// `main`: an app's functions are not a library's API), and a function or class of a JavaScript package that
+// none of its entries (package.json `exports`, `main`) exports (lang/ts/exports.ts). External calls wired
+// to the repository are the user-facing side of that package, so they count as public.
 import type { CallSite } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import { isPrivatePath, isScriptPath } from '../repo/layout.js';
 import { isRepoUnresolved } from './steps.js';
 import { DEPRECATED_SUMMARY } from '../heuristics/tables.js';
+import type { Published } from '../lang/ts/exports.js';
 
 export type PublicSurface = ((c: CallSite) => boolean) & {
   /**
@@ -29,6 +31,8 @@ export function publicSurface(
   reexported: ReadonlySet<string> = new Set(),
   /** `path:name` of the library's functions that only tests call and no package re-exports. */
   testUtilities: ReadonlySet<string> = new Set(),
+  /** What the JavaScript packages' entries export. */
+  published?: Published,
 ): PublicSurface {
   const byDepth = [...packages].sort((a, b) => b.dir.length - a.dir.length || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   const inApp = (p: string) => isScriptPath(p) && !!byDepth.find((d) => d.dir === '' || p.startsWith(`${d.dir}/`))?.app;
@@ -44,6 +48,10 @@ export function publicSurface(
     if (c.command) return true;
     if (inApp(r.span.path)) return false;
     if (isPrivatePath(r.span.path) && !reexported.has(`${r.span.path}:${r.qualname.split('.')[0]}`)) return false;
+    // A package's function or class called by its name that no entry of the package exports: only the
+    // package's own modules (and its tests) can import it. (Not one reached through an object, which the
+    // API may hand out without exporting it: `anthropic.tools.bash_20250124(...)`, `Output.array(...)`.)
+    if (published?.covers(r.span.path) && !c.callee.includes('.') && !r.qualname.includes('.') && (c.definition?.kind === 'function' || c.definition?.kind === 'class') && !published.has(`${r.span.path}:${r.qualname}`)) return false;
     // Deprecated: kept for older code, not what a user is meant to call.
     if (c.definition?.summary && DEPRECATED_SUMMARY.test(c.definition.summary.trim())) return false;
     return !r.qualname.split('.').some((part) => /^_(?!_)/.test(part));

@@ -184,6 +184,37 @@ export class ModuleMap {
   }
 
   /**
+   * Every source file a package's entries name: each condition's target of each `exports` subpath (else
+   * `source`, `module`, `main`, `types`), as the source it was built from when there is one; `open` when a
+   * `*` subpath publishes a folder's files by pattern. Declaration files (`.d.ts`) are left out.
+   */
+  entryFiles(pkg: JsPackage): string[] | 'open' {
+    const exp = pkg.json.exports;
+    const targets: string[] = [];
+    if (exp !== undefined && exp !== null) {
+      const entries = typeof exp === 'string' || Array.isArray(exp) || !Object.keys(asRecord(exp)).some((k) => k.startsWith('.')) ? { '.': exp } : asRecord(exp);
+      for (const [k, v] of Object.entries(entries)) {
+        // (`"./*": "./*"` lets any file of the package be imported as it lies, package.json and build
+        // output alike: an escape hatch beside the named entries, not more of the API. A pattern into a
+        // folder of modules, `"./helpers/*": "./dist/helpers/*.js"`, publishes that folder.)
+        if (k.includes('*') && leaves(v).every((t) => t === './*')) continue;
+        if (k.includes('*')) return 'open';
+        targets.push(...leaves(v));
+      }
+    } else for (const k of ['source', 'module', 'main', 'types', 'typings']) if (typeof pkg.json[k] === 'string') targets.push(pkg.json[k] as string);
+    if (!targets.length) targets.push('./index');
+    const cfg = this.tsconfigs.get(pkg.dir);
+    const out = new Set<string>();
+    for (const t of targets) {
+      const p = joinPath(pkg.dir, t);
+      if (p === undefined) continue;
+      const hit = sourceGuesses(p, pkg.dir, cfg).map((x) => this.fileFor(x, true)).find((x) => x !== undefined) ?? this.fileFor(p);
+      if (hit && !/\.d\.(m|c)?ts$/.test(hit)) out.add(hit);
+    }
+    return [...out].sort(byCodeUnit);
+  }
+
+  /**
    * The repository file a path names, trying source extensions and `index` files; `.js` written in a
    * TypeScript import (`./client.js`) means the `.ts` file. `sourceOnly` refuses `.d.ts` files.
    */

@@ -125,6 +125,11 @@ export class TsProject {
     return this.program.getSourceFile(`/${rel}`);
   }
 
+  /** A repository file as the program parsed it, if the program is made and has it (nothing is made here). */
+  parsedFile(rel: string): ts.SourceFile | undefined {
+    return this.programCache?.getSourceFile(`/${rel}`);
+  }
+
   /** One program and one checker for every source, built on first use (after all roots are added). */
   get program(): ts.Program {
     if (!this.programCache) this.programCache = ts.createProgram(this.roots, COMPILER_OPTIONS, this.host());
