@@ -415,6 +415,37 @@ describe('a module-level instance', () => {
   });
 });
 
+describe('a method of what another call returns', () => {
+  it('is written with that call, its arguments shown when short and on one line (spaces dropped outside strings), else as (...)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from acme.worker import Worker, make_worker\n',
+      'acme/worker.py': 'class Worker:\n    def run(self):\n        """Run."""\n        return 1\n\n\ndef make_worker(*args, **kwargs):\n    """Make a worker."""\n    return Worker()\n',
+      'examples/run.py': [
+        'from acme import Worker, make_worker',
+        '',
+        'Worker().run()',
+        'make_worker(env, "a b").run()',
+        'make_worker(',
+        '    name="x",',
+        '    # a factory called per session',
+        '    tools=lambda env: [env],',
+        ').run()',
+        '(',
+        '    make_worker("a")',
+        '    .run()',
+        ')',
+        '',
+      ].join('\n'),
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const runs = calls.filter((c) => c.written.endsWith('.run'));
+    // (A chain written over several lines shows its short argument lists all the same.)
+    expect(runs.map((c) => c.written)).toEqual(['Worker().run', 'make_worker(env,"a b").run', 'make_worker(...).run', 'make_worker("a").run']);
+    expect(runs.map((c) => c.resolution)).toEqual(runs.map(() => expect.objectContaining({ kind: 'repo', qualname: 'Worker.run' })));
+  });
+});
+
 describe('a source done', () => {
   // a.py makes a Model in a function it also runs; b.py imports that function.
   const FILES = {

@@ -1461,7 +1461,7 @@ async function callSite(
   for (const n of uses) if (localDefs.has(n)) uses.delete(n);
   return {
     callee: written,
-    written: clippedCallee(call),
+    written: clippedCallee(call, src.facts.calls),
     argNames,
     argComments,
     ...commentOf(src, call),
@@ -1509,7 +1509,7 @@ function placeOf(src: PythonSource, line: number): { line: number; cell?: number
 
 /** The callee as written, with import aliases replaced by the imported name. */
 async function writtenCallee(src: PythonSource, call: PyCall): Promise<string> {
-  if (call.callee.base !== 'name') return clippedCallee(call);
+  if (call.callee.base !== 'name') return clippedCallee(call, src.facts.calls);
   const [root, ...rest] = call.callee.chain;
   const imp = src.facts.imports.filter((i) => i.line <= call.line && bindsName(i, root) && (i.scope === '' || call.scope.startsWith(i.scope))).pop();
   let real = root;
@@ -1555,10 +1555,43 @@ function toolCommand(call: PyCall): string {
 /**
  * The callee as written, spaces dropped, at most MAX_VALUE characters (its middle dropped): in a chain
  * `m.f().f()...` each call's callee holds the whole chain before it, so unbounded texts grow with the
- * square of the chain's length.
+ * square of the chain's length. A method of another call's result shows that call with its arguments
+ * when they are short and on one line (`GradioUI(agent).launch`), else as `(...)`: the arguments of
+ * `client.beta.environments.work.worker(...)` spread over nine lines with their comments; dropping the
+ * spaces of such a text ran `lambda env` into `lambdaenv`.
  */
-function clippedCallee(call: PyCall): string {
-  return clipMiddle(clipMiddle(call.callee.text, MAX_VALUE * 4).replace(/\s+/g, ''), MAX_VALUE);
+function clippedCallee(call: PyCall, calls: readonly PyCall[]): string {
+  return clipMiddle(shownCallee(call, calls, 0), MAX_VALUE);
+}
+
+/** Longest argument list a method of a call's result shows as written. */
+const SHOWN_RECEIVER_ARGS = 40;
+
+function shownCallee(call: PyCall, calls: readonly PyCall[], depth: number): string {
+  const c = call.callee;
+  const receiver = c.base === 'call' && c.receiverCall !== undefined && depth < 8 ? calls[c.receiverCall] : undefined;
+  if (!receiver || receiver.callee.base === 'other') return clipMiddle(c.text, MAX_VALUE * 4).replace(/\s+/g, '');
+  const args = receiver.args.map((a) => (a.keyword !== undefined ? `${a.keyword}=${a.text}` : a.unpack === 'star' ? `*${a.text.replace(/^\*/, '')}` : a.unpack === 'starstar' ? `**${a.text.replace(/^\*\*/, '')}` : a.text)).join(',');
+  const shown = args.length <= SHOWN_RECEIVER_ARGS && !/[\n#]/.test(args) && new Set(receiver.args.map((a) => a.line)).size <= 1 ? withoutSpaces(args) : '...';
+  return `${shownCallee(receiver, calls, depth + 1)}(${shown}).${c.chain.join('.')}`;
+}
+
+/** Code without its spaces, except inside string literals (`f(a, "a b")` → `f(a,"a b")`). */
+function withoutSpaces(code: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (quote) {
+      out += ch;
+      if (ch === '\\') out += code[++i] ?? '';
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      out += ch;
+    } else if (!/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 function clip(text: string, n = 60): string {
