@@ -62,7 +62,11 @@ describe("a JavaScript package's published names", () => {
       'packages/esm/package.json': JSON.stringify({ name: 'esm', main: 'dist/index.js' }),
       'packages/esm/src/index.ts': 'export function b() {}\n',
       'packages/esm/src/internal.ts': 'export function c() {}\n',
+      // A package of its own, unnamed, inside the covered one: not covered by its entries.
+      'packages/esm/tools/package.json': JSON.stringify({ private: true }),
+      'packages/esm/tools/src/run.ts': 'export function d() {}\n',
     });
+    expect(p.covers('packages/esm/tools/src/run.ts')).toBe(false);
     expect(p.covers('packages/open/src/helpers/x.ts')).toBe(false);
     expect(p.covers('packages/cjs/f.js')).toBe(false);
     expect(p.covers('packages/esm/src/internal.ts')).toBe(true);

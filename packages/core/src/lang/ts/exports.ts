@@ -93,10 +93,11 @@ export function publishedNames(
   const parsed = new Map<string, FileExports | undefined>();
   const read = (path: string): FileExports | undefined => {
     if (!parsed.has(path)) {
-      let sf = /\.(d\.)?[cm]?[jt]sx?$/.test(path) ? parsedFile(path) : undefined;
-      if (!sf && /\.(d\.)?[cm]?[jt]sx?$/.test(path)) {
-        const r = files.readSync(path);
-        if (r.ok) sf = parse(path, r.text);
+      let sf: ts.SourceFile | undefined;
+      if (/\.(d\.)?[cm]?[jt]sx?$/.test(path)) {
+        sf = parsedFile(path);
+        const r = sf ? undefined : files.readSync(path);
+        if (r?.ok) sf = parse(path, r.text);
       }
       parsed.set(path, sf ? exportsOf(sf) : undefined);
     }
@@ -165,7 +166,9 @@ export function publishedNames(
     covered.push(pkg.dir);
     for (const p of paths) reach(p, '*');
   }
-  return surface(names, new Set(covered), packages.map((p) => p.dir));
+  // (Every package.json folder, named or not: a file of an unnamed package inside a covered one is not its.)
+  const dirs = files.files.filter((f) => f.path === 'package.json' || f.path.endsWith('/package.json')).map((f) => f.path.slice(0, -'package.json'.length).replace(/\/$/, ''));
+  return surface(names, new Set(covered), dirs);
 }
 
 /** The answers, holding only what they need (not the files read for them). */
