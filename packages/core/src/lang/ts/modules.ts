@@ -150,7 +150,7 @@ export class ModuleMap {
     const exp = pkg.json.exports;
     if (exp !== undefined && exp !== null) {
       const key = sub ? `./${sub}` : '.';
-      const entries = typeof exp === 'string' || Array.isArray(exp) || !Object.keys(asRecord(exp)).some((k) => k.startsWith('.')) ? { '.': exp } : asRecord(exp);
+      const entries = subpathsOf(exp);
       if (key in entries) targets.push(...leaves(entries[key]));
       else {
         for (const [k, v] of Object.entries(entries).sort((a, b) => b[0].length - a[0].length || byCodeUnit(a[0], b[0]))) {
@@ -192,7 +192,7 @@ export class ModuleMap {
     const exp = pkg.json.exports;
     const targets: string[] = [];
     if (exp !== undefined && exp !== null) {
-      const entries = typeof exp === 'string' || Array.isArray(exp) || !Object.keys(asRecord(exp)).some((k) => k.startsWith('.')) ? { '.': exp } : asRecord(exp);
+      const entries = subpathsOf(exp);
       for (const [k, v] of Object.entries(entries)) {
         // (`"./*": "./*"` lets any file of the package be imported as it lies, package.json and build
         // output alike: an escape hatch beside the named entries, not more of the API. A pattern into a
@@ -236,6 +236,11 @@ export class ModuleMap {
     this.tsconfigs.set(dir, cfg);
     return cfg;
   }
+}
+
+/** `exports` by subpath: a string, an array or an object of conditions alone is the package's own (`.`) entry. */
+function subpathsOf(exp: unknown): Record<string, unknown> {
+  return typeof exp === 'string' || Array.isArray(exp) || !Object.keys(asRecord(exp)).some((k) => k.startsWith('.')) ? { '.': exp } : asRecord(exp);
 }
 
 /** `exports` leaves in condition order (strings only). */
