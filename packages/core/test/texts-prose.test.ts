@@ -581,6 +581,38 @@ describe('step texts', () => {
     expect(overview('client.events.stream')).toEqual([]);
   });
 
+  it('an Overview the lead section cannot give (only code, no docstring) comes from the next source that introduces the distinctive call, never a test', async () => {
+    const lib = {
+      'pyproject.toml': '[project]\nname = "kit"\nversion = "0.1"\n',
+      'kit/__init__.py': 'from .core import load_records, make_widget, render_widget, save_image\n',
+      'kit/core.py': [
+        'def load_records(path):',
+        '    """Read records from a file."""',
+        '    return []',
+        '',
+        'def make_widget(records, kind="bar"):',
+        '    return None',
+        '',
+        'def render_widget(widget):',
+        '    return None',
+        '',
+        'def save_image(image, path):',
+        '    """Write an image file."""',
+        '    return None',
+        '',
+      ].join('\n'),
+    };
+    const code = (data: string) => ['```python', 'from kit import load_records, make_widget, render_widget, save_image', `records = load_records("${data}")`, 'chart = make_widget(records)', `save_image(render_widget(chart), "${data}.png")`, '```'];
+    const readme = ['# Kit', '', '## Using widgets', '', ...code('data.csv'), ''].join('\n');
+    const docs = ['# Widgets', '', 'Some words first.', '', '## Charts', '', 'Render it whenever you like.', '', 'A widget turns records into a chart you can save.', '', ...code('sales.csv'), ''].join('\n');
+    const test = ['"""A widget renders records into a chart for the tests."""', 'from kit import load_records, make_widget, render_widget, save_image', '', 'def test_widget():', '    save_image(render_widget(make_widget(load_records("t.csv"))), "t.png")', ''].join('\n');
+    const overview = async (files: Record<string, string>) => workflowWith(await modelOf(write({ ...lib, ...files })), 'render_widget').traces.overview;
+    // The README section has no prose, `render_widget` no docstring: the docs section's sentence naming the widget, at its line.
+    expect(await overview({ 'README.md': readme, 'docs/widgets.md': docs })).toEqual([{ text: 'A widget turns records into a chart you can save.', from: 'prose', at: { path: 'docs/widgets.md', line: 9 } }]);
+    // A test's docstring says what the test checks: nothing from it.
+    expect(await overview({ 'README.md': readme, 'tests/test_widget.py': test })).toEqual([]);
+  });
+
   it('Usage: what each first load step takes, what each save writes; no formula when there is nothing to say', async () => {
     const repo = write({ ...PACKAGE, 'README.md': README });
     const model = await modelOf(repo);

@@ -310,6 +310,20 @@ function namesAnchor(sentence: string, terms: string[], stems = false): boolean 
 }
 
 /**
+ * The sentence that introduces a use case's distinctive call in another of its sources than the lead
+ * (README/docs sections and examples in the use case's order, never a test): the first one standing
+ * alone next to code that makes the call and naming it.
+ */
+function otherIntroduction(sources: AnalysedSource[], lead: AnalysedSource | undefined, anchor: string, terms: string[]): ProseSentence | undefined {
+  for (const s of sources) {
+    if (s === lead || s.candidate.kind === 'test' || !s.calls.some((c) => c.callee === anchor)) continue;
+    const found = proseSentences(s).find((p) => p.near && p.alone && !p.aside && !p.after && namesAnchor(p.text, terms, true));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * Overview, Description and Usage: the prose that introduces the use case (the paragraphs around a
  * README/docs section's code, an example's module docstring, a RepoMap Purpose; never a test's, which
  * says what the test checks), the distinctive API's docstring, where it is shown, and for Usage what the
@@ -376,6 +390,11 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
       intro = introSentences(leadSrc);
       if (intro.length) overview.push({ text: intro[0].text, from: 'prose', at: intro[0].at });
     }
+    // Else the prose of the next source that shows the use case and names its distinctive call: a README
+    // section that is only code is followed by the docs page that introduces the call ("Instructor makes it
+    // easy to analyse and extract semantic information from PDFs ..." for `PDF.from_url`).
+    const shown = overview.length ? undefined : otherIntroduction(sources, leadSrc, anchor, terms);
+    if (shown) overview.push({ text: shown.text, from: 'prose', at: shown.at });
     // Last, the distinctive API's docstring even when it only restates the API's name ("Create a Message
     // stream." of `client.messages.stream`): the maintainers' words, better than an empty Overview.
     const restated = !overview.length && anchorCall ? paragraphSentences(ownDoc(anchorCall, true) ?? '')[0] : undefined;
