@@ -803,6 +803,33 @@ describe('a method inherited from a base returns the class it was called through
     // A return annotation that names the base is the base, whatever class the call went through.
     expect(at('d.run')).toBe(`${baseRun} Base.run`);
   }, 20000);
+  it('an alternative constructor a repository class inherits from another library (`from_*`) makes that class', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\ndependencies = ["huggingface_hub"]\n',
+      'pkg/__init__.py': 'from .model import Classifier\n',
+      'pkg/model.py': [
+        'from huggingface_hub import ModelHubMixin',
+        '',
+        'class Classifier(ModelHubMixin):',
+        '    def predict(self, texts):',
+        '        return texts',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import Classifier',
+        'model = Classifier.from_pretrained("org/name")',
+        'model.predict(["a"])',
+        'other = Classifier.load_weights("w")',
+        'other.predict(["b"])',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    // The constructor itself is the other library's; what it makes is the class it was called through.
+    expect(at('Classifier.from_pretrained')).toBe('external huggingface-hub');
+    expect(at('model.predict')).toBe(`${spanOf(repo, 'pkg/model.py', 'def predict')} Classifier.predict`);
+    // Another inherited method is no constructor by its name: what it returns stays the other library's.
+    expect(at('other.predict')).toBe('external huggingface-hub');
+  }, 20000);
 });
 
 describe('optional-dependency fallbacks', () => {

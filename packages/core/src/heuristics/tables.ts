@@ -242,6 +242,13 @@ export const BOILERPLATE_PATTERNS: RegExp[] = [
 export const MODE_SWITCH = { methods: new Set(['train', 'eval']), receiver: /(^|_)(model|net|network|module|encoder|decoder|unet|transformer|backbone|policy)$/i };
 
 /**
+ * Python's name for an alternative constructor: a classmethod that returns `cls(...)`, an instance of the
+ * class it is called through (`from_pretrained`, `from_config`, `from_dict`), even when a repository class
+ * inherits it from another library's base.
+ */
+export const ALTERNATIVE_CONSTRUCTOR = /^from_[a-z]/;
+
+/**
  * Methods that return the object they are called on (PyTorch's convention for moving a module to a device
  * or switching its mode): `pipe = Factory.from_pretrained(...).to("cuda")` is still the factory's object.
  */

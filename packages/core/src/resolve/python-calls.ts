@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } fr
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SYNC_TWIN } from '../heuristics/tables.js';
+import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SYNC_TWIN } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -49,8 +49,12 @@ type Value =
   /** `A | B` return annotations: a member call resolves only when every class gives the same definition. */
   /** `builtins`: members of the return type that are builtin values (`tuple[Self, dict]`), by type name. */
   | { kind: 'union'; classes: DefSym[]; builtins?: string[] }
-  /** `inherited`: a method a repository class inherits from an external base (its type is known). */
-  | { kind: 'external'; module: string; inherited?: boolean }
+  /**
+   * `inherited`: a method a repository class inherits from an external base (its type is known).
+   * `makes`: an alternative constructor so inherited, reached through the class (`SetFitModel.from_pretrained`
+   * of huggingface_hub's mixin): calling it makes an instance of that class.
+   */
+  | { kind: 'external'; module: string; inherited?: boolean; makes?: DefSym }
   | { kind: 'stdlib'; module: string }
   /**
    * `candidates`: the definitions an ambiguous name may be. `result`: the value is what a call of such a
@@ -598,7 +602,10 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         // `dspy.settings`: a module-level instance of the library.
         const made = m.kind === 'unresolved' && v.sym.kind === 'module' ? await index.moduleInstance(v.sym.module, name) : undefined;
         if (made) return { kind: 'instance', cls: made };
-        return boundTo(symbolValue(m), v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined);
+        const cls = v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined;
+        // (`from_*` is how Python names a classmethod that makes the class it is called through: `cls(...)`.)
+        if (cls && m.kind === 'external' && ALTERNATIVE_CONSTRUCTOR.test(name)) return { kind: 'external', module: m.module, inherited: true, makes: cls };
+        return boundTo(symbolValue(m), cls);
       }
       case 'instance': {
         const m = await index.classMember(v.cls, name);
@@ -670,6 +677,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     if (callee.kind === 'unknown' && callee.method) {
       return FLUENT_METHODS.has(callee.method) && callee.fromRepo ? { kind: 'unknown', reason: callee.reason, fromRepo: true } : { kind: 'unknown', reason: `what \`.${callee.method}()\` returns is not known` };
     }
+    if (callee.kind === 'external' && callee.makes) return { kind: 'instance', cls: callee.makes };
     if (callee.kind !== 'symbol') return callee;
     const sym = callee.sym;
     if (sym.kind === 'external' || sym.kind === 'stdlib') return { kind: sym.kind, module: sym.module };
