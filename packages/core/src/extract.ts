@@ -234,7 +234,6 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   };
   let commandsMade: Promise<CommandTable> | undefined;
   const commandTable = (): Promise<CommandTable> => (rerun ? rerun.tracker.memo('commands', buildCommands) : (commandsMade ??= buildCommands()));
-  if (!rerun) await commandTable();
   /** What the command table depends on besides what it read: the module map, and the TypeScript program it used. */
   // (a TypeScript bin is read through the checker: its import closure and the program's global scripts).
   const commandDeps = (): string[] => (rerun ? [...rerun.moduleReads.reads, ...(commandsNeedTs ? [...tsBins.flatMap((b) => rerun.importClosure(b)), ...tsProgramGlobals] : [])] : []);
@@ -371,6 +370,9 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const room = files.files.filter((f) => /\.pyi?$/.test(f.path)).length;
     if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend, room);
   }
+  // The command table reads the modules of the repository's own commands; with jobs, after the pool starts,
+  // so the workers parse the sources meanwhile (on diffusers it was 1.8 s of parsing with no worker).
+  if (!rerun) await commandTable();
 
   progress('parse + resolve: following the examples into the repository');
   // The project's name as the README spells it: one word in every name the steps and workflows get.
