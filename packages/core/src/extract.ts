@@ -365,10 +365,11 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const all = rerun ? rerun.tracker.silently(ahead) : ahead();
     const items = cache ? all.filter((f) => !cache.has('python', f.path, f.text)) : all;
     const threads = threadsFor(jobs, items.reduce((n, f) => n + f.text.length, 0), os.availableParallelism());
-    // (What the early pool holds is not handed out twice.)
+    // (What the early pool holds is not handed out twice; a docs page's Python session is another item than
+    // the page's blocks the early pool made.)
     // Room for every Python file of the repository to be added (ahead): each is added at most once.
     const room = files.files.filter((f) => /\.pyi?$/.test(f.path)).length;
-    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.has(f.path)) : items, threads - 1, parser.backend, room);
+    if (threads > 1) pool = running.pool = new FactsPool(early ? items.filter((f) => !early!.holds(f.path, f.text)) : items, threads - 1, parser.backend, room);
   }
   // The command table reads the modules of the repository's own commands; with jobs, after the pool starts,
   // so the workers parse the sources meanwhile (on diffusers it was 1.8 s of parsing with no worker).

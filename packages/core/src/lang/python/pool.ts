@@ -197,6 +197,11 @@ export class FactsPool {
     return this.byPath.has(path);
   }
 
+  /** Whether the pool holds an item of this file with this text (a page's item is not its Python session's). */
+  holds(path: string, text: string): boolean {
+    return (this.byPath.get(path) ?? []).some((i) => this.items[i].text === text);
+  }
+
   /** The facts a worker made for this file and text (handed over once), or undefined: parse it here. */
   take(path: string, text: string): PyModuleFacts | undefined {
     return this.taken(path, text) as PyModuleFacts | undefined;
