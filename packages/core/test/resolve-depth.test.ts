@@ -830,6 +830,48 @@ describe('a method inherited from a base returns the class it was called through
     // Another inherited method is no constructor by its name: what it returns stays the other library's.
     expect(at('other.predict')).toBe('external huggingface-hub');
   }, 20000);
+  it('a method returning a copy of `self` (`copy.deepcopy(self)`) returns its own class; a copy of anything else does not', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .data import Table\n',
+      'pkg/data.py': [
+        'import copy',
+        'from copy import deepcopy',
+        '',
+        'class Table:',
+        '    def with_format(self, kind):',
+        '        table = copy.deepcopy(self)',
+        '        table.kind = kind',
+        '        return table',
+        '',
+        '    def clone(self):',
+        '        return deepcopy(self)',
+        '',
+        '    def rows(self):',
+        '        return copy.deepcopy(self.items)',
+        '',
+        '    def map(self, fn):',
+        '        return fn',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import Table',
+        't = Table()',
+        'a = t.with_format("torch")',
+        'a.map(len)',
+        'b = t.clone()',
+        'b.map(len)',
+        'c = t.rows()',
+        'c.map(len)',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    const map = `${spanOf(repo, 'pkg/data.py', 'def map')} Table.map`;
+    expect(at('a.map')).toBe(map);
+    expect(at('b.map')).toBe(map);
+    // A copy of an attribute is whatever that attribute holds: not known.
+    expect(at('c.map')).toMatch(/^unresolved: /);
+  }, 20000);
 });
 
 describe('optional-dependency fallbacks', () => {

@@ -1072,19 +1072,26 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
     return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not a repository class` };
   }
   const facts = index.bodyFacts(fn.path, d);
-  // `return X(...)`, or `return v` where `v = X(...)` earlier in the function.
+  // `return X(...)`, or `return v` where `v = X(...)` earlier in the function; `ofSelf`: the call's one
+  // argument is `self` (`copy.deepcopy(self)`).
   const chains = (facts?.returns ?? [])
     .filter((r) => r.scope === d.qualname)
     .map((r) => {
-      if (r.callChain) return r.callChain;
+      if (r.callChain) return { chain: r.callChain, ofSelf: /^[\w.]+\(\s*self\s*\)$/.test(r.valueText.trim()) };
       const name = r.valueText.trim();
       if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
       const built = facts!.calls.filter((c) => c.scope === d.qualname && c.line < r.line && c.assignedTo.length === 1 && c.assignedTo[0] === name && c.callee.base === 'name').pop();
-      return built?.callee.chain;
+      return built && { chain: built.callee.chain, ofSelf: built.args.length === 1 && built.args[0].text.trim() === 'self' };
     })
-    .filter((c): c is string[] => !!c);
-  for (const chain of chains) {
+    .filter((c): c is { chain: string[]; ofSelf: boolean } => !!c);
+  for (const { chain, ofSelf } of chains) {
     if (self && chain.length === 1 && chain[0] === 'cls') return { kind: 'instance', cls: self };
+    // A copy of the object the method is called on (`dataset = copy.deepcopy(self); ...; return dataset`):
+    // an instance of the class it was called through.
+    if (self && ofSelf && d.params[0]?.name === 'self' && SELF_COPIES.has(chain[chain.length - 1])) {
+      const copier = await index.resolveDotted(fn.module, chain);
+      if (copier.kind === 'stdlib' && (copier.module === 'copy' || copier.module.startsWith('copy.'))) return { kind: 'instance', cls: self };
+    }
     if (owner && chain.length === 1 && chain[0] === owner.def.name) return { kind: 'instance', cls: owner };
     const sym = await index.resolveDotted(fn.module, chain);
     if (sym.kind === 'def' && sym.def.kind === 'class') return { kind: 'instance', cls: sym };
@@ -1095,6 +1102,9 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
   const factory = !!owner && d.decorators.some((x) => /(^|\.)classmethod$/.test(x));
   return { kind: 'unknown', reason: `\`${d.qualname}\` has no return annotation naming a repository class`, ...(factory ? { fromRepo: true } : {}) };
 }
+
+/** The standard library's `copy` functions: a method returning one of them of `self` returns its own class. */
+const SELF_COPIES = new Set(['copy', 'deepcopy']);
 
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
   const def = index.declarationsOf(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
