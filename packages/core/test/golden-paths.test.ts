@@ -2741,7 +2741,8 @@ describe('a name without a milestone verb', () => {
     const named = await namedIn('class Dataset:\n    def take(self, n):\n        return self\n\n    def to_iterable_dataset(self):\n        return self\n\n    def cast_column(self, name, feature):\n        return self\n\n    def unload(self):\n        return None\n\n\ndef InputField(desc=""):\n    return desc\n\n\ndef load() -> Dataset:\n    return Dataset()\n', 'from acme import InputField, load\n\nds = load()\nds = ds.cast_column("audio", 16000)\nfirst = ds.take(3)\nit = ds.to_iterable_dataset()\nds.unload()\nq = InputField(desc="question")\n');
     expect(titleOf(named('ds.take'))).toBe('Take');
     expect(titleOf(named('ds.cast_column'))).toBe('Cast Column');
-    expect(titleOf(named('ds.unload'))).toBe('Unload');
+    // (`cast_column` returns `self`: `ds` is still the Dataset, which the unload acts on.)
+    expect(titleOf(named('ds.unload'))).toBe('Unload Dataset');
     expect(titleOf(named('ds.to_iterable_dataset'))).toBe('Convert to Iterable Dataset');
     expect(principleOf(named('ds.to_iterable_dataset'))).toBe('Iterable_Dataset_Conversion');
     // A conversion still takes another call's result another way (it joins a run it is chained on).

@@ -872,6 +872,50 @@ describe('a method inherited from a base returns the class it was called through
     // A copy of an attribute is whatever that attribute holds: not known.
     expect(at('c.map')).toMatch(/^unresolved: /);
   }, 20000);
+  it('a method whose every return gives back its object (`return self`, `return super().to(...)`) returns the class it was called through', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\ndependencies = ["torch"]\n',
+      'pkg/__init__.py': 'from .model import Net, Builder\n',
+      'pkg/model.py': [
+        'import torch',
+        '',
+        'class Net(torch.nn.Module):',
+        '    def to(self, *args, **kwargs):',
+        '        if not args:',
+        '            return self',
+        '        return super().to(*args, **kwargs)',
+        '',
+        '    def forward(self, x):',
+        '        return x',
+        '',
+        'class Builder:',
+        '    def add(self, step):',
+        '        self.steps = [step]',
+        '        return self',
+        '',
+        '    def size(self):',
+        '        if self.steps:',
+        '            return self',
+        '        return len(self.steps)',
+        '',
+        '    def build(self):',
+        '        return 1',
+      ].join('\n'),
+      'examples/use.py': [
+        'from pkg import Net, Builder',
+        'net = Net().to("cuda")',
+        'net.forward(1)',
+        'Builder().add(1).build()',
+        'Builder().size().build()',
+      ].join('\n'),
+    });
+    const calls = await resolveIn(repo, 'examples/use.py');
+    const at = (callee: string) => where(calls.find((c) => c.callee === callee)!);
+    expect(at('net.forward')).toBe(`${spanOf(repo, 'pkg/model.py', 'def forward')} Net.forward`);
+    expect(at('Builder().add(1).build')).toBe(`${spanOf(repo, 'pkg/model.py', 'def build')} Builder.build`);
+    // One return that gives back something else: what the method returns is not known.
+    expect(at('Builder().size().build')).toMatch(/^unresolved: /);
+  }, 20000);
 });
 
 describe('optional-dependency fallbacks', () => {

@@ -1072,6 +1072,12 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
     return { kind: 'unknown', reason: `return type \`${clip(d.returns!)}\` of \`${d.qualname}\` is not a repository class` };
   }
   const facts = index.bodyFacts(fn.path, d);
+  // A method whose every `return` gives back its object (`return self`; a fluent method of another
+  // library's base called through `super()`, `return super().to(*args, **kwargs)`): the object, of the
+  // class the method was called through (a builder's `add(...).compile()`, diffusers' `model.to(device)`).
+  const own = (facts?.returns ?? []).filter((r) => r.scope === d.qualname);
+  const givesBack = (text: string) => text === 'self' || (FLUENT_METHODS.has(d.name) && text.startsWith(`super().${d.name}(`));
+  if (self && d.params[0]?.name === 'self' && own.length && own.every((r) => givesBack(r.valueText.trim().replace(/\s+/g, '')))) return { kind: 'instance', cls: self };
   // `return X(...)`, or `return v` where `v = X(...)` earlier in the function; `ofSelf`: the call's one
   // argument is `self` (`copy.deepcopy(self)`).
   const chains = (facts?.returns ?? [])
