@@ -1080,8 +1080,7 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
   if (self && d.params[0]?.name === 'self' && own.length && own.every((r) => givesBack(r.valueText.trim().replace(/\s+/g, '')))) return { kind: 'instance', cls: self };
   // `return X(...)`, or `return v` where `v = X(...)` earlier in the function; `ofSelf`: the call's one
   // argument is `self` (`copy.deepcopy(self)`).
-  const chains = (facts?.returns ?? [])
-    .filter((r) => r.scope === d.qualname)
+  const chains = own
     .map((r) => {
       if (r.callChain) return { chain: r.callChain, ofSelf: /^[\w.]+\(\s*self\s*\)$/.test(r.valueText.trim()) };
       const name = r.valueText.trim();
