@@ -1146,6 +1146,21 @@ describe('near-duplicates and evidence', () => {
     expect(owner('docs/merging.md')!.steps.map((s) => s.calls[0].call.callee)).toContain('merge_adapters');
   });
 
+  it("a short docs section joined to example programs through a call they all make is one more source, not their topic", async () => {
+    const train = `${H}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nTrainer(m, [], TrainingArgs()).train()\nm.save("o")\n`;
+    const programs = await Promise.all(['a', 'b', 'c'].map((k) => analysed(ADAPTKIT, train, `examples/${k}.py`)));
+    // Too short to be a use case, it loads the model as the programs do and exports it, which they never do.
+    const section = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.save_gguf("q")\n`, 'docs/export.md', 'docs');
+    const { workflows } = buildWorkflows([section, ...programs], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    const owner = workflows.find((w) => w.sources.some((s) => s.path === 'examples/a.py'))!;
+    expect(owner.sources.map((s) => s.path)).toContain('docs/export.md');
+    expect(owner.steps.map((s) => s.calls[0].call.callee)).toEqual(mains(programs[0]));
+    // A section that makes the programs' distinctive call (the training) leads them: it is what they are about.
+    const guide = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nTrainer(m, [], TrainingArgs()).train()\n`, 'docs/training.md', 'docs');
+    const led = buildWorkflows([guide, ...programs], { suggestions: [], purposes: new Map() }, { ...ctx, all: true }).workflows;
+    expect(led.find((w) => w.sources.some((s) => s.path === 'examples/a.py'))!.sources[0].path).toBe('docs/training.md');
+  });
+
   it("a docs section is about its most distinctive call of the library, not a rarer external helper the leader makes too", async () => {
     const T = 'from transformers import AutoTokenizer\ntok = AutoTokenizer.from_pretrained("t")\n';
     const readme = await analysed(ADAPTKIT, `${H}${T}m = Model.from_pretrained("x")\nm = add_adapter(m, AdapterConfig())\nout = m.generate("hi")\ntok.decode(out)\n`, 'README.md', 'readme');

@@ -20,6 +20,8 @@ export interface UseCase {
   steps: DraftStep[];
   /** The distinctiveness of calls the use case was mined with (to settle it again after a merge). */
   weight?: Weight;
+  /** Sections that joined example programs without making their anchor: more sources, never the representative. */
+  followers?: ReadonlySet<AnalysedSource>;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

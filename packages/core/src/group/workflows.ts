@@ -444,9 +444,13 @@ function plainHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
  * The host takes the sources; when they are more trusted (a README section joining examples), the use
  * case is settled again around them (anchor and steps from its new representative).
  */
-function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface): void {
+function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface, asFollowers = false): void {
   const first = host.members[0];
-  host.members = mergeByTrust(host.members, u.members);
+  const members = mergeByTrust(host.members, u.members);
+  if (asFollowers || u.followers) host.followers = new Set([...(host.followers ?? []), ...(u.followers ?? []), ...(asFollowers ? u.members : [])]);
+  // The most trusted member that is no follower represents the host.
+  const lead = members.find((m) => !host.followers?.has(m)) ?? members[0];
+  host.members = lead === members[0] ? members : [lead, ...members.filter((m) => m !== lead)];
   if (host.members[0] !== first && host.weight) Object.assign(host, settle(host.members, host.weight, isPublic) ?? {});
 }
 
@@ -613,7 +617,11 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       (byKey.get(mk[0]) ?? []).find((h) => testBuilt(h) && mk.every((k) => allKeys.get(h)!.has(k))) ??
       (workKeys.length ? (byKey.get(workKeys[0]) ?? []).find((h) => testBuilt(h) && workKeys.every((k) => allKeys.get(h)!.has(k))) : undefined) ??
       plainHost(merged, big);
-    if (host) absorbInto(host, merged, isPublic);
+    // Sections whose topic (their anchor) example programs never call are more sources of the programs,
+    // not what they are about: 22 LoRA training scripts are not "Deconstruct a basic pipeline" because
+    // that docs section loads a pipeline too. (A section that launches the UI they launch names them.)
+    const programs = host !== undefined && (host.members[0].candidate.kind === 'example' || host.members[0].candidate.kind === 'notebook');
+    if (host) absorbInto(host, merged, isPublic, programs && !keysOf(host).has(merged.anchor));
     else {
       // Else sections of a page that go on with an object an earlier section made (`index.search(...)`
       // after `index = client.index('movies')`) continue that section's use case: the page's walkthrough,
