@@ -1204,6 +1204,24 @@ describe('attributes a class forwards through __getattr__', () => {
   }, 20000);
 });
 
+describe('a repository mixin after an external base', () => {
+  it("a method the external base comes first for but a later repository mixin defines is the mixin's; what no repository class defines stays the external base's", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\ndependencies = ["torch"]\n',
+      'pkg/__init__.py': 'from .models import Net\n',
+      'pkg/base.py': 'import torch\n\n\nclass ModelMixin(torch.nn.Module):\n    def save(self, path):\n        return path\n',
+      'pkg/adapters.py': 'class AdapterMixin:\n    def add_adapter(self, config):\n        return config\n\n    def __init__(self):\n        self.adapters = []\n',
+      'pkg/models.py': 'from .base import ModelMixin\nfrom .adapters import AdapterMixin\n\n\nclass Net(ModelMixin, AdapterMixin):\n    @classmethod\n    def load(cls, name) -> "Net":\n        return cls()\n',
+      'examples/train.py': 'from pkg import Net\nnet = Net.load("x")\nnet.add_adapter({"r": 8})\nnet.save("o")\nnet.parameters()\n',
+    });
+    const at = finder(await resolveIn(repo, 'examples/train.py'));
+    // torch.nn.Module comes first in Net's MRO; it has no `add_adapter`, the mixin was listed to give it.
+    expect(where(at('net.add_adapter'))).toBe(`${spanOf(repo, 'pkg/adapters.py', 'def add_adapter')} AdapterMixin.add_adapter`);
+    expect(where(at('net.save'))).toBe(`${spanOf(repo, 'pkg/base.py', 'def save')} ModelMixin.save`);
+    expect(where(at('net.parameters'))).toBe('external torch');
+  }, 20000);
+});
+
 describe('what a factory returns, moved to a device', () => {
   it('`.to()` on a factory result keeps the factory object; another method call on it is the repository API; other results are nothing of it', async () => {
     const repo = write({

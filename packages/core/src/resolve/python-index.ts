@@ -725,20 +725,39 @@ export class PythonIndex {
   }
 
   private async classMemberOnce(cls: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol> {
-    const facts = await this.declarations(cls.path);
     const mro = await this.mro(cls);
-    for (const c of mro) {
-      if (c.kind === 'external') return (await this.forwardedMember(cls, mro, name, c)) ?? c;
-      if (c.kind === 'stdlib') continue;
+    for (const [i, c] of mro.entries()) {
+      if (c.kind === 'external') {
+        // A repository mixin later in the MRO that defines the name is what the class was given it for:
+        // diffusers' models are `ModelMixin` (a `torch.nn.Module`) first, then `PeftAdapterMixin`, whose
+        // `add_adapter` torch does not have. (An external base is assumed not to define a public name a
+        // later repository base defines; a dunder, `__init__`, it has.)
+        const later = name.startsWith('__') ? undefined : await this.firstDefining(mro.slice(i + 1), name);
+        return later ?? (await this.forwardedMember(cls, mro, name, c)) ?? c;
+      }
       if (c.kind !== 'def') continue;
-      const f = c.path === cls.path ? facts : await this.declarations(c.path);
-      const members = (f?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
-      // Overloads: the implementation is the one without @overload (the last one).
-      const impl = members.filter((d) => !d.decorators.some((x) => /(^|\.)overload$/.test(x)));
-      const pick = impl[impl.length - 1] ?? members[members.length - 1];
-      if (pick) return { kind: 'def', module: c.module, path: c.path, def: pick };
+      const own = await this.ownMember(c, name);
+      if (own) return own;
     }
     return { kind: 'unresolved', reason: `\`${cls.def.qualname}\` (in \`${cls.path}\`) has no method \`${name}\` in the repository`, method: name };
+  }
+
+  /** The first repository class of `classes` (in order) that defines `name` itself: that definition. */
+  private async firstDefining(classes: PySymbol[], name: string): Promise<PySymbol | undefined> {
+    for (const c of classes) {
+      const own = c.kind === 'def' ? await this.ownMember(c, name) : undefined;
+      if (own) return own;
+    }
+    return undefined;
+  }
+
+  /** `name` as defined in the body of the repository class `c` (an overload's implementation), if it is. */
+  private async ownMember(c: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol | undefined> {
+    const members = ((await this.declarations(c.path))?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
+    // Overloads: the implementation is the one without @overload (the last one).
+    const impl = members.filter((d) => !d.decorators.some((x) => /(^|\.)overload$/.test(x)));
+    const pick = impl[impl.length - 1] ?? members[members.length - 1];
+    return pick ? { kind: 'def', module: c.module, path: c.path, def: pick } : undefined;
   }
 
   /**
