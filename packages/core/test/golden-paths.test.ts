@@ -1532,6 +1532,22 @@ describe('near-duplicates and evidence', () => {
     expect(workflows.find((w) => w.sources[0].path === 'docs/backups.md')!.steps.map((s) => s.calls[0].call.callee).sort()).toEqual(['pc.create_backup', 'pc.delete_backup', 'pc.list_backups']);
   });
 
+  it("... and so do the methods a module hands out as functions of one instance (`upload_file = api.upload_file`), whatever the class's name", async () => {
+    const methods = ['upload_file', 'upload_folder', 'create_bucket', 'list_buckets'];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "hub"\n',
+      'hub/__init__.py': `from .api import ${methods.join(', ')}\n`,
+      'hub/api.py': `class HubApi:\n${methods.map((m) => `    def ${m}(self, name=None):\n        return name\n`).join('\n')}\n\napi = HubApi()\n${methods.map((m) => `${m} = api.${m}\n`).join('')}`,
+    });
+    const section = (calls: string[], page: string, kind: SourceKind) => analysed(repo, `from hub import ${calls.join(', ')}\n${calls.map((c) => `${c}("x")\n`).join('')}`, page, kind);
+    const readme = await section(['upload_folder', 'upload_file'], 'README.md', 'readme');
+    expect(readme.calls[0].resolution).toMatchObject({ kind: 'repo', qualname: 'HubApi.upload_folder' });
+    // The buckets guide calls the same instance's methods: another area of the one file that defines them.
+    const buckets = await section(['create_bucket', 'list_buckets'], 'docs/buckets.md', 'docs');
+    const { workflows } = buildWorkflows([readme, buckets], { suggestions: [], purposes: new Map() }, { ...ctx, all: true });
+    expect(workflows.filter((w) => w.sources.some((s) => s.path === 'README.md') && w.sources.some((s) => s.path === 'docs/buckets.md'))).toEqual([]);
+  });
+
   it("a pool of small use cases takes a joiner's extra step when several sources show it, not one source's own", async () => {
     const readme = await analysed(ADAPTKIT, `${H}m = Model.from_pretrained("x")\nm.generate("hi")\n`, 'README.md', 'readme');
     const saved = await Promise.all(['a', 'b'].map((k) => analysed(ADAPTKIT, `${H}m = Model.from_pretrained("${k}")\nm.save_gguf("${k}")\n`, `docs/${k}.md`, 'docs')));

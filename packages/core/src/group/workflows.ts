@@ -468,7 +468,10 @@ function anchorTags(u: UseCase): string[] {
   const page = u.members[0].candidate;
   if (page.kind !== 'readme' && page.kind !== 'docs') return [`call:${u.anchor}`, `file:${a.resolution.span.path}`];
   const owner = a.callee.split('.').length === 2 && a.resolution.qualname.includes('.') ? a.resolution.qualname.split('.')[0] : undefined;
-  const client = owner !== undefined && (CLIENT_MODULE.test(a.resolution.span.path) || isProjectName(owner) || /Client$/.test(owner));
+  // (A bare name that is a method is a module's alias of one instance's method, `upload_folder =
+  // api.upload_folder`: that instance is the package's client, whatever its class's name, `HfApi`.)
+  const facade = !a.callee.includes('.') && a.resolution.qualname.endsWith(`.${a.callee}`);
+  const client = facade || (owner !== undefined && (CLIENT_MODULE.test(a.resolution.span.path) || isProjectName(owner) || /Client$/.test(owner)));
   return [`call:${u.anchor}`, `file:${a.resolution.span.path} ${page.path}`, ...(client ? [] : [`file:${a.resolution.span.path}`])];
 }
 
