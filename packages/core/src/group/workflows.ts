@@ -442,7 +442,8 @@ function plainHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
 
 /**
  * The host takes the sources; when they are more trusted (a README section joining examples), the use
- * case is settled again around them (anchor and steps from its new representative).
+ * case is settled again around them (anchor and steps from its new representative). Sources joined as
+ * followers (`asFollowers`) never represent it, now or after a later merge.
  */
 function absorbInto(host: UseCase, u: UseCase, isPublic: PublicSurface, asFollowers = false): void {
   const first = host.members[0];
