@@ -248,6 +248,9 @@ export const MODE_SWITCH = { methods: new Set(['train', 'eval']), receiver: /(^|
  */
 export const ALTERNATIVE_CONSTRUCTOR = /^from_[a-z]/;
 
+/** The standard library's `copy` functions: a method returning one of them of `self` returns its own class. */
+export const SELF_COPIES = new Set(['copy', 'deepcopy']);
+
 /**
  * Methods that return the object they are called on (PyTorch's convention for moving a module to a device
  * or switching its mode): `pipe = Factory.from_pretrained(...).to("cuda")` is still the factory's object.

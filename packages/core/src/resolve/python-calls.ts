@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } fr
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SYNC_TWIN } from '../heuristics/tables.js';
+import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SELF_COPIES, SYNC_TWIN } from '../heuristics/tables.js';
 import type { PySymbol, PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -1107,9 +1107,6 @@ async function returnValue(index: PythonIndex, fn: DefSym, call?: PyCall, bound?
   const factory = !!owner && d.decorators.some((x) => /(^|\.)classmethod$/.test(x));
   return { kind: 'unknown', reason: `\`${d.qualname}\` has no return annotation naming a repository class`, ...(factory ? { fromRepo: true } : {}) };
 }
-
-/** The standard library's `copy` functions: a method returning one of them of `self` returns its own class. */
-const SELF_COPIES = new Set(['copy', 'deepcopy']);
 
 function ownerClass(index: PythonIndex, fn: DefSym): DefSym | undefined {
   const def = index.declarationsOf(fn.path)?.defs.find((d) => d.qualname === fn.def.parent && d.kind === 'class');
