@@ -1923,6 +1923,11 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(taskHeading('Gemini API Coding Guidelines (JavaScript/TypeScript)', new Set(['generate', 'content']), false, 'page')).toBeUndefined();
     expect(taskHeading('DSPy Cheatsheet', new Set(['predict']), false, 'page')).toBeUndefined();
     expect(taskHeading('Fine-tuning guide', new Set(['train']), false, 'page')).toBe('Fine-tuning guide');
+    // Nor a title naming a kind of code: a "helpers" page gathers helpers for several tasks (streaming
+    // chats and assistants, running tools), a "Tools helpers" page the helpers around a tool runner.
+    expect(taskHeading('Streaming Helpers', new Set(['run', 'tools']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Tools helpers', new Set(['beta', 'tool']), false, 'page')).toBeUndefined();
+    expect(taskHeading('Utilities', new Set(['load']), false, 'page')).toBeUndefined();
     // Nor does a record of changes to the API.
     expect(taskHeading('Backward compatibility', new Set(['make', 'processors']), false, 'page')).toBeUndefined();
     expect(taskHeading('Breaking changes in v2', new Set(['train']), false, 'page')).toBeUndefined();

@@ -863,10 +863,11 @@ export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|be
 /**
  * A heading or title that names a kind of document, not a task ("Gemini API Coding Guidelines", "Cheat
  * sheet", "Best practices", "Style conventions"): the page is rules or tips about many tasks; or a record
- * of changes to the API ("Backward compatibility", "Breaking changes", "Release notes"). A "guide" or
+ * of changes to the API ("Backward compatibility", "Breaking changes", "Release notes"); or a kind of
+ * code ("Streaming Helpers", "Utilities": helpers for several tasks). A "guide" or
  * "tutorial" is about the task it names ("Fine-tuning guide"): not listed.
  */
-export const GENRE_HEADING = /\b(?:guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary|backwards? compatibility|breaking changes?|change ?logs?|release notes|deprecations?)\b/i;
+export const GENRE_HEADING = /\b(?:helpers|utilities|guidelines|instructions|cheat ?sheets?|conventions|best practices|rules|dos and don'?ts|faqs?|frequently asked questions|glossary|backwards? compatibility|breaking changes?|change ?logs?|release notes|deprecations?)\b/i;
 
 /** Module names that only say a module is a program's entry point (`pkg.main`, `pkg/__main__.py`, `pkg.cli`): the package names it. */
 export const ENTRY_MODULE_NAMES: ReadonlySet<string> = new Set(['main', '__main__', 'cli', 'run', 'app', 'entry', 'entrypoint']);
