@@ -1584,6 +1584,23 @@ describe('near-duplicates and evidence', () => {
     expect(named('Exporting')).not.toBe('Exporting');
   });
 
+  it('a use case named like a higher-ranked one, whose trainer passes a topic option that one does not, is that one done that way', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .train import DPOTrainer, DPOConfig\n',
+      'pkg/train.py': 'class DPOConfig:\n    def __init__(self, lr=1.0):\n        self.lr = lr\n\n\nclass DPOTrainer:\n    def __init__(self, model, args=None, peft_config=None):\n        self.model = model\n\n    def train(self):\n        return self\n',
+    });
+    const plain = await analysed(repo, 'from pkg import DPOTrainer\ntrainer = DPOTrainer("m")\ntrainer.train()\n', 'examples/plain.py');
+    const peft = await analysed(repo, 'from pkg import DPOTrainer, DPOConfig\nargs = DPOConfig(lr=2.0)\ntrainer = DPOTrainer("m", args, peft_config={"r": 8})\n', 'examples/peft.py');
+    const call = (a: AnalysedSource, callee: string) => a.calls.find((c) => c.callee === callee)!;
+    // The docs made `peft_config` a topic (group/options.ts); mining anchored the second use case on its config.
+    setOption(call(peft, 'DPOTrainer'), 'peft_config');
+    const useCase = (a: AnalysedSource, anchor: CallSite) => ({ anchor: callKey(anchor), anchorCall: anchor, members: [a], steps: a.steps });
+    const names = nameUseCases([useCase(plain, call(plain, 'DPOTrainer')), useCase(peft, call(peft, 'DPOConfig'))], { suggestions: [], purposes: new Map() }).map((n) => n.name);
+    // Both are the trainer's training; the second is that training with PEFT, not its configuration object.
+    expect(names[1]).toBe(`${names[0]}_With_PEFT`);
+  });
+
   it('a use case whose name another took is named after its most distinctive step that the other lacks, not numbered', async () => {
     const src = (code: string, k: string) => analysed(ADAPTKIT, `${H}${code}`, `examples/${k}.py`);
     const plain = await src('m = Model.from_pretrained("x")\nm.save_gguf("q")\n', 'plain');

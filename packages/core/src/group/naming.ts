@@ -85,7 +85,7 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
     if (holder) {
       // A call with a topic option is the plain call's use case done that way: GRPO_Training_With_Tools;
       // else the distinctive API's own name.
-      const way = withOption(u.anchorCall);
+      const way = withOption(u.anchorCall) ?? stepWay(u, holder);
       const api = apiName(u);
       if (way && !taken.has(`${name}_${way}`)) name = `${name}_${way}`;
       else name = api && !taken.has(api) && api !== name ? api : name;
@@ -101,6 +101,16 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
     taken.set(name, u);
     return { name, from: chosen.from, anchor: anchorShown(use, u, chosen) };
   });
+}
+
+/**
+ * The topic option a use case's steps pass that the use case holding its name does not (`DPOTrainer(...,
+ * peft_config=...)` after DPOConfig, where DPO_Training trains without it): the plain use case done that way.
+ */
+function stepWay(u: UseCase, holder: UseCase): string | undefined {
+  const theirs = new Set(holder.steps.flatMap((s) => s.calls.map(callKey)));
+  const c = u.steps.flatMap((s) => s.calls).find((x) => topicOption(x) !== undefined && !theirs.has(callKey(x)));
+  return c ? withOption(c) : undefined;
 }
 
 /**
