@@ -2805,6 +2805,11 @@ describe('a name without a milestone verb', () => {
     expect(['ds.take', 'ds.cast_column', 'ds.to_iterable_dataset', 'InputField'].map((c) => named(c).role)).toEqual(['other', 'other', 'other', 'other']);
   });
 
+  it('a one-letter variable names nothing a call makes: the parameter it is given does', async () => {
+    const named = await namedIn('class Response:\n    pass\n\n\nclass Client:\n    def get(self, url) -> Response:\n        return Response()\n', 'from acme import Client\n\nclient = Client()\nr = client.get("https://example.org")\n');
+    expect(principleOf(named('client.get'))).toBe('URL_Retrieval');
+  });
+
   it("a class's alternative constructor loads the class from what its name says (Load Template from String)", async () => {
     const named = await namedIn('class Template:\n    @classmethod\n    def from_string(cls, text):\n        return cls()\n\n\nclass ConfigMixin:\n    @classmethod\n    def from_config(cls, config):\n        return cls()\n\n    @classmethod\n    def from_pretrained(cls, name):\n        return cls()\n\n\nclass LCMScheduler(ConfigMixin):\n    pass\n\n\ndef from_text(text):\n    return Template()\n', 'import acme\nfrom acme import LCMScheduler, Template\n\nt = Template.from_string("Hi {{ name }}")\ns = LCMScheduler.from_config({"steps": 4})\np = LCMScheduler.from_pretrained("org/lcm")\nu = acme.from_text("x")\n');
     expect(titleOf(named('Template.from_string'))).toBe('Load Template from String');

@@ -392,9 +392,12 @@ function madeObject(c: CallSite, def: NonNullable<CallSite['definition']>): stri
   return p ? valueObject(p.name, '') : [];
 }
 
-/** What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing). */
+/**
+ * What a variable's name says of the value it holds (`generated_text` → generated text; `outputs` → nothing;
+ * a one-letter name, `r = await client.get(url)`, nothing either).
+ */
 function valueObject(name: string, verb: string): string[] {
-  return objectTokens(tokens(name).filter((t) => !VALUE_WORDS.has(t)), verb).slice(0, 2);
+  return objectTokens(tokens(name).filter((t) => t.length > 1 && !VALUE_WORDS.has(t)), verb).slice(0, 2);
 }
 
 /** A word that qualifies a noun rather than naming a thing: a participle (merged) or a format (GGUF), not after a preposition. */
