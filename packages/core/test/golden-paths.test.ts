@@ -2805,6 +2805,12 @@ describe('a name without a milestone verb', () => {
     expect(['ds.take', 'ds.cast_column', 'ds.to_iterable_dataset', 'InputField'].map((c) => named(c).role)).toEqual(['other', 'other', 'other', 'other']);
   });
 
+  it('a bare `get` function fetches what it returns; a `get_*` that returns an instance makes one', async () => {
+    const named = await namedIn('class Response:\n    pass\n\n\nclass Model:\n    pass\n\n\ndef get(url) -> Response:\n    return Response()\n\n\ndef get_peft_model(model) -> Model:\n    return Model()\n', 'import acme\n\nresponse = acme.get("https://example.org")\npeft_model = acme.get_peft_model("m")\n');
+    expect(principleOf(named('acme.get'))).toBe('Response_Retrieval');
+    expect(principleOf(named('acme.get_peft_model'))).toBe('PEFT_Model_Creation');
+  });
+
   it('a one-letter variable names nothing a call makes: the parameter it is given does', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\nclass Client:\n    def get(self, url) -> Response:\n        return Response()\n', 'from acme import Client\n\nclient = Client()\nr = client.get("https://example.org")\n');
     expect(principleOf(named('client.get'))).toBe('URL_Retrieval');

@@ -206,7 +206,8 @@ function namingOf(c: CallSite): Naming {
       !(gotten.length && gotten.every((t) => RETRIEVED_NOUNS.has(t))) &&
       // (A method returning an instance fetches one its object holds or serves: `stream.get_final_message()`,
       // `api.get_collection(slug)`, `api.get_space_runtime(repo)` retrieve.)
-      ((returnsInstance(def?.returns) && def?.kind !== 'method') || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
+      // (Nor a bare `get` function: an HTTP client's `httpx.get(url)` returns a Response it fetched.)
+      ((returnsInstance(def?.returns) && def?.kind !== 'method' && gotten.length > 0) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
     // A class's alternative constructor (`Template.from_string`, `LCMScheduler.from_config`,
