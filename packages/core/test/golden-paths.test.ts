@@ -2811,6 +2811,13 @@ describe('a name without a milestone verb', () => {
     expect(principleOf(named('acme.get_peft_model'))).toBe('PEFT_Model_Creation');
   });
 
+  it('a call named by an HTTP method sends a request that way', async () => {
+    const named = await namedIn('class Response:\n    pass\n\n\ndef post(url, data=None) -> Response:\n    return Response()\n\n\nclass Client:\n    def put(self, url, data=None) -> Response:\n        return Response()\n', 'import acme\n\nresponse = acme.post("https://example.org", data={"k": "v"})\nclient = acme.Client()\nupdated = client.put("https://example.org", data={})\n');
+    expect(titleOf(named('acme.post'))).toBe('Send POST Request');
+    expect(principleOf(named('acme.post'))).toBe('POST_Request_Sending');
+    expect(titleOf(named('client.put'))).toBe('Send PUT Request');
+  });
+
   it('a one-letter variable names nothing a call makes: the parameter it is given does', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\nclass Client:\n    def get(self, url) -> Response:\n        return Response()\n', 'from acme import Client\n\nclient = Client()\nr = client.get("https://example.org")\n');
     expect(principleOf(named('client.get'))).toBe('URL_Retrieval');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, HTTP_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -68,7 +68,7 @@ function namedCall(c: CallSite): Naming {
   const n = decoratorNaming(c, hookNaming(c, namingOf(c)));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
-  return { ...n, ...(spelling ? { spelling } : {}), ...(prepositions ? { prepositions: { ...n.prepositions, ...prepositions } } : {}) };
+  return { ...n, ...(spelling ? { spelling: { ...spelling, ...n.spelling } } : {}), ...(prepositions ? { prepositions: { ...n.prepositions, ...prepositions } } : {}) };
 }
 
 /**
@@ -185,6 +185,10 @@ function namingOf(c: CallSite): Naming {
     // A joining word inside one class name is part of it (`ChainOfThought` → Chain Of Thought, not Chain Thought).
     const words = head.length && !suffix?.keep ? head : nameTokens;
     return { role: s.role, verb: s.title, noun: s.noun, object: innerStopsKept(words, objectTokens(words, s.title.toLowerCase())) };
+  }
+  // A request named by its HTTP method: `httpx.post(url)` is Send POST Request, not "Get Post".
+  if (nameTokens.length === 1 && HTTP_METHODS.has(nameTokens[0]) && (method === nameTokens[0] || method === nameTokens[0].toUpperCase())) {
+    return { role: 'other', verb: 'Send', noun: 'Sending', object: [nameTokens[0], 'request'], spelling: { [nameTokens[0]]: nameTokens[0].toUpperCase() } };
   }
   const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
   // A name that ends on a verb's noun names that action done to the words before it (`text_generation`

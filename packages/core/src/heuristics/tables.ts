@@ -757,6 +757,13 @@ export const TEST_PACKAGES = new Set(['vitest', 'jest', '@jest/globals', 'mocha'
 /** Folders of third-party code copied into a repository: never a golden path of the repository itself. */
 export const VENDOR_DIRS = new Set(['_vendor', 'vendor', 'vendored', 'third_party', 'third-party', 'thirdparty', 'external', 'deps']);
 
+/**
+ * HTTP methods whose name is a whole call (`httpx.post(url)`, `client.put(path, body)`): a request sent
+ * that way, Send POST Request. Not `get` and `delete`, verbs of any mapping or store (`headers.get(key)`),
+ * nor `patch` (instructor's `instructor.patch(client)` patches a client), `head` or `options`.
+ */
+export const HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'put']);
+
 /** Steps a workflow has: at least (clarification 4, smaller use cases join another or are dropped) and at most. */
 export const MIN_STEPS = 3;
 export const MAX_STEPS = 7;
