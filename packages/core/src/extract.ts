@@ -23,7 +23,7 @@ import { discover, docPages, exampleDirWith, frontReadme, type PendingSource } f
 import { buildSteps } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
-import { mergeSections } from './group/sections.js';
+import { borrowDefinitions, mergeSections } from './group/sections.js';
 import { packageDirsOf, publicSurface } from './group/surface.js';
 import { repoNameOf, validateRepoName, withBrands, word } from './group/names.js';
 import { readWikiInputs } from './wiki/inputs.js';
@@ -507,6 +507,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const p = pendingOf.get(a);
     if (p?.section) sectionOf.set(a, p.section);
   });
+  borrowDefinitions(analysed, (a) => sectionOf.get(a), stepsOf);
   const { sources: sectionSources, mergedInto } = withBrands(brands, () =>
     mergeSections(
       analysed,

@@ -74,3 +74,53 @@ describe('docs code blocks that do not parse as Python', () => {
     });
   }
 });
+
+describe('a README section that uses what an earlier section made', () => {
+  it('takes the call that made it, at its own place: the README quick start builds the client under "Setup"', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "mailer"\n',
+      'mailer/__init__.py': 'from .client import Mailer\n',
+      'mailer/client.py': [
+        'class Emails:',
+        '    def send(self, to, subject):',
+        '        return {"id": 1}',
+        '',
+        '    def status(self, email_id):',
+        '        return "sent"',
+        '',
+        '',
+        'class Mailer:',
+        '    def __init__(self, key):',
+        '        self.key = key',
+        '        self.emails = Emails()',
+        '',
+      ].join('\n'),
+      'README.md': [
+        '# mailer',
+        '',
+        '## Setup',
+        '',
+        '```python',
+        'from mailer import Mailer',
+        'mailer = Mailer("key")',
+        '```',
+        '',
+        '## Send an email',
+        '',
+        '```python',
+        'sent = mailer.emails.send("user@example.org", "hello")',
+        'state = mailer.emails.status(sent["id"])',
+        '```',
+        '',
+      ].join('\n'),
+    });
+    const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-w-')), name: 'acme_mailer' });
+    const w = model.workflows.find((x) => x.sources.some((s) => s.heading === 'Send an email'));
+    expect(w).toBeDefined();
+    // The client is made by the Setup block: its step points there, exactly.
+    const make = w!.steps.flatMap((s) => s.calls).find((c) => c.call.callee === 'Mailer')!;
+    expect(make.call.site.path).toBe('README.md');
+    expect(make.call.site.start).toBe(lineOf(repo, 'README.md', 'mailer = Mailer("key")'));
+    expect(w!.steps.map((s) => s.calls[0].call.callee)).toEqual(['Mailer', 'mailer.emails.send', 'mailer.emails.status']);
+  });
+});

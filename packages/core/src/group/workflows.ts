@@ -6,6 +6,7 @@ import type { NavPlace } from './docs-nav.js';
 import type { ReadmeTerms } from './mentions.js';
 import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, WorkflowSource } from '../model.js';
 import { onlyCommands, scriptRun, type AnalysedSource } from './source.js';
+import { isBorrowed } from './sections.js';
 import { formatSpan } from '../model.js';
 import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
@@ -607,7 +608,8 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseC
       kept.push(merged);
       continue;
     }
-    const repoKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map(callKey));
+    // (Not a call a section took from an earlier one, `borrowDefinitions`: how it got its object, as below.)
+    const repoKeys = merged.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class' && !isBorrowed(c)).map(callKey));
     // Last, a use case only tests show takes it when it makes all its calls, or all its calls of the
     // library's functions and methods: tests use a fixture's client, the example builds its own (a README
     // section or an example and the tests of the same API are one use case).
@@ -651,7 +653,8 @@ function continuedHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
   const sections = u.members.filter((m) => m.candidate.kind !== 'test');
   const page = sections[0]?.candidate.path;
   if (!page || !sections.every((m) => (m.candidate.kind === 'readme' || m.candidate.kind === 'docs') && m.candidate.path === page)) return undefined;
-  const made = new Set(sections.flatMap((m) => m.calls.flatMap((c) => c.assignedTo)));
+  // (Not what a section took from the earlier one that made it: `borrowDefinitions`.)
+  const made = new Set(sections.flatMap((m) => m.calls.filter((c) => !isBorrowed(c)).flatMap((c) => c.assignedTo)));
   const receivers = new Set(u.steps.map((s) => s.calls[0].callee.split('.')).filter((p) => p.length >= 2 && !made.has(p[0])).map((p) => p[0]));
   if (!receivers.size) return undefined;
   const first = Math.min(...sections.map((m) => m.candidate.line));
