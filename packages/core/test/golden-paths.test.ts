@@ -19,6 +19,7 @@ import { publicSurface } from '../src/group/surface.js';
 import { buildWorkflows, markNumbered, type AnalysedSource } from '../src/group/workflows.js';
 import { consensusSteps, mineUseCases, onApiPage, runOrder, settle } from '../src/group/usecases.js';
 import { nameUseCases, shownAnchor, taskHeading } from '../src/group/naming.js';
+import { withOption } from '../src/group/options.js';
 import { withBrands, workflowNameFrom } from '../src/group/names.js';
 import { extractWorkflows, renderWiki } from '../src/index.js';
 import { walkthroughRuns } from '../src/lang/markdown/codeblocks.js';
@@ -1599,6 +1600,22 @@ describe('near-duplicates and evidence', () => {
     const names = nameUseCases([useCase(plain, call(plain, 'DPOTrainer')), useCase(peft, call(peft, 'DPOConfig'))], { suggestions: [], purposes: new Map() }).map((n) => n.name);
     // Both are the trainer's training; the second is that training with PEFT, not its configuration object.
     expect(names[1]).toBe(`${names[0]}_With_PEFT`);
+  });
+
+  it("a topic option's words that only repeat the call's verb keep the option's whole name", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .run import Runner, Trainer\n',
+      'pkg/run.py': 'class Runner:\n    @classmethod\n    def run(cls, agent, run_config=None):\n        return agent\n\n\nclass Trainer:\n    def __init__(self, model, peft_config=None):\n        self.model = model\n',
+    });
+    const a = await analysed(repo, 'from pkg import Runner, Trainer\nout = Runner.run("agent", run_config={"trace": False})\ntrainer = Trainer("m", peft_config={"r": 8})\n');
+    const call = (callee: string) => a.calls.find((c) => c.callee === callee)!;
+    setOption(call('Runner.run'), 'run_config');
+    setOption(call('Trainer'), 'peft_config');
+    // `run_config` on `run`: not "With_Run", which says nothing the verb does not.
+    expect(withOption(call('Runner.run'))).toBe('With_Run_Config');
+    // `peft_config`: the word that says which way is enough.
+    expect(withOption(call('Trainer'))).toBe('With_PEFT');
   });
 
   it('a use case whose name another took is named after its most distinctive step that the other lacks, not numbered', async () => {

@@ -93,11 +93,17 @@ export function markTopicOptions(sources: AnalysedSource[]): void {
 
 /**
  * What a call's topic option adds to a name (`tools` → With_Tools, `executor_type` → With_Executor): the
- * plain call's use case or principle done that way.
+ * plain call's use case or principle done that way. The option's whole name when the words left only
+ * repeat the call's verb (`Runner.run(run_config=)` → With_Run_Config, not Agent_Execution_With_Run).
  */
 export function withOption(c: CallSite): string | undefined {
   const option = topicOption(c);
-  const name = option && workflowNameFrom(option.split('_').filter((w) => !OPTION_TOPIC.ignored.has(w)).join(' '));
+  if (!option) return undefined;
+  const words = option.split('_').filter(Boolean);
+  const kept = words.filter((w) => !OPTION_TOPIC.ignored.has(w));
+  if (!kept.length) return undefined;
+  const verb = nameCall(c).verb.toLowerCase();
+  const name = workflowNameFrom((kept.every((w) => w.toLowerCase() === verb) ? words : kept).join(' '));
   return name ? `With_${name}` : undefined;
 }
 
