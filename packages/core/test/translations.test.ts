@@ -53,6 +53,8 @@ describe('translated documentation', () => {
     const is = (p: string) => isTranslationPath(p, (x) => files.has(x), translationFolders(files));
     expect(is('README_ko.md')).toBe(true);
     expect(is('README_DEV.md')).toBe(false);
+    // Any language on a README, also with a region; a word is none.
+    expect([is('README.sv.md'), is('README.de-ch.md'), is('README_pt-BR.md'), is('README-PYPI.md'), is('README.dev.md')]).toEqual([true, true, true, false, false]);
     expect(is('docs/ko/a.md')).toBe(true);
     expect(is('docs/en/a.md')).toBe(false);
     expect(is('sub/README_zh.md')).toBe(false);

@@ -58,11 +58,20 @@ export function isTranslationPath(p: string, exists: (path: string) => boolean, 
   const name = parts[parts.length - 1];
   // Any page may carry `.<lang>` (mkdocs-static-i18n); only READMEs `_<lang>` or `-<lang>` (`setup_id.md` is no translation).
   const named = /^(.+?)\.([A-Za-z_-]+)\.(md|markdown|mdx)$/.exec(name) ?? /^(readme)[_-]([A-Za-z_-]+)\.(md|markdown)$/i.exec(name);
-  if (named && COMMON_TRANSLATIONS.has(named[2].toLowerCase())) {
+  if (named && isLanguage(named[2].toLowerCase(), named[1].toLowerCase() === 'readme')) {
     const base = named[1].toLowerCase() === 'readme' ? 'README.md' : `${named[1]}.${named[3]}`;
     if (exists([...parts.slice(0, -1), base].join('/'))) return true;
   }
   return parts.slice(0, -1).some((_, i) => translated.has(parts.slice(0, i + 1).join('/')));
+}
+
+/**
+ * A language code in a page's name: a common one on any page; on a README (whose other names are few:
+ * `README_DEV.md`, `README-PYPI.md`) any ISO 639-1 code, also with a region (`README.de-ch.md`, `README.sv.md`).
+ */
+function isLanguage(code: string, readme: boolean): boolean {
+  if (COMMON_TRANSLATIONS.has(code)) return true;
+  return readme && TRANSLATION_LANGS.has(/^([a-z]{2,3})(?:[-_][a-z]{2,4})?$/.exec(code)?.[1] ?? '');
 }
 
 export function isTestPath(p: string): boolean {
