@@ -67,6 +67,43 @@ describe('extractCodeBlocks', () => {
     expect(train.after).toBe('');
   });
 
+  it('heads the blocks of a collapsible part that names what it holds by its summary, in the section around it', () => {
+    const md = [
+      '## Examples', // 1
+      '',
+      'Each one shows a use:',
+      '',
+      '<details><summary><b>Support triage</b>', // 5
+      '<br>This example turns an email into a ticket.',
+      '</summary>',
+      '',
+      '```python',
+      'triage()', // 10
+      '```',
+      '</details>',
+      '<details>',
+      '<summary>Show code:</summary>',
+      '', // 15
+      '```python',
+      'more()',
+      '```',
+      '</details>',
+      '', // 20
+      '```python',
+      'after()',
+      '```',
+      '',
+    ].join('\n');
+    const blocks = extractCodeBlocks(md, 'README.md');
+    expect(blocks.map((b) => [b.startLine, b.heading, b.headingLine, b.headingPath.length, b.prose])).toEqual([
+      // (Still in the heading's section: a part may be a tab of its example.)
+      [10, 'Support triage', 1, 2, 'This example turns an email into a ticket.'],
+      // "Show code:" only hides more of the section around it; after `</details>` the section goes on.
+      [17, 'Examples', 1, 1, ''],
+      [22, 'Examples', 1, 1, ''],
+    ]);
+  });
+
   it('flattens inline markup in headings and prose', () => {
     const md = '# The `Trainer` [API](x) ![badge](b.svg)\n\nUse **it**\nwell.\n\n```python\nx()\n```\n';
     const [b] = extractCodeBlocks(md, 'docs/a.md');

@@ -900,6 +900,24 @@ describe('tabs of one section', () => {
     const p = await extractWorkflows({ repo: plain, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_pkg', all: true });
     expect(p.candidates.filter((c) => c.path === 'README.md' && c.heading === 'Quick start')).toHaveLength(2);
   });
+
+  it('tabs in collapsible parts (`<details><summary>Local model</summary>`) join the example they vary, which keeps its heading', async () => {
+    const F = '```python\n';
+    const E = '```\n\n';
+    const part = (summary: string, cls: string) => `<details>\n<summary><b>${summary}</b></summary>\n\n${F}from pkg import ${cls}\nmodel = ${cls}(name="x")\n${E}</details>\n`;
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .models import CloudModel, LocalModel\nfrom .agent import Agent\n',
+      'pkg/models.py': 'class CloudModel:\n    def __init__(self, name):\n        self.name = name\n\n\nclass LocalModel(CloudModel):\n    pass\n',
+      'pkg/agent.py': 'class Agent:\n    def __init__(self, model):\n        self.model = model\n\n    def run(self, task):\n        return task\n\n    def push_to_hub(self, repo):\n        return repo\n',
+      'README.md':
+        `# pkg\n\n## Demo\n\nRun an agent:\n\n${F}from pkg import CloudModel, Agent\nmodel = CloudModel(name="default")\nagent = Agent(model=model)\nagent.run("task")\nagent.push_to_hub("me/agent")\n${E}` +
+        `Other models:\n\n${part('Local models on your machine', 'LocalModel')}`,
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_pkg', all: true });
+    expect(m.workflows.map((w) => w.sources.map((s) => s.heading))).toEqual([['Demo']]);
+    expect(m.workflows[0].steps[0].calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`)).toEqual(['CloudModel', 'LocalModel (alternative)']);
+  });
 });
 
 describe('numbered walkthroughs', () => {

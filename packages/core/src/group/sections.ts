@@ -55,7 +55,11 @@ export function mergeSections(
     const sections = new Set(group.map((g) => g.candidate.heading));
     const walk = sections.size > 1 ? walkthrough(a) : undefined;
     a.candidate.foundBy = walk ? `${a.candidate.foundBy}s of ${sections.size} numbered sections (${group.length} blocks)` : `${a.candidate.foundBy}s of one section (${group.length} blocks)`;
+    // Headed by its first own block (a collapsible part's blocks have their summary's heading: a tab
+    // joined to the example it varies does not name it).
+    const head = [...group].sort((x, y) => x.candidate.line - y.candidate.line).find((g) => !variantBlocks.has(g));
     if (walk) a.candidate.heading = walk;
+    else if (head?.candidate.heading) a.candidate.heading = head.candidate.heading;
     // The section's prose is its first block's (by line: the paragraphs under the heading introduce the
     // section; blocks come in order of score).
     const first = [...group].sort((x, y) => x.candidate.line - y.candidate.line).find((g) => g.prose && g.prose.trim());
@@ -64,7 +68,7 @@ export function mergeSections(
     const opening = group.find((g) => g.intro)?.intro;
     sources.push({
       ...a,
-      ...(walk ? { title: walk } : {}),
+      ...(walk ? { title: walk } : head?.title ? { title: head.title } : {}),
       calls: [...own, ...steps.flatMap((st) => st.alternatives ?? [])],
       steps,
       ...(prose ? { prose } : {}),

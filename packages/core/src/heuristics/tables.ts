@@ -914,6 +914,13 @@ export const TRANSLATION_LANGS = new Set([
   'zh-hans', 'zh-hant', 'zh-tw', 'zh_cn', 'zh_tw', 'zu',
 ]);
 
+/**
+ * A collapsible part's summary that only offers to show more (`Show code:`, `See full list of 20+ LLMs`,
+ * `Click to expand`, `Output`) or names the code it hides (`Command to reproduce final row.`): no heading of
+ * its own; what it hides belongs to the heading above it.
+ */
+export const GENERIC_SUMMARY = /^(?:show|see|view|click|expand|hide|toggle|open|full|more|details?|code|commands?|snippets?|scripts?|source|examples?|output|results?|answer|solution|reveal)\b|:$/i;
+
 /** The languages docs are most often translated into (see TRANSLATION_LANGS). */
 export const COMMON_TRANSLATIONS = new Set([
   'ar', 'bn', 'cn', 'de', 'es', 'fa', 'fr', 'he', 'hi', 'id', 'it', 'ja', 'jp', 'ko', 'kr', 'ms', 'nl', 'pl', 'pt', 'pt-br', 'pt_br',

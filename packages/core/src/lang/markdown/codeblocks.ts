@@ -8,6 +8,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import type { Code, Nodes, Root } from 'mdast';
 import { docLinks } from '../../text/doc-links.js';
 import { stripBom } from '../../text/lines.js';
+import { GENERIC_SUMMARY } from '../../heuristics/tables.js';
 import { markdownNestingProblem, MarkdownTooDeepError } from './nesting.js';
 
 /** Code lifted out of a bigger file, with each of its lines mapped back to the place it came from. */
@@ -471,7 +472,7 @@ export function extractCodeBlocks(
   }
   const tree = parseMarkdown(text);
   const blocks: CodeBlock[] = [];
-  const headings: { depth: number; text: string; line: number }[] = [];
+  const headings: { depth: number; text: string; line: number; summary?: boolean }[] = [];
   // Every heading in document order (the stack above keeps only the enclosing ones).
   const all: { depth: number; text: string; line: number }[] = [];
   let prose: string[] = [];
@@ -523,7 +524,9 @@ export function extractCodeBlocks(
           startLine,
           source: liftCode(language, lang, node.value, startLine, path),
           headingPath: headings.map((h) => h.text),
-          headingLine: headings.length ? headings[headings.length - 1].line : 0,
+          // (A collapsible part stays in its heading's section: its blocks may be tabs of the section's
+          // example, group/sections.ts; one that is not is a source of its own there, by data flow.)
+          headingLine: headings.filter((h) => !h.summary).pop()?.line ?? 0,
           prose: prose.join(' '),
           after: '',
           paragraphs,
@@ -541,8 +544,29 @@ export function extractCodeBlocks(
         paragraphs = [];
         return;
       }
+      case 'html': {
+        // A collapsible part that names what it holds (`<details><summary>Tables</summary>`) heads its
+        // blocks under the heading above it, until its `</details>`; its summary's text after the name
+        // (`<br>This example shows how ...`) is their prose.
+        const start = node.position?.start.line ?? 0;
+        for (const m of node.value.matchAll(/<\/details\s*>|<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/gi)) {
+          const top = headings[headings.length - 1];
+          if (m[1] === undefined) {
+            if (top?.summary) headings.pop();
+          } else {
+            const [title, ...rest] = m[1].split(/<br\s*\/?>/i).map(htmlText);
+            if (!title || GENERIC_SUMMARY.test(title)) continue;
+            if (top?.summary) headings.pop();
+            const line = start + (node.value.slice(0, m.index).match(/\n/g)?.length ?? 0);
+            headings.push({ depth: SUMMARY_DEPTH, text: title, line, summary: true });
+            prose = rest.filter(Boolean);
+            paragraphs = prose.map((text) => ({ text, line }));
+          }
+          pending = undefined;
+        }
+        return;
+      }
       case 'table':
-      case 'html':
         return;
       case 'list':
         lists++;
@@ -561,6 +585,9 @@ export function extractCodeBlocks(
   }
   return blocks;
 }
+
+/** Below every Markdown heading: a collapsible part's summary stands under the heading around it. */
+const SUMMARY_DEPTH = 7;
 
 /** A heading that numbers a step of a walkthrough: "1. Import", "2) Run", "Step 3: Serve", "Part 2 - Train". */
 const STEP_NUMBER = /^\s*(?:(?:step|part|stage|phase)\s*#?\s*)?(\d{1,2})(?:\s*[.:)\-–—]\s*|\s*$)/i;
@@ -618,6 +645,7 @@ export function markdownHeadings(markdown: string): { depth: number; text: strin
 /** Headings after the title that still introduce the project, so the summary may sit under them. */
 const INTRO_HEADING = /^(?:overview|about|introduction|intro|description|summary|what is\b)/i;
 
+/** An HTML fragment's text: tags dropped, the few entities prose uses decoded, whitespace folded. */
 function htmlText(html: string): string {
   return foldWhitespace(
     html
