@@ -20,7 +20,7 @@ import { PythonIndex } from './resolve/python-index.js';
 import { resolvePythonSource } from './resolve/python-calls.js';
 import { inlineHelpers, type HelperBody } from './resolve/helpers.js';
 import { discover, docPages, exampleDirWith, frontReadme, type PendingSource } from './discover/discover.js';
-import { buildSteps } from './group/steps.js';
+import { buildSteps, ownsBoilerplate, type KeepBoilerplate } from './group/steps.js';
 import { docParagraphs } from './group/texts.js';
 import { buildWorkflows, type AnalysedSource } from './group/workflows.js';
 import { borrowDefinitions, mergeSections } from './group/sections.js';
@@ -381,7 +381,9 @@ async function extract(options: ExtractOptions, where: { path: string }, running
   const readmeText = readmeFile ? await files.readOrSkip(readmeFile) : undefined;
   const projectNames = meta.projectName ? [meta.projectName] : [repoName.split('_').pop() ?? ''];
   const brands = readmeText !== undefined ? brandSpellings(readmeText, projectNames) : [];
-  const stepsOf = (calls: CallSite[]) => withBrands(brands, () => buildSteps(calls), projectNames);
+  // (Which boilerplate makes steps is settled once every README section is resolved, below.)
+  let keepBoilerplate: KeepBoilerplate = false;
+  const stepsOf = (calls: CallSite[]) => withBrands(brands, () => buildSteps(calls, { keepBoilerplate }), projectNames);
   const analysed: AnalysedSource[] = [];
   const pendingOf = new Map<AnalysedSource, PendingSource>();
   const candidates: Candidate[] = [...dropped];
@@ -507,6 +509,11 @@ async function extract(options: ExtractOptions, where: { path: string }, running
     const p = pendingOf.get(a);
     if (p?.section) sectionOf.set(a, p.section);
   });
+  // A library whose business is printing or logging: its own calls by those names are steps after all.
+  if (ownsBoilerplate(analysed.filter((a) => a.candidate.kind === 'readme').map((a) => ({ line: a.candidate.line, calls: a.calls })))) {
+    keepBoilerplate = 'repo';
+    for (const a of analysed) a.steps = stepsOf(a.calls);
+  }
   borrowDefinitions(analysed, (a) => sectionOf.get(a), stepsOf);
   const { sources: sectionSources, mergedInto } = withBrands(brands, () =>
     mergeSections(
@@ -514,6 +521,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       (a) => sectionOf.get(a),
       (a) => !!pendingOf.get(a)?.imports,
       (a) => pendingOf.get(a)?.walkthrough,
+      keepBoilerplate,
     ),
     projectNames,
   );

@@ -116,6 +116,40 @@ describe('steps are milestones of the public API', () => {
     expect(mains(a)).toEqual(['FastModel.from_pretrained', 'get_peft_model', 'trainer.train', 'model.save_pretrained']);
   });
 
+  it("takes a printing library's own print for its API when its README starts with it, and no one else's", async () => {
+    const lib = [
+      'class Table:',
+      '    def add_column(self, name):',
+      '        pass',
+      '',
+      '    def add_row(self, *cells):',
+      '        pass',
+      '',
+      'class Console:',
+      '    def print(self, *objects):',
+      '        pass',
+      '',
+      '    def log(self, *objects):',
+      '        pass',
+      '',
+      'def print(*objects):',
+      '    pass',
+      '',
+    ].join('\n');
+    const table = '```python\nfrom shine import Console, Table\nconsole = Console()\ntable = Table()\ntable.add_column("x")\ntable.add_row("a")\nconsole.print(table)\n```\n';
+    const run = async (quick: string) => {
+      const repo = write({ 'shine/__init__.py': lib, 'README.md': `# shine\n\n## Quick start\n\n${quick}\n## Tables\n\n${table}` });
+      const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-print-')), name: 'acme_shine' });
+      return m.workflows.map((w) => w.steps.map((s) => s.calls[0].call.callee));
+    };
+    // The README opens by printing with the library: its print is what it is for.
+    expect(await run('```python\nfrom shine import print\nprint("[bold]Hello[/bold]")\n```\n')).toEqual([['Table', 'table.add_column', 'table.add_row', 'console.print']]);
+    // A README that opens with something else: printing is reporting, as everywhere.
+    const other = await run('```python\nfrom shine import Table\nt = Table()\nt.add_row("x")\n```\n');
+    expect(other).toHaveLength(1);
+    expect(other[0]).not.toContain('console.print');
+  });
+
   it('leaves out an object rendered as text for a print or a log (`print(msg.model_dump_json())`), not one handed to the library', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

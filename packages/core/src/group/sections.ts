@@ -6,7 +6,7 @@
 // object another way (tabs: `model = LiteLLMModel(...)` beside `model = InferenceClientModel()`), which
 // makes that part's step one with alternatives.
 import type { CallSite } from '../model.js';
-import { buildSteps, callKey, isConstructor, isRepoCall, type DraftStep } from './steps.js';
+import { buildSteps, callKey, isConstructor, isRepoCall, type DraftStep, type KeepBoilerplate } from './steps.js';
 import { append } from './usecases.js';
 import type { AnalysedSource } from './source.js';
 
@@ -19,6 +19,7 @@ export function mergeSections(
   sectionOf: (a: AnalysedSource) => string | undefined,
   imports: (a: AnalysedSource) => boolean = () => false,
   walkthrough: (a: AnalysedSource) => string | undefined = () => undefined,
+  keepBoilerplate: KeepBoilerplate = false,
 ): { sources: AnalysedSource[]; mergedInto: Map<string, string> } {
   const bySection = new Map<string, AnalysedSource[]>();
   for (const a of analysed) {
@@ -49,7 +50,7 @@ export function mergeSections(
       continue;
     }
     const own: CallSite[] = group.filter((g) => !variantBlocks.has(g)).flatMap((g) => g.calls);
-    const steps = stepsWithOtherWays(own, otherWays.get(group) ?? []);
+    const steps = stepsWithOtherWays(own, otherWays.get(group) ?? [], keepBoilerplate);
     for (const g of group.slice(1)) mergedInto.set(g.candidate.id, a.candidate.id);
     // The steps of a numbered walkthrough, read as one task, are named by the heading above them.
     const sections = new Set(group.map((g) => g.candidate.heading));
@@ -157,10 +158,10 @@ interface Way {
 }
 
 /** The part's steps, each object a tab builds another way a choice with those ways as alternatives. */
-function stepsWithOtherWays(calls: CallSite[], ways: Way[]): DraftStep[] {
+function stepsWithOtherWays(calls: CallSite[], ways: Way[], keepBoilerplate: KeepBoilerplate): DraftStep[] {
   const waysOf = new Map<CallSite, CallSite[]>();
   for (const { call, of } of ways) waysOf.set(of, [...(waysOf.get(of) ?? []), call]);
-  return buildSteps(calls, { ways: waysOf });
+  return buildSteps(calls, { ways: waysOf, keepBoilerplate });
 }
 
 /**

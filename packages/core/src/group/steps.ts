@@ -587,8 +587,10 @@ function isTestFramework(c: CallSite): boolean {
   return TEST_FRAMEWORK_MODULES.has(m) || TEST_FRAMEWORK_MODULES.has(m.split(/[./]/)[0]) || (m.startsWith('@') && TEST_FRAMEWORK_MODULES.has(m.split('/').slice(0, 2).join('/')));
 }
 
-export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls): Set<CallSite> {
-  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (isBoilerplateName(c.callee) || isModeSwitch(c) || isTestFramework(c))));
+export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls, ownApi = false): Set<CallSite> {
+  // (`ownApi`: the repository's own calls by a boilerplate name are its API: see KeepBoilerplate.)
+  const named = (c: CallSite) => isBoilerplateName(c.callee) && !(ownApi && c.resolution.kind === 'repo');
+  const out = new Set(calls.filter((c) => c.resolution.kind !== 'tool' && c.resolution.kind !== 'pattern' && (named(c) || isModeSwitch(c) || isTestFramework(c))));
   // Who reads each name: the calls that use it, or call a member of it (`v.x(...)`, `v.x.y(...)`), indexed
   // once (a source of thousands of calls would otherwise compare every pair in every round).
   const readers = new Map<string, Set<CallSite>>();
@@ -641,10 +643,27 @@ export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls): Se
  * Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are).
  * `ways`: other ways to build the object a call builds (the tabs of a docs section), by that call.
  */
-export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: boolean; ways?: Map<CallSite, CallSite[]> } = {}): DraftStep[] {
+/**
+ * Whether the library's business is what elsewhere is boilerplate: the README's first section that calls
+ * the repository's API (in file order) calls it only by boilerplate names (rich's "Rich Print":
+ * `from rich import print`; a logger's `logger.info(...)`). Then those calls of the repository are its API.
+ */
+export function ownsBoilerplate(readmeSections: { line: number; calls: CallSite[] }[]): boolean {
+  const first = [...readmeSections].sort((a, b) => a.line - b.line).find((s) => s.calls.some((c) => c.resolution.kind === 'repo'));
+  return !!first && first.calls.filter((c) => c.resolution.kind === 'repo').every((c) => isBoilerplateName(c.callee));
+}
+
+/**
+ * Which boilerplate makes steps: none (false); all of it, for a repository whose API is nothing else
+ * (true); or the repository's own calls by a boilerplate name ('repo'), for a library whose business is
+ * what elsewhere is boilerplate (a console printer, a logger: ownsBoilerplate).
+ */
+export type KeepBoilerplate = boolean | 'repo';
+
+export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: KeepBoilerplate; ways?: Map<CallSite, CallSite[]> } = {}): DraftStep[] {
   const candidates = calls.filter(isApiCall);
   // Boilerplate never makes a step (unless the repository's API is nothing else: a logging library).
-  const noise = opts.keepBoilerplate ? new Set<CallSite>() : boilerplateCalls(candidates, calls);
+  const noise = opts.keepBoilerplate === true ? new Set<CallSite>() : boilerplateCalls(candidates, calls, opts.keepBoilerplate === 'repo');
   // A helper the source's own files define (`run(async () => ...)` from an example's lib/) is machinery:
   // its library calls replace it where they can be read (resolve/helpers), and it is never a step itself.
   const useful = candidates.filter((c) => !noise.has(c) && (c.command !== undefined || !isHelper(c)));
