@@ -233,6 +233,62 @@ describe('module-level instances and re-exports', () => {
     expect(await index.reexported('hub/_client.py', 'Client', (p) => p !== 'hub/__init__.py')).toBe(false);
   });
 
+  it("takes an instance a public package hands out (`logger = _Logger()`) for its class's export", async () => {
+    const { write } = await import('./repos.js');
+    const repo = write({
+      'logs/__init__.py': 'from ._logger import Logger as _Logger\nfrom ._logger import Core as _Core\n\nlogger = _Logger(_Core())\n_spare = _Core()\n',
+      'logs/_logger.py': [
+        'class Core:',
+        '    pass',
+        '',
+        'class Logger:',
+        '    def __init__(self, core):',
+        '        self._core = core',
+        '',
+        '    def info(__self, __message, *args):',
+        '        pass',
+        '',
+        '    @staticmethod',
+        '    def level_of(name):',
+        '        return name',
+        '',
+      ].join('\n'),
+      'examples/use.py': 'from logs import logger\nlogger.info("hello", 1)\nlogger.level_of("INFO")\n',
+    });
+    const files = await RepoFiles.scan(repo);
+    const index = new PythonIndex(files, await loadPythonParser(), []);
+    expect(await index.reexported('logs/_logger.py', 'Logger', () => true)).toBe(true);
+    // Made under a private name only: not handed out.
+    expect(await index.reexported('logs/_logger.py', 'Core', () => true)).toBe(false);
+  });
+
+  it("takes a method's first parameter for its object whatever its name (loguru's `__self`), not a static method's", async () => {
+    const { write } = await import('./repos.js');
+    const repo = write({
+      'logs/__init__.py': 'from ._logger import Logger\n',
+      'logs/_logger.py': [
+        'class Logger:',
+        '    def info(__self, __message, *args):',
+        '        pass',
+        '',
+        '    @staticmethod',
+        '    def level_of(name):',
+        '        return name',
+        '',
+      ].join('\n'),
+      'examples/use.py': 'from logs import Logger\nlogger = Logger()\nlogger.info("hello", 1)\nlogger.level_of("INFO")\n',
+    });
+    const files = await RepoFiles.scan(repo);
+    const index = new PythonIndex(files, await loadPythonParser(), []);
+    const facts = extractPythonFacts(await loadPythonParser(), (await files.readOrSkip('examples/use.py'))!, 'examples/use.py');
+    const found = (await resolvePythonSource(index, { path: 'examples/use.py', facts, shell: [] })).calls;
+    const info = found.find((c) => c.callee === 'logger.info')!;
+    expect(info.definition?.params.map((p) => p.name)).toEqual(['__message', '*args']);
+    expect(info.argNames).toEqual(['__message', '*args']);
+    // A static method has no object: its first parameter is an argument.
+    expect(found.find((c) => c.callee === 'logger.level_of')!.definition?.params.map((p) => p.name)).toEqual(['name']);
+  });
+
   it('counts the methods of a re-exported class of a private module as public API', async () => {
     const { write } = await import('./repos.js');
     const { extractWorkflows } = await import('../src/index.js');

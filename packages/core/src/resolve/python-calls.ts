@@ -5,7 +5,7 @@ import { shellCallSites, type CommandResolver, type ShellLine } from './shell-ca
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SELF_COPIES, SYNC_TWIN } from '../heuristics/tables.js';
-import type { PySymbol, PythonIndex } from './python-index.js';
+import { receivesSelf, type PySymbol, type PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
 import { assignsTo, callsBoundTo } from './bound-names.js';
@@ -1143,7 +1143,7 @@ async function narrowUnion(index: PythonIndex, fn: DefSym, classes: DefSym[], ca
   const first = call.args.find((a) => !a.keyword);
   const built = first ? /^([A-Za-z_][\w.]*)\(/.exec(first.text.trim())?.[1].split('.').pop() : undefined;
   if (overloads.length > 1 && built) {
-    const firstParam = (o: PyDef) => o.params.filter((q) => q.kind === 'positional' && !(o.isMethod && (q.name === 'self' || q.name === 'cls')))[0];
+    const firstParam = (o: PyDef) => o.params.filter((q, i) => q.kind === 'positional' && !(i === 0 && receivesSelf(o)))[0];
     const naming = overloads.filter((o) => {
       const t = firstParam(o)?.type;
       const u = t ? unwrapAnnotation(t) : '';

@@ -27,6 +27,12 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * A class that takes type arguments: its own type parameters (`class Pipeline[T]:`), or a base with
  * them (`Generic[T]`, `Protocol[T]`, `HooksBase[TContext]`).
  */
+/**
+ * A method whose first positional parameter is its object or class, whatever it is named (`self`,
+ * `cls`, loguru's positional-only `__self`): any method but a `@staticmethod`.
+ */
+export const receivesSelf = (d: PyDef): boolean => !!d.isMethod && !d.decorators.some((x) => /(^|\.)staticmethod$/.test(x));
+
 const isGenericClass = (d: PyDef): boolean => d.kind === 'class' && (!!d.typeParams || d.bases.some((b) => /^[A-Za-z_][\w.]*\[/.test(b)));
 
 export interface Attachment {
@@ -445,6 +451,13 @@ export class PythonIndex {
       if (!at || !/(^|\/)__init__\.pyi?$/.test(at) || !isPublic(at)) continue;
       const sym = await this.resolveInModule(above, name);
       if (sym.kind === 'def' && sym.path === path && sym.def.qualname === name) return true;
+      // Or it hands out an instance of it under a public name (loguru's `logger = _Logger(...)`): what
+      // the user calls is that object's methods.
+      const facts = await this.declarations(at);
+      for (const n of facts ? [...this.moduleCalls(facts).keys()].filter((x) => !x.startsWith('_')).sort(cmp) : []) {
+        const cls = await this.moduleInstance(above, n);
+        if (cls?.path === path && cls.def.qualname === name) return true;
+      }
     }
     return false;
   }
@@ -979,7 +992,7 @@ export class PythonIndex {
     // A string annotation (`-> "FastModel"`) names the same type as the bare one.
     const unquote = (t: string) => t.replace(/^(["'])(.*)\1$/, '$2');
     const params: Parameter[] = d.params
-      .filter((p, i) => !(i === 0 && d.isMethod && (p.name === 'self' || p.name === 'cls')))
+      .filter((p, i) => !(i === 0 && receivesSelf(d) && p.kind === 'positional'))
       .map((p) => {
         const name = p.kind === 'vararg' ? `*${p.name}` : p.kind === 'kwarg' ? `**${p.name}` : p.name;
         const type = p.type ? unquote(p.type) : doc?.params[p.name]?.type;
