@@ -140,14 +140,14 @@ describe('steps are milestones of the public API', () => {
     const run = async (quick: string) => {
       const repo = write({ 'shine/__init__.py': lib, 'README.md': `# shine\n\n## Quick start\n\n${quick}\n## Tables\n\n${table}` });
       const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-print-')), name: 'acme_shine' });
-      return m.workflows.map((w) => w.steps.map((s) => s.calls[0].call.callee));
+      return m.workflows.map((w) => w.steps.map((s) => `${s.title}: ${s.calls[0].call.callee}`));
     };
-    // The README opens by printing with the library: its print is what it is for.
-    expect(await run('```python\nfrom shine import print\nprint("[bold]Hello[/bold]")\n```\n')).toEqual([['Table', 'table.add_column', 'table.add_row', 'console.print']]);
+    // The README opens by printing with the library: its print is what it is for, and says so.
+    expect(await run('```python\nfrom shine import print\nprint("[bold]Hello[/bold]")\n```\n')).toEqual([['Create Table: Table', 'Add Column: table.add_column', 'Add Row: table.add_row', 'Print: console.print']]);
     // A README that opens with something else: printing is reporting, as everywhere.
     const other = await run('```python\nfrom shine import Table\nt = Table()\nt.add_row("x")\n```\n');
     expect(other).toHaveLength(1);
-    expect(other[0]).not.toContain('console.print');
+    expect(other[0].join()).not.toContain('console.print');
   });
 
   it('leaves out an object rendered as text for a print or a log (`print(msg.model_dump_json())`), not one handed to the library', async () => {

@@ -155,7 +155,7 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   visualize: { role: 'evaluate', noun: 'Visualization' },
   show: { role: 'evaluate', noun: 'Display' },
   log: { role: 'evaluate', noun: 'Logging' },
-  print: { role: 'evaluate', noun: 'Reporting', title: 'Report' },
+  print: { role: 'evaluate', noun: 'Printing' },
 });
 
 /** Words of a base class's name that say how it is built, not what it is (`ModelMixin` → Model). */
