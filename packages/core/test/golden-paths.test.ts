@@ -2887,6 +2887,26 @@ describe('a name without a milestone verb', () => {
     expect(titleOf(named('client.put'))).toBe('Send PUT Request');
   });
 
+  it('so does any HTTP method whose definition says it sends that request; one that does not say so keeps its verb', async () => {
+    const lib = [
+      'class Response:',
+      '    pass',
+      '',
+      '',
+      ...['get', 'delete', 'head', 'options', 'patch'].flatMap((m) => [`def ${m}(url) -> Response:`, `    """Sends a \`${m.toUpperCase()}\` request."""`, '    return Response()', '', '']),
+      'class Store:',
+      '    def delete(self, key):',
+      '        """Delete the request body stored under key."""',
+      '        return key',
+      '',
+    ].join('\n');
+    const named = await namedIn(lib, 'import acme\n\nr = acme.get("u")\nacme.delete("u")\nacme.head("u")\nacme.options("u")\nacme.patch("u")\nstore = acme.Store()\nstore.delete("k")\n');
+    expect(['acme.get', 'acme.delete', 'acme.head', 'acme.options', 'acme.patch'].map((c) => titleOf(named(c)))).toEqual(['Send GET Request', 'Send DELETE Request', 'Send HEAD Request', 'Send OPTIONS Request', 'Send PATCH Request']);
+    expect(principleOf(named('acme.delete'))).toBe('DELETE_Request_Sending');
+    // (The method is not in capitals: a request body deleted, no DELETE request.)
+    expect(titleOf(named('store.delete'))).not.toMatch(/Request/);
+  });
+
   it('a one-letter variable names nothing a call makes: the parameter it is given does', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\nclass Client:\n    def get(self, url) -> Response:\n        return Response()\n', 'from acme import Client\n\nclient = Client()\nr = client.get("https://example.org")\n');
     expect(principleOf(named('client.get'))).toBe('URL_Retrieval');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, HTTP_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -186,8 +186,10 @@ function namingOf(c: CallSite): Naming {
     const words = head.length && !suffix?.keep ? head : nameTokens;
     return { role: s.role, verb: s.title, noun: s.noun, object: innerStopsKept(words, objectTokens(words, s.title.toLowerCase())) };
   }
-  // A request named by its HTTP method: `httpx.post(url)` is Send POST Request, not "Get Post".
-  if (nameTokens.length === 1 && HTTP_METHODS.has(nameTokens[0]) && (method === nameTokens[0] || method === nameTokens[0].toUpperCase())) {
+  // A request named by its HTTP method: `httpx.post(url)` is Send POST Request, not "Get Post"; so is
+  // `requests.delete(url)`, whose definition says it sends a DELETE request.
+  const http = nameTokens.length === 1 && (method === nameTokens[0] || method === nameTokens[0].toUpperCase()) ? nameTokens[0] : undefined;
+  if (http && (HTTP_METHODS.has(http) || (REQUEST_METHODS.has(http) && sendsRequest(def?.summary, http)))) {
     return { role: 'other', verb: 'Send', noun: 'Sending', object: [nameTokens[0], 'request'], spelling: { [nameTokens[0]]: nameTokens[0].toUpperCase() } };
   }
   const verbTok = nameTokens.find((t, i) => isVerbAt(nameTokens, i)) ?? (nameTokens.length === 1 && nameTokens[0].endsWith('e') && VERBS[nameTokens[0].slice(0, -1)] ? nameTokens[0].slice(0, -1) : undefined);
@@ -643,6 +645,11 @@ export function boilerplateCalls(calls: CallSite[], all: CallSite[] = calls, own
  * Groups a source's API calls into draft steps (3–7 are wanted; fewer are returned as they are).
  * `ways`: other ways to build the object a call builds (the tabs of a docs section), by that call.
  */
+/** A summary that says its function sends a request of that HTTP method, written in capitals ("Sends a `GET` request."). */
+function sendsRequest(summary: string | undefined, method: string): boolean {
+  return !!summary && new RegExp(`\\b${method.toUpperCase()}\\b\`?[^.]*\\b[Rr]equests?\\b`).test(summary);
+}
+
 /**
  * Whether the library's business is what elsewhere is boilerplate: the README's first section that calls
  * the repository's API (in file order) calls it only by boilerplate names (rich's "Rich Print":

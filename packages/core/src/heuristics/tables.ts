@@ -760,9 +760,16 @@ export const VENDOR_DIRS = new Set(['_vendor', 'vendor', 'vendored', 'third_part
 /**
  * HTTP methods whose name is a whole call (`httpx.post(url)`, `client.put(path, body)`): a request sent
  * that way, Send POST Request. Not `get` and `delete`, verbs of any mapping or store (`headers.get(key)`),
- * nor `patch` (instructor's `instructor.patch(client)` patches a client), `head` or `options`.
+ * nor `patch` (instructor's `instructor.patch(client)` patches a client), `head` or `options`, unless
+ * the definition's own summary says it sends that request (REQUEST_METHODS).
  */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(['post', 'put']);
+
+/**
+ * Every HTTP method: a call by one of these names sends that request when its definition says so in
+ * capitals (requests' `requests.delete`: "Sends a DELETE request."; httpx's "Sends a `PATCH` request.").
+ */
+export const REQUEST_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 
 /** Steps a workflow has: at least (clarification 4, smaller use cases join another or are dropped) and at most. */
 export const MIN_STEPS = 3;
