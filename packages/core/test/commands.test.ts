@@ -693,6 +693,9 @@ describe('shell lines', () => {
     // Running the test suite is how a contributor checks the code, not a use of the library.
     const runners = ['uv run --frozen pytest tests/examples/  # everything', 'pytest -x', 'python -m pytest', 'npm test', 'pnpm run test', 'npx vitest run', 'tox -e py311', 'uv run pytestify x', 'npm run build'];
     expect(shellCallSites('README.md', runners.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['uv run pytestify x', 'npm run build']);
+    // Editing a file or setting up the shell is no step, nor is starting a shell; a shell given a script runs it.
+    const setup = ['nano ~/.zshrc', 'vim main.py', "zstyle ':completion:*' menu select", 'zsh', 'bash', 'bash scripts/train.sh'];
+    expect(shellCallSites('README.md', setup.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['bash scripts/train.sh']);
     const own = all[0];
     expect(own.resolution.kind).toBe('repo');
     // `tool/scripts/` reads as a scripts folder, but the command is what the user types.

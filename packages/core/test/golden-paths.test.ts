@@ -2676,6 +2676,16 @@ describe('pages beside the README', () => {
     expect(m.candidates.filter((x) => /^[A-Z_]+\.md$/.test(x.path) && x.path !== 'README.md')).toEqual([]);
   });
 
+  it("reads no docs page on contributing to the project or on its changes, while one named like a class or a topic of use is read", async () => {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-docproj-'));
+    cpSync(ADAPTKIT, repo, { recursive: true });
+    const block = ['```python', 'from adaptkit import Model, merge_adapters', 'm = Model.from_pretrained("x")', 'm = merge_adapters(m, ["a"], [1.0])', '```', ''];
+    mkdirSync(path.join(repo, 'docs', 'api'), { recursive: true });
+    for (const f of ['contributing.md', 'release-notes.md', 'CHANGELOG.md', 'code_of_conduct.md', 'testing.md', 'api/History.md']) writeFileSync(path.join(repo, 'docs', f), ['# Notes', '', ...block].join('\n'));
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-docprojw-')), name: 'acme_adaptkit', all: true });
+    expect([...new Set(m.candidates.map((x) => x.path).filter((p) => p.startsWith('docs/')))].sort()).toEqual(['docs/api/History.md', 'docs/guide.md', 'docs/testing.md']);
+  });
+
   it('reads no migration guide of the docs (by its title, else its file name, or its folder), and says so once per page; a page on migrations as a feature, or titled otherwise, is read', async () => {
     const repo = mkdtempSync(path.join(os.tmpdir(), 'goldpath-mig-'));
     cpSync(ADAPTKIT, repo, { recursive: true });

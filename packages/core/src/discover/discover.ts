@@ -3,7 +3,7 @@
 import type { Candidate, SourceKind } from '../model.js';
 import type { RepoFiles } from '../repo/files.js';
 import type { ProjectMetadata } from '../repo/metadata.js';
-import { EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
+import { DOCS_PROJECT_PAGES, EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_BLOCK_IMPORTS, PY_PACKAGE_MANIFESTS, ROOT_PROJECT_PAGES, TS_BLOCK_IMPORTS } from '../heuristics/tables.js';
 import { docSiteFolders, exampleDirOf, isBenchmarkPath, isDocPath, isFixturePath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
@@ -479,7 +479,9 @@ export function docPages(files: RepoFiles, exampleDir: (path: string) => unknown
   return sourceFiles
     .map((f) => f.path)
     .filter((p) => /^readme[^/]*\.(md|markdown|mdx|rst)$/i.test(p) || isRootPage(p) || (isDocPath(p, siteFolders) && /\.(md|markdown|mdx|rst)$/i.test(p)) || (exampleDir(p) && /(^|\/)readme\.(md|mdx|rst)$/i.test(p)) || packageReadme(p) || linkedPage(p))
-    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated));
+    .filter((p) => !isTranslationPath(p, (x) => allPaths.has(x), translated))
+    // (A README is the front page of its folder whatever its name says; the root's pages are isRootPage's.)
+    .filter((p) => !p.includes('/') || /(^|\/)readme\.[a-z]+$/i.test(p) || !DOCS_PROJECT_PAGES.test(p.slice(p.lastIndexOf('/') + 1)));
 }
 
 /**

@@ -609,6 +609,15 @@ export const DOC_DIRS = new Set(['docs', 'doc', 'documentation', 'tutorials', 't
  */
 export const ROOT_PROJECT_PAGES = /^(changelog|changes|history|news|releases?|release_notes|releasing|contributing|contributors|authors|maintainers|maintaining|governance|support|code_of_conduct|security|licen[cs]e|notice|citation|agents|claude|gemini|copilot|plans?|roadmap|todo|review|versioning|[a-z_]*policy|migration|migrating|upgrading|upgrade|development|developing|hacking|testing|style(guide)?|design|architecture|benchmarks?|onboarding)\.(md|markdown|mdx|rst)$/i;
 /**
+ * Pages of a docs folder about the project rather than its use, by file name: how to contribute to it
+ * (typer's `docs/contributing.md` runs `zsh`, `nano ~/.zshrc` and the completion of its own `typer`
+ * command in a development container: a workflow ranked second), its changes, its people and rules.
+ * Fewer than at the root (ROOT_PROJECT_PAGES): a docs page named `testing.md` or `architecture.md` may
+ * teach the use (testing an app built with the library), and one named `History.md` or `security.md` may
+ * document a class of that name (dspy's `History`, mistral-python's `Security` model).
+ */
+export const DOCS_PROJECT_PAGES = /^(changelog|release[-_]?notes|contributing|contributors|code[-_]of[-_]conduct|governance|maintainers|maintaining)\.(md|markdown|mdx|rst)$/i;
+/**
  * A docs page that is a migration guide, anywhere in the docs (ROOT_PROJECT_PAGES are the root's): its
  * title (else its file name) says migrating or upgrading, together with a version, "guide", "plan",
  * "map" or where from ("Migration Guide: v1 to v2", "Migrating to huggingface_hub v1.0", "V1 → V2
@@ -716,7 +725,7 @@ export const NOT_SHELL_COMMAND: RegExp[] = [
 
 /**
  * Shell programs that move around, inspect, check or fetch (`cd`, `ls`, `echo`, `export`, `curl`,
- * `nvidia-smi`): never steps, like install commands. modelcontextprotocol/python-sdk's "See it run"
+ * `nvidia-smi`), edit a file or set up the shell: never steps, like install commands. modelcontextprotocol/python-sdk's "See it run"
  * sections had the step Run Curl for the request that checks a server. (Not `git`: cloning the repository
  * to run its own installer is how unsloth's Studio is set up.)
  */
@@ -725,7 +734,12 @@ export const SHELL_UTILITY_PROGRAMS = new Set([
   'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'touch', 'ln', 'chmod', 'chown', 'which', 'whereis', 'type', 'env', 'clear', 'sleep',
   'kill', 'pkill', 'ps', 'top', 'htop', 'open', 'xdg-open', 'curl', 'wget', 'http', 'jq', 'grep', 'find', 'sed', 'awk',
   'tar', 'unzip', 'zip', 'nvidia-smi', 'nvcc', 'du', 'df', 'free', 'watch', 'tee', 'xargs', 'sort', 'wc', 'diff',
+  // Editing a file and setting up the shell itself (typer's completion docs: `nano ~/.zshrc`, `zstyle ...`).
+  'nano', 'vim', 'vi', 'nvim', 'emacs', 'code', 'alias', 'autoload', 'compinit', 'zstyle', 'complete',
 ]);
+
+/** Shells: started alone (`$ zsh`), one opens a prompt, no step; given a script (`bash train.sh`), it runs it. */
+export const SHELL_PROGRAMS = new Set(['bash', 'sh', 'zsh', 'fish']);
 
 /**
  * Signing in to another program (`wandb login`, `hf auth login`, `huggingface-cli login`, `docker login`,
