@@ -1694,6 +1694,30 @@ describe('near-duplicates and evidence', () => {
   });
 
 
+  it("a word most use cases' distinctive APIs share (the library's one object) names none of them", async () => {
+    const methods = ['debug', 'bind', 'level', 'configure', 'complete', 'catch'];
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "logs"\n',
+      'logs/__init__.py': 'from .core import Logger\n\nlogger = Logger()\n',
+      'logs/core.py': ['class Logger:', ...methods.flatMap((m) => [`    def ${m}(self, x=None):`, '        return x', ''])].join('\n'),
+    });
+    const src = (m: string, file: string, kind: SourceKind, heading?: string) =>
+      analysed(repo, `from logs import logger\nlogger.${m}("a")\n`, file, kind).then((a) => ({ ...a, candidate: { ...a.candidate, ...(heading ? { heading } : {}) } }));
+    const useCases = await Promise.all(
+      methods.map(async (m, i) => {
+        const members = [await src(m, `README.md#${i}`, 'readme', 'Quick start'), ...(i === 0 ? [await src(m, 'docs/cython.md', 'docs', 'Logger within a Cython module')] : [])];
+        const anchorCall = members[0].calls.find((c) => c.callee === `logger.${m}`)!;
+        return { anchor: callKey(anchorCall), anchorCall, members, steps: members[0].steps };
+      }),
+    );
+    const names = nameUseCases(useCases, { suggestions: [], purposes: new Map() }).map((n) => n.name);
+    // "Logger" is in every use case's API: the heading says nothing of debugging.
+    expect(names[0]).not.toMatch(/Cython/);
+    // Among fewer use cases the word still counts: the heading names the first.
+    const few = nameUseCases(useCases.slice(0, 2), { suggestions: [], purposes: new Map() }).map((n) => n.name);
+    expect(few[0]).toMatch(/Cython/);
+  });
+
   it('a heading that names the class of the distinctive call names the use case (`rt.send` is a RealtimeSession method)', async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "pkg"\n',

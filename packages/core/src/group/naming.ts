@@ -2,7 +2,7 @@
 // case, the README/docs heading that introduces it (when it names a task), the RepoMap Purpose or the
 // notebook title of a source, then the distinctive API's domain (`GRPOTrainer` → GRPO_Training). Never a
 // file-name fragment or a generic word.
-import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, CONCEPT_HEADING, EXCLUSIVE_ROLES, GENERIC_NAMES, GENRE_HEADING, HEADING_BRAG, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, OPTIONS_HEADING, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, START_HEADING, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
+import { ACTION_VERBS, ANSWERING_ROLES, AROUND_TRAINING_ROLES, BUILDING_ROLES, CLASS_SCAFFOLD_WORDS, COMMON_WORD_USE_CASES, CONCEPT_HEADING, EXCLUSIVE_ROLES, GENERIC_NAMES, GENRE_HEADING, HEADING_BRAG, HEADING_LEAD, HEADING_NUMBERING, MILESTONE_ROLES, NAME_FILLER, NAMING_ROLES, OPTIONS_HEADING, PAGE_TITLE_SHARE, PROBLEM_HEADING, REFERENCE_PAGES, START_HEADING, STOP_TOKENS, VERBS } from '../heuristics/tables.js';
 import { pageName, splitCamel, tokens, workflowNameFrom } from './names.js';
 import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, principleOf, sameStart, spellingOf, topicOption, type DraftStep } from './steps.js';
 import type { UseCase } from './usecases.js';
@@ -77,9 +77,10 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   const usedSuggestions = new Set<number>();
   const usedHeadings = new Spellings();
   const taken = new Map<string, UseCase>();
+  const common = commonAnchorWords(useCases.map((use) => ownAnchor(spokenAnchor(use))));
   return useCases.map((use) => {
     const u = ownAnchor(spokenAnchor(use));
-    const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages);
+    const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages, common);
     let name = chosen.name;
     const holder = taken.get(name);
     if (holder) {
@@ -183,7 +184,24 @@ function spokenAnchor(u: UseCase): UseCase {
   return { ...u, anchor: callKey(said[0]), anchorCall: said[0] };
 }
 
-function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Spellings, pages: Map<string, number>): NameChoice {
+/**
+ * The words of a use case's distinctive API: its name as written and the class that defines it (`rt.send`
+ * is OpenAIRealtimeWS's; not a command's handler class: `trl sft` runs TrainingCommand.run, which names no task).
+ */
+function anchorWordsOf(u: UseCase): string[] {
+  const r = u.anchorCall.resolution;
+  const owner = r.kind === 'repo' && !u.anchorCall.command && r.qualname.includes('.') ? r.qualname.split('.').slice(-2, -1)[0] : '';
+  return [...new Set([...tokens(u.anchorCall.callee), ...tokens(owner)].filter((w) => !STOP_TOKENS.has(w) && w.length > 2))];
+}
+
+/** Words of the distinctive APIs of more than half the use cases (of COMMON_WORD_USE_CASES or more). */
+function commonAnchorWords(useCases: UseCase[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const u of useCases) for (const w of anchorWordsOf(u)) count.set(w, (count.get(w) ?? 0) + 1);
+  return new Set(useCases.length < COMMON_WORD_USE_CASES ? [] : [...count].filter(([, n]) => n * 2 > useCases.length).map(([w]) => w));
+}
+
+function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>, usedHeadings: Spellings, pages: Map<string, number>, common: ReadonlySet<string>): NameChoice {
   const project = new Set((hints.projectWords ?? []).map((w) => w.toLowerCase()));
   const unbrand = (text: string) => withoutProject(text, hints.projectNames);
   const specific = (n: string | undefined) => {
@@ -204,11 +222,11 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   }
   // A heading that names the distinctive API's domain wins; a strong API name (a verb or a class role)
   // beats a heading that only says some task; then Purpose and notebook titles.
-  // The anchor's domain: its name as written, and the class that defines it (`rt.send` is OpenAIRealtimeWS's;
-  // not a command's handler class: `trl sft` runs TrainingCommand.run, which names no task).
-  const r = u.anchorCall.resolution;
-  const owner = r.kind === 'repo' && !u.anchorCall.command && r.qualname.includes('.') ? r.qualname.split('.').slice(-2, -1)[0] : '';
-  const anchorWords = new Set([...tokens(u.anchorCall.callee), ...tokens(owner)].filter((w) => !STOP_TOKENS.has(w) && w.length > 2));
+  const anchorWords = new Set(anchorWordsOf(u));
+  // A heading of any member names the use case by a word of its own domain, not by one most use cases'
+  // APIs share: the library's one object (loguru's `logger`) names none of them.
+  const own = [...anchorWords].filter((w) => !common.has(w));
+  const domainWords = own.length ? new Set(own) : anchorWords;
   // Not a reference page's: a migration guide's "experimental_transcribe renamed to transcribe" is about a
   // change of the API, an API reference's headings list its options.
   const docs = u.members.filter((m) => (m.candidate.kind === 'readme' || (m.candidate.kind === 'docs' && !REFERENCE_PAGES.test(m.candidate.path))) && m.candidate.heading);
@@ -218,7 +236,7 @@ function chooseName(u: UseCase, hints: NamingHints, usedSuggestions: Set<number>
   const bare = (name: string | undefined) => !!name && !name.includes('_') && (!!VERBS[name.toLowerCase()] || !!ACTION_VERBS[name.toLowerCase()] || name.toLowerCase() === anchorVerb);
   const fromHeading = (needAnchor: boolean): NameChoice | undefined => {
     for (const m of docs) {
-      const heading = taskHeading(unbrand(m.candidate.heading!), anchorWords, needAnchor);
+      const heading = taskHeading(unbrand(m.candidate.heading!), domainWords, needAnchor);
       const n = heading && !bare(workflowNameFrom(heading)) ? specific(workflowNameFrom(heading)) : undefined;
       if (n && !usedHeadings.has(n)) {
         usedHeadings.add(n);

@@ -948,6 +948,13 @@ export const COMMON_TRANSLATIONS = new Set([
   'ru', 'te', 'th', 'tr', 'uk', 'ur', 'vi', 'zh', 'zh-cn', 'zh_cn', 'zh-hans', 'zh-hant', 'zh-tw', 'zh_tw',
 ]);
 
+/**
+ * Naming: a word of the distinctive APIs of more than half the use cases, among at least this many, is
+ * the library's one object (loguru's `logger.*`: every docs heading saying "logger" named its rank-1 use
+ * case Logger_Within_Cython_Module), no word of one use case's domain.
+ */
+export const COMMON_WORD_USE_CASES = 6;
+
 /** Docs pages (path or heading) that teach a use case: guides and tutorials rank above reference pages. */
 export const GUIDE_PAGES = /quick|start|tour|tutorial|guide|intro|overview|basic|usage|getting|how[-_ ]to|walkthrough|cookbook|recipe/i;
 /** Reference pages: the API reference (a numbered ordering prefix allowed: `07-reference/`), changelogs, migrations. */
