@@ -596,7 +596,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       modelDomains: rankedDomains(meta.projectName, meta.requires, meta.dependencies, meta.keywords),
       keywords: meta.keywords,
       isPublic: publicSurface(packageDirs, reexported, testUtilities, published),
-      ...(readmeText !== undefined ? { readme: readmeTerms(readmeText, projectWords) } : {}),
+      ...(readmeText !== undefined && readmeFile ? { readme: { ...readmeTerms(readmeText, projectWords), path: readmeFile } } : {}),
       docsNav,
       existingImplementations: new Set(existing.implementations ?? []),
       ...(options.maxWorkflows !== undefined ? { maxWorkflows: options.maxWorkflows } : {}),

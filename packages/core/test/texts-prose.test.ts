@@ -213,6 +213,19 @@ describe('prose sentences traced to their own lines', () => {
     expect(w.traces.overview).toEqual([{ text: 'Load a pretrained model by name.', from: 'docstring', at: { path: 'kit/core.py', line: lineOf(repo, 'kit/core.py', '@classmethod') } }]);
   });
 
+  it("with nothing else said, the overview is the README's definition of the term it names the use case by, at its line", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "align"\n',
+      'align/__init__.py': 'from .train import DPOTrainer, load_model\n',
+      'align/train.py': 'def load_model(name):\n    return name\n\n\nclass DPOTrainer:\n    def __init__(self, model):\n        self.model = model\n\n    def train(self):\n        return self\n\n    def save_model(self, path):\n        return path\n',
+      // A script with a command line for a docstring, and a README that only lists what the methods are.
+      'scripts/dpo.py': '"""\npython scripts/dpo.py --model m\n"""\nfrom align import DPOTrainer, load_model\n\nmodel = load_model("m")\ntrainer = DPOTrainer(model)\ntrainer.train()\ntrainer.save_model("out")\n',
+      'README.md': ['# align', '', '## Methods', '', '```bash', 'pip install align', '```', '', '* **Direct preference optimisation (DPO):** a powerful and promising alternative to PPO.', '* **Pretraining**: not defined here.', ''].join('\n'),
+    });
+    const w = workflowWith(await modelOf(repo), 'DPOTrainer');
+    expect(w.traces.overview).toEqual([{ text: 'Direct preference optimisation (DPO): a powerful and promising alternative to PPO.', from: 'prose', at: { path: 'README.md', line: lineOf(repo, 'README.md', '* **Direct') } }]);
+  });
+
   it("a script's docstring: its title is the overview, traced to the docstring's own line; a pasted command line is no sentence", async () => {
     const script = [
       '#!/usr/bin/env python3',

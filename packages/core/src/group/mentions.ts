@@ -14,6 +14,30 @@ export interface ReadmeTerms {
    * list of what the library does. Each as written, with its words' stems.
    */
   features?: { name: string; stems: string[] }[];
+  /**
+   * List items that define a term ("**Direct preference optimisation (DPO):** a powerful alternative to
+   * PPO."): the term (its abbreviation in parentheses, else the bold lead), the item's text as written and
+   * its line (1-based), for a use case the rest of the README never introduces (texts.ts).
+   */
+  definitions?: { term: string; text: string; line: number }[];
+  /** The README's path, where `definitions` stand. */
+  path?: string;
+}
+
+/** A list item opening with a bold term and its definition: "**Lead (ABBR):** text" or "**Lead**: text". */
+const DEFINITION = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*([^*\n]{2,120}?)(:?)\*\*(:?)[ \t]+(\S[^\n]{10,})$/gm;
+
+/** The README's definitions of terms (ReadmeTerms.definitions); `prose` keeps the README's lines. */
+function definitionsOf(prose: string): { term: string; text: string; line: number }[] {
+  const out: { term: string; text: string; line: number }[] = [];
+  for (const m of prose.matchAll(DEFINITION)) {
+    if (!m[2] && !m[3]) continue;
+    const lead = m[1].trim();
+    const abbr = /\(([A-Z][A-Za-z0-9-]{1,15})\)\s*$/.exec(lead)?.[1];
+    const line = prose.slice(0, m.index).split('\n').length;
+    out.push({ term: abbr ?? lead, text: `${lead}: ${m[4].trim()}`, line });
+  }
+  return out;
 }
 
 /** Words a feature name joins its terms with ("Agents as tools", "Human in the loop"). */
@@ -45,7 +69,8 @@ export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTe
   // Fenced blocks are code, not prose; inline code spans are kept apart. (The end of the text is
   // `(?![\s\S])`: under the `m` flag `$` is the end of any line, and a block then lost all but its first
   // line to the prose while its closing fence opened a "block" that ate the prose after it.)
-  const prose = text.replace(/^( {0,3})(`{3,}|~{3,})[^\n]*(?:\n[\s\S]*?)??(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm, '\n');
+  const fence = /^( {0,3})(`{3,}|~{3,})[^\n]*(?:\n[\s\S]*?)??(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm;
+  const prose = text.replace(fence, '\n');
   const code = new Set<string>();
   for (const m of prose.matchAll(/`([^`\n]{1,200})`/g)) {
     for (const id of m[1].matchAll(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g)) {
@@ -61,7 +86,8 @@ export function readmeTerms(text: string, projectWords: string[] = []): ReadmeTe
     const innerCaps = /[A-Z]/.test(w.slice(1)) && /[a-z]/.test(w);
     if ((allCaps || innerCaps) && !own.has(w.toLowerCase()) && !terms.has(w.toLowerCase())) terms.set(w.toLowerCase(), w);
   }
-  return { terms, code, features: featuresOf(prose) };
+  // (Definitions keep their lines: each block is blanked to its line breaks.)
+  return { terms, code, features: featuresOf(prose), definitions: definitionsOf(text.replace(fence, (b) => b.replace(/[^\n]/g, ''))) };
 }
 
 /**

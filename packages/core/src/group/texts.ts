@@ -9,6 +9,7 @@ import type { AnalysedSource } from './source.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
 import { ABBREVIATIONS, COMMENT_NUMBERING, DOC_BANNER, DOCS_PROSE, EMPTY_DOC_WORDS, LEAD_IN_WORDS, LEANING_PROSE, MILESTONE_ROLES, MIN_OPENING_WORDS, MIN_RESTATING_WORDS, POINTING_PROSE, PROSE_FILLER, PROSE_HTML_TAGS, STOP_TOKENS, USAGE_PROSE, VAGUE_RETURN_TYPE, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { singular, tokens } from './names.js';
+import { mentionOf, type ReadmeTerms } from './mentions.js';
 
 /** The connective templates: the only sentences without a place in the repository (docs/heuristics.md §7). */
 export const CONNECTIVES: RegExp[] = [/^Shown in .+\.$/];
@@ -332,7 +333,7 @@ function otherIntroduction(sources: AnalysedSource[], lead: AnalysedSource | und
  * say: the first step's required parameters, the last step's declared return type. A part with nothing to
  * say stays empty rather than a formula.
  */
-export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, title: string, purposes: Map<string, string>): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
+export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: string, title: string, purposes: Map<string, string>, readme?: ReadmeTerms): { overview: TextTrace[]; description: TextTrace[]; usage: TextTrace[] } {
   // The representative source that is no test introduces the use case; another source's prose is
   // about another section. A RepoMap Purpose speaks of a whole file: a script's, not a README's.
   const leadSrc = sources.find((s) => s.candidate.kind !== 'test');
@@ -399,6 +400,14 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
     // stream." of `client.messages.stream`): the maintainers' words, better than an empty Overview.
     const restated = !overview.length && anchorCall ? paragraphSentences(ownDoc(anchorCall, true) ?? '')[0] : undefined;
     if (restated && docAt && restated.split(/\s+/).length >= MIN_RESTATING_WORDS) overview.push({ text: restated, from: 'docstring', at: docAt });
+    // Else the README's definition of the term it names the use case by (alignment-handbook's scripts
+    // have no docstring but a command line; its README lists "Odds Ratio Preference Optimisation (ORPO):
+    // a technique to fine-tune language models with human preferences, ...").
+    // (The term of the distinctive call, or of a call its step makes it with: `DPOTrainer` of `trainer.train()`.)
+    const own = steps.find((st) => st.calls.some((c) => c.call.callee === anchor))?.calls.map((c) => c.call.callee) ?? [];
+    const mentioned = overview.length ? [] : [anchor, ...own].map((api) => mentionOf(api, readme)?.replace(/`/g, '').toLowerCase());
+    const defined = mentioned.map((t) => (t ? readme?.definitions?.find((d) => d.term.toLowerCase() === t) : undefined)).find(Boolean);
+    if (defined && readme?.path) overview.push({ text: ensureStop(plainProse(defined.text)), from: 'prose', at: { path: readme.path, line: defined.line } });
   }
 
   const description: TextTrace[] = [];

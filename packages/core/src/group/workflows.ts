@@ -714,7 +714,7 @@ function draftToWorkflow(d: Draft, chosen: { name: string; from: string }, hints
   }));
   const covered = new Set<string>(wsources.map((s) => s.path));
   for (const c of calls) if (c.resolution.kind === 'repo') covered.add(c.resolution.span.path);
-  const traces = workflowTrace(sources, steps, d.anchor, name.replace(/_/g, ' '), hints.purposes);
+  const traces = workflowTrace(sources, steps, d.anchor, name.replace(/_/g, ' '), hints.purposes, ctx.readme);
   const texts = { overview: textOf(traces.overview), description: textOf(traces.description), usage: textOf(traces.usage), traces };
   return {
     rank: d.rank,
