@@ -450,6 +450,39 @@ describe('sentences that open a page', () => {
     expect(w.traces.overview).toEqual([{ text: 'The `Trainer` fits a model to your records in a few lines and saves it for serving.', from: 'prose', at: { path: 'README.md', line: lineOf(repo, 'README.md', 'The `Trainer` fits') } }]);
   });
 
+  it("a later part of a section (a block that imports anew and reads nothing of the earlier ones) is introduced by the paragraph under the heading when its own only leans on it", async () => {
+    const fns = ['clean', 'split', 'store', 'download', 'tokenize', 'upload'];
+    const readme = [
+      '# kit',
+      '',
+      '## Records',
+      '',
+      'Record pipelines turn raw records into datasets ready for training.',
+      '',
+      '```python',
+      'from recs import clean, split, store',
+      '',
+      'rows = clean("raw.jsonl")',
+      'parts = split(rows)',
+      'store(parts)',
+      '```',
+      '',
+      'Alternatively, you can work with remote records:',
+      '',
+      '```python',
+      'from recs import download, tokenize, upload',
+      '',
+      'remote = download("https://example.org/rows")',
+      'tokens = tokenize(remote)',
+      'upload(tokens)',
+      '```',
+      '',
+    ].join('\n');
+    const repo = write({ 'pyproject.toml': '[project]\nname = "recs"\n', 'recs/__init__.py': fns.map((f) => `def ${f}(x):\n    return x\n`).join('\n\n'), 'README.md': readme });
+    const w = workflowWith(await modelOf(repo), 'download');
+    expect(w.traces.overview).toEqual([{ text: 'Record pipelines turn raw records into datasets ready for training.', from: 'prose', at: { path: 'README.md', line: lineOf(repo, 'README.md', 'Record pipelines') } }]);
+  });
+
   it('opens: statements of their own, not continuations, pointers, pronouns, purpose fragments, questions, labels or lead-ins', () => {
     const leaning = [
       'Or an entire folder.',

@@ -6,6 +6,7 @@
 // object another way (tabs: `model = LiteLLMModel(...)` beside `model = InferenceClientModel()`), which
 // makes that part's step one with alternatives.
 import type { CallSite } from '../model.js';
+import type { Paragraph } from '../lang/markdown/codeblocks.js';
 import { buildSteps, callKey, isConstructor, isRepoCall, type DraftStep, type KeepBoilerplate } from './steps.js';
 import { append } from './usecases.js';
 import type { AnalysedSource } from './source.js';
@@ -29,6 +30,7 @@ export function mergeSections(
   // Blocks that only build a part's objects another way (tabs), and those other ways by the part.
   const variantBlocks = new Set<AnalysedSource>();
   const otherWays = new Map<AnalysedSource[], Way[]>();
+  const leads = new Map<AnalysedSource[], Paragraph[]>();
   for (const [key, blocks] of [...bySection]) {
     // Parts are found in the document's order; each keeps the blocks in the order they came.
     const at = new Map(blocks.map((b, i) => [b, i]));
@@ -37,6 +39,12 @@ export function mergeSections(
     const parts = joinVariants(found, variantBlocks, otherWays);
     bySection.delete(key);
     parts.forEach((part, i) => bySection.set(`${key}\u0000${i}`, part.sort((a, b) => at.get(a)! - at.get(b)!)));
+    // The paragraphs under the heading introduce the section's first part; a later part keeps them for
+    // an Overview nothing else fills (its own may only lean on them: "Alternatively, you can use
+    // `.get_next_page()` ...": texts.ts).
+    const first = found[0][0];
+    const opening = (first.paragraphs ?? []).filter((p) => !p.after);
+    if (opening.length) for (const part of parts.slice(1)) if (!part.includes(first)) leads.set(part, opening);
   }
   const partOf = new Map<AnalysedSource, AnalysedSource[]>();
   for (const group of bySection.values()) for (const a of group) partOf.set(a, group);
@@ -45,8 +53,9 @@ export function mergeSections(
   for (const a of analysed) {
     const group = partOf.get(a) ?? [a];
     if (group[0] !== a) continue;
+    const lead = leads.get(group);
     if (group.length === 1) {
-      sources.push(a);
+      sources.push(lead ? { ...a, sectionLead: lead } : a);
       continue;
     }
     const own: CallSite[] = group.filter((g) => !variantBlocks.has(g)).flatMap((g) => g.calls);
@@ -74,6 +83,7 @@ export function mergeSections(
       steps,
       ...(prose ? { prose } : {}),
       ...(first?.paragraphs ? { paragraphs: first.paragraphs } : {}),
+      ...(lead ? { sectionLead: lead } : {}),
       ...(opening ? { intro: opening } : {}),
       span: { path: a.span.path, start: Math.min(...group.map((g) => g.span.start)), end: Math.max(...group.map((g) => g.span.end)) },
     });

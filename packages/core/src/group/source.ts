@@ -17,6 +17,11 @@ export interface AnalysedSource {
   prose?: string;
   /** The same prose paragraph by paragraph, each with its line (the texts trace each sentence to it). */
   paragraphs?: Paragraph[];
+  /**
+   * A later part of a README/docs section (group/sections.ts): the paragraphs under the section's heading,
+   * which introduce its first part; the last words an empty Overview may take.
+   */
+  sectionLead?: Paragraph[];
   /** On a page's first code example: the paragraphs the page opens with, before any code. */
   intro?: Paragraph[];
   span: WorkflowSource['span'];

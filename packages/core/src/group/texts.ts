@@ -408,6 +408,9 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
     const mentioned = overview.length ? [] : [anchor, ...own].map((api) => mentionOf(api, readme)?.replace(/`/g, '').toLowerCase());
     const defined = mentioned.map((t) => (t ? readme?.definitions?.find((d) => d.term.toLowerCase() === t) : undefined)).find(Boolean);
     if (defined && readme?.path) overview.push({ text: ensureStop(plainProse(defined.text)), from: 'prose', at: { path: readme.path, line: defined.line } });
+    // Else, for a later part of a section, the paragraph under the section's heading.
+    const lead = !overview.length && leadSrc?.sectionLead ? proseSentences({ ...leadSrc, paragraphs: leadSrc.sectionLead }).find((p) => p.alone && !p.aside) : undefined;
+    if (lead) overview.push({ text: lead.text, from: 'prose', at: lead.at });
   }
 
   const description: TextTrace[] = [];
