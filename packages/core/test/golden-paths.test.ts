@@ -952,6 +952,23 @@ describe('tabs of one section', () => {
     expect(m.workflows.map((w) => w.sources.map((s) => s.heading))).toEqual([['Demo']]);
     expect(m.workflows[0].steps[0].calls.map((c) => `${c.call.callee}${c.alternative ? ' (alternative)' : ''}`)).toEqual(['CloudModel', 'LocalModel (alternative)']);
   });
+
+  it('parts that hand objects of unrelated classes to one call (`console.print(table)`, `console.print(markdown)`) are no tabs of each other', async () => {
+    const F = '```python\n';
+    const E = '```\n\n';
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "shine"\n',
+      'shine/__init__.py': '',
+      'shine/console.py': 'class Console:\n    def print(self, *objects):\n        pass\n',
+      'shine/table.py': 'class Table:\n    def add_column(self, name):\n        pass\n\n    def add_row(self, *cells):\n        pass\n',
+      'shine/markdown.py': 'class Markdown:\n    def __init__(self, text):\n        self.text = text\n',
+      'README.md':
+        `# shine\n\n## Library\n\n<details>\n<summary>Tables</summary>\n\n${F}from shine.console import Console\nfrom shine.table import Table\n\nconsole = Console()\ntable = Table()\ntable.add_column("a")\ntable.add_row("x")\nconsole.print(table)\n${E}</details>\n\n` +
+        `<details>\n<summary>Markdown</summary>\n\n${F}from shine.console import Console\nfrom shine.markdown import Markdown\n\nconsole = Console()\nmd = Markdown("# hi")\nconsole.print(md)\n${E}</details>\n`,
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-tabs-')), name: 'acme_shine', all: true });
+    expect(m.candidates.filter((c) => c.path === 'README.md').map((c) => c.heading).sort()).toEqual(['Markdown', 'Tables']);
+  });
 });
 
 describe('numbered walkthroughs', () => {

@@ -9,6 +9,7 @@ import type { CallSite } from '../model.js';
 import type { Paragraph } from '../lang/markdown/codeblocks.js';
 import { buildSteps, callKey, isConstructor, isRepoCall, type DraftStep, type KeepBoilerplate } from './steps.js';
 import { append } from './usecases.js';
+import { tokens } from './names.js';
 import type { AnalysedSource } from './source.js';
 
 /**
@@ -146,7 +147,7 @@ function tabsOf(parts: AnalysedSource[][], sameClass: boolean): { part: Analysed
     let found: { host: AnalysedSource[]; ways: Way[] } | undefined;
     for (const q of hosts) {
       const shared = [...mine].filter(([slot]) => q.slots.has(slot));
-      const ways = shared.filter(([slot, c]) => callKey(q.slots.get(slot)!) !== callKey(c)).map(([slot, call]) => ({ call, of: q.slots.get(slot)! }));
+      const ways = shared.filter(([slot, c]) => callKey(q.slots.get(slot)!) !== callKey(c) && sameKind(q.slots.get(slot)!, c)).map(([slot, call]) => ({ call, of: q.slots.get(slot)! }));
       const others = new Set(ways.map((w) => w.call));
       if (!(sameClass ? shared.length : ways.length) || !calls.filter(isRepoCall).every((c) => others.has(c) || q.keys.has(callKey(c)))) continue;
       found = { host: q.part, ways };
@@ -159,6 +160,17 @@ function tabsOf(parts: AnalysedSource[][], sameClass: boolean): { part: Analysed
     }
   }
   return out;
+}
+
+/**
+ * Two classes of one kind, one a way to build what the other builds: their names share a word
+ * (`LiteLLMModel` and `TransformersModel`, `Anthropic` and `AnthropicVertex`). rich's README parts hand a
+ * `Table`, a `Markdown`, a `Syntax` to one `console.print`: features of their own, no tabs of one example.
+ */
+function sameKind(a: CallSite, b: CallSite): boolean {
+  const words = (c: CallSite) => tokens(c.callee.split('.').pop() ?? '').filter((w) => w.length >= 3);
+  const theirs = new Set(words(a));
+  return words(b).some((w) => theirs.has(w));
 }
 
 /** Another way (a tab's constructor) to build the object a part's call builds. */
