@@ -77,9 +77,10 @@ export function nameUseCases(useCases: UseCase[], hints: NamingHints): ChosenNam
   const usedSuggestions = new Set<number>();
   const usedHeadings = new Spellings();
   const taken = new Map<string, UseCase>();
-  const common = commonAnchorWords(useCases.map((use) => ownAnchor(spokenAnchor(use))));
-  return useCases.map((use) => {
-    const u = ownAnchor(spokenAnchor(use));
+  const spoken = useCases.map((use) => ownAnchor(spokenAnchor(use)));
+  const common = commonAnchorWords(spoken);
+  return useCases.map((use, i) => {
+    const u = spoken[i];
     const chosen = chooseName(u, hints, usedSuggestions, usedHeadings, pages, common);
     let name = chosen.name;
     const holder = taken.get(name);
