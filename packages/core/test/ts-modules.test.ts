@@ -51,6 +51,22 @@ describe('self-import mapping', () => {
     expect(m.resolve('plain/lib/extra.js', 'examples/a.js')).toEqual({ kind: 'repo', path: 'lib/extra.js' });
   });
 
+  it('maps the declarations of a package written in JavaScript to the JavaScript source they are built from', async () => {
+    // Types generated from JSDoc (`types/index.d.ts`), bundles in `dist/` under other names; the code is `src/index.js`.
+    const m = await repoOf({
+      'package.json': JSON.stringify({ name: 'root-monorepo', private: true, workspaces: ['packages/*'] }),
+      'packages/lib/package.json': JSON.stringify({
+        name: '@acme/lib',
+        main: './dist/lib.node.cjs',
+        types: './types/index.d.ts',
+        exports: { node: { import: { types: './types/index.d.ts', default: './dist/lib.node.mjs' } }, default: { types: './types/index.d.ts', default: './dist/lib.web.js' } },
+      }),
+      'packages/lib/src/index.js': 'export { run } from "./run.js";\n',
+      'packages/lib/src/run.js': 'export function run() {}\n',
+    });
+    expect(m.resolve('@acme/lib', 'README.md')).toEqual({ kind: 'repo', path: 'packages/lib/src/index.js' });
+  });
+
   it('resolves relative imports written with .js for .ts files, index files, and refuses to leave the repository', async () => {
     const m = await repoOf({ 'src/a.ts': '\n', 'src/b/index.tsx': '\n', 'src/c.mts': '\n' });
     expect(m.resolve('./a.js', 'src/x.ts')).toEqual({ kind: 'repo', path: 'src/a.ts' });

@@ -224,6 +224,8 @@ export class ModuleMap {
     const guesses: string[] = [];
     if (stem !== p) guesses.push(...['.ts', '.tsx', '.mts', '.cts'].map((e) => stem + e));
     guesses.push(p);
+    // A declaration or bundle built from JavaScript sources (types from JSDoc): `src/index.d.ts` → `src/index.js`.
+    if (stem !== p) guesses.push(...['.js', '.jsx', '.mjs', '.cjs'].map((e) => stem + e));
     guesses.push(...SOURCE_EXTENSIONS.map((e) => p + e));
     guesses.push(...SOURCE_EXTENSIONS.map((e) => joinDir(p, `index${e}`)));
     if (!sourceOnly) guesses.push(`${stem}.d.ts`, joinDir(p, 'index.d.ts'));
