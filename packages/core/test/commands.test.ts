@@ -692,7 +692,11 @@ describe('shell lines', () => {
     expect(tools.map((c) => c.callee)).toEqual(['tool', 'docker', 'tool', 'hf']);
     // Running the test suite is how a contributor checks the code, not a use of the library.
     const runners = ['uv run --frozen pytest tests/examples/  # everything', 'pytest -x', 'python -m pytest', 'npm test', 'pnpm run test', 'npx vitest run', 'tox -e py311', 'uv run pytestify x', 'npm run build'];
-    expect(shellCallSites('README.md', runners.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['uv run pytestify x', 'npm run build']);
+    expect(shellCallSites('README.md', runners.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['uv run pytestify x']);
+    // An interpreter or package manager no command of the repository claims runs the reader's own script or a
+    // project chore; `python -m module` runs that module's program, which names the step; scaffolding is a chore.
+    const runtimes = ['npm run dev', 'npm create vite@latest app -- --template react', 'npx create-next-app@latest', 'node index.js', 'python -c "import x"', 'python3 app.py', 'yarn dev', 'python -m vllm.entrypoints.openai.api_server --model m', 'npx @modelcontextprotocol/inspector'];
+    expect(shellCallSites('README.md', runtimes.map((command, i) => ({ line: i + 1, command }))).map((c) => c.callee)).toEqual(['vllm.entrypoints.openai.api_server', 'npx']);
     // Editing a file or setting up the shell is no step, nor is starting a shell; a shell given a script runs it.
     const setup = ['nano ~/.zshrc', 'vim main.py', "zstyle ':completion:*' menu select", 'zsh', 'bash', 'bash scripts/train.sh'];
     expect(shellCallSites('README.md', setup.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['bash scripts/train.sh']);

@@ -738,6 +738,16 @@ export const SHELL_UTILITY_PROGRAMS = new Set([
   'nano', 'vim', 'vi', 'nvim', 'emacs', 'code', 'alias', 'autoload', 'compinit', 'zstyle', 'complete',
 ]);
 
+/**
+ * Interpreters and package managers that the repository's own commands did not claim (resolve/commands.ts):
+ * they run the reader's own script or project chores (`python -c "..."`, `node index.js`, `npm run dev`,
+ * `npm create vite@latest`), not a step of the library. `python -m module` runs that module's program,
+ * which names the step.
+ */
+export const RUNTIME_PROGRAMS = new Set(['python', 'python3', 'node', 'deno', 'bun', 'tsx', 'ts-node', 'npm', 'pnpm', 'yarn']);
+/** Scaffolding a new project (`npx create-next-app`, `pnpm dlx create-vite`): a chore before the library is used. */
+export const SCAFFOLD_COMMAND = /^\s*(npx|bunx|pnpm\s+dlx|yarn\s+dlx)\s+(-\S+\s+)*create-/;
+
 /** Shells: started alone (`$ zsh`), one opens a prompt, no step; given a script (`bash train.sh`), it runs it. */
 export const SHELL_PROGRAMS = new Set(['bash', 'sh', 'zsh', 'fish']);
 

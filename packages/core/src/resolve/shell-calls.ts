@@ -1,7 +1,7 @@
 // Shell lines (notebook `!cmd`, README shell blocks, shell scripts) run tools: one External Tool call site
 // per command, except a command of the repository's own CLI, which resolves to the function that runs it.
 import type { CallSite } from '../model.js';
-import { AUTH_COMMAND, INSTALL_COMMANDS, NOT_SHELL_COMMAND, SHELL_PROGRAMS, SHELL_UTILITY_PROGRAMS, TEST_RUNNER_COMMANDS } from '../heuristics/tables.js';
+import { AUTH_COMMAND, INSTALL_COMMANDS, NOT_SHELL_COMMAND, RUNTIME_PROGRAMS, SCAFFOLD_COMMAND, SHELL_PROGRAMS, SHELL_UTILITY_PROGRAMS, TEST_RUNNER_COMMANDS } from '../heuristics/tables.js';
 
 export interface ShellLine {
   line: number;
@@ -32,9 +32,14 @@ export function shellCallSites(path: string, shell: ShellLine[], commands?: Comm
     // The program is the first word after `VAR=value` assignments.
     const command = sh.command.trim().replace(/^([A-Za-z_][A-Za-z0-9_]*=("[^"]*"|'[^']*'|\S*)\s+)+/, '');
     const words = command.split(/\s+/);
-    if (SHELL_UTILITY_PROGRAMS.has(words[0]) || (SHELL_PROGRAMS.has(words[0]) && words.length === 1) || AUTH_COMMAND.test(command) || TEST_RUNNER_COMMANDS.test(command)) continue;
+    if (SHELL_UTILITY_PROGRAMS.has(words[0]) || (SHELL_PROGRAMS.has(words[0]) && words.length === 1) || AUTH_COMMAND.test(command) || TEST_RUNNER_COMMANDS.test(command) || SCAFFOLD_COMMAND.test(command)) continue;
+    let callee = words[0];
+    if (RUNTIME_PROGRAMS.has(callee)) {
+      if (!/^python3?$/.test(callee) || words[1] !== '-m' || !words[2]) continue;
+      callee = words[2];
+    }
     out.push({
-      callee: command.split(/\s+/)[0],
+      callee,
       written: sh.command.trim(),
       argNames: [],
       argComments: {},
