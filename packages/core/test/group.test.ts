@@ -220,6 +220,20 @@ describe('steps', () => {
     expect(titleOf(nameCall({ ...connect, definition: { ...connect.definition!, kind: 'method', qualname: 'Client.connect' } }))).toBe('Connect Client');
   });
 
+  it('names what an object is given to hold, not the object: `session.add(hero)` adds a hero', () => {
+    const adding = (callee: string, qualname: string, uses: string[], argValues: Record<string, string>): CallSite => {
+      const c = repoCallSite(callee, 'function');
+      return { ...c, uses, argValues, definition: { ...c.definition!, kind: 'method', qualname } };
+    };
+    expect(titleOf(nameCall(adding('session.add', 'Session.add', ['session', 'hero_1'], { instance: 'hero_1' })))).toBe('Add Hero');
+    expect(titleOf(nameCall(adding('queue.append', 'Queue.append', ['queue', 'job'], { item: 'job' })))).toBe('Append Job');
+    // Nothing named given: the receiver, as before; a name that says what it adds keeps it.
+    expect(titleOf(nameCall(adding('session.add', 'Session.add', ['session'], { instance: 'Hero(name="x")' })))).toBe('Add Session');
+    expect(titleOf(nameCall(adding('table.add_column', 'Table.add_column', ['table', 'header'], { header: 'header' })))).toBe('Add Column');
+    // A variable inside an expression is not what is added: `g.add(g.edge_from(a).to(increment))`.
+    expect(titleOf(nameCall(adding('g.add', 'GraphBuilder.add', ['g', 'increment'], { edges: 'g.edge_from(start).to(increment)' })))).toBe('Add Graph Builder');
+  });
+
   it('names a method called by a quantifier (`retryPolicies.any`) by its receiver', () => {
     expect(titleOf(nameCall(repoCallSite('retryPolicies.any', 'function')))).toBe('Call Retry Policies');
     expect(titleOf(nameCall(repoCallSite('retryPolicies.exponential', 'function')))).toBe('Call Exponential');

@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, ADDING_VERBS, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -223,20 +223,14 @@ function namingOf(c: CallSite): Naming {
     const cls = verbTok === 'from' && nameTokens[0] === 'from' && object.length ? classWords(c) : [];
     if (cls.length) return { role: v.role, verb: v.title ?? word(verbTok), noun: v.noun, object: headed(cls), source: object };
     // Else what it acts on: a variable passed to it (`r.write(html)`), then the receiver's class (`Model`).
-    const passed = c.uses.filter((u) => u !== parts[0] && /^[A-Za-z]{3,}(_[A-Za-z]+)*$/.test(u));
-    // (What is passed first is a function called inline: no variable names it, `upload({ file: await
-    // openAsBlob(path) })` uploads a file, not an "Open Blob".)
-    // Nor a module whose class is built inline (`points=[models.PointStruct(...)]`: "Upsert Models"; a
-    // variable's method, `model.state_dict()`, still passes the model).
-    const calledInline = (u: string) => {
-      const direct = new RegExp(`(^|[^\\w$.])${u}\\s*\\(`);
-      const moduleClass = new RegExp(`(^|[^\\w$.])${u}(\\s*\\.\\s*[a-z_$][\\w$]*)*\\s*\\.\\s*[A-Z][\\w$]*\\s*\\(`);
-      return Object.values(c.argValues ?? {}).some((v) => direct.test(v) || moduleClass.test(v));
-    };
+    const passed = passedValue(c);
     // What a save saves: the value passed (`r.write(html)`), but not beside a model-like receiver, which is
     // what it saves (`model.save_pretrained(path, tokenizer)`: named from its class below, not "Save Tokenizer").
     const receiver = parts.length > 1 ? parts[parts.length - 2] : '';
-    if (!object.length && passed.length && !calledInline(passed[0]) && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed[0], verbTok);
+    if (!object.length && passed && v.role === 'save' && !MODE_SWITCH.receiver.test(receiver)) object = valueObject(passed, verbTok);
+    // What an object is given to hold names the step, not the object: Add Hero for `session.add(hero)`.
+    const added = addsGiven(c, nameTokens) ? passedValue(c, true) : undefined;
+    if (!object.length && added) object = valueObject(added, verbTok);
     // An SDK resource names what a method acts on: `client.chat.completions.create` → Chat Completions.
     const resource = sdkResource(parts);
     // (Not a client's class for what it stores or fetches: `client.upsert(...)` saves no client.)
@@ -313,7 +307,8 @@ function namingOf(c: CallSite): Naming {
     const cls = named.length || resource.length || c.argNames.length ? [] : tokens((ownerClass(c) ?? '').replace(SYNC_TWIN, '')).filter((t) => !CLASS_SCAFFOLD_WORDS.has(t));
     const said = parts.length === 2 ? tokens(parts[0]) : [];
     const by = cls.length <= 2 ? cls : said.length && said.every((t) => cls.includes(t)) ? said : [];
-    const object = resource.length ? objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
+    const given = !named.length && addsGiven(c, nameTokens) ? passedValue(c, true) : undefined;
+    const object = given ? valueObject(given, nameTokens[0]) : resource.length ? objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
     return { role: 'other', verb: word(nameTokens[0]), noun: action, object };
   }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
@@ -376,6 +371,26 @@ function onInstance(c: CallSite): boolean {
   const r = c.resolution;
   return c.definition?.kind === 'method' || (r.kind === 'repo' && r.via.startsWith('attachment')) || (r.kind === 'external' && /^[a-z_]/.test(c.callee));
 }
+
+/**
+ * The first variable a call is given (not its receiver), unless what is given first is a function called
+ * inline: no variable names it, `upload({ file: await openAsBlob(path) })` uploads a file, not an "Open
+ * Blob". Nor a module whose class is built inline (`points=[models.PointStruct(...)]`: "Upsert Models"; a
+ * variable's method, `model.state_dict()`, still passes the model). A numbered value is its thing (`hero_1`).
+ * `whole`: only a variable that is an argument by itself (`add(hero)`, not `add(g.edge_from(a).to(b))`).
+ */
+function passedValue(c: CallSite, whole = false): string | undefined {
+  const first = c.callee.split('.')[0];
+  const args = Object.values(c.argValues ?? {}).map((v) => v.trim().replace(/^(\*{1,2}|await\s+)/, ''));
+  const u = c.uses.find((x) => x !== first && /^[A-Za-z]{3,}(_[A-Za-z]+)*(_?\d+)?$/.test(x) && (!whole || args.includes(x)));
+  if (!u) return undefined;
+  const direct = new RegExp(`(^|[^\\w$.])${u}\\s*\\(`);
+  const moduleClass = new RegExp(`(^|[^\\w$.])${u}(\\s*\\.\\s*[a-z_$][\\w$]*)*\\s*\\.\\s*[A-Z][\\w$]*\\s*\\(`);
+  return Object.values(c.argValues ?? {}).some((v) => direct.test(v) || moduleClass.test(v)) ? undefined : u;
+}
+
+/** A method named by an adding verb alone (`session.add`, `queue.append`) puts what it is given into its object. */
+const addsGiven = (c: CallSite, nameTokens: string[]) => nameTokens.length === 1 && ADDING_VERBS.has(nameTokens[0]) && onInstance(c);
 
 /** A return annotation without quotes or `Optional[...]`. */
 const returnType = (returns: string) => returns.trim().replace(/^["']|["']$/g, '').replace(/^Optional\[(.*)\]$/, '$1');

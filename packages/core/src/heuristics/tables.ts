@@ -739,6 +739,12 @@ export const SHELL_UTILITY_PROGRAMS = new Set([
 ]);
 
 /**
+ * Verbs that put what they are given into their receiver: `session.add(hero)` adds a hero (Add Hero, was
+ * "Add Session"), `g.add(*edges)` adds edges, `prompt.append(message)` appends a message.
+ */
+export const ADDING_VERBS: ReadonlySet<string> = new Set(['add', 'append', 'extend', 'attach', 'include', 'enqueue']);
+
+/**
  * Interpreters and package managers that the repository's own commands did not claim (resolve/commands.ts):
  * they run the reader's own script or project chores (`python -c "..."`, `node index.js`, `npm run dev`,
  * `npm create vite@latest`), not a step of the library. `python -m module` runs that module's program,
