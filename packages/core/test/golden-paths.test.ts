@@ -1065,6 +1065,17 @@ describe('options the docs treat as topics', () => {
     expect(tools.steps.some((st) => st.calls.some((c) => c.call.callee === 'Trainer' && c.call.argNames.includes('tools')))).toBe(true);
   });
 
+  it('a heading names an option by its short form or its plural: `auth=` under "Authentication", `proxy=` under "Proxies"', async () => {
+    const auth = await trained('auth', [['Quick start', ''], ['Basic authentication', ', auth=basic'], ['Digest authentication', ', auth=digest']]);
+    expect(auth('Basic authentication')).toBe(auth('Digest authentication'));
+    expect(auth('Basic authentication')).not.toBe(auth('Quick start'));
+    const proxy = await trained('proxy', [['Quick start', ''], ['HTTP Proxies', ', proxy=url'], ['SOCKS proxies', ', proxy=socks']]);
+    expect(proxy('HTTP Proxies')).not.toBe(proxy('Quick start'));
+    // Three letters are no short form: `dat=` is not what "Datasets" are about.
+    const short = await trained('dat', [['Quick start', ''], ['Datasets', ', dat=a'], ['Dataset cards', ', dat=b']]);
+    expect(short('Datasets')).toBe(short('Quick start'));
+  });
+
   it('sections headed by the value they set name one way each, not the use case; one heading makes no topic', async () => {
     // "Training on Docker", "Training on Modal": named as the plain use case done with the option, not Training_Docker.
     const valued = await trained('backend', [['Quick start', ''], ['Training on Docker', ', backend="docker"'], ['Training on Modal', ', backend="modal"']]);

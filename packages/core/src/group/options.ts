@@ -9,12 +9,15 @@ import { callKey, isRepoCall, nameCall, setOption, topicOption } from './steps.j
 import { workflowNameFrom } from './names.js';
 import type { AnalysedSource } from './source.js';
 
-/** Words of a name or heading: split at `_`, case changes and punctuation, lowercased, plurals folded. */
+/** Words of a name or heading: split at `_`, case changes and punctuation, lowercased, plurals folded (proxies → proxy). */
 const words = (t: string) =>
   t
     .split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/)
-    .map((w) => w.toLowerCase().replace(/s$/, ''))
+    .map((w) => w.toLowerCase().replace(/ies$/, 'y').replace(/s$/, ''))
     .filter((w) => w.length >= 3);
+
+/** A heading word the option's word names, whole or as its short form (`auth` → authentication). */
+const says = (heading: Set<string>, w: string) => heading.has(w) || (w.length >= 4 && [...heading].some((h) => h.startsWith(w)));
 
 /** A value that tunes the call (a number, a flag, nothing) rather than choosing another way of using it. */
 const isKnob = (v: string) => /^(-?[\d.e_+-]+|True|False|None|true|false|null|undefined)$/.test(v.trim());
@@ -24,7 +27,7 @@ const literal = (v: string | undefined) => (v && /^(['"`])[\w.-]+\1$/.test(v.tri
 
 /** Does the heading name the option: a word of its name (`tools` → "Tools"), or the word it is set to ("Docker")? */
 function headingNames(heading: Set<string>, c: CallSite, option: string): boolean {
-  if (words(option).some((w) => !OPTION_TOPIC.ignored.has(w) && heading.has(w))) return true;
+  if (words(option).some((w) => !OPTION_TOPIC.ignored.has(w) && says(heading, w))) return true;
   const v = literal(c.argValues?.[option]);
   return v !== undefined && v.length >= 3 && heading.has(v);
 }
