@@ -176,6 +176,38 @@ describe('router methods assigned in a constructor (Hono style)', async () => {
   });
 });
 
+describe('an object a factory call returns, called by the source (transformers.js pipelines)', async () => {
+  const repo = write({
+    'package.json': JSON.stringify({ name: 'mini-pipes', main: 'src/index.ts' }),
+    'src/index.ts': [
+      'export type Pipe = (text: string) => Promise<string>;',
+      'const TASKS: Record<string, Pipe> = {};',
+      'export async function pipeline(task: string): Promise<Pipe> {',
+      '  return TASKS[task];',
+      '}',
+      'export function each(fn: (next: Pipe) => void): void {',
+      '  void fn;',
+      '}',
+      '',
+    ].join('\n'),
+    'examples/run.ts': [
+      "import { each, pipeline } from 'mini-pipes';",
+      '',
+      "const pipe = await pipeline('sentiment-analysis');",
+      "const out = await pipe('I love it');",
+      "each((next) => { void next('x'); });",
+      '',
+    ].join('\n'),
+  });
+  const calls = (await callsOf(repo)).get('examples/run.ts');
+
+  it('runs the object the call made (unresolved, no body known), as Python calls an object; a callback parameter is no such object', () => {
+    expect(find(calls, 'pipe').resolution).toMatchObject({ kind: 'unresolved', method: '__call__' });
+    const next = find(calls, 'next').resolution;
+    expect(next.kind === 'unresolved' && next.method).toBeUndefined();
+  });
+});
+
 describe('a provider function with properties, and an interface-typed variable (AI SDK style)', async () => {
   const repo = write({
     'package.json': JSON.stringify({ name: 'mini-ai', main: 'src/index.ts' }),

@@ -247,7 +247,16 @@ export class TsCallResolver {
       if (rel === src.fileName || rel.includes(VIRTUAL_MARK)) return undefined;
       return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is destructured (${where}) from a value whose implementation the code does not show` } };
     }
-    return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is declared only by ${describeTypeOnly(decl)} (${where}); no implementation is reached from its receiver (a dynamic proxy, a callback or a value built elsewhere)` } };
+    // A variable the source set to what a call of the library returned (`const pipe = await pipeline(...)`;
+    // `pipe(text)`): it runs that object, like a Python object's `__call__`, though no body is known.
+    const made = ts.isIdentifier(expr) && this.madeByCall(expr);
+    return { resolution: { kind: 'unresolved', reason: `\`${fold(expr.getText(), 60)}\` is declared only by ${describeTypeOnly(decl)} (${where}); no implementation is reached from its receiver (a dynamic proxy, a callback or a value built elsewhere)`, ...(made ? { method: '__call__' } : {}) } };
+  }
+
+  /** Is the identifier a variable of the source initialised by a call (`const pipe = await pipeline(...)`)? */
+  private madeByCall(id: ts.Identifier): boolean {
+    const d = this.symbolOf(id)?.valueDeclaration;
+    return !!d && ts.isVariableDeclaration(d) && !!d.initializer && ts.isCallExpression(skipOuter(d.initializer));
   }
 
   /** `obj[key](...)`: the map's entries, when they are the source's own functions; else unresolved with the candidates. */
