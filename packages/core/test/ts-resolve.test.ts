@@ -364,3 +364,32 @@ describe('a `this` parameter', async () => {
     expect(c.argNames).toEqual(['template', '{ apiKey }']);
   });
 });
+
+describe('require() of a TypeScript package whose default export is its client (Stainless SDKs: groq-sdk)', async () => {
+  // The published CommonJS build makes `require('acme-sdk')` the client class itself.
+  const repo = write({
+    'package.json': JSON.stringify({ name: 'acme-sdk', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+    'tsconfig.json': JSON.stringify({ include: ['src', 'examples'], compilerOptions: { paths: { 'acme-sdk': ['./src/index.ts'] } } }),
+    'src/client.ts': [
+      'export class Completions {',
+      '  create(params: { model: string }): Promise<string> {',
+      '    return Promise.resolve(params.model);',
+      '  }',
+      '}',
+      'export class Acme {',
+      '  completions = new Completions();',
+      '}',
+      '',
+    ].join('\n'),
+    'src/index.ts': "export { Acme as default } from './client';\nexport { Acme } from './client';\n",
+    'examples/chat.js': "const Acme = require('acme-sdk');\n\nconst acme = new Acme();\nacme.completions.create({ model: 'm' }).then(console.log);\n",
+  });
+  const calls = await callsOf(repo);
+
+  it('makes the required module the default export: the class, then its methods', () => {
+    const chat = calls.get('examples/chat.js');
+    expect(find(chat, 'Acme').resolution).toMatchObject({ kind: 'repo', qualname: 'Acme', span: { path: 'src/client.ts' } });
+    expect(find(chat, 'acme.completions.create').resolution).toMatchObject({ kind: 'repo', qualname: 'Completions.create' });
+    expectExactSpans(repo, [...calls.values()].flat());
+  });
+});

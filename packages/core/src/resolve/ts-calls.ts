@@ -302,7 +302,41 @@ export class TsCallResolver {
   private symbolOf(expr: ts.Expression): ts.Symbol | undefined {
     const checker = this.project.checker;
     const node = ts.isPropertyAccessExpression(expr) ? expr.name : ts.isElementAccessExpression(expr) ? expr.argumentExpression : expr;
-    let sym = this.memberSymbol(node);
+    const sym = this.followed(this.memberSymbol(node) ?? (ts.isPropertyAccessExpression(expr) ? this.builtType(expr.expression)?.getProperty(expr.name.text) : undefined));
+    // A module called or constructed (`const Groq = require('groq-sdk'); new Groq()`) is its default export:
+    // only a CommonJS entry that exports that value itself (Stainless SDKs' `module.exports = Groq`) can be.
+    const called = (ts.isCallExpression(expr.parent) || ts.isNewExpression(expr.parent)) && expr.parent.expression === expr;
+    if (sym && called && sym.flags & ts.SymbolFlags.ValueModule) {
+      const dflt = checker.getExportsOfModule(sym).find((e) => e.escapedName === 'default');
+      if (dflt) return this.followed(dflt);
+    }
+    return sym;
+  }
+
+  /**
+   * The type of a receiver the checker could not type because the class it was built from is a required
+   * module's default export (`const acme = new Acme()` after `const Acme = require('acme-sdk')`): the
+   * class's instance type, then its properties' types (`acme.completions`).
+   */
+  private builtType(e: ts.Expression, depth = 0): ts.Type | undefined {
+    if (depth > 8) return undefined;
+    const checker = this.project.checker;
+    if (ts.isPropertyAccessExpression(e)) {
+      const prop = this.builtType(e.expression, depth + 1)?.getProperty(e.name.text);
+      return prop ? checker.getTypeOfSymbol(prop) : undefined;
+    }
+    if (!ts.isIdentifier(e)) return undefined;
+    const d = checker.getSymbolAtLocation(e)?.valueDeclaration;
+    const init = d && ts.isVariableDeclaration(d) && d.initializer ? skipOuter(d.initializer) : undefined;
+    if (!init || !ts.isNewExpression(init) || !(checker.getTypeAtLocation(e).flags & ts.TypeFlags.Any)) return undefined;
+    const cls = this.symbolOf(init.expression);
+    return cls && cls.flags & ts.SymbolFlags.Class ? checker.getDeclaredTypeOfSymbol(cls) : undefined;
+  }
+
+  /** The symbol a name stands for: through aliases, `module.exports = { f }`, `{ f: g }` and `const f = g`. */
+  private followed(start: ts.Symbol | undefined): ts.Symbol | undefined {
+    const checker = this.project.checker;
+    let sym = start;
     for (let i = 0; sym && i < 8; i++) {
       if (sym.flags & ts.SymbolFlags.Alias) {
         const next = checker.getAliasedSymbol(sym);
