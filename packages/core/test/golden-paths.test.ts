@@ -3011,3 +3011,61 @@ describe('domains', () => {
     expect(await domains(['httpx', 'datasets'], '@anthropic-ai/sdk')).toEqual([['LLMs']]);
   });
 });
+
+describe('the README quick start of a two-call SDK (clarification 4: small candidates on one API area merge into a workflow)', () => {
+  const client = [
+    'from .embeddings import Embeddings',
+    '',
+    '',
+    'class Chat:',
+    '    def create(self, model, messages):',
+    '        """Create a chat completion."""',
+    '        return messages',
+    '',
+    '',
+    'class Acme:',
+    '    """The Acme client."""',
+    '',
+    '    def __init__(self, api_key=None):',
+    '        self.chat = Chat()',
+    '        self.embeddings = Embeddings()',
+    '',
+  ].join('\n');
+  const block = (body: string) => '```python\nfrom acme import Acme\n\nclient = Acme()\n' + body + '\n```\n';
+  const program = (body: string) => 'from acme import Acme\n\nclient = Acme(api_key="k")\n' + body + '\n';
+
+  it('writes the pool around the quick start with its two steps; another small pool is still dropped', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from .client import Acme\n',
+      'acme/client.py': client,
+      'acme/embeddings.py': 'class Embeddings:\n    def create(self, model, text):\n        """Embed a text."""\n        return text\n',
+      'README.md': `# Acme\n\n## Quick start\n\n${block('reply = client.chat.create(model="m", messages=[])')}\n## Embeddings\n\n${block('vector = client.embeddings.create(model="e", text="hello")')}`,
+      'examples/chat.py': program('reply = client.chat.create(model="m", messages=[])'),
+      'examples/embed.py': program('vector = client.embeddings.create(model="e", text="x")'),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_sdk' });
+    expect(m.workflows.map((w) => w.steps.map((s) => s.calls[0].call.callee))).toEqual([['Acme', 'client.chat.create']]);
+    expect(m.workflows[0].sources.map((s) => s.heading ?? s.path)).toEqual(['Quick start', 'examples/chat.py']);
+    const dropped = m.candidates.filter((c) => !c.kept).map((c) => `${c.heading ?? c.path}: ${c.reason}`);
+    expect(dropped).toEqual(['Embeddings: only 2 step(s), and no workflow shares its calls', 'examples/embed.py: only 2 step(s), and no workflow shares its calls']);
+  });
+  it('writes no pool of the twin calls of a bigger use case (`chat.create` beside `chat.create_async`)', async () => {
+    const more = ['', '    async def create_async(self, model, messages):', '        """Create a chat completion."""', '        return messages', '', '    async def stream_async(self, model, messages):', '        """Stream a chat completion."""', '        return messages', ''].join('\n');
+    const twins = client.replace('        return messages\n', `        return messages\n${more}`);
+    const asyncProgram = (n: number) => program(`reply = await client.chat.create_async(model="m${n}", messages=[])\nparts = await client.chat.stream_async(model="m", messages=[])`);
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from .client import Acme\n',
+      'acme/client.py': twins,
+      'acme/embeddings.py': 'class Embeddings:\n    pass\n',
+      'README.md': `# Acme\n\n## Quick start\n\n${block('reply = client.chat.create(model="m", messages=[])')}`,
+      'examples/chat.py': program('reply = client.chat.create(model="m", messages=[])'),
+      'examples/async_chat.py': asyncProgram(1),
+      'examples/async_stream.py': asyncProgram(2),
+    });
+    const m = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-pool-')), name: 'acme_sdk' });
+    expect(m.workflows.map((w) => w.steps.map((s) => s.calls[0].call.callee))).toEqual([['Acme', 'client.chat.create_async', 'client.chat.stream_async']]);
+  });
+});
+
