@@ -152,6 +152,21 @@ describe('signatures without annotations', () => {
   });
 });
 
+describe('a class attribute declared by a class-level annotation', () => {
+  it('holds what the annotation says, not what the external base defines (`SQLModel.metadata: ClassVar[MetaData]`)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .main import Model\n',
+      'pkg/main.py': 'from typing import ClassVar\n\nfrom pydantic import BaseModel\nfrom sqlalchemy import MetaData\n\n\nclass Model(BaseModel):\n    metadata: ClassVar[MetaData]\n',
+      'examples/create.py': 'from pkg import Model\n\nModel.metadata.create_all(engine)\nModel.model_validate({})\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/create.py')!;
+    expect(calls.find((c) => c.callee === 'Model.metadata.create_all')!.resolution).toMatchObject({ kind: 'external', module: 'sqlalchemy' });
+    // What no annotation declares is still the external base's.
+    expect(calls.find((c) => c.callee === 'Model.model_validate')!.resolution).toMatchObject({ kind: 'external', module: 'pydantic' });
+  });
+});
+
 describe('the source’s own classes', () => {
   it('types the result of a helper method called through self', async () => {
     const calls = await resolveFile('tests/test_model.py', { tests: true });

@@ -603,6 +603,12 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         const made = m.kind === 'unresolved' && v.sym.kind === 'module' ? await index.moduleInstance(v.sym.module, name) : undefined;
         if (made) return { kind: 'instance', cls: made };
         const cls = v.sym.kind === 'def' && v.sym.def.kind === 'class' ? v.sym : undefined;
+        // A class-level annotation of the class or a repository base (`metadata: ClassVar[MetaData]` in
+        // SQLModel) says what the attribute holds, rather than the external base it is not defined in.
+        if (cls && (m.kind === 'unresolved' || m.kind === 'external')) {
+          const declared = await classLevelValue(index, cls, name);
+          if (declared && declared.kind !== 'unknown') return declared;
+        }
         // (`from_*` is how Python names a classmethod that makes the class it is called through: `cls(...)`.)
         if (cls && m.kind === 'external' && ALTERNATIVE_CONSTRUCTOR.test(name)) return { kind: 'external', module: m.module, inherited: true, makes: cls };
         return boundTo(symbolValue(m), cls);
@@ -1305,6 +1311,18 @@ async function annotationValue(index: PythonIndex, module: string, text: string,
  * An instance attribute's value: a class-level annotation (`model: Model`), an annotated assignment
  * (`self.model: Model = ...`), or `self.model = Model(...)` in one of the class's methods.
  */
+/** What a class-level annotation (`name: T` in the class body of `cls` or of a repository base) says a class attribute holds. */
+async function classLevelValue(index: PythonIndex, cls: DefSym, name: string): Promise<Value | undefined> {
+  for (const c of await index.mro(cls)) {
+    if (c.kind !== 'def') continue;
+    const facts = (await index.declarations(c.path)) ? index.selfBindingFacts(c.path, c.def, name) : undefined;
+    if (!facts) continue;
+    const annotated = assignsTo(facts, name, `self.${name}`).find((a) => a.annotation && a.scope === c.def.qualname && a.targets[0] === name);
+    if (annotated?.annotation) return annotationValue(index, c.module, annotated.annotation, c);
+  }
+  return undefined;
+}
+
 async function attributeValue(index: PythonIndex, cls: DefSym, name: string): Promise<Value | undefined> {
   for (const c of await index.mro(cls)) {
     if (c.kind !== 'def') continue;
@@ -1363,6 +1381,8 @@ function unwrapAnnotation(text: string): string {
   if (generic) {
     const base = generic[1].replace(/^(typing|t|te|typing_extensions|collections\.abc|collections)\./, '');
     if (base === 'Annotated') return unwrapAnnotation(splitTop(generic[2])[0] ?? '');
+    // `metadata: ClassVar[MetaData]`: the attribute holds a MetaData.
+    if (base === 'ClassVar' || base === 'Final') return unwrapAnnotation(generic[2]);
     if (!TYPING_GENERICS.has(base)) return generic[1];
   }
   return t;
