@@ -1,10 +1,12 @@
 // The repository as a sorted list of readable files, each read at most once.
-// Honours .gitignore files (root and nested), skips VCS/build/virtual-env folders, never follows a
-// symlink out of the repository, and refuses huge or binary files with a reason.
+// Honours .gitignore files (root and nested) for the files git does not track (repo/git-index.ts), skips
+// VCS/build/virtual-env folders, never follows a symlink out of the repository, and refuses huge or
+// binary files with a reason.
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignoreFactory from 'ignore';
 import type { Skipped } from '../model.js';
+import { trackedFiles, trackedFolders } from './git-index.js';
 
 /** Folders never worth reading: VCS data, dependency caches, build output. */
 const SKIP_DIRS = new Set([
@@ -66,7 +68,10 @@ export class RepoFiles {
     } catch {
       own = undefined; // not there yet
     }
-    walk(realRoot, '', [], files, skipped, realRoot, own);
+    // What git tracks is the repository's even where a .gitignore pattern matches it.
+    const tracked = trackedFiles(realRoot);
+    const kept = tracked ? { files: tracked, folders: trackedFolders(tracked) } : undefined;
+    walk(realRoot, '', [], files, skipped, realRoot, own, kept);
     files.sort((a, b) => byCodeUnit(a.path, b.path));
     skipped.sort((a, b) => byCodeUnit(a.path, b.path));
     return new RepoFiles(realRoot, files, skipped, options.maxFileBytes ?? MAX_FILE_BYTES);
@@ -164,7 +169,12 @@ function isUtf8(buf: Buffer): boolean {
   }
 }
 
-function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[], out: RepoFile[], skipped: Skipped[], realRoot: string, own?: string): void {
+interface Tracked {
+  files: Set<string>;
+  folders: Set<string>;
+}
+
+function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[], out: RepoFile[], skipped: Skipped[], realRoot: string, own?: string, tracked?: Tracked): void {
   let entries;
   try {
     entries = readdirSync(abs, { withFileTypes: true });
@@ -206,9 +216,9 @@ function walk(abs: string, rel: string, ignores: { base: string; ig: Ignore }[],
       isDir = false;
     }
     if (isDir && (SKIP_DIRS.has(entry.name) || childAbs === own)) continue;
-    if (isIgnored(ignores, childRel, isDir)) continue;
+    if (isIgnored(ignores, childRel, isDir) && !(isDir ? tracked?.folders.has(childRel) : tracked?.files.has(childRel))) continue;
     if (isDir) {
-      walk(childAbs, childRel, ignores, out, skipped, realRoot, own);
+      walk(childAbs, childRel, ignores, out, skipped, realRoot, own, tracked);
     } else if (isFile) {
       const st = statSync(childAbs);
       out.push({ path: childRel, size: st.size });
