@@ -352,6 +352,42 @@ describe('extractCodeBlocks', () => {
   });
 });
 
+describe('front matter', () => {
+  const page = [
+    '---',
+    'title: "Customizing errors"',
+    'description: Guide to customizing validation error messages',
+    '---',
+    '',
+    '```python',
+    'import pkg',
+    '```',
+    '',
+    '## Per-field errors',
+    '',
+    'Pass a message.',
+    '',
+    '```python',
+    'pkg.check()',
+    '```',
+    '',
+  ].join('\n');
+
+  it('is no heading: its title heads the page as its level-1 heading, and lines keep their numbers', () => {
+    const blocks = extractCodeBlocks(page, 'docs/errors.mdx');
+    expect(blocks.map((b) => [b.heading, b.pageTitle, b.startLine])).toEqual([
+      ['Customizing errors', 'Customizing errors', 7],
+      ['Per-field errors', 'Customizing errors', 15],
+    ]);
+    expect(markdownHeadings(page)).toEqual([
+      { depth: 1, text: 'Customizing errors', line: 1 },
+      { depth: 2, text: 'Per-field errors', line: 10 },
+    ]);
+    // A thematic break later in a page is no front matter.
+    expect(extractCodeBlocks('# Title\n\n---\nnot: yaml\n---\n\n```python\nx = 1\n```\n', 'a.md')[0].heading).toBe('not: yaml');
+  });
+});
+
 describe('shellCommandOf', () => {
   it('tells shell lines from code', () => {
     expect(shellCommandOf('!ls -la', 'python')).toBe('ls -la');

@@ -20,6 +20,11 @@ describe('documentation paths', () => {
     expect(isDocPath('content/docs')).toBe(false);
     expect(isDocPath('docs')).toBe(false);
     expect(isDocPath('src/docs/x.md')).toBe(false);
+    // A monorepo's docs package: its content or docs folder, not the app's routes around it.
+    expect(isDocPath('packages/docs/content/error-customization.mdx')).toBe(true);
+    expect(isDocPath('apps/docs/docs/intro.md')).toBe(true);
+    expect(isDocPath('apps/docs/app/[lang]/llms.mdx')).toBe(false);
+    expect(isDocPath('packages/docs/README.md')).toBe(false);
   });
 
   it("are a documentation site's wherever its builder's file puts it (hfdocs/source/_toctree.yml, a Sphinx conf.py)", async () => {

@@ -636,6 +636,12 @@ export const MIGRATION_PAGE = {
 export const DOC_SITE_DIRS = new Set(['content', 'website', 'site', 'www']);
 
 /**
+ * Folders of a monorepo's workspace packages: its docs site is a package of its own, its pages in the
+ * package's content or docs folder (zod's `packages/docs/content/*.mdx`; not the app's routes around it).
+ */
+export const WORKSPACE_DIRS = new Set(['packages', 'apps']);
+
+/**
  * Files by which a documentation site's builder marks its folder (layout.ts docSiteFolders): Hugging Face
  * doc-builder's table of contents anywhere below it; Sphinx's `conf.py` at its top or in its `source/`,
  * beside one of the index pages.

@@ -1,6 +1,6 @@
 // What a repository path is by its place in the tree: an example, a test, vendored or documentation
 // code, or the library itself, public or private. Path rules only; nothing here reads a file.
-import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, DOC_SITE_FILES, EXAMPLE_DIRS, FIXTURE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS } from '../heuristics/tables.js';
+import { BENCHMARK_DIRS, COMMON_TRANSLATIONS, DOC_DIRS, DOC_SITE_DIRS, DOC_SITE_FILES, EXAMPLE_DIRS, FIXTURE_DIRS, INTERNAL_DIRS, TEST_DIRS, TRANSLATION_LANGS, TS_DECLARATION, TS_SOURCE, VENDOR_DIRS, WORKSPACE_DIRS } from '../heuristics/tables.js';
 
 const folders = (p: string) => p.split('/').slice(0, -1);
 
@@ -99,7 +99,9 @@ export function isVendoredPath(p: string): boolean {
 export function isDocPath(p: string, siteFolders?: ReadonlySet<string>): boolean {
   const parts = p.toLowerCase().split('/');
   if (parts.length > 1 && siteFolders?.has(p.split('/')[0])) return true;
-  return parts.length > 1 && (DOC_DIRS.has(parts[0]) || (parts.length > 2 && DOC_SITE_DIRS.has(parts[0]) && DOC_DIRS.has(parts[1])));
+  // (A monorepo's docs package: `packages/docs/content/...`.)
+  const docsPackage = parts.length > 3 && WORKSPACE_DIRS.has(parts[0]) && DOC_DIRS.has(parts[1]) && (DOC_SITE_DIRS.has(parts[2]) || DOC_DIRS.has(parts[2]));
+  return parts.length > 1 && (DOC_DIRS.has(parts[0]) || (parts.length > 2 && DOC_SITE_DIRS.has(parts[0]) && DOC_DIRS.has(parts[1])) || docsPackage);
 }
 
 /**

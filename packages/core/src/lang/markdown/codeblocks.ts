@@ -116,10 +116,31 @@ export const consoleSession = (lang: string, lines: string[]): boolean => (lang 
 export function parseMarkdown(markdown: string): Root {
   const tooDeep = markdownNestingProblem(markdown);
   if (tooDeep) throw new MarkdownTooDeepError(tooDeep);
-  return fromMarkdown(stripBom(markdown), {
+  return fromMarkdown(frontMatter(stripBom(markdown)).body, {
     extensions: [gfmTable()],
     mdastExtensions: [gfmTableFromMarkdown()],
   });
+}
+
+/** Lines a front matter block may take before its closing line. */
+const FRONT_MATTER_LINES = 200;
+
+/**
+ * A page's leading YAML front matter (`---`, its fields, `---` or `...`; MDX and static-site pages): its
+ * lines blanked in `body` (spaces), so the Markdown parse sees no thematic break and no setext heading "title: ...
+ * description: ..." (instructor's docs sections were named so); its `title:` is the page's title, as
+ * the site renders it.
+ */
+export function frontMatter(text: string): { body: string; title?: string } {
+  if (!/^---[ \t]*\r?\n/.test(text)) return { body: text };
+  const lines = text.split('\n');
+  const close = lines.findIndex((l, i) => i > 0 && i <= FRONT_MATTER_LINES && /^(---|\.\.\.)[ \t]*\r?$/.test(l));
+  if (close < 0) return { body: text };
+  const field = lines.slice(1, close).map((l) => /^title:[ \t]*(.*?)[ \t]*\r?$/.exec(l)).find((m) => m);
+  const title = field?.[1].replace(/^(['"])(.*)\1$/, '$2').trim();
+  // (Spaces of the same length: offsets into the text stay those of the file.)
+  const body = [...lines.slice(0, close + 1).map((l) => l.replace(/[^\r]/g, ' ')), ...lines.slice(close + 1)].join('\n');
+  return { body, ...(title ? { title } : {}) };
 }
 
 /**
@@ -475,6 +496,12 @@ export function extractCodeBlocks(
   const headings: { depth: number; text: string; line: number; summary?: boolean }[] = [];
   // Every heading in document order (the stack above keeps only the enclosing ones).
   const all: { depth: number; text: string; line: number }[] = [];
+  // A front matter title heads the page as its level-1 heading (line 1, where the block starts).
+  const titled = frontMatter(text).title;
+  if (titled) {
+    headings.push({ depth: 1, text: titled, line: 1 });
+    all.push(headings[0]);
+  }
   let prose: string[] = [];
   let paragraphs: Paragraph[] = [];
   // The page's opening paragraphs (not a list's items), until its first code example takes them.
@@ -628,6 +655,8 @@ export function walkthroughRuns(headings: { depth: number; text: string; line: n
 /** Headings of a Markdown file in document order (ATX and setext), text flattened. */
 export function markdownHeadings(markdown: string): { depth: number; text: string; line: number }[] {
   const out: { depth: number; text: string; line: number }[] = [];
+  const titled = frontMatter(stripBom(markdown)).title;
+  if (titled) out.push({ depth: 1, text: titled, line: 1 });
   const visit = (node: Nodes): void => {
     if (node.type === 'heading') {
       out.push({ depth: node.depth, text: headingText(node), line: node.position?.start.line ?? 0 });
