@@ -745,8 +745,8 @@ export const SHELL_UTILITY_PROGRAMS = new Set([
 ]);
 
 /**
- * Verbs that put what they are given into their receiver: `session.add(hero)` adds a hero (Add Hero, was
- * "Add Session"), `g.add(*edges)` adds edges, `prompt.append(message)` appends a message.
+ * Verbs that put what they are given into their receiver: `session.add(hero_1)` adds a hero (sqlmodel:
+ * Add Hero, was "Add Session"), `queue.append(job)` appends a job (group/steps.ts addsGiven).
  */
 export const ADDING_VERBS: ReadonlySet<string> = new Set(['add', 'append', 'extend', 'attach', 'include', 'enqueue']);
 

@@ -127,9 +127,9 @@ const FRONT_MATTER_LINES = 200;
 
 /**
  * A page's leading YAML front matter (`---`, its fields, `---` or `...`; MDX and static-site pages): its
- * lines blanked in `body` (spaces), so the Markdown parse sees no thematic break and no setext heading "title: ...
- * description: ..." (instructor's docs sections were named so); its `title:` is the page's title, as
- * the site renders it.
+ * lines blanked with spaces in `body`, so the Markdown parse sees no thematic break and no setext heading
+ * "title: ... description: ..." (instructor's docs sections were named so); its `title:` is the page's
+ * title, as the site renders it.
  */
 export function frontMatter(text: string): { body: string; title?: string } {
   if (!/^---[ \t]*\r?\n/.test(text)) return { body: text };
