@@ -8,12 +8,12 @@ import type { CallSite, OmittedUseCase, RankEvidence, Step, StepCall, Workflow, 
 import { onlyCommands, scriptRun, type AnalysedSource } from './source.js';
 import { isBorrowed } from './sections.js';
 import { formatSpan } from '../model.js';
-import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_POOLED_STEPS, MIN_STEPS, SYNC_SUFFIX, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
+import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU_DISTRIBUTIONS, KEYWORD_DOMAINS, MAX_STEPS, MIN_STEPS, NAME_DANGLING, NAME_FILLER, NOVELTY_SHARE, SCAFFOLD_SPREAD, TEST_ONLY_FILL } from '../heuristics/tables.js';
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, isProjectName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
 import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, titleNames, type UseCase } from './usecases.js';
-import { rankUseCases, readmeOrder, type RankedUseCase } from './rank.js';
+import { rankUseCases, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
 import { withShownWays } from './shown.js';
@@ -75,12 +75,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   }
   const isPublic = ctx.isPublic ?? publicSurface();
   markTopicOptions(eligible);
-  // Small sources merged into one workflow around the README's quick start, the path the maintainers put
-  // first: written with MIN_POOLED_STEPS steps (clarification 4: small candidates on the same API area
-  // merge into one workflow), never padded.
-  const { isQuickstart } = readmeOrder(eligible);
-  const pooled = (u: UseCase) => u.members.length >= 2 && u.steps.length >= MIN_POOLED_STEPS && u.members.some(isQuickstart);
-  const { kept: absorbed, dropped: small } = absorbSmall(mineUseCases(eligible, isPublic), isPublic, pooled);
+  const { kept: absorbed, dropped: small } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
   const ran = foldScriptRuns(absorbed, small);
   const mined = absorbed.filter((u) => !ran.has(u));
   const dropped = small.filter((u) => !ran.has(u));
@@ -101,7 +96,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
       absorbInto(plain, u, isPublic);
       return false;
     }
-    if (u.steps.length < MIN_STEPS && !(pooled(u) && !twinHost(u, sized.filter((h) => h !== u && h.steps.length >= MIN_STEPS)))) {
+    if (u.steps.length < MIN_STEPS) {
       for (const m of u.members) {
         m.candidate.kept = false;
         m.candidate.reason = `only ${u.steps.length} step(s) shared by its use case's sources, and no workflow shares its calls`;
@@ -523,10 +518,9 @@ function joinTags(u: UseCase): string[] {
  * makes joins it as more sources; small ones on the same API (anchorTags, joinTags) pool around the most
  * trusted; still too small, they join a use case built from examples that
  * runs one of their repository calls (or, passing a topic option, one that makes the same calls without
- * it); a pool that `pooled` accepts (the README quick start's) is kept as it is, else they are dropped.
- * Steps are never padded.
+ * it), else they are dropped. Steps are never padded.
  */
-function absorbSmall(useCases: UseCase[], isPublic: PublicSurface, pooled: (u: UseCase) => boolean): { kept: UseCase[]; dropped: UseCase[] } {
+function absorbSmall(useCases: UseCase[], isPublic: PublicSurface): { kept: UseCase[]; dropped: UseCase[] } {
   const big = useCases.filter((u) => u.steps.length >= MIN_STEPS);
   const small = useCases.filter((u) => u.steps.length < MIN_STEPS);
   const keysOf = (u: UseCase) => new Set(u.steps.flatMap((s) => s.calls.map(callKey)));
@@ -643,28 +637,10 @@ function absorbSmall(useCases: UseCase[], isPublic: PublicSurface, pooled: (u: U
       const members = continued ? mergeByTrust(continued.members, merged.members) : [];
       const again = continued?.weight ? settle(members, continued.weight, isPublic) : undefined;
       if (continued && again && again.steps.length >= MIN_STEPS) Object.assign(continued, again);
-      else if (pooled(merged) && !twinHost(merged, bigOrdered)) kept.push(merged);
       else dropped.push(merged);
     }
   }
   return { kept, dropped };
-}
-
-/**
- * A bigger use case (not only tests') that makes every repository function call of `u`, in either form of a
- * sync/async twin: then `u` is no path of its own (mistral's README quick start, `chat.complete`, beside its
- * use case of `chat.complete_async`), and a small one is not written for being the quick start's pool.
- */
-function twinHost(u: UseCase, useCases: UseCase[]): UseCase | undefined {
-  const form = (k: string) => k.replace(SYNC_SUFFIX, '');
-  const works = (x: UseCase) => x.steps.flatMap((s) => s.calls.filter((c) => c.resolution.kind === 'repo' && c.definition?.kind !== 'class').map(callKey));
-  const need = works(u);
-  if (!need.length) return undefined;
-  return useCases.find((h) => {
-    const made = works(h);
-    // (At least one call in its other form: the same calls alone are for the hosts above.)
-    return !testBuilt(h) && need.every((k) => made.some((m) => form(m) === form(k))) && need.some((k) => !made.includes(k));
-  });
 }
 
 /**

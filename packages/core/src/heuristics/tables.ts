@@ -809,13 +809,6 @@ export const REQUEST_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put
 
 /** Steps a workflow has: at least (clarification 4, smaller use cases join another or are dropped) and at most. */
 export const MIN_STEPS = 3;
-/**
- * Small candidates on the same API area merge into one workflow (clarification 4): a pool of several
- * sources around the README's quick start that no bigger workflow takes is written with this many steps,
- * never padded (groq-typescript's README and examples: Create Groq Client, Create Chat Completion; its
- * primary path was dropped).
- */
-export const MIN_POOLED_STEPS = 2;
 export const MAX_STEPS = 7;
 
 /** Other ways a step's call is shown by short README and docs sections of its use case, at most (group/shown.ts). */
