@@ -133,14 +133,22 @@ const FRONT_MATTER_LINES = 200;
  */
 export function frontMatter(text: string): { body: string; title?: string } {
   if (!/^---[ \t]*\r?\n/.test(text)) return { body: text };
-  const lines = text.split('\n');
-  const close = lines.findIndex((l, i) => i > 0 && i <= FRONT_MATTER_LINES && /^(---|\.\.\.)[ \t]*\r?$/.test(l));
-  if (close < 0) return { body: text };
-  const field = lines.slice(1, close).map((l) => /^title:[ \t]*(.*?)[ \t]*\r?$/.exec(l)).find((m) => m);
-  const title = field?.[1].replace(/^(['"])(.*)\1$/, '$2').trim();
-  // (Spaces of the same length: offsets into the text stay those of the file.)
-  const body = [...lines.slice(0, close + 1).map((l) => l.replace(/[^\r]/g, ' ')), ...lines.slice(close + 1)].join('\n');
-  return { body, ...(title ? { title } : {}) };
+  // Line by line from the second, up to the closing one: the rest of the page is not split.
+  let title: string | undefined;
+  for (let at = text.indexOf('\n') + 1, n = 1; n <= FRONT_MATTER_LINES; n++) {
+    const end = text.indexOf('\n', at);
+    const stop = end < 0 ? text.length : end;
+    const line = text.slice(at, stop);
+    if (/^(---|\.\.\.)[ \t]*\r?$/.test(line)) {
+      // (Spaces of the same length: offsets into the text stay those of the file.)
+      return { body: text.slice(0, stop).replace(/[^\r\n]/g, ' ') + text.slice(stop), ...(title ? { title } : {}) };
+    }
+    const field = /^title:[ \t]*(.*?)[ \t]*\r?$/.exec(line);
+    if (field && title === undefined) title = field[1].replace(/^(['"])(.*)\1$/, '$2').trim() || undefined;
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return { body: text };
 }
 
 /**
