@@ -7,7 +7,7 @@ import { DOCS_PROJECT_PAGES, EXAMPLE_DIRS, INSTALL_COMMANDS, MIGRATION_PAGE, PY_
 import { docSiteFolders, exampleDirOf, isBenchmarkPath, isDocPath, isFixturePath, isNonLibraryPath, isScriptPath, isTestPath, isToolingPath, isTranslationPath, translationFolders } from '../repo/layout.js';
 import type { ModuleMap } from '../lang/ts/modules.js';
 import { syntaxError } from '../lang/ts/syntax.js';
-import type { CodeBlock, Paragraph } from '../lang/markdown/codeblocks.js';
+import { frontMatter, type CodeBlock, type Paragraph } from '../lang/markdown/codeblocks.js';
 import { pageBlocks, type PageBlocks } from '../lang/markdown/pages.js';
 import { MarkdownTooDeepError } from '../lang/markdown/nesting.js';
 import { readNotebook, notebookToPython, notebookTitle } from '../lang/notebook.js';
@@ -557,13 +557,6 @@ export function frontReadme(paths: string[]): string | undefined {
 /** A page's headings (links reduced to their text). */
 const outline = (text: string) => [...text.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map((m) => m[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
 
-/** Front matter's `title:` (`---` lines around YAML at the top of an `.mdx` page). */
-function frontMatterTitle(text: string): string | undefined {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
-  const t = m && /^title:[ \t]*(.+?)[ \t]*$/m.exec(m[1]);
-  return t ? t[1].replace(/^(['"])(.*)\1$/, '$2') : undefined;
-}
-
 /**
  * Why a docs page is a migration guide (MIGRATION_PAGE): its title, else its file name, says so, or a
  * folder of migration guides holds it; undefined when it is not one.
@@ -573,7 +566,7 @@ function migrationGuide(path: string, text: string, blocks: CodeBlock[]): string
   const folder = parts.slice(0, -1).find((d) => MIGRATION_PAGE.folder.test(d));
   if (folder) return `in ${folder}/`;
   const says = (t: string) => MIGRATION_PAGE.words.test(t) && MIGRATION_PAGE.qualifier.test(t);
-  const title = frontMatterTitle(text) ?? blocks.find((b) => b.pageTitle)?.pageTitle;
+  const title = frontMatter(text).title ?? blocks.find((b) => b.pageTitle)?.pageTitle;
   if (title !== undefined) return says(title) ? `titled "${title}"` : undefined;
   const name = parts[parts.length - 1];
   return says(name.replace(/\.[^.]+$/, '')) ? `named ${name}` : undefined;
