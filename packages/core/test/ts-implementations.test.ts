@@ -330,3 +330,52 @@ describe('computed members and destructured bindings', async () => {
     expect(find(cli, 'signIn').resolution).toEqual({ kind: 'external', module: 'next-auth', distribution: 'next-auth' });
   });
 });
+
+describe('an interface and a constructor value of one name (Zod core style)', async () => {
+  const repo = write({
+    'package.json': JSON.stringify({ name: 'mini-core', main: 'src/index.ts' }),
+    'src/index.ts': [
+      'export interface $constructor<T> {',
+      '  new (def: object): T;',
+      '}',
+      'export function $make<T>(name: string, init: (inst: T, def: object) => void): $constructor<T> {',
+      '  return function (this: T, def: object) { init(this, def); } as unknown as $constructor<T>;',
+      '}',
+      '',
+      'export interface $ZodString {',
+      '  kind: string;',
+      '}',
+      '',
+      'export const $ZodString: $constructor<$ZodString> = $make("$ZodString", (inst, def) => {',
+      '  void inst;',
+      '  void def;',
+      '});',
+      '',
+      'export interface OnlyAType {',
+      '  kind: string;',
+      '}',
+      'export declare const OnlyAType: $constructor<OnlyAType>;',
+      '',
+    ].join('\n'),
+    'examples/core.ts': [
+      "import * as z from 'mini-core';",
+      '',
+      "const schema = new z.$ZodString({ type: 'string' });",
+      "const other = new z.OnlyAType({ type: 'string' });",
+      'void schema;',
+      'void other;',
+      '',
+    ].join('\n'),
+  });
+  const calls = (await callsOf(repo)).get('examples/core.ts')!;
+
+  it('prints the value a `new` builds from, not the interface declared beside it', () => {
+    expect(find(calls, 'z.$ZodString').resolution).toMatchObject({ kind: 'repo', span: { path: 'src/index.ts', start: 12, end: 15 } });
+  });
+
+  it('leaves a `new` of a value declared without a body unresolved, never printing a type', () => {
+    expect(find(calls, 'z.OnlyAType').resolution.kind).toBe('unresolved');
+  });
+
+  it('prints no type-only location', () => expectExactAndNotTypeOnly(repo, calls));
+});

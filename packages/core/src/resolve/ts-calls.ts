@@ -164,7 +164,9 @@ export class TsCallResolver {
       const sym = this.symbolOf(expr);
       const cls = sym?.declarations?.find((d) => ts.isClassLike(d) || (ts.isVariableDeclaration(d) && !!d.initializer && ts.isClassExpression(skipOuter(d.initializer))));
       if (cls) decls = [ts.isVariableDeclaration(cls) ? skipOuter(cls.initializer!) : cls];
-      else if (sym?.declarations?.length) decls = sym.declarations;
+      // An interface and a value of one name (`interface $ZodString`, `const $ZodString = $constructor(...)`):
+      // `new` builds from the value.
+      else if (sym?.declarations?.length) decls = [sym.valueDeclaration ?? sym.declarations[0]];
     } else {
       const sym = this.symbolOf(expr);
       // The callee's own declarations answer most calls without checking the arguments (the costly
@@ -210,6 +212,8 @@ export class TsCallResolver {
       if (traced) return traced;
       target = implementationOf(decl, checker);
     }
+    // A class or value known only by its declared type (`declare const X: Ctor<X>`): no body to print.
+    if (ts.isNewExpression(call) && isTypeOnly(target)) return { resolution: { kind: 'unresolved', reason: `\`new ${fold(expr.getText(), 60)}\` builds from ${describeTypeOnly(target)}, which has no implementation in the repository` } };
     const def = this.defs.build(target);
     if ('error' in def) return { resolution: { kind: 'unresolved', reason: def.error } };
     const fnParams = functionParams(target);
