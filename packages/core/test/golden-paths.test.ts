@@ -1924,6 +1924,8 @@ describe('encoders that load by name, trainers given their parts, config-only se
         '        return task',
         '    def save(self, path):',
         '        return path',
+        '    def deepcopy(self):',
+        '        return self',
         'class CodeAgent(MultiStepAgent):',
         '    pass',
         'class ToolCallingAgent(MultiStepAgent):',
@@ -1943,6 +1945,10 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // Saving is the base class's work, the same for every agent: the method is the step.
     const saved = (await analysed(repo2, `from ag import CodeAgent\nagent = CodeAgent(tools=[])\nagent.save("out")\n`)).steps;
     expect(saved.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Save Multi Step Agent|agent.save']);
+    // A method that names no action of the library's keeps the lead of the step it titles: the title
+    // and the implementation are one call's (not "Call Deepcopy" over the CodeAgent constructor).
+    const copied = (await analysed(repo2, `from ag import CodeAgent\nagent = CodeAgent(tools=[])\nclone = agent.deepcopy()\n`)).steps;
+    expect(copied.map((s) => `${s.title}|${s.calls[0].callee}`)).toEqual(['Call Deepcopy|agent.deepcopy']);
   });
 
   it('an object built to be called once for a milestone (`evaluate = Evaluate(...)`, then `evaluate(program)`) is one step with that call', async () => {

@@ -894,7 +894,9 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: KeepBoil
     }
     // A method the instance inherits from a base class of the repository (`agent.run()`, defined on
     // MultiStepAgent) is the subclass at work: `ToolCallingAgent(...)` + `.run()` is not `CodeAgent(...)` + `.run()`.
-    const made = inheritedBy(step.calls[0], step.calls);
+    // (Not for a call that names no action of the library's, `classify.deepcopy()` on a ChainOfThought:
+    // "Call Deepcopy" is that call's title, not the class's.)
+    const made = nameCall(step.calls[0]).role === 'other' ? -1 : inheritedBy(step.calls[0], step.calls);
     if (made > 0) {
       // Titled by the method and the class at work: `agent.run()` on a CodeAgent is "Run Code Agent".
       const n = nameCall(step.calls[0]);
