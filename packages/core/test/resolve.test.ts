@@ -167,6 +167,55 @@ describe('a class attribute declared by a class-level annotation', () => {
   });
 });
 
+describe('a function bound in a class body', () => {
+  it('is a method of the class (`transcribe = transcribe_function` in whisper\'s model), not its external base\'s; an alias of a method is that method', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .model import Model, load_model\n',
+      'pkg/decoding.py': 'def decode(model, mel, options=None):\n    return mel\n',
+      'pkg/transcribe.py': 'def transcribe(model, audio, *, verbose=None, **decode_options):\n    return audio\n',
+      'pkg/model.py': [
+        'from torch import nn',
+        '',
+        'from .decoding import decode as decode_function',
+        'from .transcribe import transcribe as transcribe_function',
+        '',
+        '',
+        'def decode(x):',
+        '    return x',
+        '',
+        '',
+        'class Model(nn.Module):',
+        '    def forward(self, x):',
+        '        return x',
+        '',
+        '    transcribe = transcribe_function',
+        '    decode = decode_function',
+        '    __call__ = forward',
+        '    run = forward',
+        '',
+        '',
+        'def load_model(name) -> Model:',
+        '    return Model()',
+        '',
+      ].join('\n'),
+      'examples/run.py': 'import pkg\n\nmodel = pkg.load_model("turbo")\nresult = model.transcribe("audio.mp3", verbose=True)\nout = model.decode(mel)\nmodel.run(x)\nmodel.train()\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/run.py')!;
+    const at = (callee: string) => calls.find((c) => c.callee === callee)!;
+    expect(at('model.transcribe').resolution).toMatchObject({ kind: 'repo', qualname: 'transcribe', span: { path: 'pkg/transcribe.py', start: 1, end: 2 } });
+    // Bound: the model is the first parameter, the audio the second.
+    expect(at('model.transcribe').argNames).toEqual(['audio', 'verbose']);
+    expect(at('model.transcribe').definition?.params.map((p) => p.name)).toEqual(['audio', 'verbose', '**decode_options']);
+    // The imported function, not the module's own `decode` of the same name.
+    expect(at('model.decode').resolution).toMatchObject({ kind: 'repo', span: { path: 'pkg/decoding.py', start: 1, end: 2 } });
+    expect(at('model.decode').argNames).toEqual(['mel']);
+    expect(at('model.run').resolution).toMatchObject({ kind: 'repo', qualname: 'Model.forward', span: { path: 'pkg/model.py', start: 12, end: 13 } });
+    // What the class body does not bind is still the external base's.
+    expect(at('model.train').resolution).toMatchObject({ kind: 'external', module: 'torch' });
+  });
+});
+
 describe('the source’s own classes', () => {
   it('types the result of a helper method called through self', async () => {
     const calls = await resolveFile('tests/test_model.py', { tests: true });

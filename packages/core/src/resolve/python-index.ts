@@ -4,7 +4,7 @@
 import type { Definition, Parameter, Span } from '../model.js';
 import type { ReadResult, RepoFiles } from '../repo/files.js';
 import { normaliseLineBreaks, type PythonParser } from '../lang/python/parser.js';
-import { forgetBound } from './bound-names.js';
+import { assignsTo, forgetBound } from './bound-names.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
 import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../lang/python/docstring.js';
@@ -32,6 +32,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * `cls`, loguru's positional-only `__self`): any method but a `@staticmethod`.
  */
 export const receivesSelf = (d: PyDef): boolean => !!d.isMethod && !d.decorators.some((x) => /(^|\.)staticmethod$/.test(x));
+
+/** How many class-body aliases (`run = forward`, `__call__ = run`) a member is followed through. */
+const MAX_ALIAS_DEPTH = 4;
 
 const isGenericClass = (d: PyDef): boolean => d.kind === 'class' && (!!d.typeParams || d.bases.some((b) => /^[A-Za-z_][\w.]*\[/.test(b)));
 
@@ -765,12 +768,27 @@ export class PythonIndex {
   }
 
   /** `name` as defined in the body of the repository class `c` (an overload's implementation), if it is. */
-  private async ownMember(c: Extract<PySymbol, { kind: 'def' }>, name: string): Promise<PySymbol | undefined> {
-    const members = ((await this.declarations(c.path))?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
+  private async ownMember(c: Extract<PySymbol, { kind: 'def' }>, name: string, depth = 0): Promise<PySymbol | undefined> {
+    const facts = await this.declarations(c.path);
+    const members = (facts?.defs ?? []).filter((d) => d.parent === c.def.qualname && d.name === name);
     // Overloads: the implementation is the one without @overload (the last one).
     const impl = members.filter((d) => !d.decorators.some((x) => /(^|\.)overload$/.test(x)));
     const pick = impl[impl.length - 1] ?? members[members.length - 1];
-    return pick ? { kind: 'def', module: c.module, path: c.path, def: pick } : undefined;
+    if (pick) return { kind: 'def', module: c.module, path: c.path, def: pick };
+    // A function bound by an assignment in the class body (`transcribe = transcribe_function` in whisper's
+    // model, `__call__ = forward`) is a method of the class like a def there: another of its methods, or a
+    // function of the module's scope, whose first parameter is then the object (a function read through an
+    // instance is bound). Not a class or any other value.
+    const bound = facts && depth < MAX_ALIAS_DEPTH ? assignsTo(facts, name).filter((a) => a.scope === c.def.qualname && a.targets.length === 1 && !a.annotation).pop() : undefined;
+    const value = bound?.valueName;
+    if (!value) return undefined;
+    if (!value.includes('.')) {
+      const same = await this.ownMember(c, value, depth + 1);
+      if (same) return same.kind === 'def' && same.def.kind === 'function' ? same : undefined;
+    }
+    const sym = await this.resolveDotted(c.module, value.split('.'));
+    if (sym.kind !== 'def' || sym.def.kind !== 'function' || sym.def.hasError) return undefined;
+    return sym.def.isMethod ? sym : { ...sym, def: { ...sym.def, isMethod: true } };
   }
 
   /**
