@@ -2948,6 +2948,13 @@ describe('a name without a milestone verb', () => {
     expect(principleOf(named('acme.get_peft_model'))).toBe('PEFT_Model_Creation');
   });
 
+  it('a session commits: a verb of its own, not "Call Commit"', async () => {
+    const named = await namedIn('class Session:\n    def commit(self):\n        return None\n', 'import acme\n\nsession = acme.Session()\nsession.commit()\n');
+    expect(titleOf(named('session.commit'))).toBe('Commit Session');
+    expect(named('session.commit').role).toBe('save');
+    expect(principleOf(named('session.commit'))).toBe('Session_Commit');
+  });
+
   it('a call named by an HTTP method sends a request that way', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\ndef post(url, data=None) -> Response:\n    return Response()\n\n\nclass Client:\n    def put(self, url, data=None) -> Response:\n        return Response()\n', 'import acme\n\nresponse = acme.post("https://example.org", data={"k": "v"})\nclient = acme.Client()\nupdated = client.put("https://example.org", data={})\n');
     expect(titleOf(named('acme.post'))).toBe('Send POST Request');

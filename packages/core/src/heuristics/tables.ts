@@ -144,6 +144,8 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   upload: { role: 'save', noun: 'Upload' },
   publish: { role: 'save', noun: 'Publishing' },
   store: { role: 'save', noun: 'Storage' },
+  // A database session's (or a repository's) changes made permanent.
+  commit: { role: 'save', noun: 'Commit' },
   serve: { role: 'run', noun: 'Serving' },
   deploy: { role: 'run', noun: 'Deployment' },
   run: { role: 'run', noun: 'Execution' },
