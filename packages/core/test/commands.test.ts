@@ -605,6 +605,23 @@ describe('Python script launchers', () => {
     expect(where(by('python -m torch.distributed.run --nproc_per_node=2 scripts/sft.py --config b.yaml'))).toBe(`${sft} main`);
   });
 
+  it('a script the README runs by its path is an entry point, module-level code and all (nanoGPT\'s train.py)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "tool"\n',
+      'tool/__init__.py': 'from .model import Model, load_data\n',
+      'tool/model.py': 'def load_data(name):\n    return [name]\n\n\nclass Model:\n    def __init__(self, size):\n        self.size = size\n\n    def fit(self, data):\n        return self\n\n    def save(self, path):\n        return path\n',
+      'train.py': 'import sys\nfrom tool import Model, load_data\n\ndata = load_data("shakespeare")\nmodel = Model(size=int(sys.argv[1]))\nmodel.fit(data)\nmodel.save("out.pt")\n',
+      'unused.py': 'from tool import Model\n\nModel(size=1).fit([])\n',
+      'README.md': readme('python train.py 8'),
+    });
+    const wiki = mkdtempSync(path.join(os.tmpdir(), 'gp-wiki-'));
+    const m = await extractWorkflows({ repo, wiki, all: true });
+    const train = m.candidates.find((c) => c.path === 'train.py');
+    expect(train).toMatchObject({ kind: 'script', foundBy: 'run by README.md (Part 1): `python train.py 8`', kept: true });
+    // A script no page runs (and no main guard) is no entry point.
+    expect(m.candidates.some((c) => c.path === 'unused.py')).toBe(false);
+  });
+
   it('a script path is looked up from the folder of the page that runs it, after the root', async () => {
     const { repo, by } = await commands({ ...TOOL, 'examples/lora/README.md': '# LoRA\n\n## Train\n\n```bash\naccelerate launch train_lora.py\npython train_lora.py --help\n```\n' });
     const run = `${defSpan(repo, 'examples/lora/train_lora.py', 'def run')} run`;

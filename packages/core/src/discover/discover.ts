@@ -408,6 +408,20 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
     // Sections whose shell commands (not taken by a TypeScript block) run the repository's own CLI.
     if (inp.commands) pending.push(...commandSections(path, blocks, sectionShell, inp.commands, { readme: isReadme, kind: path === front ? 'readme' : exampleDir(path) && !isDoc(path) ? 'example' : 'docs' }));
   }
+  // 4b. A Python script the README or docs run by its path (`python train.py config/...`) is an entry point
+  // of the repository, as a file with a main guard is: nanoGPT's train.py and sample.py are module-level
+  // code that its README runs, in no examples folder.
+  if (inp.commands) {
+    for (const p of [...pending]) {
+      if (p.candidate.kind !== 'readme' && p.candidate.kind !== 'docs') continue;
+      for (const sh of p.shell ?? []) {
+        const found = inp.commands.locate(sh.command, p.candidate.path);
+        const script = found?.program.language === 'python' && /\.py$/.test(found.program.name) ? found.program.name : undefined;
+        if (!script || isTest(script) || seenFiles.has(script)) continue;
+        await addFile(script, 'script', `run by ${p.candidate.path}${p.candidate.heading ? ` (${p.candidate.heading})` : ''}: \`${found!.line}\``, 50);
+      }
+    }
+  }
   // 5. Tests, kept later only for parts of the API nothing above shows; a Python test whose imports name
   // nothing of the repository cannot call its API and is not parsed (a text check), nor a test of an
   // application package that imports nothing outside the app (app-tests.ts), nor a fixture of the tests.
