@@ -620,6 +620,9 @@ describe('Python script launchers', () => {
     expect(train).toMatchObject({ kind: 'script', foundBy: 'run by README.md (Part 1): `python train.py 8`', kept: true });
     // A script no page runs (and no main guard) is no entry point.
     expect(m.candidates.some((c) => c.path === 'unused.py')).toBe(false);
+    // The section that runs it (a command no one function answers) shows how to run it: a source of its use case.
+    const section = m.candidates.find((c) => c.path === 'README.md')!;
+    expect(section).toMatchObject({ kept: true, workflow: train!.workflow });
   });
 
   it('a script path is looked up from the folder of the page that runs it, after the root', async () => {

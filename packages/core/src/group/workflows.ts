@@ -60,9 +60,13 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     for (const a of analysed) a.steps = buildSteps(a.calls, { keepBoilerplate: true });
   }
   const eligible: AnalysedSource[] = [];
+  const runners: { src: AnalysedSource; scripts: string[] }[] = [];
+  const sourcePaths = new Set(analysed.filter((a) => !onlyCommands(a)).map((a) => a.candidate.path));
   for (const src of [...analysed].sort(byTrust)) {
     const c = src.candidate;
     if (!src.steps.some((s) => s.calls.some(isRepoCall))) {
+      const scripts = scriptsItRuns(src, sourcePaths);
+      if (scripts.length) runners.push({ src, scripts });
       c.kept = false;
       c.reason = src.calls.some((x) => x.resolution.kind === 'repo')
         ? 'its repository calls are all boilerplate (argument parsing, printing, checks)'
@@ -78,8 +82,15 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   const { kept: absorbed, dropped: small } = absorbSmall(mineUseCases(eligible, isPublic), isPublic);
   const ran = foldScriptRuns(absorbed, small);
   const mined = absorbed.filter((u) => !ran.has(u));
-  const dropped = small.filter((u) => !ran.has(u));
   const sized = foldCommandSections(mined, isPublic);
+  // (A section too small to stand alone whose every source runs such a script: its sources, too.)
+  for (const u of small) {
+    if (ran.has(u)) continue;
+    const each = u.members.map((m) => ({ src: m, scripts: scriptsItRuns(m, sourcePaths) }));
+    if (each.every((r) => r.scripts.length)) runners.push(...each);
+  }
+  const runShown = foldModuleScriptRuns(sized, runners);
+  const dropped = small.filter((u) => !ran.has(u) && !u.members.every((m) => runShown.has(m)));
   for (const d of dropped) {
     for (const m of d.members) {
       m.candidate.kept = false;
@@ -406,6 +417,36 @@ function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
       host.steps = [{ ...step, calls: [own, ...step.calls.filter((c) => c !== own)] }, ...host.steps];
       break;
     }
+  }
+  return folded;
+}
+
+/**
+ * The analysed scripts a README or docs section runs by their paths when they are module-level code
+ * (`python train.py config/train_shakespeare_char.py`: nanoGPT), commands no one function answers (their
+ * runs are unresolved, with the reason), in the order it runs them.
+ */
+function scriptsItRuns(src: AnalysedSource, scripts: ReadonlySet<string>): string[] {
+  if (src.candidate.kind !== 'readme' && src.candidate.kind !== 'docs') return [];
+  const runs = src.calls.filter((c) => c.command && c.resolution.kind === 'unresolved' && /\.py$/.test(c.command.program) && scripts.has(c.command.program));
+  return [...new Set(runs.map((c) => c.command!.program))];
+}
+
+/**
+ * Sections that run a module-level script (scriptItRuns) show how to run it, as foldScriptRuns' sections
+ * do for a script with a `main`: more sources of the use case the script is a source of (evidence: a
+ * README section, its heading and prose), after its own. In place; the sources so placed.
+ */
+function foldModuleScriptRuns(useCases: UseCase[], runners: { src: AnalysedSource; scripts: string[] }[]): Set<AnalysedSource> {
+  const folded = new Set<AnalysedSource>();
+  const hostOf = new Map<string, UseCase>();
+  for (const u of useCases) for (const m of u.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, u);
+  for (const { src, scripts } of runners) {
+    // The first script it runs that a use case holds (`prepare.py`, which uses none of the library, has none).
+    const host = scripts.map((p) => hostOf.get(p)).find(Boolean);
+    if (!host) continue;
+    folded.add(src);
+    if (!host.members.includes(src)) host.members = [...host.members, src];
   }
   return folded;
 }
