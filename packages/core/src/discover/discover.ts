@@ -411,10 +411,11 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
   // 4b. A Python script the README or docs run by its path (`python train.py config/...`) is an entry point
   // of the repository, as a file with a main guard is: nanoGPT's train.py and sample.py are module-level
   // code that its README runs, in no examples folder.
+  // (The sections of commands, which hold each such line once: a code block's `shell` is its whole page's.)
   if (inp.commands) {
     for (const p of [...pending]) {
-      if (p.candidate.kind !== 'readme' && p.candidate.kind !== 'docs') continue;
-      for (const sh of p.shell ?? []) {
+      if (p.language !== 'shell' || (p.candidate.kind !== 'readme' && p.candidate.kind !== 'docs')) continue;
+      for (const sh of p.shell) {
         const found = inp.commands.locate(sh.command, p.candidate.path);
         const script = found?.program.language === 'python' && /\.py$/.test(found.program.name) ? found.program.name : undefined;
         if (!script || isTest(script) || seenFiles.has(script)) continue;
