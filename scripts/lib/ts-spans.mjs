@@ -1,7 +1,8 @@
 // Definitions of TypeScript/JavaScript files as the TypeScript compiler API (the workspace's own
 // `typescript@~5.9`, not the copy inside ts-morph) sees them: an independent oracle for Source Locations.
 // Span rule: from the declaration's first token (decorators and modifiers included, leading JSDoc not)
-// to the line of its last character; a `const f = …` with one declaration spans its statement.
+// to the line of its last character, not counting a closing `;` that begins a later line (standard style's
+// `;(x as any).y = …`: that line is the next statement's); a `const f = …` with one declaration spans its statement.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -24,7 +25,13 @@ export function tsDefinitions(repo, files) {
     // Type-only: a declaration with no code behind it (interfaces, type aliases and their members,
     // signatures without a body, a property or variable declared with a type and no value, `.d.ts`).
     const declarationFile = /\.d\.[cm]?ts$/.test(rel);
-    const add = (names, node, typeOnly = false) => defs.push({ qualname: names.join('.'), start: line(node.getStart(sf)), end: line(node.end), typeOnly: declarationFile || typeOnly || !!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) });
+    const endOf = (node) => {
+      const kids = node.getChildren(sf);
+      const last = kids[kids.length - 1];
+      const prev = kids[kids.length - 2];
+      return last && prev && last.kind === ts.SyntaxKind.SemicolonToken && line(last.getStart(sf)) > line(prev.end) ? prev.end : node.end;
+    };
+    const add = (names, node, typeOnly = false) => defs.push({ qualname: names.join('.'), start: line(node.getStart(sf)), end: line(endOf(node)), typeOnly: declarationFile || typeOnly || !!node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) });
     const bodiless = (m) =>
       ts.isMethodSignature(m) || ts.isPropertySignature(m) || ts.isCallSignatureDeclaration(m) || ts.isConstructSignatureDeclaration(m) || ts.isIndexSignatureDeclaration(m) ||
       ((ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isFunctionDeclaration(m)) && !m.body) ||

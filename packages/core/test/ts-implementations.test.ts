@@ -379,3 +379,25 @@ describe('an interface and a constructor value of one name (Zod core style)', as
 
   it('prints no type-only location', () => expectExactAndNotTypeOnly(repo, calls));
 });
+
+describe('a statement ended by a semicolon that starts a later line (standard style)', async () => {
+  const repo = write({
+    'package.json': JSON.stringify({ name: 'mini-style', main: 'src/index.ts' }),
+    'src/index.ts': [
+      'export const Style = (props: { nonce?: string } = {}): string =>',
+      '  `<style nonce="${props.nonce ?? ""}"></style>`',
+      '',
+      '// eslint-disable-next-line @typescript-eslint/no-explicit-any',
+      ';(Style as any).renderer = true',
+      '',
+    ].join('\n'),
+    'examples/page.ts': ["import { Style } from 'mini-style';", '', "Style({ nonce: 'x' });", ''].join('\n'),
+  });
+  const calls = (await callsOf(repo)).get('examples/page.ts')!;
+
+  it('ends where its code ends, not on the line of the next statement that the semicolon begins', () => {
+    expect(find(calls, 'Style').resolution).toMatchObject({ kind: 'repo', span: { path: 'src/index.ts', start: 1, end: 2 } });
+  });
+
+  it('prints no type-only location', () => expectExactAndNotTypeOnly(repo, calls));
+});

@@ -81,6 +81,17 @@ export function lineOf(sf: ts.SourceFile, pos: number): number {
   return sf.getLineAndCharacterOfPosition(pos).line + 1;
 }
 
+/**
+ * Where a definition's code ends: its last character, but not a closing `;` that begins a later line
+ * (standard style's `;(Style as any)[KEY] = …` after `const Style = …`: that line is the next statement's).
+ */
+export function endOf(node: ts.Node, sf: ts.SourceFile): number {
+  const kids = node.getChildren(sf);
+  const last = kids[kids.length - 1];
+  const prev = kids[kids.length - 2];
+  return last && prev && last.kind === ts.SyntaxKind.SemicolonToken && lineOf(sf, last.getStart(sf)) > lineOf(sf, prev.end) ? prev.end : node.end;
+}
+
 /** Name of a declaration node; object literal members and `exports.x = …` included. */
 export function nameOf(node: ts.Node): string | undefined {
   if (ts.isVariableStatement(node)) return nameOf(node.declarationList.declarations[0]);
@@ -267,7 +278,7 @@ export class DefinitionBuilder {
       module: path.replace(/(\.d)?\.(m|c)?(j|t)sx?$/, ''),
       qualname,
       kind: cls ? 'class' : inClass && !ts.isObjectLiteralExpression(node.parent) ? 'method' : 'function',
-      span: { path, start: lineOf(sf, node.getStart(sf)), end: lineOf(sf, node.end) },
+      span: { path, start: lineOf(sf, node.getStart(sf)), end: lineOf(sf, endOf(node, sf)) },
       params: paramsOf(cls ? ctor : fn),
       ...(returns ? { returns } : {}),
       ...(summary ? { summary } : {}),
