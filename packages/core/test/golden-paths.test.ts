@@ -2955,6 +2955,46 @@ describe('a name without a milestone verb', () => {
     expect(principleOf(named('session.commit'))).toBe('Session_Commit');
   });
 
+  it('an HTTP method given a path and an inline handler defines a route; given a URL it sends a request', async () => {
+    const repo = write({
+      'package.json': JSON.stringify({ name: 'mini-web', main: 'src/index.ts' }),
+      'src/index.ts': [
+        'type Handler = (c: { text(s: string): string }) => string;',
+        'export class App {',
+        '  get(path: string, ...handlers: Handler[]): App {',
+        '    void path;',
+        '    void handlers;',
+        '    return this;',
+        '  }',
+        '  post(path: string, ...handlers: Handler[]): App {',
+        '    void path;',
+        '    void handlers;',
+        '    return this;',
+        '  }',
+        '}',
+        'export function post(url: string, body: string): string {',
+        '  return url + body;',
+        '}',
+        '',
+      ].join('\n'),
+      'examples/app.ts': [
+        "import { App, post } from 'mini-web';",
+        '',
+        'const app = new App();',
+        "app.get('/', (c) => c.text('Hello!'));",
+        "app.post('/users', async function (c) { return c.text('ok'); });",
+        "post('https://example.org/users', 'x');",
+        '',
+      ].join('\n'),
+    });
+    const calls = (await callsOf(repo)).get('examples/app.ts')!;
+    const title = (callee: string) => titleOf(nameCall(calls.find((c) => c.callee === callee)!));
+    expect([title('app.get'), title('app.post')]).toEqual(['Define GET Route', 'Define POST Route']);
+    expect(principleOf(nameCall(calls.find((c) => c.callee === 'app.get')!))).toBe('GET_Route_Definition');
+    // A URL is no route's path: that call sends the request.
+    expect(title('post')).toBe('Send POST Request');
+  });
+
   it('a call named by an HTTP method sends a request that way', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\ndef post(url, data=None) -> Response:\n    return Response()\n\n\nclass Client:\n    def put(self, url, data=None) -> Response:\n        return Response()\n', 'import acme\n\nresponse = acme.post("https://example.org", data={"k": "v"})\nclient = acme.Client()\nupdated = client.put("https://example.org", data={})\n');
     expect(titleOf(named('acme.post'))).toBe('Send POST Request');

@@ -189,6 +189,12 @@ function namingOf(c: CallSite): Naming {
   // A request named by its HTTP method: `httpx.post(url)` is Send POST Request, not "Get Post"; so is
   // `requests.delete(url)`, whose definition says it sends a DELETE request.
   const http = nameTokens.length === 1 && (method === nameTokens[0] || method === nameTokens[0].toUpperCase()) ? nameTokens[0] : undefined;
+  // A route of a web application: an HTTP method given a path and the function that answers it
+  // (`app.get('/', (c) => c.text('Hono!'))`, Express's `app.post('/users', handler)`) defines the route;
+  // it neither sends a request nor gets the app.
+  if (http && REQUEST_METHODS.has(http) && definesRoute(c)) {
+    return { role: 'configure', verb: 'Define', noun: 'Definition', object: [http, 'route'], spelling: { [http]: http.toUpperCase() } };
+  }
   if (http && (HTTP_METHODS.has(http) || (REQUEST_METHODS.has(http) && sendsRequest(def?.summary, http)))) {
     return { role: 'other', verb: 'Send', noun: 'Sending', object: [nameTokens[0], 'request'], spelling: { [nameTokens[0]]: nameTokens[0].toUpperCase() } };
   }
@@ -925,6 +931,17 @@ export function buildSteps(calls: CallSite[], opts: { keepBoilerplate?: KeepBoil
   for (const step of order) namedByWhatItRuns(step);
   steps.push(...mergeAlternatives(order));
   return fitSteps(steps.map((st) => (ways.has(st.calls[0]) ? withSharedName(withAlternatives(st, ways.get(st.calls[0])!)) : st)));
+}
+
+/** A route's path as written: a string literal that starts with `/` (or is `*`). */
+const ROUTE_PATH = /^(['"`])(\/[^'"`]*|\*)\1$/;
+/** A function written inline: an arrow function, a function expression, a Python `lambda`. */
+const INLINE_FUNCTION = /^(async\s+)?(\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^(async\s+)?function\b|^lambda\b/;
+
+/** Is the call given a route's path first, and a function written inline after it (the route's handler)? */
+function definesRoute(c: CallSite): boolean {
+  const values = c.argNames.map((n) => c.argValues?.[n]?.trim() ?? '');
+  return values.length >= 2 && ROUTE_PATH.test(values[0]) && values.slice(1).some((v) => INLINE_FUNCTION.test(v));
 }
 
 const withSharedName = (st: DraftStep): DraftStep => ({ ...st, ...sharedName(st) });
