@@ -374,6 +374,13 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
   return useCases.filter((u) => !folded.has(u));
 }
 
+/** The use case each source file is a source of (the first that holds it), sections of commands aside: where a run of that file goes. */
+function scriptHosts(useCases: UseCase[]): Map<string, UseCase> {
+  const hostOf = new Map<string, UseCase>();
+  for (const u of useCases) for (const m of u.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, u);
+  return hostOf;
+}
+
 /**
  * Sections of commands that run the repository's example scripts (`accelerate launch --config_file
  * zero3.yaml scripts/sft.py --config recipe.yaml`) show how to run them: each such use case is more sources
@@ -382,8 +389,7 @@ function foldCommandSections(useCases: UseCase[], isPublic: PublicSurface): UseC
  * its representative and steps; the sections are evidence (README, docs) and are listed as its sources.
  */
 function foldScriptRuns(useCases: UseCase[], small: UseCase[]): Set<UseCase> {
-  const hostOf = new Map<string, UseCase>();
-  for (const h of useCases) for (const m of h.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, h);
+  const hostOf = scriptHosts(useCases);
   const folded = new Set<UseCase>();
   const runsOf = new Map<UseCase, UseCase[]>();
   for (const u of [...useCases, ...small]) {
@@ -439,8 +445,7 @@ function scriptsItRuns(src: AnalysedSource, scripts: ReadonlySet<string>): strin
  */
 function foldModuleScriptRuns(useCases: UseCase[], runners: { src: AnalysedSource; scripts: string[] }[]): Set<AnalysedSource> {
   const folded = new Set<AnalysedSource>();
-  const hostOf = new Map<string, UseCase>();
-  for (const u of useCases) for (const m of u.members) if (!onlyCommands(m) && !hostOf.has(m.candidate.path)) hostOf.set(m.candidate.path, u);
+  const hostOf = scriptHosts(useCases);
   for (const { src, scripts } of runners) {
     // The first script it runs that a use case holds (`prepare.py`, which uses none of the library, has none).
     const host = scripts.map((p) => hostOf.get(p)).find(Boolean);
