@@ -2816,6 +2816,78 @@ describe("an example's own helpers", () => {
   });
 });
 
+describe("the README's quick start", () => {
+  const sdk = {
+    'acme/__init__.py': 'from .client import Acme\n',
+    'acme/client.py': [
+      'class Completions:',
+      '    def create(self, model, messages, stream=False):',
+      '        """Creates a chat completion."""',
+      '        return None',
+      '',
+      '',
+      'class Chat:',
+      '    def __init__(self):',
+      '        self.completions = Completions()',
+      '',
+      '',
+      'class Files:',
+      '    def upload(self, path):',
+      '        """Uploads a file."""',
+      '        return None',
+      '',
+      '    def list(self):',
+      '        """Lists the files."""',
+      '        return []',
+      '',
+      '    def delete(self, file_id):',
+      '        """Deletes a file."""',
+      '        return None',
+      '',
+      '',
+      'class Acme:',
+      '    def __init__(self, api_key=None):',
+      '        self.chat = Chat()',
+      '        self.files = Files()',
+      '',
+    ].join('\n'),
+    'tests/test_client.py': [
+      'import acme',
+      '',
+      '',
+      'def test_chat():',
+      '    client = acme.Acme(api_key="k")',
+      '    client.chat.completions.create(model="m", messages=[])',
+      '    client.chat.completions.create(model="m", messages=[], stream=True)',
+      '    client.files.upload("data.jsonl")',
+      '',
+    ].join('\n'),
+  };
+  const chat = (s: string) => `\`\`\`python\nimport acme\n\nclient = acme.Acme(${s})\ncompletion = client.chat.completions.create(model="m", messages=[])\nprint(completion)\n\`\`\`\n`;
+  const written = async (files: Record<string, string>) => {
+    const m = await extractWorkflows({ repo: write({ ...sdk, ...files }), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-qs-')), name: 'acme_sdk' });
+    return m.workflows.find((w) => w.steps.some((s) => s.calls.some((c) => c.call.callee === 'client.chat.completions.create')));
+  };
+
+  it('is written when its client and its one call are all it shows: a step one source makes tops it up, from a test only the call\'s other way', async () => {
+    const w = await written({ 'README.md': `# Acme\n\n## Usage\n\n${chat('')}\n## Retries\n\n${chat('api_key="k"')}` });
+    expect(w?.steps.map((s) => s.title)).toEqual(['Create Acme Client', 'Create Chat Completion', 'Stream Chat Completion']);
+    expect(w?.steps[2].calls[0].call.site.path).toBe('tests/test_client.py');
+    expect(w?.rank).toBe(1);
+  });
+
+  it('is not topped up when a use case of steps enough shows its section', async () => {
+    const files = '```python\nimport acme\n\nclient = acme.Acme()\nf = client.files.upload("data.jsonl")\nprint(client.files.list())\nclient.files.delete(f)\n```\n';
+    const w = await written({ 'README.md': `# Acme\n\n## Usage\n\n${chat('')}\n${files}\n## Retries\n\n${chat('api_key="k"')}` });
+    expect(w).toBeUndefined();
+  });
+
+  it('stays too short to be a workflow when it is no quick start (an example shows the same two calls)', async () => {
+    const w = await written({ 'examples/chat.py': chat('').replace(/```(python)?\n/g, ''), 'examples/retries.py': chat('api_key="k"').replace(/```(python)?\n/g, '') });
+    expect(w).toBeUndefined();
+  });
+});
+
 describe('a resource\'s use case', () => {
   it('is anchored on the call that makes the resource, not on the lookup or clean-up after it', async () => {
     const repo = write({

@@ -39,7 +39,7 @@ const where = (s: AnalysedSource) => (s.candidate.heading ? `${s.candidate.path}
  * first. A block that only makes the client (`sdk = Mistral()` then "# Rest of script here...", under the
  * installation notes) does nothing with the library and is no quick start.
  */
-function readmeOrder(sources: AnalysedSource[]): { index: Map<AnalysedSource, number>; isQuickstart: (s: AnalysedSource) => boolean } {
+export function readmeOrder(sources: AnalysedSource[]): { index: Map<AnalysedSource, number>; isQuickstart: (s: AnalysedSource) => boolean } {
   const acts = (s: AnalysedSource) => s.steps.some((st) => st.calls.some((c) => c.definition?.kind !== 'class'));
   const readme = sources.filter((s) => s.candidate.kind === 'readme').sort((a, b) => Number(acts(b)) - Number(acts(a)) || cmp(a.candidate.path, b.candidate.path) || a.candidate.line - b.candidate.line);
   const index = new Map(readme.map((s, i) => [s, i]));

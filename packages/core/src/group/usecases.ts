@@ -377,26 +377,27 @@ export function settle(members: AnalysedSource[], weight: Weight, isPublic: Publ
  * Steps of a use case: the main calls at least half of its sources have as a step (the anchor always),
  * in their usual order (mean relative position), each step taken from the most trusted source that has it.
  * At most MAX_STEPS: the most shared ones win; fewer than MIN_STEPS are topped up by the next most
- * shared, never padded.
+ * shared, never padded. `least`: how many sources must show a step that only tops the use case up (by
+ * default two, one when it has a single source).
  */
-export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface(), weight?: Weight): DraftStep[] {
+export function consensusSteps(members: AnalysedSource[], anchor: string, isPublic: PublicSurface = publicSurface(), weight?: Weight, least?: number): DraftStep[] {
   // A list of the library's use cases that joined a focused representative ("All workflows": serve,
   // finetune, pretrain, chat, evaluate) shows other use cases' milestones beside this one's: it has no
   // vote while the others show enough.
   if (weight && !isUseCaseList(members[0], weight) && members.some((m) => isUseCaseList(m, weight))) {
-    const steps = consensusSteps(members.filter((m) => !isUseCaseList(m, weight)), anchor, isPublic);
+    const steps = consensusSteps(members.filter((m) => !isUseCaseList(m, weight)), anchor, isPublic, undefined, least);
     if (steps.length >= MIN_STEPS) return steps;
   }
   // Tests follow a use case; its steps come from the sources written to show it, when those show enough.
   const shown = members.filter((m) => m.candidate.kind !== 'test');
   if (shown.length && shown.length < members.length) {
-    const steps = voteSteps(shown, anchor, isPublic);
+    const steps = voteSteps(shown, anchor, isPublic, undefined, least);
     if (steps.length >= MIN_STEPS) return steps;
     // Too few: the tests fill the use case up to MIN_STEPS, no further (a docs section on the local
     // executor beside a test file of its internals shows the executor, not seven of the test's calls).
-    return voteSteps(members, anchor, isPublic, new Set(steps.map(stepKey)));
+    return voteSteps(members, anchor, isPublic, new Set(steps.map(stepKey)), least);
   }
-  return voteSteps(members, anchor, isPublic);
+  return voteSteps(members, anchor, isPublic, undefined, least);
 }
 
 /**
@@ -422,7 +423,7 @@ export function isClient(s: DraftStep, m: AnalysedSource): boolean {
 const isWhole = (m: AnalysedSource) => m.steps.length >= MIN_STEPS && m.candidate.kind !== 'test';
 
 /** `shownKeys`: the steps the sources written to show the use case make; others only fill it up to MIN_STEPS. */
-function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface, shownKeys?: Set<string>): DraftStep[] {
+function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSurface, shownKeys?: Set<string>, least?: number): DraftStep[] {
   const info = new Map<string, { step: DraftStep; count: number; whole: number; pos: number; first: number; who: Set<number>; client: boolean; shown: boolean }>();
   // The maintainers' own words speak for the use case: a README representative votes twice (docs
   // sections keep one vote: a docs page's section is often one variant among several).
@@ -466,14 +467,17 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     return [...who].some((mi) => voters[mi].calls.some((d) => isRepoCall(d) && ((receiver !== undefined && d.assignedTo.includes(receiver)) || c.assignedTo.some((v) => d.uses.includes(v)))));
   };
   const half = voters.length / 2;
-  const topUp = voters.length === 1 ? 1 : 2;
+  const topUp = least ?? (voters.length === 1 ? 1 : 2);
+  // (Topping up from single sources, another way of a call most of them make comes first: its streaming way.)
+  const majority = new Set([...info.values()].filter((v) => v.count >= half && !v.step.key).map((v) => sameApi(v.step.calls[0])));
+  const otherWay = (st: DraftStep) => least !== undefined && st.key !== undefined && majority.has(sameApi(st.calls[0]));
   const choose = (lead: string, drop?: string, paired = true) => {
     const shownApis = new Set<string>();
     const pairedIn: DraftStep[] = [];
     const ranked = [...info.entries()]
       .filter(([k]) => (!merged.has(k) || k === lead) && k !== drop)
       .filter(([k, v]) => k === lead || isPublic(v.step.calls[0]) || (publicSteps < MIN_STEPS && v.shown))
-      .sort((a, b) => Number(b[0] === lead) - Number(a[0] === lead) || b[1].count - a[1].count || a[1].first - b[1].first || cmp(a[0], b[0]))
+      .sort((a, b) => Number(b[0] === lead) - Number(a[0] === lead) || b[1].count - a[1].count || Number(otherWay(b[1].step)) - Number(otherWay(a[1].step)) || a[1].first - b[1].first || cmp(a[0], b[0]))
       // One step per API: the same call with another topic option (`Runner.run(session=)` beside
       // `Runner.run`), or already shown as another way to do a step (`run_streamed`, else `run`), is
       // the step done again, not a milestone of its own.
@@ -500,7 +504,8 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
     // (Not with a utility of the library only tests use: how the tests start a server is no step of it.)
-    return picked.filter(([k, v]) => k === lead || shownKeys.has(k) || (!isPublic.testUtility?.(v.step.calls[0]) && room-- > 0));
+    // (Nor, topping a quick start up from single sources, with a test's call other than such another way.)
+    return picked.filter(([k, v]) => k === lead || shownKeys.has(k) || (!isPublic.testUtility?.(v.step.calls[0]) && (least === undefined || otherWay(v.step)) && room-- > 0));
   };
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
   // builds the agent), and that most sources, the most trusted first, make in that step, is made there:

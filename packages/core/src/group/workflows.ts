@@ -12,8 +12,8 @@ import { CLIENT_MODULE, DEFAULT_MAX_WORKFLOWS, DOMAIN_TAGS, EXCLUSIVE_ROLES, GPU
 import { apiKey, buildSteps, callKey, distinctTitles, isApiCall, isConstructor, isRepoCall, nameCall, stepApi, twinKey, withAlternatives, type DraftStep } from './steps.js';
 import { implementationName, isProjectName, tokens, pageName } from './names.js';
 import { markTopicOptions, withOption } from './options.js';
-import { append, byFollowing, byTrust, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, titleNames, type UseCase } from './usecases.js';
-import { rankUseCases, type RankedUseCase } from './rank.js';
+import { append, byFollowing, byTrust, consensusSteps, isClient, mergeByTrust, mineUseCases, ownPageFirst, settle, titleNames, type UseCase } from './usecases.js';
+import { rankUseCases, readmeOrder, type RankedUseCase } from './rank.js';
 import { nameUseCases, type ChosenName, type NamingHints } from './naming.js';
 import { stepTrace, textOf, workflowTrace } from './texts.js';
 import { withShownWays } from './shown.js';
@@ -99,6 +99,11 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
   }
   // A use case of internals only (private modules, test helpers, an application's code) is no golden path;
   // nor one that ended with fewer than MIN_STEPS steps once its sources were settled (never padded).
+  const { isQuickstart } = readmeOrder(eligible);
+  // (Its section shown by a use case of steps enough: mistral's README shows the chat call, then its async twin.)
+  const sectionOf = (m: AnalysedSource) => `${m.candidate.path}#${m.candidate.heading ?? ''}`;
+  const quickstarts = new Set(eligible.filter(isQuickstart).map(sectionOf));
+  const quickstartShown = sized.some((u) => u.steps.length >= MIN_STEPS && u.members.some((m) => quickstarts.has(sectionOf(m))));
   const kept = sized.filter((u) => {
     // Too small with a topic option (README blocks that only build the client with a workload identity):
     // the use case that makes the same calls without the option takes its sources, as it did before.
@@ -106,6 +111,13 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     if (plain) {
       absorbInto(plain, u, isPublic);
       return false;
+    }
+    // The README's quick start is the library's first golden path, short as it may be (an SDK's client and
+    // its one call): when no use case of steps enough shows it, a step one of its sources makes tops it up
+    // (a test's only after those written to show it).
+    if (u.steps.length < MIN_STEPS && !quickstartShown && u.members.some(isQuickstart)) {
+      const more = consensusSteps(u.members, u.anchor, isPublic, u.weight, 1);
+      if (more.length >= MIN_STEPS) u.steps = more;
     }
     if (u.steps.length < MIN_STEPS) {
       for (const m of u.members) {
