@@ -114,7 +114,7 @@ export function buildWorkflows(analysed: AnalysedSource[], hints: NamingHints, c
     }
     // The README's quick start is the library's first golden path, short as it may be (an SDK's client and
     // its one call): when no use case of steps enough shows it, a step one of its sources makes tops it up
-    // (a test's only after those written to show it).
+    // (a test's only after those written to show it, and only another way of their call: its streaming way).
     if (u.steps.length < MIN_STEPS && !quickstartShown && u.members.some(isQuickstart)) {
       const more = consensusSteps(u.members, u.anchor, isPublic, u.weight, 1);
       if (more.length >= MIN_STEPS) u.steps = more;
