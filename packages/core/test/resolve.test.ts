@@ -13,7 +13,7 @@ import { resolvePythonSource } from '../src/resolve/python-calls.js';
 import type { CallSite } from '../src/model.js';
 import { formatSpan } from '../src/model.js';
 import { extractWorkflows } from '../src/index.js';
-import { callsOf, write } from './repos.js';
+import { callsOf, lineOf, write } from './repos.js';
 
 // The repository is the resolvekit fixture: every resolution rule of docs/heuristics.md §2 in use.
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../examples/resolvekit/repo');
@@ -516,6 +516,50 @@ describe('a module-level instance', () => {
     expect(one('examples/c.py', 'acme.utils.settings.settings.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
     expect(one('examples/c.py', 'st.settings.configure')).toMatchObject({ kind: 'repo', qualname: 'Settings.configure' });
     expect(one('examples/d.py', 'other.configure')?.kind ?? 'unresolved').toBe('unresolved');
+  });
+
+  it("holds what the instance's property returns when the package binds the property (`predictions = default_client.predictions`)", async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "acme"\n',
+      'acme/__init__.py': 'from acme.client import Client\n\ndefault_client = Client()\n\npredictions = default_client.predictions\nrun = default_client.run\n',
+      'acme/client.py': [
+        'from acme.prediction import Predictions',
+        '',
+        '',
+        'class Client:',
+        '    @property',
+        '    def predictions(self) -> Predictions:',
+        '        """Namespace for predictions."""',
+        '        return Predictions(client=self)',
+        '',
+        '    def run(self, ref, input=None):',
+        '        """Runs a model."""',
+        '        return input',
+        '',
+      ].join('\n'),
+      'acme/prediction.py': [
+        'class Prediction:',
+        '    def wait(self):',
+        '        """Waits for the prediction."""',
+        '        return self',
+        '',
+        '',
+        'class Predictions:',
+        '    def __init__(self, client):',
+        '        self._client = client',
+        '',
+        '    def create(self, version, input) -> Prediction:',
+        '        """Creates a prediction."""',
+        '        return Prediction()',
+        '',
+      ].join('\n'),
+      'examples/background.py': 'import acme\n\nprediction = acme.predictions.create(version="v", input={})\nprediction.wait()\nacme.run("m")\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/background.py');
+    const one = (written: string) => calls?.find((c) => c.written === written)?.resolution;
+    expect(one('acme.predictions.create')).toMatchObject({ kind: 'repo', qualname: 'Predictions.create', span: { path: 'acme/prediction.py', start: lineOf(repo, 'acme/prediction.py', 'def create') } });
+    expect(one('prediction.wait')).toMatchObject({ kind: 'repo', qualname: 'Prediction.wait' });
+    expect(one('acme.run')).toMatchObject({ kind: 'repo', qualname: 'Client.run' });
   });
 });
 

@@ -599,6 +599,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         }
         if (v.sym.kind === 'def' && v.sym.module === '__example__') return { kind: 'unknown', reason: `attribute \`${name}\` of a local definition`, local: true };
         const m = await index.member(v.sym, name);
+        // `predictions = default_client.predictions` in a package's `__init__`: the module attribute holds
+        // what the instance's property returns (replicate's `replicate.predictions.create(...)`), read
+        // through the class that defines it.
+        if (v.sym.kind === 'module' && m.kind === 'def' && isProperty(m) && m.def.parent) {
+          const owner = await index.resolveDotted(m.module, m.def.parent.split('.'));
+          if (owner.kind === 'def' && owner.def.kind === 'class') return returnValue(index, m, undefined, owner);
+        }
         // `dspy.settings`: a module-level instance of the library.
         const made = m.kind === 'unresolved' && v.sym.kind === 'module' ? await index.moduleInstance(v.sym.module, name) : undefined;
         if (made) return { kind: 'instance', cls: made };
