@@ -2058,9 +2058,15 @@ describe('encoders that load by name, trainers given their parts, config-only se
     // So does one that relates two things: it explains, it names no task.
     expect(taskHeading('Relationship to standard agent runs', new Set(['agent', 'realtime']))).toBeUndefined();
     expect(taskHeading('Differences from `.create()`', new Set(['create']))).toBeUndefined();
+    // So does how to move to it from something else (a change of the API, not a use of it).
+    expect(taskHeading('Migration from External Servers', new Set(['create', 'sdk', 'mcp', 'server']))).toBeUndefined();
+    expect(taskHeading('Migrating from Claude Code SDK', new Set(['query']))).toBeUndefined();
+    expect(taskHeading('Database migrations', new Set(['migrate', 'database']), true)).toBe('Database migrations');
     // An API name after a colon only spells what the words before it name.
     expect(taskHeading('Returning the original completion: create_with_completion', new Set(['create', 'with', 'completion']))).toBe('Returning the original completion');
     expect(taskHeading('Streaming partial objects: `create_partial`', new Set(['create', 'partial']))).toBe('Streaming partial objects');
+    // A name with its call's parentheses is as much code: "Basic Usage: query()" is about its words.
+    expect(taskHeading('Querying a model: query()', new Set(['query']))).toBe('Querying a model');
     // A "start here" heading ranks its section first; it names no task.
     expect(taskHeading('Get Started in Minutes', new Set(['create']))).toBeUndefined();
     // A title naming a kind of document (rules, tips) names no task; a guide names the task it is about.

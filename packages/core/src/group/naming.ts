@@ -537,7 +537,7 @@ export function taskHeading(heading: string, anchorWords: Set<string>, needAncho
   // A code span is the identifier it holds ("`generateText`" is as much an API name as generateText);
   // one after a colon only spells the API the words before it name ("Returning the original completion:
   // `create_with_completion`"): the words name the task.
-  const stepless = heading.replace(HEADING_NUMBERING, '').replace(HEADING_LEAD, '').replace(/^(.*\w.*?)\s*:\s*(?:`[^`]+`|[A-Za-z_$][\w$]*(?:[._][\w$]+)+(?:\(\))?|[a-z]+[A-Z]\w*(?:\(\))?)\s*$/, '$1').replace(/`([^`]*)`/g, '$1');
+  const stepless = heading.replace(HEADING_NUMBERING, '').replace(HEADING_LEAD, '').replace(/^(.*\w.*?)\s*:\s*(?:`[^`]+`|[A-Za-z_$][\w$]*(?:[._][\w$]+)+(?:\(\))?|[a-z]+[A-Z]\w*(?:\(\))?|[A-Za-z_$][\w$]*\(\))\s*$/, '$1').replace(/`([^`]*)`/g, '$1');
   if (PROBLEM_HEADING.test(stepless) || CONCEPT_HEADING.test(stepless) || START_HEADING.test(stepless) || GENRE_HEADING.test(stepless) || OPTIONS_HEADING.test(stepless)) return undefined;
   // How short or quick it is says nothing of the task ("A server in 15 lines", "Fine-tune in 5 minutes").
   let h = stepless.replace(HEADING_BRAG, ' ').replace(/\([^)]*\)/g, ' ').trim();

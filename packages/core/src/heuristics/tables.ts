@@ -908,9 +908,10 @@ export const OPTIONS_HEADING = /^(?!.*\b(?:with|using|via|by|through)\b).*\b(?:f
 
 /**
  * A heading that explains how things relate, not a task ("Relationship to standard agent runs",
- * "Differences from the v1 client", "Comparison with run_stream"): it names no workflow.
+ * "Differences from the v1 client", "Comparison with run_stream"), or how to move to it from another ("Migration
+ * from External Servers", "Migrating from Claude Code SDK"): it names no workflow.
  */
-export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|between)|differences?\s+(?:from|between|with)|comparison\s+(?:with|to|between)|compared\s+(?:to|with))\b/i;
+export const CONCEPT_HEADING = /^\s*(?:(?:relationship|relation)\s+(?:to|with|between)|differences?\s+(?:from|between|with)|comparison\s+(?:with|to|between)|compared\s+(?:to|with)|migrat(?:e|ion|ing)\s+(?:from|to))\b/i;
 
 /**
  * A heading or title that names a kind of document, not a task ("Gemini API Coding Guidelines", "Cheat
