@@ -309,6 +309,24 @@ describe('steps', () => {
     expect(titleOf(nameCall({ ...c('model.predict', 'function'), assignedTo: ['predictions'] }))).toBe('Predict');
   });
 
+  it('transcribing is an inference: its -script result and an API\'s stability name nothing; streaming one streams its noun', () => {
+    const c = repoCallSite;
+    // `transcript = model.transcribe(audio)` transcribes (was "Get Transcribe"); the result repeats the verb.
+    const transcribe = { ...c('model.transcribe', 'function'), assignedTo: ['transcript'] };
+    expect(nameCall(transcribe).role).toBe('infer');
+    expect(titleOf(nameCall(transcribe))).toBe('Transcribe');
+    expect(titleOf(nameCall({ ...c('whisper.transcribe', 'function'), assignedTo: ['transcripts'] }))).toBe('Transcribe');
+    expect(titleOf(nameCall({ ...c('translator.translate', 'function'), assignedTo: ['translated_text'] }))).toBe('Translate Text');
+    // `experimental_transcribe` is the transcription, not an "Experimental" object.
+    expect(titleOf(nameCall(c('experimental_transcribe', 'function')))).toBe('Transcribe');
+    expect(titleOf(nameCall(c('unstable_generate_image', 'function')))).toBe('Generate Image');
+    // Streaming another inference names that inference: Stream Transcription, Transcription_Streaming.
+    expect(titleOf(nameCall(c('experimental_streamTranscribe', 'function')))).toBe('Stream Transcription');
+    expect(principleOf(nameCall(c('streamTranslate', 'function')))).toBe('Translation_Streaming');
+    // Not a thing streamed: `streamText` streams text.
+    expect(principleOf(nameCall(c('streamText', 'function')))).toBe('Text_Streaming');
+  });
+
   it('a bare verb reached through its module acts on what it returns, not on the module', () => {
     const returning = (callee: string, returns: string | undefined): CallSite => {
       const c = repoCallSite(callee, 'function');

@@ -585,7 +585,7 @@ function isActionNoun(w: string): boolean {
 function namesApiWord(w: string, apiWords: Set<string>): boolean {
   if (apiWords.has(w)) return true;
   const r = wordRoot(w);
-  return r.length >= 4 && [...apiWords].some((a) => !VERBS[a] && !ACTION_VERBS[a] && wordRoot(a) === r);
+  return r.length >= 4 && [...apiWords].some((a) => (!VERBS[a] || VERBS[a].domain) && !ACTION_VERBS[a] && wordRoot(a) === r);
 }
 
 /** A word without its inflection or derivation: transcription, transcribe → transcrib; embeddings → embed. */

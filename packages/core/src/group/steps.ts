@@ -222,6 +222,9 @@ function namingOf(c: CallSite): Naming {
       ((returnsInstance(def?.returns) && def?.kind !== 'method' && gotten.length > 0) || (nameTokens.length > 1 && c.assignedTo.some((v) => v !== parts[0] && c.uses.includes(v))));
     const v = makes ? { role: 'build' as Role, noun: 'Creation', title: 'Create' } : VERBS[verbTok];
     let object = objectTokens(nameTokens.filter((t) => t !== verbTok), verbTok);
+    // Streaming is a way of doing another inference: `streamTranscribe` streams a transcription (Stream
+    // Transcription, Transcription_Streaming), not a "Transcribe".
+    if (verbTok === 'stream' && object.length === 1 && VERBS[object[0]]?.role === 'infer') object = [VERBS[object[0]].noun.toLowerCase()];
     // A class's alternative constructor (`Template.from_string`, `LCMScheduler.from_config`,
     // `Dataset.from_dict`) loads an instance of the class from what its name says: Load Template from
     // String (`Template_String_Loading`), not "Load String". A long class name keeps its first two words
@@ -453,9 +456,10 @@ function objectTokens(ts: string[], verb: string): string[] {
 
 /** A name's words that can name an object: no stop word, no number, not the verb itself, whole or cut short (`preds` for predict). */
 function contentTokens(ts: string[], verb: string): string[] {
-  const stem = verb.replace(/e$/, '');
+  // (A -scribe verb's result is a -script: `transcript = model.transcribe(...)` names no object.)
+  const stems = [verb.replace(/e$/, ''), ...(verb.endsWith('scribe') ? [verb.replace(/be$/, 'pt')] : [])].filter(Boolean);
   const cut = (t: string) => t.replace(/s$/, '');
-  return ts.filter((t) => !STOP_TOKENS.has(t) && !(stem && (t.startsWith(stem) || (cut(t).length >= 3 && stem.startsWith(cut(t))))) && !/^\d+$/.test(t));
+  return ts.filter((t) => !STOP_TOKENS.has(t) && !stems.some((stem) => t.startsWith(stem) || (cut(t).length >= 3 && stem.startsWith(cut(t)))) && !/^\d+$/.test(t));
 }
 
 /**

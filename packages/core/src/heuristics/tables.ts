@@ -37,8 +37,12 @@ export const ACTION_VERBS: Record<string, string> = table({
   unpause: 'Unpausing', unsubscribe: 'Unsubscription', upscale: 'Upscaling',
 });
 
-/** Verbs found in API names: the role they give a call and the noun form used in principle names. */
-export const VERBS: Record<string, { role: Role; noun: string; title?: string }> = table({
+/**
+ * Verbs found in API names: the role they give a call and the noun form used in principle names.
+ * `domain`: a verb of one field's task, not one every API says (transcribe, not stream or load): a heading
+ * that names its noun ("Transcription") names the API's domain.
+ */
+export const VERBS: Record<string, { role: Role; noun: string; title?: string; domain?: true }> = table({
   load: { role: 'load', noun: 'Loading' },
   from: { role: 'load', noun: 'Loading', title: 'Load' },
   open: { role: 'load', noun: 'Opening' },
@@ -107,6 +111,8 @@ export const VERBS: Record<string, { role: Role; noun: string; title?: string }>
   sample: { role: 'infer', noun: 'Sampling' },
   decode: { role: 'infer', noun: 'Decoding' },
   embed: { role: 'infer', noun: 'Embedding' },
+  transcribe: { role: 'infer', noun: 'Transcription', domain: true },
+  translate: { role: 'infer', noun: 'Translation', domain: true },
   query: { role: 'infer', noun: 'Querying' },
   search: { role: 'infer', noun: 'Search' },
   rank: { role: 'infer', noun: 'Ranking' },
@@ -391,6 +397,8 @@ export const STOP_TOKENS = new Set([
   'a', 'an', 'the', 'of', 'to', 'for', 'with', 'and', 'or', 'in', 'on', 'by', 'from', 'as', 'at', 'is', 'new',
   'do', 'my', 'it', 'pretrained', 'self', 'cls', 'fn', 'func', 'obj', 'impl', 'fast', 'auto', 'default',
   'simple', 'base', 'all', 'get', 'set', 'one', 'async',
+  // An API's stability says nothing of what it does (`experimental_transcribe`, `unstable_cache`).
+  'experimental', 'unstable',
 ]);
 
 /**
