@@ -720,6 +720,9 @@ describe('shell lines', () => {
     // Editing a file or setting up the shell is no step, nor is starting a shell; a shell given a script runs it.
     const setup = ['nano ~/.zshrc', 'vim main.py', "zstyle ':completion:*' menu select", 'zsh', 'bash', 'bash scripts/train.sh'];
     expect(shellCallSites('README.md', setup.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['bash scripts/train.sh']);
+    // Getting the sources, making an environment and running an install script are installing, no steps.
+    const install = ['git clone https://github.com/org/tool', './install.sh --local', 'TOOL_HOME="$PWD/.tool" ./install.sh --local', 'bash scripts/setup.sh', 'uv venv tool_env --python 3.13', 'python -m venv .venv', 'conda create -n tool python=3.11', 'irm https://tool.ai/install.ps1 | iex', 'git log --oneline', './run.sh'];
+    expect(shellCallSites('README.md', install.map((command, i) => ({ line: i + 1, command }))).map((c) => c.written)).toEqual(['git log --oneline', './run.sh']);
     const own = all[0];
     expect(own.resolution.kind).toBe('repo');
     // `tool/scripts/` reads as a scripts folder, but the command is what the user types.

@@ -566,8 +566,19 @@ export const PY_TOOL_CALLS = new Set([
   'os.system', 'os.popen', 'os.execv', 'os.execvp', 'os.spawnv',
 ]);
 
-/** Shell commands that install things: never steps (clarification 16). */
-export const INSTALL_COMMANDS = [/^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry|pdm)\s+(install|add|i)\b/, /^\s*(uv\s+(add|sync)|pip3?\s+download|poetry\s+sync|pdm\s+sync)\b/];
+/**
+ * Shell commands that install things: never steps (clarification 16). Getting the sources, making the
+ * environment and running an install script are installing too (unsloth's studio page began with the
+ * steps Run Git and Run Install Sh for `git clone ...` and `./install.sh --local`).
+ */
+export const INSTALL_COMMANDS = [
+  /^\s*(sudo\s+)?(pip3?|python3?\s+-m\s+pip|uv\s+pip|conda|mamba|apt(-get)?|brew|npm|pnpm|yarn|bun|poetry|pdm)\s+(install|add|i)\b/,
+  /^\s*(uv\s+(add|sync)|pip3?\s+download|poetry\s+sync|pdm\s+sync)\b/,
+  /^\s*(git\s+(clone|checkout|pull|fetch|submodule)|gh\s+repo\s+clone)\b/,
+  /^\s*(uv\s+venv|python3?\s+-m\s+venv|virtualenv|(conda|mamba)\s+(create|activate|env\s+create)|make\s+install)\b/,
+  // An install script, run as a program or by a shell, after any `VAR=value` it is given.
+  /^\s*([A-Za-z_]\w*=("[^"]*"|'[^']*'|\S*)\s+)*(sudo\s+)?((ba|z)?sh\s+|powershell\s+(-\S+\s+)*)?(\.\/|\S*\/)?(install|setup|bootstrap)[\w-]*\.(sh|ps1|bat)\b/,
+];
 
 /**
  * Running the repository's test suite (`pytest tests/`, `uv run --frozen pytest`, `npm test`): how a
@@ -748,7 +759,7 @@ export const NOT_SHELL_COMMAND: RegExp[] = [
 export const SHELL_UTILITY_PROGRAMS = new Set([
   'cd', 'ls', 'pwd', 'echo', 'printf', 'export', 'set', 'unset', 'source', '.', 'cat', 'head', 'tail', 'less', 'more', 'tree',
   'mkdir', 'rm', 'rmdir', 'cp', 'mv', 'touch', 'ln', 'chmod', 'chown', 'which', 'whereis', 'type', 'env', 'clear', 'sleep',
-  'kill', 'pkill', 'ps', 'top', 'htop', 'open', 'xdg-open', 'curl', 'wget', 'http', 'jq', 'grep', 'find', 'sed', 'awk',
+  'kill', 'pkill', 'ps', 'top', 'htop', 'open', 'xdg-open', 'curl', 'wget', 'irm', 'iwr', 'http', 'jq', 'grep', 'find', 'sed', 'awk',
   'tar', 'unzip', 'zip', 'nvidia-smi', 'nvcc', 'du', 'df', 'free', 'watch', 'tee', 'xargs', 'sort', 'wc', 'diff',
   // Editing a file and setting up the shell itself (typer's completion docs: `nano ~/.zshrc`, `zstyle ...`).
   'nano', 'vim', 'vi', 'nvim', 'emacs', 'code', 'alias', 'autoload', 'compinit', 'zstyle', 'complete',
