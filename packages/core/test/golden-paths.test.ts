@@ -550,9 +550,10 @@ describe('steps are milestones of the public API', () => {
     expect(consensusSteps(members, callKey(members[0].steps[0].calls[0])).map((s) => s.title)).toEqual(['Open Page', 'Read Page']);
   });
 
-  it('follows a function handed to a command-line runner (fire.Fire, typer.run) as the program the script runs', async () => {
+  it('follows a function handed to a command-line runner (fire.Fire, typer.run) or an event loop (anyio.run) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
-    for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n']) {
+    // (An async `main` handed to anyio's or trio's loop: claude-agent-sdk-python's examples end `anyio.run(main)`.)
+    for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n', 'import anyio\n{body}if __name__ == "__main__":\n    anyio.run(main)\n', 'import trio\n{body}trio.run(main)\n']) {
       const a = await analysed(ADAPTKIT, runner.replace('{body}', body));
       expect(a.calls.map((c) => c.callee)).toEqual(expect.arrayContaining(['Model.from_pretrained', 'm.generate']));
       expect(a.calls.some((c) => c.resolution.kind === 'pattern')).toBe(false);
@@ -560,6 +561,17 @@ describe('steps are milestones of the public API', () => {
     // A function handed to anything else is a callback: a pattern, its body no steps.
     const callback = await analysed(ADAPTKIT, `import threading\n${body}threading.Thread(target=main).start()\nimport other\nother.Fire(main)\n`);
     expect(callback.calls.map((c) => c.callee)).not.toContain('m.generate');
+  });
+
+  it('runs the functions of a dispatch table the running code calls through, not a dict of functions handed on', async () => {
+    const fns = 'import sys\nfrom adaptkit import Model\nasync def one():\n    m = Model.from_pretrained("x")\n    m.generate("hi")\nasync def two():\n    Model.from_pretrained("y")\n';
+    const picked = await analysed(ADAPTKIT, `${fns}async def main():\n    examples = {"one": one, "two": two}\n    await examples[sys.argv[1]]()\nimport anyio\nanyio.run(main)\n`);
+    expect(picked.calls.map((c) => c.callee)).toEqual(expect.arrayContaining(['Model.from_pretrained', 'm.generate']));
+    const looped = await analysed(ADAPTKIT, `${fns}examples = {"one": one, "two": two}\nfor name, example in examples.items():\n    example()\n`);
+    expect(looped.calls.map((c) => c.callee)).toContain('m.generate');
+    // Handed to a call, the dict's functions are callbacks of whatever takes them.
+    const handed = await analysed(ADAPTKIT, `${fns}handlers = {"one": one}\nimport other\nother.register(handlers)\n`);
+    expect(handed.calls.map((c) => c.callee)).not.toContain('m.generate');
   });
 
   it("keeps the capitals of an acronym the call spells (RLOOTrainer, NashMDTrainer), not in ACRONYMS", async () => {

@@ -725,10 +725,13 @@ export const ANSWERING_ROLES: ReadonlySet<Role> = new Set(['infer', 'run']);
 export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data', 'save', 'load', 'run', 'build', 'configure'];
 
 /**
- * Command-line runners that call the function they are handed (`fire.Fire(main)`, `typer.run(main)`):
+ * Command-line runners that call the function they are handed (`fire.Fire(main)`, `typer.run(main)`),
+ * and event loops that run the async function they are handed (`anyio.run(main)`, `trio.run(main)`):
  * that function is the script's program, so it runs like a direct call (module → its function names).
  */
 export const PY_ENTRY_RUNNERS: Record<string, string[]> = table({
+  anyio: ['run'],
+  trio: ['run'],
   fire: ['Fire'],
   typer: ['run'],
   tyro: ['cli'],

@@ -108,6 +108,14 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // leaves out the line that calls it (`asyncio.run(main())`, elided to keep the snippet short).
   const snippetMain = src.map && !opts.entryFunction && localFns.has('main') && !facts.calls.some((c) => c.callee.base === 'name' && c.callee.chain[0] === 'main') && !callbackNames.has('main') ? ['main'] : [];
   const reached = new Set<string>(opts.entryFunction ? [opts.entryFunction] : ['', ...testEntries, ...snippetMain]);
+  const dispatchTables = facts.assigns
+    .map((a) => ({ scope: a.scope, line: a.line, name: a.targets.length === 1 ? a.targets[0] : '', fns: (a.dict ?? []).map((e) => e.value.trim()) }))
+    .filter((a) => /^[A-Za-z_]\w*$/.test(a.name) && a.fns.length > 0 && a.fns.every((f) => localFns.has(f) && !callbackNames.has(f)))
+    .filter((a) => {
+      // (Called through: subscripted, or its values or items bound by a `for` whose name is then called.)
+      const looped = facts.calls.filter((c) => c.bindKind === 'for' && c.callee.base === 'name' && c.callee.chain.length === 2 && c.callee.chain[0] === a.name && ['values', 'items'].includes(c.callee.chain[1])).flatMap((c) => c.assignedTo);
+      return facts.calls.some((c) => (c.callee.base === 'other' && c.callee.text.replace(/^await\s+/, '').startsWith(`${a.name}[`)) || (c.callee.base === 'name' && c.callee.chain.length === 1 && looped.includes(c.callee.chain[0])));
+    });
   /** Where each local function the source runs is first called: its calls run there, not at its definition. */
   const calledFrom = new Map<string, { scope: string; line: number }>();
   const runs = (scope: string) => insideAny(scope, reached);
@@ -118,6 +126,18 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
       if (target && localFns.has(target) && !reached.has(target) && !callbackNames.has(target) && runs(c.scope)) {
         reached.add(target);
         calledFrom.set(target, { scope: c.scope, line: c.statementLine });
+        grew = true;
+      }
+    }
+    // A dispatch table: a dict of local functions the running code calls through (`examples[name]()`, or
+    // `for ex in examples.values(): ex()`) runs them (claude-agent-sdk-python's examples pick theirs from
+    // the command line).
+    for (const a of dispatchTables) {
+      if (!runs(a.scope)) continue;
+      for (const fn of a.fns) {
+        if (reached.has(fn)) continue;
+        reached.add(fn);
+        calledFrom.set(fn, { scope: a.scope, line: a.line });
         grew = true;
       }
     }
