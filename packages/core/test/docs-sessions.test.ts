@@ -123,4 +123,40 @@ describe('a README section that uses what an earlier section made', () => {
     expect(make.call.site.start).toBe(lineOf(repo, 'README.md', 'mailer = Mailer("key")'));
     expect(w!.steps.map((s) => s.calls[0].call.callee)).toEqual(['Mailer', 'mailer.emails.send', 'mailer.emails.status']);
   });
+
+  it('takes nothing for a name only another library reads, which the section binds itself (`for result in ...: print(result)`)', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "mailer"\n',
+      'mailer/__init__.py': 'from .client import Mailer\n',
+      'mailer/client.py': 'class Emails:\n    def send(self, to, subject):\n        return {"items": []}\n\n    def status(self, email_id):\n        return "sent"\n\n    def history(self):\n        return []\n\n\nclass Mailer:\n    def __init__(self, key):\n        self.emails = Emails()\n',
+      'README.md': [
+        '# mailer',
+        '',
+        '## Handle errors',
+        '',
+        '```python',
+        'from mailer import Mailer',
+        'result = Mailer("key").emails.history()',
+        '```',
+        '',
+        '## Send and check',
+        '',
+        '```python',
+        'from mailer import Mailer',
+        'mailer = Mailer("key")',
+        'sent = mailer.emails.send("user@example.org", "hello")',
+        'for result in sent["items"]:',
+        '    print(result)',
+        'mailer.emails.status(1)',
+        '```',
+        '',
+      ].join('\n'),
+    });
+    const model = await extractWorkflows({ repo, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-w-')), name: 'acme_mailer' });
+    const w = model.workflows.find((x) => x.sources.some((s) => s.heading === 'Send and check'));
+    expect(w).toBeDefined();
+    const sites = w!.steps.flatMap((s) => s.calls).map((c) => c.call.site.start);
+    expect(sites).not.toContain(lineOf(repo, 'README.md', 'result = Mailer("key").emails.history()'));
+    expect(w!.steps.map((s) => s.calls[0].call.callee)).toEqual(['Mailer', 'mailer.emails.send', 'mailer.emails.status']);
+  });
 });

@@ -228,7 +228,7 @@ export const isBorrowed = (c: CallSite): boolean => borrowedCalls.has(c);
  * A README section whose code reads a variable that only an earlier section made (its "Setup" builds
  * `resend = new Resend(...)`, its "Usage" calls `resend.emails.send(...)`): the call that made it is
  * part of the section's use of the library, at its own place in the earlier block. Only the library's
- * calls, only the latest that assigned the name before the block, and only on the README: a docs page's
+ * calls, read by the library's calls, only the latest that assigned the name before the block, and only on the README: a docs page's
  * sections are each a variant of its topic (measured on the 42 references: on docs pages too, 316 → 313
  * golden paths found; on the README, 316 → 317).
  */
@@ -241,7 +241,9 @@ export function borrowDefinitions(analysed: AnalysedSource[], sectionOf: (a: Ana
       const section = sectionOf(a)!;
       const assigned = new Set(a.calls.flatMap((c) => c.assignedTo));
       const reads: string[] = [];
-      for (const c of a.calls) for (const v of [...(c.callee.includes('.') ? [c.callee.split('.')[0]] : []), ...c.uses]) if (!assigned.has(v) && !reads.includes(v)) reads.push(v);
+      // (Read by a call of the library: `print(result.text)` under a `for result in ...` the block binds
+      // itself reads nothing of an earlier section's `result`.)
+      for (const c of a.calls) if (isRepoCall(c)) for (const v of [...(c.callee.includes('.') ? [c.callee.split('.')[0]] : []), ...c.uses]) if (!assigned.has(v) && !reads.includes(v)) reads.push(v);
       const borrowed: CallSite[] = [];
       for (const v of reads) {
         const d = defined.get(v);
