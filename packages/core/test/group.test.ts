@@ -327,6 +327,24 @@ describe('steps', () => {
     expect(principleOf(nameCall(c('streamText', 'function')))).toBe('Text_Streaming');
   });
 
+  it('a verb no table lists is the call\'s verb when its docstring says so (Submits ..., Receive messages ...)', () => {
+    const documented = (callee: string, summary: string, assignedTo: string[] = ['x']): CallSite => {
+      const c = repoCallSite(callee, 'function');
+      return { ...c, assignedTo, definition: { ...c.definition!, kind: 'method', returns: 'Transcript', summary } };
+    };
+    // Was "Get Submit" and "Get Receive Response".
+    expect(titleOf(nameCall({ ...documented('transcriber.submit', 'Submits a transcription job without waiting for its completion.'), argNames: ['data'] }))).toBe('Submit');
+    expect(titleOf(nameCall(documented('client.receive_response', 'Receive messages from Claude until and including a ResultMessage.')))).toBe('Receive Response');
+    expect(principleOf(nameCall(documented('client.receive_response', 'Receive messages from Claude.')))).toBe('Response_Receiving');
+    expect(principleOf(nameCall(documented('compose', 'Composes a list of transformations together.')))).toBe('Composing');
+    // A noun the docstring starts with is no verb: "Version string of ...", "Tools are ...", "Health status ...".
+    expect(titleOf(nameCall(documented('client.version', 'Version string of the server.')))).toBe('Get Version');
+    expect(titleOf(nameCall(documented('client.tool', 'Tools are callables the model may use.')))).toBe('Get Tool');
+    expect(titleOf(nameCall(documented('client.health', 'Health status of the server.')))).toBe('Get Health');
+    // Without a docstring, as before.
+    expect(titleOf(nameCall({ ...repoCallSite('transcriber.submit', 'function'), assignedTo: ['t'], definition: { ...repoCallSite('transcriber.submit', 'function').definition!, returns: 'Transcript' } }))).toBe('Get Submit');
+  });
+
   it('a bare verb reached through its module acts on what it returns, not on the module', () => {
     const returning = (callee: string, returns: string | undefined): CallSite => {
       const c = repoCallSite(callee, 'function');

@@ -304,7 +304,7 @@ function namingOf(c: CallSite): Naming {
     if (object.length) return { role: 'other', verb: 'Create', noun: 'Creation', object, ...(spellingOf(method) ? { spelling: spellingOf(method) } : {}) };
   }
   // A name that starts with a verb of no milestone reads as that verb (`countTokens` → Count Tokens).
-  const action = nameTokens.length ? ACTION_VERBS[nameTokens[0]] : undefined;
+  const action = nameTokens.length ? (ACTION_VERBS[nameTokens[0]] ?? (saysItDoes(nameTokens[0], def?.summary) ? gerund(nameTokens[0]) : undefined)) : undefined;
   if (action) {
     // A bare action verb reached through an SDK resource acts on the resource (`client.images.edit` → Edit Images).
     const named = objectTokens(nameTokens.slice(1), nameTokens[0]);
@@ -338,6 +338,36 @@ function namingOf(c: CallSite): Naming {
     return { role: 'other', verb: 'Get', noun: 'Retrieval', object, verbless: true };
   }
   return { role: 'other', verb: 'Call', noun: 'Usage', object, verbless: true };
+}
+
+/** Words after which a docstring's first word is no verb of the call ("Tools are ...", "Index of ..."). */
+const NOT_AFTER_VERB = new Set(['is', 'are', 'was', 'were', 'be', 'can', 'will', 'may', 'should', 'must', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'about', 'as']);
+/** Words an imperative's object starts with ("Receive a response", "Flush the buffer"). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'all', 'any', 'this', 'its', 'one', 'each', 'every', 'some', 'remaining', 'pending']);
+
+/**
+ * Does the definition's docstring say that the name's first word is what it does: "Submits a
+ * transcription job", "Receive a response" for `submit`, `receive_response`? The word in the third
+ * person, or as an imperative before its object: a verb no table lists is still the call's verb
+ * (AssemblyAI's `transcriber.submit(...)` was "Get Submit", claude-agent-sdk's `client.receive_response()`
+ * "Get Receive Response").
+ */
+function saysItDoes(first: string, summary: string | undefined): boolean {
+  if (!summary || first.length < 3 || STOP_TOKENS.has(first) || !/^[a-z]+$/.test(first)) return false;
+  const [w0 = '', w1 = ''] = summary.trim().split(/\s+/).map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
+  const third = w0 === `${first}s` || w0 === `${first}es` || (first.endsWith('y') && w0 === `${first.slice(0, -1)}ies`);
+  // (An imperative before a determiner or a plural: "Receive messages from Claude"; not "Version string of ...".)
+  return (third && !!w1 && !NOT_AFTER_VERB.has(w1)) || (w0 === first && (DETERMINERS.has(w1) || (/[^sui]s$/.test(w1) && w1.length > 3 && !NOT_AFTER_VERB.has(w1))));
+}
+
+/** A verb's -ing noun: receive → Receiving, submit → Submitting, pad → Padding, flush → Flushing, open → Opening. */
+function gerund(verb: string): string {
+  if (/[^e]e$/.test(verb)) return word(`${verb.slice(0, -1)}ing`);
+  if (/ie$/.test(verb)) return word(`${verb.slice(0, -2)}ying`);
+  // A last consonant after one vowel doubles in a one-syllable verb, and in a longer one stressed last.
+  const cvc = /[^aeiou][aeiou][b-df-hj-np-tvz]$/.test(verb);
+  const oneSyllable = (verb.match(/[aeiouy]+/g) ?? []).length === 1;
+  return word(cvc && (oneSyllable || /(mit|fer|gin|pel|cur|trol)$/.test(verb)) ? `${verb}${verb.slice(-1)}ing` : `${verb}ing`);
 }
 
 /**
