@@ -137,6 +137,14 @@ describe('extractCodeBlocks', () => {
     expect(ts.source.text).toBe('const t = f(<string>x);');
   });
 
+  it('fills the placeholders of an untagged block too, which is read as Python when it parses (segment-anything\'s quick start)', () => {
+    const md = ['```', 'predictor = SamPredictor(sam)', 'predictor.set_image(<your_image>)', 'masks, _, _ = predictor.predict(<input_prompts>)', '```'].join('\n');
+    const [b] = extractCodeBlocks(md, 'README.md');
+    expect(b.language).toBe('untagged');
+    expect(b.source.text.split('\n')).toEqual(['predictor = SamPredictor(sam)', 'predictor.set_image(your_image)', 'masks, _, _ = predictor.predict(input_prompts)']);
+    expect(b.source.lines.map((l) => l.line)).toEqual([2, 3, 4]);
+  });
+
   it('strips pycon prompts, drops output lines and keeps the mapping', () => {
     const md = [
       '# Session', // 1

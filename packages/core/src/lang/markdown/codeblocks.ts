@@ -422,6 +422,10 @@ export function liftLines(language: CodeBlock['language'], lang: string, lines: 
   if (language === 'python' || pycon) {
     ({ lines, shell } = blankShellLines(lines, places, 'python'));
     lines = lines.map(fillPlaceholders);
+  } else if (language === 'untagged') {
+    // (An untagged block is read as Python when it parses as Python: segment-anything's README quick start,
+    // `predictor.set_image(<your_image>)`, is one.)
+    lines = lines.map(fillPlaceholders);
   } else if (language === 'typescript') {
     ({ lines, shell } = blankShellLines(lines, places, 'typescript'));
   } else if (language === 'shell') {
