@@ -310,6 +310,30 @@ describe('module-level instances and re-exports', () => {
     expect(await index.reexported('logs/_logger.py', 'Core', () => true)).toBe(false);
   });
 
+  it('resolves an item of the library\'s registry of builders by its literal key; any other key has every builder as a candidate', async () => {
+    const { write, lineOf } = await import('./repos.js');
+    const { nameCall, titleOf } = await import('../src/group/steps.js');
+    const repo = write({
+      'seg/__init__.py': 'from .build import registry\n',
+      'seg/build.py': 'def build_seg_vit_h(checkpoint=None):\n    return checkpoint\n\n\ndef build_seg_vit_b(checkpoint=None):\n    return checkpoint\n\n\nregistry = {\n    "default": build_seg_vit_h,\n    "vit_h": build_seg_vit_h,\n    "vit_b": build_seg_vit_b,\n}\n',
+      'examples/use.py': 'import sys\nfrom seg import registry\nm = registry["vit_b"](checkpoint="a.pth")\nn = registry[sys.argv[1]](checkpoint="b.pth")\nlocal = {"x": print}\nlocal["x"]("hi")\n',
+    });
+    const files = await RepoFiles.scan(repo);
+    const parser = await loadPythonParser();
+    const index = new PythonIndex(files, parser, []);
+    const facts = extractPythonFacts(parser, (await files.readOrSkip('examples/use.py'))!, 'examples/use.py');
+    const found = (await resolvePythonSource(index, { path: 'examples/use.py', facts, shell: [] })).calls;
+    const picked = found.find((c) => c.callee === 'registry["vit_b"]')!;
+    expect(picked.resolution.kind === 'repo' && formatSpan(picked.resolution.span)).toBe(`seg/build.py:L${lineOf(repo, 'seg/build.py', 'def build_seg_vit_b')}-${lineOf(repo, 'seg/build.py', 'def build_seg_vit_b') + 1}`);
+    // Chosen at run time: no location, the builders as candidates; named by what they share (Build Seg Vit).
+    const any = found.find((c) => c.callee === 'registry[sys.argv[1]]')!;
+    expect(any.resolution.kind).toBe('unresolved');
+    expect(any.resolution.kind === 'unresolved' && any.resolution.candidates?.map((x) => x.split(' ')[0])).toEqual(['build_seg_vit_b', 'build_seg_vit_h']);
+    expect(titleOf(nameCall(any))).toBe('Build Seg Vit');
+    // A dict of the example's own is no registry of the library.
+    expect(found.find((c) => c.callee === 'local["x"]')?.resolution.kind).not.toBe('repo');
+  });
+
   it("takes a method's first parameter for its object whatever its name (loguru's `__self`), not a static method's", async () => {
     const { write } = await import('./repos.js');
     const repo = write({

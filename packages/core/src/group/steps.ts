@@ -65,10 +65,26 @@ export function nameCall(c: CallSite): Naming {
 }
 
 function namedCall(c: CallSite): Naming {
-  const n = decoratorNaming(c, hookNaming(c, namingOf(c)));
+  const n = decoratorNaming(c, hookNaming(c, namingOf(registryNamed(c))));
   const spelling = spellingOf(c.command ? c.command.words.join(' ') : c.callee);
   const prepositions = c.command ? undefined : prepositionsOf(c.callee.split('.').map((p) => tokens(p)), n.object);
   return { ...n, ...(spelling ? { spelling: { ...spelling, ...n.spelling } } : {}), ...(prepositions ? { prepositions: { ...n.prepositions, ...prepositions } } : {}) };
+}
+
+/**
+ * A call through a registry of the library's builders (`sam_model_registry["vit_h"](...)`) does what the
+ * builders' names say they share (`build_sam_vit_b`, `build_sam_vit_h`, ...: Build Sam Vit), not "Call Sam
+ * Model Registry": named as a call of that shared name.
+ */
+function registryNamed(c: CallSite): CallSite {
+  if (!/^[A-Za-z_][\w.]*\s*\[.*\]$/s.test(c.callee)) return c;
+  const r = c.resolution;
+  const names = r.kind === 'repo' ? [r.qualname] : r.kind === 'unresolved' ? (r.candidates ?? []).map((x) => x.split(' ')[0]) : [];
+  const split = names.map((q) => (q.split('.').pop() ?? '').split('_').filter(Boolean));
+  if (!split.length || split.some((t) => !t.length)) return c;
+  const shared: string[] = [];
+  for (let i = 0; split.every((t) => i < t.length && t[i] === split[0][i]); i++) shared.push(split[0][i]);
+  return shared.length ? { ...c, callee: shared.join('_') } : c;
 }
 
 /**

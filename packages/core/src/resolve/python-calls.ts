@@ -811,11 +811,15 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         callee = chain.length ? await method(v, chain[chain.length - 1]) : v;
       } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
         callee = { kind: 'stdlib', module: 'builtins' };
-      } else if (/^[A-Za-z_][\w.]*\s*\[[^\]]*\]$/s.test(call.callee.text)) {
+      } else if (/^[A-Za-z_][\w.]*\s*\[.*\]$/s.test(call.callee.text)) {
         // `Agent[Deps, Out](...)`: a generic class parameterised, then called (not an item of a container).
         const base = await chainValue(call.callee.text.replace(/\s*\[.*$/s, '').split('.'), call.scope, call.line);
         const isClass = base.kind === 'symbol' && ((base.sym.kind === 'def' && base.sym.def.kind === 'class') || base.sym.kind === 'external' || base.sym.kind === 'stdlib');
-        callee = isClass ? base : { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is an item of a container`, local: true };
+        // `sam_model_registry["vit_h"](...)`: an item of the library's registry of builders is what the key picks.
+        const origin = isClass ? undefined : originFromImports(facts, call.scope, call.callee.text.replace(/\s*\[.*$/s, '').split('.'));
+        const key = /^[A-Za-z_][\w.]*\s*\[\s*(["'])([^"'\]]*)\1\s*\]$/s.exec(call.callee.text)?.[2];
+        const item = origin ? await index.registryItem(origin, key) : undefined;
+        callee = isClass ? base : item ? { kind: 'symbol', sym: item } : { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is an item of a container`, local: true };
       } else {
         callee = { kind: 'unknown', reason: `callee \`${clip(call.callee.text)}\` is not a plain name or attribute chain`, local: true };
       }

@@ -6,7 +6,7 @@ import type { ReadResult, RepoFiles } from '../repo/files.js';
 import { normaliseLineBreaks, type PythonParser } from '../lang/python/parser.js';
 import { assignsTo, forgetBound } from './bound-names.js';
 import { extractPythonFacts } from '../lang/python/facts.js';
-import type { PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
+import type { PyDef, PyDictEntry, PyImport, PyModuleFacts } from '../lang/python/types.js';
 import { firstParagraph, firstSentence, docParamTypes, type DocTypes } from '../lang/python/docstring.js';
 import { IMPORT_TO_DISTRIBUTION, PY_PACKAGE_MANIFESTS, PY_SOURCE_FOLDERS, PY_STDLIB } from '../heuristics/tables.js';
 import { isNonLibraryPath } from '../repo/layout.js';
@@ -618,6 +618,47 @@ export class PythonIndex {
     const mod = await this.moduleSymbol(target);
     if (mod.kind === 'external' || mod.kind === 'stdlib') return mod;
     return { kind: 'unresolved', reason: `module \`${target}\` is not in the repository` };
+  }
+
+  /**
+   * A registry: the definition a module-level dict literal of the library's callables gives for a key
+   * (`sam_model_registry = {"vit_h": build_sam_vit_h, ...}`, then `sam_model_registry["vit_h"](...)`),
+   * the dict found where `origin` (`segment_anything.sam_model_registry`) is assigned, through imports.
+   * `key`: the literal key written, when one is. An unknown key, or one the dict lacks, gives every
+   * definition the dict holds: one, or an unresolved symbol with them as candidates (no location).
+   */
+  async registryItem(origin: string, key: string | undefined): Promise<PySymbol | undefined> {
+    const parts = origin.split('.');
+    const found = parts.length > 1 ? await this.dictAt(parts.slice(0, -1).join('.'), parts[parts.length - 1]) : undefined;
+    if (!found) return undefined;
+    const entries = key !== undefined && found.entries.some((e) => e.key === key) ? found.entries.filter((e) => e.key === key) : found.entries;
+    const defs = new Map<string, Extract<PySymbol, { kind: 'def' }>>();
+    for (const e of entries) {
+      if (!/^[A-Za-z_][\w.]*$/.test(e.value.trim())) return undefined;
+      const sym = await this.resolveDotted(found.module, e.value.trim().split('.'));
+      if (sym.kind !== 'def') return undefined;
+      defs.set(`${sym.path}:${sym.def.qualname}:${sym.def.start}`, sym);
+    }
+    const distinct = [...defs.values()];
+    if (distinct.length === 1) return distinct[0];
+    if (!distinct.length) return undefined;
+    return { kind: 'unresolved', reason: `\`${parts[parts.length - 1]}[...]\` is one of ${distinct.length} definitions, chosen by its key`, candidates: distinct.map((d) => `${d.def.qualname} (${d.path}:L${d.def.start}-${d.def.end})`).sort(cmp) };
+  }
+
+  /** The entries of the dict literal `name` is assigned at module level of `module`, following `from` imports. */
+  private async dictAt(module: string, name: string, seen = new Set<string>()): Promise<{ module: string; entries: PyDictEntry[] } | undefined> {
+    const key = `${module}:${name}`;
+    const path = this.modules.get(module);
+    if (seen.has(key) || !path) return undefined;
+    seen.add(key);
+    const facts = await this.declarations(path);
+    if (!facts) return undefined;
+    const a = findLast(facts.assigns, (x) => x.scope === '' && x.targets.length === 1 && x.targets[0] === name);
+    const binding = lastImportBinding(facts.imports, name);
+    if (a && (!binding || a.line > binding.imp.line)) return a.dict?.length ? { module, entries: a.dict } : undefined;
+    if (binding?.imp.kind !== 'from' || !binding.name) return undefined;
+    const target = this.absoluteModule(path, binding.imp);
+    return target ? this.dictAt(target, binding.name.name, seen) : undefined;
   }
 
   /** Resolves a dotted chain as seen from module level of `module`. */
