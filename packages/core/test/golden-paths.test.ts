@@ -550,10 +550,10 @@ describe('steps are milestones of the public API', () => {
     expect(consensusSteps(members, callKey(members[0].steps[0].calls[0])).map((s) => s.title)).toEqual(['Open Page', 'Read Page']);
   });
 
-  it('follows a function handed to a command-line runner (fire.Fire, typer.run) or an event loop (anyio.run) as the program the script runs', async () => {
+  it('follows a function handed to a command-line runner (fire.Fire, typer.run), an event loop (anyio.run) or a process launcher (mp.spawn) as the program the script runs', async () => {
     const body = 'from adaptkit import Model\ndef main(name="x"):\n    m = Model.from_pretrained(name)\n    m.generate("hi")\n';
     // (An async `main` handed to anyio's or trio's loop: claude-agent-sdk-python's examples end `anyio.run(main)`.)
-    for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n', 'import anyio\n{body}if __name__ == "__main__":\n    anyio.run(main)\n', 'import trio\n{body}trio.run(main)\n']) {
+    for (const runner of ['import fire\n{body}if __name__ == "__main__":\n    fire.Fire(main)\n', 'from typer import run\n{body}run(main)\n', 'from absl import app\n{body}app.run(main)\n', 'import anyio\n{body}if __name__ == "__main__":\n    anyio.run(main)\n', 'import trio\n{body}trio.run(main)\n', 'import torch.multiprocessing as mp\n{body}mp.spawn(main, args=(2,), nprocs=2)\n']) {
       const a = await analysed(ADAPTKIT, runner.replace('{body}', body));
       expect(a.calls.map((c) => c.callee)).toEqual(expect.arrayContaining(['Model.from_pretrained', 'm.generate']));
       expect(a.calls.some((c) => c.resolution.kind === 'pattern')).toBe(false);

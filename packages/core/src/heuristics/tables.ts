@@ -726,12 +726,16 @@ export const NAMING_ROLES: Role[] = ['train', 'infer', 'evaluate', 'prepare_data
 
 /**
  * Command-line runners that call the function they are handed (`fire.Fire(main)`, `typer.run(main)`),
- * and event loops that run the async function they are handed (`anyio.run(main)`, `trio.run(main)`):
- * that function is the script's program, so it runs like a direct call (module → its function names).
+ * event loops that run the async function they are handed (`anyio.run(main)`, `trio.run(main)`), and
+ * launchers that run it in each process they start (`mp.spawn(run_inference, ...)` of
+ * torch.multiprocessing, torch_xla's `xmp.spawn`): that function is the script's program, so it runs like
+ * a direct call (module → its function names).
  */
 export const PY_ENTRY_RUNNERS: Record<string, string[]> = table({
   anyio: ['run'],
   trio: ['run'],
+  'torch.multiprocessing': ['spawn'],
+  'torch_xla.distributed.xla_multiprocessing': ['spawn'],
   fire: ['Fire'],
   typer: ['run'],
   tyro: ['cli'],
