@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, ADDING_VERBS, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, ADDING_VERBS, DOC_DETERMINERS, DOC_NOT_AFTER_VERB, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -356,11 +356,6 @@ function namingOf(c: CallSite): Naming {
   return { role: 'other', verb: 'Call', noun: 'Usage', object, verbless: true };
 }
 
-/** Words after which a docstring's first word is no verb of the call ("Tools are ...", "Index of ..."). */
-const NOT_AFTER_VERB = new Set(['is', 'are', 'was', 'were', 'be', 'can', 'will', 'may', 'should', 'must', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'about', 'as']);
-/** Words an imperative's object starts with ("Receive a response", "Flush the buffer"). */
-const DETERMINERS = new Set(['a', 'an', 'the', 'all', 'any', 'this', 'its', 'one', 'each', 'every', 'some', 'remaining', 'pending']);
-
 /**
  * Does the definition's docstring say that the name's first word is what it does: "Submits a
  * transcription job", "Receive a response" for `submit`, `receive_response`? The word in the third
@@ -373,7 +368,7 @@ function saysItDoes(first: string, summary: string | undefined): boolean {
   const [w0 = '', w1 = ''] = summary.trim().split(/\s+/).map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
   const third = w0 === `${first}s` || w0 === `${first}es` || (first.endsWith('y') && w0 === `${first.slice(0, -1)}ies`);
   // (An imperative before a determiner or a plural: "Receive messages from Claude"; not "Version string of ...".)
-  return (third && !!w1 && !NOT_AFTER_VERB.has(w1)) || (w0 === first && (DETERMINERS.has(w1) || (/[^sui]s$/.test(w1) && w1.length > 3 && !NOT_AFTER_VERB.has(w1))));
+  return (third && !!w1 && !DOC_NOT_AFTER_VERB.has(w1)) || (w0 === first && (DOC_DETERMINERS.has(w1) || (/[^sui]s$/.test(w1) && w1.length > 3 && !DOC_NOT_AFTER_VERB.has(w1))));
 }
 
 /** A verb's -ing noun: receive → Receiving, submit → Submitting, pad → Padding, flush → Flushing, open → Opening. */

@@ -38,6 +38,14 @@ export const ACTION_VERBS: Record<string, string> = table({
 });
 
 /**
+ * A docstring that starts with the name's first word says it is the call's verb (group/steps.ts
+ * `saysItDoes`), unless one of these follows it ("Tools are ...", "Index of ..."): the word is a noun.
+ */
+export const DOC_NOT_AFTER_VERB: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'can', 'will', 'may', 'should', 'must', 'of', 'for', 'and', 'or', 'to', 'in', 'on', 'with', 'about', 'as']);
+/** Words an imperative's object starts with ("Receive a response", "Flush the buffer"). */
+export const DOC_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'all', 'any', 'this', 'its', 'one', 'each', 'every', 'some', 'remaining', 'pending']);
+
+/**
  * Verbs found in API names: the role they give a call and the noun form used in principle names.
  * `domain`: a verb of one field's task, not one every API says (transcribe, not stream or load): a heading
  * that names its noun ("Transcription") names the API's domain.
