@@ -2,7 +2,7 @@
 // only serve another call (a config object passed to it, a constructor whose instance it uses) join that
 // call's step; more than 7 steps merge by role (clarification 4).
 import type { Arm, CallSite, Role } from '../model.js';
-import { ACRONYMS, ACTION_VERBS, ADDING_VERBS, DOC_DETERMINERS, DOC_NOT_AFTER_VERB, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
+import { ACRONYMS, ACTION_VERBS, ADDING_VERBS, DOC_DETERMINERS, DOC_NOT_AFTER_VERB, HTTP_METHODS, REQUEST_METHODS, QUANTIFIER_OBJECTS, BOILERPLATE_NAMES, BOILERPLATE_PATTERNS, CALL_DISPATCH, CLASS_HEAD_NOUNS, CLASS_NAME_PREPOSITIONS, CLASS_SCAFFOLD_WORDS, CLASS_SUFFIX_ROLES, CLIENT_MODULE, DATED_VERSION, DEFAULT_CONSTRUCTOR, HOOK_NAME, LOAD_PARAMETER, LOG_METHODS, BARE_LOG_NAMES, MILESTONE_ROLES, MODE_SWITCH, MANY_ITEM_VERBS, PERSISTENCE_ROLES, QUANTIFIER_NAMES, RELATED_ROLES, RETRIEVED_NOUNS, RESULT_ROLES, SERIALIZER_NAMES, SERVICE_MAKERS, SPLIT_NAMES, STOP_TOKENS, SUBSCRIPTED_CALLEE, SYNC_SUFFIX, SYNC_TWIN, TEST_FRAMEWORK_MODULES, TITLE_PREPOSITIONS, VALUE_WORDS, VERBS } from '../heuristics/tables.js';
 import { brandsKey, isProjectName, pageName, singular, splitCamel, tokens, word } from './names.js';
 import { commandNaming } from '../resolve/commands.js';
 import { isHelper } from '../resolve/helpers.js';
@@ -77,7 +77,7 @@ function namedCall(c: CallSite): Naming {
  * Model Registry": named as a call of that shared name.
  */
 function registryNamed(c: CallSite): CallSite {
-  if (!/^[A-Za-z_][\w.]*\s*\[.*\]$/s.test(c.callee)) return c;
+  if (!SUBSCRIPTED_CALLEE.test(c.callee)) return c;
   const r = c.resolution;
   const names = r.kind === 'repo' ? [r.qualname] : r.kind === 'unresolved' ? (r.candidates ?? []).map((x) => x.split(' ')[0]) : [];
   const split = names.map((q) => (q.split('.').pop() ?? '').split('_').filter(Boolean));

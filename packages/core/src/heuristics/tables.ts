@@ -366,6 +366,12 @@ export const DATED_VERSION = /[_-]?(?:19|20)\d\d[_-]?[01]\d[_-]?[0-3]\d$/;
  * `run_sync` beside `run`, nor `async_mcp_tool` beside `mcp_tool`: two functions are two APIs that a
  * page may show side by side (openai-agents-python's quick start runs `Runner.run` and `Runner.run_sync`).
  */
+/**
+ * A callee that is an item of a name (`Agent[Deps, Out]`, `sam_model_registry["vit_h"]`,
+ * `registry[sys.argv[1]]`): a generic class parameterised, or an item of a container, then called.
+ */
+export const SUBSCRIPTED_CALLEE = /^[A-Za-z_][\w.]*\s*\[.*\]$/s;
+
 export const SYNC_TWIN = /^Async(?=[A-Z])/;
 /** The suffix of a function's blocking or asynchronous twin (`run_sync` beside `run`, `complete_async`, `runSync`): a mode, not an object. */
 export const SYNC_SUFFIX = /(?<=[a-z0-9])(_a?sync|Async|Sync)$/;

@@ -4,7 +4,7 @@ import type { Arm, CallSite, Definition, Parameter, Place, Resolution, Span } fr
 import { shellCallSites, type CommandResolver, type ShellLine } from './shell-calls.js';
 import { formatSpan } from '../model.js';
 import type { PyArm, PyAssign, PyCall, PyDef, PyImport, PyModuleFacts } from '../lang/python/types.js';
-import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SELF_COPIES, SYNC_TWIN } from '../heuristics/tables.js';
+import { ALTERNATIVE_CONSTRUCTOR, BUILTIN_TYPE, BUILTIN_TYPE_ATTRIBUTES, CALL_DISPATCH, FLUENT_METHODS, OPAQUE_ANNOTATIONS, OPERATOR_METHODS, PY_ARGUMENT_CLASSES, PY_BUILTINS, PY_CONFIG_PARSERS, PY_ENTRY_RUNNERS, PY_TOOL_CALLS, SELF_COPIES, SUBSCRIPTED_CALLEE, SYNC_TWIN } from '../heuristics/tables.js';
 import { receivesSelf, type PySymbol, type PythonIndex } from './python-index.js';
 import { clipMiddle, MAX_VALUE } from '../text/clip.js';
 import { originFromImports } from '../lang/python/cli-dispatch.js';
@@ -114,7 +114,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
     .filter((a) => {
       // (Called through: subscripted, or its values or items bound by a `for` whose name is then called.)
       const looped = facts.calls.filter((c) => c.bindKind === 'for' && c.callee.base === 'name' && c.callee.chain.length === 2 && c.callee.chain[0] === a.name && ['values', 'items'].includes(c.callee.chain[1])).flatMap((c) => c.assignedTo);
-      return facts.calls.some((c) => (c.callee.base === 'other' && c.callee.text.replace(/^await\s+/, '').startsWith(`${a.name}[`)) || (c.callee.base === 'name' && c.callee.chain.length === 1 && looped.includes(c.callee.chain[0])));
+      return facts.calls.some((c) => (c.callee.base === 'other' && c.callee.text.startsWith(`${a.name}[`)) || (c.callee.base === 'name' && c.callee.chain.length === 1 && looped.includes(c.callee.chain[0])));
     });
   /** Where each local function the source runs is first called: its calls run there, not at its definition. */
   const calledFrom = new Map<string, { scope: string; line: number }>();
@@ -811,7 +811,7 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
         callee = chain.length ? await method(v, chain[chain.length - 1]) : v;
       } else if (/^[rbuf]*["']/i.test(call.callee.text) || /^[[{(]/.test(call.callee.text)) {
         callee = { kind: 'stdlib', module: 'builtins' };
-      } else if (/^[A-Za-z_][\w.]*\s*\[.*\]$/s.test(call.callee.text)) {
+      } else if (SUBSCRIPTED_CALLEE.test(call.callee.text)) {
         // `Agent[Deps, Out](...)`: a generic class parameterised, then called (not an item of a container).
         const base = await chainValue(call.callee.text.replace(/\s*\[.*$/s, '').split('.'), call.scope, call.line);
         const isClass = base.kind === 'symbol' && ((base.sym.kind === 'def' && base.sym.def.kind === 'class') || base.sym.kind === 'external' || base.sym.kind === 'stdlib');
