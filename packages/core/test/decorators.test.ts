@@ -57,4 +57,25 @@ describe('decorators', () => {
     expect(tool.api).toBe('@function_tool');
     expect(tool.call.site).toMatchObject({ path: 'README.md', start: lineOf(repo, 'README.md', '@function_tool') });
   });
+
+  it('a bare decorator that is a method of an object of the library registers the function with it, comment or not', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .cap import Capability, Agent\n',
+      'pkg/cap.py':
+        'class Capability:\n    def __init__(self, id=None):\n        self.id = id\n\n    def tool(self, fn):\n        return fn\n\n    def instructions(self, fn):\n        return fn\n\n\n' +
+        'class Agent:\n    def __init__(self, caps=()):\n        self.caps = caps\n\n    def run(self, prompt):\n        return prompt\n',
+      'examples/bank.py':
+        'import functools\nimport pytest\nfrom pkg import Capability, Agent\n\nctx = Capability[int](id="c")\n\n\n@ctx.instructions\ndef add_name(c) -> str:\n    return "x"\n\n\n' +
+        '@ctx.tool  # the signature becomes the schema\ndef balance(c, pending: bool) -> float:\n    return 1.0\n\n\n' +
+        '@pytest.mark.slow\ndef check():\n    pass\n\n\n@functools.cache\ndef cached():\n    return 1\n\n\n' +
+        'agent = Agent(caps=[ctx])\nprint(agent.run("hi"))\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/bank.py')!;
+    // A module's decorator (`@pytest.mark.slow`, `@functools.cache`) registers nothing with an object.
+    expect(calls.filter((c) => c.decorator).map((c) => [c.callee, c.decorator, c.decorates, c.site.start, c.resolution.kind])).toEqual([
+      ['ctx.instructions', 'bare', 'add_name', lineOf(repo, 'examples/bank.py', '@ctx.instructions'), 'repo'],
+      ['ctx.tool', 'bare', 'balance', lineOf(repo, 'examples/bank.py', '@ctx.tool'), 'repo'],
+    ]);
+  });
 });

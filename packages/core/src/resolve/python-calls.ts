@@ -930,13 +930,34 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   // Every other decorator the source calls over its own functions (`@mcp.tool()` over `def add`): by line.
   const decorated = new Map<string, PyDef>();
   for (const d of facts.defs) if (d.kind === 'function' && !products.includes(d)) d.decoratorLines.forEach((line) => decorated.set(`${d.parent}\0${line}`, d));
+  // A bare decorator that is a method of an object of the library (`@agent.tool`, `@capability.instructions`)
+  // registers the function with that object: a call of the library, though nothing takes the function's
+  // name (checked when the object is known: a `@pytest.mark.slow` or a module's function registers nothing).
+  const registers = new Map<PyCall, PyDef>();
+  for (const d of facts.defs) {
+    if (d.kind !== 'function' || d.isMethod || products.includes(d)) continue;
+    d.decoratorLines.forEach((line, k) => {
+      const text = d.decorators[k];
+      if (!/^[A-Za-z_]\w*\.[A-Za-z_]\w*$/.test(text)) return;
+      const call: PyCall = { line, endLine: line, callee: { base: 'name', chain: text.split('.'), text }, args: [], scope: d.parent, inMainGuard: false, assignedTo: [], statementLine: line };
+      registers.set(call, d);
+      bare.push(call);
+    });
+  }
   // The names decorators make are values of the source, not its own machinery.
   const machinery = new Map([...localDefs].filter(([n]) => !products.some((d) => d.name === n && d.parent === '')));
   const decoratorSite = async (call: PyCall): Promise<void> => {
     if (!emitted(call)) return;
+    const registered = registers.get(call);
+    if (registered) {
+      const owner = await lookup(call.callee.chain[0], call.scope, call.line);
+      if (owner.kind !== 'instance' || owner.cls.module === '__example__') return;
+    }
     let callee = await chainValue(call.callee.chain, call.scope, call.line);
     if (callee.kind === 'instance') callee = await instanceCall(callee.cls);
     const site = await callSite(index, src, call, callee, span(call.line, call.endLine), machinery);
+    if (registered && site.resolution.kind !== 'repo') return;
+    if (registered) site.decorates = registered.name;
     site.decorator = 'bare';
     const p = place(call.line);
     site.order = [p.cell ?? 0, ...pathOf(call.scope), p.line, -1, -1];

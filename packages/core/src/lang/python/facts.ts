@@ -803,7 +803,8 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         start: n.startRow + 1,
         defLine: def.startRow + 1,
         end: endLine(n),
-        decorators: decorators.map((d) => t(d).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
+        // (A comment after a decorator is a child of it: `@ctx.tool  # the schema` decorates with `ctx.tool`.)
+        decorators: decorators.map((d) => src.text.slice(d.startIndex, Math.max(...d.children.filter((c) => c.type !== 'comment').map((c) => c.endIndex))).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
         decoratorLines: decorators.map((d) => d.startRow + 1),
         params: isClass ? [] : paramsOf(src, child(def, 'parameters')),
         ...(returns ? { returns: t(returns) } : {}),
