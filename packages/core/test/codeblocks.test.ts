@@ -394,6 +394,16 @@ describe('front matter', () => {
     // A thematic break later in a page is no front matter.
     expect(extractCodeBlocks('# Title\n\n---\nnot: yaml\n---\n\n```python\nx = 1\n```\n', 'a.md')[0].heading).toBe('not: yaml');
   });
+
+  it("gives every block the page's summary (`description:`), one line or a folded block, with its line", () => {
+    expect(extractCodeBlocks(page, 'docs/errors.mdx').map((b) => b.pageSummary)).toEqual([
+      { text: 'Guide to customizing validation error messages', line: 3 },
+      { text: 'Guide to customizing validation error messages', line: 3 },
+    ]);
+    const folded = ['---', 'title: Retrying', 'description: >-', '  Learn how to retry', '  with backoff.', 'tags: [a]', '---', '', '```python', 'x = 1', '```', ''].join('\n');
+    expect(extractCodeBlocks(folded, 'docs/retry.md')[0].pageSummary).toEqual({ text: 'Learn how to retry with backoff.', line: 3 });
+    expect(extractCodeBlocks('# Title\n\n```python\nx = 1\n```\n', 'a.md')[0].pageSummary).toBeUndefined();
+  });
 });
 
 describe('shellCommandOf', () => {

@@ -213,6 +213,19 @@ describe('prose sentences traced to their own lines', () => {
     expect(w.traces.overview).toEqual([{ text: 'Load a pretrained model by name.', from: 'docstring', at: { path: 'kit/core.py', line: lineOf(repo, 'kit/core.py', '@classmethod') } }]);
   });
 
+  it("with no prose around the code and no docstring, the overview is the docs page's summary in its front matter, at its line", async () => {
+    const kit = {
+      ...PACKAGE,
+      'kit/__init__.py': 'from .core import Model, Trainer, load_data\nfrom .gen import generate, tokenize\n',
+      'kit/core.py': PACKAGE['kit/core.py'].replace('        """Load a pretrained model by name."""\n', ''),
+      'kit/gen.py': 'def tokenize(text):\n    return [text]\n\n\ndef generate(model, ids):\n    return ids\n',
+    };
+    const page = ['---', 'title: Inference', 'description: Run a small model on your prompts, one batch at a time.', '---', '', '# Inference', '', 'Kit is small.', '', '```python', 'import kit', '```', '', '## Tokens in, tokens out', '', '```python', 'from kit import Model, generate, tokenize', '', 'model = Model.from_pretrained("acme/tiny")', 'ids = tokenize("hi")', 'out = generate(model, ids)', '```', ''].join('\n');
+    const repo = write({ ...kit, 'docs/inference.md': page, 'README.md': '# kit\n' });
+    const w = workflowWith(await modelOf(repo), 'generate');
+    expect(w.traces.overview).toEqual([{ text: 'Run a small model on your prompts, one batch at a time.', from: 'prose', at: { path: 'docs/inference.md', line: 3 } }]);
+  });
+
   it("with nothing else said, the overview is the README's definition of the term it names the use case by, at its line", async () => {
     const repo = write({
       'pyproject.toml': '[project]\nname = "align"\n',

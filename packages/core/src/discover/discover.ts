@@ -47,6 +47,8 @@ export interface PendingSource {
   title?: string;
   /** The title of the Markdown page a code block is on (its level-1 heading). */
   page?: string;
+  /** That page's summary in its front matter (CodeBlock.pageSummary). */
+  pageSummary?: Paragraph;
   /**
    * Python code blocks of one Markdown file run as one session (like a notebook): they share `text`,
    * `map` and `session` (the file's path), which is parsed and resolved once; the block's own steps are
@@ -334,6 +336,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.intro ? { intro: block.intro } : {}),
           ...(block.heading ? { title: block.heading } : {}),
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
+        ...(block.pageSummary ? { pageSummary: block.pageSummary } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
           ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
@@ -382,6 +385,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
         ...(block.intro ? { intro: block.intro } : {}),
         ...(block.heading ? { title: block.heading } : {}),
         ...(block.pageTitle ? { page: block.pageTitle } : {}),
+        ...(block.pageSummary ? { pageSummary: block.pageSummary } : {}),
         section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
         ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),
         ...(PY_BLOCK_IMPORTS.test(code) ? { imports: true } : {}),

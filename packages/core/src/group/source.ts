@@ -24,6 +24,8 @@ export interface AnalysedSource {
   sectionLead?: Paragraph[];
   /** On a page's first code example: the paragraphs the page opens with, before any code. */
   intro?: Paragraph[];
+  /** The summary of the docs page it is on, from the page's front matter (`description:`). */
+  pageSummary?: Paragraph;
   span: WorkflowSource['span'];
   /** Runtime of the source's language (the workflow's environment), when not the context's. */
   runtime?: 'Python' | 'Node';

@@ -396,6 +396,11 @@ export function workflowTrace(sources: AnalysedSource[], steps: Step[], anchor: 
     // easy to analyse and extract semantic information from PDFs ..." for `PDF.from_url`).
     const shown = overview.length ? undefined : otherIntroduction(sources, leadSrc, anchor, terms);
     if (shown) overview.push({ text: shown.text, from: 'prose', at: shown.at });
+    // Else the summary the page's front matter gives (`description: Learn how to establish simple and
+    // advanced retry strategies ...`): the maintainers' words for what the page the section is on shows
+    // (after another source's words on the distinctive call: a page's summary speaks of the whole page).
+    const summary = !overview.length && leadSrc?.pageSummary ? firstSentences(plainProse(leadSrc.pageSummary.text), 1) : undefined;
+    if (summary && opens(summary) && !isFiller(ensureStop(summary))) overview.push({ text: ensureStop(summary), from: 'prose', at: { path: leadSrc!.candidate.path, line: leadSrc!.pageSummary!.line } });
     // Last, the distinctive API's docstring even when it only restates the API's name ("Create a Message
     // stream." of `client.messages.stream`): the maintainers' words, better than an empty Overview.
     const restated = !overview.length && anchorCall ? paragraphSentences(ownDoc(anchorCall, true) ?? '')[0] : undefined;

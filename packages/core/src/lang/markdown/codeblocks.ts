@@ -39,6 +39,8 @@ export interface CodeBlock {
   headingPath: string[];
   /** The page's title: the level-1 heading the block stands under, when there is one. */
   pageTitle?: string;
+  /** The page's summary in its front matter (`description:`), with its line. */
+  pageSummary?: Paragraph;
   /** Line of the nearest heading above the block (0 when none): blocks with the same one are one section. */
   headingLine: number;
   /** Paragraphs between that heading (or the previous code block) and the block, flattened, whitespace folded. */
@@ -129,22 +131,37 @@ const FRONT_MATTER_LINES = 200;
  * A page's leading YAML front matter (`---`, its fields, `---` or `...`; MDX and static-site pages): its
  * lines blanked with spaces in `body`, so the Markdown parse sees no thematic break and no setext heading
  * "title: ... description: ..." (instructor's docs sections were named so); its `title:` is the page's
- * title, as the site renders it.
+ * title, as the site renders it, and its `description:` the page's summary (one line, or a folded or
+ * literal block of the lines indented under it), with the line it starts on.
  */
-export function frontMatter(text: string): { body: string; title?: string } {
+export function frontMatter(text: string): { body: string; title?: string; description?: Paragraph } {
   if (!/^---[ \t]*\r?\n/.test(text)) return { body: text };
   // Line by line from the second, up to the closing one: the rest of the page is not split.
   let title: string | undefined;
+  let description: Paragraph | undefined;
+  // A block scalar's lines still being read (`description: >-` then indented lines).
+  let block: { line: number; parts: string[] } | undefined;
+  const unquote = (v: string) => v.replace(/^(['"])(.*)\1$/, '$2').trim();
   for (let at = text.indexOf('\n') + 1, n = 1; n <= FRONT_MATTER_LINES; n++) {
     const end = text.indexOf('\n', at);
     const stop = end < 0 ? text.length : end;
     const line = text.slice(at, stop);
+    if (block && !/^[ \t]+\S/.test(line)) {
+      if (block.parts.length) description = { text: block.parts.join(' '), line: block.line };
+      block = undefined;
+    }
+    if (block) block.parts.push(line.trim());
     if (/^(---|\.\.\.)[ \t]*\r?$/.test(line)) {
       // (Spaces of the same length: offsets into the text stay those of the file.)
-      return { body: text.slice(0, stop).replace(/[^\r\n]/g, ' ') + text.slice(stop), ...(title ? { title } : {}) };
+      return { body: text.slice(0, stop).replace(/[^\r\n]/g, ' ') + text.slice(stop), ...(title ? { title } : {}), ...(description ? { description } : {}) };
     }
     const field = /^title:[ \t]*(.*?)[ \t]*\r?$/.exec(line);
-    if (field && title === undefined) title = field[1].replace(/^(['"])(.*)\1$/, '$2').trim() || undefined;
+    if (field && title === undefined) title = unquote(field[1]) || undefined;
+    const summary = /^description:[ \t]*(.*?)[ \t]*\r?$/.exec(line);
+    if (summary && description === undefined && !block) {
+      if (/^[>|][+-]?$/.test(summary[1])) block = { line: n + 1, parts: [] };
+      else if (unquote(summary[1])) description = { text: unquote(summary[1]), line: n + 1 };
+    }
     if (end < 0) break;
     at = end + 1;
   }
@@ -509,7 +526,7 @@ export function extractCodeBlocks(
   // Every heading in document order (the stack above keeps only the enclosing ones).
   const all: { depth: number; text: string; line: number }[] = [];
   // A front matter title heads the page as its level-1 heading (line 1, where the block starts).
-  const titled = frontMatter(text).title;
+  const { title: titled, description: summary } = frontMatter(text);
   if (titled) {
     headings.push({ depth: 1, text: titled, line: 1 });
     all.push(headings[0]);
@@ -572,6 +589,7 @@ export function extractCodeBlocks(
         };
         if (headings.length > 0) block.heading = headings[headings.length - 1].text;
         if (headings[0]?.depth === 1) block.pageTitle = headings[0].text;
+        if (summary) block.pageSummary = summary;
         if (intro && language !== 'shell') {
           if (intro.length) block.intro = intro;
           intro = undefined;
