@@ -1029,10 +1029,31 @@ function namedByWhatItRuns(step: DraftStep): void {
   const parts = c.callee.split('.');
   const receiver = parts.length === 2 && onInstance(c) ? parts[0] : undefined;
   const agent = (w: string) => tokens(w).some((t) => t.startsWith(n.verb.toLowerCase()));
-  const object = word(first) && !agent(first!) ? valueObject(first!, '') : word(receiver) && !agent(receiver!) ? valueObject(receiver!, '') : [];
+  const object = word(first) && !agent(first!) ? valueObject(first!, '') : word(receiver) && !agent(receiver!) ? instanceObject(receiver!, c) : [];
   if (!object.length) return;
   step.title = titleOf({ ...n, object });
   step.principle = principleOf({ ...n, object });
+}
+
+/**
+ * What an instance that runs is, in words: the variable as the user spells it, but as the thing its class
+ * is (the class's head noun): `support_agent.run()` on an Agent runs the Support Agent, `notetaker.run()`
+ * the Agent (a variable named for the example's story names no concept of the library: its principle was
+ * Notetaker_Execution), `joke_generation_agent.run()` the Generation Agent (not "Joke Generation"); a
+ * variable that says which of its words it is keeps its own (`server.start()` of MCPServerStdio: Start Server).
+ */
+function instanceObject(receiver: string, c: CallSite): string[] {
+  const spelled = valueObject(receiver, '');
+  const cls = c.definition?.kind === 'method' ? classWords(c) : [];
+  if (!cls.length) return spelled;
+  const words = tokens(receiver).filter((t) => t.length > 1 && !VALUE_WORDS.has(t));
+  // The last word of the variable that is a word of the class (`server` of MCPServerStdio), with the word before it.
+  let at = -1;
+  words.forEach((t, i) => {
+    if (cls.includes(t)) at = i;
+  });
+  if (at < 0) return objectTokens(cls.slice(-2), '');
+  return objectTokens(words.slice(Math.max(0, at - 1), at + 1), '');
 }
 
 /**
