@@ -3046,6 +3046,15 @@ describe('a name without a milestone verb', () => {
     expect(['ds.take', 'ds.cast_column', 'ds.to_iterable_dataset', 'InputField'].map((c) => named(c).role)).toEqual(['other', 'other', 'other', 'other']);
   });
 
+  it('a function named by the class of what it returns makes it (Create Tool); an `as_*` method converts', async () => {
+    const named = await namedIn('class FunctionTool:\n    pass\n\n\nclass Agent:\n    def as_tool(self) -> FunctionTool:\n        return FunctionTool()\n\n\ndef tool(fn) -> FunctionTool:\n    return FunctionTool()\n\n\ndef weather(city) -> str:\n    return city\n', 'from acme import Agent, tool, weather\n\nt = tool(print)\nsub = Agent()\nas_t = sub.as_tool()\nw = weather("Paris")\n');
+    expect(titleOf(named('tool'))).toBe('Create Tool');
+    expect(principleOf(named('tool'))).toBe('Tool_Creation');
+    expect(titleOf(named('sub.as_tool'))).toBe('Convert to Tool');
+    // A value it returns, of no class named after it, is what it gets.
+    expect(titleOf(named('weather'))).toBe('Get Weather');
+  });
+
   it('a bare `get` function fetches what it returns; a `get_*` that returns an instance makes one', async () => {
     const named = await namedIn('class Response:\n    pass\n\n\nclass Model:\n    pass\n\n\ndef get(url) -> Response:\n    return Response()\n\n\ndef get_peft_model(model) -> Model:\n    return Model()\n', 'import acme\n\nresponse = acme.get("https://example.org")\npeft_model = acme.get_peft_model("m")\n');
     expect(principleOf(named('acme.get'))).toBe('Response_Retrieval');

@@ -307,9 +307,10 @@ function namingOf(c: CallSite): Naming {
     return { role: 'other', verb: 'Run', noun: 'Execution', object, ...(cls ? { spelling: spellingOf(cls) } : {}) };
   }
   // A conversion names what it gives (`to_iterable_dataset` → Convert to Iterable Dataset, `toJSON` →
-  // Convert to JSON), not a "Call Iterable Dataset". It stays a way of taking another call's result
-  // (verbless): `result.to_state()` after a run is part of the run's step.
-  if (nameTokens.length > 1 && nameTokens[0] === 'to') {
+  // Convert to JSON; `agent.asTool()` → Convert to Tool), not a "Call Iterable Dataset" or a "Get Tool".
+  // It stays a way of taking another call's result (verbless): `result.to_state()` after a run is part
+  // of the run's step.
+  if (nameTokens.length > 1 && (nameTokens[0] === 'to' || nameTokens[0] === 'as')) {
     const object = objectTokens(nameTokens.slice(1), '');
     if (object.length) return { role: 'other', verb: 'Convert', noun: 'Conversion', object, prepositions: { [object[0]]: 'to' }, verbless: true };
   }
@@ -335,6 +336,14 @@ function namingOf(c: CallSite): Naming {
     const given = !named.length && addsGiven(c, nameTokens) ? passedValue(c, true) : undefined;
     const object = given ? valueObject(given, nameTokens[0]) : resource.length ? objectTokens(resourceWords(resource, !MANY_ITEM_VERBS.has(nameTokens[0])), nameTokens[0]) : by.length ? objectTokens(by, nameTokens[0]) : named;
     return { role: 'other', verb: word(nameTokens[0]), noun: action, object };
+  }
+  // No verb, and the instance it returns is of a class named after it (`tool({...})` → FunctionTool,
+  // `sandbox(...)` → Sandbox): a factory that makes what it names, Create Tool (not "Get Tool", as if a
+  // tool were looked up, nor "Call Tool").
+  const made = r.kind === 'repo' && def?.kind === 'function' && returnsInstance(def.returns) ? tokens(returnedClass(def.returns!)) : [];
+  if (made.length && nameTokens.length && made[made.length - 1] === nameTokens[nameTokens.length - 1]) {
+    const object = objectTokens(nameTokens, '');
+    if (object.length) return { role: 'other', verb: 'Create', noun: 'Creation', object };
   }
   // No verb: a name whose definition declares a value and whose result the source keeps is what it gets
   // (`info = api.bucket_info(...)` → Get Bucket Info; `message = await stream.finalMessage()`); otherwise
