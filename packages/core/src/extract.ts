@@ -473,7 +473,7 @@ async function extract(options: ExtractOptions, where: { path: string }, running
       runtime: 'Python',
       ...(p.title ? { title: p.title } : {}),
       ...(p.page ? { page: p.page } : {}),
-        ...(p.pageSummary ? { pageSummary: p.pageSummary } : {}),
+      ...(p.pageSummary ? { pageSummary: p.pageSummary } : {}),
       ...(p.prose || facts.doc ? { prose: p.prose || facts.doc } : {}),
       ...(p.paragraphs?.length ? { paragraphs: p.paragraphs } : !p.prose && facts.doc && whole && facts.docParagraphLines ? { paragraphs: docParagraphs(facts.doc, facts.docParagraphLines) } : {}),
       ...(p.intro ? { intro: p.intro } : {}),

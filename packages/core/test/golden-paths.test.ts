@@ -846,12 +846,12 @@ describe('steps name the call as written', () => {
       'pkg/__init__.py': 'from .run import Agent, MCPServerStdio\n',
       'pkg/run.py': 'class Agent:\n    def run(self, prompt):\n        pass\n\n\nclass MCPServerStdio:\n    def start(self):\n        pass\n',
     });
-    const titleOf = async (code: string, callee: string) => (await analysed(repo, `from pkg import Agent, MCPServerStdio\n${code}`)).steps.find((s) => s.calls.some((c) => c.callee === callee))!.title;
+    const titled = async (code: string, callee: string) => (await analysed(repo, `from pkg import Agent, MCPServerStdio\n${code}`)).steps.find((s) => s.calls.some((c) => c.callee === callee))!.title;
     // A variable named for the example's story names no concept of the library.
-    expect(await titleOf('notetaker = Agent()\nnotetaker.run("Summarize.")\n', 'notetaker.run')).toBe('Run Agent');
-    expect(await titleOf('joke_generation_agent = Agent()\njoke_generation_agent.run("A joke.")\n', 'joke_generation_agent.run')).toBe('Run Generation Agent');
-    expect(await titleOf('support_agent = Agent()\nsupport_agent.run("Balance?")\n', 'support_agent.run')).toBe('Run Support Agent');
-    expect(await titleOf('server = MCPServerStdio()\nserver.start()\n', 'server.start')).toBe('Start Server');
+    expect(await titled('notetaker = Agent()\nnotetaker.run("Summarize.")\n', 'notetaker.run')).toBe('Run Agent');
+    expect(await titled('joke_generation_agent = Agent()\njoke_generation_agent.run("A joke.")\n', 'joke_generation_agent.run')).toBe('Run Generation Agent');
+    expect(await titled('support_agent = Agent()\nsupport_agent.run("Balance?")\n', 'support_agent.run')).toBe('Run Support Agent');
+    expect(await titled('server = MCPServerStdio()\nserver.start()\n', 'server.start')).toBe('Start Server');
   });
 
   it('a `_sync`/`_async` suffix is a way of running, not an object; twins titled alike say which way', async () => {

@@ -336,7 +336,7 @@ export async function discover(inp: DiscoverInputs): Promise<{ pending: PendingS
           ...(block.intro ? { intro: block.intro } : {}),
           ...(block.heading ? { title: block.heading } : {}),
           ...(block.pageTitle ? { page: block.pageTitle } : {}),
-        ...(block.pageSummary ? { pageSummary: block.pageSummary } : {}),
+          ...(block.pageSummary ? { pageSummary: block.pageSummary } : {}),
           blockLines: [lines[0]?.line ?? block.startLine, lines[lines.length - 1]?.line ?? block.startLine],
           section: `${path}#S${block.walkthrough?.line ?? block.headingLine}`,
           ...(block.walkthrough ? { walkthrough: block.walkthrough.heading } : {}),

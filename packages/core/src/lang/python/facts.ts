@@ -527,6 +527,16 @@ interface Ctx {
 /** The children to walk next, each with its context, or all children of a node with one context (no object per child). */
 type Next = { n: PyNode; ctx: Ctx }[] | { each: PyNode[]; ctx: Ctx };
 
+/**
+ * A decorator as written, without its `@` and with whitespace folded; a comment after it is a child of the
+ * node but no part of it (`@ctx.tool  # the schema` decorates with `ctx.tool`).
+ */
+function decoratorText(text: string, d: PyNode): string {
+  const code = d.children.filter((c) => c.type !== 'comment');
+  const end = code.length ? Math.max(...code.map((c) => c.endIndex)) : d.endIndex;
+  return text.slice(d.startIndex, end).replace(/^@\s*/, '').replace(/\s+/g, ' ');
+}
+
 export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
   const src = new Source(tree);
   const t = (n: PyNode) => src.t(n);
@@ -803,8 +813,7 @@ export function factsFromTree(tree: PyTree, path: string): PyModuleFacts {
         start: n.startRow + 1,
         defLine: def.startRow + 1,
         end: endLine(n),
-        // (A comment after a decorator is a child of it: `@ctx.tool  # the schema` decorates with `ctx.tool`.)
-        decorators: decorators.map((d) => src.text.slice(d.startIndex, Math.max(...d.children.filter((c) => c.type !== 'comment').map((c) => c.endIndex))).replace(/^@\s*/, '').replace(/\s+/g, ' ')),
+        decorators: decorators.map((d) => decoratorText(src.text, d)),
         decoratorLines: decorators.map((d) => d.startRow + 1),
         params: isClass ? [] : paramsOf(src, child(def, 'parameters')),
         ...(returns ? { returns: t(returns) } : {}),
