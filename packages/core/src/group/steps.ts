@@ -339,9 +339,11 @@ function namingOf(c: CallSite): Naming {
   }
   // No verb, and the instance it returns is of a class named after it (`tool({...})` → FunctionTool,
   // `sandbox(...)` → Sandbox): a factory that makes what it names, Create Tool (not "Get Tool", as if a
-  // tool were looked up, nor "Call Tool").
+  // tool were looked up, nor "Call Tool"). Not data about a thing (RETRIEVED_NOUNS: `bucket_info()` →
+  // BucketInfo is Get Bucket Info).
   const made = r.kind === 'repo' && def?.kind === 'function' && returnsInstance(def.returns) ? tokens(returnedClass(def.returns!)) : [];
-  if (made.length && nameTokens.length && made[made.length - 1] === nameTokens[nameTokens.length - 1]) {
+  const named = nameTokens[nameTokens.length - 1];
+  if (made.length && named !== undefined && made[made.length - 1] === named && !RETRIEVED_NOUNS.has(named)) {
     const object = objectTokens(nameTokens, '');
     if (object.length) return { role: 'other', verb: 'Create', noun: 'Creation', object };
   }
