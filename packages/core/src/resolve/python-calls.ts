@@ -949,11 +949,13 @@ export async function resolvePythonSource(index: PythonIndex, src: PythonSource,
   const decoratorSite = async (call: PyCall): Promise<void> => {
     if (!emitted(call)) return;
     const registered = registers.get(call);
+    let callee: Value;
     if (registered) {
+      // (The object is looked up once: its method is the callee.)
       const owner = await lookup(call.callee.chain[0], call.scope, call.line);
       if (owner.kind !== 'instance' || owner.cls.module === '__example__') return;
-    }
-    let callee = await chainValue(call.callee.chain, call.scope, call.line);
+      callee = await memberValue(owner, call.callee.chain[1]);
+    } else callee = await chainValue(call.callee.chain, call.scope, call.line);
     if (callee.kind === 'instance') callee = await instanceCall(callee.cls);
     const site = await callSite(index, src, call, callee, span(call.line, call.endLine), machinery);
     if (registered && site.resolution.kind !== 'repo') return;
