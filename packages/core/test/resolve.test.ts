@@ -682,3 +682,71 @@ describe('programs a Python source starts', () => {
     expect(calls.filter((c) => /\.(decode|split)$/.test(c.callee)).every((c) => c.resolution.kind !== 'tool')).toBe(true);
   });
 });
+
+describe('an attribute bound to a wrapper of a method', () => {
+  it('calls the method the wrapper is given when the wrapper says it wraps it (`@functools.wraps(func)`), read through the parameter\'s annotation', async () => {
+    const repo = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/_wrappers.py': [
+        'import functools',
+        '',
+        '',
+        'def to_raw(func):',
+        '    @functools.wraps(func)',
+        '    def wrapped(*args, **kwargs):',
+        '        return func(*args, **kwargs)',
+        '',
+        '    return wrapped',
+        '',
+        '',
+        'def to_streamed(func, response_cls):',
+        '    @functools.wraps(func)',
+        '    def wrapped(*args, **kwargs):',
+        '        return response_cls(func(*args, **kwargs))',
+        '',
+        '    return wrapped',
+        '',
+        '',
+        'def logged(func):',
+        '    def wrapped(*args, **kwargs):',
+        '        return func(*args, **kwargs)',
+        '',
+        '    return wrapped',
+        '',
+      ].join('\n'),
+      'pkg/client.py': [
+        'from ._wrappers import logged, to_raw, to_streamed',
+        '',
+        '',
+        'class Completions:',
+        '    def create(self, prompt):',
+        '        return prompt',
+        '',
+        '    @property',
+        '    def with_raw_response(self) -> "CompletionsWithRawResponse":',
+        '        return CompletionsWithRawResponse(self)',
+        '',
+        '',
+        'class CompletionsWithRawResponse:',
+        '    def __init__(self, completions: Completions) -> None:',
+        '        self.create = to_raw(completions.create)',
+        '        self.streamed = to_streamed(completions.create, dict)',
+        '        self.logged = logged(completions.create)',
+        '',
+        '',
+        'class Client:',
+        '    def __init__(self):',
+        '        self.completions = Completions()',
+        '',
+      ].join('\n'),
+      'examples/raw.py': 'from pkg import Client\nclient = Client()\nclient.completions.with_raw_response.create("hi")\nclient.completions.with_raw_response.streamed("hi")\nclient.completions.with_raw_response.logged("hi")\n',
+    });
+    const calls = (await callsOf(repo)).get('examples/raw.py')!;
+    const of = (callee: string) => calls.find((c) => c.callee === callee)!.resolution;
+    expect(of('client.completions.with_raw_response.create')).toMatchObject({ kind: 'repo', qualname: 'Completions.create', span: { path: 'pkg/client.py', start: 5, end: 6 } });
+    expect(of('client.completions.with_raw_response.streamed')).toMatchObject({ kind: 'repo', qualname: 'Completions.create' });
+    // A wrapper that does not say it stands for what it is given may call anything: not followed.
+    expect(of('client.completions.with_raw_response.logged')).toMatchObject({ kind: 'unresolved' });
+  });
+});
