@@ -1939,6 +1939,30 @@ describe('encoders that load by name, trainers given their parts, config-only se
     expect(a.steps.map((s) => s.calls.map((c) => c.callee).join('+'))).toEqual(['m.generate+ApiModel']);
   });
 
+  it('a call most sources make part of another step is a step of its own where the step shown does not hold it (a tool defined between making the agent and running it)', async () => {
+    const repo2 = write({
+      'pyproject.toml': '[project]\nname = "ag"\n',
+      'ag/__init__.py': [
+        'class BaseAgent:',
+        '    def run_sync(self, prompt):',
+        '        return prompt',
+        'class Agent(BaseAgent):',
+        '    def __init__(self, model, output_type=None):',
+        '        self.model = model',
+        '    def tool(self, func):',
+        '        return func',
+        '',
+      ].join('\n'),
+    });
+    const readme = await analysed(repo2, 'from ag import Agent\nagent = Agent("m", output_type=str)\n\n\n@agent.tool\ndef reviews(ctx, product):\n    return []\n\n\nresult = agent.run_sync("how are people feeling?")\n', 'README.md', 'readme');
+    const docs = await Promise.all(['a', 'b', 'c'].map((k) => analysed(repo2, `from ag import Agent\nagent = Agent("${k}")\nresult = agent.run_sync("hi")\n`, `docs/${k}.md`, 'docs')));
+    // The docs make and run the agent in one step; the README makes it, defines a tool on it, then runs it.
+    expect(docs[0].steps.map((st) => st.calls.map((c) => c.callee).join('+'))).toEqual(['Agent+agent.run_sync']);
+    expect(readme.steps.map((st) => st.calls[0].callee)).toEqual(['Agent', 'agent.tool', 'agent.run_sync']);
+    const steps = consensusSteps([readme, ...docs], callKey(readme.steps[1].calls[0]));
+    expect(steps.map((st) => st.calls[0].callee)).toEqual(['Agent', 'agent.tool', 'agent.run_sync']);
+  });
+
   it('a method the instance inherits from a base class of the repository is its own class at work, and a tool or agent object is made, not run', async () => {
     const repo2 = write({
       'pyproject.toml': '[project]\nname = "ag"\n',

@@ -450,7 +450,12 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   const mergedIn = new Map<string, number>();
   for (const m of voters) for (const st of m.steps) for (const c of st.calls.slice(1)) mergedIn.set(callKey(c), (mergedIn.get(callKey(c)) ?? 0) + 1);
   // (Not a choice the most trusted source that has it shows several ways: the model an agent is given.)
-  const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0) && !info.get(k)?.step.alternatives?.length).map(([k]) => k));
+  // (Nor one the representative makes a step of its own that none of its steps holds: the README's
+  // `Agent(...)` step, a decorated tool between it and `agent.run_sync(...)`, does not run the agent,
+  // however many sources run it in one go.)
+  const repOwn = new Set((voters[0]?.steps ?? []).map(stepKey));
+  const repParts = new Set((voters[0]?.steps ?? []).flatMap((st) => st.calls.slice(1).map(callKey)));
+  const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0) && !info.get(k)?.step.alternatives?.length && !(repOwn.has(k) && !repParts.has(k))).map(([k]) => k));
   // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones,
   // and never steps that only tests make (a test exercises internals; a golden path does not).
   const publicSteps = [...info.values()].filter((v) => isPublic(v.step.calls[0])).length;
