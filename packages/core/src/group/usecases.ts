@@ -453,7 +453,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // (Nor one the representative makes a step of its own that none of its steps holds: the README's
   // `Agent(...)` step, a decorated tool between it and `agent.run_sync(...)`, does not run the agent,
   // however many sources run it in one go.)
-  const repOwn = new Set((voters[0]?.steps ?? []).map(stepKey));
+  const repOwn = new Set((voters[0]?.steps ?? []).map((st) => callKey(st.calls[0])));
   const repParts = new Set((voters[0]?.steps ?? []).flatMap((st) => st.calls.slice(1).map(callKey)));
   const merged = new Set([...mergedIn].filter(([k, n]) => n > (info.get(k)?.count ?? 0) && !info.get(k)?.step.alternatives?.length && !(repOwn.has(k) && !repParts.has(k))).map(([k]) => k));
   // Private calls (tests, benchmarks, internals) are no steps of a use case that has enough public ones,

@@ -1422,14 +1422,15 @@ async function wrappedMethod(index: PythonIndex, owner: DefSym, facts: PyModuleF
   if (fn.kind !== 'def' || fn.def.kind !== 'function' || fn.def.isMethod) return undefined;
   const body = index.bodyFacts(fn.path, fn.def);
   const params = fn.def.params.filter((p) => p.kind === 'positional');
-  let at = -1;
-  const inner = body?.defs.find((d) => {
-    if (d.parent !== fn.def.qualname || d.kind !== 'function') return false;
+  // The position of the parameter a function defined in `fn` says it wraps (`@functools.wraps(func)`), else -1.
+  const wrapping = (d: PyDef) => {
+    if (d.parent !== fn.def.qualname || d.kind !== 'function') return -1;
     const names = d.decorators.map((x) => /^(?:functools\.)?wraps\(\s*([A-Za-z_]\w*)\s*\)$/.exec(x.trim())?.[1]);
-    at = params.findIndex((p) => names.includes(p.name));
-    return at >= 0;
-  });
+    return params.findIndex((p) => names.includes(p.name));
+  };
+  const inner = body?.defs.find((d) => wrapping(d) >= 0);
   if (!inner || !body?.returns.some((r) => r.scope === fn.def.qualname && r.valueText.trim() === inner.name)) return undefined;
+  const at = wrapping(inner);
   const given = call.args.find((a) => a.keyword === params[at].name) ?? call.args.filter((a) => !a.keyword)[at];
   const arg = given ? /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec(given.text.trim()) : null;
   if (!arg) return undefined;
