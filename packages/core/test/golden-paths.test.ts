@@ -2627,6 +2627,79 @@ describe("the library's test utilities", () => {
   });
 });
 
+describe('tests filling up a short use case', () => {
+  // The README makes a sandbox and runs a command (two steps); each test first lists the client's
+  // sandboxes, then makes one, runs a command and kills it.
+  const repo = (kill: boolean) =>
+    write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .sandbox import Sandbox, Client\n',
+      'pkg/sandbox.py': [
+        'class Commands:',
+        '    def run(self, cmd):',
+        '        return cmd',
+        '',
+        '',
+        'class Sandbox:',
+        '    def __init__(self):',
+        '        self.commands = Commands()',
+        '',
+        '    @classmethod',
+        '    def create(cls):',
+        '        return cls()',
+        '',
+        '    def kill(self):',
+        '        return None',
+        '',
+        '',
+        'class Client:',
+        '    def list_sandboxes(self, page=None):',
+        '        return [page]',
+        '',
+      ].join('\n'),
+      'README.md': ['# pkg', '', '## Run a command', '', '```python', 'from pkg import Sandbox', 'sandbox = Sandbox.create()', 'out = sandbox.commands.run("ls")', '```', ''].join('\n'),
+      ...Object.fromEntries(
+        ['a', 'b', 'c'].map((k) => [
+          `tests/test_${k}.py`,
+          ['from pkg import Client, Sandbox', '', '', `def test_${k}(client: Client):`, '    pages = client.list_sandboxes(page=1)', '    box = Sandbox.create()', '    box.commands.run("ls")', ...(kill ? ['    box.kill()'] : []), ''].join('\n'),
+        ]),
+      ),
+    });
+
+  it('take only a call on the objects the shown steps make or are handed, not one of a test that does something else first', async () => {
+    const m = await extractWorkflows({ repo: repo(true), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-fill-')), name: 'acme_pkg' });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['Sandbox.create', 'sandbox.commands.run', 'box.kill']);
+  });
+
+  it('take another method of the SDK resource a shown step calls through, though no variable links the two', async () => {
+    const dir = write({
+      'pyproject.toml': '[project]\nname = "pkg"\n',
+      'pkg/__init__.py': 'from .client import Client\n',
+      'pkg/batches.py': 'class Batches:\n    def create(self, requests):\n        return "b1"\n\n    def results(self, batch_id):\n        return [batch_id]\n',
+      'pkg/client.py': 'from .batches import Batches\n\n\nclass Client:\n    def __init__(self):\n        self.batches = Batches()\n\n    def list_models(self):\n        return []\n',
+      'README.md': ['# pkg', '', '## Batch results', '', '```python', 'from pkg import Client', 'client = Client()', 'out = client.batches.results("b1")', '```', ''].join('\n'),
+      ...Object.fromEntries(
+        ['a', 'b'].map((k) => [
+          `tests/test_${k}.py`,
+          ['from pkg import Client', '', '', `def test_models_${k}(client: Client):`, '    client.list_models()', '', '', `def test_create_${k}(client: Client):`, '    client.batches.create([])', '', '', `def test_results_${k}(client: Client):`, '    client.batches.results("b1")', ''].join('\n'),
+        ]),
+      ),
+    });
+    const m = await extractWorkflows({ repo: dir, wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-fill3-')), name: 'acme_pkg' });
+    const w = m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))!;
+    expect(w.steps.map((s) => s.calls[0].call.callee)).toEqual(['Client', 'client.batches.create', 'client.batches.results']);
+  });
+
+  it('pad nothing: with no such call the use case is too short, and the report says so', async () => {
+    const m = await extractWorkflows({ repo: repo(false), wiki: mkdtempSync(path.join(os.tmpdir(), 'goldpath-fill2-')), name: 'acme_pkg' });
+    expect(m.workflows.find((x) => x.sources.some((s) => s.path === 'README.md'))).toBeUndefined();
+    const readme = m.candidates.find((c) => c.path === 'README.md')!;
+    expect(readme.kept).toBe(false);
+    expect(readme.reason).toMatch(/only 2 step/);
+  });
+});
+
 describe('an API reference of one section per method', () => {
   // README sections of one call each on one SDK resource (`client.trainings.create`, `.get`, `.cancel`,
   // `.list`, methods of one file); a test calls them all beside the webhooks helper.

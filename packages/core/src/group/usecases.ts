@@ -508,9 +508,12 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     if (!shownKeys) return picked;
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
+    const linked = wiredToShown(voters, new Set([...shownKeys, lead].flatMap((k) => info.get(k)?.step.calls.map(callKey) ?? [])));
     // (Not with a utility of the library only tests use: how the tests start a server is no step of it.)
     // (Nor, topping a quick start up from single sources, with a test's call other than such another way.)
-    return picked.filter(([k, v]) => k === lead || shownKeys.has(k) || (!isPublic.testUtility?.(v.step.calls[0]) && (least === undefined || otherWay(v.step)) && room-- > 0));
+    // (Nor with a call only tests make on objects the shown steps neither make nor are handed: a test
+    // file's other tests, `client.paginate` beside the one that validates a webhook.)
+    return picked.filter(([k, v]) => k === lead || shownKeys.has(k) || (!isPublic.testUtility?.(v.step.calls[0]) && (least === undefined || otherWay(v.step)) && (v.shown || linked.has(k)) && room-- > 0));
   };
   // An anchor that is a method of the object another step builds (`agent.run` in Run Code Agent, which
   // builds the agent), and that most sources, the most trusted first, make in that step, is made there:
@@ -558,6 +561,58 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     steps.splice(wholeOf(st) + 1, 0, st);
   }
   return steps;
+}
+
+/** The SDK resource a method is called through (`client.messages.batches` of `client.messages.batches.create`), not a bare object. */
+const resourceOf = (c: CallSite) => {
+  const parts = c.callee.split('.');
+  return parts.length >= 3 ? parts.slice(0, -1).join('.') : undefined;
+};
+
+/**
+ * The steps of the sources that data flow links to the calls of the shown steps (`shown`, call keys) in the
+ * same source, over all its call sites: a call on an object a linked call made or handed on, a call whose
+ * result a linked call reads (`sandbox.kill()` after `sandbox = Sandbox.create()`), or another method of a
+ * linked call's SDK resource (`client.messages.batches.create` beside `.results`), followed from call to call.
+ */
+function wiredToShown(voters: AnalysedSource[], shown: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const m of voters) {
+    const linked = new Set(m.calls.filter((c) => shown.has(callKey(c))));
+    if (!linked.size) continue;
+    // A variable links two calls when one assigns it and the other reads it later, with no assignment of
+    // that name between (each test of a file assigns its own `response`).
+    // (Positions by cell, then line: a notebook's cells each count their lines from 1.)
+    const at = (c: CallSite) => (c.site.cell ?? 0) * LINE_SPAN + c.site.start;
+    const assigned = new Map<string, number[]>();
+    for (const c of m.calls) for (const v of c.assignedTo) append(assigned, v, at(c));
+    const flows = (v: string, from: number, to: number) => from < to && !(assigned.get(v) ?? []).some((l) => l > from && l < to);
+    const made = new Map<string, number[]>();
+    const read = new Map<string, number[]>();
+    const resources = new Set<string>();
+    const add = (c: CallSite) => {
+      linked.add(c);
+      for (const v of c.assignedTo) append(made, v, at(c));
+      for (const v of c.uses) append(read, v, at(c));
+      const r = resourceOf(c);
+      if (r) resources.add(r);
+    };
+    [...linked].forEach(add);
+    const tied = (c: CallSite) =>
+      resources.has(resourceOf(c) ?? '') ||
+      c.uses.some((v) => (made.get(v) ?? []).some((l) => flows(v, l, at(c)))) ||
+      c.assignedTo.some((v) => (read.get(v) ?? []).some((l) => flows(v, at(c), l)));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const c of m.calls) {
+        if (linked.has(c) || !tied(c)) continue;
+        add(c);
+        grew = true;
+      }
+    }
+    for (const st of m.steps) if (linked.has(st.calls[0])) out.add(stepKey(st));
+  }
+  return out;
 }
 
 /** Lines a source's step can span when its place is step index × this + line (sources are far shorter). */
