@@ -476,6 +476,13 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
   // (Topping up from single sources, another way of a call most of them make comes first: its streaming way.)
   const majority = new Set([...info.values()].filter((v) => v.count >= half && !v.step.key).map((v) => sameApi(v.step.calls[0])));
   const otherWay = (st: DraftStep) => least !== undefined && st.key !== undefined && majority.has(sameApi(st.calls[0]));
+  // The steps the tests link to the shown ones (and the lead), made once per lead.
+  const wiredFor = new Map<string, Set<string>>();
+  const linkedTo = (lead: string, shownKeys: ReadonlySet<string>) => {
+    let got = wiredFor.get(lead);
+    if (!got) wiredFor.set(lead, (got = wiredToShown(voters, new Set([...shownKeys, lead].flatMap((k) => info.get(k)?.step.calls.map(callKey) ?? [])))));
+    return got;
+  };
   const choose = (lead: string, drop?: string, paired = true) => {
     const shownApis = new Set<string>();
     const pairedIn: DraftStep[] = [];
@@ -508,7 +515,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
     if (!shownKeys) return picked;
     const own = picked.filter(([k]) => k === lead || shownKeys.has(k));
     let room = MIN_STEPS - own.length;
-    const linked = wiredToShown(voters, new Set([...shownKeys, lead].flatMap((k) => info.get(k)?.step.calls.map(callKey) ?? [])));
+    const linked = linkedTo(lead, shownKeys);
     // (Not with a utility of the library only tests use: how the tests start a server is no step of it.)
     // (Nor, topping a quick start up from single sources, with a test's call other than such another way.)
     // (Nor with a call only tests make on objects the shown steps neither make nor are handed: a test
