@@ -139,7 +139,7 @@ export function spellingOf(text: string): Record<string, string> | undefined {
 }
 
 /** The SDK resource a method is reached through: `client.chat.completions.create` → chat, completions (`beta`, `v1` left out). */
-function sdkResource(parts: string[]): string[] {
+export function sdkResource(parts: string[]): string[] {
   return parts.length > 2 && /^[a-z]/.test(parts[0]) ? parts.slice(1, -1).filter((p) => /^[A-Za-z]\w*$/.test(p) && !/^(beta|v\d+)$/i.test(p)) : [];
 }
 

@@ -6,7 +6,7 @@
 import type { CallSite, Role } from '../model.js';
 import { EXCLUSIVE_ROLES, GUIDE_PAGES, LIFECYCLE_AFTER, LIFECYCLE_MAKERS, MAX_STEPS, MILESTONE_ROLES, MIN_STEPS, REFERENCE_PAGES, ROLE_WEIGHT, STOP_TOKENS } from '../heuristics/tables.js';
 import { stemOf, tokens } from './names.js';
-import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
+import { callKey, isConstructor, isRepoCall, makesOnBuilt, nameCall, sameApi, sdkResource, stepApi, stepKey, withAlternatives, type DraftStep } from './steps.js';
 import { publicSurface, type PublicSurface } from './surface.js';
 import { onlyCommands, type AnalysedSource } from './source.js';
 
@@ -573,7 +573,7 @@ function voteSteps(voters: AnalysedSource[], anchor: string, isPublic: PublicSur
 /** The SDK resource a method is called through (`client.messages.batches` of `client.messages.batches.create`), not a bare object. */
 const resourceOf = (c: CallSite) => {
   const parts = c.callee.split('.');
-  return parts.length >= 3 ? parts.slice(0, -1).join('.') : undefined;
+  return sdkResource(parts).length ? parts.slice(0, -1).join('.') : undefined;
 };
 
 /**
