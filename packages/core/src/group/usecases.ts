@@ -588,27 +588,45 @@ function wiredToShown(voters: AnalysedSource[], shown: ReadonlySet<string>): Set
     const linked = new Set(m.calls.filter((c) => shown.has(callKey(c))));
     if (!linked.size) continue;
     // A variable links two calls when one assigns it and the other reads it later, with no assignment of
-    // that name between (each test of a file assigns its own `response`).
+    // that name between (each test of a file assigns its own `response`): the read's reaching assignment.
     // (Positions by cell, then line: a notebook's cells each count their lines from 1.)
     const at = (c: CallSite) => (c.site.cell ?? 0) * LINE_SPAN + c.site.start;
     const assigned = new Map<string, number[]>();
     for (const c of m.calls) for (const v of c.assignedTo) append(assigned, v, at(c));
-    const flows = (v: string, from: number, to: number) => from < to && !(assigned.get(v) ?? []).some((l) => l > from && l < to);
-    const made = new Map<string, number[]>();
-    const read = new Map<string, number[]>();
+    for (const list of assigned.values()) list.sort((a, b) => a - b);
+    // The last assignment of `v` before position `p` (binary search), -1 when none.
+    const reaching = (v: string, p: number) => {
+      const list = assigned.get(v) ?? [];
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < p) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 ? list[lo - 1] : -1;
+    };
+    // Per variable: where linked calls assign it, and the assignments linked calls' reads of it reach.
+    const made = new Map<string, Set<number>>();
+    const readFrom = new Map<string, Set<number>>();
     const resources = new Set<string>();
+    const note = (map: Map<string, Set<number>>, v: string, p: number) => {
+      const got = map.get(v);
+      if (got) got.add(p);
+      else map.set(v, new Set([p]));
+    };
     const add = (c: CallSite) => {
       linked.add(c);
-      for (const v of c.assignedTo) append(made, v, at(c));
-      for (const v of c.uses) append(read, v, at(c));
+      for (const v of c.assignedTo) note(made, v, at(c));
+      for (const v of c.uses) note(readFrom, v, reaching(v, at(c)));
       const r = resourceOf(c);
       if (r) resources.add(r);
     };
     [...linked].forEach(add);
     const tied = (c: CallSite) =>
       resources.has(resourceOf(c) ?? '') ||
-      c.uses.some((v) => (made.get(v) ?? []).some((l) => flows(v, l, at(c)))) ||
-      c.assignedTo.some((v) => (read.get(v) ?? []).some((l) => flows(v, at(c), l)));
+      c.uses.some((v) => made.get(v)?.has(reaching(v, at(c)))) ||
+      c.assignedTo.some((v) => readFrom.get(v)?.has(at(c)));
     for (let grew = true; grew; ) {
       grew = false;
       for (const c of m.calls) {
